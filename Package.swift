@@ -1,0 +1,66 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+/// Strict settings shared by every target, as swift-log does.
+let strict: [SwiftSetting] = [
+  .enableUpcomingFeature("ExistentialAny"),
+  .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+  name: "GAIDesk",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "gaidesk", targets: ["gaidesk"]),
+    .library(name: "GAIDesk", targets: ["GAIDesk"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+  ],
+  targets: [
+    // Reference data shipped with the program (islands, municipalities, topics, partners, sheets, translations).
+    .target(
+      name: "GAIDeskResources",
+      path: "Resources",
+      exclude: ["README.md"],
+      resources: [.copy("data")],
+      swiftSettings: strict
+    ),
+    // The core: model, journal, projections, queue, referrals, reports, security. No ncurses.
+    .target(
+      name: "GAIDesk",
+      dependencies: [
+        "GAIDeskResources",
+        .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "_CryptoExtras", package: "swift-crypto"),
+      ],
+      swiftSettings: strict
+    ),
+    // Cells, grid, widgets, keys and themes: pure Swift, no ncurses.
+    .target(name: "TerminalUI", swiftSettings: strict),
+    // The system ncursesw library.
+    .systemLibrary(
+      name: "CNCurses",
+      pkgConfig: "ncursesw",
+      providers: [.apt(["libncurses-dev"])]
+    ),
+    // The only code that speaks ncurses.
+    .target(name: "NCursesBackend", dependencies: ["CNCurses", "TerminalUI"], swiftSettings: strict),
+    // Screens as state + actions -> effects; view(state) -> Grid.
+    .target(name: "GAIDeskApp", dependencies: ["GAIDesk", "TerminalUI"], swiftSettings: strict),
+    // The command line; no subcommand opens the terminal UI.
+    .executableTarget(
+      name: "gaidesk",
+      dependencies: [
+        "GAIDesk", "GAIDeskApp", "NCursesBackend",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      swiftSettings: strict
+    ),
+    .testTarget(name: "GAIDeskTests", dependencies: ["GAIDesk"], swiftSettings: strict),
+    .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"], swiftSettings: strict),
+    .testTarget(name: "GAIDeskAppTests", dependencies: ["GAIDeskApp"], swiftSettings: strict),
+    .testTarget(name: "gaideskTests", dependencies: ["GAIDesk"], swiftSettings: strict),
+  ]
+)

@@ -1,0 +1,2 @@
+import GAIDesk
+import TerminalUI

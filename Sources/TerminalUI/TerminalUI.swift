@@ -1,0 +1,1 @@
+/// The terminal UI toolkit: cells, grid, widgets, keys and themes.
