@@ -1,0 +1,76 @@
+/// A column of a ``Table``.
+public struct TableColumn: Hashable, Sendable {
+  /// The header text.
+  public var title: String
+  /// The column width: `.length` for fixed, `.fill` for a share of the rest, or `.percent`.
+  public var width: Constraint
+  /// Where values sit in the column.
+  public var alignment: Alignment
+
+  /// Creates a column.
+  public init(_ title: String, width: Constraint, alignment: Alignment = .leading) {
+    self.title = title
+    self.width = width
+    self.alignment = alignment
+  }
+}
+
+/// Rows of text aligned in columns by display width, with a header and a highlighted selected row.
+public struct Table: Widget {
+  /// The columns.
+  public var columns: [TableColumn]
+  /// The rows, one string per column.
+  public var rows: [[String]]
+  /// The selection and scroll position, or nil for a table without selection.
+  public var state: ListState?
+  /// Spaces between columns.
+  public var spacing: Int
+
+  /// Creates a table.
+  public init(columns: [TableColumn], rows: [[String]], state: ListState? = nil, spacing: Int = 1) {
+    self.columns = columns
+    self.rows = rows
+    self.state = state
+    self.spacing = spacing
+  }
+
+  /// The width of each column when the table is `totalWidth` columns wide.
+  public func columnWidths(totalWidth: Int) -> [Int] {
+    var constraints: [Constraint] = []
+    for (index, column) in columns.enumerated() {
+      if index > 0 { constraints.append(.length(spacing)) }
+      constraints.append(column.width)
+    }
+    let sizes = Constraint.resolve(constraints, total: totalWidth)
+    return stride(from: 0, to: sizes.count, by: 2).map { sizes[$0] }
+  }
+
+  /// Draws the header on the first row of `area` and the visible rows below it.
+  public func render(into grid: inout Grid, area: Rect) {
+    guard !area.isEmpty else { return }
+    let widths = columnWidths(totalWidth: area.width)
+    draw(columns.map(\.title), into: &grid, y: area.y, widths: widths, area: area, style: Style(.header))
+    let bodyRows = area.height - 1
+    let offset = state?.visibleOffset(rows: bodyRows) ?? 0
+    for row in 0..<bodyRows where offset + row < rows.count {
+      let index = offset + row
+      let style = index == state?.selected ? Style(.selected) : .normal
+      draw(rows[index], into: &grid, y: area.y + 1 + row, widths: widths, area: area, style: style)
+    }
+  }
+
+  /// Draws one row of `values`, each padded to its column, the gaps in the same style.
+  private func draw(
+    _ values: [String], into grid: inout Grid, y: Int, widths: [Int], area: Rect, style: Style
+  ) {
+    grid.fill(Rect(x: area.x, y: y, width: area.width, height: 1), style: style)
+    var x = area.x
+    for (index, column) in columns.enumerated() {
+      let value = index < values.count ? values[index] : ""
+      grid.put(
+        value.padded(toWidth: widths[index], alignment: column.alignment), at: Point(x: x, y: y), style: style
+      )
+      x += widths[index] + spacing
+    }
+  }
+}

@@ -1,0 +1,50 @@
+/// A one-line text input; scrolls horizontally to keep the cursor visible, and can mask passphrases.
+public struct TextField: Widget {
+  /// The text and cursor.
+  public var state: TextFieldState
+  /// Whether each grapheme is shown as "•".
+  public var masked: Bool
+  /// The style of the field (text and empty space).
+  public var style: Style
+
+  /// Creates a field showing `state`.
+  public init(
+    _ state: TextFieldState, masked: Bool = false, style: Style = Style(.normal, attributes: .underline)
+  ) {
+    self.state = state
+    self.masked = masked
+    self.style = style
+  }
+
+  /// Draws the visible part of the text on the first row of `area`.
+  public func render(into grid: inout Grid, area: Rect) {
+    guard !area.isEmpty else { return }
+    grid.fill(Rect(x: area.x, y: area.y, width: area.width, height: 1), style: style)
+    let shown = String(displayed.dropFirst(firstVisible(width: area.width)))
+    grid.put(shown, at: area.origin, style: style, maxWidth: area.width)
+  }
+
+  /// Where the terminal cursor goes when the field is drawn in `area`.
+  public func cursorPosition(in area: Rect) -> Point {
+    let start = firstVisible(width: area.width)
+    let before = displayed.dropFirst(start).prefix(state.cursor - start)
+    return Point(x: area.x + String(before).displayWidth, y: area.y)
+  }
+
+  /// The graphemes as drawn.
+  private var displayed: [Character] {
+    masked ? Array(repeating: "•", count: state.text.count) : Array(state.text)
+  }
+
+  /// The first grapheme drawn, so that the cursor and the cell under it fit in `width` columns.
+  private func firstVisible(width: Int) -> Int {
+    let widths = displayed.map(\.displayWidth)
+    var start = 0
+    var used = widths[0..<state.cursor].reduce(0, +)
+    while start < state.cursor && used > width - 1 {
+      used -= widths[start]
+      start += 1
+    }
+    return start
+  }
+}
