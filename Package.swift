@@ -39,6 +39,8 @@ let package = Package(
     ),
     // Cells, grid, widgets, keys and themes: pure Swift, no ncurses.
     .target(name: "TerminalUI", swiftSettings: strict),
+    // Snapshot assertions on grids for tests (re-record with SNAPSHOT_RECORD=1).
+    .target(name: "TerminalUITestSupport", dependencies: ["TerminalUI"], swiftSettings: strict),
     // The system ncursesw library.
     .systemLibrary(
       name: "CNCurses",
@@ -59,7 +61,11 @@ let package = Package(
       swiftSettings: strict
     ),
     .testTarget(name: "GAIDeskTests", dependencies: ["GAIDesk"], swiftSettings: strict),
-    .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"], swiftSettings: strict),
+    .testTarget(
+      name: "TerminalUITests",
+      dependencies: ["TerminalUI", "TerminalUITestSupport", "NCursesBackend"],
+      swiftSettings: strict
+    ),
     .testTarget(name: "GAIDeskAppTests", dependencies: ["GAIDeskApp"], swiftSettings: strict),
     .testTarget(name: "gaideskTests", dependencies: ["GAIDesk"], swiftSettings: strict),
   ]

@@ -4,6 +4,7 @@
 #define _XOPEN_SOURCE_EXTENDED 1
 #define NCURSES_WIDECHAR 1
 #include <locale.h>
+#include <stdio.h>
 #include <ncursesw/curses.h>
 
 /// The standard screen (a C global Swift cannot see directly).
@@ -24,4 +25,6 @@ static inline attr_t gd_a_dim(void) { return A_DIM; }
 static inline attr_t gd_color_pair(int n) { return COLOR_PAIR(n); }
 /// The size of a window.
 static inline void gd_getmaxyx(WINDOW *w, int *y, int *x) { getmaxyx(w, *y, *x); }
+/// Starts curses on the process's standard output and input (C globals Swift 6 cannot read safely).
+static inline SCREEN *gd_newterm_stdio(void) { return newterm(NULL, stdout, stdin); }
 #endif

@@ -28,7 +28,7 @@ public struct Modal: Widget {
     let contentWidth = max(buttonsWidth, title.displayWidth + 2, min(message.displayWidth, 56))
     let width = min(contentWidth + 4, screen.width, 60)
     let lines = message.wrapped(toWidth: max(1, width - 4)).count
-    return screen.centered(Size(width: width, height: lines + 5))
+    return screen.centered(Size(width: width, height: lines + 4))
   }
 
   /// Draws the box over `area` (usually the whole screen), clearing what is under it.
