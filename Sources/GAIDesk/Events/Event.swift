@@ -1,0 +1,50 @@
+/// A fact recorded in the journal. Who, where and when come from the record that carries it.
+public enum Event: Equatable, Sendable {
+  /// The office was created for a municipality.
+  case officeCreated(office: String)
+  /// A visitor was registered.
+  case visitorRegistered(Visitor)
+  /// A visitor's details were replaced.
+  case visitorUpdated(Visitor)
+  /// Consent to store and/or share was recorded.
+  case consentRecorded(visitorID: String, store: Consent?, share: Consent?)
+  /// A visitor arrived and took a ticket.
+  case visitArrived(visitID: String, visitorID: String, day: String, number: Int)
+  /// A ticket was called to a desk.
+  case visitCalled(visitID: String, desk: String?)
+  /// A visit was served and closed.
+  case visitClosed(visitID: String, topics: [String], outcome: String?, note: String?)
+  /// A visitor left without service.
+  case visitLeft(visitID: String)
+  /// A referral was made.
+  case referralCreated(referralID: String, visitorID: String, partner: String, topic: String, due: String?, note: String?, visitID: String?)
+  /// A referral's status changed.
+  case referralChanged(referralID: String, status: ReferralStatus, reason: ReferralReason?, note: String?)
+  /// A follow-up was set.
+  case followUpAdded(followUpID: String, visitorID: String, on: String, note: String)
+  /// A follow-up was done.
+  case followUpDone(followUpID: String)
+  /// Two records of one person were merged: `other` now points to `keep`.
+  case visitorsMerged(keep: String, other: String)
+  /// A merge was undone.
+  case visitorsUnmerged(keep: String, other: String)
+  /// An event of a type or version this program does not know, kept as it was and passed on.
+  case unknown(type: UInt16, version: UInt16, body: [UInt8])
+}
+
+/// The payload of one record: the events of one command, who did it and in which office.
+public struct EventBatch: Equatable, Sendable {
+  /// The staff member who acted.
+  public var staff: String
+  /// The office code.
+  public var office: String
+  /// The events, applied in order.
+  public var events: [Event]
+
+  /// Creates a batch.
+  public init(staff: String, office: String, events: [Event]) {
+    self.staff = staff
+    self.office = office
+    self.events = events
+  }
+}

@@ -1,0 +1,209 @@
+/// Encodes events in the compact binary form sealed into records (see docs/FORMAT.md).
+///
+/// Each event is its type, its schema version and a length-prefixed body, so a reader skips (and keeps)
+/// types it does not know, and newer versions of a known type may append fields.
+public enum EventCodec {
+  /// The payload layout version.
+  public static let payloadVersion: UInt8 = 1
+
+  /// The bytes of a batch.
+  public static func encode(_ batch: EventBatch) -> [UInt8] {
+    var writer = ByteWriter(capacity: 128)
+    writer.write(payloadVersion)
+    writer.writeString(batch.staff)
+    writer.writeString(batch.office)
+    writer.writeVarint(UInt64(batch.events.count))
+    for event in batch.events {
+      var body = ByteWriter(capacity: 64)
+      let type = encode(event, into: &body)
+      writer.write(type.type)
+      writer.write(type.version)
+      writer.writeBytes(body.bytes)
+    }
+    return writer.bytes
+  }
+
+  /// Decodes a batch; unknown event types come back as `.unknown`.
+  public static func decode(_ bytes: [UInt8]) throws -> EventBatch {
+    var reader = ByteReader(bytes)
+    guard try reader.readUInt8() == payloadVersion else { throw ByteReader.Malformed(reason: "payload version") }
+    let staff = try reader.readString()
+    let office = try reader.readString()
+    let count = try reader.readLength()
+    var events: [Event] = []
+    events.reserveCapacity(count)
+    for _ in 0..<count {
+      let type = try reader.readUInt16()
+      let version = try reader.readUInt16()
+      let length = try reader.readLength()
+      let start = reader.offset
+      _ = try reader.readRaw(length)
+      var body = ByteReader(bytes, range: start..<start + length)
+      events.append(try decode(type: type, version: version, body: &body, raw: bytes[start..<start + length]))
+    }
+    return EventBatch(staff: staff, office: office, events: events)
+  }
+
+  private static func encode(_ event: Event, into w: inout ByteWriter) -> (type: UInt16, version: UInt16) {
+    switch event {
+    case .officeCreated(let office):
+      w.writeString(office)
+      return (1, 1)
+    case .visitorRegistered(let visitor):
+      encode(visitor, into: &w)
+      return (2, 1)
+    case .visitorUpdated(let visitor):
+      encode(visitor, into: &w)
+      return (3, 1)
+    case .consentRecorded(let visitorID, let store, let share):
+      w.writeString(visitorID)
+      encode(store, into: &w)
+      encode(share, into: &w)
+      return (4, 1)
+    case .visitArrived(let visitID, let visitorID, let day, let number):
+      w.writeString(visitID)
+      w.writeString(visitorID)
+      w.writeString(day)
+      w.writeInt(number)
+      return (5, 1)
+    case .visitCalled(let visitID, let desk):
+      w.writeString(visitID)
+      w.writeOptional(desk)
+      return (6, 1)
+    case .visitClosed(let visitID, let topics, let outcome, let note):
+      w.writeString(visitID)
+      w.writeStrings(topics)
+      w.writeOptional(outcome)
+      w.writeOptional(note)
+      return (7, 1)
+    case .visitLeft(let visitID):
+      w.writeString(visitID)
+      return (8, 1)
+    case .referralCreated(let id, let visitorID, let partner, let topic, let due, let note, let visitID):
+      w.writeString(id)
+      w.writeString(visitorID)
+      w.writeString(partner)
+      w.writeString(topic)
+      w.writeOptional(due)
+      w.writeOptional(note)
+      w.writeOptional(visitID)
+      return (9, 1)
+    case .referralChanged(let id, let status, let reason, let note):
+      w.writeString(id)
+      w.writeString(status.rawValue)
+      w.writeOptional(reason?.rawValue)
+      w.writeOptional(note)
+      return (10, 1)
+    case .followUpAdded(let id, let visitorID, let on, let note):
+      w.writeString(id)
+      w.writeString(visitorID)
+      w.writeString(on)
+      w.writeString(note)
+      return (11, 1)
+    case .followUpDone(let id):
+      w.writeString(id)
+      return (12, 1)
+    case .visitorsMerged(let keep, let other):
+      w.writeString(keep)
+      w.writeString(other)
+      return (13, 1)
+    case .visitorsUnmerged(let keep, let other):
+      w.writeString(keep)
+      w.writeString(other)
+      return (14, 1)
+    case .unknown(let type, let version, let body):
+      w.write(raw: body)
+      return (type, version)
+    }
+  }
+
+  private static func decode(type: UInt16, version: UInt16, body r: inout ByteReader, raw: ArraySlice<UInt8>)
+    throws -> Event
+  {
+    guard version == 1 else { return .unknown(type: type, version: version, body: Array(raw)) }
+    switch type {
+    case 1: return .officeCreated(office: try r.readString())
+    case 2: return .visitorRegistered(try decodeVisitor(&r))
+    case 3: return .visitorUpdated(try decodeVisitor(&r))
+    case 4: return .consentRecorded(visitorID: try r.readString(), store: try decodeConsent(&r), share: try decodeConsent(&r))
+    case 5:
+      return .visitArrived(visitID: try r.readString(), visitorID: try r.readString(), day: try r.readString(), number: try r.readInt())
+    case 6: return .visitCalled(visitID: try r.readString(), desk: try r.readOptionalString())
+    case 7:
+      return .visitClosed(
+        visitID: try r.readString(), topics: try r.readStrings(), outcome: try r.readOptionalString(),
+        note: try r.readOptionalString())
+    case 8: return .visitLeft(visitID: try r.readString())
+    case 9:
+      return .referralCreated(
+        referralID: try r.readString(), visitorID: try r.readString(), partner: try r.readString(),
+        topic: try r.readString(), due: try r.readOptionalString(), note: try r.readOptionalString(),
+        visitID: try r.readOptionalString())
+    case 10:
+      let id = try r.readString()
+      guard let status = ReferralStatus(rawValue: try r.readString()) else {
+        return .unknown(type: type, version: version, body: Array(raw))
+      }
+      let reason = try r.readOptionalString().flatMap(ReferralReason.init(rawValue:))
+      return .referralChanged(referralID: id, status: status, reason: reason, note: try r.readOptionalString())
+    case 11:
+      return .followUpAdded(followUpID: try r.readString(), visitorID: try r.readString(), on: try r.readString(), note: try r.readString())
+    case 12: return .followUpDone(followUpID: try r.readString())
+    case 13: return .visitorsMerged(keep: try r.readString(), other: try r.readString())
+    case 14: return .visitorsUnmerged(keep: try r.readString(), other: try r.readString())
+    default: return .unknown(type: type, version: version, body: Array(raw))
+    }
+  }
+
+  static func encode(_ visitor: Visitor, into w: inout ByteWriter) {
+    w.writeString(visitor.id)
+    w.writeString(visitor.fullName)
+    w.writeStrings(visitor.aliases)
+    w.writeOptional(visitor.sex?.rawValue)
+    w.writeOptional(visitor.birthYear)
+    w.writeOptional(visitor.birthDate)
+    w.writeOptional(visitor.nationality)
+    w.writeStrings(visitor.languages)
+    w.writeOptional(visitor.phone)
+    w.writeOptional(visitor.island)
+    w.writeOptional(visitor.municipality)
+    w.writeOptional(visitor.document?.type)
+    w.writeOptional(visitor.document?.number)
+    encode(visitor.consentToStore, into: &w)
+    encode(visitor.consentToShare, into: &w)
+  }
+
+  static func decodeVisitor(_ r: inout ByteReader) throws -> Visitor {
+    var visitor = Visitor(id: try r.readString(), fullName: try r.readString())
+    visitor.aliases = try r.readStrings()
+    visitor.sex = try r.readOptionalString().flatMap(Sex.init(rawValue:))
+    visitor.birthYear = try r.readOptionalInt()
+    visitor.birthDate = try r.readOptionalString()
+    visitor.nationality = try r.readOptionalString()
+    visitor.languages = try r.readStrings()
+    visitor.phone = try r.readOptionalString()
+    visitor.island = try r.readOptionalString()
+    visitor.municipality = try r.readOptionalString()
+    let documentType = try r.readOptionalString()
+    let documentNumber = try r.readOptionalString()
+    if let documentType, let documentNumber {
+      visitor.document = IdentityDocument(type: documentType, number: documentNumber)
+    }
+    visitor.consentToStore = try decodeConsent(&r)
+    visitor.consentToShare = try decodeConsent(&r)
+    return visitor
+  }
+
+  static func encode(_ consent: Consent?, into w: inout ByteWriter) {
+    w.writeBool(consent != nil)
+    guard let consent else { return }
+    w.writeBool(consent.granted)
+    w.writeString(consent.date)
+    w.writeString(consent.recordedBy)
+  }
+
+  static func decodeConsent(_ r: inout ByteReader) throws -> Consent? {
+    guard try r.readBool() else { return nil }
+    return Consent(granted: try r.readBool(), date: try r.readString(), recordedBy: try r.readString())
+  }
+}

@@ -1,0 +1,103 @@
+extension Office {
+  /// Issues today's next ticket to a registered visitor.
+  @discardableResult
+  public func arrive(visitorID: String, staff: String) throws -> Visit {
+    let id: String = try perform(staff: staff) { (context: inout CommandContext) -> Produced<String> in
+      guard let visitor = context.state.canonicalVisitor(visitorID) else {
+        throw GAIDeskError("error.visitor.unknown", visitorID)
+      }
+      let id = context.newID("T")
+      return Produced(value: id, events: [Office.arrival(id: id, visitorID: visitor.id, context: context)])
+    }.value
+    return state.visits[id]!
+  }
+
+  /// Registers a new visitor and issues a ticket in one durable record.
+  @discardableResult
+  public func arrive(newVisitor form: VisitorForm, staff: String) throws -> (Visitor, Visit) {
+    let ids = try perform(staff: staff) { context in
+      let visitor = try Office.visitor(from: form, id: context.newID("V"), context: context)
+      let id = context.newID("T")
+      return Produced(
+        value: (visitor.id, id),
+        events: [.visitorRegistered(visitor), Office.arrival(id: id, visitorID: visitor.id, context: context)])
+    }.value
+    return (state.visitors[ids.0]!, state.visits[ids.1]!)
+  }
+
+  private static func arrival(id: String, visitorID: String, context: CommandContext) -> Event {
+    let today = context.today
+    let number = context.state.visits(on: today).filter { $0.office == context.office }.count + 1
+    return .visitArrived(visitID: id, visitorID: visitorID, day: today, number: number)
+  }
+
+  /// Calls the longest-waiting ticket of today to `desk`.
+  @discardableResult
+  public func callNext(desk: String?, staff: String) throws -> Visit {
+    let id = try perform(staff: staff) { context in
+      let desk = try Validation.short(desk, field: "desk")
+      guard let next = context.state.visits(on: context.today).first(where: { $0.status == .waiting }) else {
+        throw GAIDeskError("error.queue.empty")
+      }
+      return Produced(value: next.id, events: [.visitCalled(visitID: next.id, desk: desk)])
+    }.value
+    return state.visits[id]!
+  }
+
+  /// Calls a particular ticket to `desk`.
+  @discardableResult
+  public func call(ticket: String, desk: String?, staff: String) throws -> Visit {
+    let id = try perform(staff: staff) { context in
+      let desk = try Validation.short(desk, field: "desk")
+      let visit = try Office.visit(ticket, in: context)
+      guard visit.status == .waiting else { throw GAIDeskError("error.visit.notWaiting", visit.ticket) }
+      return Produced(value: visit.id, events: [.visitCalled(visitID: visit.id, desk: desk)])
+    }.value
+    return state.visits[id]!
+  }
+
+  /// Closes a visit with its topics, outcome and note; `extra` events (referrals, follow-ups) go in the same record.
+  @discardableResult
+  public func close(
+    ticket: String, topics: [String], outcome: String?, note: String?, staff: String, extra: [Event] = []
+  ) throws -> Visit {
+    let id = try perform(staff: staff) { context in
+      let visit = try Office.visit(ticket, in: context)
+      guard visit.status == .waiting || visit.status == .called else {
+        throw GAIDeskError("error.visit.closed", visit.ticket)
+      }
+      guard !topics.isEmpty else { throw GAIDeskError("error.visit.noTopic") }
+      let event = Event.visitClosed(
+        visitID: visit.id, topics: try Validation.topics(topics),
+        outcome: try outcome.map { try Validation.text($0, field: "outcome", limit: 200, allowNewlines: false) },
+        note: try note.map { try Validation.text($0, field: "note") })
+      return Produced(value: visit.id, events: [event] + extra)
+    }.value
+    return state.visits[id]!
+  }
+
+  /// Marks a ticket as left without service.
+  @discardableResult
+  public func markLeft(ticket: String, staff: String) throws -> Visit {
+    let id = try perform(staff: staff) { context in
+      let visit = try Office.visit(ticket, in: context)
+      guard visit.status == .waiting || visit.status == .called else {
+        throw GAIDeskError("error.visit.closed", visit.ticket)
+      }
+      return Produced(value: visit.id, events: [.visitLeft(visitID: visit.id)])
+    }.value
+    return state.visits[id]!
+  }
+
+  /// The visit named by a ticket of today (`A-007`, `7`) or by its id.
+  static func visit(_ reference: String, in context: CommandContext) throws -> Visit {
+    if let visit = context.state.visits[reference] { return visit }
+    let digits = reference.uppercased().hasPrefix("A-") ? String(reference.dropFirst(2)) : reference
+    if let number = Int(digits),
+      let visit = context.state.visits(on: context.today).first(where: { $0.number == number && $0.office == context.office })
+    {
+      return visit
+    }
+    throw GAIDeskError("error.visit.unknown", reference)
+  }
+}

@@ -1,0 +1,87 @@
+/// What a person types when registering a visitor.
+public struct VisitorForm: Sendable, Equatable {
+  public var fullName: String
+  public var aliases: [String] = []
+  public var sex: Sex?
+  public var birthYear: Int?
+  public var nationality: String?
+  public var languages: [String] = []
+  public var phone: String?
+  public var island: String?
+  public var municipality: String?
+  public var document: IdentityDocument?
+  public var consentToStore: Bool?
+  public var consentToShare: Bool?
+
+  /// A form with only a name.
+  public init(fullName: String) { self.fullName = fullName }
+}
+
+extension Office {
+  /// Checks a form and turns it into a visitor with `id`.
+  static func visitor(from form: VisitorForm, id: String, context: CommandContext) throws -> Visitor {
+    var visitor = Visitor(id: id, fullName: try Validation.name(form.fullName))
+    visitor.aliases = try form.aliases.map { try Validation.name($0, field: "alias") }
+    visitor.sex = form.sex
+    visitor.birthYear = try Validation.birthYear(form.birthYear, today: context.today)
+    visitor.nationality = try Validation.nationality(form.nationality)
+    visitor.languages = try Validation.languages(form.languages)
+    visitor.phone = try Validation.phone(form.phone)
+    if let municipality = form.municipality {
+      guard let place = ReferenceData.shipped.municipality(municipality) else {
+        throw GAIDeskError("error.field.municipality", municipality)
+      }
+      visitor.municipality = place.code
+      visitor.island = place.island
+    } else if let island = form.island {
+      guard ReferenceData.shipped.island(island) != nil else { throw GAIDeskError("error.field.island", island) }
+      visitor.island = island
+    }
+    if let document = form.document {
+      visitor.document = IdentityDocument(
+        type: try Validation.name(document.type, field: "document type"),
+        number: try Validation.name(document.number, field: "document number"))
+    }
+    if let granted = form.consentToStore {
+      visitor.consentToStore = Consent(granted: granted, date: context.today, recordedBy: context.staff)
+    }
+    if let granted = form.consentToShare {
+      visitor.consentToShare = Consent(granted: granted, date: context.today, recordedBy: context.staff)
+    }
+    return visitor
+  }
+
+  /// Registers a visitor and returns it.
+  @discardableResult
+  public func registerVisitor(_ form: VisitorForm, staff: String) throws -> Visitor {
+    try perform(staff: staff) { context in
+      let visitor = try Office.visitor(from: form, id: context.newID("V"), context: context)
+      return Produced(value: visitor, events: [.visitorRegistered(visitor)])
+    }.value
+  }
+
+  /// Records consent to store and/or to share, dated today.
+  public func recordConsent(visitorID: String, store: Bool?, share: Bool?, staff: String) throws {
+    try perform(staff: staff) { context -> [Event] in
+      guard context.state.visitors[visitorID] != nil else { throw GAIDeskError("error.visitor.unknown", visitorID) }
+      guard store != nil || share != nil else { throw GAIDeskError("error.consent.nothing") }
+      let today = context.today
+      let make = { (granted: Bool?) in granted.map { Consent(granted: $0, date: today, recordedBy: staff) } }
+      return [.consentRecorded(visitorID: visitorID, store: make(store), share: make(share))]
+    }
+  }
+}
+
+/// A command's events together with a value for the caller.
+public struct Produced<Value>: EventsProducing {
+  /// The value for the caller.
+  public let value: Value
+  /// The events to record.
+  public let events: [Event]
+
+  /// Pairs a value with events.
+  public init(value: Value, events: [Event]) {
+    self.value = value
+    self.events = events
+  }
+}

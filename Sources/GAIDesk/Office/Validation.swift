@@ -1,0 +1,95 @@
+import Foundation
+
+/// Checks on values typed by people, each refusal naming the field and what to do.
+public enum Validation {
+  /// The longest name accepted.
+  public static let maxNameLength = 200
+  /// The longest note accepted.
+  public static let maxNoteLength = 2000
+  /// The longest short field (phone, document number, desk, outcome) accepted.
+  public static let maxShortLength = 60
+
+  /// A trimmed, non-empty name without control characters.
+  public static func name(_ value: String, field: String = "name") throws -> String {
+    let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
+    guard !trimmed.isEmpty else { throw GAIDeskError("error.field.empty", field) }
+    try text(trimmed, field: field, limit: maxNameLength, allowNewlines: false)
+    return trimmed
+  }
+
+  /// Free text within `limit` characters, without control characters (newlines allowed when asked).
+  @discardableResult
+  public static func text(_ value: String, field: String, limit: Int = maxNoteLength, allowNewlines: Bool = true)
+    throws -> String
+  {
+    guard value.count <= limit else { throw GAIDeskError("error.field.tooLong", field, String(limit)) }
+    for scalar in value.unicodeScalars where scalar.properties.generalCategory == .control {
+      if allowNewlines && (scalar == "\n" || scalar == "\t") { continue }
+      throw GAIDeskError("error.field.control", field)
+    }
+    return value
+  }
+
+  /// An optional short field, trimmed; empty becomes nil.
+  public static func short(_ value: String?, field: String) throws -> String? {
+    guard let value = value?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
+    return try text(value, field: field, limit: maxShortLength, allowNewlines: false)
+  }
+
+  /// A birth year between 1900 and this year.
+  public static func birthYear(_ year: Int?, today: String) throws -> Int? {
+    guard let year else { return nil }
+    let current = Int(today.prefix(4)) ?? 2100
+    guard (1900...current).contains(year) else {
+      throw GAIDeskError("error.field.birthYear", String(year), String(current))
+    }
+    return year
+  }
+
+  /// An ISO 3166 code known to the reference data, upper-cased.
+  public static func nationality(_ code: String?) throws -> String? {
+    guard let code = code?.trimmingCharacters(in: .whitespaces), !code.isEmpty else { return nil }
+    guard let country = ReferenceData.shipped.country(code) else { throw GAIDeskError("error.field.nationality", code) }
+    return country.code
+  }
+
+  /// Language codes known to the reference data, lower-cased.
+  public static func languages(_ codes: [String]) throws -> [String] {
+    try codes.map { code in
+      guard let language = ReferenceData.shipped.language(code.trimmingCharacters(in: .whitespaces)) else {
+        throw GAIDeskError("error.field.language", code)
+      }
+      return language.code
+    }
+  }
+
+  /// A telephone number: digits, spaces, `+ - ( ) .`, at least 3 digits.
+  public static func phone(_ value: String?) throws -> String? {
+    guard let value = try short(value, field: "phone") else { return nil }
+    let allowed = CharacterSet(charactersIn: "0123456789 +-().")
+    guard value.unicodeScalars.allSatisfy(allowed.contains), value.filter(\.isNumber).count >= 3 else {
+      throw GAIDeskError("error.field.phone", value)
+    }
+    return value
+  }
+
+  /// Topic codes known to the taxonomy.
+  public static func topics(_ codes: [String]) throws -> [String] {
+    for code in codes where ReferenceData.shipped.topic(code) == nil {
+      throw GAIDeskError("error.field.topic", code)
+    }
+    return codes
+  }
+
+  /// A YYYY-MM-DD date.
+  public static func date(_ value: String?, field: String) throws -> String? {
+    guard let value = value?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
+    guard LocalTime.isDate(value) else { throw GAIDeskError("error.field.date", field, value) }
+    return value
+  }
+
+  /// A passphrase of at least 8 characters.
+  public static func passphrase(_ value: String) throws {
+    guard value.count >= 8 else { throw GAIDeskError("error.passphrase.short") }
+  }
+}

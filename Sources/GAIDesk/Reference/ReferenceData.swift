@@ -1,0 +1,126 @@
+import Foundation
+import GAIDeskResources
+
+/// An island of Cabo Verde.
+public struct Island: Codable, Equatable, Sendable {
+  /// Code, e.g. `santiago`.
+  public let code: String
+  /// Name, e.g. `Santiago`.
+  public let name: String
+}
+
+/// A municipality (concelho): each GAI office belongs to one.
+public struct Municipality: Codable, Equatable, Sendable {
+  /// Code, e.g. `praia`.
+  public let code: String
+  /// Name, e.g. `Praia`.
+  public let name: String
+  /// The island's code.
+  public let island: String
+}
+
+/// A name in the three languages of the program.
+public struct LabelledCode: Codable, Equatable, Sendable {
+  /// The code (ISO 3166 country, ISO 639 language, topic…).
+  public let code: String
+  /// Portuguese name.
+  public let pt: String
+  /// English name.
+  public let en: String
+  /// French name.
+  public let fr: String
+
+  /// The name in `language`.
+  public func label(_ language: Language) -> String {
+    switch language {
+    case .portuguese: pt
+    case .english: en
+    case .french: fr
+    }
+  }
+}
+
+/// A topic of the taxonomy: an area (entry, residence, integration) and a sub-topic.
+public struct Topic: Codable, Equatable, Sendable {
+  /// Code, e.g. `residence.renewal`.
+  public let code: String
+  /// Area code, e.g. `residence`.
+  public let area: String
+  /// Portuguese label.
+  public let pt: String
+  /// English label.
+  public let en: String
+  /// French label.
+  public let fr: String
+
+  /// The label in `language`.
+  public func label(_ language: Language) -> String {
+    switch language {
+    case .portuguese: pt
+    case .english: en
+    case .french: fr
+    }
+  }
+}
+
+/// The reference data shipped in `Resources/data`: places, countries, languages, topics.
+public struct ReferenceData: Sendable {
+  /// The shipped data, loaded once.
+  public static let shipped = ReferenceData()
+
+  /// The 9 inhabited islands.
+  public let islands: [Island]
+  /// The 22 municipalities.
+  public let municipalities: [Municipality]
+  /// ISO 3166 countries.
+  public let countries: [LabelledCode]
+  /// Languages met at the desk.
+  public let languages: [LabelledCode]
+  /// Service areas: entry, residence, integration.
+  public let areas: [LabelledCode]
+  /// Topics, grouped by area.
+  public let topics: [Topic]
+
+  private struct Places: Codable {
+    let islands: [Island]
+    let municipalities: [Municipality]
+  }
+
+  private struct Topics: Codable {
+    let areas: [LabelledCode]
+    let topics: [Topic]
+  }
+
+  init() {
+    let places: Places? = ReferenceData.load("places.json")
+    islands = places?.islands ?? []
+    municipalities = places?.municipalities ?? []
+    countries = ReferenceData.load("countries.json") ?? []
+    languages = ReferenceData.load("languages.json") ?? []
+    let topics: Topics? = ReferenceData.load("topics.json")
+    areas = topics?.areas ?? []
+    self.topics = topics?.topics ?? []
+  }
+
+  static func load<T: Decodable>(_ name: String) -> T? {
+    guard let url = ResourceLocator.url(for: name), let data = try? Data(contentsOf: url) else { return nil }
+    return try? JSONDecoder().decode(T.self, from: data)
+  }
+
+  /// The municipality with `code`.
+  public func municipality(_ code: String) -> Municipality? { municipalities.first { $0.code == code } }
+  /// The country with ISO code `code` (any case).
+  public func country(_ code: String) -> LabelledCode? {
+    let upper = code.uppercased()
+    return countries.first { $0.code == upper }
+  }
+  /// The language with code `code`.
+  public func language(_ code: String) -> LabelledCode? {
+    let lower = code.lowercased()
+    return languages.first { $0.code == lower }
+  }
+  /// The topic with `code`.
+  public func topic(_ code: String) -> Topic? { topics.first { $0.code == code } }
+  /// The island with `code`.
+  public func island(_ code: String) -> Island? { islands.first { $0.code == code } }
+}

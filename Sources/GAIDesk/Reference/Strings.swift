@@ -1,0 +1,41 @@
+import Foundation
+import GAIDeskResources
+
+/// The translation tables: every user-facing string, keyed, in Portuguese, English and French.
+public final class Strings: Sendable {
+  /// The tables shipped in `Resources/data/strings/`.
+  public static let shared = Strings(tables: Strings.loadShipped())
+
+  private let tables: [String: [String: String]]
+
+  /// Creates tables from `key -> (language code -> text)`.
+  public init(tables: [String: [String: String]]) { self.tables = tables }
+
+  /// Whether a key exists in the tables.
+  public func has(_ key: String) -> Bool { tables[key] != nil }
+
+  /// Every key in the tables.
+  public var keys: [String] { Array(tables.keys) }
+
+  /// The text of `key` in `language` (falling back to Portuguese, then to the key) with `{n}` filled in.
+  public func text(_ key: String, _ args: [String] = [], language: Language) -> String {
+    let entry = tables[key]
+    var text = entry?[language.rawValue] ?? entry?["pt"] ?? key
+    for (index, arg) in args.enumerated() { text = text.replacingOccurrences(of: "{\(index)}", with: arg) }
+    return text
+  }
+
+  private static func loadShipped() -> [String: [String: String]] {
+    guard let folder = ResourceLocator.url(for: "strings"),
+      let files = try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
+    else { return [:] }
+    var merged: [String: [String: String]] = [:]
+    for file in files.sorted(by: { $0.path < $1.path }) where file.pathExtension == "json" {
+      guard let data = try? Data(contentsOf: file),
+        let table = try? JSONDecoder().decode([String: [String: String]].self, from: data)
+      else { continue }
+      merged.merge(table) { first, _ in first }
+    }
+    return merged
+  }
+}

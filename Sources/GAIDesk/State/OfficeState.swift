@@ -1,0 +1,136 @@
+/// The office as the journal says it is now: a deterministic fold over every event.
+public struct OfficeState: Sendable {
+  /// The office's municipality code.
+  public internal(set) var office: String?
+  /// Visitors by id (merged records included, with `mergedInto` set).
+  public internal(set) var visitors: [String: Visitor] = [:]
+  /// Visitor ids in registration order.
+  public internal(set) var visitorOrder: [String] = []
+  /// Visits by id.
+  public internal(set) var visits: [String: Visit] = [:]
+  /// Visit ids per local day, in arrival order.
+  public internal(set) var visitsByDay: [String: [String]] = [:]
+  /// Visit ids per visitor.
+  public internal(set) var visitsByVisitor: [String: [String]] = [:]
+  /// Referrals by id.
+  public internal(set) var referrals: [String: Referral] = [:]
+  /// Referral ids in creation order.
+  public internal(set) var referralOrder: [String] = []
+  /// Follow-ups by id.
+  public internal(set) var followUps: [String: FollowUp] = [:]
+  /// Follow-up ids in creation order.
+  public internal(set) var followUpOrder: [String] = []
+  /// Events of unknown types or versions kept (written by newer programs).
+  public internal(set) var unknownEvents = 0
+  /// Records applied.
+  public internal(set) var recordCount = 0
+  /// Events applied.
+  public internal(set) var eventCount = 0
+
+  /// An empty office.
+  public init() {}
+
+  /// Applies one record's events.
+  public mutating func apply(_ batch: EventBatch, time: HybridTime) {
+    recordCount += 1
+    for event in batch.events {
+      eventCount += 1
+      apply(event, time: time, staff: batch.staff, office: batch.office)
+    }
+  }
+
+  mutating func apply(_ event: Event, time: HybridTime, staff: String, office: String) {
+    switch event {
+    case .officeCreated(let code):
+      if self.office == nil { self.office = code }
+    case .visitorRegistered(let visitor):
+      guard visitors[visitor.id] == nil else { return }
+      visitors[visitor.id] = visitor
+      visitorOrder.append(visitor.id)
+    case .visitorUpdated(var visitor):
+      guard let old = visitors[visitor.id] else { return }
+      visitor.mergedInto = old.mergedInto
+      visitors[visitor.id] = visitor
+    case .consentRecorded(let id, let store, let share):
+      if let store { visitors[id]?.consentToStore = store }
+      if let share { visitors[id]?.consentToShare = share }
+    case .visitArrived(let id, let visitorID, let day, let number):
+      guard visits[id] == nil else { return }
+      visits[id] = Visit(
+        id: id, visitorID: visitorID, day: day, number: number, office: office, arrivedAt: time, arrivedBy: staff)
+      visitsByDay[day, default: []].append(id)
+      visitsByVisitor[visitorID, default: []].append(id)
+    case .visitCalled(let id, let desk):
+      guard var visit = visits[id], visit.status == .waiting else { return }
+      visit.status = .called
+      visit.calledAt = time
+      visit.desk = desk
+      visit.servedBy = staff
+      visits[id] = visit
+    case .visitClosed(let id, let topics, let outcome, let note):
+      guard var visit = visits[id], visit.status == .waiting || visit.status == .called else { return }
+      if visit.calledAt == nil { visit.calledAt = time }
+      visit.status = .done
+      visit.endedAt = time
+      visit.topics = topics
+      visit.outcome = outcome
+      visit.note = note
+      visit.servedBy = visit.servedBy ?? staff
+      visits[id] = visit
+    case .visitLeft(let id):
+      guard var visit = visits[id], visit.status == .waiting || visit.status == .called else { return }
+      visit.status = .left
+      visit.endedAt = time
+      visits[id] = visit
+    case .referralCreated(let id, let visitorID, let partner, let topic, let due, let note, let visitID):
+      guard referrals[id] == nil else { return }
+      referrals[id] = Referral(
+        id: id, visitorID: visitorID, partner: partner, topic: topic, due: due, note: note, visitID: visitID,
+        createdAt: time, createdBy: staff)
+      referralOrder.append(id)
+    case .referralChanged(let id, let status, let reason, let note):
+      referrals[id]?.history.append(ReferralChange(status: status, reason: reason, note: note, at: time, by: staff))
+    case .followUpAdded(let id, let visitorID, let on, let note):
+      guard followUps[id] == nil else { return }
+      followUps[id] = FollowUp(id: id, visitorID: visitorID, on: on, note: note, createdBy: staff)
+      followUpOrder.append(id)
+    case .followUpDone(let id):
+      guard followUps[id]?.doneAt == nil else { return }
+      followUps[id]?.doneAt = time
+      followUps[id]?.doneBy = staff
+    case .visitorsMerged(let keep, let other):
+      if visitors[keep] != nil { visitors[other]?.mergedInto = keep }
+    case .visitorsUnmerged(let keep, let other):
+      if visitors[other]?.mergedInto == keep { visitors[other]?.mergedInto = nil }
+    case .unknown:
+      unknownEvents += 1
+    }
+  }
+}
+
+extension OfficeState {
+  /// The visits of local day `day`, in arrival order.
+  public func visits(on day: String) -> [Visit] { (visitsByDay[day] ?? []).compactMap { visits[$0] } }
+
+  /// Referrals in creation order.
+  public var allReferrals: [Referral] { referralOrder.compactMap { referrals[$0] } }
+
+  /// Follow-ups in creation order.
+  public var allFollowUps: [FollowUp] { followUpOrder.compactMap { followUps[$0] } }
+
+  /// The record a merged visitor now lives in (following merges).
+  public func canonicalVisitor(_ id: String) -> Visitor? {
+    var current = visitors[id]
+    var hops = 0
+    while let next = current?.mergedInto, hops < 16 {
+      current = visitors[next]
+      hops += 1
+    }
+    return current
+  }
+
+  /// Every visitor id that belongs to the same person as `id` (the record itself and those merged into it).
+  public func mergedGroup(_ id: String) -> [String] {
+    [id] + visitorOrder.filter { visitors[$0]?.mergedInto == id }
+  }
+}

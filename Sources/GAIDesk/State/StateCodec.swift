@@ -1,0 +1,155 @@
+/// Binary encoding of the whole state, for the snapshot cache.
+enum StateCodec {
+  static func encode(_ state: OfficeState, into w: inout ByteWriter) {
+    w.writeOptional(state.office)
+    w.writeVarint(UInt64(state.visitorOrder.count))
+    for id in state.visitorOrder {
+      let visitor = state.visitors[id]!
+      EventCodec.encode(visitor, into: &w)
+      w.writeOptional(visitor.mergedInto)
+    }
+    let visitIDs = state.visitsByDay.keys.sorted().flatMap { state.visitsByDay[$0]! }
+    w.writeVarint(UInt64(visitIDs.count))
+    for id in visitIDs { encode(state.visits[id]!, into: &w) }
+    w.writeVarint(UInt64(state.referralOrder.count))
+    for id in state.referralOrder { encode(state.referrals[id]!, into: &w) }
+    w.writeVarint(UInt64(state.followUpOrder.count))
+    for id in state.followUpOrder { encode(state.followUps[id]!, into: &w) }
+    w.writeVarint(UInt64(state.unknownEvents))
+    w.writeVarint(UInt64(state.recordCount))
+    w.writeVarint(UInt64(state.eventCount))
+  }
+
+  static func decode(_ r: inout ByteReader) throws -> OfficeState {
+    var state = OfficeState()
+    state.office = try r.readOptionalString()
+    let visitorCount = try r.readLength()
+    state.visitors.reserveCapacity(visitorCount)
+    for _ in 0..<visitorCount {
+      var visitor = try EventCodec.decodeVisitor(&r)
+      visitor.mergedInto = try r.readOptionalString()
+      state.visitors[visitor.id] = visitor
+      state.visitorOrder.append(visitor.id)
+    }
+    let visitCount = try r.readLength()
+    state.visits.reserveCapacity(visitCount)
+    for _ in 0..<visitCount {
+      let visit = try decodeVisit(&r)
+      state.visits[visit.id] = visit
+      state.visitsByDay[visit.day, default: []].append(visit.id)
+      state.visitsByVisitor[visit.visitorID, default: []].append(visit.id)
+    }
+    for _ in 0..<(try r.readLength()) {
+      let referral = try decodeReferral(&r)
+      state.referrals[referral.id] = referral
+      state.referralOrder.append(referral.id)
+    }
+    for _ in 0..<(try r.readLength()) {
+      let followUp = try decodeFollowUp(&r)
+      state.followUps[followUp.id] = followUp
+      state.followUpOrder.append(followUp.id)
+    }
+    state.unknownEvents = Int(try r.readVarint())
+    state.recordCount = Int(try r.readVarint())
+    state.eventCount = Int(try r.readVarint())
+    return state
+  }
+
+  private static func write(_ time: HybridTime?, _ w: inout ByteWriter) {
+    w.writeBool(time != nil)
+    if let time { w.write(time.rawValue) }
+  }
+
+  private static func readTime(_ r: inout ByteReader) throws -> HybridTime? {
+    try r.readBool() ? HybridTime(rawValue: try r.readUInt64()) : nil
+  }
+
+  static func encode(_ v: Visit, into w: inout ByteWriter) {
+    w.writeString(v.id)
+    w.writeString(v.visitorID)
+    w.writeString(v.day)
+    w.writeInt(v.number)
+    w.writeString(v.office)
+    w.write(v.arrivedAt.rawValue)
+    w.writeString(v.arrivedBy)
+    write(v.calledAt, &w)
+    w.writeOptional(v.desk)
+    w.writeOptional(v.servedBy)
+    write(v.endedAt, &w)
+    w.writeStrings(v.topics)
+    w.writeOptional(v.outcome)
+    w.writeOptional(v.note)
+    w.writeString(v.status.rawValue)
+  }
+
+  static func decodeVisit(_ r: inout ByteReader) throws -> Visit {
+    var v = Visit(
+      id: try r.readString(), visitorID: try r.readString(), day: try r.readString(), number: try r.readInt(),
+      office: try r.readString(), arrivedAt: HybridTime(rawValue: try r.readUInt64()), arrivedBy: try r.readString())
+    v.calledAt = try readTime(&r)
+    v.desk = try r.readOptionalString()
+    v.servedBy = try r.readOptionalString()
+    v.endedAt = try readTime(&r)
+    v.topics = try r.readStrings()
+    v.outcome = try r.readOptionalString()
+    v.note = try r.readOptionalString()
+    guard let status = VisitStatus(rawValue: try r.readString()) else { throw ByteReader.Malformed(reason: "status") }
+    v.status = status
+    return v
+  }
+
+  static func encode(_ x: Referral, into w: inout ByteWriter) {
+    w.writeString(x.id)
+    w.writeString(x.visitorID)
+    w.writeString(x.partner)
+    w.writeString(x.topic)
+    w.writeOptional(x.due)
+    w.writeOptional(x.note)
+    w.writeOptional(x.visitID)
+    w.write(x.createdAt.rawValue)
+    w.writeString(x.createdBy)
+    w.writeVarint(UInt64(x.history.count))
+    for change in x.history {
+      w.writeString(change.status.rawValue)
+      w.writeOptional(change.reason?.rawValue)
+      w.writeOptional(change.note)
+      w.write(change.at.rawValue)
+      w.writeString(change.by)
+    }
+  }
+
+  static func decodeReferral(_ r: inout ByteReader) throws -> Referral {
+    var x = Referral(
+      id: try r.readString(), visitorID: try r.readString(), partner: try r.readString(), topic: try r.readString(),
+      due: try r.readOptionalString(), note: try r.readOptionalString(), visitID: try r.readOptionalString(),
+      createdAt: HybridTime(rawValue: try r.readUInt64()), createdBy: try r.readString())
+    x.history = []
+    for _ in 0..<(try r.readLength()) {
+      guard let status = ReferralStatus(rawValue: try r.readString()) else {
+        throw ByteReader.Malformed(reason: "status")
+      }
+      let reason = try r.readOptionalString().flatMap(ReferralReason.init(rawValue:))
+      x.history.append(
+        ReferralChange(
+          status: status, reason: reason, note: try r.readOptionalString(),
+          at: HybridTime(rawValue: try r.readUInt64()), by: try r.readString()))
+    }
+    return x
+  }
+
+  static func encode(_ f: FollowUp, into w: inout ByteWriter) {
+    w.writeString(f.id)
+    w.writeString(f.visitorID)
+    w.writeString(f.on)
+    w.writeString(f.note)
+    w.writeString(f.createdBy)
+    write(f.doneAt, &w)
+    w.writeOptional(f.doneBy)
+  }
+
+  static func decodeFollowUp(_ r: inout ByteReader) throws -> FollowUp {
+    FollowUp(
+      id: try r.readString(), visitorID: try r.readString(), on: try r.readString(), note: try r.readString(),
+      createdBy: try r.readString(), doneAt: try readTime(&r), doneBy: try r.readOptionalString())
+  }
+}

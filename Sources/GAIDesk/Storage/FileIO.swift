@@ -1,0 +1,118 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Low-level file operations with explicit durability: every write is followed by a sync before it counts.
+public enum FileIO {
+  /// An operating-system failure on a path.
+  public struct Failure: Error, Sendable {
+    /// What was being done (open, write, sync, rename…).
+    public let operation: String
+    /// The path involved.
+    public let path: String
+    /// The errno value.
+    public let code: Int32
+
+    /// A short English description of the errno.
+    public var reason: String { String(cString: strerror(code)) }
+    /// Whether the disk is full.
+    public var isDiskFull: Bool { code == ENOSPC || code == EDQUOT }
+  }
+
+  /// Opens `path` with `flags`, retrying on EINTR.
+  public static func open(_ path: String, _ flags: Int32, mode: mode_t = 0o600) throws -> Int32 {
+    while true {
+      let fd = Glibc.open(path, flags | O_CLOEXEC, mode)
+      if fd >= 0 { return fd }
+      if errno != EINTR { throw Failure(operation: "open", path: path, code: errno) }
+    }
+  }
+
+  /// Writes all of `bytes` at the current position, or throws.
+  public static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer, path: String) throws {
+    if let code = FaultInjector.shared.check(.write) { throw Failure(operation: "write", path: path, code: code) }
+    var done = 0
+    while done < bytes.count {
+      let n = Glibc.write(fd, bytes.baseAddress! + done, bytes.count - done)
+      if n < 0 {
+        if errno == EINTR { continue }
+        throw Failure(operation: "write", path: path, code: errno)
+      }
+      done += n
+    }
+  }
+
+  /// Flushes a file's data to the disk (fdatasync).
+  public static func syncData(_ fd: Int32, path: String) throws {
+    if let code = FaultInjector.shared.check(.sync) { throw Failure(operation: "sync", path: path, code: code) }
+    if fdatasync(fd) != 0 { throw Failure(operation: "sync", path: path, code: errno) }
+  }
+
+  /// Flushes a directory so that a rename or a new file in it survives a power cut.
+  public static func syncDirectory(_ path: String) throws {
+    let fd = try open(path, O_RDONLY | O_DIRECTORY)
+    defer { close(fd) }
+    if let code = FaultInjector.shared.check(.sync) { throw Failure(operation: "sync", path: path, code: code) }
+    if fsync(fd) != 0 { throw Failure(operation: "sync", path: path, code: errno) }
+  }
+
+  /// Writes `bytes` to `path` durably: a temporary file, synced, renamed over `path`, directory synced.
+  public static func writeAtomically(_ bytes: [UInt8], to path: String) throws {
+    let temporary = path + ".tmp-\(getpid())"
+    let fd = try open(temporary, O_WRONLY | O_CREAT | O_TRUNC)
+    do {
+      try bytes.withUnsafeBytes { try writeAll(fd, $0, path: temporary) }
+      try syncData(fd, path: temporary)
+      close(fd)
+    } catch {
+      close(fd)
+      unlink(temporary)
+      throw error
+    }
+    guard rename(temporary, path) == 0 else {
+      let code = errno
+      unlink(temporary)
+      throw Failure(operation: "rename", path: path, code: code)
+    }
+    try syncDirectory((path as NSString).deletingLastPathComponent)
+  }
+
+  /// Reads the bytes of `path` from `offset` to its end.
+  public static func read(_ path: String, from offset: Int = 0) throws -> [UInt8] {
+    let fd = try open(path, O_RDONLY)
+    defer { close(fd) }
+    var info = stat()
+    guard fstat(fd, &info) == 0 else { throw Failure(operation: "stat", path: path, code: errno) }
+    let count = max(0, Int(info.st_size) - offset)
+    var bytes = [UInt8](repeating: 0, count: count)
+    var done = 0
+    while done < count {
+      let n = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + done, count - done, off_t(offset + done)) }
+      if n < 0 {
+        if errno == EINTR { continue }
+        throw Failure(operation: "read", path: path, code: errno)
+      }
+      if n == 0 { break }
+      done += n
+    }
+    return done == count ? bytes : Array(bytes[0..<done])
+  }
+
+  /// The size of `path` in bytes, or nil when it does not exist.
+  public static func size(_ path: String) -> Int? {
+    var info = stat()
+    return stat(path, &info) == 0 ? Int(info.st_size) : nil
+  }
+
+  /// Creates a directory (and its parents) with owner-only permissions.
+  public static func makeDirectory(_ path: String) throws {
+    do {
+      try FileManager.default.createDirectory(
+        atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+    } catch {
+      throw Failure(operation: "mkdir", path: path, code: EACCES)
+    }
+  }
+}

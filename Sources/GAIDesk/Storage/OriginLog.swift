@@ -1,0 +1,215 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// One origin's log: its segments, the reading position, and (for the owner) appending and tail repair.
+final class OriginLog {
+  let origin: OriginID
+  let directory: String
+  private let displayDirectory: String
+
+  /// Segment being read and the file offset of its next record (0: header not read yet).
+  private(set) var segment = 1
+  private(set) var offset = 0
+  private(set) var lastSequence: UInt64 = 0
+  private(set) var lastHash = [UInt8](repeating: 0, count: 32)
+  /// A tail that is not (yet) a complete record: an append in progress, or a torn write.
+  private(set) var pendingTail: (segment: Int, offset: Int, reason: String)?
+  /// Damage that stopped reading this origin.
+  private(set) var damage: JournalDamage?
+
+  init(origin: OriginID, directory: String, displayDirectory: String) {
+    self.origin = origin
+    self.directory = directory
+    self.displayDirectory = displayDirectory
+  }
+
+  /// Where reading has reached.
+  var cursor: OriginCursor {
+    OriginCursor(origin: origin, segment: segment, offset: offset, lastSequence: lastSequence, lastHash: lastHash)
+  }
+
+  /// Continues from a saved position.
+  func resume(from cursor: OriginCursor) {
+    segment = cursor.segment
+    offset = cursor.offset
+    lastSequence = cursor.lastSequence
+    lastHash = cursor.lastHash
+  }
+
+  func path(_ index: Int) -> String { directory + "/" + SegmentFormat.fileName(index: index) }
+  private func display(_ index: Int) -> String { displayDirectory + "/" + SegmentFormat.fileName(index: index) }
+
+  private func stop(_ index: Int, _ offset: Int, _ reason: String) {
+    damage = JournalDamage(segment: display(index), offset: offset, reason: reason)
+  }
+
+  /// Reads records appended since the last call, delivering each decrypted entry in order.
+  func readNew(sealer: Sealer, deliver: (JournalEntry) throws -> Void) throws {
+    while damage == nil {
+      guard let size = FileIO.size(path(segment)) else { return }
+      if offset == 0 {
+        guard readHeader(size: size) else { return }
+      }
+      if size > offset {
+        let bytes = try FileIO.read(path(segment), from: offset)
+        let (records, stop) = SegmentScanner(bytes: bytes, base: offset, origin: origin).scan()
+        for record in records {
+          guard let payload = accept(record, sealer: sealer) else { return }
+          try deliver(JournalEntry(header: record.header, payload: payload))
+        }
+        switch stop {
+        case nil: pendingTail = nil
+        case .incompleteTail(let at, let reason): pendingTail = (segment, at, reason)
+        case .damage(let at, let reason, _):
+          self.stop(segment, at, reason)
+          return
+        }
+      } else if size < offset {
+        stop(segment, size, "segment shrank below records already read")
+        return
+      }
+      guard FileIO.size(path(segment + 1)) != nil else { return }
+      if let tail = pendingTail {
+        stop(tail.segment, tail.offset, tail.reason + " (followed by a later segment)")
+        return
+      }
+      segment += 1
+      offset = 0
+    }
+  }
+
+  /// Checks sequence, chain and seal; on success advances the position and returns the payload.
+  private func accept(_ record: ScannedRecord, sealer: Sealer) -> [UInt8]? {
+    let header = record.header
+    guard header.sequence == lastSequence + 1 else {
+      stop(segment, record.offset, "sequence \(header.sequence) where \(lastSequence + 1) was expected")
+      return nil
+    }
+    guard header.previousHash == lastHash else {
+      stop(segment, record.offset, "hash chain broken")
+      return nil
+    }
+    let aad = Array(record.body.prefix(RecordHeader.size))
+    guard let payload = sealer.open(record.sealed, authenticating: aad) else {
+      stop(segment, record.offset, "cannot decrypt: altered record or another office's key")
+      return nil
+    }
+    lastSequence = header.sequence
+    lastHash = record.hash
+    offset = record.end
+    return payload
+  }
+
+  private func readHeader(size: Int) -> Bool {
+    guard let bytes = try? FileIO.read(path(segment)), bytes.count >= SegmentFormat.headerSize else {
+      stop(segment, 0, "segment header truncated")
+      return false
+    }
+    do {
+      let header = try SegmentFormat.parseHeader(Array(bytes.prefix(SegmentFormat.headerSize)))
+      guard header.origin == origin, header.index == segment else {
+        stop(segment, 0, "segment header names another origin or index")
+        return false
+      }
+    } catch .newerFormat(let version) {
+      stop(segment, 0, "written by a newer GAIDesk (segment format \(version))")
+      return false
+    } catch {
+      stop(segment, 0, "segment header damaged")
+      return false
+    }
+    offset = SegmentFormat.headerSize
+    return true
+  }
+
+  /// Copies a torn tail aside and truncates it. Only the owner, holding the append lock, calls this.
+  /// Returns the repaired place, if there was one.
+  func repairTail() throws -> JournalDamage? {
+    guard damage == nil, let tail = pendingTail else { return nil }
+    let file = path(tail.segment)
+    let torn = try FileIO.read(file, from: tail.offset)
+    let aside = directory + "/torn"
+    try FileIO.makeDirectory(aside)
+    let name = "\(SegmentFormat.fileName(index: tail.segment))-\(tail.offset)-\(Int(Date().timeIntervalSince1970)).bin"
+    try FileIO.writeAtomically(torn, to: aside + "/" + name)
+    let fd = try FileIO.open(file, O_WRONLY)
+    defer { close(fd) }
+    guard ftruncate(fd, off_t(tail.offset)) == 0 else {
+      throw FileIO.Failure(operation: "truncate", path: file, code: errno)
+    }
+    try FileIO.syncData(fd, path: file)
+    pendingTail = nil
+    return JournalDamage(segment: display(tail.segment), offset: tail.offset, reason: tail.reason)
+  }
+
+  /// Appends framed records durably; the caller holds the lock and has read everything before.
+  func append(bodies: [[UInt8]], hashes: [[UInt8]], lastSequence newSequence: UInt64) throws {
+    precondition(damage == nil && pendingTail == nil)
+    if FileIO.size(path(segment)) == nil {
+      try createSegment(segment)
+      offset = SegmentFormat.headerSize
+    } else if offset == 0 {
+      guard let size = FileIO.size(path(segment)), readHeader(size: size) else { throw damage! }
+    }
+    if offset >= SegmentFormat.rolloverSize {
+      try createSegment(segment + 1)
+      segment += 1
+      offset = SegmentFormat.headerSize
+    }
+    var bytes: [UInt8] = []
+    for body in bodies { bytes.append(contentsOf: SegmentFormat.frame(body: body)) }
+    let file = path(segment)
+    let fd = try FileIO.open(file, O_WRONLY)
+    defer { close(fd) }
+    do {
+      guard lseek(fd, off_t(offset), SEEK_SET) == off_t(offset) else {
+        throw FileIO.Failure(operation: "seek", path: file, code: errno)
+      }
+      try bytes.withUnsafeBytes { try FileIO.writeAll(fd, $0, path: file) }
+      try FileIO.syncData(fd, path: file)
+    } catch {
+      // Never retry a failed sync: cut the file back to what was durable before, and sync that.
+      if ftruncate(fd, off_t(offset)) != 0 || fdatasync(fd) != 0 {
+        stop(segment, offset, "could not undo a failed append; reopen the office")
+      }
+      throw error
+    }
+    offset += bytes.count
+    lastSequence = newSequence
+    lastHash = hashes.last ?? lastHash
+  }
+
+  private func createSegment(_ index: Int) throws {
+    try FileIO.makeDirectory(directory)
+    let temporary = directory + "/." + SegmentFormat.fileName(index: index) + ".tmp"
+    let fd = try FileIO.open(temporary, O_WRONLY | O_CREAT | O_TRUNC)
+    do {
+      try SegmentFormat.header(origin: origin, index: index).withUnsafeBytes {
+        try FileIO.writeAll(fd, $0, path: temporary)
+      }
+      try FileIO.syncData(fd, path: temporary)
+      close(fd)
+    } catch {
+      close(fd)
+      throw error
+    }
+    guard rename(temporary, path(index)) == 0 else {
+      throw FileIO.Failure(operation: "rename", path: path(index), code: errno)
+    }
+    try FileIO.syncDirectory(directory)
+  }
+}
+
+extension JournalDamage: Error {}
+
+/// A reading position in one origin's log, saved with the snapshot cache.
+struct OriginCursor: Equatable {
+  var origin: OriginID
+  var segment: Int
+  var offset: Int
+  var lastSequence: UInt64
+  var lastHash: [UInt8]
+}
