@@ -18,6 +18,9 @@ public final class Office {
   /// Whether the state came from the snapshot cache.
   public private(set) var openedFromSnapshot = false
 
+  /// The master key, for checks that read the journal independently.
+  var masterKeyForVerification: SymmetricKey { masterKey }
+
   /// The office code (municipality).
   public var code: String { identity.office }
   /// Damage that makes the office read-only.
@@ -191,9 +194,11 @@ public final class Office {
   }
 
   /// Records `count` records built one after the other, synced once at the end (for bulk generation).
-  public func perform(staff: String, count: Int, _ build: (inout CommandContext) throws -> [Event]) throws {
+  public func perform(
+    staff: String, count: Int, now: @escaping () -> Date = Date.init, _ build: (inout CommandContext) throws -> [Event]
+  ) throws {
     do {
-      try journal.append(count: count, deliver: apply) { stamp in
+      try journal.append(count: count, now: now, deliver: apply) { stamp in
         var context = CommandContext(state: state, stamp: stamp, office: code, staff: staff)
         let batch = EventBatch(staff: staff, office: code, events: try build(&context))
         state.apply(batch, time: stamp.time)

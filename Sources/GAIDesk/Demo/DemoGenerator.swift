@@ -1,0 +1,165 @@
+import Foundation
+
+/// Fills an office with realistic generated activity for trials and benchmarks.
+public struct DemoGenerator {
+  /// What was generated.
+  public struct Summary: Sendable, Equatable {
+    /// Visitors registered.
+    public var visitors = 0
+    /// Visits (tickets) issued.
+    public var visits = 0
+    /// Referrals made.
+    public var referrals = 0
+    /// Records written.
+    public var records = 0
+  }
+
+  private var random: SeededRandom
+  private let staff = ["Ana Tavares", "Carlos Semedo", "Djénabou Mendes"]
+
+  /// A generator; the same seed gives the same office.
+  public init(seed: UInt64 = 2026) { random = SeededRandom(seed: seed) }
+
+  /// Registers `visitors` visitors over the `days` days before `now`, with their visits, referrals and follow-ups.
+  public mutating func fill(_ office: Office, visitors: Int, days: Int, now: Date = Date()) throws -> Summary {
+    precondition(visitors >= 0 && days >= 1)
+    let topics = ReferenceData.shipped.topics.map(\.code)
+    let partners = PartnerDirectoryCodes.shipped
+    let knownLanguages = Set(ReferenceData.shipped.languages.map(\.code))
+    var summary = Summary()
+    var registered: [String] = []
+    let today = LocalTime.today(now: now)
+    let firstDay = LocalTime.adding(days: -(days - 1), to: today)!
+    for dayIndex in 0..<days {
+      let day = LocalTime.adding(days: dayIndex, to: firstDay)!
+      let opening = Double(LocalTime.startMilliseconds(of: day)!) / 1000 + 8 * 3600
+      let newToday = visitors * (dayIndex + 1) / days - visitors * dayIndex / days
+      let returning = registered.isEmpty ? 0 : newToday / 2
+      var actions: [(time: Double, action: Action)] = []
+      var clock = opening
+      for index in 0..<(newToday + returning) {
+        clock += Double(random.next(in: 20...400))
+        let arrival = clock
+        let wait = Double(random.next(in: 60...2400))
+        let service = Double(random.next(in: 300...1500))
+        let visitor: Action.Who = index < newToday ? .new(makeForm(knownLanguages)) : .returning(registered[random.next(in: 0...(registered.count - 1))])
+        let leaves = random.next(in: 0...19) == 0
+        actions.append((arrival, .arrive(visitor, slot: index)))
+        if leaves {
+          actions.append((arrival + wait, .leave(slot: index)))
+        } else {
+          actions.append((arrival + wait, .call(slot: index)))
+          let topic = topics[random.next(in: 0...(topics.count - 1))]
+          let refer = random.next(in: 0...3) == 0 ? partners.first(where: { $0.topics.contains(topic) })?.code : nil
+          actions.append((arrival + wait + service, .close(slot: index, topic: topic, partner: refer)))
+        }
+      }
+      actions.sort { $0.time < $1.time }
+      actions = actions.filter { $0.time < now.timeIntervalSince1970 }
+      var tickets: [Int: String] = [:]
+      var visitorsBySlot: [Int: String] = [:]
+      var cursor = 0
+      let person = staff[dayIndex % staff.count]
+      try office.perform(staff: person, count: actions.count, now: { Date(timeIntervalSince1970: actions[min(cursor, actions.count - 1)].time) }) { context in
+        defer { cursor += 1 }
+        switch actions[cursor].action {
+        case .arrive(let who, let slot):
+          let visitID = context.newID("T")
+          var events: [Event] = []
+          let visitorID: String
+          switch who {
+          case .new(let form):
+            let visitor = try Office.visitor(from: form, id: context.newID("V"), context: context)
+            events.append(.visitorRegistered(visitor))
+            visitorID = visitor.id
+            registered.append(visitorID)
+            summary.visitors += 1
+          case .returning(let id):
+            visitorID = id
+          }
+          let number = context.state.visits(on: context.today).count + 1
+          events.append(.visitArrived(visitID: visitID, visitorID: visitorID, day: context.today, number: number))
+          tickets[slot] = visitID
+          visitorsBySlot[slot] = visitorID
+          summary.visits += 1
+          return events
+        case .call(let slot):
+          return [.visitCalled(visitID: tickets[slot]!, desk: String(1 + slot % 2))]
+        case .leave(let slot):
+          return [.visitLeft(visitID: tickets[slot]!)]
+        case .close(let slot, let topic, let partner):
+          var events: [Event] = [.visitClosed(visitID: tickets[slot]!, topics: [topic], outcome: nil, note: nil)]
+          if let partner, let visitorID = visitorsBySlot[slot],
+            context.state.visitors[visitorID]?.consentToShare?.granted == true
+          {
+            let due = LocalTime.adding(days: 14, to: context.today)
+            events.append(.referralCreated(
+              referralID: context.newID("R"), visitorID: visitorID, partner: partner, topic: topic, due: due,
+              note: nil, visitID: tickets[slot]))
+            summary.referrals += 1
+          }
+          return events
+        }
+      }
+      summary.records += actions.count
+    }
+    return summary
+  }
+
+  private enum Action {
+    enum Who {
+      case new(VisitorForm)
+      case returning(String)
+    }
+    case arrive(Who, slot: Int)
+    case call(slot: Int)
+    case leave(slot: Int)
+    case close(slot: Int, topic: String, partner: String?)
+  }
+
+  private mutating func makeForm(_ known: Set<String>) -> VisitorForm {
+    let total = DemoNames.origins.reduce(0) { $0 + $1.weight }
+    var pick = random.next(in: 0...(total - 1))
+    var origin = DemoNames.origins[0]
+    for candidate in DemoNames.origins {
+      if pick < candidate.weight {
+        origin = candidate
+        break
+      }
+      pick -= candidate.weight
+    }
+    let useNative = !origin.native.isEmpty && random.next(in: 0...1) == 0
+    let name = useNative
+      ? origin.native[random.next(in: 0...(origin.native.count - 1))]
+      : origin.given[random.next(in: 0...(origin.given.count - 1))] + " "
+        + origin.family[random.next(in: 0...(origin.family.count - 1))]
+    var form = VisitorForm(fullName: name)
+    form.sex = random.next(in: 0...1) == 0 ? .female : .male
+    form.birthYear = random.next(in: 1955...2008)
+    form.nationality = origin.country
+    form.languages = origin.languages.filter(known.contains)
+    form.phone = "+238 9\(random.next(in: 10...99)) \(random.next(in: 10...99)) \(random.next(in: 10...99))"
+    form.consentToStore = true
+    form.consentToShare = random.next(in: 0...9) < 8
+    return form
+  }
+}
+
+/// A small deterministic random generator (SplitMix64), so demo offices can be reproduced.
+struct SeededRandom {
+  private var state: UInt64
+
+  init(seed: UInt64) { state = seed }
+
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+
+  mutating func next(in range: ClosedRange<Int>) -> Int {
+    range.lowerBound + Int(next() % UInt64(range.count))
+  }
+}

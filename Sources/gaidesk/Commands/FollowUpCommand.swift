@@ -1,0 +1,51 @@
+import ArgumentParser
+import GAIDesk
+
+/// `gaidesk followup …`: dates on which to check on a visitor.
+struct FollowUpCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "followup", abstract: "Set, list and complete follow-ups.", subcommands: [Add.self, List.self, Done.self])
+
+  struct Add: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Set a follow-up date for a visitor.")
+    @OptionGroup var options: OfficeOptions
+    @Option(help: "The visitor id.") var visitor: String
+    @Option(help: "The day, YYYY-MM-DD.") var on: String
+    @Option(help: "What to check.") var note: String
+
+    func run() throws {
+      let office = try options.open()
+      let followUp = try office.addFollowUp(visitorID: visitor, on: on, note: note, staff: try options.actor())
+      if options.json { Console.json(JSONView.followUp(followUp)) } else { print(followUp.id) }
+    }
+  }
+
+  struct List: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List open follow-ups (all, or only those due by today).")
+    @OptionGroup var options: OfficeOptions
+    @Flag(help: "Only those due today or earlier.") var due = false
+
+    func run() throws {
+      let office = try options.open()
+      let today = LocalTime.today()
+      let items = office.state.allFollowUps.filter { $0.doneAt == nil && (!due || $0.on <= today) }
+      if options.json { return Console.json(items.map(JSONView.followUp)) }
+      if items.isEmpty { return Console.say("followup.list.empty") }
+      for f in items {
+        print("\(Console.pad(f.id, 14)) \(f.on)  \(Console.pad(office.state.visitors[f.visitorID]?.fullName ?? "", 28)) \(f.note)")
+      }
+    }
+  }
+
+  struct Done: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Mark a follow-up done.")
+    @OptionGroup var options: OfficeOptions
+    @Argument(help: "The follow-up id.") var id: String
+
+    func run() throws {
+      let office = try options.open()
+      let followUp = try office.completeFollowUp(id, staff: try options.actor())
+      if options.json { Console.json(JSONView.followUp(followUp)) } else { Console.say("followup.done", followUp.id) }
+    }
+  }
+}

@@ -1,0 +1,16 @@
+import ArgumentParser
+import Foundation
+import GAIDesk
+
+/// `gaidesk` with no subcommand: the full-screen terminal interface.
+struct Interface: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "ui", abstract: "Open the terminal interface (the default when no subcommand is given).")
+
+  @Option(name: .long, help: "The office data directory (default: $GAIDESK_DATA, else $XDG_DATA_HOME/gaidesk).")
+  var data: String?
+
+  func run() throws {
+    try TerminalSession.run(paths: OfficePaths.resolve(explicit: data))
+  }
+}

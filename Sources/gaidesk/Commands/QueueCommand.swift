@@ -1,0 +1,96 @@
+import ArgumentParser
+import GAIDesk
+
+/// `gaidesk queue …`: the day's queue from arrival to done or left.
+struct QueueCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "queue", abstract: "Serve the day's queue: arrivals, calls, done, left.",
+    subcommands: [Add.self, Call.self, Done.self, Left.self, List.self])
+
+  struct Add: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Issue a ticket to a visitor (registered, or new by --name).")
+    @OptionGroup var options: OfficeOptions
+    @Option(help: "A registered visitor's id.") var visitor: String?
+    @Option(help: "A new visitor's full name (registers the visitor).") var name: String?
+    @OptionGroup var fields: VisitorCommand.Fields
+
+    func validate() throws {
+      guard (visitor == nil) != (name == nil) else { throw ValidationError(Console.text("queue.add.which")) }
+    }
+
+    func run() throws {
+      let office = try options.open()
+      let staff = try options.actor()
+      let visit: Visit
+      if let visitor {
+        visit = try office.arrive(visitorID: visitor, staff: staff)
+      } else {
+        visit = try office.arrive(newVisitor: try fields.form(name: name!), staff: staff).1
+      }
+      if options.json { Console.json(JSONView.visit(visit, state: office.state)) } else { print(visit.ticket) }
+    }
+  }
+
+  struct Call: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Call the longest-waiting ticket (or a given one) to a desk.")
+    @OptionGroup var options: OfficeOptions
+    @Option(help: "The desk, e.g. 1 or B.") var desk: String?
+    @Argument(help: "A particular ticket (default: the longest waiting).") var ticket: String?
+
+    func run() throws {
+      let office = try options.open()
+      let staff = try options.actor()
+      let visit = try ticket.map { try office.call(ticket: $0, desk: desk, staff: staff) }
+        ?? office.callNext(desk: desk, staff: staff)
+      if options.json { return Console.json(JSONView.visit(visit, state: office.state)) }
+      let name = office.state.visitors[visit.visitorID]?.fullName ?? ""
+      Console.say("queue.called", visit.ticket, name, visit.desk ?? "—")
+    }
+  }
+
+  struct Done: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Close a served ticket with its topics and outcome.")
+    @OptionGroup var options: OfficeOptions
+    @Argument(help: "The ticket, e.g. A-007.") var ticket: String
+    @Option(help: "Topic code, e.g. residence.renewal; repeat for several.") var topic: [String] = []
+    @Option(help: "The outcome in a few words.") var outcome: String?
+    @Option(help: "A note.") var note: String?
+
+    func run() throws {
+      let office = try options.open()
+      let visit = try office.close(ticket: ticket, topics: topic, outcome: outcome, note: note, staff: try options.actor())
+      if options.json { Console.json(JSONView.visit(visit, state: office.state)) } else { Console.say("queue.done", visit.ticket) }
+    }
+  }
+
+  struct Left: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Mark a ticket as left without service.")
+    @OptionGroup var options: OfficeOptions
+    @Argument(help: "The ticket, e.g. A-007.") var ticket: String
+
+    func run() throws {
+      let office = try options.open()
+      let visit = try office.markLeft(ticket: ticket, staff: try options.actor())
+      if options.json { Console.json(JSONView.visit(visit, state: office.state)) } else { Console.say("queue.left", visit.ticket) }
+    }
+  }
+
+  struct List: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List the tickets of a day (default: today).")
+    @OptionGroup var options: OfficeOptions
+    @Option(help: "The day, YYYY-MM-DD.") var date: String?
+
+    func run() throws {
+      let office = try options.open()
+      let day = try Validation.date(date, field: "date") ?? LocalTime.today()
+      let visits = office.state.visits(on: day)
+      if options.json { return Console.json(visits.map { JSONView.visit($0, state: office.state) }) }
+      if visits.isEmpty { return Console.say("queue.list.empty", day) }
+      for v in visits {
+        let name = office.state.visitors[v.visitorID]?.fullName ?? ""
+        let status = Console.pad(Console.text("status.\(v.status.rawValue)"), 12)
+        print("\(v.ticket)  \(LocalTime.clock(v.arrivedAt))  \(status) \(Console.pad(v.desk ?? "", 4)) \(name)")
+      }
+    }
+  }
+}

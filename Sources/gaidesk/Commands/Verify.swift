@@ -1,0 +1,28 @@
+import ArgumentParser
+import GAIDesk
+
+/// `gaidesk verify`: checks every record and names each damaged place.
+struct Verify: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Check every journal record (framing, CRC, chain, encryption, sequence); exit 0 only when intact.")
+
+  @OptionGroup var options: OfficeOptions
+
+  func run() throws {
+    let office = try options.open()
+    let report = try office.verify()
+    if options.json {
+      Console.json([
+        "intact": report.isIntact, "origins": report.origins, "segments": report.segments, "records": report.records,
+        "bytes": report.bytes, "futureRecords": report.futureRecords,
+        "damage": report.damage.map { ["segment": $0.segment, "offset": $0.offset, "reason": $0.reason] },
+      ])
+    } else {
+      Console.say("verify.summary", String(report.origins), String(report.segments), String(report.records), String(report.bytes))
+      for damage in report.damage { Console.say("verify.damage", damage.segment, String(damage.offset), damage.reason) }
+      if report.futureRecords > 0 { Console.say("verify.future", String(report.futureRecords)) }
+      if report.isIntact { Console.say("verify.intact") }
+    }
+    if !report.isIntact { throw ExitCode(2) }
+  }
+}

@@ -1,0 +1,156 @@
+import ArgumentParser
+import GAIDesk
+
+/// `gaidesk visitor …`: register, find and show visitors.
+struct VisitorCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "visitor", abstract: "Register, find and show visitors.",
+    subcommands: [Add.self, Find.self, Show.self, ConsentCommand.self])
+
+  /// Registration fields shared by `visitor add` and `queue add --name`.
+  struct Fields: ParsableArguments {
+    @Option(help: "Sex: F, M or X.") var sex: String?
+    @Option(help: "Year of birth (1900 to this year).") var birthYear: Int?
+    @Option(help: "Nationality as an ISO 3166 code, e.g. GW, SN, NG.") var nationality: String?
+    @Option(help: "Telephone number.") var phone: String?
+    @Option(help: "Language spoken (ISO 639 code); repeat for several.") var language: [String] = []
+    @Option(help: "Another name or spelling; repeat for several.") var alias: [String] = []
+    @Option(help: "Municipality of residence (code).") var municipality: String?
+    @Option(help: "Identity document type, e.g. passport.") var documentType: String?
+    @Option(help: "Identity document number.") var documentNumber: String?
+    @Option(help: "Consent to store the data: yes or no.") var consentStore: String?
+    @Option(help: "Consent to share with partners: yes or no.") var consentShare: String?
+
+    func form(name: String) throws -> VisitorForm {
+      var form = VisitorForm(fullName: name)
+      if let sex {
+        guard let value = Sex(rawValue: sex.uppercased()) else { throw GAIDeskError("error.field.sex", sex) }
+        form.sex = value
+      }
+      form.birthYear = birthYear
+      form.nationality = nationality
+      form.phone = phone
+      form.languages = language
+      form.aliases = alias
+      form.municipality = municipality
+      if documentType != nil || documentNumber != nil {
+        form.document = IdentityDocument(type: documentType ?? "", number: documentNumber ?? "")
+      }
+      form.consentToStore = try consentStore.map { try YesNo.parse($0, field: "consent-store") }
+      form.consentToShare = try consentShare.map { try YesNo.parse($0, field: "consent-share") }
+      return form
+    }
+  }
+
+  struct Add: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Register a visitor and print the new id.")
+    @OptionGroup var options: OfficeOptions
+    @Option(help: "Full name.") var name: String
+    @OptionGroup var fields: Fields
+
+    func run() throws {
+      let office = try options.open()
+      let visitor = try office.registerVisitor(try fields.form(name: name), staff: try options.actor())
+      if options.json { Console.json(JSONView.visitor(visitor)) } else { print(visitor.id) }
+    }
+  }
+
+  struct Find: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Find visitors by name, alias, phone or document.")
+    @OptionGroup var options: OfficeOptions
+    @Argument(help: "What to look for; case, accents, word order and small typos are ignored.") var query: String
+    @Option(help: "At most this many results.") var limit = 20
+
+    func run() throws {
+      let office = try options.open()
+      let hits = VisitorSearch(state: office.state).find(query, in: office.state, limit: limit)
+      let visitors = hits.compactMap { office.state.visitors[$0.visitorID] }
+      if options.json { return Console.json(visitors.map(JSONView.visitor)) }
+      if visitors.isEmpty { return Console.say("visitor.find.none", query) }
+      for v in visitors {
+        let details = [v.birthYear.map(String.init), v.nationality, v.phone].compactMap { $0 }.joined(separator: ", ")
+        print("\(Console.pad(v.id, 14)) \(v.fullName)\(details.isEmpty ? "" : "  (\(details))")")
+      }
+    }
+  }
+
+  struct Show: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Show a visitor with visit and referral history.")
+    @OptionGroup var options: OfficeOptions
+    @Argument(help: "The visitor id.") var id: String
+
+    func run() throws {
+      let office = try options.open()
+      let state = office.state
+      guard let visitor = state.visitors[id] else { throw GAIDeskError("error.visitor.unknown", id) }
+      let group = Set(state.mergedGroup(visitor.id))
+      let visits = group.flatMap { state.visitsByVisitor[$0] ?? [] }.compactMap { state.visits[$0] }
+        .sorted { $0.arrivedAt < $1.arrivedAt }
+      let referrals = state.allReferrals.filter { group.contains($0.visitorID) }
+      let followUps = state.allFollowUps.filter { group.contains($0.visitorID) }
+      let today = LocalTime.today()
+      if options.json {
+        var out = JSONView.visitor(visitor)
+        out["visits"] = visits.map { JSONView.visit($0, state: state) }
+        out["referrals"] = referrals.map { JSONView.referral($0, today: today) }
+        out["followUps"] = followUps.map(JSONView.followUp)
+        return Console.json(out)
+      }
+      print("\(visitor.fullName)  [\(visitor.id)]")
+      if let merged = visitor.mergedInto { Console.say("visitor.show.merged", merged) }
+      let rows: [(String, String?)] = [
+        ("field.aliases", visitor.aliases.isEmpty ? nil : visitor.aliases.joined(separator: ", ")),
+        ("field.sex", visitor.sex?.rawValue), ("field.birthYear", visitor.birthYear.map(String.init)),
+        ("field.nationality", visitor.nationality.flatMap { ReferenceData.shipped.country($0)?.label(Console.language) }),
+        ("field.languages", visitor.languages.isEmpty ? nil : visitor.languages.joined(separator: ", ")),
+        ("field.phone", visitor.phone),
+        ("field.municipality", visitor.municipality.flatMap { ReferenceData.shipped.municipality($0)?.name }),
+        ("field.document", visitor.document.map { "\($0.type) \($0.number)" }),
+        ("field.consentStore", visitor.consentToStore.map { YesNo.describe($0) }),
+        ("field.consentShare", visitor.consentToShare.map { YesNo.describe($0) }),
+      ]
+      for (key, value) in rows { if let value { print("  \(Console.pad(Console.text(key), 22)) \(value)") } }
+      Console.say("visitor.show.visits", String(visits.count))
+      for v in visits {
+        print("  \(v.day) \(v.ticket) \(Console.text("status.\(v.status.rawValue)")) \(v.topics.joined(separator: ", "))")
+      }
+      Console.say("visitor.show.referrals", String(referrals.count))
+      for r in referrals {
+        print("  \(r.id) \(r.partner) \(r.topic) \(Console.text("referral.\(r.status.rawValue)"))\(r.due.map { " → \($0)" } ?? "")")
+      }
+      Console.say("visitor.show.followups", String(followUps.count))
+      for f in followUps { print("  \(f.id) \(f.on) \(f.doneAt == nil ? "○" : "✓") \(f.note)") }
+    }
+  }
+
+  struct ConsentCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "consent", abstract: "Record consent to store and to share.")
+    @OptionGroup var options: OfficeOptions
+    @Argument(help: "The visitor id.") var id: String
+    @Option(help: "Consent to store the data: yes or no.") var store: String?
+    @Option(help: "Consent to share with partners: yes or no.") var share: String?
+
+    func run() throws {
+      let office = try options.open()
+      try office.recordConsent(
+        visitorID: id, store: try store.map { try YesNo.parse($0, field: "store") },
+        share: try share.map { try YesNo.parse($0, field: "share") }, staff: try options.actor())
+      if options.json { Console.json(JSONView.visitor(office.state.visitors[id]!)) } else { Console.say("consent.done", id) }
+    }
+  }
+}
+
+/// yes/no answers in any of the three languages.
+enum YesNo {
+  static func parse(_ text: String, field: String) throws -> Bool {
+    switch text.lowercased() {
+    case "yes", "y", "sim", "s", "oui", "true", "1": return true
+    case "no", "n", "nao", "não", "non", "false", "0": return false
+    default: throw GAIDeskError("error.field.yesNo", field, text)
+    }
+  }
+
+  static func describe(_ consent: Consent) -> String {
+    Console.text(consent.granted ? "answer.yes" : "answer.no") + " (\(consent.date), \(consent.recordedBy))"
+  }
+}

@@ -1,0 +1,35 @@
+import Foundation
+import GAIDesk
+
+/// Printing for the command line: translated text on stdout, one-line failures on stderr, stable JSON.
+enum Console {
+  /// The language of messages: `$GAIDESK_LANG`, else the saved setting, else Portuguese.
+  nonisolated(unsafe) static var language: Language = Language(
+    code: ProcessInfo.processInfo.environment["GAIDESK_LANG"] ?? "") ?? .portuguese
+
+  /// A translated message.
+  static func text(_ key: String, _ args: [String] = []) -> String {
+    let named = args.map { Strings.shared.has("fieldname." + $0) ? Strings.shared.text("fieldname." + $0, language: language) : $0 }
+    return Strings.shared.text(key, named, language: language)
+  }
+
+  /// Prints a translated message.
+  static func say(_ key: String, _ args: String...) { print(text(key, args)) }
+
+  /// Prints one line on stderr and exits with status 1.
+  static func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data(("gaidesk: " + message + "\n").utf8))
+    exit(1)
+  }
+
+  /// Prints `value` as JSON with sorted keys.
+  static func json(_ value: Any) {
+    let data = (try? JSONSerialization.data(withJSONObject: value, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data("null".utf8)
+    print(String(decoding: data, as: UTF8.self))
+  }
+
+  /// Pads `text` to `width` characters.
+  static func pad(_ text: String, _ width: Int) -> String {
+    text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
+  }
+}

@@ -1,0 +1,50 @@
+import ArgumentParser
+import Foundation
+import GAIDesk
+
+/// Options every office command takes: where the data is, the passphrase, who acts, the output form.
+struct OfficeOptions: ParsableArguments {
+  @Option(name: .long, help: "The office data directory (default: $GAIDESK_DATA, else $XDG_DATA_HOME/gaidesk).")
+  var data: String?
+
+  @Option(name: .long, help: "Read the passphrase from this file instead of $GAIDESK_PASSPHRASE or a prompt.")
+  var passphraseFile: String?
+
+  @Option(name: .long, help: "The staff member acting (default: the one saved at init, or $GAIDESK_STAFF).")
+  var staff: String?
+
+  @Flag(name: .long, help: "Print stable JSON instead of text.")
+  var json = false
+
+  @Option(name: .long, help: "Language of messages: pt, en or fr.")
+  var lang: String?
+
+  /// The resolved data directory.
+  var paths: OfficePaths { OfficePaths.resolve(explicit: data) }
+
+  /// Applies the language choice and opens the office.
+  func open() throws -> Office {
+    applyLanguage()
+    let office = try Office.open(at: paths, passphrase: try Passphrase.obtain(file: passphraseFile))
+    for repair in office.journal.repairs {
+      FileHandleOutput.warn(Console.text("warning.tornTail", [repair.description]))
+    }
+    return office
+  }
+
+  /// Sets the message language from --lang, $GAIDESK_LANG or the saved settings.
+  func applyLanguage() {
+    if let code = lang ?? ProcessInfo.processInfo.environment["GAIDESK_LANG"] ?? Office.settings(paths: paths).language,
+      let language = Language(code: code)
+    {
+      Console.language = language
+    }
+  }
+
+  /// Who acts: --staff, else $GAIDESK_STAFF, else the saved default; refused when nobody is named.
+  func actor() throws -> String {
+    let name = staff ?? ProcessInfo.processInfo.environment["GAIDESK_STAFF"] ?? Office.settings(paths: paths).staff
+    guard let name, !name.trimmingCharacters(in: .whitespaces).isEmpty else { throw GAIDeskError("error.staff.none") }
+    return try Validation.name(name, field: "staff")
+  }
+}

@@ -1,0 +1,42 @@
+import Foundation
+import GAIDesk
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Where the passphrase comes from: a file, the environment, or a prompt that does not echo.
+enum Passphrase {
+  /// The passphrase from `file`, else `$GAIDESK_PASSPHRASE`, else a no-echo prompt (twice when `confirm`).
+  static func obtain(file: String?, confirm: Bool = false) throws -> String {
+    if let file {
+      guard let data = FileManager.default.contents(atPath: file) else {
+        throw GAIDeskError("error.passphrase.file", file)
+      }
+      return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .newlines)
+    }
+    if let value = ProcessInfo.processInfo.environment["GAIDESK_PASSPHRASE"], !value.isEmpty { return value }
+    guard isatty(STDIN_FILENO) == 1 else { throw GAIDeskError("error.passphrase.none") }
+    let first = prompt(Console.text("prompt.passphrase"))
+    if confirm {
+      guard prompt(Console.text("prompt.passphrase.again")) == first else {
+        throw GAIDeskError("error.passphrase.mismatch")
+      }
+    }
+    return first
+  }
+
+  private static func prompt(_ label: String) -> String {
+    FileHandle.standardError.write(Data(label.utf8))
+    var original = termios()
+    tcgetattr(STDIN_FILENO, &original)
+    var silent = original
+    silent.c_lflag &= ~tcflag_t(ECHO)
+    tcsetattr(STDIN_FILENO, TCSAFLUSH, &silent)
+    defer {
+      tcsetattr(STDIN_FILENO, TCSAFLUSH, &original)
+      FileHandle.standardError.write(Data("\n".utf8))
+    }
+    return readLine(strippingNewline: true) ?? ""
+  }
+}
