@@ -8,7 +8,8 @@ extension Unicode.Scalar {
     case .nonspacingMark, .enclosingMark, .format, .control: return 0
     default: break
     }
-    if (0x1160...0x11FF).contains(v) || (0xD7B0...0xD7FF).contains(v) { return 0 }  // Hangul medial/final Jamo
+    // Hangul medial vowels and final consonants join the initial consonant's two columns.
+    if (0x1160...0x11FF).contains(v) || (0xD7B0...0xD7FF).contains(v) { return 0 }
     return Self.isWide(v) ? 2 : 1
   }
 

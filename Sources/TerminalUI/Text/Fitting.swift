@@ -10,12 +10,16 @@ public enum Alignment: Hashable, Sendable {
 
 extension String {
   /// The text cut to at most `width` columns, ending with `ellipsis` when cut; never splits a grapheme.
+  ///
+  /// Spaces just before the ellipsis are dropped ("Fila…", not "Fila …").
   public func truncated(toWidth width: Int, ellipsis: String = "…") -> String {
     guard width > 0 else { return "" }
     if displayWidth <= width { return self }
     let ellipsisWidth = ellipsis.displayWidth
     guard ellipsisWidth <= width else { return String(prefix(fittingWidth: width)) }
-    return String(prefix(fittingWidth: width - ellipsisWidth)) + ellipsis
+    var head = prefix(fittingWidth: width - ellipsisWidth)
+    while head.last?.isWhitespace == true { head = head.dropLast() }
+    return head + ellipsis
   }
 
   /// The text truncated to `width` columns, then padded with spaces to exactly `width` columns.

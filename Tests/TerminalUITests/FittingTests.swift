@@ -1,0 +1,44 @@
+import Testing
+
+@testable import TerminalUI
+
+@Suite("Truncation, padding and wrapping")
+struct FittingTests {
+  @Test("truncation keeps whole graphemes and adds an ellipsis")
+  func truncation() {
+    #expect("João Gonçalves".truncated(toWidth: 8) == "João Go…")
+    #expect("João Gonçalves".truncated(toWidth: 14) == "João Gonçalves")
+    #expect("Jo\u{61}\u{303}o Gonçalves".truncated(toWidth: 4) == "Jo\u{61}\u{303}…")
+    #expect("abc".truncated(toWidth: 0) == "")
+    #expect("Fila de hoje".truncated(toWidth: 6) == "Fila…")
+  }
+
+  @Test("truncation never cuts a wide character in half", arguments: 0...7)
+  func wideTruncation(width: Int) {
+    let result = "王小明abc".truncated(toWidth: width)
+    #expect(result.displayWidth <= width)
+    #expect(result.allSatisfy { $0 == "…" || "王小明abc".contains($0) })
+  }
+
+  @Test("a cut before a wide character leaves the column empty")
+  func wideGap() {
+    #expect("王小明".truncated(toWidth: 4) == "王…")
+    #expect("王小明".padded(toWidth: 4) == "王… ")
+    #expect("王小明".padded(toWidth: 4).displayWidth == 4)
+  }
+
+  @Test("padding aligns by display width")
+  func padding() {
+    #expect("王".padded(toWidth: 5) == "王   ")
+    #expect("王".padded(toWidth: 5, alignment: .trailing) == "   王")
+    #expect("ab".padded(toWidth: 5, alignment: .center) == " ab  ")
+    #expect("Мария".padded(toWidth: 7).displayWidth == 7)
+  }
+
+  @Test("wrapping breaks at spaces, and inside words longer than the line")
+  func wrapping() {
+    #expect("Nguyễn Thị Hồng".wrapped(toWidth: 10) == ["Nguyễn Thị", "Hồng"])
+    #expect("王小明王小明".wrapped(toWidth: 5) == ["王小", "明王", "小明"])
+    #expect("um\n\ndois".wrapped(toWidth: 10) == ["um", "", "dois"])
+  }
+}

@@ -1,0 +1,69 @@
+import Testing
+
+@testable import TerminalUI
+
+@Suite("Text field")
+struct TextFieldTests {
+  @Test("editing moves by whole graphemes")
+  func editing() {
+    var field = TextFieldState(text: "Jo\u{61}\u{303}o")
+    #expect(field.cursor == 4)
+    field.moveLeft()
+    field.backspace()
+    #expect(field.text == "Joo")
+    #expect(field.cursor == 2)
+    field.insert("ã")
+    #expect(field.text == "João")
+    field.moveHome()
+    field.delete()
+    #expect(field.text == "oão")
+    field.moveEnd()
+    field.moveRight()
+    #expect(field.cursor == 3)
+  }
+
+  @Test("a typed combining mark joins the grapheme before the cursor")
+  func combiningInput() {
+    var field = TextFieldState()
+    for key: KeyEvent in [.character("n"), .character("e"), .character("\u{302}"), .character("\u{303}")] {
+      let handled = field.handle(key)
+      #expect(handled)
+    }
+    #expect(field.text == "ne\u{302}\u{303}")
+    #expect(field.cursor == 2)
+    field.backspace()
+    #expect(field.text == "n")
+  }
+
+  @Test("keys that are not editing keys are not handled")
+  func unhandled() {
+    var field = TextFieldState(text: "a")
+    let handled = [field.handle(.enter), field.handle(.function(1))]
+    #expect(handled == [false, false])
+    #expect(field.text == "a")
+  }
+
+  @Test("masked fields show a dot per grapheme")
+  func masked() {
+    var grid = Grid(width: 10, height: 1)
+    let field = TextField(TextFieldState(text: "sẽnha王"), masked: true)
+    grid.render(field, in: grid.area)
+    #expect(grid.lines == ["••••••"])
+    #expect(field.cursorPosition(in: grid.area) == Point(x: 6, y: 0))
+  }
+
+  @Test("long text scrolls so the cursor stays visible")
+  func scrolling() {
+    let area = Rect(x: 2, y: 0, width: 5, height: 1)
+    var state = TextFieldState(text: "王小明abc")
+    var grid = Grid(width: 8, height: 1)
+    grid.render(TextField(state), in: area)
+    #expect(grid.lines == ["  abc"])
+    #expect(TextField(state).cursorPosition(in: area) == Point(x: 5, y: 0))
+    state.moveHome()
+    grid = Grid(width: 8, height: 1)
+    grid.render(TextField(state), in: area)
+    #expect(grid.lines == ["  王小"])
+    #expect(TextField(state).cursorPosition(in: area) == Point(x: 2, y: 0))
+  }
+}
