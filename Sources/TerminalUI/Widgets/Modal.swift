@@ -24,7 +24,6 @@ public struct Modal: Widget {
 
   /// The box drawn when the screen is `screen`: centred, at most 60 columns wide.
   public func box(in screen: Rect) -> Rect {
-    let buttonsWidth = buttonLabels.map(\.displayWidth).reduce(0, +) + 2 * max(0, buttons.count - 1)
     let contentWidth = max(buttonsWidth, title.displayWidth + 2, min(message.displayWidth, 56))
     let width = min(contentWidth + 4, screen.width, 60)
     let lines = message.wrapped(toWidth: max(1, width - 4)).count
@@ -41,10 +40,7 @@ public struct Modal: Widget {
     grid.render(
       Paragraph(message, style: Style(role)),
       in: Rect(x: inner.x, y: inner.y, width: inner.width, height: inner.height - 2))
-    var x =
-      inner.x
-      + max(
-        0, (inner.width - buttonLabels.map(\.displayWidth).reduce(0, +) - 2 * max(0, buttons.count - 1)) / 2)
+    var x = inner.x + max(0, (inner.width - buttonsWidth) / 2)
     for (index, label) in buttonLabels.enumerated() {
       let role: Role = index == selectedButton ? .selected : .normal
       x += grid.put(label, at: Point(x: x, y: inner.maxY - 1), role: role, maxWidth: inner.maxX - x) + 2
@@ -52,4 +48,9 @@ public struct Modal: Widget {
   }
 
   private var buttonLabels: [String] { buttons.map { "[ \($0) ]" } }
+
+  /// Columns taken by the buttons and the two spaces between each.
+  private var buttonsWidth: Int {
+    buttonLabels.map(\.displayWidth).reduce(0, +) + 2 * max(0, buttons.count - 1)
+  }
 }
