@@ -16,7 +16,8 @@ struct GAIDeskCommand: ParsableCommand {
     version: GAIDeskVersion.string,
     subcommands: [
       Interface.self, Init.self, VisitorCommand.self, QueueCommand.self, ReferralCommand.self,
-      FollowUpCommand.self, Verify.self, Demo.self,
+      FollowUpCommand.self, PartnerCommand.self, TopicCommand.self, DayCommand.self, ReportCommand.self, Verify.self,
+      Demo.self,
     ],
     defaultSubcommand: Interface.self
   )

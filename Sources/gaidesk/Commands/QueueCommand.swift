@@ -13,6 +13,7 @@ struct QueueCommand: ParsableCommand {
     @Option(help: "A registered visitor's id.") var visitor: String?
     @Option(help: "A new visitor's full name (registers the visitor).") var name: String?
     @OptionGroup var fields: VisitorCommand.Fields
+    @Flag(help: "With --name: register even when the visitor probably exists already.") var force = false
 
     func validate() throws {
       guard (visitor == nil) != (name == nil) else { throw ValidationError(Console.text("queue.add.which")) }
@@ -25,7 +26,9 @@ struct QueueCommand: ParsableCommand {
       if let visitor {
         visit = try office.arrive(visitorID: visitor, staff: staff)
       } else {
-        visit = try office.arrive(newVisitor: try fields.form(name: name!), staff: staff).1
+        let form = try fields.form(name: name!)
+        if !force { try VisitorCommand.refuseDuplicates(of: form, in: office, json: options.json) }
+        visit = try office.arrive(newVisitor: form, staff: staff).1
       }
       if options.json { Console.json(JSONView.visit(visit, state: office.state)) } else { print(visit.ticket) }
     }

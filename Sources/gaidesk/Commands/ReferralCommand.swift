@@ -1,11 +1,12 @@
 import ArgumentParser
+import Foundation
 import GAIDesk
 
 /// `gaidesk referral …`: referrals to partner services and their status.
 struct ReferralCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "referral", abstract: "Refer visitors to partner services and follow the referrals.",
-    subcommands: [Add.self, Set.self, List.self])
+    subcommands: [Add.self, Set.self, List.self, Suggest.self, Slip.self])
 
   struct Add: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Refer a visitor to a partner for a topic.")
@@ -77,5 +78,97 @@ struct ReferralCommand: ParsableCommand {
         print("\(Console.pad(r.id, 14)) \(Console.pad(Console.text("referral.\(r.status.rawValue)"), 12)) \(Console.pad(r.partner, 14)) \(Console.pad(r.topic, 28)) \(r.due ?? "—")\(flag)  \(name)")
       }
     }
+  }
+
+  struct Suggest: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Rank partners for a visitor and topic: on the office's island, named by the sheet, speaking the visitor's language.")
+    @OptionGroup var options: OfficeOptions
+    @Option(help: "The visitor id.") var visitor: String
+    @Option(help: "The topic code.") var topic: String
+    @Option(help: "At most this many partners.") var limit = 10
+
+    func run() throws {
+      let office = try options.open()
+      let suggestions = Array(try office.suggestPartners(visitorID: visitor, topic: topic).prefix(limit))
+      if options.json {
+        return Console.json(suggestions.map { s -> [String: Any] in
+          ["partner": s.partner.code, "name": s.partner.name, "score": s.score, "presence": s.presence.rawValue,
+           "recommended": s.recommended, "sharedLanguages": s.sharedLanguages, "toConfirm": s.partner.toConfirm]
+        })
+      }
+      if suggestions.isEmpty { return Console.say("suggest.none", topic) }
+      for (index, s) in suggestions.enumerated() {
+        var why = [Console.text("suggest.\(s.presence.rawValue)")]
+        if s.recommended { why.append(Console.text("suggest.recommended")) }
+        if !s.sharedLanguages.isEmpty { why.append(Console.text("suggest.speaks", [s.sharedLanguages.joined(separator: ", ")])) }
+        print("\(index + 1). \(Console.pad(s.partner.code, 30)) \(s.partner.name)")
+        print("   " + why.joined(separator: "; "))
+      }
+    }
+  }
+
+  struct Slip: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Print a referral slip for the visitor: where to go and what to bring (--lang pt|en|fr, default the visitor's language).")
+    @OptionGroup var options: OfficeOptions
+    @Argument(help: "The referral id.") var id: String
+    @Flag(help: "Send it to the default printer with lp.") var print = false
+
+    func run() throws {
+      let office = try options.open()
+      // --lang chooses the slip's language; without it, the visitor's first language among pt/en/fr.
+      let language = try options.lang.map { code in
+        guard let language = Language(rawValue: code.lowercased()) else { throw GAIDeskError("error.slip.language", code) }
+        return language
+      }
+      let slip = try ReferralSlip.make(referralID: id, state: office.state, language: language)
+      if options.json {
+        return Console.json(["language": slip.language.rawValue, "referral": slip.referralID, "lines": slip.lines])
+      }
+      guard print else { return Swift.print(slip.text, terminator: "") }
+      guard let printer = Printer.defaultPrinter() else { throw GAIDeskError("error.print.none") }
+      try Printer.send(slip.text, to: printer)
+      Console.say("slip.printed", printer)
+    }
+  }
+}
+
+/// The system printer, through CUPS's `lpstat` and `lp`.
+enum Printer {
+  /// The default destination, or nil when none is configured (or CUPS is not installed).
+  static func defaultPrinter() -> String? {
+    guard let output = run("lpstat", ["-d"], input: nil), output.status == 0 else { return nil }
+    // "system default destination: NAME" (other locales use other words, but the name comes after a colon).
+    guard let line = output.text.split(separator: "\n").first, let colon = line.lastIndex(of: ":") else { return nil }
+    let name = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+    return name.isEmpty || name.contains(" ") ? nil : name
+  }
+
+  /// Sends `text` to `printer` with `lp`.
+  static func send(_ text: String, to printer: String) throws {
+    guard let output = run("lp", ["-d", printer], input: text), output.status == 0 else {
+      throw GAIDeskError("error.print.failed", printer)
+    }
+  }
+
+  private static func run(_ tool: String, _ arguments: [String], input: String?) -> (status: Int32, text: String)? {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = [tool] + arguments
+    var environment = ProcessInfo.processInfo.environment
+    environment["LC_ALL"] = "C"
+    process.environment = environment
+    let out = Pipe()
+    let inPipe = Pipe()
+    process.standardOutput = out
+    process.standardError = FileHandle.nullDevice
+    process.standardInput = inPipe
+    do { try process.run() } catch { return nil }
+    if let input { inPipe.fileHandleForWriting.write(Data(input.utf8)) }
+    try? inPipe.fileHandleForWriting.close()
+    let data = out.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
   }
 }

@@ -5,7 +5,7 @@ import GAIDesk
 struct VisitorCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "visitor", abstract: "Register, find and show visitors.",
-    subcommands: [Add.self, Find.self, Show.self, ConsentCommand.self])
+    subcommands: [Add.self, Find.self, Show.self, ConsentCommand.self, Merge.self, Unmerge.self])
 
   /// Registration fields shared by `visitor add` and `queue add --name`.
   struct Fields: ParsableArguments {
@@ -47,10 +47,13 @@ struct VisitorCommand: ParsableCommand {
     @OptionGroup var options: OfficeOptions
     @Option(help: "Full name.") var name: String
     @OptionGroup var fields: Fields
+    @Flag(help: "Register even when the visitor probably exists already.") var force = false
 
     func run() throws {
       let office = try options.open()
-      let visitor = try office.registerVisitor(try fields.form(name: name), staff: try options.actor())
+      let form = try fields.form(name: name)
+      if !force { try VisitorCommand.refuseDuplicates(of: form, in: office, json: options.json) }
+      let visitor = try office.registerVisitor(form, staff: try options.actor())
       if options.json { Console.json(JSONView.visitor(visitor)) } else { print(visitor.id) }
     }
   }
@@ -136,6 +139,58 @@ struct VisitorCommand: ParsableCommand {
         visitorID: id, store: try store.map { try YesNo.parse($0, field: "store") },
         share: try share.map { try YesNo.parse($0, field: "share") }, staff: try options.actor())
       if options.json { Console.json(JSONView.visitor(office.state.visitors[id]!)) } else { Console.say("consent.done", id) }
+    }
+  }
+}
+
+extension VisitorCommand {
+  /// Lists the registered visitors who are probably the person in `form` and stops, unless there are none.
+  static func refuseDuplicates(of form: VisitorForm, in office: Office, json: Bool) throws {
+    let candidates = office.possibleDuplicates(of: form)
+    guard !candidates.isEmpty else { return }
+    if json {
+      Console.json(candidates.map { c -> [String: Any] in
+        var out = JSONView.visitor(office.state.visitors[c.visitorID]!)
+        out["reasons"] = c.orderedReasons.map(\.rawValue)
+        return out
+      })
+    } else {
+      Console.say("duplicate.header", String(candidates.count))
+      for c in candidates {
+        guard let v = office.state.visitors[c.visitorID] else { continue }
+        let details = [v.birthYear.map(String.init), v.nationality, v.phone, v.document?.number].compactMap { $0 }
+          .joined(separator: ", ")
+        let why = c.orderedReasons.map { Console.text("duplicate.\($0.rawValue)") }.joined(separator: ", ")
+        print("  \(Console.pad(v.id, 14)) \(v.fullName)\(details.isEmpty ? "" : "  (\(details))")  — \(why)")
+      }
+    }
+    throw GAIDeskError("error.visitor.duplicate")
+  }
+
+  struct Merge: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Merge two records of one person: OTHER is folded into KEEP (reversible with unmerge).")
+    @OptionGroup var options: OfficeOptions
+    @Argument(help: "The record to keep.") var keep: String
+    @Argument(help: "The record to fold into it.") var other: String
+
+    func run() throws {
+      let office = try options.open()
+      try office.mergeVisitors(keep: keep, other: other, staff: try options.actor())
+      if options.json { Console.json(JSONView.visitor(office.state.visitors[other]!)) } else { Console.say("visitor.merged", other, keep) }
+    }
+  }
+
+  struct Unmerge: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Undo a merge: OTHER becomes a separate record again.")
+    @OptionGroup var options: OfficeOptions
+    @Argument(help: "The record that was kept.") var keep: String
+    @Argument(help: "The record that was folded into it.") var other: String
+
+    func run() throws {
+      let office = try options.open()
+      try office.unmergeVisitors(keep: keep, other: other, staff: try options.actor())
+      if options.json { Console.json(JSONView.visitor(office.state.visitors[other]!)) } else { Console.say("visitor.unmerged", other, keep) }
     }
   }
 }

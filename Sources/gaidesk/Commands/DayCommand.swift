@@ -1,0 +1,77 @@
+import ArgumentParser
+import GAIDesk
+
+/// `gaidesk day`: the supervisor's view of a day at the desk.
+struct DayCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "day",
+    abstract: "The day at the desk: tickets, waiting, served, left, waits, service times, staff, topics, referrals, follow-ups.")
+  @OptionGroup var options: OfficeOptions
+  @Option(help: "The day, YYYY-MM-DD (default: today).") var date: String?
+
+  /// Minutes and seconds, e.g. `12:05`, or a dash.
+  static func duration(_ seconds: Int?) -> String {
+    guard let seconds else { return "—" }
+    let s = seconds % 60
+    return "\(seconds / 60):\(s < 10 ? "0" : "")\(s)"
+  }
+
+  func run() throws {
+    let office = try options.open()
+    let day = try Validation.date(date, field: "date") ?? LocalTime.today()
+    let report = DayReport(state: office.state, day: day, office: office.code)
+    if options.json {
+      func stats(_ s: DurationStats) -> [String: Any] {
+        var out: [String: Any] = ["count": s.count]
+        out["medianSeconds"] = s.median
+        out["p90Seconds"] = s.p90
+        return out
+      }
+      return Console.json([
+        "day": day, "ticketsIssued": report.ticketsIssued, "waiting": report.waiting, "beingServed": report.beingServed,
+        "served": report.served, "left": report.left, "wait": stats(report.wait), "service": stats(report.service),
+        "servedByStaff": report.servedByStaff.map { ["staff": $0.key, "count": $0.count] },
+        "topics": report.topics.map { ["topic": $0.key, "count": $0.count] },
+        "referralsMade": report.referralsMade, "overdueReferrals": report.overdueReferrals,
+        "followUpsDue": report.followUpsDue,
+      ])
+    }
+    let language = Console.language
+    Console.say("day.title", day)
+    let rows: [(String, String)] = [
+      ("day.tickets", String(report.ticketsIssued)), ("day.waiting", String(report.waiting)),
+      ("day.beingServed", String(report.beingServed)), ("day.served", String(report.served)),
+      ("day.left", String(report.left)),
+      ("day.wait", Console.text("day.medianP90", [DayCommand.duration(report.wait.median), DayCommand.duration(report.wait.p90)])),
+      ("day.service", Console.text("day.medianP90", [DayCommand.duration(report.service.median), DayCommand.duration(report.service.p90)])),
+      ("day.referrals", String(report.referralsMade.count)),
+      ("day.overdue", String(report.overdueReferrals.count)), ("day.followUps", String(report.followUpsDue.count)),
+    ]
+    for (key, value) in rows { print("  \(Console.pad(Console.text(key), 34)) \(value)") }
+    if !report.servedByStaff.isEmpty {
+      Console.say("day.byStaff")
+      for t in report.servedByStaff { print("  \(Console.pad(t.key, 34)) \(t.count)") }
+    }
+    if !report.topics.isEmpty {
+      Console.say("day.topics")
+      for t in report.topics {
+        print("  \(Console.pad(ReferenceData.shipped.topic(t.key)?.label(language) ?? t.key, 34)) \(t.count)")
+      }
+    }
+    let state = office.state
+    if !report.overdueReferrals.isEmpty {
+      Console.say("day.overdueList")
+      for id in report.overdueReferrals {
+        guard let r = state.referrals[id] else { continue }
+        print("  \(Console.pad(r.id, 14)) \(r.due ?? "") \(Console.pad(r.partner, 24)) \(state.visitors[r.visitorID]?.fullName ?? "")")
+      }
+    }
+    if !report.followUpsDue.isEmpty {
+      Console.say("day.followUpList")
+      for id in report.followUpsDue {
+        guard let f = state.followUps[id] else { continue }
+        print("  \(Console.pad(f.id, 14)) \(f.on) \(Console.pad(state.visitors[f.visitorID]?.fullName ?? "", 24)) \(f.note)")
+      }
+    }
+  }
+}
