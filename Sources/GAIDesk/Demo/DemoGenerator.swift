@@ -24,7 +24,7 @@ public struct DemoGenerator {
   public mutating func fill(_ office: Office, visitors: Int, days: Int, now: Date = Date()) throws -> Summary {
     precondition(visitors >= 0 && days >= 1)
     let topics = ReferenceData.shipped.topics.map(\.code)
-    let partners = PartnerDirectoryCodes.shipped
+    let partners = PartnerDirectory.shipped
     let knownLanguages = Set(ReferenceData.shipped.languages.map(\.code))
     var summary = Summary()
     var registered: [String] = []

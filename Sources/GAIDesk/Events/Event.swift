@@ -28,6 +28,14 @@ public enum Event: Equatable, Sendable {
   case visitorsMerged(keep: String, other: String)
   /// A merge was undone.
   case visitorsUnmerged(keep: String, other: String)
+  /// The office added a partner to its directory.
+  case partnerAdded(Partner)
+  /// The office changed a partner's details (shipped or its own).
+  case partnerUpdated(Partner)
+  /// The office stopped referring to a partner (past referrals keep it).
+  case partnerRetired(code: String)
+  /// The office's version of a topic's knowledge sheet (edited or reviewed).
+  case sheetUpdated(KnowledgeSheet)
   /// An event of a type or version this program does not know, kept as it was and passed on.
   case unknown(type: UInt16, version: UInt16, body: [UInt8])
 }

@@ -111,6 +111,18 @@ public enum EventCodec {
       w.writeString(keep)
       w.writeString(other)
       return (14, 1)
+    case .partnerAdded(let partner):
+      encode(partner, into: &w)
+      return (20, 1)
+    case .partnerUpdated(let partner):
+      encode(partner, into: &w)
+      return (21, 1)
+    case .partnerRetired(let code):
+      w.writeString(code)
+      return (22, 1)
+    case .sheetUpdated(let sheet):
+      encode(sheet, into: &w)
+      return (23, 1)
     case .unknown(let type, let version, let body):
       w.write(raw: body)
       return (type, version)
@@ -151,6 +163,10 @@ public enum EventCodec {
     case 12: return .followUpDone(followUpID: try r.readString())
     case 13: return .visitorsMerged(keep: try r.readString(), other: try r.readString())
     case 14: return .visitorsUnmerged(keep: try r.readString(), other: try r.readString())
+    case 20: return .partnerAdded(try decodePartner(&r))
+    case 21: return .partnerUpdated(try decodePartner(&r))
+    case 22: return .partnerRetired(code: try r.readString())
+    case 23: return .sheetUpdated(try decodeSheet(&r))
     default: return .unknown(type: type, version: version, body: Array(raw))
     }
   }
@@ -205,5 +221,55 @@ public enum EventCodec {
   static func decodeConsent(_ r: inout ByteReader) throws -> Consent? {
     guard try r.readBool() else { return nil }
     return Consent(granted: try r.readBool(), date: try r.readString(), recordedBy: try r.readString())
+  }
+
+  static func encode(_ p: Partner, into w: inout ByteWriter) {
+    w.writeString(p.code)
+    w.writeString(p.name)
+    w.writeOptional(p.short)
+    w.writeString(p.kind)
+    w.writeStrings(p.topics)
+    w.writeStrings(p.islands)
+    w.writeStrings(p.languages)
+    w.writeOptional(p.phone)
+    w.writeOptional(p.email)
+    w.writeOptional(p.address)
+    w.writeBool(p.toConfirm)
+    w.writeString(p.note.pt)
+    w.writeString(p.note.en)
+    w.writeString(p.note.fr)
+    w.writeBool(p.active)
+  }
+
+  static func decodePartner(_ r: inout ByteReader) throws -> Partner {
+    Partner(
+      code: try r.readString(), name: try r.readString(), short: try r.readOptionalString(), kind: try r.readString(),
+      topics: try r.readStrings(), islands: try r.readStrings(), languages: try r.readStrings(),
+      phone: try r.readOptionalString(), email: try r.readOptionalString(), address: try r.readOptionalString(),
+      toConfirm: try r.readBool(),
+      note: LocalizedText(pt: try r.readString(), en: try r.readString(), fr: try r.readString()),
+      active: try r.readBool())
+  }
+
+  static func encode(_ sheet: KnowledgeSheet, into w: inout ByteWriter) {
+    w.writeString(sheet.topic)
+    w.writeString(sheet.reviewed)
+    w.writeStrings(sheet.partners)
+    for content in [sheet.pt, sheet.en, sheet.fr] {
+      w.writeStrings(content.ask)
+      w.writeStrings(content.documents)
+      w.writeStrings(content.tell)
+    }
+  }
+
+  static func decodeSheet(_ r: inout ByteReader) throws -> KnowledgeSheet {
+    var sheet = KnowledgeSheet(topic: try r.readString(), reviewed: try r.readString(), partners: try r.readStrings())
+    func content() throws -> SheetContent {
+      SheetContent(ask: try r.readStrings(), documents: try r.readStrings(), tell: try r.readStrings())
+    }
+    sheet.pt = try content()
+    sheet.en = try content()
+    sheet.fr = try content()
+    return sheet
   }
 }

@@ -25,6 +25,10 @@ extension Office {
     }
     guard visitor.consentToShare?.granted == true else { throw GAIDeskError("error.consent.share", visitor.id) }
     let partner = try Validation.name(partner, field: "partner")
+    guard let listed = PartnerDirectory(state: context.state).partner(partner) else {
+      throw GAIDeskError("error.partner.unknown", partner)
+    }
+    guard listed.active else { throw GAIDeskError("error.partner.retired", partner) }
     _ = try Validation.topics([topic])
     let due = try Validation.date(due, field: "due")
     let note = try note.map { try Validation.text($0, field: "note") }

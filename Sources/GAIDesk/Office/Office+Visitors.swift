@@ -85,3 +85,35 @@ public struct Produced<Value>: EventsProducing {
     self.events = events
   }
 }
+
+extension Office {
+  /// Registered visitors who are probably the person in `form` (a fresh index; the UI may keep its own
+  /// `VisitorSearch` and call `duplicates(of:in:)` on it instead).
+  public func possibleDuplicates(of form: VisitorForm) -> [DuplicateCandidate] {
+    VisitorSearch(state: state).duplicates(of: form, in: state)
+  }
+
+  /// Merges record `other` into `keep` (two records of one person): `other` is hidden from searches and its
+  /// visits, referrals and follow-ups show under `keep`. Nothing is deleted; `unmergeVisitors` undoes it.
+  public func mergeVisitors(keep: String, other: String, staff: String) throws {
+    try perform(staff: staff) { context -> [Event] in
+      let state = context.state
+      guard let kept = state.visitors[keep] else { throw GAIDeskError("error.visitor.unknown", keep) }
+      guard let merged = state.visitors[other] else { throw GAIDeskError("error.visitor.unknown", other) }
+      guard keep != other else { throw GAIDeskError("error.merge.same", keep) }
+      if let into = kept.mergedInto { throw GAIDeskError("error.merge.keepMerged", keep, into) }
+      if let into = merged.mergedInto { throw GAIDeskError("error.merge.already", other, into) }
+      return [.visitorsMerged(keep: keep, other: other)]
+    }
+  }
+
+  /// Undoes a merge of `other` into `keep`; both records are separate again, with their own histories.
+  public func unmergeVisitors(keep: String, other: String, staff: String) throws {
+    try perform(staff: staff) { context -> [Event] in
+      guard context.state.visitors[keep] != nil else { throw GAIDeskError("error.visitor.unknown", keep) }
+      guard let merged = context.state.visitors[other] else { throw GAIDeskError("error.visitor.unknown", other) }
+      guard merged.mergedInto == keep else { throw GAIDeskError("error.merge.notMerged", other, keep) }
+      return [.visitorsUnmerged(keep: keep, other: other)]
+    }
+  }
+}

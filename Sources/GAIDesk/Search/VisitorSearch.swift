@@ -1,75 +1,434 @@
 /// Finds visitors by name, alias, phone or document number: case, accents, word order and small typos ignored.
-public struct VisitorSearch {
+///
+/// The index keeps each distinct folded word once (`tokens`), with the visitors that carry it (`postings`).
+/// A query word is looked up exactly (a dictionary), as a prefix (binary search in the words sorted by their
+/// scalars) and with typos (Damerau distance, 1 edit for words of 4+ letters, 2 for 7+) computed over the
+/// distinct words of a compatible length only, after a cheap letter-set filter. Digits (phone, document) are
+/// found through 3-digit grams. Work per keystroke therefore grows with the number of distinct words, not
+/// with the number of visitors.
+public struct VisitorSearch: Sendable {
   /// A visitor found, with its score (lower is better).
   public struct Hit: Equatable, Sendable {
     /// The visitor's id.
     public let visitorID: String
-    /// 0 for exact words; more for prefixes and typos.
+    /// 0 when every query word is a whole word of the name; more for prefixes and typos.
     public let score: Int
   }
 
-  private struct Entry {
+  /// One indexed visitor.
+  struct Document: Sendable {
     let id: String
-    let words: [[Character]]
-    let digits: [String]
+    /// Words of the full name (for ranking shorter names first and for duplicate checks).
+    let nameWords: Int
+    /// Token ids of the full name and aliases.
+    let tokens: [Int32]
+    /// Digit strings of the phone and document number.
+    let digits: [[UInt8]]
+    /// The document number, letters and digits only, folded.
+    let document: String?
   }
 
-  private var entries: [Entry] = []
-  private var known: Set<String> = []
+  private(set) var documents: [Document] = []
+  private var documentByID: [String: Int32] = [:]
+  /// Distinct folded words, by id.
+  private(set) var tokens: [[UInt32]] = []
+  private var tokenMasks: [UInt64] = []
+  private var tokenIDs: [String: Int32] = [:]
+  /// Visitors per token id.
+  private(set) var postings: [[Int32]] = []
+  /// Token ids sorted by their scalars, for prefix lookup.
+  private var sorted: [Int32] = []
+  /// Token ids per word length, for typo lookup.
+  private var byLength: [[Int32]] = []
+  /// Visitors per 3-digit gram (0…999) of their phone and document digits.
+  private var digitGrams: [[Int32]] = Array(repeating: [], count: 1000)
+  /// Visitors per folded document number.
+  private var documentNumbers: [String: [Int32]] = [:]
+  private var indexed = 0
 
-  /// An index of the visitors in `state` (merged records left out).
+  /// An index of the visitors in `state` (merged records are skipped when searching).
   public init(state: OfficeState) { update(with: state) }
 
-  /// Adds visitors registered since the index was built or last updated.
+  /// An empty index.
+  public init() {}
+
+  /// How many visitors are indexed.
+  public var count: Int { documents.count }
+  /// How many distinct words are indexed.
+  public var distinctWords: Int { tokens.count }
+
+  /// Adds visitors registered since the index was built or last updated (`state` must be the same office's).
   public mutating func update(with state: OfficeState) {
-    for id in state.visitorOrder where !known.contains(id) {
-      guard let visitor = state.visitors[id] else { continue }
-      known.insert(id)
-      let words = ([visitor.fullName] + visitor.aliases).flatMap(SearchText.tokens).map { Array($0) }
-      let digits = [visitor.phone, visitor.document?.number].compactMap { $0 }.map(SearchText.digits).filter { !$0.isEmpty }
-      entries.append(Entry(id: id, words: words, digits: digits))
+    guard state.visitorOrder.count > indexed else { return }
+    let before = tokens.count
+    for id in state.visitorOrder[indexed...] {
+      if let visitor = state.visitors[id] { add(visitor) }
+    }
+    indexed = state.visitorOrder.count
+    let added = tokens.count - before
+    guard added > 0 else { return }
+    if added > 64 || sorted.isEmpty {
+      sorted = Array(0..<Int32(tokens.count))
+      sorted.sort { VisitorSearch.less(tokens[Int($0)], tokens[Int($1)]) }
+    } else {
+      for token in Int32(before)..<Int32(tokens.count) {
+        sorted.insert(token, at: lowerBound(tokens[Int(token)]))
+      }
     }
   }
+
+  private mutating func add(_ visitor: Visitor) {
+    guard documentByID[visitor.id] == nil else { return }
+    let doc = Int32(documents.count)
+    let nameWords = SearchText.tokens(visitor.fullName)
+    var words = nameWords + visitor.aliases.flatMap(SearchText.tokens)
+    let document = visitor.document.map { SearchText.tokens($0.number).joined() }.flatMap { $0.isEmpty ? nil : $0 }
+    if let document { words.append(document) }
+    var ids: [Int32] = []
+    for word in words {
+      let token = intern(word)
+      if !ids.contains(token) {
+        ids.append(token)
+        postings[Int(token)].append(doc)
+      }
+    }
+    let digits = [visitor.phone, visitor.document?.number].compactMap { $0 }
+      .map { Array(SearchText.digits($0).utf8) }.filter { $0.count >= 3 }
+    var grams = Set<Int>()
+    for digitString in digits {
+      for start in 0...(digitString.count - 3) { grams.insert(VisitorSearch.gram(digitString, start)) }
+    }
+    for gram in grams { digitGrams[gram].append(doc) }
+    if let document { documentNumbers[document, default: []].append(doc) }
+    documents.append(Document(id: visitor.id, nameWords: nameWords.count, tokens: ids, digits: digits, document: document))
+    documentByID[visitor.id] = doc
+  }
+
+  private mutating func intern(_ word: String) -> Int32 {
+    if let id = tokenIDs[word] { return id }
+    let id = Int32(tokens.count)
+    let scalars = word.unicodeScalars.map(\.value)
+    tokens.append(scalars)
+    tokenMasks.append(VisitorSearch.mask(scalars[...]))
+    postings.append([])
+    tokenIDs[word] = id
+    while byLength.count <= scalars.count { byLength.append([]) }
+    byLength[scalars.count].append(id)
+    return id
+  }
+
+  // MARK: - Searching
 
   /// The best matches for `query`, best first, at most `limit`, skipping records merged into another.
   public func find(_ query: String, in state: OfficeState, limit: Int = 20) -> [Hit] {
-    let terms = SearchText.tokens(query).map { Array($0) }
+    guard limit > 0, !documents.isEmpty else { return [] }
+    var terms = SearchText.tokens(query)
     let queryDigits = SearchText.digits(query)
-    guard !terms.isEmpty else { return [] }
-    var hits: [Hit] = []
-    for entry in entries {
-      if state.visitors[entry.id]?.mergedInto != nil { continue }
-      if queryDigits.count >= 4, queryDigits.count * 2 >= query.filter({ !$0.isWhitespace }).count {
-        if entry.digits.contains(where: { $0.contains(queryDigits) }) { hits.append(Hit(visitorID: entry.id, score: 0)) }
-        continue
-      }
-      var total = 0
-      var matched = true
-      for term in terms {
-        guard let best = entry.words.map({ VisitorSearch.score(term, $0) }).min(), best < Int.max else {
-          matched = false
-          break
-        }
-        total += best
-      }
-      if matched { hits.append(Hit(visitorID: entry.id, score: total)) }
+    let visible = query.filter { !$0.isWhitespace && !"+-().".contains($0) }.count
+    var digitTerms: [[UInt8]] = []
+    if queryDigits.count >= 4, queryDigits.count * 2 >= visible, terms.allSatisfy({ $0.contains(where: \.isNumber) }) {
+      // A phone or document number typed with separators: match its digits as one string.
+      digitTerms = [Array(queryDigits.utf8)]
+      terms = []
+    } else {
+      digitTerms = terms.filter { $0.count >= 3 && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }.map { Array($0.utf8) }
+      terms.removeAll { $0.count >= 3 && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }
     }
-    hits.sort { $0.score != $1.score ? $0.score < $1.score : $0.visitorID < $1.visitorID }
-    return Array(hits.prefix(limit))
+    guard !terms.isEmpty || !digitTerms.isEmpty else { return [] }
+    let typing = !(query.last?.isWhitespace ?? true)
+    // Each term's matching tokens with their scores; the rarest term narrows the candidates first.
+    var termMatches: [[(token: Int32, score: UInt8)]] = []
+    for (index, term) in terms.enumerated() {
+      let scalars = term.unicodeScalars.map(\.value)
+      let matches = match(scalars, fuzzyPrefix: typing && index == terms.count - 1 && digitTerms.isEmpty)
+      if matches.isEmpty { return [] }
+      termMatches.append(matches)
+    }
+    termMatches.sort { cost($0) < cost($1) }
+
+    var candidates: [Int32] = []
+    var totals: [Int32: Int] = [:]
+    var best = [UInt8](repeating: .max, count: documents.count)
+    var first = true
+    for digits in digitTerms {
+      let docs = digitMatches(digits)
+      narrow(&candidates, &totals, first: first, docs: docs.map { ($0, 0) })
+      first = false
+      if candidates.isEmpty { return [] }
+    }
+    for matches in termMatches {
+      var touched: [Int32] = []
+      for (token, score) in matches {
+        for doc in postings[Int(token)] {
+          if best[Int(doc)] == .max { touched.append(doc) }
+          if score < best[Int(doc)] { best[Int(doc)] = score }
+        }
+      }
+      if first {
+        candidates = touched
+        for doc in touched { totals[doc] = Int(best[Int(doc)]) }
+        first = false
+      } else {
+        candidates.removeAll { best[Int($0)] == .max }
+        for doc in candidates { totals[doc, default: 0] += Int(best[Int(doc)]) }
+      }
+      for doc in touched { best[Int(doc)] = .max }
+      if candidates.isEmpty { return [] }
+    }
+    return top(candidates, totals: totals, state: state, limit: limit)
   }
 
-  /// How well a query word matches a name word: 0 exact, 1 prefix, 2–3 one or two typos, `Int.max` none.
-  static func score(_ term: [Character], _ word: [Character]) -> Int {
-    if term == word { return 0 }
-    if word.starts(with: term) { return 1 }
-    let allowed = term.count >= 7 ? 2 : term.count >= 4 ? 1 : 0
-    guard allowed > 0 else { return Int.max }
-    let whole = SearchText.distance(term, word, limit: allowed)
-    if whole <= allowed { return 1 + whole }
-    if word.count > term.count {
-      let prefix = SearchText.distance(term, Array(word.prefix(term.count)), limit: allowed)
-      if prefix <= allowed { return 2 + prefix }
+  private func narrow(_ candidates: inout [Int32], _ totals: inout [Int32: Int], first: Bool, docs: [(Int32, Int)]) {
+    if first {
+      candidates = docs.map(\.0)
+      for (doc, score) in docs { totals[doc] = score }
+    } else {
+      let keep = Set(docs.map(\.0))
+      candidates.removeAll { !keep.contains($0) }
     }
-    return Int.max
+  }
+
+  private func cost(_ matches: [(token: Int32, score: UInt8)]) -> Int {
+    matches.reduce(0) { $0 + postings[Int($1.token)].count }
+  }
+
+  /// The `limit` best candidates: lowest score, then shorter names, then the most recently registered.
+  private func top(_ candidates: [Int32], totals: [Int32: Int], state: OfficeState, limit: Int) -> [Hit] {
+    func better(_ a: Int32, _ b: Int32) -> Bool {
+      let sa = totals[a] ?? 0
+      let sb = totals[b] ?? 0
+      if sa != sb { return sa < sb }
+      let wa = documents[Int(a)].nameWords
+      let wb = documents[Int(b)].nameWords
+      if wa != wb { return wa < wb }
+      return a > b
+    }
+    var kept: [Int32] = []
+    for doc in candidates {
+      if kept.count == limit, let worst = kept.last, !better(doc, worst) { continue }
+      if state.visitors[documents[Int(doc)].id]?.mergedInto != nil { continue }
+      var position = kept.count
+      while position > 0 && better(doc, kept[position - 1]) { position -= 1 }
+      kept.insert(doc, at: position)
+      if kept.count > limit { kept.removeLast() }
+    }
+    return kept.map { Hit(visitorID: documents[Int($0)].id, score: totals[$0] ?? 0) }
+  }
+
+  /// Tokens matching a query word: 0 exact, 1 prefix, 2/4 whole word with 1/2 typos, 3/5 prefix with typos.
+  func match(_ term: [UInt32], fuzzyPrefix: Bool) -> [(token: Int32, score: UInt8)] {
+    var found: [Int32: UInt8] = [:]
+    var start = lowerBound(term)
+    while start < sorted.count {
+      let token = sorted[start]
+      let word = tokens[Int(token)]
+      guard word.starts(with: term) else { break }
+      found[token] = word.count == term.count ? 0 : 1
+      start += 1
+    }
+    // No typo tolerance for words with digits (codes, numbers): 41 is not 42.
+    let numeric = term.contains { (48...57).contains($0) }
+    let allowed = numeric ? 0 : term.count >= 7 ? 2 : term.count >= 4 ? 1 : 0
+    if allowed > 0 {
+      let termMask = VisitorSearch.mask(term[...])
+      var scratch = [Int32](repeating: 0, count: 3 * (term.count + allowed + 2))
+      let low = max(1, term.count - allowed)
+      let high = fuzzyPrefix ? byLength.count - 1 : min(byLength.count - 1, term.count + allowed)
+      if low <= high {
+        for length in low...high {
+          for token in byLength[length] where found[token] == nil {
+            let word = tokens[Int(token)]
+            if length <= term.count + allowed, VisitorSearch.close(termMask, tokenMasks[Int(token)], allowed) {
+              let d = VisitorSearch.distance(term, word[...], limit: allowed, prefix: false, scratch: &scratch)
+              if d <= allowed {
+                found[token] = UInt8(2 * d)
+                continue
+              }
+            }
+            guard fuzzyPrefix, length > term.count - allowed else { continue }
+            let head = word.prefix(term.count + allowed)
+            guard (termMask & ~VisitorSearch.mask(head)).nonzeroBitCount <= allowed else { continue }
+            let d = VisitorSearch.distance(term, head, limit: allowed, prefix: true, scratch: &scratch)
+            if d <= allowed { found[token] = UInt8(2 * d + 1) }
+          }
+        }
+      }
+    }
+    return found.map { ($0.key, $0.value) }
+  }
+
+  /// Visitors whose phone or document digits contain `digits`.
+  private func digitMatches(_ digits: [UInt8]) -> [Int32] {
+    guard digits.count >= 3 else { return [] }
+    var rarest = digitGrams[VisitorSearch.gram(digits, 0)]
+    for start in 1...(digits.count - 3) where digitGrams[VisitorSearch.gram(digits, start)].count < rarest.count {
+      rarest = digitGrams[VisitorSearch.gram(digits, start)]
+    }
+    return rarest.filter { doc in documents[Int(doc)].digits.contains { VisitorSearch.contains($0, digits) } }
+  }
+
+  // MARK: - Duplicates
+
+  /// Registered visitors who are probably the person described by `form` (merged records left out):
+  /// same phone or document, or a similar name with the same birth year or nationality.
+  public func duplicates(of form: VisitorForm, in state: OfficeState, limit: Int = 10) -> [DuplicateCandidate] {
+    var reasons: [Int32: Set<DuplicateReason>] = [:]
+    // Similar names: words of the form matched whole (exact or within the typo allowance).
+    let words = Array(Set(([form.fullName] + form.aliases).flatMap(SearchText.tokens).filter { $0.count >= 2 }))
+    var matchedWords: [Int32: Int] = [:]
+    for word in words {
+      let scalars = word.unicodeScalars.map(\.value)
+      var docs = Set<Int32>()
+      for (token, score) in match(scalars, fuzzyPrefix: false) where score != 1 {
+        docs.formUnion(postings[Int(token)])
+      }
+      for doc in docs { matchedWords[doc, default: 0] += 1 }
+    }
+    let formWords = SearchText.tokens(form.fullName).count
+    for (doc, count) in matchedWords {
+      let needed = min(2, max(1, min(formWords, documents[Int(doc)].nameWords)))
+      guard count >= needed else { continue }
+      guard let visitor = state.visitors[documents[Int(doc)].id] else { continue }
+      if let year = form.birthYear, visitor.birthYear == year {
+        reasons[doc, default: []].formUnion([.similarName, .sameBirthYear])
+      }
+      if let nationality = form.nationality, visitor.nationality?.uppercased() == nationality.uppercased() {
+        reasons[doc, default: []].formUnion([.similarName, .sameNationality])
+      }
+    }
+    // Same phone: equal digits, or the same last 7 digits (a country code typed or not).
+    if let phone = form.phone {
+      let digits = Array(SearchText.digits(phone).utf8)
+      if digits.count >= 7 {
+        let tail = Array(digits.suffix(7))
+        for doc in digitMatches(tail) {
+          guard let visitor = state.visitors[documents[Int(doc)].id], let other = visitor.phone else { continue }
+          let theirs = Array(SearchText.digits(other).utf8)
+          if theirs == digits || (theirs.count >= 7 && Array(theirs.suffix(7)) == tail) {
+            reasons[doc, default: []].insert(.samePhone)
+          }
+        }
+      }
+    }
+    if let number = form.document?.number {
+      let folded = SearchText.tokens(number).joined()
+      for doc in documentNumbers[folded] ?? [] { reasons[doc, default: []].insert(.sameDocument) }
+    }
+    let found = reasons.compactMap { doc, reasons -> (Int32, DuplicateCandidate)? in
+      guard let visitor = state.visitors[documents[Int(doc)].id], visitor.mergedInto == nil else { return nil }
+      return (doc, DuplicateCandidate(visitorID: visitor.id, reasons: reasons))
+    }
+    return found.sorted { a, b in
+      let wa = a.1.strength
+      let wb = b.1.strength
+      return wa != wb ? wa > wb : a.0 > b.0
+    }.prefix(limit).map(\.1)
+  }
+
+  // MARK: - Helpers
+
+  private func lowerBound(_ term: [UInt32]) -> Int {
+    var low = 0
+    var high = sorted.count
+    while low < high {
+      let mid = (low + high) / 2
+      if VisitorSearch.less(tokens[Int(sorted[mid])], term) { low = mid + 1 } else { high = mid }
+    }
+    return low
+  }
+
+  static func less(_ a: [UInt32], _ b: [UInt32]) -> Bool { a.lexicographicallyPrecedes(b) }
+
+  static func mask(_ scalars: ArraySlice<UInt32>) -> UInt64 {
+    var mask: UInt64 = 0
+    for s in scalars { mask |= 1 << UInt64(s % 64) }
+    return mask
+  }
+
+  /// Whether two letter sets can be within `edits` edits (each edit brings in at most one new letter).
+  static func close(_ a: UInt64, _ b: UInt64, _ edits: Int) -> Bool {
+    (a & ~b).nonzeroBitCount <= edits && (b & ~a).nonzeroBitCount <= edits
+  }
+
+  static func gram(_ digits: [UInt8], _ start: Int) -> Int {
+    Int(digits[start] &- 48) * 100 + Int(digits[start + 1] &- 48) * 10 + Int(digits[start + 2] &- 48)
+  }
+
+  static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+    guard needle.count <= haystack.count else { return false }
+    for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
+      if haystack[start..<start + needle.count].elementsEqual(needle) { return true }
+    }
+    return false
+  }
+
+  /// Damerau (optimal string alignment) distance of `a` to `b` (to a prefix of `b` when `prefix`), or more
+  /// than `limit` when it exceeds it.
+  static func distance(
+    _ a: [UInt32], _ b: ArraySlice<UInt32>, limit: Int, prefix: Bool, scratch: inout [Int32]
+  ) -> Int {
+    let n = a.count
+    let m = b.count
+    if !prefix && abs(n - m) > limit { return limit + 1 }
+    if n == 0 { return prefix ? 0 : m }
+    if m == 0 { return n }
+    let width = m + 1
+    if scratch.count < 3 * width { scratch = [Int32](repeating: 0, count: 3 * width) }
+    return scratch.withUnsafeMutableBufferPointer { buffer -> Int in
+      var twoBack = buffer.baseAddress!
+      var back = twoBack + width
+      var row = back + width
+      for j in 0...m { back[j] = Int32(j) }
+      let base = b.startIndex
+      for i in 1...n {
+        row[0] = Int32(i)
+        var rowMin = row[0]
+        let ai = a[i - 1]
+        for j in 1...m {
+          let bj = b[base + j - 1]
+          var value = min(back[j] + 1, row[j - 1] + 1, back[j - 1] + (ai == bj ? 0 : 1))
+          if i > 1, j > 1, ai == b[base + j - 2], a[i - 2] == bj { value = min(value, twoBack[j - 2] + 1) }
+          row[j] = value
+          if value < rowMin { rowMin = value }
+        }
+        if rowMin > Int32(limit) { return limit + 1 }
+        (twoBack, back, row) = (back, row, twoBack)
+      }
+      if prefix {
+        var best = back[0]
+        for j in 1...m where back[j] < best { best = back[j] }
+        return Int(best)
+      }
+      return Int(back[m])
+    }
+  }
+}
+
+/// Why a registered visitor may be the person being registered.
+public enum DuplicateReason: String, Sendable, CaseIterable, Comparable {
+  case samePhone = "same-phone"
+  case sameDocument = "same-document"
+  case similarName = "similar-name"
+  case sameBirthYear = "same-birth-year"
+  case sameNationality = "same-nationality"
+
+  public static func < (lhs: DuplicateReason, rhs: DuplicateReason) -> Bool {
+    allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+  }
+}
+
+/// A registered visitor who is probably the same person, and why.
+public struct DuplicateCandidate: Equatable, Sendable {
+  /// The registered visitor's id.
+  public let visitorID: String
+  /// What matched.
+  public let reasons: Set<DuplicateReason>
+
+  /// The reasons in a stable order.
+  public var orderedReasons: [DuplicateReason] { reasons.sorted() }
+
+  var strength: Int {
+    (reasons.contains(.sameDocument) ? 8 : 0) + (reasons.contains(.samePhone) ? 4 : 0)
+      + (reasons.contains(.sameBirthYear) ? 2 : 0) + (reasons.contains(.sameNationality) ? 1 : 0)
   }
 }

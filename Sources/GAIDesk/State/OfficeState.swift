@@ -20,6 +20,12 @@ public struct OfficeState: Sendable {
   public internal(set) var followUps: [String: FollowUp] = [:]
   /// Follow-up ids in creation order.
   public internal(set) var followUpOrder: [String] = []
+  /// The office's own partner records (added, edited or retired), by code.
+  public internal(set) var officePartners: [String: Partner] = [:]
+  /// Codes of `officePartners` in the order they first appeared.
+  public internal(set) var partnerOrder: [String] = []
+  /// The office's versions of knowledge sheets, by topic.
+  public internal(set) var officeSheets: [String: KnowledgeSheet] = [:]
   /// Events of unknown types or versions kept (written by newer programs).
   public internal(set) var unknownEvents = 0
   /// Records applied.
@@ -99,9 +105,26 @@ public struct OfficeState: Sendable {
       followUps[id]?.doneAt = time
       followUps[id]?.doneBy = staff
     case .visitorsMerged(let keep, let other):
-      if visitors[keep] != nil { visitors[other]?.mergedInto = keep }
+      // Never a cycle: a record is not merged into one that (through merges) lives in it.
+      guard visitors[keep] != nil, visitors[other] != nil, keep != other,
+        canonicalVisitor(keep)?.id != other, visitors[other]?.mergedInto == nil
+      else { return }
+      visitors[other]?.mergedInto = keep
     case .visitorsUnmerged(let keep, let other):
       if visitors[other]?.mergedInto == keep { visitors[other]?.mergedInto = nil }
+    case .partnerAdded(let partner), .partnerUpdated(let partner):
+      if officePartners[partner.code] == nil { partnerOrder.append(partner.code) }
+      officePartners[partner.code] = partner
+    case .partnerRetired(let code):
+      guard var partner = officePartners[code] ?? PartnerDirectory.shipped.first(where: { $0.code == code }) else {
+        return
+      }
+      if officePartners[code] == nil { partnerOrder.append(code) }
+      partner.active = false
+      officePartners[code] = partner
+    case .sheetUpdated(var sheet):
+      sheet.reviewedBy = staff
+      officeSheets[sheet.topic] = sheet
     case .unknown:
       unknownEvents += 1
     }
@@ -129,8 +152,18 @@ extension OfficeState {
     return current
   }
 
-  /// Every visitor id that belongs to the same person as `id` (the record itself and those merged into it).
+  /// Every visitor id that belongs to the same person as `id` (the record itself and those merged into it,
+  /// directly or through other merged records).
   public func mergedGroup(_ id: String) -> [String] {
-    [id] + visitorOrder.filter { visitors[$0]?.mergedInto == id }
+    var group = [id]
+    var index = 0
+    while index < group.count {
+      let current = group[index]
+      for other in visitorOrder where visitors[other]?.mergedInto == current && !group.contains(other) {
+        group.append(other)
+      }
+      index += 1
+    }
+    return group
   }
 }

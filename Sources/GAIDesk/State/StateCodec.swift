@@ -18,6 +18,16 @@ enum StateCodec {
     w.writeVarint(UInt64(state.unknownEvents))
     w.writeVarint(UInt64(state.recordCount))
     w.writeVarint(UInt64(state.eventCount))
+    // Front desk: the office's partner directory entries and knowledge sheets.
+    w.writeVarint(UInt64(state.partnerOrder.count))
+    for code in state.partnerOrder { EventCodec.encode(state.officePartners[code]!, into: &w) }
+    let topics = state.officeSheets.keys.sorted()
+    w.writeVarint(UInt64(topics.count))
+    for topic in topics {
+      let sheet = state.officeSheets[topic]!
+      EventCodec.encode(sheet, into: &w)
+      w.writeOptional(sheet.reviewedBy)
+    }
   }
 
   static func decode(_ r: inout ByteReader) throws -> OfficeState {
@@ -52,6 +62,16 @@ enum StateCodec {
     state.unknownEvents = Int(try r.readVarint())
     state.recordCount = Int(try r.readVarint())
     state.eventCount = Int(try r.readVarint())
+    for _ in 0..<(try r.readLength()) {
+      let partner = try EventCodec.decodePartner(&r)
+      state.officePartners[partner.code] = partner
+      state.partnerOrder.append(partner.code)
+    }
+    for _ in 0..<(try r.readLength()) {
+      var sheet = try EventCodec.decodeSheet(&r)
+      sheet.reviewedBy = try r.readOptionalString()
+      state.officeSheets[sheet.topic] = sheet
+    }
     return state
   }
 

@@ -1,0 +1,74 @@
+/// A referral slip for the visitor to carry: where to go and what to bring, in the visitor's language.
+public struct ReferralSlip: Equatable, Sendable {
+  /// The language it is written in.
+  public let language: Language
+  /// The referral id.
+  public let referralID: String
+  /// The visitor's name.
+  public let visitorName: String
+  /// The office's name, e.g. `GAI Praia`.
+  public let officeName: String
+  /// The day it was made (YYYY-MM-DD).
+  public let date: String
+  /// The topic, in the slip's language.
+  public let topic: String
+  /// The partner's name (with its short name).
+  public let partnerName: String
+  /// The partner's known contacts, one per line; empty when none is known.
+  public let contacts: [String]
+  /// Whether the partner's contacts are still to be confirmed.
+  public let contactsToConfirm: Bool
+  /// Documents to bring (from the topic's knowledge sheet).
+  public let documents: [String]
+  /// The day to go by, when set.
+  public let due: String?
+
+  /// The slip for `referralID` as `state` has it, in `language` (default: the visitor's first language among
+  /// pt/en/fr, else Portuguese).
+  public static func make(referralID: String, state: OfficeState, language: Language? = nil) throws -> ReferralSlip {
+    guard let referral = state.referrals[referralID] else { throw GAIDeskError("error.referral.unknown", referralID) }
+    let visitor = state.canonicalVisitor(referral.visitorID)
+    let language = language ?? visitor?.languages.lazy.compactMap { Language(rawValue: $0) }.first ?? .portuguese
+    let partner = PartnerDirectory(state: state).partner(referral.partner)
+    let sheet = KnowledgeBase(state: state).sheet(referral.topic)
+    var contacts: [String] = []
+    let strings = Strings.shared
+    if let phone = partner?.phone { contacts.append(strings.text("slip.phone", [phone], language: language)) }
+    if let email = partner?.email { contacts.append(strings.text("slip.email", [email], language: language)) }
+    if let address = partner?.address { contacts.append(strings.text("slip.address", [address], language: language)) }
+    let office = state.office.flatMap { ReferenceData.shipped.municipality($0)?.name } ?? state.office ?? ""
+    return ReferralSlip(
+      language: language, referralID: referral.id, visitorName: visitor?.fullName ?? referral.visitorID,
+      officeName: "GAI " + office, date: LocalTime.day(referral.createdAt),
+      topic: ReferenceData.shipped.topic(referral.topic)?.label(language) ?? referral.topic,
+      partnerName: partner.map { p in p.short.map { "\(p.name) (\($0))" } ?? p.name } ?? referral.partner,
+      contacts: contacts, contactsToConfirm: partner?.toConfirm ?? true || contacts.isEmpty,
+      documents: sheet?.content(language).documents ?? [], due: referral.due)
+  }
+
+  /// The slip as plain text lines, ready to print (UTF-8).
+  public var lines: [String] {
+    let s = Strings.shared
+    func t(_ key: String, _ args: String...) -> String { s.text(key, args, language: language) }
+    var out = [t("slip.title"), officeName, String(repeating: "=", count: 40)]
+    out.append(t("slip.visitor", visitorName))
+    out.append(t("slip.reference", referralID, date))
+    out.append(t("slip.topic", topic))
+    out.append("")
+    out.append(t("slip.goTo"))
+    out.append("  " + partnerName)
+    out.append(contentsOf: contacts.map { "  " + $0 })
+    if contactsToConfirm { out.append("  " + t("slip.toConfirm")) }
+    if let due { out.append(t("slip.due", due)) }
+    out.append("")
+    out.append(t("slip.bring"))
+    if documents.isEmpty { out.append("  " + t("slip.bring.none")) }
+    out.append(contentsOf: documents.map { "  [ ] " + $0 })
+    out.append("")
+    out.append(t("slip.footer"))
+    return out
+  }
+
+  /// The slip as one text, lines ended by newlines.
+  public var text: String { lines.joined(separator: "\n") + "\n" }
+}
