@@ -50,7 +50,7 @@ let package = Package(
     // The only code that speaks ncurses.
     .target(name: "NCursesBackend", dependencies: ["CNCurses", "TerminalUI"], swiftSettings: strict),
     // Screens as state + actions -> effects; view(state) -> Grid.
-    .target(name: "GAIDeskApp", dependencies: ["GAIDesk", "TerminalUI"], swiftSettings: strict),
+    .target(name: "GAIDeskApp", dependencies: ["GAIDesk", "GAIDeskResources", "TerminalUI"], swiftSettings: strict),
     // The command line; no subcommand opens the terminal UI.
     .executableTarget(
       name: "gaidesk",
@@ -66,7 +66,14 @@ let package = Package(
       dependencies: ["TerminalUI", "TerminalUITestSupport", "NCursesBackend"],
       swiftSettings: strict
     ),
-    .testTarget(name: "GAIDeskAppTests", dependencies: ["GAIDeskApp"], swiftSettings: strict),
+    .testTarget(
+      name: "GAIDeskAppTests",
+      dependencies: ["GAIDeskApp", "GAIDesk", "TerminalUI", "TerminalUITestSupport"],
+      exclude: ["__Snapshots__"],
+      swiftSettings: strict
+    ),
+    // End-to-end: the built `gaidesk` binary driven under tmux (a private socket, fixed size, C.UTF-8).
+    .testTarget(name: "gaideskE2ETests", dependencies: ["gaidesk"], swiftSettings: strict),
     .testTarget(name: "gaideskTests", dependencies: ["GAIDesk"], swiftSettings: strict),
   ]
 )

@@ -1,1 +1,3 @@
 import Testing
+
+@Suite("App (placeholder)") struct AppPlaceholder {}

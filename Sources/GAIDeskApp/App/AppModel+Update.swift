@@ -1,0 +1,291 @@
+import Foundation
+import GAIDesk
+import TerminalUI
+
+extension AppModel {
+  /// Applies a message and returns the effects to perform, in order.
+  public mutating func update(_ message: Message) -> [Effect] {
+    switch message {
+    case .key(let key):
+      return handleKey(key)
+    case .tick(let date):
+      now = date
+    case .resize(let newSize):
+      size = newSize
+    case .opened(let office, let newState):
+      busy = nil
+      officeCode = office
+      setState(newState)
+      if case .setup = screen {
+        screens = [.queue(QueueScreen())]
+        return [.saveSettings(staff: staff, language: tr.language)]
+      }
+      screens = [.staff(StaffScreen(name: staff, desk: desk))]
+    case .changed(let newState):
+      setState(newState)
+    case .done(let effect, let newState, let visitID, let referralID):
+      busy = nil
+      setState(newState)
+      return completed(effect, visitID: visitID, referralID: referralID)
+    case .failed(let effect, let error):
+      busy = nil
+      failed(effect, error)
+    }
+    return []
+  }
+
+  /// The key map of the current screen; its visible bindings make the footer.
+  public func keyMap() -> KeyMap<Command> {
+    switch screen {
+    case .setup(let s): s.keyMap(tr)
+    case .unlock(let s): s.keyMap(tr)
+    case .staff(let s): s.keyMap(tr)
+    case .queue(let s): s.keyMap(tr)
+    case .arrival(let s): s.keyMap(tr)
+    case .serve(let s): s.keyMap(tr)
+    case .profile(let s): s.keyMap(tr)
+    case .supervisor(let s): s.keyMap(tr)
+    }
+  }
+
+  private mutating func handleKey(_ key: KeyEvent) -> [Effect] {
+    if key == .resize || busy != nil { return [] }
+    if overlay != nil { return overlayKey(key) }
+    notice = nil
+    if let command = keyMap().action(for: key) { return handle(command) }
+    switch screen {
+    case .setup(var s):
+      setupInput(key, &s)
+      screen = .setup(s)
+    case .unlock(var s):
+      if s.passphrase.handle(key) { s.error = nil }
+      screen = .unlock(s)
+    case .staff(var s):
+      _ = s.form.handle(key)
+      screen = .staff(s)
+    case .queue(var s):
+      syncQueue(&s)
+      queueInput(key, &s)
+      screen = .queue(s)
+    case .arrival(var s):
+      arrivalInput(key, &s)
+      screen = .arrival(s)
+    case .serve(var s):
+      serveInput(key, &s)
+      screen = .serve(s)
+    case .profile(var s):
+      profileInput(key, &s)
+      screen = .profile(s)
+    case .supervisor(var s):
+      supervisorInput(key, &s)
+      screen = .supervisor(s)
+    }
+    return []
+  }
+
+  private mutating func handle(_ command: Command) -> [Effect] {
+    switch command {
+    case .help:
+      overlay = .help
+      return []
+    case .language:
+      tr.language = Translator.next(after: tr.language)
+      return officeCode == nil ? [] : [.saveSettings(staff: staff.isEmpty ? nil : staff, language: tr.language)]
+    case .quit:
+      overlay = .confirmQuit
+      return []
+    case .back where isDirty:
+      overlay = .confirmDiscard
+      return []
+    case .back where screens.count > 1:
+      pop()
+      return []
+    default: break
+    }
+    var effects: [Effect] = []
+    switch screen {
+    case .setup(var s):
+      effects = setupCommand(command, &s)
+      screen = .setup(s)
+    case .unlock(var s):
+      effects = unlockCommand(command, &s)
+      screen = .unlock(s)
+    case .staff(var s):
+      effects = staffCommand(command, &s)
+      if case .staff = screen { screen = .staff(s) }
+    case .queue(var s):
+      let depth = screens.count
+      effects = queueCommand(command, &s)
+      screens[depth - 1] = .queue(s)
+    case .arrival(var s):
+      let depth = screens.count
+      effects = arrivalCommand(command, &s)
+      if screens.count == depth { screen = .arrival(s) }
+    case .serve(var s):
+      effects = serveCommand(command, &s)
+      screen = .serve(s)
+    case .profile(var s):
+      effects = profileCommand(command, &s)
+      screen = .profile(s)
+    case .supervisor(var s):
+      effects = supervisorCommand(command, &s)
+      screen = .supervisor(s)
+    }
+    return effects
+  }
+
+  /// Whether going back from the current screen would lose something typed.
+  var isDirty: Bool {
+    switch screen {
+    case .arrival(let s): s.isDirty
+    case .serve(let s): s.isDirty
+    case .setup(let s): s.step == 1 && s.isDirty
+    default: false
+    }
+  }
+
+  /// Whether a key means yes in any of the three languages (s, y, o) or Enter.
+  static func isYes(_ key: KeyEvent) -> Bool {
+    switch key {
+    case .enter, .character("s"), .character("S"), .character("y"), .character("Y"), .character("o"), .character("O"): true
+    default: false
+    }
+  }
+
+  /// Whether a key means no (n or Esc).
+  static func isNo(_ key: KeyEvent) -> Bool {
+    key == .escape || key == .character("n") || key == .character("N")
+  }
+
+  private mutating func overlayKey(_ key: KeyEvent) -> [Effect] {
+    guard let current = overlay else { return [] }
+    switch current {
+    case .help, .message:
+      overlay = nil
+    case .confirmQuit:
+      if Self.isYes(key) { return [.quit] }
+      if Self.isNo(key) { overlay = nil }
+    case .confirmDiscard:
+      if Self.isYes(key) {
+        overlay = nil
+        pop()
+      } else if Self.isNo(key) {
+        overlay = nil
+      }
+    case .ticket(let visitID):
+      overlay = nil
+      backToQueue(selecting: visitID)
+    case .saved:
+      overlay = nil
+      backToQueue(selecting: nil)
+    case .consent(let visitorID):
+      if Self.isYes(key) {
+        overlay = nil
+        busy = tr("busy.saving")
+        return [.recordConsent(visitorID: visitorID)]
+      }
+      if Self.isNo(key) {
+        overlay = nil
+        if case .serve(var s) = screen {
+          s.partner = nil
+          s.error = tr("serve.noConsent")
+          screen = .serve(s)
+        }
+      }
+    case .referralStatus(var picker):
+      if key == .escape {
+        overlay = nil
+        return []
+      }
+      if picker.list.handle(key) {
+        overlay = .referralStatus(picker)
+        return []
+      }
+      guard key == .enter, let index = picker.list.selected else { return [] }
+      if let status = picker.chosen {
+        overlay = nil
+        return [.setReferral(id: picker.referralID, status: status, reason: ReferralReason.allCases[index])]
+      }
+      let status = picker.options[index]
+      if status.needsReason {
+        picker.chosen = status
+        picker.list = ListState(count: ReferralReason.allCases.count)
+        overlay = .referralStatus(picker)
+        return []
+      }
+      overlay = nil
+      return [.setReferral(id: picker.referralID, status: status, reason: nil)]
+    }
+    return []
+  }
+
+  /// Returns to the queue, selecting `visitID` if given.
+  mutating func backToQueue(selecting visitID: String?) {
+    while screens.count > 1, !isQueue(screen) { screens.removeLast() }
+    if case .queue(var s) = screen {
+      s.selectVisit = visitID
+      syncQueue(&s)
+      screen = .queue(s)
+    }
+  }
+
+  private func isQueue(_ screen: Screen) -> Bool {
+    if case .queue = screen { return true }
+    return false
+  }
+
+  private mutating func completed(_ effect: Effect, visitID: String?, referralID: String?) -> [Effect] {
+    switch effect {
+    case .arrive, .arriveNew:
+      if let visitID { overlay = .ticket(visitID: visitID) }
+    case .callNext, .call:
+      if let visitID, let visit = state.visits[visitID] {
+        notice = Notice(tr("queue.called", visit.ticket, name(visit.visitorID), desk), role: .success)
+        openServe(visit)
+      }
+    case .markLeft:
+      if let visitID, let visit = state.visits[visitID] {
+        notice = Notice(tr("queue.markedLeft", visit.ticket), role: .normal)
+      }
+    case .recordConsent:
+      if case .serve(var s) = screen {
+        let effects = closeVisit(&s, consentAsked: true)
+        screen = .serve(s)
+        return effects
+      }
+    case .close:
+      if let visitID { overlay = .saved(visitID: visitID, referralID: referralID) }
+      notice = Notice(tr("serve.saved"), role: .success)
+    case .setReferral:
+      notice = Notice(tr("referral.changed"), role: .success)
+    case .completeFollowUp:
+      notice = Notice(tr("followUp.completed"), role: .success)
+    case .createOffice, .unlock, .saveSettings, .quit:
+      break
+    }
+    return []
+  }
+
+  private mutating func failed(_ effect: Effect, _ error: GAIDeskError) {
+    let message = tr.error(error)
+    switch (effect, screen) {
+    case (.unlock, .unlock(var s)):
+      s.error = message
+      s.passphrase = TextFieldState()
+      screen = .unlock(s)
+    case (.createOffice, .setup(var s)):
+      s.error = message
+      screen = .setup(s)
+    case (.arriveNew, .arrival(var s)):
+      s.error = message
+      screen = .arrival(s)
+    case (.close, .serve(var s)), (.recordConsent, .serve(var s)):
+      s.error = message
+      screen = .serve(s)
+    case (.saveSettings, _):
+      notice = Notice(message, role: .warning)
+    default:
+      overlay = .message(message)
+    }
+  }
+}

@@ -1,0 +1,179 @@
+import Foundation
+import GAIDesk
+import TerminalUI
+
+/// What to draw: the grid and where the terminal cursor goes (nil hides it).
+public struct Frame: Equatable, Sendable {
+  /// The cells.
+  public var grid: Grid
+  /// The cursor, when a field has focus.
+  public var cursor: Point?
+}
+
+extension AppModel {
+  /// The smallest size the screens are laid out for.
+  public static let minimumSize = Size(width: 80, height: 24)
+
+  /// Draws the whole screen.
+  public func view() -> Frame {
+    var grid = Grid(size: size)
+    guard size.width >= Self.minimumSize.width, size.height >= Self.minimumSize.height else {
+      renderTooSmall(into: &grid)
+      return Frame(grid: grid, cursor: nil)
+    }
+    let rows = grid.area.splitRows([.length(1), .fill(1), .length(1), .length(1)])
+    renderHeader(into: &grid, area: rows[0])
+    var cursor: Point?
+    switch screen {
+    case .setup(let s): cursor = s.render(into: &grid, area: rows[1], model: self)
+    case .unlock(let s): cursor = s.render(into: &grid, area: rows[1], model: self)
+    case .staff(let s): cursor = s.render(into: &grid, area: rows[1], model: self)
+    case .queue(let s): cursor = s.render(into: &grid, area: rows[1], model: self)
+    case .arrival(let s): cursor = s.render(into: &grid, area: rows[1], model: self)
+    case .serve(let s): cursor = s.render(into: &grid, area: rows[1], model: self)
+    case .profile(let s): cursor = s.render(into: &grid, area: rows[1], model: self)
+    case .supervisor(let s): cursor = s.render(into: &grid, area: rows[1], model: self)
+    }
+    if let busy {
+      grid.render(Label(busy, role: .warning), in: rows[2].inset(horizontal: 1))
+    } else if let notice {
+      grid.render(Label(notice.text, role: notice.role), in: rows[2].inset(horizontal: 1))
+    }
+    grid.render(Footer(keyMap: keyMap()), in: rows[3])
+    if let overlay {
+      renderOverlay(overlay, into: &grid)
+      cursor = nil
+    }
+    return Frame(grid: grid, cursor: busy == nil ? cursor : nil)
+  }
+
+  private func renderTooSmall(into grid: inout Grid) {
+    let text = tr("small.message", String(size.width), String(size.height), String(Self.minimumSize.width), String(Self.minimumSize.height))
+    let lines = text.wrapped(toWidth: max(1, size.width - 2))
+    let top = max(0, (size.height - lines.count) / 2)
+    for (row, line) in lines.enumerated() where top + row < size.height {
+      let x = max(0, (size.width - line.displayWidth) / 2)
+      grid.put(line, at: Point(x: x, y: top + row), role: .warning)
+    }
+  }
+
+  private func renderHeader(into grid: inout Grid, area: Rect) {
+    grid.fill(area, role: .title)
+    var left = "GAIDesk"
+    if let officeCode {
+      left += " · " + tr("header.office", ReferenceData.shipped.municipality(officeCode)?.name ?? officeCode)
+    }
+    if officeCode != nil, !staff.isEmpty, !isStartScreen { left += " · " + staff + " · " + tr("header.desk", desk) }
+    let clock = LocalTime.clock(HybridTime(milliseconds: UInt64(max(0, now.timeIntervalSince1970 * 1000)), counter: 0))
+    let right = today + " " + clock + "  " + tr.language.rawValue.uppercased()
+    let style = Style(.title, attributes: .reverse)
+    grid.put(" " + left, at: area.origin, style: style, maxWidth: area.width - right.displayWidth - 2)
+    grid.put(right + " ", at: Point(x: area.maxX - right.displayWidth - 1, y: area.y), style: style)
+    grid.setStyle(style, in: area)
+  }
+
+  private var isStartScreen: Bool {
+    switch screen {
+    case .setup, .unlock, .staff: true
+    default: false
+    }
+  }
+
+  private func renderOverlay(_ overlay: Overlay, into grid: inout Grid) {
+    let yesNo = [tr("answer.yesKey"), tr("answer.noKey")]
+    switch overlay {
+    case .help:
+      renderHelp(into: &grid)
+    case .confirmQuit:
+      grid.render(Modal(title: tr("quit.title"), message: tr("quit.message"), buttons: yesNo, role: .warning), in: grid.area)
+    case .confirmDiscard:
+      grid.render(Modal(title: tr("discard.title"), message: tr("discard.message"), buttons: yesNo, role: .warning), in: grid.area)
+    case .ticket(let visitID):
+      let visit = state.visits[visitID]
+      let message = tr("ticket.message", visit?.ticket ?? "", visit.map { name($0.visitorID) } ?? "")
+      grid.render(Modal(title: tr("ticket.title"), message: message, buttons: [tr("answer.ok")], role: .success), in: grid.area)
+    case .saved(let visitID, let referralID):
+      renderSaved(visitID: visitID, referralID: referralID, into: &grid)
+    case .consent(let visitorID):
+      let message = tr("consent.message", name(visitorID))
+      grid.render(Modal(title: tr("consent.title"), message: message, buttons: yesNo, role: .warning), in: grid.area)
+    case .referralStatus(let picker):
+      renderStatusPicker(picker, into: &grid)
+    case .message(let text):
+      grid.render(Modal(title: tr("error.title"), message: text, buttons: [tr("answer.ok")], role: .error), in: grid.area)
+    }
+  }
+
+  private func renderHelp(into grid: inout Grid) {
+    let bindings = keyMap().bindings.filter { !$0.isHidden || $0.action == .quit }
+    let lines = bindings.map { ($0.keys.map(\.label).joined(separator: " / ")).padded(toWidth: 18) + " " + $0.help }
+    let height = min(grid.height - 2, lines.count + 4)
+    let box = grid.area.centered(Size(width: min(grid.width - 4, 64), height: height))
+    grid.fill(box, style: .normal)
+    let block = Block(title: tr("help.title"))
+    grid.render(block, in: box)
+    let inner = block.inner(box).inset(horizontal: 1)
+    for (row, line) in lines.prefix(inner.height - 1).enumerated() {
+      grid.put(line, at: Point(x: inner.x, y: inner.y + row), role: .normal, maxWidth: inner.width)
+    }
+    grid.put(tr("help.close"), at: Point(x: inner.x, y: inner.maxY - 1), role: .muted, maxWidth: inner.width)
+  }
+
+  /// The referral slip's lines for a referral.
+  func slipLines(_ referralID: String) -> [String] {
+    guard let referral = state.referrals[referralID] else { return [] }
+    let visitor = state.canonicalVisitor(referral.visitorID)
+    let partner = directory.partner(referral.partner)
+    var lines = [
+      tr("slip.office", officeCode.flatMap { ReferenceData.shipped.municipality($0)?.name } ?? "", today),
+      tr("slip.visitor", visitor?.fullName ?? referral.visitorID),
+      tr("slip.partner", partner?.name ?? referral.partner),
+      tr("slip.topic", tr.topic(referral.topic)),
+    ]
+    if let due = referral.due { lines.append(tr("slip.due", due)) }
+    if let phone = partner?.phone { lines.append(tr("slip.phone", phone)) } else { lines.append(tr("slip.contact")) }
+    lines.append(tr("slip.reference", referral.id, staff))
+    return lines
+  }
+
+  private func renderSaved(visitID: String, referralID: String?, into grid: inout Grid) {
+    let visit = state.visits[visitID]
+    var lines = [tr("saved.message", visit?.ticket ?? "", visit.map { name($0.visitorID) } ?? "")]
+    if let referralID {
+      lines.append("")
+      lines.append(tr("slip.title"))
+      lines += slipLines(referralID)
+    }
+    let width = min(grid.width - 4, 70)
+    let wrapped = lines.flatMap { $0.isEmpty ? [""] : $0.wrapped(toWidth: width - 4) }
+    let box = grid.area.centered(Size(width: width, height: min(grid.height - 2, wrapped.count + 4)))
+    grid.fill(box, style: .normal)
+    let block = Block(title: tr("saved.title"))
+    grid.render(block, in: box)
+    let inner = block.inner(box).inset(horizontal: 1)
+    for (row, line) in wrapped.prefix(inner.height - 1).enumerated() {
+      let role: Role = row == 0 ? .success : (line == tr("slip.title") ? .header : .normal)
+      grid.put(line, at: Point(x: inner.x, y: inner.y + row), role: role, maxWidth: inner.width)
+    }
+    grid.put(tr("saved.continue"), at: Point(x: inner.x, y: inner.maxY - 1), role: .muted, maxWidth: inner.width)
+  }
+
+  private func renderStatusPicker(_ picker: StatusPicker, into grid: inout Grid) {
+    let items: [String]
+    let title: String
+    if let chosen = picker.chosen {
+      items = ReferralReason.allCases.map { tr("reason." + $0.rawValue) }
+      title = tr("status.reasonTitle", tr("referral." + chosen.rawValue))
+    } else {
+      items = picker.options.map { tr("referral." + $0.rawValue) }
+      title = tr("status.pickTitle")
+    }
+    let box = grid.area.centered(Size(width: 48, height: items.count + 4))
+    grid.fill(box, style: .normal)
+    let block = Block(title: title)
+    grid.render(block, in: box)
+    let inner = block.inner(box).inset(horizontal: 1)
+    grid.render(ListView(items: items, state: picker.list), in: Rect(x: inner.x, y: inner.y, width: inner.width, height: inner.height - 1))
+    grid.put(tr("status.hint"), at: Point(x: inner.x, y: inner.maxY - 1), role: .muted, maxWidth: inner.width)
+  }
+}

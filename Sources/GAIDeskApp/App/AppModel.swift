@@ -1,0 +1,123 @@
+import Foundation
+import GAIDesk
+import TerminalUI
+
+/// The whole interface state, Bubble Tea style: ``update(_:)`` turns messages into effects, ``view()`` draws.
+public struct AppModel {
+  /// The interface language.
+  public var tr: Translator
+  /// Who is at the desk.
+  public var staff: String
+  /// The desk visitors are called to.
+  public var desk: String
+  /// The office code, once open.
+  public var officeCode: String?
+  /// The office state, once open (a value copy the views read).
+  public var state: OfficeState
+  /// The visitor search index, kept up to date with `state`.
+  public var search: VisitorSearch
+  /// The current time (waiting times are computed from it).
+  public var now: Date
+  /// The terminal size.
+  public var size: Size
+  /// The screens, the current one last.
+  public var screens: [Screen]
+  /// The box shown over the screen, if any.
+  public var overlay: Overlay?
+  /// A one-line message on the status line.
+  public var notice: Notice?
+  /// What is being done while the keys wait (e.g. unlocking).
+  public var busy: String?
+  /// Partners and knowledge sheets.
+  public let directory: Directory
+
+  /// The model at start: setup when there is no office, else unlock.
+  public init(
+    hasOffice: Bool, settings: OfficeSettings, size: Size, now: Date = Date(),
+    directory: Directory = .shipped
+  ) {
+    let language = settings.language.flatMap { Language(code: $0) } ?? .portuguese
+    tr = Translator(language)
+    staff = settings.staff ?? ""
+    desk = "1"
+    state = OfficeState()
+    search = VisitorSearch(state: OfficeState())
+    self.now = now
+    self.size = size
+    self.directory = directory
+    screens = [hasOffice ? .unlock(UnlockScreen()) : .setup(SetupScreen())]
+  }
+
+  /// The current screen.
+  public var screen: Screen {
+    get { screens[screens.count - 1] }
+    set { screens[screens.count - 1] = newValue }
+  }
+
+  /// Today's local day.
+  public var today: String { LocalTime.today(now: now) }
+
+  /// The office's island code.
+  var island: String? { officeCode.flatMap { ReferenceData.shipped.municipality($0)?.island } }
+
+  /// Today's visits in this office, in arrival order.
+  var todaysVisits: [Visit] {
+    state.visits(on: today).filter { officeCode == nil || $0.office == officeCode }
+  }
+
+  /// A visitor's display name.
+  func name(_ visitorID: String) -> String {
+    state.canonicalVisitor(visitorID)?.fullName ?? visitorID
+  }
+
+  /// Minutes between two clock values, or from `from` to now.
+  func minutes(from: HybridTime, to: HybridTime? = nil) -> Int {
+    let end = to?.date ?? now
+    return max(0, Int(end.timeIntervalSince(from.date) / 60))
+  }
+
+  /// Goes back one screen (never below the first).
+  mutating func pop() {
+    if screens.count > 1 { screens.removeLast() }
+  }
+
+  /// Replaces the office state and keeps the search index in step.
+  mutating func setState(_ newState: OfficeState) {
+    state = newState
+    search.update(with: newState)
+  }
+}
+
+/// A one-line message: information, success or failure.
+public struct Notice: Equatable, Sendable {
+  /// The text, already translated.
+  public var text: String
+  /// How it is drawn.
+  public var role: Role
+
+  /// Creates a notice.
+  public init(_ text: String, role: Role = .normal) {
+    self.text = text
+    self.role = role
+  }
+}
+
+/// The screens of the program.
+public enum Screen {
+  /// First run: create the office.
+  case setup(SetupScreen)
+  /// Unlock the office.
+  case unlock(UnlockScreen)
+  /// Who is at the desk.
+  case staff(StaffScreen)
+  /// Today's queue.
+  case queue(QueueScreen)
+  /// Find or register a visitor (for an arrival, or to open a profile).
+  case arrival(ArrivalScreen)
+  /// Serve a visit.
+  case serve(ServeScreen)
+  /// A visitor's profile.
+  case profile(ProfileScreen)
+  /// The supervisor's desk.
+  case supervisor(SupervisorScreen)
+}

@@ -1,0 +1,123 @@
+import Foundation
+import GAIDesk
+
+/// Performs effects against the office on disk and answers with messages; no terminal involved.
+public final class AppRuntime {
+  /// The data directory.
+  public let paths: OfficePaths
+  /// The open office, once created or unlocked.
+  public private(set) var office: Office?
+  /// The scrypt cost for a new office's key slot.
+  public var scryptLogN: Int
+
+  /// Creates a runtime for `paths`.
+  public init(paths: OfficePaths, scryptLogN: Int = KeySlot.defaultLogN) {
+    self.paths = paths
+    self.scryptLogN = scryptLogN
+  }
+
+  /// Reads other processes' appends; a `.changed` message when there were some.
+  public func refresh() -> Message? {
+    guard let office, (try? office.refresh()) == true else { return nil }
+    return .changed(office.state)
+  }
+
+  /// Performs `effect` as `staff`; nil for effects that need no answer (quit).
+  public func perform(_ effect: Effect, staff: String) -> Message? {
+    do {
+      return try run(effect, staff: staff)
+    } catch let error as GAIDeskError {
+      return .failed(effect, error)
+    } catch let failure as FileIO.Failure {
+      return .failed(effect, GAIDeskError(failure.isDiskFull ? "error.disk.full" : "error.disk.io", failure.path, failure.reason))
+    } catch {
+      return .failed(effect, GAIDeskError("error.ui.failed", String(describing: error)))
+    }
+  }
+
+  private func run(_ effect: Effect, staff: String) throws -> Message? {
+    switch effect {
+    case .quit:
+      return nil
+    case .createOffice(let municipality, let passphrase, let name):
+      let created = try Office.create(
+        at: paths, office: municipality, passphrase: passphrase, staff: name, scryptLogN: scryptLogN)
+      office = created
+      return .opened(office: created.code, state: created.state)
+    case .unlock(let passphrase):
+      let opened = try Office.open(at: paths, passphrase: passphrase)
+      office = opened
+      return .opened(office: opened.code, state: opened.state)
+    case .saveSettings(let name, let language):
+      guard paths.exists else { return nil }
+      var settings = Office.settings(paths: paths)
+      if let name { settings.staff = name }
+      settings.language = language.rawValue
+      try Office.saveSettings(settings, paths: paths)
+      return nil
+    default:
+      break
+    }
+    guard let office else { throw GAIDeskError("error.office.missing", paths.root) }
+    var visitID: String?
+    var referralID: String?
+    switch effect {
+    case .arrive(let visitorID):
+      visitID = try office.arrive(visitorID: visitorID, staff: staff).id
+    case .arriveNew(let form):
+      visitID = try office.arrive(newVisitor: form, staff: staff).1.id
+    case .callNext(let desk):
+      visitID = try office.callNext(desk: desk, staff: staff).id
+    case .call(let id, let desk):
+      visitID = try office.call(ticket: id, desk: desk, staff: staff).id
+    case .markLeft(let id):
+      visitID = try office.markLeft(ticket: id, staff: staff).id
+    case .recordConsent(let visitorID):
+      try office.recordConsent(visitorID: visitorID, store: nil, share: true, staff: staff)
+    case .close(let request):
+      referralID = try close(request, in: office, staff: staff)
+      visitID = request.visitID
+    case .setReferral(let id, let status, let reason):
+      _ = try office.setReferral(id, status: status, reason: reason, note: nil, staff: staff)
+    case .completeFollowUp(let id):
+      _ = try office.completeFollowUp(id, staff: staff)
+    case .quit, .createOffice, .unlock, .saveSettings:
+      break
+    }
+    return .done(effect, office.state, visitID: visitID, referralID: referralID)
+  }
+
+  /// Closes a visit with its referral and follow-up in one durable record; returns the referral's id.
+  private func close(_ request: CloseRequest, in office: Office, staff: String) throws -> String? {
+    try office.perform(staff: staff) { context -> Produced<String?> in
+      guard let visit = context.state.visits[request.visitID] else {
+        throw GAIDeskError("error.visit.unknown", request.visitID)
+      }
+      guard visit.status == .waiting || visit.status == .called else {
+        throw GAIDeskError("error.visit.closed", visit.ticket)
+      }
+      guard !request.topics.isEmpty else { throw GAIDeskError("error.visit.noTopic") }
+      var events: [Event] = [
+        .visitClosed(
+          visitID: visit.id, topics: try Validation.topics(request.topics),
+          outcome: try request.outcome.map { try Validation.text($0, field: "outcome", limit: 200, allowNewlines: false) },
+          note: try request.note.map { try Validation.text($0, field: "note") })
+      ]
+      var referralID: String?
+      if let referral = request.referral {
+        let event = try Office.referral(
+          visitorID: request.visitorID, partner: referral.partner, topic: referral.topic, due: referral.due,
+          note: nil, visitID: visit.id, context: &context)
+        if case .referralCreated(let id, _, _, _, _, _, _) = event { referralID = id }
+        events.append(event)
+      }
+      if let on = request.followUp {
+        guard let date = try Validation.date(on, field: "follow-up") else { throw GAIDeskError("error.field.empty", "follow-up") }
+        let topics = request.topics.map { ReferenceData.shipped.topic($0)?.pt ?? $0 }.joined(separator: "; ")
+        events.append(
+          .followUpAdded(followUpID: context.newID("F"), visitorID: request.visitorID, on: date, note: topics))
+      }
+      return Produced(value: referralID, events: events)
+    }.value
+  }
+}

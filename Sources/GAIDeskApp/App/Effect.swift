@@ -1,0 +1,101 @@
+import Foundation
+import GAIDesk
+import TerminalUI
+
+/// What a screen asks the outside world to do; ``AppRuntime`` performs it and answers with a ``Message``.
+public enum Effect: Equatable, Sendable {
+  /// Create the office (first run).
+  case createOffice(municipality: String, passphrase: String, staff: String)
+  /// Unlock the office with a passphrase.
+  case unlock(passphrase: String)
+  /// Remember the staff member and language.
+  case saveSettings(staff: String?, language: Language)
+  /// Issue a ticket to a registered visitor.
+  case arrive(visitorID: String)
+  /// Register a new visitor and issue a ticket in one record.
+  case arriveNew(VisitorForm)
+  /// Call the longest-waiting ticket to the desk.
+  case callNext(desk: String)
+  /// Call one visit to the desk.
+  case call(visitID: String, desk: String)
+  /// Mark a visit as left without service.
+  case markLeft(visitID: String)
+  /// Record the visitor's consent to share their data with partners.
+  case recordConsent(visitorID: String)
+  /// Close a visit with its topics, outcome, note, referral and follow-up in one durable record.
+  case close(CloseRequest)
+  /// Move a referral to a new status.
+  case setReferral(id: String, status: ReferralStatus, reason: ReferralReason?)
+  /// Mark a follow-up done.
+  case completeFollowUp(id: String)
+  /// Leave the program.
+  case quit
+}
+
+/// Everything saved when a visit is closed.
+public struct CloseRequest: Equatable, Sendable {
+  /// The visit.
+  public var visitID: String
+  /// The visitor.
+  public var visitorID: String
+  /// Topic codes, at least one.
+  public var topics: [String]
+  /// The outcome in a few words.
+  public var outcome: String?
+  /// Free note.
+  public var note: String?
+  /// The referral made, if any.
+  public var referral: ReferralRequest?
+  /// The follow-up date (YYYY-MM-DD), if any.
+  public var followUp: String?
+
+  /// Creates a request.
+  public init(
+    visitID: String, visitorID: String, topics: [String], outcome: String? = nil, note: String? = nil,
+    referral: ReferralRequest? = nil, followUp: String? = nil
+  ) {
+    self.visitID = visitID
+    self.visitorID = visitorID
+    self.topics = topics
+    self.outcome = outcome
+    self.note = note
+    self.referral = referral
+    self.followUp = followUp
+  }
+}
+
+/// A referral made while closing a visit.
+public struct ReferralRequest: Equatable, Sendable {
+  /// The partner's code.
+  public var partner: String
+  /// The topic referred.
+  public var topic: String
+  /// The due date (YYYY-MM-DD).
+  public var due: String?
+
+  /// Creates a request.
+  public init(partner: String, topic: String, due: String?) {
+    self.partner = partner
+    self.topic = topic
+    self.due = due
+  }
+}
+
+/// What happens to the model: a key, a clock tick, a resize, or the answer to an effect.
+public enum Message: Sendable {
+  /// A key was pressed.
+  case key(KeyEvent)
+  /// Time passed (waiting times tick).
+  case tick(Date)
+  /// The terminal changed size.
+  case resize(Size)
+  /// The office is open (created or unlocked).
+  case opened(office: String, state: OfficeState)
+  /// Another process recorded something.
+  case changed(OfficeState)
+  /// An effect succeeded; `visitID` names the visit it concerned, `referralID` the referral made.
+  case done(Effect, OfficeState, visitID: String?, referralID: String?)
+  /// An effect failed.
+  case failed(Effect, GAIDeskError)
+}
+

@@ -1,0 +1,40 @@
+import GAIDesk
+import TerminalUI
+
+/// A box shown over the current screen that takes the keys until it is dismissed.
+public enum Overlay: Sendable {
+  /// The keys of the current screen.
+  case help
+  /// "Quit?" yes/no.
+  case confirmQuit
+  /// "Discard what was typed?" yes/no; yes goes back one screen.
+  case confirmDiscard
+  /// The ticket just issued.
+  case ticket(visitID: String)
+  /// The visit was saved; the referral slip when one was made.
+  case saved(visitID: String, referralID: String?)
+  /// Ask for the visitor's consent to share before a referral.
+  case consent(visitorID: String)
+  /// Choose a referral's next status (then a reason when needed).
+  case referralStatus(StatusPicker)
+  /// A message to acknowledge.
+  case message(String)
+}
+
+/// Choosing a referral's next status and, for rejections and no-shows, a reason.
+public struct StatusPicker: Sendable {
+  /// The referral.
+  public var referralID: String
+  /// The statuses it may move to.
+  public var options: [ReferralStatus]
+  /// The highlighted status or reason.
+  public var list: ListState
+  /// The status chosen when a reason is being asked.
+  public var chosen: ReferralStatus?
+
+  init(referralID: String, options: [ReferralStatus]) {
+    self.referralID = referralID
+    self.options = options
+    self.list = ListState(count: options.count)
+  }
+}

@@ -1,0 +1,42 @@
+import GAIDesk
+
+/// Looks up the interface's strings (`Resources/data/strings/ui.json`, keys prefixed `ui.`) in one language.
+public struct Translator: Sendable {
+  /// The language shown.
+  public var language: Language
+
+  /// Creates a translator for `language`.
+  public init(_ language: Language) {
+    self.language = language
+  }
+
+  /// The text of `ui.<key>` with `{0}`, `{1}`… filled from `args`.
+  public func callAsFunction(_ key: String, _ args: String...) -> String {
+    Strings.shared.text("ui." + key, args, language: language)
+  }
+
+  /// The message of a core error, from the core's own tables.
+  public func error(_ error: GAIDeskError) -> String {
+    Strings.shared.text(error.key, error.args, language: language)
+  }
+
+  /// A topic's label in this language (the code when unknown).
+  public func topic(_ code: String) -> String {
+    ReferenceData.shipped.topic(code)?.label(language) ?? code
+  }
+
+  /// A country's name in this language (the code when unknown).
+  public func country(_ code: String?) -> String {
+    guard let code else { return "" }
+    return ReferenceData.shipped.country(code)?.label(language) ?? code
+  }
+
+  /// The next language in the cycle pt → en → fr → pt.
+  public static func next(after language: Language) -> Language {
+    switch language {
+    case .portuguese: .english
+    case .english: .french
+    case .french: .portuguese
+    }
+  }
+}

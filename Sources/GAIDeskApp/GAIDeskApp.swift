@@ -1,2 +1,0 @@
-import GAIDesk
-import TerminalUI

@@ -1,0 +1,61 @@
+import TerminalUI
+
+/// Everything a key can ask for; each screen's ``KeyMap`` binds keys to some of these.
+public enum Command: Hashable, Sendable {
+  /// Show the keys of the current screen.
+  case help
+  /// Switch the interface language (remembered).
+  case language
+  /// Leave the program (after confirming).
+  case quit
+  /// Go back one screen (asking first when a form would be lost).
+  case back
+  /// Find a visitor and open their profile.
+  case search
+  /// Register an arrival.
+  case arrival
+  /// Call the longest-waiting ticket.
+  case callNext
+  /// Serve the selected ticket.
+  case serve
+  /// Mark the selected ticket as left.
+  case left
+  /// Open the selected visitor's profile.
+  case profile
+  /// Open the supervisor's desk.
+  case supervisor
+  /// Confirm the current field, choice or form.
+  case submit
+  /// Move to the next field or section.
+  case nextField
+  /// Move to the previous field or section.
+  case previousField
+  /// Register a new visitor.
+  case newVisitor
+  /// Close the visit and save it.
+  case save
+  /// Show the next tab.
+  case nextTab
+  /// Show the previous tab.
+  case previousTab
+  /// Change the selected referral's status.
+  case changeStatus
+  /// Mark the selected follow-up done.
+  case complete
+  /// Show or hide the knowledge sheet.
+  case sheet
+}
+
+/// Bindings shared by every screen after the office is open.
+enum CommonKeys {
+  /// F1 help, F2 language; hidden ones (Ctrl-C) still work.
+  static func bindings(_ tr: Translator, helpOnQuestionMark: Bool) -> [KeyBinding<Command>] {
+    [
+      KeyBinding(
+        helpOnQuestionMark ? [.function(1), .character("?")] : [.function(1)], .help, help: tr("key.help"),
+        label: "F1"),
+      KeyBinding(.function(2), .language, help: tr("key.language")),
+      KeyBinding(.control("c"), .quit, help: tr("key.quit"), hidden: true),
+    ]
+  }
+}

@@ -1,0 +1,218 @@
+import Foundation
+import GAIDesk
+import TerminalUI
+
+/// Find a visitor as you type (to issue a ticket, or to open a profile), or register a new one.
+public struct ArrivalScreen {
+  /// What picking a visitor does.
+  public enum Mode: Sendable {
+    /// Issue a ticket.
+    case arrival
+    /// Open the profile.
+    case lookup
+  }
+
+  /// What picking a visitor does.
+  var mode: Mode
+  /// The search text.
+  var query = TextFieldState()
+  /// The visitors found, best first.
+  var hits: [String] = []
+  /// The highlighted visitor.
+  var list = ListState(count: 0)
+  /// The new visitor form, when registering: name, nationality, phone, birth year, consent to share.
+  var form: FormState?
+  /// The last problem, translated.
+  var error: String?
+
+  /// Creates the screen.
+  public init(mode: Mode) {
+    self.mode = mode
+  }
+
+  /// Whether leaving would lose something typed in the new visitor form.
+  var isDirty: Bool { form?.values.contains { !$0.text.isEmpty } ?? false }
+
+  func keyMap(_ tr: Translator) -> KeyMap<Command> {
+    if form != nil {
+      return KeyMap([
+        KeyBinding(.enter, .submit, help: tr("key.issueTicket")),
+        KeyBinding(.tab, .nextField, help: tr("key.field")),
+        KeyBinding(.backTab, .previousField, help: tr("key.previous"), hidden: true),
+        KeyBinding(.escape, .back, help: tr("key.back")),
+      ] + CommonKeys.bindings(tr, helpOnQuestionMark: false))
+    }
+    return KeyMap([
+      KeyBinding(.enter, .submit, help: tr(mode == .arrival ? "key.issueTicket" : "key.profile")),
+      KeyBinding([.control("n"), .function(3)], .newVisitor, help: tr("key.newVisitor"), label: "Ctrl-N"),
+      KeyBinding(.escape, .back, help: tr("key.back")),
+    ] + CommonKeys.bindings(tr, helpOnQuestionMark: false))
+  }
+
+  static let formFields = ["arrival.fullName", "arrival.nationality", "arrival.phone", "arrival.birthYear", "arrival.consent"]
+
+  func render(into grid: inout Grid, area: Rect, model: AppModel) -> Point? {
+    let tr = model.tr
+    if let form {
+      return renderForm(form, into: &grid, area: area, model: model)
+    }
+    let block = Block(title: tr(mode == .arrival ? "arrival.title" : "lookup.title"))
+    grid.render(block, in: area)
+    let inner = block.inner(area).inset(horizontal: 1)
+    let label = tr("arrival.search")
+    let used = grid.put(label, at: inner.origin, role: .focus)
+    let fieldArea = Rect(x: inner.x + used + 1, y: inner.y, width: max(1, min(40, inner.width - used - 1)), height: 1)
+    let field = TextField(query)
+    grid.render(field, in: fieldArea)
+    grid.put(tr("arrival.hint"), at: Point(x: inner.x, y: inner.y + 1), role: .muted, maxWidth: inner.width)
+    let tableArea = Rect(x: inner.x, y: inner.y + 3, width: inner.width, height: inner.height - 4)
+    if hits.isEmpty {
+      let text = query.text.isEmpty ? tr("arrival.typeName") : tr("arrival.noMatch")
+      grid.render(Paragraph(text, style: Style(.muted)), in: tableArea)
+    } else {
+      let rows = hits.map { id -> [String] in
+        let visitor = model.state.visitors[id]
+        let visits = model.state.visitsByVisitor[id]?.count ?? 0
+        let last = model.state.visitsByVisitor[id]?.last.flatMap { model.state.visits[$0]?.day } ?? ""
+        return [
+          visitor?.fullName ?? id, model.tr.country(visitor?.nationality), visitor?.phone ?? "",
+          visitor?.birthYear.map(String.init) ?? "", String(visits), last,
+        ]
+      }
+      let columns = [
+        TableColumn(tr("col.name"), width: .fill(3)), TableColumn(tr("col.nationality"), width: .fill(1)),
+        TableColumn(tr("col.phone"), width: .length(12)), TableColumn(tr("col.born"), width: .length(5)),
+        TableColumn(tr("col.visits"), width: .length(6), alignment: .trailing),
+        TableColumn(tr("col.lastVisit"), width: .length(10)),
+      ]
+      var state = list
+      state.pageSize = max(1, tableArea.height - 1)
+      grid.render(Table(columns: columns, rows: rows, state: state), in: tableArea)
+    }
+    if let error {
+      grid.put(error, at: Point(x: inner.x, y: inner.maxY - 1), role: .error, maxWidth: inner.width)
+    }
+    return field.cursorPosition(in: fieldArea)
+  }
+
+  private func renderForm(_ form: FormState, into grid: inout Grid, area: Rect, model: AppModel) -> Point? {
+    let tr = model.tr
+    let block = Block(title: tr("arrival.newTitle"))
+    grid.render(block, in: area)
+    let inner = block.inner(area).inset(horizontal: 1)
+    let fields = Self.formFields.map { FormField(tr($0)) }
+    let formArea = Rect(x: inner.x, y: inner.y, width: min(inner.width, 60), height: fields.count)
+    let widget = Form(fields: fields, state: form)
+    grid.render(widget, in: formArea)
+    let nationality = form.values[1].text
+    if !nationality.isEmpty {
+      let resolved = ArrivalScreen.country(nationality).map { tr.country($0) } ?? tr("arrival.unknownCountry")
+      grid.put(resolved, at: Point(x: formArea.maxX + 1, y: inner.y + 1), role: .muted, maxWidth: max(0, inner.maxX - formArea.maxX - 1))
+    }
+    var y = inner.y + fields.count + 1
+    let duplicates = ArrivalScreen.duplicates(of: form.values[0].text, model: model)
+    if !duplicates.isEmpty {
+      grid.put(tr("arrival.duplicates"), at: Point(x: inner.x, y: y), role: .warning, maxWidth: inner.width)
+      y += 1
+      for id in duplicates.prefix(max(0, inner.maxY - y - 2)) {
+        let visitor = model.state.visitors[id]
+        let line = "• " + (visitor?.fullName ?? id) + "  " + model.tr.country(visitor?.nationality) + "  " + (visitor?.phone ?? "")
+        grid.put(line, at: Point(x: inner.x + 2, y: y), role: .normal, maxWidth: inner.width - 2)
+        y += 1
+      }
+    }
+    if let error {
+      grid.put(error, at: Point(x: inner.x, y: inner.maxY - 1), role: .error, maxWidth: inner.width)
+    }
+    return widget.cursorPosition(in: formArea)
+  }
+
+  /// The country code for what was typed: a code, or the start of a name in any language.
+  static func country(_ text: String) -> String? {
+    let trimmed = text.trimmingCharacters(in: .whitespaces)
+    guard !trimmed.isEmpty else { return nil }
+    if let country = ReferenceData.shipped.country(trimmed) { return country.code }
+    let query = SearchText.fold(trimmed)
+    return ReferenceData.shipped.countries.first {
+      [$0.pt, $0.en, $0.fr].contains { SearchText.fold($0).hasPrefix(query) }
+    }?.code
+  }
+
+  /// Registered visitors whose names look like `name` (the duplicate warning).
+  static func duplicates(of name: String, model: AppModel) -> [String] {
+    guard SearchText.tokens(name).count >= 1, name.count >= 3 else { return [] }
+    return model.search.find(name, in: model.state, limit: 5).map(\.visitorID)
+  }
+}
+
+extension AppModel {
+  mutating func arrivalCommand(_ command: Command, _ s: inout ArrivalScreen) -> [Effect] {
+    switch command {
+    case .newVisitor:
+      s.form = FormState(values: [s.query.text, "", "", "", ""])
+      s.error = nil
+    case .nextField: s.form?.focusNext()
+    case .previousField: s.form?.focusPrevious()
+    case .submit:
+      if let form = s.form { return submitNewVisitor(form, &s) }
+      guard let index = s.list.selected, index < s.hits.count else {
+        if !s.query.text.isEmpty, s.mode == .arrival {
+          s.form = FormState(values: [s.query.text, "", "", "", ""])
+        }
+        return []
+      }
+      let id = s.hits[index]
+      switch s.mode {
+      case .arrival: return [.arrive(visitorID: id)]
+      case .lookup:
+        screen = .arrival(s)
+        screens.append(.profile(ProfileScreen(visitorID: id)))
+        return []
+      }
+    default: break
+    }
+    return []
+  }
+
+  private mutating func submitNewVisitor(_ form: FormState, _ s: inout ArrivalScreen) -> [Effect] {
+    let values = form.values.map { $0.text.trimmingCharacters(in: .whitespaces) }
+    var visitor = VisitorForm(fullName: values[0])
+    if !values[1].isEmpty {
+      guard let code = ArrivalScreen.country(values[1]) else {
+        s.error = tr("arrival.unknownCountry")
+        return []
+      }
+      visitor.nationality = code
+    }
+    visitor.phone = values[2].isEmpty ? nil : values[2]
+    if !values[3].isEmpty {
+      guard let year = Int(values[3]) else {
+        s.error = tr("arrival.badYear")
+        return []
+      }
+      visitor.birthYear = year
+    }
+    if !values[4].isEmpty {
+      let answer = SearchText.fold(values[4])
+      visitor.consentToShare = ["s", "y", "o", "sim", "yes", "oui"].contains(answer)
+    }
+    visitor.municipality = officeCode
+    return [.arriveNew(visitor)]
+  }
+
+  mutating func arrivalInput(_ key: KeyEvent, _ s: inout ArrivalScreen) {
+    if s.form != nil {
+      _ = s.form?.handle(key)
+      return
+    }
+    if key == .up || key == .down || key == .pageUp || key == .pageDown {
+      _ = s.list.handle(key)
+      return
+    }
+    if s.query.handle(key) {
+      s.hits = search.find(s.query.text, in: state, limit: 50).map(\.visitorID)
+      s.list = ListState(count: s.hits.count)
+      s.error = nil
+    }
+  }
+}

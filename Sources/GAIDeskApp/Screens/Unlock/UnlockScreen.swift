@@ -1,0 +1,48 @@
+import Foundation
+import GAIDesk
+import TerminalUI
+
+/// Unlock the office with its passphrase (never echoed); a wrong one says so and lets them retry.
+public struct UnlockScreen {
+  /// The passphrase typed.
+  var passphrase = TextFieldState()
+  /// The last problem, translated.
+  var error: String?
+
+  /// Creates an empty unlock screen.
+  public init() {}
+
+  func keyMap(_ tr: Translator) -> KeyMap<Command> {
+    KeyMap([
+      KeyBinding(.enter, .submit, help: tr("key.unlock")),
+      KeyBinding(.escape, .quit, help: tr("key.quit")),
+    ] + CommonKeys.bindings(tr, helpOnQuestionMark: false))
+  }
+
+  func render(into grid: inout Grid, area: Rect, model: AppModel) -> Point? {
+    let tr = model.tr
+    let box = area.centered(Size(width: min(64, area.width), height: 9))
+    let block = Block(title: tr("unlock.title"))
+    grid.render(block, in: box)
+    let inner = block.inner(box).inset(horizontal: 1)
+    grid.render(Paragraph(tr("unlock.intro"), style: Style(.muted)), in: Rect(x: inner.x, y: inner.y, width: inner.width, height: 2))
+    let label = tr("unlock.passphrase")
+    let used = grid.put(label, at: Point(x: inner.x, y: inner.y + 3), role: .focus)
+    let fieldArea = Rect(x: inner.x + used + 1, y: inner.y + 3, width: max(1, inner.width - used - 1), height: 1)
+    let field = TextField(passphrase, masked: true)
+    grid.render(field, in: fieldArea)
+    if let error {
+      grid.put(error, at: Point(x: inner.x, y: inner.y + 5), role: .error, maxWidth: inner.width)
+    }
+    return field.cursorPosition(in: fieldArea)
+  }
+}
+
+extension AppModel {
+  mutating func unlockCommand(_ command: Command, _ s: inout UnlockScreen) -> [Effect] {
+    guard command == .submit, !s.passphrase.text.isEmpty else { return [] }
+    busy = tr("busy.unlocking")
+    s.error = nil
+    return [.unlock(passphrase: s.passphrase.text)]
+  }
+}

@@ -1,0 +1,3 @@
+import Testing
+
+@Suite("End to end (placeholder)") struct E2EPlaceholder {}
