@@ -119,21 +119,9 @@ extension AppModel {
     grid.put(tr("help.close"), at: Point(x: inner.x, y: inner.maxY - 1), role: .muted, maxWidth: inner.width)
   }
 
-  /// The referral slip's lines for a referral.
+  /// The referral slip's lines for a referral (the core's slip, in the interface language).
   func slipLines(_ referralID: String) -> [String] {
-    guard let referral = state.referrals[referralID] else { return [] }
-    let visitor = state.canonicalVisitor(referral.visitorID)
-    let partner = directory.partner(referral.partner)
-    var lines = [
-      tr("slip.office", officeCode.flatMap { ReferenceData.shipped.municipality($0)?.name } ?? "", today),
-      tr("slip.visitor", visitor?.fullName ?? referral.visitorID),
-      tr("slip.partner", partner?.name ?? referral.partner),
-      tr("slip.topic", tr.topic(referral.topic)),
-    ]
-    if let due = referral.due { lines.append(tr("slip.due", due)) }
-    if let phone = partner?.phone { lines.append(tr("slip.phone", phone)) } else { lines.append(tr("slip.contact")) }
-    lines.append(tr("slip.reference", referral.id, staff))
-    return lines
+    (try? ReferralSlip.make(referralID: referralID, state: state, language: tr.language))?.lines ?? []
   }
 
   private func renderSaved(visitID: String, referralID: String?, into grid: inout Grid) {
@@ -141,7 +129,6 @@ extension AppModel {
     var lines = [tr("saved.message", visit?.ticket ?? "", visit.map { name($0.visitorID) } ?? "")]
     if let referralID {
       lines.append("")
-      lines.append(tr("slip.title"))
       lines += slipLines(referralID)
     }
     let width = min(grid.width - 4, 70)
@@ -152,7 +139,7 @@ extension AppModel {
     grid.render(block, in: box)
     let inner = block.inner(box).inset(horizontal: 1)
     for (row, line) in wrapped.prefix(inner.height - 1).enumerated() {
-      let role: Role = row == 0 ? .success : (line == tr("slip.title") ? .header : .normal)
+      let role: Role = row == 0 ? .success : .normal
       grid.put(line, at: Point(x: inner.x, y: inner.y + row), role: role, maxWidth: inner.width)
     }
     grid.put(tr("saved.continue"), at: Point(x: inner.x, y: inner.maxY - 1), role: .muted, maxWidth: inner.width)

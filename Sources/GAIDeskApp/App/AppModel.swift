@@ -28,13 +28,10 @@ public struct AppModel {
   public var notice: Notice?
   /// What is being done while the keys wait (e.g. unlocking).
   public var busy: String?
-  /// Partners and knowledge sheets.
-  public let directory: Directory
 
   /// The model at start: setup when there is no office, else unlock.
   public init(
-    hasOffice: Bool, settings: OfficeSettings, size: Size, now: Date = Date(),
-    directory: Directory = .shipped
+    hasOffice: Bool, settings: OfficeSettings, size: Size, now: Date = Date()
   ) {
     let language = settings.language.flatMap { Language(code: $0) } ?? .portuguese
     tr = Translator(language)
@@ -44,7 +41,6 @@ public struct AppModel {
     search = VisitorSearch(state: OfficeState())
     self.now = now
     self.size = size
-    self.directory = directory
     screens = [hasOffice ? .unlock(UnlockScreen()) : .setup(SetupScreen())]
   }
 
@@ -56,6 +52,9 @@ public struct AppModel {
 
   /// Today's local day.
   public var today: String { LocalTime.today(now: now) }
+
+  /// Partners and knowledge sheets, with the office's edits.
+  var directory: Directory { Directory(state: state) }
 
   /// The office's island code.
   var island: String? { officeCode.flatMap { ReferenceData.shipped.municipality($0)?.island } }

@@ -152,7 +152,7 @@ public struct ServeScreen {
     y += 1
     // Referral.
     label("serve.referTo", .partner, at: y)
-    let partners = model.directory.suggestions(topics: chosen, island: model.island)
+    let partners = model.directory.suggestions(topics: chosen, island: model.island, languages: model.visitorLanguages(visitorID))
     if partners.isEmpty {
       grid.put(tr(chosen.isEmpty ? "serve.chooseTopicFirst" : "serve.noPartner"), at: Point(x: inner.x + labelWidth, y: y), role: .muted, maxWidth: inner.width - labelWidth)
       y += 3
@@ -197,7 +197,7 @@ public struct ServeScreen {
 enum SheetView {
   static func render(_ sheet: KnowledgeSheet, into grid: inout Grid, area: Rect, model: AppModel) {
     let tr = model.tr
-    let text = sheet.text(tr.language)
+    let text = sheet.content(tr.language)
     var lines: [(String, Role)] = []
     func section(_ title: String, _ items: [String]) {
       lines.append((title, .header))
@@ -219,6 +219,11 @@ enum SheetView {
 }
 
 extension AppModel {
+  /// The visitor's languages, preferred first (for ranking partners).
+  func visitorLanguages(_ visitorID: String) -> [String] {
+    state.canonicalVisitor(visitorID)?.languages ?? []
+  }
+
   mutating func serveCommand(_ command: Command, _ s: inout ServeScreen) -> [Effect] {
     s.error = nil
     switch command {
@@ -236,12 +241,12 @@ extension AppModel {
         guard let index = s.topicList.selected, index < list.count else { return [] }
         let code = list[index].code
         if let at = s.chosen.firstIndex(of: code) { s.chosen.remove(at: at) } else { s.chosen.append(code) }
-        if s.partner != nil, !directory.suggestions(topics: s.chosen, island: island).contains(where: { $0.code == s.partner }) {
+        if s.partner != nil, !directory.suggestions(topics: s.chosen, island: island, languages: visitorLanguages(s.visitorID)).contains(where: { $0.code == s.partner }) {
           s.partner = nil
         }
-        s.partnerList = ListState(count: directory.suggestions(topics: s.chosen, island: island).count, pageSize: 3)
+        s.partnerList = ListState(count: directory.suggestions(topics: s.chosen, island: island, languages: visitorLanguages(s.visitorID)).count, pageSize: 3)
       case .partner:
-        let partners = directory.suggestions(topics: s.chosen, island: island)
+        let partners = directory.suggestions(topics: s.chosen, island: island, languages: visitorLanguages(s.visitorID))
         guard let index = s.partnerList.selected, index < partners.count else { return [] }
         s.partner = s.partner == partners[index].code ? nil : partners[index].code
       default:
@@ -305,7 +310,7 @@ extension AppModel {
     case .outcome: _ = s.outcome.handle(key)
     case .note: _ = s.note.handle(key)
     case .partner:
-      s.partnerList.count = directory.suggestions(topics: s.chosen, island: island).count
+      s.partnerList.count = directory.suggestions(topics: s.chosen, island: island, languages: visitorLanguages(s.visitorID)).count
       _ = s.partnerList.handle(key)
     case .due: _ = s.due.handle(key)
     case .followUp: _ = s.followUp.handle(key)

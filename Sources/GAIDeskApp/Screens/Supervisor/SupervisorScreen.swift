@@ -91,7 +91,7 @@ extension AppModel {
     switch s.tab {
     case .referrals: count = ReferralsBoard.rows(self).count
     case .followUps: count = FollowUpsBoard.rows(self).count
-    case .partners: count = directory.partners.count
+    case .partners: count = directory.activePartners.count
     case .sheets: count = directory.sheets.count
     case .dashboard, .month: return
     }
@@ -302,7 +302,7 @@ enum MonthReport {
 enum PartnersView {
   static func render(into grid: inout Grid, area: Rect, model: AppModel, screen: SupervisorScreen) {
     let tr = model.tr
-    let partners = model.directory.partners
+    let partners = model.directory.activePartners
     let columns = area.splitColumns([.percent(40), .fill(1)])
     let block = Block(title: tr("partners.title", String(partners.count)))
     grid.render(block, in: columns[0])
@@ -323,7 +323,8 @@ enum PartnersView {
     lines.append((tr("partners.islands") + " " + islands, .normal))
     lines.append((tr("partners.topics"), .header))
     for topic in partner.topics { lines.append(("• " + tr.topic(topic), .normal)) }
-    if let note = partner.note?[tr.language.rawValue] {
+    let note = partner.note.text(tr.language)
+    if !note.isEmpty {
       lines.append(("", .normal))
       for line in note.wrapped(toWidth: max(1, text.width)) { lines.append((line, .muted)) }
     }
@@ -346,7 +347,7 @@ enum SheetsView {
     grid.render(ListView(items: sheets.map { tr.topic($0.topic) }, state: state), in: inner)
     guard let index = state.selected, index < sheets.count else { return }
     let sheet = sheets[index]
-    let detail = Block(title: tr.topic(sheet.topic) + (sheet.reviewed.map { " · " + tr("sheets.reviewed", $0) } ?? ""))
+    let detail = Block(title: tr.topic(sheet.topic) + " · " + tr("sheets.reviewed", sheet.reviewed))
     grid.render(detail, in: columns[1])
     SheetView.render(sheet, into: &grid, area: detail.inner(columns[1]).inset(horizontal: 1), model: model)
   }
