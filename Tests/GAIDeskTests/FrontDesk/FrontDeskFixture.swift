@@ -1,0 +1,52 @@
+import Foundation
+import GAIDesk
+
+/// A real office in a temporary folder, with helpers to record events at chosen local times.
+final class FrontDeskFixture {
+  let root: String
+  let office: Office
+
+  init() throws {
+    root = NSTemporaryDirectory() + "gaidesk-fd-" + UUID().uuidString
+    office = try Office.create(
+      at: OfficePaths(root: root), office: "praia", passphrase: "correct-horse", staff: "Ana", scryptLogN: 10)
+  }
+
+  deinit { try? FileManager.default.removeItem(atPath: root) }
+
+  /// Opens the same folder again, as a new process would.
+  func reopen() throws -> Office { try Office.open(at: OfficePaths(root: root), passphrase: "correct-horse") }
+
+  /// The moment `hh:mm:ss` local time (Cabo Verde, UTC−1) of `day`.
+  static func date(_ day: String, _ hh: Int, _ mm: Int, _ ss: Int = 0) -> Date {
+    let start = Double(LocalTime.startMilliseconds(of: day)!) / 1000
+    return Date(timeIntervalSince1970: start + Double(hh * 3600 + mm * 60 + ss))
+  }
+
+  /// Records the events built by `build` as one record written at local time `hh:mm:ss` of `day` by `staff`.
+  func at(
+    _ day: String, _ hh: Int, _ mm: Int, _ ss: Int = 0, staff: String = "Ana",
+    _ build: (inout CommandContext) throws -> [Event]
+  ) throws {
+    let when = FrontDeskFixture.date(day, hh, mm, ss)
+    try office.perform(staff: staff, count: 1, now: { when }, build)
+  }
+
+  /// Registers a visitor (through the Office API) and returns its id.
+  @discardableResult
+  func visitor(
+    _ name: String, year: Int? = nil, nationality: String? = nil, sex: Sex? = nil, phone: String? = nil,
+    languages: [String] = [], share: Bool? = true, document: String? = nil
+  ) throws -> String {
+    var form = VisitorForm(fullName: name)
+    form.birthYear = year
+    form.nationality = nationality
+    form.sex = sex
+    form.phone = phone
+    form.languages = languages
+    form.consentToStore = true
+    form.consentToShare = share
+    if let document { form.document = IdentityDocument(type: "passport", number: document) }
+    return try office.registerVisitor(form, staff: "Ana").id
+  }
+}

@@ -1,0 +1,45 @@
+import Foundation
+import GAIDesk
+
+/// A temporary data directory, removed when the value is released.
+final class TemporaryDirectory {
+  let path: String
+
+  init() {
+    path = NSTemporaryDirectory() + "gaidesk-test-" + UUID().uuidString
+    try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+  }
+
+  deinit { try? FileManager.default.removeItem(atPath: path) }
+}
+
+/// Shared helpers for tests that need a real office on disk.
+enum TestOffice {
+  static let passphrase = "correct-horse-battery"
+
+  /// A new office in a temporary folder (cheap scrypt parameters).
+  static func make(in directory: TemporaryDirectory) throws -> Office {
+    try Office.create(
+      at: OfficePaths(root: directory.path), office: "praia", passphrase: passphrase, staff: "Ana", scryptLogN: 10)
+  }
+
+  /// Opens the office in `directory` again, as a new process would.
+  static func reopen(_ directory: TemporaryDirectory) throws -> Office {
+    try Office.open(at: OfficePaths(root: directory.path), passphrase: passphrase)
+  }
+
+  /// The one segment file of the office's own origin.
+  static func segments(_ directory: TemporaryDirectory) -> [String] {
+    let journal = directory.path + "/journal"
+    let origins = (try? FileManager.default.contentsOfDirectory(atPath: journal)) ?? []
+    return origins.flatMap { origin in
+      ((try? FileManager.default.contentsOfDirectory(atPath: journal + "/" + origin)) ?? [])
+        .filter { $0.hasSuffix(".seg") }.sorted().map { journal + "/" + origin + "/" + $0 }
+    }
+  }
+
+  /// Registers `count` visitors named `Visitor N`.
+  static func addVisitors(_ office: Office, count: Int) throws -> [String] {
+    try (0..<count).map { try office.registerVisitor(VisitorForm(fullName: "Visitor \($0)"), staff: "Ana").id }
+  }
+}

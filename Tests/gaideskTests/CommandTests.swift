@@ -1,0 +1,110 @@
+import Foundation
+import Testing
+
+@Suite struct CommandTests {
+  @Test func initRefusesUnknownMunicipalitiesAndASecondInit() {
+    let cli = CLI()
+    let unknown = cli.run(["init", "--office", "atlantis", "--scrypt-log-n", "10"])
+    #expect(unknown.status != 0 && unknown.err.contains("praia") && unknown.err.contains("sao-vicente"))
+    #expect(cli.initOffice().status == 0)
+    let again = cli.initOffice()
+    #expect(again.status != 0 && again.err.split(separator: "\n").count == 1)
+    #expect(!again.err.contains("Fatal") && !again.err.contains("Stack"))
+  }
+
+  @Test func aVisitFromArrivalToClosedReferral() throws {
+    let cli = CLI()
+    #expect(cli.initOffice().status == 0)
+    let add = cli.run(["visitor", "add", "--name", "João Gonçalves", "--birth-year", "1990", "--nationality", "pt", "--phone", "+238 991 23 45", "--consent-share", "yes"])
+    #expect(add.status == 0, "\(add.err)")
+    let id = add.out.trimmingCharacters(in: .whitespacesAndNewlines)
+    #expect(id.hasPrefix("V-"))
+    #expect(cli.run(["visitor", "find", "joao"]).out.contains(id))
+    #expect(cli.run(["visitor", "find", "GONCALVES"]).out.contains("João Gonçalves"))
+    #expect(cli.run(["queue", "add", "--visitor", id]).out.trimmingCharacters(in: .whitespacesAndNewlines) == "A-001")
+    #expect(cli.run(["queue", "add", "--name", "Мария Иванова", "--nationality", "RU"]).out.contains("A-002"))
+    let call = cli.run(["queue", "call", "--desk", "2", "--lang", "en"])
+    #expect(call.status == 0 && call.out.contains("A-001") && call.out.contains("desk 2"))
+    let done = cli.run(["queue", "done", "A-001", "--topic", "residence.renewal", "--outcome", "informed"])
+    #expect(done.status == 0, "\(done.err)")
+    #expect(cli.run(["queue", "left", "A-002"]).status == 0)
+    let list = try JSONSerialization.jsonObject(with: Data(cli.run(["queue", "list", "--json"]).out.utf8)) as! [[String: Any]]
+    #expect(list.map { $0["status"] as? String } == ["done", "left"])
+    let referral = cli.run(["referral", "add", "--visitor", id, "--partner", "def", "--topic", "residence.renewal", "--due", "2020-01-01"])
+    #expect(referral.status == 0, "\(referral.err)")
+    let rid = referral.out.trimmingCharacters(in: .whitespacesAndNewlines)
+    #expect(cli.run(["referral", "list", "--overdue"]).out.contains(rid))
+    #expect(cli.run(["referral", "set", rid, "completed"]).status != 0)
+    #expect(cli.run(["referral", "set", rid, "sent"]).status == 0)
+    let noReason = cli.run(["referral", "set", rid, "no-show", "--lang", "en"])
+    #expect(noReason.status != 0 && noReason.err.contains("reason"))
+    #expect(cli.run(["referral", "set", rid, "no-show", "--reason", "could-not-contact"]).status == 0)
+    #expect(!cli.run(["referral", "list", "--overdue"]).out.contains(rid))
+    let show = try JSONSerialization.jsonObject(with: Data(cli.run(["visitor", "show", id, "--json"]).out.utf8)) as! [String: Any]
+    #expect((show["visits"] as? [Any])?.count == 1 && (show["referrals"] as? [Any])?.count == 1)
+    let followUp = cli.run(["followup", "add", "--visitor", id, "--on", "2020-01-02", "--note", "call back"])
+    #expect(followUp.status == 0)
+    let fid = followUp.out.trimmingCharacters(in: .whitespacesAndNewlines)
+    #expect(cli.run(["followup", "list", "--due"]).out.contains(fid))
+    #expect(cli.run(["followup", "done", fid]).status == 0)
+    #expect(!cli.run(["followup", "list"]).out.contains(fid))
+    #expect(cli.run(["visitor", "consent", id, "--store", "no"]).status == 0)
+    let verify = cli.run(["verify"])
+    #expect(verify.status == 0 && verify.out.contains("intacto"))
+  }
+
+  @Test func badValuesAreRefusedNamingTheFieldAndNothingIsWritten() {
+    let cli = CLI()
+    #expect(cli.initOffice().status == 0)
+    #expect(cli.run(["queue", "add", "--name", "Awa Ndiaye"]).status == 0)
+    let cases: [([String], String)] = [
+      (["visitor", "add", "--name", ""], "name"),
+      (["visitor", "add", "--name", "X", "--birth-year", "2999"], "2999"),
+      (["visitor", "add", "--name", "X", "--birth-year", "1850"], "1850"),
+      (["visitor", "add", "--name", "X", "--nationality", "QQ"], "QQ"),
+      (["visitor", "add", "--name", "Bell\u{7}"], "control"),
+      (["visitor", "add", "--name", "X", "--language", "klingon"], "klingon"),
+      (["queue", "done", "A-001", "--topic", "nonsense.topic"], "nonsense.topic"),
+      (["referral", "set", "R-NONE-1", "flying"], "flying"),
+    ]
+    for (arguments, mention) in cases {
+      let result = cli.run(arguments + ["--lang", "en"])
+      #expect(result.status != 0, "\(arguments)")
+      #expect(result.err.contains(mention), "\(arguments): \(result.err)")
+      #expect(result.err.split(separator: "\n").count == 1, "\(arguments): \(result.err)")
+    }
+    let note = cli.run(["followup", "add", "--visitor", "V-X-1", "--on", "2026-12-01", "--note", String(repeating: "n", count: 3000)])
+    #expect(note.status != 0)
+    let verify = cli.run(["verify", "--json"])
+    let report = try? JSONSerialization.jsonObject(with: Data(verify.out.utf8)) as? [String: Any]
+    #expect(report?["records"] as? Int == 2)
+  }
+
+  @Test func wrongPassphraseIsOneClearLine() {
+    let cli = CLI()
+    #expect(cli.initOffice().status == 0)
+    let wrong = cli.run(["queue", "list", "--lang", "en"], environment: ["GAIDESK_PASSPHRASE": "nope-nope-nope"])
+    #expect(wrong.status == 1)
+    #expect(wrong.err == "gaidesk: Wrong passphrase. Try again.\n")
+  }
+
+  @Test func verifyNamesAFlippedByteAndTheOfficeStillOpensReadOnly() throws {
+    let cli = CLI()
+    #expect(cli.initOffice().status == 0)
+    for index in 0..<12 { #expect(cli.run(["visitor", "add", "--name", "Person \(index)"]).status == 0) }
+    let journal = cli.data + "/journal"
+    let origin = try FileManager.default.contentsOfDirectory(atPath: journal)[0]
+    let segment = journal + "/" + origin + "/00000001.seg"
+    var bytes = try Data(contentsOf: URL(fileURLWithPath: segment))
+    bytes[bytes.count / 2] ^= 0x10
+    try bytes.write(to: URL(fileURLWithPath: segment))
+    try? FileManager.default.removeItem(atPath: cli.data + "/cache")
+    let verify = cli.run(["verify", "--lang", "en"])
+    #expect(verify.status != 0)
+    #expect(verify.out.contains("00000001.seg") && verify.out.contains("DAMAGE"))
+    let find = cli.run(["visitor", "find", "Person", "--limit", "50"])
+    #expect(find.status == 0 && find.out.contains("Person 0"))
+    let add = cli.run(["visitor", "add", "--name", "Blocked", "--lang", "en"])
+    #expect(add.status != 0 && add.err.contains("read-only") && add.err.contains("00000001.seg"))
+  }
+}
