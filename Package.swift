@@ -60,7 +60,11 @@ let package = Package(
       ],
       swiftSettings: strict
     ),
-    .testTarget(name: "GAIDeskTests", dependencies: ["GAIDesk"], swiftSettings: strict),
+    .testTarget(
+      name: "GAIDeskTests",
+      dependencies: ["GAIDesk", .product(name: "Crypto", package: "swift-crypto")],
+      swiftSettings: strict
+    ),
     .testTarget(
       name: "TerminalUITests",
       dependencies: ["TerminalUI", "TerminalUITestSupport", "NCursesBackend"],
@@ -74,6 +78,7 @@ let package = Package(
     ),
     // End-to-end: the built `gaidesk` binary driven under tmux (a private socket, fixed size, C.UTF-8).
     .testTarget(name: "gaideskE2ETests", dependencies: ["gaidesk"], swiftSettings: strict),
-    .testTarget(name: "gaideskTests", dependencies: ["GAIDesk"], swiftSettings: strict),
+    // Drives the real `gaidesk` binary (built first through this dependency).
+    .testTarget(name: "gaideskTests", dependencies: ["gaidesk"], swiftSettings: strict),
   ]
 )
