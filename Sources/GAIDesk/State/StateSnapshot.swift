@@ -4,7 +4,7 @@ import Crypto
 /// Derived data: deleting `cache/` loses nothing, the next opening rebuilds it from the journal.
 enum StateSnapshot {
   static let magic: [UInt8] = Array("GAIDSNAP".utf8)
-  static let version: UInt16 = 1
+  static let version: UInt16 = 2
 
   static func save(_ state: OfficeState, journal: Journal, paths: OfficePaths, masterKey: SymmetricKey) throws {
     var w = ByteWriter(capacity: 1 << 16)
@@ -17,6 +17,7 @@ enum StateSnapshot {
       w.write(cursor.lastSequence)
       w.write(raw: cursor.lastHash)
     }
+    w.write(journal.latestTime.rawValue)
     StateCodec.encode(state, into: &w)
     var header = ByteWriter(capacity: 10)
     header.write(raw: magic)
@@ -44,9 +45,10 @@ enum StateSnapshot {
         guard cursor.offset == 0 || (FileIO.size(segmentPath) ?? -1) >= cursor.offset else { return nil }
         cursors.append(cursor)
       }
+      let latest = HybridTime(rawValue: try r.readUInt64())
       let state = try StateCodec.decode(&r)
       guard r.isAtEnd else { return nil }
-      journal.resume(from: cursors)
+      journal.resume(from: cursors, latestTime: latest)
       return state
     } catch {
       return nil

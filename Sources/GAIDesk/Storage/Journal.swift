@@ -68,7 +68,8 @@ public final class Journal {
   var cursors: [OriginCursor] { logs.values.map(\.cursor).sorted { $0.origin < $1.origin } }
 
   /// Continues reading from `cursors` instead of from the start (the snapshot covers what lies before).
-  func resume(from cursors: [OriginCursor]) {
+  func resume(from cursors: [OriginCursor], latestTime: HybridTime) {
+    clock.observe(latestTime)
     for cursor in cursors {
       let log = OriginLog(origin: cursor.origin, directory: root + "/" + cursor.origin.hex, displayDirectory: "journal/" + cursor.origin.hex)
       log.resume(from: cursor)

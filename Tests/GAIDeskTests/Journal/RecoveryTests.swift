@@ -103,6 +103,10 @@ import Testing
     office.saveSnapshot()
     let warm = try TestOffice.reopen(dir)
     #expect(warm.openedFromSnapshot && warm.recordsReplayed == 0)
+    // The clock resumes after the snapshot's latest value, so a wall clock set back cannot reorder history.
+    #expect(warm.journal.latestTime == office.journal.latestTime)
+    try warm.perform(staff: "Ana", count: 1, now: { Date(timeIntervalSince1970: 0) }) { _ in [.visitLeft(visitID: "none")] }
+    #expect(warm.journal.latestTime > office.journal.latestTime)
     try FileManager.default.removeItem(atPath: dir.path + "/cache")
     let cold = try TestOffice.reopen(dir)
     #expect(!cold.openedFromSnapshot)
