@@ -1,0 +1,218 @@
+import Foundation
+import GAIDesk
+import TerminalUI
+import Testing
+
+@testable import GAIDeskApp
+
+@Suite("Flows (reducer)")
+struct FlowTests {
+  @Test("first run: municipality by typing, passphrase twice, staff name → create the office")
+  func firstRun() {
+    var model = AppModel(hasOffice: false, settings: OfficeSettings(), size: Size(width: 80, height: 24), now: Fixture.now)
+    Fixture.type(&model, "prai")
+    Fixture.press(&model, [.enter])
+    Fixture.type(&model, "secret one")
+    Fixture.press(&model, [.tab])
+    Fixture.type(&model, "secret two")
+    Fixture.press(&model, [.tab])
+    Fixture.type(&model, "Maria")
+    #expect(Fixture.press(&model, [.enter]).isEmpty)
+    guard case .setup(let setup) = model.screen else { Issue.record("left setup"); return }
+    #expect(setup.error == model.tr("setup.mismatch"))
+    Fixture.type(&model, "secret one")
+    Fixture.press(&model, [.tab])
+    Fixture.type(&model, "secret one")
+    let effects = Fixture.press(&model, [.enter, .enter])
+    #expect(effects == [.createOffice(municipality: "praia", passphrase: "secret one", staff: "Maria")])
+    let after = model.update(.opened(office: "praia", state: OfficeState()))
+    #expect(after == [.saveSettings(staff: "Maria", language: .portuguese)])
+    guard case .queue = model.screen else { Issue.record("not at the queue"); return }
+  }
+
+  @Test("a wrong passphrase says so, clears the field and lets them retry")
+  func wrongPassphrase() {
+    var model = AppModel(hasOffice: true, settings: OfficeSettings(staff: "Ana"), size: Size(width: 80, height: 24), now: Fixture.now)
+    Fixture.type(&model, "nope")
+    let effects = Fixture.press(&model, [.enter])
+    #expect(effects == [.unlock(passphrase: "nope")])
+    _ = model.update(.failed(effects[0], GAIDeskError("error.passphrase.wrong")))
+    guard case .unlock(let unlock) = model.screen else { Issue.record("left unlock"); return }
+    #expect(unlock.passphrase.text.isEmpty)
+    #expect(model.view().grid.lines.joined().contains("Palavra-passe errada"))
+    Fixture.type(&model, "right")
+    #expect(Fixture.press(&model, [.enter]) == [.unlock(passphrase: "right")])
+  }
+
+  @Test("arrival: search from the first letter, pick with arrows, ticket shown, back on the queue at the ticket")
+  func arrival() {
+    var model = Fixture.model()
+    Fixture.press(&model, [.character("a")])
+    Fixture.type(&model, "j")
+    guard case .arrival(let screen) = model.screen else { Issue.record("no arrival"); return }
+    #expect(screen.hits.contains("V-4"))
+    Fixture.type(&model, "oao gon")
+    #expect(Fixture.press(&model, [.enter]) == [.arrive(visitorID: "V-4")])
+    var state = Fixture.state()
+    state.apply(
+      EventBatch(staff: "Ana", office: "praia", events: [.visitArrived(visitID: "T-6", visitorID: "V-4", day: Fixture.today, number: 6)]),
+      time: Fixture.at(minutesAgo: 0, counter: 99))
+    _ = model.update(.done(.arrive(visitorID: "V-4"), state, visitID: "T-6", referralID: nil))
+    #expect(model.view().grid.lines.joined().contains("Senha A-006 para João Gonçalves"))
+    Fixture.press(&model, [.enter])
+    guard case .queue(let queue) = model.screen else { Issue.record("not back on the queue"); return }
+    #expect(model.selectedVisit(queue)?.id == "T-6")
+  }
+
+  @Test("a new visitor's short form: Tab between fields, duplicates warned, Esc asks before losing it")
+  func newVisitor() {
+    var model = Fixture.model()
+    Fixture.press(&model, [.character("a")])
+    Fixture.type(&model, "Aminata Balde")
+    Fixture.press(&model, [.control("n")])
+    #expect(model.view().grid.lines.joined().contains("Aminata Baldé"))
+    Fixture.press(&model, [.tab])
+    Fixture.type(&model, "guiné-bissau")
+    Fixture.press(&model, [.tab, .tab, .tab])
+    Fixture.type(&model, "s")
+    Fixture.press(&model, [.escape])
+    guard case .confirmDiscard = model.overlay else { Issue.record("Esc did not ask"); return }
+    Fixture.press(&model, [.character("n")])
+    let effects = Fixture.press(&model, [.enter])
+    var form = VisitorForm(fullName: "Aminata Balde")
+    form.nationality = "GW"
+    form.consentToShare = true
+    form.municipality = "praia"
+    #expect(effects == [.arriveNew(form)])
+  }
+
+  @Test("serving: topics filtered and toggled, referral from suggestions, consent asked, one close effect")
+  func serve() {
+    var model = Fixture.model()
+    Fixture.press(&model, [.down])  // A-004 João (waiting)… rows: called A-002, waiting
+    guard case .queue(let queue) = model.screen, let visit = model.selectedVisit(queue) else { Issue.record("no queue"); return }
+    #expect(visit.id == "T-4")
+    #expect(Fixture.press(&model, [.enter]) == [.call(visitID: "T-4", desk: "1")])
+    var state = Fixture.state()
+    state.apply(EventBatch(staff: "Ana", office: "praia", events: [.visitCalled(visitID: "T-4", desk: "1")]), time: Fixture.at(minutesAgo: 0, counter: 98))
+    _ = model.update(.done(.call(visitID: "T-4", desk: "1"), state, visitID: "T-4", referralID: nil))
+    guard case .serve = model.screen else { Issue.record("not serving"); return }
+    Fixture.type(&model, "prorrog")
+    Fixture.press(&model, [.enter, .tab])
+    Fixture.type(&model, "Explicado")
+    Fixture.press(&model, [.tab, .tab, .enter])
+    let effects = Fixture.press(&model, [.function(10)])
+    guard effects.count == 1, case .close(let request) = effects[0] else { Issue.record("no close: \(effects)"); return }
+    #expect(request.topics == ["entry.extension-of-stay"])
+    #expect(request.outcome == "Explicado")
+    #expect(request.referral?.partner == "def")
+    #expect(request.referral?.due == "2026-03-24")
+  }
+
+  @Test("no consent on file: the referral asks first, yes records consent and then closes")
+  func consent() {
+    var model = Fixture.model()
+    model.openServe(model.state.visits["T-2"]!)
+    Fixture.type(&model, "renova")
+    Fixture.press(&model, [.enter, .tab, .tab, .tab, .enter])
+    #expect(Fixture.press(&model, [.function(10)]).isEmpty)
+    guard case .consent = model.overlay else { Issue.record("consent not asked"); return }
+    #expect(Fixture.press(&model, [.character("s")]) == [.recordConsent(visitorID: "V-2")])
+    let after = model.update(.done(.recordConsent(visitorID: "V-2"), model.state, visitID: nil, referralID: nil))
+    guard after.count == 1, case .close(let request) = after[0] else { Issue.record("no close after consent"); return }
+    #expect(request.referral?.partner == "def")
+  }
+
+  @Test("Esc on a half-filled visit asks; Esc on an empty one goes back")
+  func escapeAsks() {
+    var model = Fixture.model()
+    model.openServe(model.state.visits["T-2"]!)
+    Fixture.press(&model, [.escape])
+    guard case .queue = model.screen else { Issue.record("empty form did not go back"); return }
+    model.openServe(model.state.visits["T-2"]!)
+    Fixture.press(&model, [.enter, .escape])
+    guard case .confirmDiscard = model.overlay else { Issue.record("did not ask"); return }
+    Fixture.press(&model, [.escape])
+    guard case .serve(let serve) = model.screen else { Issue.record("lost the form"); return }
+    #expect(serve.chosen.count == 1)
+  }
+
+  @Test("F2 cycles the language and remembers it; q asks before quitting")
+  func languageAndQuit() {
+    var model = Fixture.model()
+    #expect(Fixture.press(&model, [.function(2)]) == [.saveSettings(staff: "Ana", language: .english)])
+    #expect(model.view().grid.lines.joined().contains("Today's queue"))
+    #expect(Fixture.press(&model, [.character("q")]).isEmpty)
+    #expect(Fixture.press(&model, [.character("y")]) == [.quit])
+  }
+
+  @Test("a returning visitor's visit with one topic and one referral takes at most 20 keys")
+  func keystrokes() {
+    var model = Fixture.model()
+    var counted = 0
+    func press(_ keys: KeyEvent...) -> [Effect] {
+      counted += keys.count
+      return Fixture.press(&model, keys)
+    }
+    var state = Fixture.state()
+    _ = press(.character("a"))
+    Fixture.type(&model, "ngu")  // search letters: not counted
+    #expect(press(.enter) == [.arrive(visitorID: "V-1")])
+    state.apply(EventBatch(staff: "Ana", office: "praia", events: [.visitArrived(visitID: "T-6", visitorID: "V-1", day: Fixture.today, number: 6)]), time: Fixture.at(minutesAgo: 0, counter: 90))
+    _ = model.update(.done(.arrive(visitorID: "V-1"), state, visitID: "T-6", referralID: nil))
+    _ = press(.enter)  // dismiss the ticket
+    #expect(press(.enter) == [.call(visitID: "T-6", desk: "1")])
+    state.apply(EventBatch(staff: "Ana", office: "praia", events: [.visitCalled(visitID: "T-6", desk: "1")]), time: Fixture.at(minutesAgo: 0, counter: 91))
+    _ = model.update(.done(.call(visitID: "T-6", desk: "1"), state, visitID: "T-6", referralID: nil))
+    Fixture.type(&model, "renov")  // filter letters: not counted
+    _ = press(.enter, .tab)
+    Fixture.type(&model, "Explicado")  // free text: not counted
+    _ = press(.tab, .tab, .enter)
+    let effects = press(.function(10))
+    guard effects.count == 1, case .close = effects[0] else { Issue.record("no close: \(effects)"); return }
+    _ = model.update(.done(effects[0], state, visitID: "T-6", referralID: nil))
+    _ = press(.enter)  // dismiss "saved"
+    guard case .queue = model.screen else { Issue.record("not back at the queue"); return }
+    #expect(counted == 11)
+    #expect(counted <= 20)
+  }
+}
+
+@Suite("Runtime against a real office")
+struct RuntimeTests {
+  @Test("closing a visit with a referral and a follow-up is one durable record")
+  func close() throws {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("gaidesk-app-\(UUID().uuidString)").path
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    let runtime = AppRuntime(paths: OfficePaths(root: root), scryptLogN: 10)
+    guard case .opened = runtime.perform(.createOffice(municipality: "praia", passphrase: "a good passphrase", staff: "Ana"), staff: "Ana") else {
+      Issue.record("not created")
+      return
+    }
+    var form = VisitorForm(fullName: "Aminata Baldé")
+    form.consentToShare = true
+    guard case .done(_, _, let visitID?, _) = runtime.perform(.arriveNew(form), staff: "Ana") else {
+      Issue.record("no arrival")
+      return
+    }
+    let office = try #require(runtime.office)
+    let visitorID = try #require(office.state.visits[visitID]?.visitorID)
+    let records = office.state.recordCount
+    let request = CloseRequest(
+      visitID: visitID, visitorID: visitorID, topics: ["residence.renewal"], outcome: "Explicado",
+      referral: ReferralRequest(partner: "def", topic: "residence.renewal", due: "2030-01-01"), followUp: "2030-01-02")
+    guard case .done(_, let state, _, let referralID?) = runtime.perform(.close(request), staff: "Ana") else {
+      Issue.record("not closed")
+      return
+    }
+    #expect(state.recordCount == records + 1)
+    #expect(state.visits[visitID]?.status == .done)
+    #expect(state.referrals[referralID]?.partner == "def")
+    #expect(state.allFollowUps.count == 1)
+    guard case .failed(_, let error) = runtime.perform(.unlock(passphrase: "wrong one"), staff: "Ana") else {
+      Issue.record("wrong passphrase accepted")
+      return
+    }
+    #expect(error.key == "error.passphrase.wrong")
+  }
+}

@@ -1,0 +1,93 @@
+import Foundation
+import GAIDesk
+import TerminalUI
+import TerminalUITestSupport
+import Testing
+
+@testable import GAIDeskApp
+
+/// Every screen's text at 80×24 and 120×40, stored as readable files (SNAPSHOT_RECORD=1 re-records).
+@Suite("Screen snapshots")
+struct ScreenSnapshotTests {
+  /// The screens worth a snapshot, each built from the queue model by a few keys.
+  nonisolated(unsafe) static let screens: [(String, @Sendable (inout AppModel) -> Void)] = [
+    ("queue", { _ in }),
+    ("help", { Fixture.press(&$0, [.function(1)]) }),
+    ("quit", { Fixture.press(&$0, [.character("q")]) }),
+    ("arrival-search", { m in Fixture.press(&m, [.character("a")]); Fixture.type(&m, "a") }),
+    ("arrival-new", { m in
+      Fixture.press(&m, [.character("a")]); Fixture.type(&m, "Maria Ivanova"); Fixture.press(&m, [.control("n"), .tab])
+      Fixture.type(&m, "RU")
+    }),
+    ("serve", { m in
+      m.openServe(m.state.visits["T-2"]!); Fixture.type(&m, "renov"); Fixture.press(&m, [.enter, .tab])
+      Fixture.type(&m, "Documentos explicados"); Fixture.press(&m, [.tab, .tab, .enter])
+    }),
+    ("saved-slip", { m in
+      m.openServe(m.state.visits["T-0"].map { var v = $0; v.status = .called; return v }!)
+      m.overlay = .saved(visitID: "T-0", referralID: "R-1")
+    }),
+    ("profile", { Fixture.press(&$0, [.down, .down, .character("p")]) }),
+    ("supervisor-day", { Fixture.press(&$0, [.character("s")]) }),
+    ("supervisor-referrals", { Fixture.press(&$0, [.character("s"), .tab]) }),
+    ("supervisor-status", { Fixture.press(&$0, [.character("s"), .tab, .down, .enter]) }),
+    ("supervisor-followups", { Fixture.press(&$0, [.character("s"), .tab, .tab]) }),
+    ("supervisor-month", { Fixture.press(&$0, [.character("s"), .tab, .tab, .tab]) }),
+    ("supervisor-partners", { Fixture.press(&$0, [.character("s"), .tab, .tab, .tab, .tab]) }),
+    ("supervisor-sheets", { Fixture.press(&$0, [.character("s"), .tab, .tab, .tab, .tab, .tab, .down]) }),
+  ]
+
+  static let sizes = [Size(width: 80, height: 24), Size(width: 120, height: 40)]
+
+  @Test("screens after the office is open", arguments: sizes)
+  func screens(size: Size) {
+    for (name, build) in Self.screens {
+      var model = Fixture.model(width: size.width, height: size.height)
+      build(&model)
+      assertSnapshot(of: model.view().grid, named: "\(name)-\(size.width)x\(size.height)")
+    }
+  }
+
+  @Test("start screens: setup, unlock with an error, who is at the desk", arguments: sizes)
+  func startScreens(size: Size) {
+    var setup = AppModel(hasOffice: false, settings: OfficeSettings(), size: size, now: Fixture.now)
+    assertSnapshot(of: setup.view().grid, named: "setup-\(size.width)x\(size.height)")
+    Fixture.type(&setup, "s")
+    Fixture.press(&setup, [.down, .enter])
+    Fixture.type(&setup, "abc")
+    assertSnapshot(of: setup.view().grid, named: "setup-passphrase-\(size.width)x\(size.height)")
+    var unlock = AppModel(hasOffice: true, settings: OfficeSettings(staff: "Ana"), size: size, now: Fixture.now)
+    Fixture.type(&unlock, "nope")
+    _ = unlock.update(.failed(.unlock(passphrase: "nope"), GAIDeskError("error.passphrase.wrong")))
+    Fixture.type(&unlock, "ab")
+    assertSnapshot(of: unlock.view().grid, named: "unlock-error-\(size.width)x\(size.height)")
+    _ = unlock.update(.opened(office: "praia", state: Fixture.state()))
+    assertSnapshot(of: unlock.view().grid, named: "staff-\(size.width)x\(size.height)")
+  }
+
+  @Test("the English queue and a terminal too small")
+  func englishAndSmall() {
+    var model = Fixture.model(language: .english)
+    assertSnapshot(of: model.view().grid, named: "queue-english-80x24")
+    _ = model.update(.resize(Size(width: 40, height: 10)))
+    assertSnapshot(of: model.view().grid, named: "too-small-40x10")
+    for width in [0, 1, 5, 79] {
+      for height in [0, 1, 3, 23, 24] {
+        _ = model.update(.resize(Size(width: width, height: height)))
+        _ = model.view()
+      }
+    }
+  }
+
+  @Test("every screen in every language uses only known strings", arguments: Language.allCases)
+  func translated(language: Language) {
+    for (name, build) in Self.screens {
+      for size in Self.sizes {
+        var model = Fixture.model(width: size.width, height: size.height, language: language)
+        build(&model)
+        let text = model.view().grid.lines.joined(separator: "\n")
+        #expect(!text.contains("ui."), "\(name) in \(language): \(text)")
+      }
+    }
+  }
+}

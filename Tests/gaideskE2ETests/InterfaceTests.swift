@@ -1,0 +1,108 @@
+import Foundation
+import Testing
+
+/// The real `gaidesk` driven under tmux: a private socket per test, fixed size, C.UTF-8.
+@Suite("Terminal interface end to end", .serialized)
+struct InterfaceTests {
+  @Test("a full visit: arrival, serve with a topic and a referral, then the referral followed to completed")
+  func fullVisit() throws {
+    let office = try TestOffice()
+    defer { office.remove() }
+    #expect(office.run(["visitor", "add", "--name", "Aminata Baldé", "--nationality", "GW"]) == 0)
+    let ui = office.unlockedInterface()
+    defer { ui.stop() }
+    ui.keys("a")
+    #expect(ui.waitFor("Chegada"))
+    ui.type("amin")
+    #expect(ui.waitFor("Aminata Baldé"))
+    ui.keys("Enter")
+    #expect(ui.waitFor("Senha A-001 para Aminata Baldé"))
+    ui.keys("Enter")
+    #expect(ui.waitFor("à espera"))
+    ui.keys("Enter")
+    #expect(ui.waitFor("Atender A-001"))
+    ui.type("renov")
+    ui.keys("Enter")
+    #expect(ui.waitFor("[x] Renovação"))
+    ui.keys("Tab")
+    ui.type("Documentos explicados")
+    ui.keys("Tab", "Tab", "Enter")
+    #expect(ui.waitFor("(•)"))
+    ui.keys("F10")
+    #expect(ui.waitFor("Consentimento"))
+    ui.keys("s")
+    #expect(ui.waitFor("GUIA DE ENCAMINHAMENTO"))
+    #expect(ui.screen().contains("Guardado"))
+    ui.keys("Enter")
+    #expect(ui.waitFor("atendido"))
+    ui.keys("s")
+    #expect(ui.waitFor("Encaminhamentos"))
+    ui.keys("Tab")
+    #expect(ui.waitFor("criado"))
+    for status in ["enviado", "aceite", "concluído"] {
+      ui.keys("Enter")
+      #expect(ui.waitFor("Novo estado"))
+      ui.keys("Enter")
+      #expect(ui.waitFor(status), "status \(status)")
+    }
+    #expect(ui.waitFor("0 abertos"))
+  }
+
+  @Test("another process's arrival appears on the queue without a key press")
+  func secondDesk() throws {
+    let office = try TestOffice()
+    defer { office.remove() }
+    let ui = office.unlockedInterface()
+    defer { ui.stop() }
+    #expect(ui.waitFor("Ninguém na fila"))
+    #expect(office.run(["queue", "add", "--name", "Мария Иванова"]) == 0, "\(office.log)")
+    #expect(ui.waitFor("Мария Иванова", seconds: 3))
+    #expect(ui.screen().contains("A-001"))
+  }
+
+  @Test("a resize to 40×10 says the terminal is too small, and back to 100×30 shows the queue again")
+  func resize() throws {
+    let office = try TestOffice()
+    defer { office.remove() }
+    let ui = office.unlockedInterface()
+    defer { ui.stop() }
+    ui.resize(width: 40, height: 10)
+    #expect(ui.waitFor("pequeno"))
+    ui.resize(width: 100, height: 30)
+    #expect(ui.waitFor("Fila de hoje"))
+    ui.resize(width: 80, height: 24)
+    #expect(ui.waitFor("Fila de hoje"))
+  }
+
+  @Test("F2 switches to English, remembered at the next start")
+  func english() throws {
+    let office = try TestOffice()
+    defer { office.remove() }
+    let ui = office.unlockedInterface()
+    ui.keys("F2")
+    #expect(ui.waitFor("Today's queue"))
+    ui.keys("q")
+    #expect(ui.waitFor("Quit?"))
+    ui.keys("y")
+    usleep(500_000)
+    ui.stop()
+    let again = office.interface()
+    defer { again.stop() }
+    #expect(again.waitFor("Unlock the office"))
+  }
+
+  @Test("a wrong passphrase says so and lets them retry")
+  func wrongPassphrase() throws {
+    let office = try TestOffice()
+    defer { office.remove() }
+    let ui = office.interface()
+    defer { ui.stop() }
+    #expect(ui.waitFor("Palavra-passe"))
+    ui.type("not the passphrase")
+    ui.keys("Enter")
+    #expect(ui.waitFor("Palavra-passe errada"))
+    ui.type(office.passphrase)
+    ui.keys("Enter")
+    #expect(ui.waitFor("Quem está ao balcão?"))
+  }
+}

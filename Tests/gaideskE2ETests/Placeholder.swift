@@ -1,3 +1,0 @@
-import Testing
-
-@Suite("End to end (placeholder)") struct E2EPlaceholder {}

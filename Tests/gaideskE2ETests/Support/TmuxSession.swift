@@ -1,0 +1,134 @@
+import Foundation
+
+/// One `gaidesk` running under a private tmux server (its own socket), driven like a person would.
+final class TmuxSession {
+  /// The tmux socket name, unique per session.
+  let socket: String
+  /// A scratch folder for tmux's output.
+  let scratch: String
+
+  /// Starts `command` in a `width`×`height` session with LANG=C.UTF-8, TERM=xterm-256color and `environment`.
+  init(width: Int = 100, height: Int = 30, command: [String], environment: [String: String], scratch: String) {
+    socket = "gaidesk-e2e-\(getpid())-\(UUID().uuidString.prefix(8))"
+    self.scratch = scratch
+    var arguments = [
+      "new-session", "-d", "-s", "main", "-x", String(width), "-y", String(height),
+      "-e", "LANG=C.UTF-8", "-e", "TERM=xterm-256color",
+    ]
+    for (key, value) in environment.sorted(by: { $0.key < $1.key }) { arguments += ["-e", "\(key)=\(value)"] }
+    arguments.append(command.map(Self.quote).joined(separator: " "))
+    tmux(arguments)
+    tmux(["set", "-t", "main", "remain-on-exit", "on"])
+  }
+
+  deinit { stop() }
+
+  /// Kills the tmux server (and the program in it).
+  func stop() {
+    tmux(["kill-server"])
+  }
+
+  /// Types literal text.
+  func type(_ text: String) {
+    tmux(["send-keys", "-t", "main", "-l", text])
+  }
+
+  /// Presses keys by tmux name (Enter, Escape, Tab, F2, C-c…), one after the other.
+  func keys(_ names: String...) {
+    for name in names { tmux(["send-keys", "-t", "main", name]) }
+  }
+
+  /// Resizes the window.
+  func resize(width: Int, height: Int) {
+    tmux(["resize-window", "-t", "main", "-x", String(width), "-y", String(height)])
+  }
+
+  /// The screen's text now.
+  func screen() -> String {
+    let file = scratch + "/screen-\(UUID().uuidString.prefix(6)).txt"
+    tmux(["capture-pane", "-p", "-t", "main"], output: file)
+    defer { unlink(file) }
+    return (try? String(contentsOfFile: file, encoding: .utf8)) ?? ""
+  }
+
+  /// Waits until `text` is on screen; false (after `seconds`) when it never appears.
+  @discardableResult
+  func waitFor(_ text: String, seconds: Double = 8) -> Bool {
+    let deadline = Date().addingTimeInterval(seconds)
+    while Date() < deadline {
+      if screen().contains(text) { return true }
+      usleep(100_000)
+    }
+    return screen().contains(text)
+  }
+
+  @discardableResult
+  private func tmux(_ arguments: [String], output: String? = nil) -> Int32 {
+    Spawn.run(["tmux", "-L", socket, "-f", "/dev/null"] + arguments, output: output ?? scratch + "/tmux.log")
+  }
+
+  private static func quote(_ word: String) -> String {
+    "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+  }
+}
+
+/// A temporary office created with the real binary, and helpers to run commands on it.
+struct TestOffice {
+  /// The data directory.
+  let data: String
+  /// A scratch folder.
+  let scratch: String
+  /// The passphrase.
+  let passphrase = "correct horse battery"
+
+  /// Creates an office for Praia with a cheap scrypt cost.
+  init() throws {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("gaidesk-e2e-\(UUID().uuidString)").path
+    data = root + "/data"
+    scratch = root + "/scratch"
+    try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
+    let status = run(["init", "--office", "praia", "--scrypt-log-n", "12", "--staff", "Ana"])
+    guard status == 0 else { throw Failure(message: "init failed: \(log)") }
+  }
+
+  struct Failure: Error, CustomStringConvertible {
+    let message: String
+    var description: String { message }
+  }
+
+  /// The last command's output.
+  var log: String { (try? String(contentsOfFile: scratch + "/cli.log", encoding: .utf8)) ?? "" }
+
+  /// Runs `gaidesk ARGS` on the office with the passphrase in the environment.
+  @discardableResult
+  func run(_ arguments: [String]) -> Int32 {
+    Spawn.run(
+      [Spawn.gaidesk] + arguments,
+      environment: ["GAIDESK_DATA": data, "GAIDESK_PASSPHRASE": passphrase, "GAIDESK_STAFF": "Ana", "LANG": "C.UTF-8"],
+      output: scratch + "/cli.log")
+  }
+
+  /// Starts the terminal interface under tmux (no passphrase in its environment).
+  func interface(width: Int = 100, height: Int = 30) -> TmuxSession {
+    TmuxSession(
+      width: width, height: height, command: [Spawn.gaidesk], environment: ["GAIDESK_DATA": data],
+      scratch: scratch)
+  }
+
+  /// Starts the interface and unlocks it up to the queue.
+  func unlockedInterface() -> TmuxSession {
+    let session = interface()
+    session.waitFor("Palavra-passe")
+    session.type(passphrase)
+    session.keys("Enter")
+    session.waitFor("Quem está ao balcão?")
+    session.keys("Enter")
+    session.waitFor("Fila de hoje")
+    return session
+  }
+
+  /// Removes the temporary folders.
+  func remove() {
+    try? FileManager.default.removeItem(atPath: URL(fileURLWithPath: data).deletingLastPathComponent().path)
+  }
+}
