@@ -26,6 +26,8 @@ final class TmuxSession {
   /// Kills the tmux server (and the program in it).
   func stop() {
     tmux(["kill-server"])
+    let folder = ProcessInfo.processInfo.environment["TMUX_TMPDIR"] ?? "/tmp"
+    unlink("\(folder)/tmux-\(getuid())/\(socket)")
   }
 
   /// Types literal text.

@@ -13,7 +13,7 @@ public struct QueueScreen {
   public init() {}
 
   func keyMap(_ tr: Translator) -> KeyMap<Command> {
-    KeyMap([
+    KeyMap(CommonKeys.bindings(tr, helpOnQuestionMark: true).prefix(1) + [
       KeyBinding(.character("a"), .arrival, help: tr("key.arrival")),
       KeyBinding(.character("c"), .callNext, help: tr("key.callNext")),
       KeyBinding(.enter, .serve, help: tr("key.serve")),
@@ -21,7 +21,7 @@ public struct QueueScreen {
       KeyBinding(.character("p"), .profile, help: tr("key.profile")),
       KeyBinding(.character("/"), .search, help: tr("key.search")),
       KeyBinding(.character("s"), .supervisor, help: tr("key.supervisor")),
-    ] + CommonKeys.bindings(tr, helpOnQuestionMark: true) + [
+    ] + CommonKeys.bindings(tr, helpOnQuestionMark: true).dropFirst() + [
       KeyBinding(.character("q"), .quit, help: tr("key.quit"))
     ])
   }
