@@ -59,6 +59,7 @@ struct FlowTests {
       time: Fixture.at(minutesAgo: 0, counter: 99))
     _ = model.update(.done(.arrive(visitorID: "V-4"), state, visitID: "T-6", referralID: nil))
     #expect(model.view().grid.lines.joined().contains("Senha A-006 para João Gonçalves"))
+    guard case .queue = model.screen else { Issue.record("the ticket is not shown over the queue"); return }
     Fixture.press(&model, [.enter])
     guard case .queue(let queue) = model.screen else { Issue.record("not back on the queue"); return }
     #expect(model.selectedVisit(queue)?.id == "T-6")

@@ -237,6 +237,8 @@ extension AppModel {
   private mutating func completed(_ effect: Effect, visitID: String?, referralID: String?) -> [Effect] {
     switch effect {
     case .arrive, .arriveNew:
+      // The queue, not the finished form, lies behind the ticket: the form would now warn about itself.
+      backToQueue(selecting: visitID)
       if let visitID { overlay = .ticket(visitID: visitID) }
     case .callNext, .call:
       if let visitID, let visit = state.visits[visitID] {
