@@ -12,6 +12,7 @@ let package = Package(
   platforms: [.macOS(.v13)],
   products: [
     .executable(name: "gaidesk", targets: ["gaidesk"]),
+    .executable(name: "gaidesk-bench", targets: ["gaidesk-bench"]),
     .library(name: "GAIDesk", targets: ["GAIDesk"]),
   ],
   dependencies: [
@@ -58,6 +59,20 @@ let package = Package(
         "GAIDesk", "GAIDeskApp", "NCursesBackend",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
+      swiftSettings: strict
+    ),
+    // The system SQLite library, the peer the benchmark compares durable appends with.
+    .systemLibrary(
+      name: "CSQLite",
+      pkgConfig: "sqlite3",
+      providers: [.apt(["libsqlite3-dev"])]
+    ),
+    // Benchmarks against the physical limits and the peers (BENCHMARKS.md); also the torture suite's worker.
+    .executableTarget(name: "gaidesk-bench", dependencies: ["GAIDesk", "CSQLite"], swiftSettings: strict),
+    // Crash, truncation, bit-flip, disk-full, clock and fuzzing torture of the journal (RELIABILITY.md).
+    .testTarget(
+      name: "JournalTortureTests",
+      dependencies: ["GAIDesk", .product(name: "Crypto", package: "swift-crypto")],
       swiftSettings: strict
     ),
     .testTarget(

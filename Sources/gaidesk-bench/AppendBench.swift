@@ -1,0 +1,139 @@
+import CSQLite
+import Foundation
+import GAIDesk
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// The physical limit: appending the same number of bytes to a file in the same folder, then fdatasync.
+final class RawAppender {
+  let fd: Int32
+  init(path: String) {
+    unlink(path)
+    fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
+    guard fd >= 0 else { fail("cannot open \(path)") }
+  }
+  deinit { close(fd) }
+
+  func append(_ bytes: [UInt8]) {
+    let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress!, $0.count) }
+    guard n == bytes.count, fdatasync(fd) == 0 else { fail("raw write failed: \(String(cString: strerror(errno)))") }
+  }
+}
+
+/// The peer: SQLite in WAL mode with synchronous=FULL, one insert per commit.
+final class SQLiteAppender {
+  private var db: OpaquePointer?
+  private var insert: OpaquePointer?
+  let version = String(cString: sqlite3_libversion())
+
+  init(path: String) {
+    for suffix in ["", "-wal", "-shm"] { unlink(path + suffix) }
+    guard sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nil) == SQLITE_OK else {
+      fail("sqlite open failed")
+    }
+    exec("PRAGMA journal_mode=WAL")
+    exec("PRAGMA synchronous=FULL")
+    exec("CREATE TABLE events (id INTEGER PRIMARY KEY, body BLOB NOT NULL)")
+    guard sqlite3_prepare_v2(db, "INSERT INTO events (body) VALUES (?)", -1, &insert, nil) == SQLITE_OK else {
+      fail("sqlite prepare failed")
+    }
+  }
+
+  deinit {
+    sqlite3_finalize(insert)
+    sqlite3_close(db)
+  }
+
+  private func exec(_ sql: String) {
+    guard sqlite3_exec(db, sql, nil, nil, nil) == SQLITE_OK else {
+      fail("sqlite: \(sql): \(String(cString: sqlite3_errmsg(db)))")
+    }
+  }
+
+  /// One insert, committed (autocommit) and synced before returning.
+  func append(_ bytes: [UInt8]) {
+    let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+    _ = bytes.withUnsafeBytes { sqlite3_bind_blob(insert, 1, $0.baseAddress, Int32($0.count), transient) }
+    guard sqlite3_step(insert) == SQLITE_DONE else { fail("sqlite insert: \(String(cString: sqlite3_errmsg(db)))") }
+    sqlite3_reset(insert)
+  }
+}
+
+/// A realistic registration form, as typed at the desk.
+func benchForm(_ i: Int, random: inout SplitMix) -> VisitorForm {
+  var form = VisitorForm(
+    fullName: "\(OfficeSimulator.firstNames[i % OfficeSimulator.firstNames.count]) "
+      + "\(OfficeSimulator.lastNames[(i / 7) % OfficeSimulator.lastNames.count]) "
+      + "\(OfficeSimulator.lastNames[(i / 3) % OfficeSimulator.lastNames.count])")
+  form.sex = .female
+  form.birthYear = 1980 + i % 25
+  form.nationality = "GW"
+  form.languages = ["pt", "kea"]
+  form.phone = "+238 95\(i % 10) \(1000 + random.next() % 9000)"
+  form.municipality = "praia"
+  form.document = IdentityDocument(type: "passport", number: "P\(100_000 + random.next() % 900_000)")
+  form.consentToStore = true
+  form.consentToShare = true
+  return form
+}
+
+struct AppendResult {
+  var count: Int
+  var recordBytes: Int
+  var journal: Stats
+  var raw: Stats
+  var sqlite: Stats
+  var sqliteVersion: String
+}
+
+/// Durable appends, interleaved so that the three contenders see the same disk weather.
+func benchAppend(directory: String, count: Int) throws -> AppendResult {
+  let root = directory + "/append-office"
+  try? FileManager.default.removeItem(atPath: root)
+  let paths = OfficePaths(root: root)
+  let office = try Office.create(at: paths, office: "praia", passphrase: benchPassphrase, staff: "ana")
+  let originFolder = try FileManager.default.contentsOfDirectory(atPath: paths.journal)
+    .filter { $0.count == 32 }.first.map { paths.journal + "/" + $0 }!
+  let raw = RawAppender(path: originFolder + "/raw-limit.bin")
+  let sqlite = SQLiteAppender(path: originFolder + "/peer.sqlite")
+  var random = SplitMix(seed: 7)
+
+  func segmentBytes() -> Int {
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: originFolder)) ?? []
+    return names.filter { $0.hasSuffix(".seg") }.reduce(0) { $0 + (FileIO.size(originFolder + "/" + $1) ?? 0) }
+  }
+
+  // Record size of one realistic registration, to give the limit and the peer the same bytes.
+  let before = segmentBytes()
+  try office.registerVisitor(benchForm(0, random: &random), staff: "ana")
+  let recordBytes = segmentBytes() - before
+  var payload = [UInt8](repeating: 0, count: recordBytes)
+  for i in payload.indices { payload[i] = UInt8(truncatingIfNeeded: random.next()) }
+
+  var journalTimes: [Double] = []
+  var rawTimes: [Double] = []
+  var sqliteTimes: [Double] = []
+  let warmup = 20
+  for i in 0..<(count + warmup) {
+    let form = benchForm(i + 1, random: &random)
+    // Rotate the order so that none always follows another's sync.
+    for slot in 0..<3 {
+      switch (i + slot) % 3 {
+      case 0:
+        let t = try measure { try office.registerVisitor(form, staff: "ana") }
+        if i >= warmup { journalTimes.append(t) }
+      case 1:
+        let t = measure { raw.append(payload) }
+        if i >= warmup { rawTimes.append(t) }
+      default:
+        let t = measure { sqlite.append(payload) }
+        if i >= warmup { sqliteTimes.append(t) }
+      }
+    }
+  }
+  return AppendResult(
+    count: count, recordBytes: recordBytes, journal: Stats(journalTimes), raw: Stats(rawTimes),
+    sqlite: Stats(sqliteTimes), sqliteVersion: sqlite.version)
+}

@@ -1,0 +1,178 @@
+import Foundation
+import GAIDesk
+
+/// The passphrase of every generated office.
+let benchPassphrase = "bench-passphrase-2024"
+
+/// A deterministic pseudo-random generator (SplitMix64), so generated offices are the same run to run.
+struct SplitMix: RandomNumberGenerator {
+  var state: UInt64
+  init(seed: UInt64) { state = seed }
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+}
+
+/// Realistic visitors and office days, as a Cabo Verde front desk sees them.
+struct OfficeSimulator {
+  static let firstNames = [
+    "Amadú", "Fatumata", "Mamadou", "Aissatou", "Ibrahima", "Mariama", "Ousmane", "Adama", "Chinedu", "Ngozi",
+    "João", "Maria", "José", "Ana", "António", "Francisca", "Wei", "Li", "Abdoulaye", "Kadiatou", "Samba",
+    "Djeneba", "Moussa", "Awa", "Emeka", "Blessing", "Seydou", "Hawa", "Lamine", "Binta", "Carlos", "Luísa",
+    "Pedro", "Rosa", "Yusuf", "Aminata", "Boubacar", "Mariana", "Ernesto", "Célia",
+  ]
+  static let lastNames = [
+    "Baldé", "Djaló", "Embaló", "Sané", "Diallo", "Camará", "Mendes", "Gomes", "Tavares", "Semedo", "Fernandes",
+    "Lopes", "Monteiro", "Okafor", "Adeyemi", "Nwosu", "Touré", "Keita", "Traoré", "Coulibaly", "Sow", "Bâ",
+    "Ndiaye", "Fall", "Zhang", "Chen", "da Silva", "dos Santos", "Correia", "Varela", "Cabral", "Pereira",
+  ]
+  static let nationalities = ["GW", "SN", "NG", "GN", "ML", "CN", "ST", "AO", "BR", "PT", "GH", "SL", "CV"]
+  static let languages = ["pt", "kea", "fr", "en", "wo", "ff", "mnk", "yo", "ig", "zh", "cri"]
+  static let partners = ["ACIDI", "CRCV", "OIM", "ICIEG", "Caritas", "CVM", "INPS", "Ordem dos Advogados"]
+  static let outcomes = ["informed", "documents checked", "form filled", "referred", "appointment booked"]
+  static let notes = [
+    "Trouxe passaporte e comprovativo de morada.",
+    "Needs the criminal record certificate from the country of origin.",
+    "Voltará na próxima semana com o contrato de trabalho.",
+    "Explained the renewal fees and the deadline.",
+    "A pessoa fala pouco português; atendimento em crioulo.",
+  ]
+
+  var random: SplitMix
+  let municipalities = ReferenceData.shipped.municipalities.map(\.code)
+  let topics = ReferenceData.shipped.topics.map(\.code)
+  var day = "2024-01-02"
+  var ticket = 0
+  var visitsToday = 0
+  /// Visitors registered so far (ids), for returning visitors and referrals.
+  var visitorIDs: [String] = []
+  var waiting: [String] = []
+  var called: [String] = []
+  var referralIDs: [String] = []
+  var events = 0
+
+  init(seed: UInt64) { random = SplitMix(seed: seed) }
+
+  mutating func pick<T>(_ values: [T]) -> T { values[Int(random.next() % UInt64(values.count))] }
+  mutating func chance(_ p: Double) -> Bool { Double(random.next() % 10_000) < p * 10_000 }
+
+  mutating func visitor(id: String) -> Visitor {
+    var visitor = Visitor(id: id, fullName: "\(pick(Self.firstNames)) \(pick(Self.lastNames)) \(pick(Self.lastNames))")
+    if chance(0.15) { visitor.aliases = ["\(pick(Self.firstNames)) \(pick(Self.lastNames))"] }
+    visitor.sex = pick(Sex.allCases)
+    visitor.birthYear = 1950 + Int(random.next() % 56)
+    visitor.nationality = pick(Self.nationalities)
+    visitor.languages = [pick(Self.languages), "pt"]
+    if chance(0.8) { visitor.phone = "+238 9\(random.next() % 10)\(random.next() % 10) \(1000 + random.next() % 9000)" }
+    let municipality = pick(municipalities)
+    visitor.municipality = municipality
+    visitor.island = ReferenceData.shipped.municipality(municipality)?.island
+    if chance(0.6) {
+      visitor.document = IdentityDocument(type: "passport", number: "P\(100_000 + random.next() % 900_000)")
+    }
+    visitor.consentToStore = Consent(granted: true, date: day, recordedBy: "ana")
+    visitor.consentToShare = Consent(granted: chance(0.7), date: day, recordedBy: "ana")
+    return visitor
+  }
+
+  /// Moves to the next working day when today's visits are done.
+  mutating func advanceDayIfNeeded() {
+    guard visitsToday >= 60 + Int(random.next() % 60), waiting.isEmpty, called.isEmpty else { return }
+    day = LocalTime.adding(days: 1, to: day) ?? day
+    ticket = 0
+    visitsToday = 0
+  }
+
+  /// The events of the next command at the desk, with ids from `context`.
+  mutating func nextCommand(_ context: inout CommandContext) -> [Event] {
+    advanceDayIfNeeded()
+    var out: [Event]
+    let roll = random.next() % 100
+    if !called.isEmpty && (roll < 35 || waiting.isEmpty && roll < 70) {
+      let visit = called.removeFirst()
+      if chance(0.06) {
+        out = [.visitLeft(visitID: visit)]
+      } else {
+        let topicCount = 1 + Int(random.next() % 2)
+        out = [
+          .visitClosed(
+            visitID: visit, topics: (0..<topicCount).map { _ in pick(topics) }, outcome: pick(Self.outcomes),
+            note: chance(0.4) ? pick(Self.notes) : nil)
+        ]
+        if chance(0.12), let visitor = visitorIDs.last {
+          let id = context.newID("R")
+          referralIDs.append(id)
+          out.append(
+            .referralCreated(
+              referralID: id, visitorID: visitor, partner: pick(Self.partners), topic: pick(topics),
+              due: LocalTime.adding(days: 14, to: day), note: chance(0.3) ? pick(Self.notes) : nil, visitID: visit))
+        }
+      }
+    } else if !waiting.isEmpty && (roll < 70 || visitsToday > 200) {
+      let visit = waiting.removeFirst()
+      called.append(visit)
+      out = [.visitCalled(visitID: visit, desk: "\(1 + random.next() % 4)")]
+    } else if !referralIDs.isEmpty && roll < 74 {
+      let referral = referralIDs.removeFirst()
+      out = [.referralChanged(referralID: referral, status: .sent, reason: nil, note: nil)]
+    } else {
+      ticket += 1
+      visitsToday += 1
+      let visitID = context.newID("T")
+      let visitorID: String
+      if visitorIDs.count < 50 || chance(0.35) {
+        visitorID = context.newID("V")
+        visitorIDs.append(visitorID)
+        out = [.visitorRegistered(visitor(id: visitorID))]
+      } else {
+        visitorID = visitorIDs[Int(random.next() % UInt64(visitorIDs.count))]
+        out = []
+      }
+      out.append(.visitArrived(visitID: visitID, visitorID: visitorID, day: day, number: ticket))
+      waiting.append(visitID)
+    }
+    events += out.count
+    return out
+  }
+}
+
+/// Creates (or reuses) an office of at least `events` events in `root`. Returns the number of events.
+@discardableResult
+func generateOffice(root: String, events target: Int, batch: Int = 500, quiet: Bool = false) throws -> Int {
+  let paths = OfficePaths(root: root)
+  let marker = root + "/bench-events.txt"
+  if paths.exists, let text = try? String(contentsOfFile: marker, encoding: .utf8),
+    let count = Int(text.trimmingCharacters(in: .whitespacesAndNewlines)), count >= target
+  {
+    return count
+  }
+  try? FileManager.default.removeItem(atPath: root)
+  let start = now()
+  let office = try Office.create(at: paths, office: "praia", passphrase: benchPassphrase, staff: "ana")
+  var simulator = OfficeSimulator(seed: 42)
+  var staffIndex = 0
+  let staff = ["ana", "joao", "maria", "djamila"]
+  var lastReport = start
+  while simulator.events + 1 < target {
+    staffIndex += 1
+    let count = max(1, min(batch, (target - simulator.events) * 3 / 4))
+    try office.perform(staff: staff[staffIndex % staff.count], count: count) { context in
+      simulator.nextCommand(&context)
+    }
+    if !quiet && now() - lastReport > 5 {
+      lastReport = now()
+      note(String(format: "  generating %@: %d events, %.0f s", root, simulator.events, lastReport - start))
+    }
+  }
+  office.saveSnapshot()
+  let total = office.state.eventCount
+  try String(total).write(toFile: marker, atomically: true, encoding: .utf8)
+  if !quiet {
+    note(String(format: "  generated %@: %d events in %d records, %.1f s", root, total, office.state.recordCount, now() - start))
+  }
+  return total
+}

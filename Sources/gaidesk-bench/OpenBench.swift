@@ -1,0 +1,155 @@
+import Crypto
+import Foundation
+import GAIDesk
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// What one child process measured.
+struct ChildResult: Codable {
+  var mode: String
+  var seconds: Double
+  var peakBytes: Int
+  var events: Int = 0
+  var records: Int = 0
+  var bytes: Int = 0
+  var fromSnapshot: Bool = false
+  var replayed: Int = 0
+}
+
+/// The device origin recorded in `device.json`.
+func deviceOrigin(_ paths: OfficePaths) -> OriginID? {
+  guard let data = FileManager.default.contents(atPath: paths.deviceFile),
+    let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+    let hex = object["origin"] as? String
+  else { return nil }
+  return OriginID(hex: hex)
+}
+
+/// The office master key, unlocked from the first key slot.
+func unlockMasterKey(_ paths: OfficePaths, passphrase: String) throws -> SymmetricKey {
+  let names = try FileManager.default.contentsOfDirectory(atPath: paths.keys).filter { $0.hasSuffix(".json") }.sorted()
+  for name in names {
+    guard let data = FileManager.default.contents(atPath: paths.keys + "/" + name) else { continue }
+    let slot = try JSONDecoder().decode(KeySlot.self, from: data)
+    if let key = try slot.unlock(passphrase: passphrase) { return key }
+  }
+  throw GAIDeskError("error.passphrase.wrong")
+}
+
+/// Segment files of every origin, in reading order.
+func segmentFiles(_ paths: OfficePaths) -> [String] {
+  let origins = ((try? FileManager.default.contentsOfDirectory(atPath: paths.journal)) ?? []).sorted()
+  var files: [String] = []
+  for origin in origins where OriginID(hex: origin) != nil {
+    let folder = paths.journal + "/" + origin
+    let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".seg") }
+    files += names.sorted().map { folder + "/" + $0 }
+  }
+  return files
+}
+
+/// The hidden `open-child` subcommand: measures one opening scenario in a fresh process and prints JSON.
+func openChild(root: String, mode: String) throws {
+  let paths = OfficePaths(root: root)
+  var result = ChildResult(mode: mode, seconds: 0, peakBytes: 0)
+  switch mode {
+  case "warm", "cold":
+    var office: Office?
+    result.seconds = try measure { office = try Office.open(at: paths, passphrase: benchPassphrase) }
+    result.events = office!.state.eventCount
+    result.records = office!.state.recordCount
+    result.fromSnapshot = office!.openedFromSnapshot
+    result.replayed = office!.recordsReplayed
+    guard office!.damage.isEmpty else { fail("damage: \(office!.damage)") }
+  case "unlock":
+    result.seconds = try measure { _ = try unlockMasterKey(paths, passphrase: benchPassphrase) }
+  case "read":
+    var buffer = [UInt8](repeating: 0, count: 1 << 20)
+    var total = 0
+    result.seconds = try measure {
+      for file in segmentFiles(paths) {
+        let fd = try FileIO.open(file, O_RDONLY)
+        defer { close(fd) }
+        while true {
+          let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
+          if n <= 0 { break }
+          total += n
+        }
+      }
+    }
+    result.bytes = total
+  case "decrypt":
+    let key = try unlockMasterKey(paths, passphrase: benchPassphrase)
+    guard let origin = deviceOrigin(paths) else { fail("no device.json in \(root)") }
+    var records = 0
+    var bytes = 0
+    result.seconds = try measure {
+      let journal = try Journal(root: paths.journal, origin: origin, sealer: Sealer(masterKey: key, purpose: "journal"))
+      try journal.refresh { entry in
+        records += 1
+        bytes += entry.payload.count
+      }
+    }
+    result.records = records
+    result.bytes = bytes
+  default:
+    fail("unknown open-child mode \(mode)")
+  }
+  result.peakBytes = peakRSS()
+  let data = try JSONEncoder().encode(result)
+  print(String(decoding: data, as: UTF8.self))
+}
+
+/// Medians over repeated children of one scenario.
+struct OpenScenario {
+  var mode: String
+  var seconds: Double
+  var peakBytes: Int
+  var last: ChildResult
+}
+
+struct OpenResult {
+  var events: Int
+  var records: Int
+  var journalBytes: Int
+  var scenarios: [String: OpenScenario]
+}
+
+func runScenario(root: String, mode: String, repeats: Int, before: () -> Void = {}) -> OpenScenario {
+  var times: [Double] = []
+  var peak = 0
+  var last: ChildResult?
+  for _ in 0..<repeats {
+    before()
+    let output = runChild(["open-child", "--root", root, "--mode", mode])
+    guard let line = output.split(separator: "\n").last,
+      let child = try? JSONDecoder().decode(ChildResult.self, from: Data(line.utf8))
+    else { fail("bad child output: \(output)") }
+    times.append(child.seconds)
+    peak = max(peak, child.peakBytes)
+    last = child
+  }
+  return OpenScenario(mode: mode, seconds: Stats(times).median, peakBytes: peak, last: last!)
+}
+
+/// Opening an office of `events` events: warm, cold, and the limits, each in fresh child processes.
+func benchOpen(directory: String, events: Int, repeats: Int) throws -> OpenResult {
+  let root = directory + "/office-" + formatCount(events)
+  let total = try generateOffice(root: root, events: events)
+  let paths = OfficePaths(root: root)
+  var scenarios: [String: OpenScenario] = [:]
+  scenarios["read"] = runScenario(root: root, mode: "read", repeats: repeats)
+  scenarios["decrypt"] = runScenario(root: root, mode: "decrypt", repeats: repeats)
+  scenarios["unlock"] = runScenario(root: root, mode: "unlock", repeats: repeats)
+  scenarios["cold"] = runScenario(root: root, mode: "cold", repeats: repeats) {
+    try? FileManager.default.removeItem(atPath: paths.cache)
+  }
+  scenarios["warm"] = runScenario(root: root, mode: "warm", repeats: repeats)
+  guard scenarios["warm"]!.last.fromSnapshot else { fail("warm opening did not use the snapshot") }
+  guard !scenarios["cold"]!.last.fromSnapshot else { fail("cold opening used a snapshot") }
+  return OpenResult(
+    events: total, records: scenarios["decrypt"]!.last.records, journalBytes: scenarios["read"]!.last.bytes,
+    scenarios: scenarios)
+}

@@ -1,0 +1,226 @@
+import Foundation
+import GAIDesk
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// One line of the results table (and of the JSON output).
+struct Row: Codable {
+  var section: String
+  var what: String
+  var measured: String
+  var reference: String
+  var ratio: String
+  var target: String
+  var verdict: String
+  /// Raw figures for machines (seconds, bytes, rates).
+  var figures: [String: Double]
+}
+
+/// What a benchmark section adds to the report.
+struct Report {
+  var rows: [Row] = []
+  var notes: [String] = []
+
+  mutating func add(
+    _ section: String, _ what: String, measured: String, reference: String = "", ratio: String = "",
+    target: String = "", ok: Bool? = nil, figures: [String: Double] = [:]
+  ) {
+    let verdict = ok.map { $0 ? "met" : "MISSED" } ?? ""
+    rows.append(
+      Row(
+        section: section, what: what, measured: measured, reference: reference, ratio: ratio, target: target,
+        verdict: verdict, figures: figures))
+  }
+}
+
+let usage = """
+  gaidesk-bench: durable appends and office opening against the physical limits and the peers.
+
+  usage: gaidesk-bench [--dir DIR] [--only append,open] [--appends N] [--sizes 10k,100k] [--million]
+                       [--repeats N] [--json FILE]
+
+    --dir DIR       working folder (generated offices are kept there and reused; default /tmp/gaidesk-bench)
+    --only LIST     sections to run: append, open (default: all)
+    --appends N     measured appends per contender (default 300, after 20 warm-up appends)
+    --sizes LIST    office sizes in events for the opening benchmark (default 10k,100k)
+    --million       also 1M events (generation takes a few minutes the first time)
+    --repeats N     child processes per opening scenario; the median is reported (default 3)
+    --json FILE     also write the rows as JSON
+  """
+
+// MARK: - Sections
+
+func appendSection(_ report: inout Report, directory: String, count: Int) throws {
+  note("durable append: \(count) interleaved appends per contender…")
+  let r = try benchAppend(directory: directory, count: count)
+  let section = "durable append (\(r.recordBytes) B record, n=\(r.count))"
+  let p50Ratio = r.journal.p50 / r.raw.p50
+  let p99Ratio = r.journal.p99 / r.raw.p99
+  report.add(
+    section, "GAIDesk journal p50", measured: format(seconds: r.journal.p50),
+    reference: "raw write+fdatasync " + format(seconds: r.raw.p50), ratio: format(ratio: p50Ratio),
+    target: "≤ 1.30× raw", ok: p50Ratio <= 1.3,
+    figures: ["journal_p50_s": r.journal.p50, "raw_p50_s": r.raw.p50, "record_bytes": Double(r.recordBytes)])
+  report.add(
+    section, "GAIDesk journal p99", measured: format(seconds: r.journal.p99),
+    reference: "raw write+fdatasync " + format(seconds: r.raw.p99), ratio: format(ratio: p99Ratio),
+    target: "≤ 1.30× raw", ok: p99Ratio <= 1.3, figures: ["journal_p99_s": r.journal.p99, "raw_p99_s": r.raw.p99])
+  report.add(
+    section, "vs SQLite \(r.sqliteVersion) WAL FULL p50", measured: format(seconds: r.journal.p50),
+    reference: "SQLite " + format(seconds: r.sqlite.p50), ratio: format(ratio: r.journal.p50 / r.sqlite.p50),
+    target: "< 1× SQLite", ok: r.journal.p50 < r.sqlite.p50,
+    figures: ["sqlite_p50_s": r.sqlite.p50])
+  report.add(
+    section, "vs SQLite \(r.sqliteVersion) WAL FULL p99", measured: format(seconds: r.journal.p99),
+    reference: "SQLite " + format(seconds: r.sqlite.p99), ratio: format(ratio: r.journal.p99 / r.sqlite.p99),
+    target: "< 1× SQLite", ok: r.journal.p99 < r.sqlite.p99,
+    figures: ["sqlite_p99_s": r.sqlite.p99])
+  report.notes.append(
+    String(
+      format: "append means: journal %@, raw %@, SQLite %@", format(seconds: r.journal.mean),
+      format(seconds: r.raw.mean), format(seconds: r.sqlite.mean)))
+}
+
+func openSection(_ report: inout Report, directory: String, sizes: [Int], repeats: Int) throws {
+  for size in sizes {
+    note("opening: office of \(formatCount(size)) events…")
+    let r = try benchOpen(directory: directory, events: size, repeats: repeats)
+    let s = r.scenarios
+    let section = "open \(formatCount(size)) (\(r.events) events, \(r.records) records, \(format(bytes: r.journalBytes)))"
+    let read = s["read"]!, decrypt = s["decrypt"]!, unlock = s["unlock"]!, cold = s["cold"]!, warm = s["warm"]!
+    let rebuildRate = Double(r.events) / cold.seconds
+    let million = size >= 1_000_000
+    report.add(
+      section, "read journal files (limit)", measured: format(seconds: read.seconds),
+      reference: format(bytes: read.peakBytes) + " peak", figures: ["seconds": read.seconds, "peak_bytes": Double(read.peakBytes)])
+    report.add(
+      section, "decrypt without decoding (limit)", measured: format(seconds: decrypt.seconds),
+      reference: format(rate: Double(r.events) / decrypt.seconds) + " events", ratio: "",
+      figures: ["seconds": decrypt.seconds, "peak_bytes": Double(decrypt.peakBytes)])
+    report.add(
+      section, "key slot unlock (scrypt, in both opens)", measured: format(seconds: unlock.seconds),
+      figures: ["seconds": unlock.seconds])
+    report.add(
+      section, "cold open (cache deleted, rebuilt)", measured: format(seconds: cold.seconds),
+      reference: "decrypt " + format(seconds: decrypt.seconds), ratio: format(ratio: cold.seconds / decrypt.seconds),
+      target: "≥ 300k events/s: " + format(rate: rebuildRate), ok: rebuildRate >= 300_000,
+      figures: ["seconds": cold.seconds, "events_per_s": rebuildRate, "peak_bytes": Double(cold.peakBytes)])
+    report.add(
+      section, "warm open (cache present)", measured: format(seconds: warm.seconds),
+      reference: "read " + format(seconds: read.seconds), ratio: format(ratio: warm.seconds / read.seconds),
+      target: million ? "< 0.5 s" : "", ok: million ? warm.seconds < 0.5 : nil,
+      figures: ["seconds": warm.seconds, "peak_bytes": Double(warm.peakBytes)])
+    let peak = max(cold.peakBytes, warm.peakBytes)
+    report.add(
+      section, "peak memory (cold / warm)", measured: format(bytes: cold.peakBytes) + " / " + format(bytes: warm.peakBytes),
+      target: million ? "< 400 MB" : "", ok: million ? peak < 400 << 20 : nil,
+      figures: ["cold_peak_bytes": Double(cold.peakBytes), "warm_peak_bytes": Double(warm.peakBytes)])
+  }
+}
+
+// Search (200k visitors vs fzf) and drawing (queue/dashboard view + diff) benchmarks go here, as further
+// sections: `func searchSection(_ report: inout Report, …)` adding rows with `report.add`, and an entry in
+// `sections` below.
+
+// MARK: - Output
+
+func printTable(_ report: Report) {
+  let header = ["what", "measured", "against (same run)", "ratio", "target", ""]
+  var sections: [String] = []
+  for row in report.rows where !sections.contains(row.section) { sections.append(row.section) }
+  var widths = header.map(\.count)
+  for row in report.rows {
+    for (i, cell) in [row.what, row.measured, row.reference, row.ratio, row.target, row.verdict].enumerated() {
+      widths[i] = max(widths[i], cell.count)
+    }
+  }
+  func render(_ cells: [String]) -> String {
+    "| " + cells.enumerated().map { $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(separator: " | ") + " |"
+  }
+  for section in sections {
+    print("\n**\(section)**\n")
+    print(render(header))
+    print("|" + widths.map { String(repeating: "-", count: $0 + 2) }.joined(separator: "|") + "|")
+    for row in report.rows where row.section == section {
+      print(render([row.what, row.measured, row.reference, row.ratio, row.target, row.verdict]))
+    }
+  }
+  print("")
+  for text in report.notes { print("- " + text) }
+}
+
+func machineDescription() -> String {
+  var name = utsname()
+  uname(&name)
+  let release = withUnsafeBytes(of: &name.release) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+  let cpu = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?
+    .split(separator: "\n").first { $0.hasPrefix("model name") }?
+    .split(separator: ":").last?.trimmingCharacters(in: .whitespaces) ?? "?"
+  return "Linux \(release), \(ProcessInfo.processInfo.activeProcessorCount) cores (\(cpu)), GAIDesk \(GAIDeskVersion.string)"
+}
+
+// MARK: - Main
+
+let arguments = CommandLine.arguments
+let command = arguments.count > 1 && !arguments[1].hasPrefix("-") ? arguments[1] : "run"
+let options = Options(
+  arguments.dropFirst(command == "run" ? 1 : 2), flags: ["million", "help", "sync-ack", "quiet"])
+
+do {
+  switch command {
+  case "append-worker":
+    try appendWorker(options)
+  case "open-child":
+    guard let root = options["root"], let mode = options["mode"] else { fail("open-child needs --root and --mode") }
+    try openChild(root: root, mode: mode)
+  case "generate":
+    guard let root = options["root"] else { fail("generate needs --root") }
+    let total = try generateOffice(root: root, events: options.int("events", default: 10_000))
+    print(total)
+  case "run":
+    if options.has("help") {
+      print(usage)
+      exit(0)
+    }
+    let directory = options["dir"] ?? "/tmp/gaidesk-bench"
+    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    let only = Set((options["only"] ?? "append,open").split(separator: ",").map(String.init))
+    var sizes = (options["sizes"] ?? "10k,100k").split(separator: ",").map { text -> Int in
+      guard let n = parseCount(String(text)) else { fail("bad size \(text)") }
+      return n
+    }
+    if options.has("million") && !sizes.contains(1_000_000) { sizes.append(1_000_000) }
+    var report = Report()
+    let started = now()
+    if only.contains("append") {
+      try appendSection(&report, directory: directory, count: options.int("appends", default: 300))
+    }
+    if only.contains("open") {
+      try openSection(&report, directory: directory, sizes: sizes, repeats: options.int("repeats", default: 3))
+    }
+    report.notes.append(machineDescription())
+    report.notes.append(String(format: "bench folder %@, total %.0f s", directory, now() - started))
+    printTable(report)
+    if let path = options["json"] {
+      let encoder = JSONEncoder()
+      encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+      struct Output: Codable {
+        var machine: String
+        var date: String
+        var rows: [Row]
+        var notes: [String]
+      }
+      let output = Output(
+        machine: machineDescription(), date: ISO8601DateFormatter().string(from: Date()), rows: report.rows,
+        notes: report.notes)
+      try encoder.encode(output).write(to: URL(fileURLWithPath: path))
+    }
+  default:
+    print(usage)
+    exit(2)
+  }
+} catch {
+  fail("\(error)")
+}

@@ -1,0 +1,234 @@
+import Crypto
+import Foundation
+import GAIDesk
+import Testing
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Bounds of the torture suite: small on CI, large with `TORTURE_LONG=1` (see RELIABILITY.md).
+enum Torture {
+  static let long = ProcessInfo.processInfo.environment["TORTURE_LONG"] == "1"
+
+  /// A count from the environment (`TORTURE_KILLS=5000`), else the CI or the long default.
+  static func count(_ name: String, ci: Int, long longValue: Int) -> Int {
+    if let text = ProcessInfo.processInfo.environment[name], let n = Int(text) { return n }
+    return long ? longValue : ci
+  }
+
+  /// A seed from `TORTURE_SEED`, else a fresh one; printed so that a failure can be replayed.
+  static func seed(_ test: String) -> UInt64 {
+    let seed = ProcessInfo.processInfo.environment["TORTURE_SEED"].flatMap(UInt64.init) ?? UInt64.random(in: 1...UInt64.max)
+    print("[torture] \(test): seed \(seed) (TORTURE_SEED=\(seed) to replay)")
+    return seed
+  }
+
+  /// Prints a figure for RELIABILITY.md.
+  static func figure(_ text: String) { print("[torture] " + text) }
+
+  static let passphrase = "torture-passphrase"
+}
+
+/// SplitMix64, so that runs replay from a printed seed.
+struct Seeded: RandomNumberGenerator {
+  var state: UInt64
+  init(seed: UInt64) { state = seed }
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+  mutating func below(_ n: Int) -> Int { Int(next() % UInt64(max(n, 1))) }
+  mutating func bytes(_ n: Int) -> [UInt8] { (0..<n).map { _ in UInt8(truncatingIfNeeded: next()) } }
+}
+
+/// A fresh temporary folder, removed by `remove()`.
+struct Scratch {
+  let path: String
+
+  init(_ name: String) {
+    var template = Array((NSTemporaryDirectory() + "/torture-\(name)-XXXXXX").utf8CString)
+    let made = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
+    precondition(made != nil, "mkdtemp failed")
+    path = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+  }
+
+  func remove() { try? FileManager.default.removeItem(atPath: path) }
+}
+
+/// Test offices, with cheap key derivation.
+enum TestOffice {
+  static func create(_ root: String) throws -> Office {
+    try Office.create(
+      at: OfficePaths(root: root), office: "praia", passphrase: Torture.passphrase, staff: "ana", scryptLogN: 10)
+  }
+
+  static func open(_ root: String) throws -> Office {
+    try Office.open(at: OfficePaths(root: root), passphrase: Torture.passphrase)
+  }
+
+  static func masterKey(_ root: String) throws -> SymmetricKey {
+    let data = try #require(FileManager.default.contents(atPath: root + "/keys/slot-1.json"))
+    let slot = try JSONDecoder().decode(KeySlot.self, from: data)
+    return try #require(try slot.unlock(passphrase: Torture.passphrase))
+  }
+
+  static func journalSealer(_ root: String) throws -> Sealer {
+    Sealer(masterKey: try masterKey(root), purpose: "journal")
+  }
+
+  /// The origin this device writes as (from `device.json`).
+  static func origin(_ root: String) throws -> OriginID {
+    let data = try #require(FileManager.default.contents(atPath: root + "/device.json"))
+    let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    let hex = try #require(object["origin"] as? String)
+    return try #require(OriginID(hex: hex))
+  }
+
+  /// The segment files of `origin`, in order.
+  static func segments(_ root: String, origin: OriginID) -> [String] {
+    segments(journal: root + "/journal", origin: origin)
+  }
+
+  /// The segment files of `origin` in the journal folder `journal`, in order.
+  static func segments(journal: String, origin: OriginID) -> [String] {
+    let folder = journal + "/" + origin.hex
+    let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter {
+      SegmentFormat.index(fileName: $0) != nil
+    }
+    return names.sorted().map { folder + "/" + $0 }
+  }
+
+  /// Registers a visitor named `name` as one durable record; returns its id.
+  @discardableResult
+  static func register(_ office: Office, _ name: String) throws -> String {
+    try office.perform(staff: "ana") { context in
+      let id = context.newID("V")
+      return Produced(value: id, events: [.visitorRegistered(Visitor(id: id, fullName: name))])
+    }.value
+  }
+
+  /// Visitors by full name, with how many records carry each name.
+  static func nameCounts(_ office: Office) -> [String: Int] {
+    var counts: [String: Int] = [:]
+    for visitor in office.state.visitors.values { counts[visitor.fullName, default: 0] += 1 }
+    return counts
+  }
+}
+
+/// Reads a whole journal of one origin with a fresh `Journal`, as a new process would.
+struct JournalRead {
+  var payloads: [[UInt8]] = []
+  var times: [HybridTime] = []
+  var damage: [JournalDamage] = []
+  var repairs: [JournalDamage] = []
+
+  /// Reads (`repair`: as the owner, repairing a torn tail like opening the office does).
+  init(root: String, origin: OriginID, sealer: Sealer, repair: Bool) throws {
+    let journal = try Journal(root: root, origin: origin, sealer: sealer)
+    var payloads: [[UInt8]] = []
+    var times: [HybridTime] = []
+    let deliver = { (entry: JournalEntry) in
+      payloads.append(entry.payload)
+      times.append(entry.header.clock)
+    }
+    if repair {
+      try journal.repairOwnTail(deliver: deliver)
+    } else {
+      try journal.refresh(deliver)
+    }
+    self.payloads = payloads
+    self.times = times
+    damage = journal.damage
+    repairs = journal.repairs
+  }
+}
+
+/// Checks every segment of an origin frame by frame: returns the records and whether each file scans clean.
+func scanClean(_ files: [String], origin: OriginID) throws -> (records: Int, clean: Bool) {
+  var records = 0
+  var clean = true
+  for file in files {
+    let bytes = try FileIO.read(file)
+    guard bytes.count >= SegmentFormat.headerSize else { return (records, false) }
+    let (found, stop) = SegmentScanner(
+      bytes: Array(bytes[SegmentFormat.headerSize...]), base: SegmentFormat.headerSize, origin: origin
+    ).scan()
+    records += found.count
+    if stop != nil { clean = false }
+  }
+  return (records, clean)
+}
+
+/// A fixture that could not be set up.
+struct FixtureError: Error, CustomStringConvertible {
+  let message: String
+  var description: String { message }
+}
+
+/// Writes `bytes` over `path` (not durably: test fixtures only).
+func overwrite(_ path: String, with bytes: [UInt8]) throws {
+  let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+  guard fd >= 0 else { throw FixtureError(message: "open \(path): errno \(errno)") }
+  defer { close(fd) }
+  try bytes.withUnsafeBytes { try FileIO.writeAll(fd, $0, path: path) }
+}
+
+/// Child processes started with posix_spawn, with an empty signal mask and default dispositions (children of
+/// the test runner would otherwise inherit its blocked signals).
+enum Spawn {
+  /// The `gaidesk-bench` executable built next to the test bundle (or `$GAIDESK_BENCH`).
+  static func benchExecutable() -> String? {
+    if let explicit = ProcessInfo.processInfo.environment["GAIDESK_BENCH"] { return explicit }
+    var buffer = [CChar](repeating: 0, count: 4096)
+    let n = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+    guard n > 0 else { return nil }
+    var directory = (String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self) as NSString)
+      .deletingLastPathComponent
+    // Inside a bundle (…/debug/X.xctest/…) climb to the products folder.
+    while !directory.isEmpty && directory != "/" {
+      let candidate = directory + "/gaidesk-bench"
+      if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+      directory = (directory as NSString).deletingLastPathComponent
+    }
+    return nil
+  }
+
+  /// Starts `executable` with `arguments`; stdout goes to /dev/null, stderr to `stderrPath`.
+  static func start(_ executable: String, _ arguments: [String], stderrPath: String) throws -> pid_t {
+    var attributes = posix_spawnattr_t()
+    posix_spawnattr_init(&attributes)
+    defer { posix_spawnattr_destroy(&attributes) }
+    var empty = sigset_t()
+    sigemptyset(&empty)
+    posix_spawnattr_setsigmask(&attributes, &empty)
+    var all = sigset_t()
+    sigfillset(&all)
+    posix_spawnattr_setsigdefault(&attributes, &all)
+    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 2, stderrPath, O_WRONLY | O_CREAT | O_APPEND, 0o600)
+    let argv: [UnsafeMutablePointer<CChar>?] = ([executable] + arguments).map { strdup($0) } + [nil]
+    defer { for pointer in argv { free(pointer) } }
+    var pid: pid_t = 0
+    let status = posix_spawn(&pid, executable, &actions, &attributes, argv, environ)
+    guard status == 0 else { throw FixtureError(message: "spawn \(executable): errno \(status)") }
+    return pid
+  }
+
+  /// Waits for `pid`; returns the raw wait status.
+  static func wait(_ pid: pid_t) -> Int32 {
+    var status: Int32 = 0
+    while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+    return status
+  }
+
+  static func killedBySIGKILL(_ status: Int32) -> Bool { status & 0x7F == SIGKILL }
+  static func exitCode(_ status: Int32) -> Int32? { status & 0x7F == 0 ? (status >> 8) & 0xFF : nil }
+}
