@@ -1,11 +1,11 @@
 /// Finds visitors by name, alias, phone or document number: case, accents, word order and small typos ignored.
 ///
 /// The index keeps each distinct folded word once (`tokens`), with the visitors that carry it (`postings`).
-/// A query word is looked up exactly (a dictionary), as a prefix (binary search in the words sorted by their
-/// scalars) and with typos (Damerau distance, 1 edit for words of 4+ letters, 2 for 7+) computed over the
-/// distinct words of a compatible length only, after a cheap letter-set filter. Digits (phone, document) are
-/// found through 3-digit grams. Work per keystroke therefore grows with the number of distinct words, not
-/// with the number of visitors.
+/// A query word is looked up exactly and as a prefix (binary search in the words sorted by their scalars) and
+/// with typos (Damerau distance, 1 edit for words of 4+ letters, 2 for 7+) by walking the sorted distinct words
+/// as a trie, sharing distance rows between neighbours and skipping whole branches already too far. Digits
+/// (phone, document) are found through 3-digit grams. Work per keystroke grows with the distinct words near
+/// the query, not with the number of visitors.
 public struct VisitorSearch: Sendable {
   /// A visitor found, with its score (lower is better).
   public struct Hit: Equatable, Sendable {
@@ -32,14 +32,11 @@ public struct VisitorSearch: Sendable {
   private var documentByID: [String: Int32] = [:]
   /// Distinct folded words, by id.
   private(set) var tokens: [[UInt32]] = []
-  private var tokenMasks: [UInt64] = []
   private var tokenIDs: [String: Int32] = [:]
   /// Visitors per token id.
   private(set) var postings: [[Int32]] = []
   /// Token ids sorted by their scalars, for prefix lookup.
   private var sorted: [Int32] = []
-  /// Token ids per word length, for typo lookup.
-  private var byLength: [[Int32]] = []
   /// Visitors per 3-digit gram (0…999) of their phone and document digits.
   private var digitGrams: [[Int32]] = Array(repeating: [], count: 1000)
   /// Visitors per folded document number.
@@ -109,11 +106,8 @@ public struct VisitorSearch: Sendable {
     let id = Int32(tokens.count)
     let scalars = word.unicodeScalars.map(\.value)
     tokens.append(scalars)
-    tokenMasks.append(VisitorSearch.mask(scalars[...]))
     postings.append([])
     tokenIDs[word] = id
-    while byLength.count <= scalars.count { byLength.append([]) }
-    byLength[scalars.count].append(id)
     return id
   }
 
@@ -147,45 +141,44 @@ public struct VisitorSearch: Sendable {
     termMatches.sort { cost($0) < cost($1) }
 
     var candidates: [Int32] = []
-    var totals: [Int32: Int] = [:]
+    var totals = [Int32](repeating: 0, count: documents.count)
     var best = [UInt8](repeating: .max, count: documents.count)
     var first = true
     for digits in digitTerms {
       let docs = digitMatches(digits)
-      narrow(&candidates, &totals, first: first, docs: docs.map { ($0, 0) })
+      if first {
+        candidates = docs
+      } else {
+        let keep = Set(docs)
+        candidates.removeAll { !keep.contains($0) }
+      }
       first = false
       if candidates.isEmpty { return [] }
     }
     for matches in termMatches {
       var touched: [Int32] = []
-      for (token, score) in matches {
-        for doc in postings[Int(token)] {
-          if best[Int(doc)] == .max { touched.append(doc) }
-          if score < best[Int(doc)] { best[Int(doc)] = score }
+      best.withUnsafeMutableBufferPointer { best in
+        for (token, score) in matches {
+          postings[Int(token)].withUnsafeBufferPointer { list in
+            for doc in list {
+              let slot = Int(doc)
+              if best[slot] == .max { touched.append(doc) }
+              if score < best[slot] { best[slot] = score }
+            }
+          }
         }
       }
       if first {
         candidates = touched
-        for doc in touched { totals[doc] = Int(best[Int(doc)]) }
         first = false
       } else {
         candidates.removeAll { best[Int($0)] == .max }
-        for doc in candidates { totals[doc, default: 0] += Int(best[Int(doc)]) }
       }
+      for doc in candidates { totals[Int(doc)] += Int32(best[Int(doc)]) }
       for doc in touched { best[Int(doc)] = .max }
       if candidates.isEmpty { return [] }
     }
     return top(candidates, totals: totals, state: state, limit: limit)
-  }
-
-  private func narrow(_ candidates: inout [Int32], _ totals: inout [Int32: Int], first: Bool, docs: [(Int32, Int)]) {
-    if first {
-      candidates = docs.map(\.0)
-      for (doc, score) in docs { totals[doc] = score }
-    } else {
-      let keep = Set(docs.map(\.0))
-      candidates.removeAll { !keep.contains($0) }
-    }
   }
 
   private func cost(_ matches: [(token: Int32, score: UInt8)]) -> Int {
@@ -193,36 +186,54 @@ public struct VisitorSearch: Sendable {
   }
 
   /// The `limit` best candidates: lowest score, then shorter names, then the most recently registered.
-  private func top(_ candidates: [Int32], totals: [Int32: Int], state: OfficeState, limit: Int) -> [Hit] {
-    func better(_ a: Int32, _ b: Int32) -> Bool {
-      let sa = totals[a] ?? 0
-      let sb = totals[b] ?? 0
-      if sa != sb { return sa < sb }
-      let wa = documents[Int(a)].nameWords
-      let wb = documents[Int(b)].nameWords
-      if wa != wb { return wa < wb }
-      return a > b
+  /// Merged records are dropped after choosing (they are rare), choosing again wider when some were.
+  private func top(_ candidates: [Int32], totals: [Int32], state: OfficeState, limit: Int) -> [Hit] {
+    var width = limit
+    while true {
+      let chosen = choose(candidates, totals: totals, count: width)
+      let visible = chosen.filter { state.visitors[documents[Int($0)].id]?.mergedInto == nil }
+      if visible.count >= limit || chosen.count < width {
+        return visible.prefix(limit).map { Hit(visitorID: documents[Int($0)].id, score: Int(totals[Int($0)])) }
+      }
+      width = width * 2 + (chosen.count - visible.count)
     }
+  }
+
+  private func choose(_ candidates: [Int32], totals: [Int32], count: Int) -> [Int32] {
     var kept: [Int32] = []
-    for doc in candidates {
-      if kept.count == limit, let worst = kept.last, !better(doc, worst) { continue }
-      if state.visitors[documents[Int(doc)].id]?.mergedInto != nil { continue }
-      var position = kept.count
-      while position > 0 && better(doc, kept[position - 1]) { position -= 1 }
-      kept.insert(doc, at: position)
-      if kept.count > limit { kept.removeLast() }
+    kept.reserveCapacity(count + 1)
+    totals.withUnsafeBufferPointer { totals in
+      documents.withUnsafeBufferPointer { documents in
+        func better(_ a: Int32, _ b: Int32) -> Bool {
+          let sa = totals[Int(a)]
+          let sb = totals[Int(b)]
+          if sa != sb { return sa < sb }
+          let wa = documents[Int(a)].nameWords
+          let wb = documents[Int(b)].nameWords
+          if wa != wb { return wa < wb }
+          return a > b
+        }
+        // Newest first, so that later candidates rarely displace earlier ones.
+        for doc in candidates.reversed() {
+          if kept.count == count, let worst = kept.last, !better(doc, worst) { continue }
+          var position = kept.count
+          while position > 0 && better(doc, kept[position - 1]) { position -= 1 }
+          kept.insert(doc, at: position)
+          if kept.count > count { kept.removeLast() }
+        }
+      }
     }
-    return kept.map { Hit(visitorID: documents[Int($0)].id, score: totals[$0] ?? 0) }
+    return kept
   }
 
   /// Tokens matching a query word: 0 exact, 1 prefix, 2/4 whole word with 1/2 typos, 3/5 prefix with typos.
   func match(_ term: [UInt32], fuzzyPrefix: Bool) -> [(token: Int32, score: UInt8)] {
     var found: [Int32: UInt8] = [:]
-    var start = lowerBound(term)
+    var start = lowerBound(term, from: 0)
     while start < sorted.count {
       let token = sorted[start]
       let word = tokens[Int(token)]
-      guard word.starts(with: term) else { break }
+      guard VisitorSearch.hasPrefix(word, term, term.count) else { break }
       found[token] = word.count == term.count ? 0 : 1
       start += 1
     }
@@ -230,31 +241,129 @@ public struct VisitorSearch: Sendable {
     let numeric = term.contains { (48...57).contains($0) }
     let allowed = numeric ? 0 : term.count >= 7 ? 2 : term.count >= 4 ? 1 : 0
     if allowed > 0 {
-      let termMask = VisitorSearch.mask(term[...])
-      var scratch = [Int32](repeating: 0, count: 3 * (term.count + allowed + 2))
-      let low = max(1, term.count - allowed)
-      let high = fuzzyPrefix ? byLength.count - 1 : min(byLength.count - 1, term.count + allowed)
-      if low <= high {
-        for length in low...high {
-          for token in byLength[length] where found[token] == nil {
-            let word = tokens[Int(token)]
-            if length <= term.count + allowed, VisitorSearch.close(termMask, tokenMasks[Int(token)], allowed) {
-              let d = VisitorSearch.distance(term, word[...], limit: allowed, prefix: false, scratch: &scratch)
-              if d <= allowed {
-                found[token] = UInt8(2 * d)
-                continue
-              }
-            }
-            guard fuzzyPrefix, length > term.count - allowed else { continue }
-            let head = word.prefix(term.count + allowed)
-            guard (termMask & ~VisitorSearch.mask(head)).nonzeroBitCount <= allowed else { continue }
-            let d = VisitorSearch.distance(term, head, limit: allowed, prefix: true, scratch: &scratch)
-            if d <= allowed { found[token] = UInt8(2 * d + 1) }
-          }
-        }
+      typoWalk(term, limit: allowed, prefix: fuzzyPrefix) { token, distance, isPrefix in
+        guard found[token] == nil else { return }
+        found[token] = UInt8(2 * distance + (isPrefix ? 1 : 0))
       }
     }
     return found.map { ($0.key, $0.value) }
+  }
+
+  /// Walks the distinct words in sorted order as a trie, carrying Damerau (optimal string alignment) rows
+  /// from one word to the next over their common prefix and skipping every word under a prefix already too far
+  /// from `term`. Reports words within `limit` edits (whole word) and, when `prefix`, words starting with a
+  /// prefix within `limit` edits.
+  private func typoWalk(_ term: [UInt32], limit: Int, prefix: Bool, _ report: (Int32, Int, Bool) -> Void) {
+    let n = term.count
+    let width = n + 1
+    let maxDepth = n + limit + 1
+    var rows = [Int32](repeating: 0, count: (maxDepth + 1) * width)
+    for j in 0...n { rows[j] = Int32(j) }
+    var previous: [UInt32] = []
+    var valid = 0  // rows[0...valid] are computed for previous's first `valid` letters
+    var index = 0
+    let limit32 = Int32(limit)
+    term.withUnsafeBufferPointer { a in
+      rows.withUnsafeMutableBufferPointer { r in
+        while index < sorted.count {
+          let token = sorted[index]
+          let word = tokens[Int(token)]
+          var common = 0
+          let bound = min(valid, word.count, previous.count)
+          while common < bound && word[common] == previous[common] { common += 1 }
+          var depth = common
+          var skipTo: Int? = nil
+          var prefixHit: Int? = nil
+          while depth < word.count && depth < maxDepth {
+            let d = depth + 1
+            let c = word[d - 1]
+            let row = d * width
+            let up = (d - 1) * width
+            r[row] = Int32(d)
+            var rowMin = r[row]
+            for j in 1...n {
+              var v = min(r[up + j] + 1, r[row + j - 1] + 1, r[up + j - 1] + (a[j - 1] == c ? 0 : 1))
+              if d > 1 && j > 1 && a[j - 1] == word[d - 2] && a[j - 2] == c {
+                v = min(v, r[(d - 2) * width + j - 2] + 1)
+              }
+              r[row + j] = v
+              if v < rowMin { rowMin = v }
+            }
+            depth = d
+            if rowMin > limit32 {
+              skipTo = upperBound(prefixOf: word, length: d, from: index)
+              break
+            }
+            if prefix && r[row + n] <= limit32 && d >= n - limit {
+              prefixHit = Int(r[row + n])
+              skipTo = upperBound(prefixOf: word, length: d, from: index)
+              break
+            }
+          }
+          if let hit = prefixHit, let end = skipTo {
+            // Every word under this prefix starts within `hit` edits of the term.
+            for i in index..<end {
+              let t = sorted[i]
+              let w = tokens[Int(t)]
+              if w.count <= n + limit, abs(w.count - n) <= limit {
+                let whole = wholeDistance(r, width: width, term: a, word: w, depth: depth, limit: limit)
+                if whole <= limit { report(t, whole, false); continue }
+              }
+              report(t, hit, true)
+            }
+          } else if skipTo == nil, depth == word.count, abs(word.count - n) <= limit {
+            let distance = Int(r[word.count * width + n])
+            if distance <= limit { report(token, distance, false) }
+          }
+          previous = word
+          valid = depth
+          index = skipTo ?? (index + 1)
+          if skipTo != nil { valid = min(valid, depth - 1) }
+        }
+      }
+    }
+  }
+
+  /// The whole-word distance of `word`, which shares its first `depth` letters with the rows already computed.
+  private func wholeDistance(
+    _ r: UnsafeMutableBufferPointer<Int32>, width: Int, term: UnsafeBufferPointer<UInt32>, word: [UInt32], depth: Int,
+    limit: Int
+  ) -> Int {
+    if word.count == depth { return Int(r[depth * width + term.count]) }
+    // Rare path (a short subtree under a prefix hit): compute from scratch.
+    var scratch: [Int32] = []
+    return VisitorSearch.distance(Array(term), word[...], limit: limit, prefix: false, scratch: &scratch)
+  }
+
+  /// The first index after `from` whose word does not start with the first `length` letters of `word`
+  /// (galloping: the branches skipped are usually small).
+  private func upperBound(prefixOf word: [UInt32], length: Int, from: Int) -> Int {
+    var low = from + 1
+    var step = 1
+    var high = low
+    while true {
+      high = min(from + step, sorted.count)
+      if high >= sorted.count || !VisitorSearch.hasPrefix(tokens[Int(sorted[high])], word, length) { break }
+      low = high + 1
+      step *= 2
+    }
+    while low < high {
+      let mid = (low + high) / 2
+      if VisitorSearch.hasPrefix(tokens[Int(sorted[mid])], word, length) { low = mid + 1 } else { high = mid }
+    }
+    return low
+  }
+
+  /// Whether `word` starts with the first `length` letters of `prefix`.
+  @inline(__always)
+  static func hasPrefix(_ word: [UInt32], _ prefix: [UInt32], _ length: Int) -> Bool {
+    guard word.count >= length else { return false }
+    var i = 0
+    while i < length {
+      if word[i] != prefix[i] { return false }
+      i += 1
+    }
+    return true
   }
 
   /// Visitors whose phone or document digits contain `digits`.
@@ -327,8 +436,8 @@ public struct VisitorSearch: Sendable {
 
   // MARK: - Helpers
 
-  private func lowerBound(_ term: [UInt32]) -> Int {
-    var low = 0
+  private func lowerBound(_ term: [UInt32], from: Int = 0) -> Int {
+    var low = from
     var high = sorted.count
     while low < high {
       let mid = (low + high) / 2
@@ -338,17 +447,6 @@ public struct VisitorSearch: Sendable {
   }
 
   static func less(_ a: [UInt32], _ b: [UInt32]) -> Bool { a.lexicographicallyPrecedes(b) }
-
-  static func mask(_ scalars: ArraySlice<UInt32>) -> UInt64 {
-    var mask: UInt64 = 0
-    for s in scalars { mask |= 1 << UInt64(s % 64) }
-    return mask
-  }
-
-  /// Whether two letter sets can be within `edits` edits (each edit brings in at most one new letter).
-  static func close(_ a: UInt64, _ b: UInt64, _ edits: Int) -> Bool {
-    (a & ~b).nonzeroBitCount <= edits && (b & ~a).nonzeroBitCount <= edits
-  }
 
   static func gram(_ digits: [UInt8], _ start: Int) -> Int {
     Int(digits[start] &- 48) * 100 + Int(digits[start + 1] &- 48) * 10 + Int(digits[start + 2] &- 48)

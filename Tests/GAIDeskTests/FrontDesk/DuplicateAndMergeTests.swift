@@ -3,7 +3,7 @@ import GAIDesk
 import Testing
 
 @Suite("Front desk: duplicates and merges")
-struct DuplicateAndMergeTests {
+struct FrontDeskDuplicateAndMergeTests {
   @Test("a similar name with the same birth year or nationality is a probable duplicate")
   func similarName() throws {
     let f = try FrontDeskFixture()

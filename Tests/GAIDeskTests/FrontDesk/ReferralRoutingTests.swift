@@ -3,7 +3,7 @@ import GAIDesk
 import Testing
 
 @Suite("Front desk: partners, consent and routing")
-struct ReferralRoutingTests {
+struct FrontDeskRoutingTests {
   @Test("a referral needs consent to share, a known partner and an active one")
   func referralChecks() throws {
     let f = try FrontDeskFixture()

@@ -74,7 +74,7 @@ final class HandCountedMonth {
 }
 
 @Suite("Front desk: the supervisor's day and the DGI's month")
-struct ReportTests {
+struct FrontDeskReportTests {
   @Test("percentiles: median of two middles, nearest-rank 90th")
   func percentiles() {
     #expect(DurationStats([]).median == nil)

@@ -3,7 +3,7 @@ import GAIDesk
 import Testing
 
 @Suite("Front desk: knowledge sheets and referral slips")
-struct SheetAndSlipTests {
+struct FrontDeskSheetAndSlipTests {
   @Test("every topic has a shipped sheet in pt, en and fr whose partners exist")
   func shippedSheets() {
     let base = KnowledgeBase(state: OfficeState())
@@ -82,6 +82,6 @@ struct SheetAndSlipTests {
     let english = try ReferralSlip.make(referralID: referral.id, state: f.office.state, language: .english)
     #expect(english.contacts == ["Phone: +238 261 00 00"])
     #expect(!english.contactsToConfirm)
-    #expect(!english.text.contains("to confirm"))
+    #expect(!english.text.contains("Contacts and opening hours to confirm"))
   }
 }
