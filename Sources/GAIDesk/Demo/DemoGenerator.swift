@@ -28,8 +28,10 @@ public struct DemoGenerator {
     let knownLanguages = Set(ReferenceData.shipped.languages.map(\.code))
     var summary = Summary()
     var registered: [String] = []
+    var openReferrals: [String] = []
     let today = LocalTime.today(now: now)
     let firstDay = LocalTime.adding(days: -(days - 1), to: today)!
+    let latest = Double(office.journal.latestTime.milliseconds) / 1000
     for dayIndex in 0..<days {
       let day = LocalTime.adding(days: dayIndex, to: firstDay)!
       let opening = Double(LocalTime.startMilliseconds(of: day)!) / 1000 + 8 * 3600
@@ -40,6 +42,8 @@ public struct DemoGenerator {
       for index in 0..<(newToday + returning) {
         clock += Double(random.next(in: 20...400))
         let arrival = clock
+        // History goes after the office's last event: the journal's clock never goes back.
+        guard arrival > latest else { continue }
         let wait = Double(random.next(in: 60...2400))
         let service = Double(random.next(in: 300...1500))
         let visitor: Action.Who = index < newToday ? .new(makeForm(knownLanguages)) : .returning(registered[random.next(in: 0...(registered.count - 1))])
@@ -53,6 +57,11 @@ public struct DemoGenerator {
           let refer = random.next(in: 0...3) == 0 ? partners.first(where: { $0.topics.contains(topic) })?.code : nil
           actions.append((arrival + wait + service, .close(slot: index, topic: topic, partner: refer)))
         }
+      }
+      // Referrals move on over the following days: sent, accepted, completed, or closed otherwise.
+      for id in openReferrals where random.next(in: 0...2) == 0 {
+        let time = opening + Double(random.next(in: 0...25000))
+        if time > latest { actions.append((time, .progress(referralID: id))) }
       }
       actions.sort { $0.time < $1.time }
       actions = actions.filter { $0.time < now.timeIntervalSince1970 }
@@ -93,12 +102,22 @@ public struct DemoGenerator {
             context.state.visitors[visitorID]?.consentToShare?.granted == true
           {
             let due = LocalTime.adding(days: 14, to: context.today)
+            let referralID = context.newID("R")
+            openReferrals.append(referralID)
             events.append(.referralCreated(
-              referralID: context.newID("R"), visitorID: visitorID, partner: partner, topic: topic, due: due,
+              referralID: referralID, visitorID: visitorID, partner: partner, topic: topic, due: due,
               note: nil, visitID: tickets[slot]))
             summary.referrals += 1
           }
           return events
+        case .progress(let id):
+          guard let referral = context.state.referrals[id], let next = nextStatus(for: referral.status) else {
+            openReferrals.removeAll { $0 == id }
+            return []
+          }
+          if next.isClosed { openReferrals.removeAll { $0 == id } }
+          let reason: ReferralReason? = next.needsReason ? ReferralReason.allCases[random.next(in: 0...4)] : nil
+          return [.referralChanged(referralID: id, status: next, reason: reason, note: nil)]
         }
       }
       summary.records += actions.count
@@ -115,6 +134,19 @@ public struct DemoGenerator {
     case call(slot: Int)
     case leave(slot: Int)
     case close(slot: Int, topic: String, partner: String?)
+    case progress(referralID: String)
+  }
+
+  /// A plausible next status: most referrals go through, some are rejected, missed or cancelled.
+  private mutating func nextStatus(for status: ReferralStatus) -> ReferralStatus? {
+    guard !status.next.isEmpty else { return nil }
+    let roll = random.next(in: 0...9)
+    switch status {
+    case .created: return roll < 9 ? .sent : .cancelled
+    case .sent: return roll < 7 ? .accepted : roll < 9 ? .rejected : .noShow
+    case .accepted: return roll < 8 ? .completed : .noShow
+    default: return nil
+    }
   }
 
   private mutating func makeForm(_ known: Set<String>) -> VisitorForm {

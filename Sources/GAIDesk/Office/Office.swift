@@ -55,8 +55,10 @@ public final class Office {
     let identity = OfficeIdentity(
       format: OfficeIdentity.currentFormat, office: code, created: ISO8601DateFormatter().string(from: Date()))
     let origin = try Office.deviceOrigin(paths)
+    // The journal starts empty: its first record is the office's first real event, so generated or
+    // imported history may lie before today.
     let office = try Office(paths: paths, identity: identity, masterKey: masterKey, origin: origin)
-    try office.record(staff: staff ?? "", events: [.officeCreated(office: code)])
+    office.state.office = code
     if let staff { try Office.saveSettings(OfficeSettings(staff: staff), paths: paths) }
     try FileIO.writeAtomically(try Office.json(identity), to: paths.officeFile)
     return office
@@ -129,6 +131,7 @@ public final class Office {
   }
 
   private func load() throws {
+    defer { if state.office == nil { state.office = identity.office } }
     if let snapshot = StateSnapshot.load(paths: paths, masterKey: masterKey, journal: journal) {
       state = snapshot
       openedFromSnapshot = true
@@ -217,6 +220,7 @@ public final class Office {
   private func reload() throws {
     journal = try Journal(root: paths.journal, origin: origin, sealer: Sealer(masterKey: masterKey, purpose: "journal"))
     state = OfficeState()
+    state.office = identity.office
     try journal.refresh(apply)
   }
 }
