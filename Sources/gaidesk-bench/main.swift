@@ -120,6 +120,27 @@ func openSection(_ report: inout Report, directory: String, sizes: [Int], repeat
   }
 }
 
+/// Durable appends through the office in a large generated office: the cost of a command grows with the state.
+func largeAppendSection(_ report: inout Report, directory: String, events: Int, count: Int) throws {
+  let root = directory + "/office-" + formatCount(events)
+  guard OfficePaths(root: root).exists else { return }
+  note("durable append in the \(formatCount(events)) office: \(count) appends…")
+  let office = try Office.open(at: OfficePaths(root: root), passphrase: benchPassphrase)
+  var random = SplitMix(seed: 9)
+  var times: [Double] = []
+  for i in 0..<(count + 5) {
+    let form = benchForm(i, random: &random)
+    let t = try measure { try office.registerVisitor(form, staff: "ana") }
+    if i >= 5 { times.append(t) }
+  }
+  let stats = Stats(times)
+  let section = "durable append in a large office (\(office.state.eventCount) events, n=\(count))"
+  report.add(
+    section, "GAIDesk journal p50 / p99", measured: format(seconds: stats.p50) + " / " + format(seconds: stats.p99),
+    reference: "empty-office p50 above", target: "≤ 1.30× raw", ok: nil,
+    figures: ["p50_s": stats.p50, "p99_s": stats.p99, "events": Double(office.state.eventCount)])
+}
+
 // Search (200k visitors vs fzf) and drawing (queue/dashboard view + diff) benchmarks go here, as further
 // sections: `func searchSection(_ report: inout Report, …)` adding rows with `report.add`, and an entry in
 // `sections` below.
@@ -199,6 +220,9 @@ do {
     }
     if only.contains("open") {
       try openSection(&report, directory: directory, sizes: sizes, repeats: options.int("repeats", default: 3))
+      if let largest = sizes.max() {
+        try largeAppendSection(&report, directory: directory, events: largest, count: options.int("large-appends", default: 50))
+      }
     }
     report.notes.append(machineDescription())
     report.notes.append(String(format: "bench folder %@, total %.0f s", directory, now() - started))
