@@ -79,7 +79,7 @@ import Testing
 
   @Test func wrongPassphraseIsAClearErrorAndChangesNothing() throws {
     let dir = TemporaryDirectory()
-    _ = try TestOffice.make(in: dir)
+    _ = try TestOffice.addVisitors(try TestOffice.make(in: dir), count: 1)
     let before = try FileIO.read(TestOffice.segments(dir)[0])
     #expect(throws: GAIDeskError("error.passphrase.wrong")) {
       try Office.open(at: OfficePaths(root: dir.path), passphrase: "not-the-passphrase")
