@@ -200,23 +200,32 @@ public final class Office {
   public func perform(
     staff: String, count: Int, now: @escaping () -> Date = Date.init, _ build: (inout CommandContext) throws -> [Event]
   ) throws {
+    var applied = false
     do {
       try journal.append(count: count, now: now, deliver: apply) { stamp in
-        var context = CommandContext(state: state, stamp: stamp, office: code, staff: staff)
-        let batch = EventBatch(staff: staff, office: code, events: try build(&context))
+        let events: [Event]
+        do {
+          // The context shares the state's storage; it must be gone before the state is mutated, or
+          // applying would copy every dictionary of the office.
+          var context = CommandContext(state: state, stamp: stamp, office: code, staff: staff)
+          events = try build(&context)
+        }
+        let batch = EventBatch(staff: staff, office: code, events: events)
+        applied = true
         state.apply(batch, time: stamp.time)
         return EventCodec.encode(batch)
       }
     } catch let error as GAIDeskError {
-      try reload()
+      if applied { try reload() }
       throw error
     } catch let failure as FileIO.Failure {
-      try reload()
+      if applied { try reload() }
       throw GAIDeskError(failure.isDiskFull ? "error.disk.full" : "error.disk.io", failure.path, failure.reason)
     }
   }
 
-  /// Forgets the in-memory state and reads the journal again (after a failed append).
+  /// Forgets the in-memory state and reads the journal again (after an append that failed once the state
+  /// had taken its events).
   private func reload() throws {
     journal = try Journal(root: paths.journal, origin: origin, sealer: Sealer(masterKey: masterKey, purpose: "journal"))
     state = OfficeState()
