@@ -104,8 +104,12 @@ public struct ByteReader {
   /// Reads a length-prefixed UTF-8 string; invalid UTF-8 is refused.
   public mutating func readString() throws -> String {
     let count = try readLength()
-    let slice = try readRaw(count)
-    guard let string = String(validating: slice, as: UTF8.self) else { throw Malformed(reason: "bad UTF-8") }
+    let start = offset
+    offset += count
+    let string = bytes.withUnsafeBufferPointer { buffer in
+      String(validating: UnsafeBufferPointer(rebasing: buffer[start..<start + count]), as: UTF8.self)
+    }
+    guard let string else { throw Malformed(reason: "bad UTF-8") }
     return string
   }
 
