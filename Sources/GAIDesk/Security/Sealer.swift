@@ -27,13 +27,14 @@ public struct Sealer: @unchecked Sendable {
   }
 
   /// Opens what `seal` produced; nil when the bytes or the authenticated data were altered.
-  public func open<C: Collection>(_ sealed: C, authenticating aad: [UInt8]) -> [UInt8]?
-  where C.Element == UInt8 {
+  public func open(_ sealed: ArraySlice<UInt8>, authenticating aad: [UInt8]) -> [UInt8]? {
     guard sealed.count >= Sealer.overhead else { return nil }
-    let bytes = Array(sealed)
-    guard let box = try? AES.GCM.SealedBox(combined: bytes),
+    let nonceEnd = sealed.startIndex + 12
+    let tagStart = sealed.endIndex - 16
+    guard let nonce = try? AES.GCM.Nonce(data: sealed[sealed.startIndex..<nonceEnd]),
+      let box = try? AES.GCM.SealedBox(nonce: nonce, ciphertext: sealed[nonceEnd..<tagStart], tag: sealed[tagStart...]),
       let plain = try? AES.GCM.open(box, using: key, authenticating: aad)
     else { return nil }
-    return Array(plain)
+    return [UInt8](plain)
   }
 }
