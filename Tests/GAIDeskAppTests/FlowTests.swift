@@ -79,12 +79,25 @@ struct FlowTests {
     Fixture.press(&model, [.escape])
     guard case .confirmDiscard = model.overlay else { Issue.record("Esc did not ask"); return }
     Fixture.press(&model, [.character("n")])
+    // A look-alike (Aminata Baldé) is on file: the first Enter only asks, the second registers.
+    #expect(Fixture.press(&model, [.enter]) == [])
+    #expect(model.view().grid.lines.joined().contains("Enter de novo regista mesmo assim"))
     let effects = Fixture.press(&model, [.enter])
     var form = VisitorForm(fullName: "Aminata Balde")
     form.nationality = "GW"
     form.consentToShare = true
     form.municipality = "praia"
     #expect(effects == [.arriveNew(form)])
+  }
+
+  @Test("nationality: a code, or the start of every word of a name; ambiguous names are not taken")
+  func nationality() {
+    #expect(ArrivalScreen.countries("GW") == ["GW"])
+    #expect(ArrivalScreen.countries("guine bissau") == ["GW"])
+    #expect(ArrivalScreen.countries("bissau") == ["GW"])
+    #expect(ArrivalScreen.countries("guiné").contains("GN") && ArrivalScreen.countries("guiné").contains("GW"))
+    #expect(ArrivalScreen.countries("senegal") == ["SN"])
+    #expect(ArrivalScreen.countries("xyzzy").isEmpty)
   }
 
   @Test("serving: topics filtered and toggled, referral from suggestions, consent asked, one close effect")

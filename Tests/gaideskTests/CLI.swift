@@ -96,6 +96,15 @@ struct CLI {
     return Result(status: exit, out: read(child.out), err: read(child.err))
   }
 
+  /// A local day (Cabo Verde, UTC−1) relative to today, as YYYY-MM-DD.
+  static func localDay(daysFromToday offset: Int) -> String {
+    let formatter = DateFormatter()
+    formatter.locale = Locale(identifier: "en_US_POSIX")
+    formatter.timeZone = TimeZone(secondsFromGMT: -3600)
+    formatter.dateFormat = "yyyy-MM-dd"
+    return formatter.string(from: Date().addingTimeInterval(Double(offset) * 86400))
+  }
+
   /// Creates the office (cheap scrypt parameters for tests).
   func initOffice() -> Result { run(["init", "--office", "praia", "--scrypt-log-n", "10"]) }
 }

@@ -30,7 +30,7 @@ import Testing
     #expect(cli.run(["queue", "left", "A-002"]).status == 0)
     let list = try JSONSerialization.jsonObject(with: Data(cli.run(["queue", "list", "--json"]).out.utf8)) as! [[String: Any]]
     #expect(list.map { $0["status"] as? String } == ["done", "left"])
-    let referral = cli.run(["referral", "add", "--visitor", id, "--partner", "def", "--topic", "residence.renewal", "--due", "2020-01-01"])
+    let referral = cli.run(["referral", "add", "--visitor", id, "--partner", "def", "--topic", "residence.renewal", "--due", CLI.localDay(daysFromToday: -1)])
     #expect(referral.status == 0, "\(referral.err)")
     let rid = referral.out.trimmingCharacters(in: .whitespacesAndNewlines)
     #expect(cli.run(["referral", "list", "--overdue"]).out.contains(rid))
@@ -42,13 +42,15 @@ import Testing
     #expect(!cli.run(["referral", "list", "--overdue"]).out.contains(rid))
     let show = try JSONSerialization.jsonObject(with: Data(cli.run(["visitor", "show", id, "--json"]).out.utf8)) as! [String: Any]
     #expect((show["visits"] as? [Any])?.count == 1 && (show["referrals"] as? [Any])?.count == 1)
-    let followUp = cli.run(["followup", "add", "--visitor", id, "--on", "2020-01-02", "--note", "call back"])
+    let followUp = cli.run(["followup", "add", "--visitor", id, "--on", CLI.localDay(daysFromToday: -1), "--note", "call back"])
     #expect(followUp.status == 0)
     let fid = followUp.out.trimmingCharacters(in: .whitespacesAndNewlines)
     #expect(cli.run(["followup", "list", "--due"]).out.contains(fid))
     #expect(cli.run(["followup", "done", fid]).status == 0)
     #expect(!cli.run(["followup", "list"]).out.contains(fid))
     #expect(cli.run(["visitor", "consent", id, "--store", "no"]).status == 0)
+    let ancient = cli.run(["followup", "add", "--visitor", id, "--on", "1999-01-01", "--note", "x", "--lang", "en"])
+    #expect(ancient.status != 0 && ancient.err.contains("1999-01-01"))
     let verify = cli.run(["verify"])
     #expect(verify.status == 0 && verify.out.contains("intacto"))
   }

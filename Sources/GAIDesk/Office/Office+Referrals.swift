@@ -30,7 +30,7 @@ extension Office {
     }
     guard listed.active else { throw GAIDeskError("error.partner.retired", partner) }
     _ = try Validation.topics([topic])
-    let due = try Validation.date(due, field: "due")
+    let due = try Validation.plannedDate(due, field: "due", today: context.today)
     let note = try note.map { try Validation.text($0, field: "note") }
     return .referralCreated(
       referralID: context.newID("R"), visitorID: visitor.id, partner: partner, topic: topic, due: due, note: note,
@@ -44,6 +44,9 @@ extension Office {
   ) throws -> Referral {
     try perform(staff: staff) { context -> [Event] in
       guard let referral = context.state.referrals[id] else { throw GAIDeskError("error.referral.unknown", id) }
+      guard !referral.status.isClosed else {
+        throw GAIDeskError("error.referral.closed", id, referral.status.rawValue)
+      }
       guard referral.status.next.contains(status) else {
         throw GAIDeskError(
           "error.referral.transition", referral.status.rawValue, status.rawValue,
@@ -63,7 +66,7 @@ extension Office {
       guard let visitor = context.state.canonicalVisitor(visitorID) else {
         throw GAIDeskError("error.visitor.unknown", visitorID)
       }
-      guard let on = try Validation.date(date, field: "on") else { throw GAIDeskError("error.field.empty", "on") }
+      guard let on = try Validation.plannedDate(date, field: "on", today: context.today) else { throw GAIDeskError("error.field.empty", "on") }
       let note = try Validation.text(note, field: "note")
       let id = context.newID("F")
       return Produced(value: id, events: [.followUpAdded(followUpID: id, visitorID: visitor.id, on: on, note: note)])

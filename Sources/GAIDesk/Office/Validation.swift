@@ -23,6 +23,8 @@ public enum Validation {
     throws -> String
   {
     guard value.count <= limit else { throw GAIDeskError("error.field.tooLong", field, String(limit)) }
+    // Bytes that were not UTF-8 arrive as U+FFFD: refuse them rather than store garbage.
+    guard !value.unicodeScalars.contains("\u{FFFD}") else { throw GAIDeskError("error.field.encoding", field) }
     for scalar in value.unicodeScalars where scalar.properties.generalCategory == .control {
       if allowNewlines && (scalar == "\n" || scalar == "\t") { continue }
       throw GAIDeskError("error.field.control", field)
@@ -86,6 +88,17 @@ public enum Validation {
     guard let value = value?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
     guard LocalTime.isDate(value) else { throw GAIDeskError("error.field.date", field, value) }
     return value
+  }
+
+  /// A date for planned work (a due date, a follow-up): at most a year back, at most ten years ahead.
+  public static func plannedDate(_ value: String?, field: String, today: String) throws -> String? {
+    guard let date = try date(value, field: field) else { return nil }
+    let earliest = LocalTime.adding(days: -366, to: today) ?? today
+    let latest = LocalTime.adding(days: 3653, to: today) ?? today
+    guard date >= earliest && date <= latest else {
+      throw GAIDeskError("error.field.dateRange", field, date, earliest, latest)
+    }
+    return date
   }
 
   /// A passphrase of at least 8 characters.

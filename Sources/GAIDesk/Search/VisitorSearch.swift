@@ -370,7 +370,8 @@ public struct VisitorSearch: Sendable {
   private func digitMatches(_ digits: [UInt8]) -> [Int32] {
     guard digits.count >= 3 else { return [] }
     var rarest = digitGrams[VisitorSearch.gram(digits, 0)]
-    for start in 1...(digits.count - 3) where digitGrams[VisitorSearch.gram(digits, start)].count < rarest.count {
+    for start in stride(from: 1, through: digits.count - 3, by: 1)
+    where digitGrams[VisitorSearch.gram(digits, start)].count < rarest.count {
       rarest = digitGrams[VisitorSearch.gram(digits, start)]
     }
     return rarest.filter { doc in documents[Int(doc)].digits.contains { VisitorSearch.contains($0, digits) } }

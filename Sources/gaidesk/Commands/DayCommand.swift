@@ -13,7 +13,7 @@ struct DayCommand: ParsableCommand {
   static func duration(_ seconds: Int?) -> String {
     guard let seconds else { return "—" }
     let s = seconds % 60
-    return "\(seconds / 60):\(s < 10 ? "0" : "")\(s)"
+    return "\(seconds / 60) min \(s < 10 ? "0" : "")\(s) s"
   }
 
   func run() throws {

@@ -65,6 +65,13 @@ struct FrontDeskSearchTests {
     #expect(search.find("912-34-56", in: f.office.state).map(\.visitorID) == [phone])
     #expect(search.find("P0098765", in: f.office.state).map(\.visitorID) == [passport])
     #expect(search.find("awa 0098", in: f.office.state).map(\.visitorID) == [passport])
+    // Typed digit by digit, as at the desk: every prefix answers (three digits used to crash).
+    for length in 1...9 {
+      let typed = String("912345600".prefix(length))
+      let hits = search.find(typed, in: f.office.state).map(\.visitorID)
+      if length >= 3 && length <= 7 { #expect(hits.contains(phone), "\(typed)") }
+    }
+    #expect(search.find("+238", in: f.office.state).map(\.visitorID) == [phone])
   }
 
   @Test("aliases are searched; merged records are hidden")

@@ -15,7 +15,7 @@ import Testing
     let dir = TemporaryDirectory()
     let office = try TestOffice.make(in: dir)
     let visitor = try visitorWithConsent(office)
-    let referral = try office.refer(visitorID: visitor.id, partner: "def", topic: "residence.renewal", due: "2026-12-01", note: nil, staff: "Ana")
+    let referral = try office.refer(visitorID: visitor.id, partner: "def", topic: "residence.renewal", due: LocalTime.adding(days: 7, to: LocalTime.today()), note: nil, staff: "Ana")
     #expect(referral.status == .created)
     #expect(throws: GAIDeskError.self) { try office.setReferral(referral.id, status: .completed, note: nil, staff: "Ana") }
     try office.setReferral(referral.id, status: .sent, note: nil, staff: "Ana")
@@ -78,14 +78,14 @@ import Testing
     nationality.nationality = "ZZ"
     var phone = VisitorForm(fullName: "A B")
     phone.phone = "call me"
-    for form in [VisitorForm(fullName: "   "), VisitorForm(fullName: "Bad\u{7}Name"), future, ancient, nationality, phone,
+    for form in [VisitorForm(fullName: "   "), VisitorForm(fullName: "Bad\u{7}Name"), VisitorForm(fullName: "Jo\u{FFFD}o Silva"), future, ancient, nationality, phone,
       VisitorForm(fullName: String(repeating: "x", count: 500))]
     {
       #expect(throws: GAIDeskError.self) { try office.registerVisitor(form, staff: "Ana") }
     }
     let visitor = try office.registerVisitor(VisitorForm(fullName: "Ok"), staff: "Ana")
     #expect(throws: GAIDeskError.self) {
-      try office.addFollowUp(visitorID: visitor.id, on: "2026-12-01", note: String(repeating: "n", count: 5000), staff: "Ana")
+      try office.addFollowUp(visitorID: visitor.id, on: LocalTime.adding(days: 7, to: LocalTime.today())!, note: String(repeating: "n", count: 5000), staff: "Ana")
     }
     #expect(throws: GAIDeskError.self) { try office.addFollowUp(visitorID: visitor.id, on: "tomorrow", note: "x", staff: "Ana") }
     #expect(office.state.recordCount == before + 1)
@@ -100,7 +100,7 @@ import Testing
     form.document = IdentityDocument(type: "passport", number: "GWX4417923")
     form.consentToShare = true
     let visitor = try office.registerVisitor(form, staff: "Ana")
-    try office.addFollowUp(visitorID: visitor.id, on: "2026-12-24", note: "Secret note about Aissatu", staff: "Ana")
+    try office.addFollowUp(visitorID: visitor.id, on: LocalTime.adding(days: 25, to: LocalTime.today())!, note: "Secret note about Aissatu", staff: "Ana")
     office.saveSnapshot()
     var everything = Data()
     let walker = FileManager.default.enumerator(atPath: dir.path)!

@@ -24,6 +24,8 @@ public struct ArrivalScreen {
   var form: FormState?
   /// The last problem, translated.
   var error: String?
+  /// The name whose look-alikes the officer has seen and chosen to register anyway.
+  var confirmedDespiteDuplicates: String?
 
   /// Creates the screen.
   public init(mode: Mode) {
@@ -106,8 +108,11 @@ public struct ArrivalScreen {
     grid.render(widget, in: formArea)
     let nationality = form.values[1].text
     if !nationality.isEmpty {
-      let resolved = ArrivalScreen.country(nationality).map { tr.country($0) } ?? tr("arrival.unknownCountry")
-      grid.put(resolved, at: Point(x: formArea.maxX + 1, y: inner.y + 1), role: .muted, maxWidth: max(0, inner.maxX - formArea.maxX - 1))
+      let matches = ArrivalScreen.countries(nationality)
+      let resolved = matches.isEmpty
+        ? tr("arrival.unknownCountry")
+        : matches.count == 1 ? tr.country(matches[0]) : matches.map { "\(tr.country($0)) (\($0))" }.joined(separator: " / ")
+      grid.put(resolved, at: Point(x: formArea.maxX + 1, y: inner.y + 1), role: matches.count == 1 ? .muted : .warning, maxWidth: max(0, inner.maxX - formArea.maxX - 1))
     }
     var y = inner.y + fields.count + 1
     let duplicates = ArrivalScreen.duplicates(of: form.values[0].text, model: model)
@@ -127,15 +132,26 @@ public struct ArrivalScreen {
     return widget.cursorPosition(in: formArea)
   }
 
-  /// The country code for what was typed: a code, or the start of a name in any language.
-  static func country(_ text: String) -> String? {
+  /// The countries that what was typed may mean: an ISO code, or the start of every word of a name in any
+  /// language ("guine bissau", "bissau", "cabo"); names typed in full come first, but "guiné" still also
+  /// offers Guiné-Bissau, so that only one candidate (or the code) is ever taken.
+  static func countries(_ text: String) -> [String] {
     let trimmed = text.trimmingCharacters(in: .whitespaces)
-    guard !trimmed.isEmpty else { return nil }
-    if let country = ReferenceData.shipped.country(trimmed) { return country.code }
-    let query = SearchText.fold(trimmed)
-    return ReferenceData.shipped.countries.first {
-      [$0.pt, $0.en, $0.fr].contains { SearchText.fold($0).hasPrefix(query) }
-    }?.code
+    guard !trimmed.isEmpty else { return [] }
+    if trimmed.count <= 3, let country = ReferenceData.shipped.country(trimmed) { return [country.code] }
+    let typed = SearchText.tokens(trimmed)
+    guard !typed.isEmpty else { return [] }
+    var exact: [String] = []
+    var partial: [String] = []
+    for country in ReferenceData.shipped.countries {
+      let names = [country.pt, country.en, country.fr].map(SearchText.tokens)
+      if names.contains(typed) {
+        exact.append(country.code)
+      } else if names.contains(where: { words in typed.allSatisfy { part in words.contains { $0.hasPrefix(part) } } }) {
+        partial.append(country.code)
+      }
+    }
+    return exact + partial
   }
 
   /// Registered visitors whose names look like `name` (the duplicate warning).
@@ -178,11 +194,12 @@ extension AppModel {
     let values = form.values.map { $0.text.trimmingCharacters(in: .whitespaces) }
     var visitor = VisitorForm(fullName: values[0])
     if !values[1].isEmpty {
-      guard let code = ArrivalScreen.country(values[1]) else {
-        s.error = tr("arrival.unknownCountry")
+      let matches = ArrivalScreen.countries(values[1])
+      guard matches.count == 1 else {
+        s.error = tr(matches.isEmpty ? "arrival.unknownCountry" : "arrival.ambiguousCountry")
         return []
       }
-      visitor.nationality = code
+      visitor.nationality = matches[0]
     }
     visitor.phone = values[2].isEmpty ? nil : values[2]
     if !values[3].isEmpty {
@@ -194,7 +211,20 @@ extension AppModel {
     }
     if !values[4].isEmpty {
       let answer = SearchText.fold(values[4])
-      visitor.consentToShare = ["s", "y", "o", "sim", "yes", "oui"].contains(answer)
+      if ["s", "y", "o", "sim", "yes", "oui"].contains(answer) {
+        visitor.consentToShare = true
+      } else if ["n", "nao", "no", "non"].contains(answer) {
+        visitor.consentToShare = false
+      } else {
+        s.error = tr("arrival.badConsent")
+        return []
+      }
+    }
+    // Look-alikes are shown while typing; registering anyway takes a second Enter.
+    if !ArrivalScreen.duplicates(of: values[0], model: self).isEmpty, s.confirmedDespiteDuplicates != values[0] {
+      s.confirmedDespiteDuplicates = values[0]
+      s.error = tr("arrival.confirmDuplicates")
+      return []
     }
     visitor.municipality = officeCode
     return [.arriveNew(visitor)]

@@ -29,9 +29,14 @@ public struct ProfileScreen {
     let state = model.state
     guard let visitor = state.canonicalVisitor(visitorID) else { return [(tr("profile.unknown"), .error)] }
     var out: [(String, Role)] = []
+    let labels = [
+      "profile.name", "profile.aliases", "profile.nationality", "profile.born", "profile.phone", "profile.languages",
+      "profile.municipality", "profile.document", "profile.consentShare", "profile.id",
+    ]
+    let labelWidth = labels.map { tr($0).displayWidth }.max() ?? 0
     func field(_ key: String, _ value: String?) {
       guard let value, !value.isEmpty else { return }
-      out.append((tr(key).padded(toWidth: 18) + value, .normal))
+      out.append((tr(key).padded(toWidth: labelWidth) + " " + value, .normal))
     }
     out.append((tr("profile.details"), .header))
     field("profile.name", visitor.fullName)
