@@ -119,9 +119,12 @@ extension AppModel {
     grid.put(tr("help.close"), at: Point(x: inner.x, y: inner.maxY - 1), role: .muted, maxWidth: inner.width)
   }
 
-  /// The referral slip's lines for a referral (the core's slip, in the interface language).
+  /// The referral slip's lines, in the visitor's language when it is Portuguese, English or French, else in
+  /// the interface language (the slip is handed to the visitor).
   func slipLines(_ referralID: String) -> [String] {
-    (try? ReferralSlip.make(referralID: referralID, state: state, language: tr.language))?.lines ?? []
+    let visitor = state.referrals[referralID].flatMap { state.canonicalVisitor($0.visitorID) }
+    let language = visitor?.languages.lazy.compactMap { Language(rawValue: $0) }.first ?? tr.language
+    return (try? ReferralSlip.make(referralID: referralID, state: state, language: language))?.lines ?? []
   }
 
   private func renderSaved(visitID: String, referralID: String?, into grid: inout Grid) {
