@@ -51,7 +51,8 @@ let package = Package(
     // The only code that speaks ncurses.
     .target(name: "NCursesBackend", dependencies: ["CNCurses", "TerminalUI"], swiftSettings: strict),
     // Screens as state + actions -> effects; view(state) -> Grid.
-    .target(name: "GAIDeskApp", dependencies: ["GAIDesk", "GAIDeskResources", "TerminalUI"], swiftSettings: strict),
+    .target(
+      name: "GAIDeskApp", dependencies: ["GAIDesk", "GAIDeskResources", "TerminalUI"], swiftSettings: strict),
     // The command line; no subcommand opens the terminal UI.
     .executableTarget(
       name: "gaidesk",

@@ -16,7 +16,8 @@ struct GAIDeskCommand: ParsableCommand {
     version: GAIDeskVersion.string,
     subcommands: [
       Interface.self, Init.self, VisitorCommand.self, QueueCommand.self, ReferralCommand.self,
-      FollowUpCommand.self, PartnerCommand.self, TopicCommand.self, DayCommand.self, ReportCommand.self, Verify.self,
+      FollowUpCommand.self, PartnerCommand.self, TopicCommand.self, DayCommand.self, ReportCommand.self,
+      Verify.self,
       Demo.self,
     ],
     defaultSubcommand: Interface.self
@@ -30,7 +31,9 @@ struct GAIDeskCommand: ParsableCommand {
     } catch let error as GAIDeskError {
       Console.fail(Console.text(error.key, error.args))
     } catch let failure as FileIO.Failure {
-      Console.fail(Console.text(failure.isDiskFull ? "error.disk.full" : "error.disk.io", [failure.path, failure.reason]))
+      Console.fail(
+        Console.text(
+          failure.isDiskFull ? "error.disk.full" : "error.disk.io", [failure.path, failure.reason]))
     } catch {
       exit(withError: error)
     }

@@ -9,7 +9,8 @@ import Testing
 struct FlowTests {
   @Test("first run: municipality by typing, passphrase twice, staff name → create the office")
   func firstRun() {
-    var model = AppModel(hasOffice: false, settings: OfficeSettings(), size: Size(width: 80, height: 24), now: Fixture.now)
+    var model = AppModel(
+      hasOffice: false, settings: OfficeSettings(), size: Size(width: 80, height: 24), now: Fixture.now)
     Fixture.type(&model, "prai")
     Fixture.press(&model, [.enter])
     Fixture.type(&model, "secret one")
@@ -32,7 +33,9 @@ struct FlowTests {
 
   @Test("a wrong passphrase says so, clears the field and lets them retry")
   func wrongPassphrase() {
-    var model = AppModel(hasOffice: true, settings: OfficeSettings(staff: "Ana"), size: Size(width: 80, height: 24), now: Fixture.now)
+    var model = AppModel(
+      hasOffice: true, settings: OfficeSettings(staff: "Ana"), size: Size(width: 80, height: 24),
+      now: Fixture.now)
     Fixture.type(&model, "nope")
     let effects = Fixture.press(&model, [.enter])
     #expect(effects == [.unlock(passphrase: "nope")])
@@ -44,7 +47,8 @@ struct FlowTests {
     #expect(Fixture.press(&model, [.enter]) == [.unlock(passphrase: "right")])
   }
 
-  @Test("arrival: search from the first letter, pick with arrows, ticket shown, back on the queue at the ticket")
+  @Test(
+    "arrival: search from the first letter, pick with arrows, ticket shown, back on the queue at the ticket")
   func arrival() {
     var model = Fixture.model()
     Fixture.press(&model, [.character("a")])
@@ -55,7 +59,9 @@ struct FlowTests {
     #expect(Fixture.press(&model, [.enter]) == [.arrive(visitorID: "V-4")])
     var state = Fixture.state()
     state.apply(
-      EventBatch(staff: "Ana", office: "praia", events: [.visitArrived(visitID: "T-6", visitorID: "V-4", day: Fixture.today, number: 6)]),
+      EventBatch(
+        staff: "Ana", office: "praia",
+        events: [.visitArrived(visitID: "T-6", visitorID: "V-4", day: Fixture.today, number: 6)]),
       time: Fixture.at(minutesAgo: 0, counter: 99))
     _ = model.update(.done(.arrive(visitorID: "V-4"), state, visitID: "T-6", referralID: nil))
     #expect(model.view().grid.lines.joined().contains("Senha A-006 para João Gonçalves"))
@@ -95,7 +101,8 @@ struct FlowTests {
     #expect(ArrivalScreen.countries("GW") == ["GW"])
     #expect(ArrivalScreen.countries("guine bissau") == ["GW"])
     #expect(ArrivalScreen.countries("bissau") == ["GW"])
-    #expect(ArrivalScreen.countries("guiné").contains("GN") && ArrivalScreen.countries("guiné").contains("GW"))
+    #expect(
+      ArrivalScreen.countries("guiné").contains("GN") && ArrivalScreen.countries("guiné").contains("GW"))
     #expect(ArrivalScreen.countries("senegal") == ["SN"])
     #expect(ArrivalScreen.countries("xyzzy").isEmpty)
   }
@@ -104,11 +111,15 @@ struct FlowTests {
   func serve() {
     var model = Fixture.model()
     Fixture.press(&model, [.down])  // A-004 João (waiting)… rows: called A-002, waiting
-    guard case .queue(let queue) = model.screen, let visit = model.selectedVisit(queue) else { Issue.record("no queue"); return }
+    guard case .queue(let queue) = model.screen, let visit = model.selectedVisit(queue) else {
+      Issue.record("no queue"); return
+    }
     #expect(visit.id == "T-4")
     #expect(Fixture.press(&model, [.enter]) == [.call(visitID: "T-4", desk: "1")])
     var state = Fixture.state()
-    state.apply(EventBatch(staff: "Ana", office: "praia", events: [.visitCalled(visitID: "T-4", desk: "1")]), time: Fixture.at(minutesAgo: 0, counter: 98))
+    state.apply(
+      EventBatch(staff: "Ana", office: "praia", events: [.visitCalled(visitID: "T-4", desk: "1")]),
+      time: Fixture.at(minutesAgo: 0, counter: 98))
     _ = model.update(.done(.call(visitID: "T-4", desk: "1"), state, visitID: "T-4", referralID: nil))
     guard case .serve = model.screen else { Issue.record("not serving"); return }
     Fixture.type(&model, "prorrog")
@@ -116,7 +127,9 @@ struct FlowTests {
     Fixture.type(&model, "Explicado")
     Fixture.press(&model, [.tab, .tab, .enter])
     let effects = Fixture.press(&model, [.function(10)])
-    guard effects.count == 1, case .close(let request) = effects[0] else { Issue.record("no close: \(effects)"); return }
+    guard effects.count == 1, case .close(let request) = effects[0] else {
+      Issue.record("no close: \(effects)"); return
+    }
     #expect(request.topics == ["entry.extension-of-stay"])
     #expect(request.outcome == "Explicado")
     #expect(request.referral?.partner == "def")
@@ -132,8 +145,11 @@ struct FlowTests {
     #expect(Fixture.press(&model, [.function(10)]).isEmpty)
     guard case .consent = model.overlay else { Issue.record("consent not asked"); return }
     #expect(Fixture.press(&model, [.character("s")]) == [.recordConsent(visitorID: "V-2")])
-    let after = model.update(.done(.recordConsent(visitorID: "V-2"), model.state, visitID: nil, referralID: nil))
-    guard after.count == 1, case .close(let request) = after[0] else { Issue.record("no close after consent"); return }
+    let after = model.update(
+      .done(.recordConsent(visitorID: "V-2"), model.state, visitID: nil, referralID: nil))
+    guard after.count == 1, case .close(let request) = after[0] else {
+      Issue.record("no close after consent"); return
+    }
     #expect(request.referral?.partner == "def")
   }
 
@@ -172,11 +188,17 @@ struct FlowTests {
     _ = press(.character("a"))
     Fixture.type(&model, "ngu")  // search letters: not counted
     #expect(press(.enter) == [.arrive(visitorID: "V-1")])
-    state.apply(EventBatch(staff: "Ana", office: "praia", events: [.visitArrived(visitID: "T-6", visitorID: "V-1", day: Fixture.today, number: 6)]), time: Fixture.at(minutesAgo: 0, counter: 90))
+    state.apply(
+      EventBatch(
+        staff: "Ana", office: "praia",
+        events: [.visitArrived(visitID: "T-6", visitorID: "V-1", day: Fixture.today, number: 6)]),
+      time: Fixture.at(minutesAgo: 0, counter: 90))
     _ = model.update(.done(.arrive(visitorID: "V-1"), state, visitID: "T-6", referralID: nil))
     _ = press(.enter)  // dismiss the ticket
     #expect(press(.enter) == [.call(visitID: "T-6", desk: "1")])
-    state.apply(EventBatch(staff: "Ana", office: "praia", events: [.visitCalled(visitID: "T-6", desk: "1")]), time: Fixture.at(minutesAgo: 0, counter: 91))
+    state.apply(
+      EventBatch(staff: "Ana", office: "praia", events: [.visitCalled(visitID: "T-6", desk: "1")]),
+      time: Fixture.at(minutesAgo: 0, counter: 91))
     _ = model.update(.done(.call(visitID: "T-6", desk: "1"), state, visitID: "T-6", referralID: nil))
     Fixture.type(&model, "renov")  // filter letters: not counted
     _ = press(.enter, .tab)
@@ -196,10 +218,15 @@ struct FlowTests {
 struct RuntimeTests {
   @Test("closing a visit with a referral and a follow-up is one durable record")
   func close() throws {
-    let root = FileManager.default.temporaryDirectory.appendingPathComponent("gaidesk-app-\(UUID().uuidString)").path
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "gaidesk-app-\(UUID().uuidString)"
+    ).path
     defer { try? FileManager.default.removeItem(atPath: root) }
     let runtime = AppRuntime(paths: OfficePaths(root: root), scryptLogN: 10)
-    guard case .opened = runtime.perform(.createOffice(municipality: "praia", passphrase: "a good passphrase", staff: "Ana"), staff: "Ana") else {
+    guard
+      case .opened = runtime.perform(
+        .createOffice(municipality: "praia", passphrase: "a good passphrase", staff: "Ana"), staff: "Ana")
+    else {
       Issue.record("not created")
       return
     }
@@ -214,7 +241,8 @@ struct RuntimeTests {
     let records = office.state.recordCount
     let request = CloseRequest(
       visitID: visitID, visitorID: visitorID, topics: ["residence.renewal"], outcome: "Explicado",
-      referral: ReferralRequest(partner: "def", topic: "residence.renewal", due: "2030-01-01"), followUp: "2030-01-02")
+      referral: ReferralRequest(partner: "def", topic: "residence.renewal", due: "2030-01-01"),
+      followUp: "2030-01-02")
     guard case .done(_, let state, _, let referralID?) = runtime.perform(.close(request), staff: "Ana") else {
       Issue.record("not closed")
       return

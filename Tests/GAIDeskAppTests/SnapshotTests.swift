@@ -14,19 +14,37 @@ struct ScreenSnapshotTests {
     ("queue", { _ in }),
     ("help", { Fixture.press(&$0, [.function(1)]) }),
     ("quit", { Fixture.press(&$0, [.character("q")]) }),
-    ("arrival-search", { m in Fixture.press(&m, [.character("a")]); Fixture.type(&m, "a") }),
-    ("arrival-new", { m in
-      Fixture.press(&m, [.character("a")]); Fixture.type(&m, "Maria Ivanova"); Fixture.press(&m, [.control("n"), .tab])
-      Fixture.type(&m, "RU")
-    }),
-    ("serve", { m in
-      m.openServe(m.state.visits["T-2"]!); Fixture.type(&m, "renov"); Fixture.press(&m, [.enter, .tab])
-      Fixture.type(&m, "Documentos explicados"); Fixture.press(&m, [.tab, .tab, .enter])
-    }),
-    ("saved-slip", { m in
-      m.openServe(m.state.visits["T-0"].map { var v = $0; v.status = .called; return v }!)
-      m.overlay = .saved(visitID: "T-0", referralID: "R-1")
-    }),
+    (
+      "arrival-search",
+      { m in
+        Fixture.press(&m, [.character("a")]); Fixture.type(&m, "a")
+      }
+    ),
+    (
+      "arrival-new",
+      { m in
+        Fixture.press(&m, [.character("a")]); Fixture.type(&m, "Maria Ivanova");
+        Fixture.press(&m, [.control("n"), .tab])
+        Fixture.type(&m, "RU")
+      }
+    ),
+    (
+      "serve",
+      { m in
+        m.openServe(m.state.visits["T-2"]!); Fixture.type(&m, "renov"); Fixture.press(&m, [.enter, .tab])
+        Fixture.type(&m, "Documentos explicados"); Fixture.press(&m, [.tab, .tab, .enter])
+      }
+    ),
+    (
+      "saved-slip",
+      { m in
+        m.openServe(
+          m.state.visits["T-0"].map {
+            var v = $0; v.status = .called; return v
+          }!)
+        m.overlay = .saved(visitID: "T-0", referralID: "R-1")
+      }
+    ),
     ("profile", { Fixture.press(&$0, [.down, .down, .character("p")]) }),
     ("supervisor-day", { Fixture.press(&$0, [.character("s")]) }),
     ("supervisor-referrals", { Fixture.press(&$0, [.character("s"), .tab]) }),
@@ -56,7 +74,8 @@ struct ScreenSnapshotTests {
     Fixture.press(&setup, [.down, .enter])
     Fixture.type(&setup, "abc")
     assertSnapshot(of: setup.view().grid, named: "setup-passphrase-\(size.width)x\(size.height)")
-    var unlock = AppModel(hasOffice: true, settings: OfficeSettings(staff: "Ana"), size: size, now: Fixture.now)
+    var unlock = AppModel(
+      hasOffice: true, settings: OfficeSettings(staff: "Ana"), size: size, now: Fixture.now)
     Fixture.type(&unlock, "nope")
     _ = unlock.update(.failed(.unlock(passphrase: "nope"), GAIDeskError("error.passphrase.wrong")))
     Fixture.type(&unlock, "ab")

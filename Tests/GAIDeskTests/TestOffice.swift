@@ -20,7 +20,8 @@ enum TestOffice {
   /// A new office in a temporary folder (cheap scrypt parameters).
   static func make(in directory: TemporaryDirectory) throws -> Office {
     try Office.create(
-      at: OfficePaths(root: directory.path), office: "praia", passphrase: passphrase, staff: "Ana", scryptLogN: 10)
+      at: OfficePaths(root: directory.path), office: "praia", passphrase: passphrase, staff: "Ana",
+      scryptLogN: 10)
   }
 
   /// Opens the office in `directory` again, as a new process would.
@@ -40,6 +41,8 @@ enum TestOffice {
 
   /// Registers `count` visitors named `Visitor N`.
   static func addVisitors(_ office: Office, count: Int) throws -> [String] {
-    try (0..<count).map { try office.registerVisitor(VisitorForm(fullName: "Visitor \($0)"), staff: "Ana").id }
+    try (0..<count).map {
+      try office.registerVisitor(VisitorForm(fullName: "Visitor \($0)"), staff: "Ana").id
+    }
   }
 }

@@ -32,7 +32,8 @@ struct CLI {
       if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
       folder = folder.deletingLastPathComponent()
     }
-    for candidate in [".build/debug/gaidesk", ".build/release/gaidesk"] where FileManager.default.isExecutableFile(atPath: candidate) {
+    for candidate in [".build/debug/gaidesk", ".build/release/gaidesk"]
+    where FileManager.default.isExecutableFile(atPath: candidate) {
       return FileManager.default.currentDirectoryPath + "/" + candidate
     }
     fatalError("gaidesk binary not found near \(CommandLine.arguments[0])")
@@ -50,12 +51,15 @@ struct CLI {
   /// Runs `gaidesk ARGS` and waits for it.
   @discardableResult
   func run(_ arguments: [String], environment extra: [String: String] = [:]) -> Result {
-    let pid = spawn([CLI.binary] + arguments, environment: environment.merging(extra) { $1 }, tag: UUID().uuidString)
+    let pid = spawn(
+      [CLI.binary] + arguments, environment: environment.merging(extra) { $1 }, tag: UUID().uuidString)
     return wait(pid)
   }
 
   /// Runs an arbitrary program (e.g. `/bin/sh -c …`) in the background and returns its pid.
-  func spawn(_ argv: [String], environment: [String: String], tag: String) -> (pid: pid_t, out: String, err: String) {
+  func spawn(_ argv: [String], environment: [String: String], tag: String) -> (
+    pid: pid_t, out: String, err: String
+  ) {
     let out = scratch + "/\(tag).out"
     let err = scratch + "/\(tag).err"
     var actions = posix_spawn_file_actions_t()
@@ -71,7 +75,8 @@ struct CLI {
     sigfillset(&all)
     posix_spawnattr_setsigmask(&attributes, &empty)
     posix_spawnattr_setsigdefault(&attributes, &all)
-    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETPGROUP))
+    posix_spawnattr_setflags(
+      &attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETPGROUP))
     posix_spawnattr_setpgroup(&attributes, 0)
     let cArgs = argv.map { strdup($0) } + [nil]
     let cEnv = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]

@@ -15,22 +15,33 @@ import Testing
   @Test func aVisitFromArrivalToClosedReferral() throws {
     let cli = CLI()
     #expect(cli.initOffice().status == 0)
-    let add = cli.run(["visitor", "add", "--name", "João Gonçalves", "--birth-year", "1990", "--nationality", "pt", "--phone", "+238 991 23 45", "--consent-share", "yes"])
+    let add = cli.run([
+      "visitor", "add", "--name", "João Gonçalves", "--birth-year", "1990", "--nationality", "pt", "--phone",
+      "+238 991 23 45", "--consent-share", "yes",
+    ])
     #expect(add.status == 0, "\(add.err)")
     let id = add.out.trimmingCharacters(in: .whitespacesAndNewlines)
     #expect(id.hasPrefix("V-"))
     #expect(cli.run(["visitor", "find", "joao"]).out.contains(id))
     #expect(cli.run(["visitor", "find", "GONCALVES"]).out.contains("João Gonçalves"))
-    #expect(cli.run(["queue", "add", "--visitor", id]).out.trimmingCharacters(in: .whitespacesAndNewlines) == "A-001")
-    #expect(cli.run(["queue", "add", "--name", "Мария Иванова", "--nationality", "RU"]).out.contains("A-002"))
+    #expect(
+      cli.run(["queue", "add", "--visitor", id]).out.trimmingCharacters(in: .whitespacesAndNewlines)
+        == "A-001")
+    #expect(
+      cli.run(["queue", "add", "--name", "Мария Иванова", "--nationality", "RU"]).out.contains("A-002"))
     let call = cli.run(["queue", "call", "--desk", "2", "--lang", "en"])
     #expect(call.status == 0 && call.out.contains("A-001") && call.out.contains("desk 2"))
     let done = cli.run(["queue", "done", "A-001", "--topic", "residence.renewal", "--outcome", "informed"])
     #expect(done.status == 0, "\(done.err)")
     #expect(cli.run(["queue", "left", "A-002"]).status == 0)
-    let list = try JSONSerialization.jsonObject(with: Data(cli.run(["queue", "list", "--json"]).out.utf8)) as! [[String: Any]]
+    let list =
+      try JSONSerialization.jsonObject(with: Data(cli.run(["queue", "list", "--json"]).out.utf8))
+      as! [[String: Any]]
     #expect(list.map { $0["status"] as? String } == ["done", "left"])
-    let referral = cli.run(["referral", "add", "--visitor", id, "--partner", "def", "--topic", "residence.renewal", "--due", CLI.localDay(daysFromToday: -1)])
+    let referral = cli.run([
+      "referral", "add", "--visitor", id, "--partner", "def", "--topic", "residence.renewal", "--due",
+      CLI.localDay(daysFromToday: -1),
+    ])
     #expect(referral.status == 0, "\(referral.err)")
     let rid = referral.out.trimmingCharacters(in: .whitespacesAndNewlines)
     #expect(cli.run(["referral", "list", "--overdue"]).out.contains(rid))
@@ -40,16 +51,22 @@ import Testing
     #expect(noReason.status != 0 && noReason.err.contains("reason"))
     #expect(cli.run(["referral", "set", rid, "no-show", "--reason", "could-not-contact"]).status == 0)
     #expect(!cli.run(["referral", "list", "--overdue"]).out.contains(rid))
-    let show = try JSONSerialization.jsonObject(with: Data(cli.run(["visitor", "show", id, "--json"]).out.utf8)) as! [String: Any]
+    let show =
+      try JSONSerialization.jsonObject(with: Data(cli.run(["visitor", "show", id, "--json"]).out.utf8))
+      as! [String: Any]
     #expect((show["visits"] as? [Any])?.count == 1 && (show["referrals"] as? [Any])?.count == 1)
-    let followUp = cli.run(["followup", "add", "--visitor", id, "--on", CLI.localDay(daysFromToday: -1), "--note", "call back"])
+    let followUp = cli.run([
+      "followup", "add", "--visitor", id, "--on", CLI.localDay(daysFromToday: -1), "--note", "call back",
+    ])
     #expect(followUp.status == 0)
     let fid = followUp.out.trimmingCharacters(in: .whitespacesAndNewlines)
     #expect(cli.run(["followup", "list", "--due"]).out.contains(fid))
     #expect(cli.run(["followup", "done", fid]).status == 0)
     #expect(!cli.run(["followup", "list"]).out.contains(fid))
     #expect(cli.run(["visitor", "consent", id, "--store", "no"]).status == 0)
-    let ancient = cli.run(["followup", "add", "--visitor", id, "--on", "1999-01-01", "--note", "x", "--lang", "en"])
+    let ancient = cli.run([
+      "followup", "add", "--visitor", id, "--on", "1999-01-01", "--note", "x", "--lang", "en",
+    ])
     #expect(ancient.status != 0 && ancient.err.contains("1999-01-01"))
     let verify = cli.run(["verify"])
     #expect(verify.status == 0 && verify.out.contains("intacto"))
@@ -75,7 +92,10 @@ import Testing
       #expect(result.err.contains(mention), "\(arguments): \(result.err)")
       #expect(result.err.split(separator: "\n").count == 1, "\(arguments): \(result.err)")
     }
-    let note = cli.run(["followup", "add", "--visitor", "V-X-1", "--on", "2026-12-01", "--note", String(repeating: "n", count: 3000)])
+    let note = cli.run([
+      "followup", "add", "--visitor", "V-X-1", "--on", "2026-12-01", "--note",
+      String(repeating: "n", count: 3000),
+    ])
     #expect(note.status != 0)
     let verify = cli.run(["verify", "--json"])
     let report = try? JSONSerialization.jsonObject(with: Data(verify.out.utf8)) as? [String: Any]
@@ -85,7 +105,8 @@ import Testing
   @Test func wrongPassphraseIsOneClearLine() {
     let cli = CLI()
     #expect(cli.initOffice().status == 0)
-    let wrong = cli.run(["queue", "list", "--lang", "en"], environment: ["GAIDESK_PASSPHRASE": "nope-nope-nope"])
+    let wrong = cli.run(
+      ["queue", "list", "--lang", "en"], environment: ["GAIDESK_PASSPHRASE": "nope-nope-nope"])
     #expect(wrong.status == 1)
     #expect(wrong.err == "gaidesk: Wrong passphrase. Try again.\n")
   }

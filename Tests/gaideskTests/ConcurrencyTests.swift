@@ -11,10 +11,14 @@ import Testing
     #expect(cli.initOffice().status == 0)
     let loop = "for i in $(seq 1 250); do \"$0\" visitor add --name \"Desk $1 person $i\" || exit 1; done"
     let children = (1...4).map { desk in
-      cli.spawn(["/bin/sh", "-c", loop, CLI.binary, String(desk)], environment: cli.environment, tag: "desk\(desk)")
+      cli.spawn(
+        ["/bin/sh", "-c", loop, CLI.binary, String(desk)], environment: cli.environment, tag: "desk\(desk)")
     }
     for child in children { #expect(cli.wait(child).status == 0) }
-    let visitors = try JSONSerialization.jsonObject(with: Data(cli.run(["visitor", "find", "person", "--limit", "5000", "--json"]).out.utf8)) as! [[String: Any]]
+    let visitors =
+      try JSONSerialization.jsonObject(
+        with: Data(cli.run(["visitor", "find", "person", "--limit", "5000", "--json"]).out.utf8))
+      as! [[String: Any]]
     #expect(visitors.count == 1000)
     #expect(Set(visitors.compactMap { $0["id"] as? String }).count == 1000)
     #expect(cli.run(["verify"]).status == 0)
@@ -25,9 +29,11 @@ import Testing
     #expect(cli.initOffice().status == 0)
     let ack = cli.scratch + "/acknowledged"
     // Each id is written to the acknowledgement file only after the command exited 0.
-    let loop = "while :; do id=$(\"$0\" visitor add --name \"Kill test\") || exit 0; echo \"$id\" >> \"$1\"; done"
+    let loop =
+      "while :; do id=$(\"$0\" visitor add --name \"Kill test\") || exit 0; echo \"$id\" >> \"$1\"; done"
     for round in 0..<10 {
-      let child = cli.spawn(["/bin/sh", "-c", loop, CLI.binary, ack], environment: cli.environment, tag: "kill\(round)")
+      let child = cli.spawn(
+        ["/bin/sh", "-c", loop, CLI.binary, ack], environment: cli.environment, tag: "kill\(round)")
       // Kill at varied instants; long enough under load for several adds to be acknowledged.
       usleep(useconds_t(400_000 + (round * 173_000) % 900_000))
       kill(-child.pid, SIGKILL)
@@ -35,9 +41,13 @@ import Testing
       let verify = cli.run(["verify"])
       #expect(verify.status == 0, "round \(round): \(verify.out) \(verify.err)")
     }
-    let acknowledged = Set(((try? String(contentsOfFile: ack, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init))
+    let acknowledged = Set(
+      ((try? String(contentsOfFile: ack, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init))
     #expect(acknowledged.count > 5)
-    let found = try JSONSerialization.jsonObject(with: Data(cli.run(["visitor", "find", "kill test", "--limit", "100000", "--json"]).out.utf8)) as! [[String: Any]]
+    let found =
+      try JSONSerialization.jsonObject(
+        with: Data(cli.run(["visitor", "find", "kill test", "--limit", "100000", "--json"]).out.utf8))
+      as! [[String: Any]]
     let ids = found.compactMap { $0["id"] as? String }
     #expect(acknowledged.isSubset(of: Set(ids)))
     #expect(Set(ids).count == ids.count)

@@ -21,7 +21,8 @@ public struct DemoGenerator {
   public init(seed: UInt64 = 2026) { random = SeededRandom(seed: seed) }
 
   /// Registers `visitors` visitors over the `days` days before `now`, with their visits, referrals and follow-ups.
-  public mutating func fill(_ office: Office, visitors: Int, days: Int, now: Date = Date()) throws -> Summary {
+  public mutating func fill(_ office: Office, visitors: Int, days: Int, now: Date = Date()) throws -> Summary
+  {
     precondition(visitors >= 0 && days >= 1)
     let topics = ReferenceData.shipped.topics.map(\.code)
     let partners = PartnerDirectory.shipped
@@ -46,7 +47,10 @@ public struct DemoGenerator {
         guard arrival > latest else { continue }
         let wait = Double(random.next(in: 60...2400))
         let service = Double(random.next(in: 300...1500))
-        let visitor: Action.Who = index < newToday ? .new(makeForm(knownLanguages)) : .returning(registered[random.next(in: 0...(registered.count - 1))])
+        let visitor: Action.Who =
+          index < newToday
+          ? .new(makeForm(knownLanguages))
+          : .returning(registered[random.next(in: 0...(registered.count - 1))])
         let leaves = random.next(in: 0...19) == 0
         actions.append((arrival, .arrive(visitor, slot: index)))
         if leaves {
@@ -54,7 +58,8 @@ public struct DemoGenerator {
         } else {
           actions.append((arrival + wait, .call(slot: index)))
           let topic = topics[random.next(in: 0...(topics.count - 1))]
-          let refer = random.next(in: 0...3) == 0 ? partners.first(where: { $0.topics.contains(topic) })?.code : nil
+          let refer =
+            random.next(in: 0...3) == 0 ? partners.first(where: { $0.topics.contains(topic) })?.code : nil
           actions.append((arrival + wait + service, .close(slot: index, topic: topic, partner: refer)))
         }
       }
@@ -69,7 +74,10 @@ public struct DemoGenerator {
       var visitorsBySlot: [Int: String] = [:]
       var cursor = 0
       let person = staff[dayIndex % staff.count]
-      try office.perform(staff: person, count: actions.count, now: { Date(timeIntervalSince1970: actions[min(cursor, actions.count - 1)].time) }) { context in
+      try office.perform(
+        staff: person, count: actions.count,
+        now: { Date(timeIntervalSince1970: actions[min(cursor, actions.count - 1)].time) }
+      ) { context in
         defer { cursor += 1 }
         switch actions[cursor].action {
         case .arrive(let who, let slot):
@@ -87,7 +95,8 @@ public struct DemoGenerator {
             visitorID = id
           }
           let number = context.state.visits(on: context.today).count + 1
-          events.append(.visitArrived(visitID: visitID, visitorID: visitorID, day: context.today, number: number))
+          events.append(
+            .visitArrived(visitID: visitID, visitorID: visitorID, day: context.today, number: number))
           tickets[slot] = visitID
           visitorsBySlot[slot] = visitorID
           summary.visits += 1
@@ -97,16 +106,19 @@ public struct DemoGenerator {
         case .leave(let slot):
           return [.visitLeft(visitID: tickets[slot]!)]
         case .close(let slot, let topic, let partner):
-          var events: [Event] = [.visitClosed(visitID: tickets[slot]!, topics: [topic], outcome: nil, note: nil)]
+          var events: [Event] = [
+            .visitClosed(visitID: tickets[slot]!, topics: [topic], outcome: nil, note: nil)
+          ]
           if let partner, let visitorID = visitorsBySlot[slot],
             context.state.visitors[visitorID]?.consentToShare?.granted == true
           {
             let due = LocalTime.adding(days: 14, to: context.today)
             let referralID = context.newID("R")
             openReferrals.append(referralID)
-            events.append(.referralCreated(
-              referralID: referralID, visitorID: visitorID, partner: partner, topic: topic, due: due,
-              note: nil, visitID: tickets[slot]))
+            events.append(
+              .referralCreated(
+                referralID: referralID, visitorID: visitorID, partner: partner, topic: topic, due: due,
+                note: nil, visitID: tickets[slot]))
             summary.referrals += 1
           }
           return events
@@ -116,7 +128,8 @@ public struct DemoGenerator {
             return []
           }
           if next.isClosed { openReferrals.removeAll { $0 == id } }
-          let reason: ReferralReason? = next.needsReason ? ReferralReason.allCases[random.next(in: 0...4)] : nil
+          let reason: ReferralReason? =
+            next.needsReason ? ReferralReason.allCases[random.next(in: 0...4)] : nil
           return [.referralChanged(referralID: id, status: next, reason: reason, note: nil)]
         }
       }
@@ -161,7 +174,8 @@ public struct DemoGenerator {
       pick -= candidate.weight
     }
     let useNative = !origin.native.isEmpty && random.next(in: 0...1) == 0
-    let name = useNative
+    let name =
+      useNative
       ? origin.native[random.next(in: 0...(origin.native.count - 1))]
       : origin.given[random.next(in: 0...(origin.given.count - 1))] + " "
         + origin.family[random.next(in: 0...(origin.family.count - 1))]

@@ -13,16 +13,28 @@ enum DemoNames {
   static let origins: [Origin] = [
     Origin(
       country: "GW", weight: 25, languages: ["pov", "pt"],
-      given: ["Mamadu", "Fatumata", "Aissatu", "Braima", "Quintino", "Domingos", "Adama", "Mariama", "Sadjo", "Umaro"],
-      family: ["Baldé", "Djaló", "Embaló", "Sanhá", "Mendes", "Có", "Camará", "Indi", "Sambú", "Na Tchuda"], native: []),
+      given: [
+        "Mamadu", "Fatumata", "Aissatu", "Braima", "Quintino", "Domingos", "Adama", "Mariama", "Sadjo",
+        "Umaro",
+      ],
+      family: ["Baldé", "Djaló", "Embaló", "Sanhá", "Mendes", "Có", "Camará", "Indi", "Sambú", "Na Tchuda"],
+      native: []),
     Origin(
       country: "SN", weight: 20, languages: ["wo", "fr"],
-      given: ["Moussa", "Aminata", "Cheikh", "Fatou", "Ousmane", "Awa", "Mamadou", "Ndeye", "Ibrahima", "Khady"],
-      family: ["Diop", "Ndiaye", "Fall", "Sow", "Diallo", "Faye", "Gueye", "Mbaye", "Sarr", "Cissé"], native: []),
+      given: [
+        "Moussa", "Aminata", "Cheikh", "Fatou", "Ousmane", "Awa", "Mamadou", "Ndeye", "Ibrahima", "Khady",
+      ],
+      family: ["Diop", "Ndiaye", "Fall", "Sow", "Diallo", "Faye", "Gueye", "Mbaye", "Sarr", "Cissé"],
+      native: []),
     Origin(
       country: "NG", weight: 12, languages: ["en", "yo"],
-      given: ["Chinedu", "Ngozi", "Oluwaseun", "Adaeze", "Emeka", "Funmilayo", "Ibrahim", "Blessing", "Tunde", "Chioma"],
-      family: ["Okafor", "Adeyemi", "Eze", "Nwosu", "Bello", "Okonkwo", "Balogun", "Abubakar", "Obi", "Adebayo"],
+      given: [
+        "Chinedu", "Ngozi", "Oluwaseun", "Adaeze", "Emeka", "Funmilayo", "Ibrahim", "Blessing", "Tunde",
+        "Chioma",
+      ],
+      family: [
+        "Okafor", "Adeyemi", "Eze", "Nwosu", "Bello", "Okonkwo", "Balogun", "Abubakar", "Obi", "Adebayo",
+      ],
       native: []),
     Origin(
       country: "GN", weight: 10, languages: ["fr", "ff"],
@@ -31,19 +43,22 @@ enum DemoNames {
     Origin(
       country: "PT", weight: 6, languages: ["pt"],
       given: ["João", "Maria", "José", "Ana", "António", "Inês", "Gonçalo", "Beatriz"],
-      family: ["Gonçalves", "Silva", "Santos", "Ferreira", "Pereira", "Oliveira", "Costa", "Conceição"], native: []),
+      family: ["Gonçalves", "Silva", "Santos", "Ferreira", "Pereira", "Oliveira", "Costa", "Conceição"],
+      native: []),
     Origin(
       country: "CN", weight: 6, languages: ["zh"], given: ["Xiaoming", "Na", "Wei", "Yang", "Jing"],
       family: ["Wang", "Li", "Zhang", "Liu", "Chen"], native: ["王小明", "李娜", "张伟", "刘洋", "陈静"]),
     Origin(
-      country: "BR", weight: 5, languages: ["pt"], given: ["Lucas", "Camila", "Thiago", "Larissa", "Rafael", "Juliana"],
+      country: "BR", weight: 5, languages: ["pt"],
+      given: ["Lucas", "Camila", "Thiago", "Larissa", "Rafael", "Juliana"],
       family: ["Souza", "Lima", "Carvalho", "Araújo", "Ribeiro", "Almeida"], native: []),
     Origin(
       country: "RU", weight: 3, languages: ["ru"], given: ["Maria", "Aleksei", "Olga", "Dmitri"],
       family: ["Ivanova", "Smirnov", "Kuznetsova", "Popov"],
       native: ["Мария Иванова", "Алексей Смирнов", "Ольга Кузнецова", "Дмитрий Попов"]),
     Origin(
-      country: "IT", weight: 3, languages: ["it"], given: ["Giuseppe", "Francesca", "Luca", "Chiara", "Marco"],
+      country: "IT", weight: 3, languages: ["it"],
+      given: ["Giuseppe", "Francesca", "Luca", "Chiara", "Marco"],
       family: ["Rossi", "Bianchi", "Romano", "Esposito", "Ricci"], native: []),
     Origin(
       country: "ST", weight: 3, languages: ["pt", "cri"], given: ["Edvaldo", "Nilza", "Aurélio", "Celeste"],

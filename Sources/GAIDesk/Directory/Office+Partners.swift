@@ -1,3 +1,5 @@
+import Foundation
+
 extension Office {
   /// The partner directory as this office has it (shipped plus its own edits).
   public var partners: PartnerDirectory { PartnerDirectory(state: state) }
@@ -17,7 +19,9 @@ extension Office {
 
   /// Changes a partner's details (shipped or the office's own): `change` edits the current record.
   @discardableResult
-  public func updatePartner(_ code: String, staff: String, _ change: (inout Partner) throws -> Void) throws -> Partner {
+  public func updatePartner(_ code: String, staff: String, _ change: (inout Partner) throws -> Void) throws
+    -> Partner
+  {
     try perform(staff: staff) { context -> [Event] in
       guard var partner = PartnerDirectory(state: context.state).partner(code) else {
         throw GAIDeskError("error.partner.unknown", code)
@@ -44,11 +48,14 @@ extension Office {
 
   /// Partners ranked for referring `visitorID` on `topic` from this office's island.
   public func suggestPartners(visitorID: String, topic: String) throws -> [PartnerSuggestion] {
-    guard let visitor = state.canonicalVisitor(visitorID) else { throw GAIDeskError("error.visitor.unknown", visitorID) }
+    guard let visitor = state.canonicalVisitor(visitorID) else {
+      throw GAIDeskError("error.visitor.unknown", visitorID)
+    }
     _ = try Validation.topics([topic])
     let island = ReferenceData.shipped.municipality(code)?.island
     return partners.suggest(
-      topic: topic, island: island, languages: visitor.languages, sheet: KnowledgeBase(state: state).sheet(topic))
+      topic: topic, island: island, languages: visitor.languages,
+      sheet: KnowledgeBase(state: state).sheet(topic))
   }
 
   /// Checks a partner's fields against the reference data.
@@ -70,11 +77,11 @@ extension Office {
     p.languages = try Validation.languages(p.languages)
     p.phone = try Validation.phone(p.phone)
     p.email = try Validation.short(p.email, field: "email")
-    p.address = try p.address.map { try Validation.text($0, field: "address", limit: 300, allowNewlines: false) }
+    p.address = try p.address.map {
+      try Validation.text($0, field: "address", limit: 300, allowNewlines: false)
+    }
     if p.address?.trimmingCharacters(in: .whitespaces).isEmpty == true { p.address = nil }
     for text in [p.note.pt, p.note.en, p.note.fr] { try Validation.text(text, field: "note") }
     return p
   }
 }
-
-import Foundation

@@ -16,11 +16,12 @@ public struct LocalizedText: Equatable, Sendable, Codable {
 
   /// The text in `language`, else Portuguese, else whichever is not empty.
   public func text(_ language: Language) -> String {
-    let wanted = switch language {
-    case .portuguese: pt
-    case .english: en
-    case .french: fr
-    }
+    let wanted =
+      switch language {
+      case .portuguese: pt
+      case .english: en
+      case .french: fr
+      }
     return [wanted, pt, en, fr].first { !$0.isEmpty } ?? ""
   }
 

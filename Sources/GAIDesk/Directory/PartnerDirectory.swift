@@ -43,7 +43,8 @@ public struct PartnerDirectory: Sendable {
     let recommended = sheet?.partners ?? []
     let suggestions = active(topic: topic).map { partner -> PartnerSuggestion in
       let presence: PartnerSuggestion.Presence =
-        island.map { partner.islands.contains($0) } == true ? .onIsland
+        island.map { partner.islands.contains($0) } == true
+        ? .onIsland
         : partner.islands.contains("*") ? .everyIsland : .elsewhere
       let rank = recommended.firstIndex(of: partner.code)
       let shared = languages.filter(partner.languages.contains)

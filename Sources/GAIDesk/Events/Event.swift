@@ -17,7 +17,9 @@ public enum Event: Equatable, Sendable {
   /// A visitor left without service.
   case visitLeft(visitID: String)
   /// A referral was made.
-  case referralCreated(referralID: String, visitorID: String, partner: String, topic: String, due: String?, note: String?, visitID: String?)
+  case referralCreated(
+    referralID: String, visitorID: String, partner: String, topic: String, due: String?, note: String?,
+    visitID: String?)
   /// A referral's status changed.
   case referralChanged(referralID: String, status: ReferralStatus, reason: ReferralReason?, note: String?)
   /// A follow-up was set.

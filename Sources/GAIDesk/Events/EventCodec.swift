@@ -26,7 +26,9 @@ public enum EventCodec {
   /// Decodes a batch; unknown event types come back as `.unknown`.
   public static func decode(_ bytes: [UInt8]) throws -> EventBatch {
     var reader = ByteReader(bytes)
-    guard try reader.readUInt8() == payloadVersion else { throw ByteReader.Malformed(reason: "payload version") }
+    guard try reader.readUInt8() == payloadVersion else {
+      throw ByteReader.Malformed(reason: "payload version")
+    }
     let staff = try reader.readString()
     let office = try reader.readString()
     let count = try reader.readLength()
@@ -137,9 +139,13 @@ public enum EventCodec {
     case 1: return .officeCreated(office: try r.readString())
     case 2: return .visitorRegistered(try decodeVisitor(&r))
     case 3: return .visitorUpdated(try decodeVisitor(&r))
-    case 4: return .consentRecorded(visitorID: try r.readString(), store: try decodeConsent(&r), share: try decodeConsent(&r))
+    case 4:
+      return .consentRecorded(
+        visitorID: try r.readString(), store: try decodeConsent(&r), share: try decodeConsent(&r))
     case 5:
-      return .visitArrived(visitID: try r.readString(), visitorID: try r.readString(), day: try r.readString(), number: try r.readInt())
+      return .visitArrived(
+        visitID: try r.readString(), visitorID: try r.readString(), day: try r.readString(),
+        number: try r.readInt())
     case 6: return .visitCalled(visitID: try r.readString(), desk: try r.readOptionalString())
     case 7:
       return .visitClosed(
@@ -157,9 +163,12 @@ public enum EventCodec {
         return .unknown(type: type, version: version, body: Array(raw))
       }
       let reason = try r.readOptionalString().flatMap(ReferralReason.init(rawValue:))
-      return .referralChanged(referralID: id, status: status, reason: reason, note: try r.readOptionalString())
+      return .referralChanged(
+        referralID: id, status: status, reason: reason, note: try r.readOptionalString())
     case 11:
-      return .followUpAdded(followUpID: try r.readString(), visitorID: try r.readString(), on: try r.readString(), note: try r.readString())
+      return .followUpAdded(
+        followUpID: try r.readString(), visitorID: try r.readString(), on: try r.readString(),
+        note: try r.readString())
     case 12: return .followUpDone(followUpID: try r.readString())
     case 13: return .visitorsMerged(keep: try r.readString(), other: try r.readString())
     case 14: return .visitorsUnmerged(keep: try r.readString(), other: try r.readString())
@@ -243,9 +252,11 @@ public enum EventCodec {
 
   static func decodePartner(_ r: inout ByteReader) throws -> Partner {
     Partner(
-      code: try r.readString(), name: try r.readString(), short: try r.readOptionalString(), kind: try r.readString(),
+      code: try r.readString(), name: try r.readString(), short: try r.readOptionalString(),
+      kind: try r.readString(),
       topics: try r.readStrings(), islands: try r.readStrings(), languages: try r.readStrings(),
-      phone: try r.readOptionalString(), email: try r.readOptionalString(), address: try r.readOptionalString(),
+      phone: try r.readOptionalString(), email: try r.readOptionalString(),
+      address: try r.readOptionalString(),
       toConfirm: try r.readBool(),
       note: LocalizedText(pt: try r.readString(), en: try r.readString(), fr: try r.readString()),
       active: try r.readBool())
@@ -263,7 +274,8 @@ public enum EventCodec {
   }
 
   static func decodeSheet(_ r: inout ByteReader) throws -> KnowledgeSheet {
-    var sheet = KnowledgeSheet(topic: try r.readString(), reviewed: try r.readString(), partners: try r.readStrings())
+    var sheet = KnowledgeSheet(
+      topic: try r.readString(), reviewed: try r.readString(), partners: try r.readStrings())
     func content() throws -> SheetContent {
       SheetContent(ask: try r.readStrings(), documents: try r.readStrings(), tell: try r.readStrings())
     }

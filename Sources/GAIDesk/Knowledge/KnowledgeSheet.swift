@@ -52,11 +52,12 @@ public struct KnowledgeSheet: Equatable, Sendable {
 
   /// The content in `language`, falling back to Portuguese when that language is empty.
   public func content(_ language: Language) -> SheetContent {
-    let wanted = switch language {
-    case .portuguese: pt
-    case .english: en
-    case .french: fr
-    }
+    let wanted =
+      switch language {
+      case .portuguese: pt
+      case .english: en
+      case .french: fr
+      }
     return wanted.isEmpty ? pt : wanted
   }
 
@@ -78,7 +79,8 @@ extension KnowledgeSheet: Decodable {
   public init(from decoder: any Decoder) throws {
     let c = try decoder.container(keyedBy: Keys.self)
     self.init(
-      topic: try c.decode(String.self, forKey: .topic), reviewed: try c.decodeIfPresent(String.self, forKey: .reviewed) ?? "",
+      topic: try c.decode(String.self, forKey: .topic),
+      reviewed: try c.decodeIfPresent(String.self, forKey: .reviewed) ?? "",
       partners: try c.decodeIfPresent([String].self, forKey: .partners) ?? [],
       pt: try c.decodeIfPresent(SheetContent.self, forKey: .pt) ?? SheetContent(),
       en: try c.decodeIfPresent(SheetContent.self, forKey: .en) ?? SheetContent(),
@@ -99,7 +101,9 @@ public struct KnowledgeBase: Sendable {
   public init(state: OfficeState) { edited = state.officeSheets }
 
   /// The sheet for `topic` (the office's version when edited).
-  public func sheet(_ topic: String) -> KnowledgeSheet? { edited[topic] ?? KnowledgeBase.shippedByTopic[topic] }
+  public func sheet(_ topic: String) -> KnowledgeSheet? {
+    edited[topic] ?? KnowledgeBase.shippedByTopic[topic]
+  }
 
   /// Whether the office edited the sheet for `topic`.
   public func isEdited(_ topic: String) -> Bool { edited[topic] != nil }

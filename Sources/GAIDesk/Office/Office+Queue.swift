@@ -20,7 +20,9 @@ extension Office {
       let id = context.newID("T")
       return Produced(
         value: (visitor.id, id),
-        events: [.visitorRegistered(visitor), Office.arrival(id: id, visitorID: visitor.id, context: context)])
+        events: [
+          .visitorRegistered(visitor), Office.arrival(id: id, visitorID: visitor.id, context: context),
+        ])
     }.value
     return (state.visitors[ids.0]!, state.visits[ids.1]!)
   }
@@ -69,7 +71,9 @@ extension Office {
       guard !topics.isEmpty else { throw GAIDeskError("error.visit.noTopic") }
       let event = Event.visitClosed(
         visitID: visit.id, topics: try Validation.topics(topics),
-        outcome: try outcome.map { try Validation.text($0, field: "outcome", limit: 200, allowNewlines: false) },
+        outcome: try outcome.map {
+          try Validation.text($0, field: "outcome", limit: 200, allowNewlines: false)
+        },
         note: try note.map { try Validation.text($0, field: "note") })
       return Produced(value: visit.id, events: [event] + extra)
     }.value
@@ -94,7 +98,9 @@ extension Office {
     if let visit = context.state.visits[reference] { return visit }
     let digits = reference.uppercased().hasPrefix("A-") ? String(reference.dropFirst(2)) : reference
     if let number = Int(digits),
-      let visit = context.state.visits(on: context.today).first(where: { $0.number == number && $0.office == context.office })
+      let visit = context.state.visits(on: context.today).first(where: {
+        $0.number == number && $0.office == context.office
+      })
     {
       return visit
     }

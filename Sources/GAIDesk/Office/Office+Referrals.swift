@@ -23,7 +23,9 @@ extension Office {
     guard let visitor = context.state.canonicalVisitor(visitorID) else {
       throw GAIDeskError("error.visitor.unknown", visitorID)
     }
-    guard visitor.consentToShare?.granted == true else { throw GAIDeskError("error.consent.share", visitor.id) }
+    guard visitor.consentToShare?.granted == true else {
+      throw GAIDeskError("error.consent.share", visitor.id)
+    }
     let partner = try Validation.name(partner, field: "partner")
     guard let listed = PartnerDirectory(state: context.state).partner(partner) else {
       throw GAIDeskError("error.partner.unknown", partner)
@@ -33,7 +35,8 @@ extension Office {
     let due = try Validation.plannedDate(due, field: "due", today: context.today)
     let note = try note.map { try Validation.text($0, field: "note") }
     return .referralCreated(
-      referralID: context.newID("R"), visitorID: visitor.id, partner: partner, topic: topic, due: due, note: note,
+      referralID: context.newID("R"), visitorID: visitor.id, partner: partner, topic: topic, due: due,
+      note: note,
       visitID: visitID)
   }
 
@@ -43,7 +46,9 @@ extension Office {
     _ id: String, status: ReferralStatus, reason: ReferralReason? = nil, note: String?, staff: String
   ) throws -> Referral {
     try perform(staff: staff) { context -> [Event] in
-      guard let referral = context.state.referrals[id] else { throw GAIDeskError("error.referral.unknown", id) }
+      guard let referral = context.state.referrals[id] else {
+        throw GAIDeskError("error.referral.unknown", id)
+      }
       guard !referral.status.isClosed else {
         throw GAIDeskError("error.referral.closed", id, referral.status.rawValue)
       }
@@ -61,15 +66,19 @@ extension Office {
 
   /// Sets a follow-up date for a visitor.
   @discardableResult
-  public func addFollowUp(visitorID: String, on date: String, note: String, staff: String) throws -> FollowUp {
+  public func addFollowUp(visitorID: String, on date: String, note: String, staff: String) throws -> FollowUp
+  {
     let id = try perform(staff: staff) { context in
       guard let visitor = context.state.canonicalVisitor(visitorID) else {
         throw GAIDeskError("error.visitor.unknown", visitorID)
       }
-      guard let on = try Validation.plannedDate(date, field: "on", today: context.today) else { throw GAIDeskError("error.field.empty", "on") }
+      guard let on = try Validation.plannedDate(date, field: "on", today: context.today) else {
+        throw GAIDeskError("error.field.empty", "on")
+      }
       let note = try Validation.text(note, field: "note")
       let id = context.newID("F")
-      return Produced(value: id, events: [.followUpAdded(followUpID: id, visitorID: visitor.id, on: on, note: note)])
+      return Produced(
+        value: id, events: [.followUpAdded(followUpID: id, visitorID: visitor.id, on: on, note: note)])
     }.value
     return state.followUps[id]!
   }
@@ -78,7 +87,9 @@ extension Office {
   @discardableResult
   public func completeFollowUp(_ id: String, staff: String) throws -> FollowUp {
     try perform(staff: staff) { context -> [Event] in
-      guard let followUp = context.state.followUps[id] else { throw GAIDeskError("error.followup.unknown", id) }
+      guard let followUp = context.state.followUps[id] else {
+        throw GAIDeskError("error.followup.unknown", id)
+      }
       guard followUp.doneAt == nil else { throw GAIDeskError("error.followup.done", id) }
       return [.followUpDone(followUpID: id)]
     }

@@ -34,7 +34,9 @@ extension Office {
       visitor.municipality = place.code
       visitor.island = place.island
     } else if let island = form.island {
-      guard ReferenceData.shipped.island(island) != nil else { throw GAIDeskError("error.field.island", island) }
+      guard ReferenceData.shipped.island(island) != nil else {
+        throw GAIDeskError("error.field.island", island)
+      }
       visitor.island = island
     }
     if let document = form.document {
@@ -63,7 +65,9 @@ extension Office {
   /// Records consent to store and/or to share, dated today.
   public func recordConsent(visitorID: String, store: Bool?, share: Bool?, staff: String) throws {
     try perform(staff: staff) { context -> [Event] in
-      guard context.state.visitors[visitorID] != nil else { throw GAIDeskError("error.visitor.unknown", visitorID) }
+      guard context.state.visitors[visitorID] != nil else {
+        throw GAIDeskError("error.visitor.unknown", visitorID)
+      }
       guard store != nil || share != nil else { throw GAIDeskError("error.consent.nothing") }
       let today = context.today
       let make = { (granted: Bool?) in granted.map { Consent(granted: $0, date: today, recordedBy: staff) } }
@@ -111,7 +115,9 @@ extension Office {
   public func unmergeVisitors(keep: String, other: String, staff: String) throws {
     try perform(staff: staff) { context -> [Event] in
       guard context.state.visitors[keep] != nil else { throw GAIDeskError("error.visitor.unknown", keep) }
-      guard let merged = context.state.visitors[other] else { throw GAIDeskError("error.visitor.unknown", other) }
+      guard let merged = context.state.visitors[other] else {
+        throw GAIDeskError("error.visitor.unknown", other)
+      }
       guard merged.mergedInto == keep else { throw GAIDeskError("error.merge.notMerged", other, keep) }
       return [.visitorsUnmerged(keep: keep, other: other)]
     }

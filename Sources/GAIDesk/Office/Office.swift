@@ -28,7 +28,8 @@ public final class Office {
   /// Whether recording is refused because of damage.
   public var isReadOnly: Bool { journal.isReadOnly }
 
-  private init(paths: OfficePaths, identity: OfficeIdentity, masterKey: SymmetricKey, origin: OriginID) throws {
+  private init(paths: OfficePaths, identity: OfficeIdentity, masterKey: SymmetricKey, origin: OriginID) throws
+  {
     self.paths = paths
     self.identity = identity
     self.masterKey = masterKey
@@ -45,7 +46,8 @@ public final class Office {
     guard !paths.exists else { throw GAIDeskError("error.office.exists", paths.root) }
     guard ReferenceData.shipped.municipality(code) != nil else {
       throw GAIDeskError(
-        "error.office.unknown", code, ReferenceData.shipped.municipalities.map(\.code).joined(separator: ", "))
+        "error.office.unknown", code, ReferenceData.shipped.municipalities.map(\.code).joined(separator: ", ")
+      )
     }
     try Validation.passphrase(passphrase)
     try FileIO.makeDirectory(paths.keys)
@@ -53,7 +55,8 @@ public final class Office {
     let slot = try KeySlot.make(for: masterKey, passphrase: passphrase, logN: scryptLogN)
     try FileIO.writeAtomically(try Office.json(slot), to: paths.keys + "/slot-1.json")
     let identity = OfficeIdentity(
-      format: OfficeIdentity.currentFormat, office: code, created: ISO8601DateFormatter().string(from: Date()))
+      format: OfficeIdentity.currentFormat, office: code, created: ISO8601DateFormatter().string(from: Date())
+    )
     let origin = try Office.deviceOrigin(paths)
     // The journal starts empty: its first record is the office's first real event, so generated or
     // imported history may lie before today.
@@ -76,7 +79,8 @@ public final class Office {
       throw GAIDeskError("error.office.newer", String(identity.format))
     }
     let masterKey = try unlock(paths, passphrase: passphrase)
-    let office = try Office(paths: paths, identity: identity, masterKey: masterKey, origin: try deviceOrigin(paths))
+    let office = try Office(
+      paths: paths, identity: identity, masterKey: masterKey, origin: try deviceOrigin(paths))
     try office.load()
     return office
   }
@@ -157,7 +161,9 @@ public final class Office {
     if let batch = try? EventCodec.decode(entry.payload) {
       state.apply(batch, time: entry.header.clock)
     } else {
-      state.apply(EventBatch(staff: "", office: "", events: [.unknown(type: 0, version: 0, body: [])]), time: entry.header.clock)
+      state.apply(
+        EventBatch(staff: "", office: "", events: [.unknown(type: 0, version: 0, body: [])]),
+        time: entry.header.clock)
     }
   }
 
@@ -198,7 +204,8 @@ public final class Office {
 
   /// Records `count` records built one after the other, synced once at the end (for bulk generation).
   public func perform(
-    staff: String, count: Int, now: @escaping () -> Date = Date.init, _ build: (inout CommandContext) throws -> [Event]
+    staff: String, count: Int, now: @escaping () -> Date = Date.init,
+    _ build: (inout CommandContext) throws -> [Event]
   ) throws {
     var applied = false
     do {
@@ -220,14 +227,16 @@ public final class Office {
       throw error
     } catch let failure as FileIO.Failure {
       if applied { try reload() }
-      throw GAIDeskError(failure.isDiskFull ? "error.disk.full" : "error.disk.io", failure.path, failure.reason)
+      throw GAIDeskError(
+        failure.isDiskFull ? "error.disk.full" : "error.disk.io", failure.path, failure.reason)
     }
   }
 
   /// Forgets the in-memory state and reads the journal again (after an append that failed once the state
   /// had taken its events).
   private func reload() throws {
-    journal = try Journal(root: paths.journal, origin: origin, sealer: Sealer(masterKey: masterKey, purpose: "journal"))
+    journal = try Journal(
+      root: paths.journal, origin: origin, sealer: Sealer(masterKey: masterKey, purpose: "journal"))
     state = OfficeState()
     state.office = identity.office
     try journal.refresh(apply)

@@ -20,7 +20,8 @@ struct DeviceIdentity: Codable, Equatable {
 
   /// What identifies this machine and data folder; a copied folder or cloned disk gets a new origin.
   static func fingerprint(root: String) -> String {
-    let machine = (try? String(contentsOfFile: "/etc/machine-id", encoding: .utf8))?
+    let machine =
+      (try? String(contentsOfFile: "/etc/machine-id", encoding: .utf8))?
       .trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
     var info = stat()
     let inode = stat(root, &info) == 0 ? "\(info.st_dev):\(info.st_ino)" : ""

@@ -10,12 +10,15 @@ public struct OfficePaths: Sendable {
 
   /// The data directory from `--data`, else `$GAIDESK_DATA`, else `$XDG_DATA_HOME/gaidesk`
   /// (`~/.local/share/gaidesk`).
-  public static func resolve(explicit: String?, environment: [String: String] = ProcessInfo.processInfo.environment)
+  public static func resolve(
+    explicit: String?, environment: [String: String] = ProcessInfo.processInfo.environment
+  )
     -> OfficePaths
   {
     if let explicit, !explicit.isEmpty { return OfficePaths(root: absolute(explicit)) }
     if let data = environment["GAIDESK_DATA"], !data.isEmpty { return OfficePaths(root: absolute(data)) }
-    let base = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+    let base =
+      environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
       ?? ((environment["HOME"] ?? NSHomeDirectory()) + "/.local/share")
     return OfficePaths(root: absolute(base) + "/gaidesk")
   }

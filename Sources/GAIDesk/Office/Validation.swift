@@ -19,12 +19,16 @@ public enum Validation {
 
   /// Free text within `limit` characters, without control characters (newlines allowed when asked).
   @discardableResult
-  public static func text(_ value: String, field: String, limit: Int = maxNoteLength, allowNewlines: Bool = true)
+  public static func text(
+    _ value: String, field: String, limit: Int = maxNoteLength, allowNewlines: Bool = true
+  )
     throws -> String
   {
     guard value.count <= limit else { throw GAIDeskError("error.field.tooLong", field, String(limit)) }
     // Bytes that were not UTF-8 arrive as U+FFFD: refuse them rather than store garbage.
-    guard !value.unicodeScalars.contains("\u{FFFD}") else { throw GAIDeskError("error.field.encoding", field) }
+    guard !value.unicodeScalars.contains("\u{FFFD}") else {
+      throw GAIDeskError("error.field.encoding", field)
+    }
     for scalar in value.unicodeScalars where scalar.properties.generalCategory == .control {
       if allowNewlines && (scalar == "\n" || scalar == "\t") { continue }
       throw GAIDeskError("error.field.control", field)
@@ -51,7 +55,9 @@ public enum Validation {
   /// An ISO 3166 code known to the reference data, upper-cased.
   public static func nationality(_ code: String?) throws -> String? {
     guard let code = code?.trimmingCharacters(in: .whitespaces), !code.isEmpty else { return nil }
-    guard let country = ReferenceData.shipped.country(code) else { throw GAIDeskError("error.field.nationality", code) }
+    guard let country = ReferenceData.shipped.country(code) else {
+      throw GAIDeskError("error.field.nationality", code)
+    }
     return country.code
   }
 

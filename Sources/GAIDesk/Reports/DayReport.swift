@@ -38,10 +38,11 @@ public struct DayReport: Equatable, Sendable {
     served = done.count
     left = visits.filter { $0.status == .left }.count
     wait = DurationStats(visits.compactMap { v in v.calledAt.map { DurationStats.seconds(v.arrivedAt, $0) } })
-    service = DurationStats(done.compactMap { v in
-      guard let called = v.calledAt, let ended = v.endedAt else { return nil }
-      return DurationStats.seconds(called, ended)
-    })
+    service = DurationStats(
+      done.compactMap { v in
+        guard let called = v.calledAt, let ended = v.endedAt else { return nil }
+        return DurationStats.seconds(called, ended)
+      })
     servedByStaff = Tally.of(done.map { $0.servedBy ?? "" })
     topics = Tally.of(done.flatMap { Array(Set($0.topics)) })
     let referrals = state.allReferrals

@@ -42,15 +42,21 @@ extension MonthReport {
       add("area", t.key, reference.areas.first { $0.code == t.key }?.label(language) ?? unknown, t.count)
     }
     for t in byTopic { add("topic", t.key, reference.topic(t.key)?.label(language) ?? t.key, t.count) }
-    for t in byNationality { add("nationality", t.key, reference.country(t.key)?.label(language) ?? unknown, t.count) }
+    for t in byNationality {
+      add("nationality", t.key, reference.country(t.key)?.label(language) ?? unknown, t.count)
+    }
     for t in bySex { add("sex", t.key, strings.text("sex.\(t.key)", language: language), t.count) }
     for t in byAgeBand { add("age-band", t.key, t.key == "unknown" ? unknown : t.key, t.count) }
     for t in referralsByStatus {
-      add("referral-status", t.key, strings.text("referral.\(t.key)", language: language), t.count, status: t.key)
+      add(
+        "referral-status", t.key, strings.text("referral.\(t.key)", language: language), t.count,
+        status: t.key)
     }
     for p in referralsByPartner {
       let name = directory.first { $0.code == p.partner }?.name ?? p.partner
-      for s in p.byStatus where s.count > 0 { add("referral-partner", p.partner, name, s.count, status: s.key) }
+      for s in p.byStatus where s.count > 0 {
+        add("referral-partner", p.partner, name, s.count, status: s.key)
+      }
     }
     return rows
   }
@@ -61,7 +67,9 @@ extension MonthReport {
     let header = ["section", "code", "label", "status", "value"]
     var lines = [header.joined(separator: ",")]
     for row in rows(language: language) {
-      lines.append([row.section, row.code, row.label, row.status, String(row.value)].map(MonthReport.csvField).joined(separator: ","))
+      lines.append(
+        [row.section, row.code, row.label, row.status, String(row.value)].map(MonthReport.csvField).joined(
+          separator: ","))
     }
     return "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n"
   }
@@ -83,8 +91,11 @@ extension MonthReport {
     return [
       "month": month, "visits": visits, "served": served, "left": left, "visitors": visitors,
       "byArea": tallies(byArea), "byTopic": tallies(byTopic), "byNationality": tallies(byNationality),
-      "bySex": tallies(bySex), "byAgeBand": tallies(byAgeBand), "referralsByStatus": tallies(referralsByStatus),
-      "referralsByPartner": referralsByPartner.map { ["partner": $0.partner, "total": $0.total, "byStatus": tallies($0.byStatus)] },
+      "bySex": tallies(bySex), "byAgeBand": tallies(byAgeBand),
+      "referralsByStatus": tallies(referralsByStatus),
+      "referralsByPartner": referralsByPartner.map {
+        ["partner": $0.partner, "total": $0.total, "byStatus": tallies($0.byStatus)]
+      },
       "wait": stats(wait), "service": stats(service),
     ]
   }

@@ -65,20 +65,23 @@ public struct MonthReport: Equatable, Sendable {
     byNationality = Tally.of(people.map { $0?.nationality ?? "unknown" })
     bySex = Tally.of(people.map { $0?.sex?.rawValue ?? "unknown" }, order: MonthReport.sexes)
     let year = Int(month.prefix(4)) ?? 0
-    byAgeBand = Tally.of(people.map { MonthReport.band(age: $0?.birthYear.map { year - $0 }) }, order: MonthReport.ageBands)
+    byAgeBand = Tally.of(
+      people.map { MonthReport.band(age: $0?.birthYear.map { year - $0 }) }, order: MonthReport.ageBands)
     let referrals = state.allReferrals.filter { LocalTime.day($0.createdAt).hasPrefix(month + "-") }
     let statuses = ReferralStatus.allCases.map(\.rawValue)
     referralsByStatus = Tally.of(referrals.map(\.status.rawValue), order: statuses)
     referralsByPartner = Tally.of(referrals.map(\.partner)).map { tally in
       PartnerReferrals(
         partner: tally.key, total: tally.count,
-        byStatus: Tally.of(referrals.filter { $0.partner == tally.key }.map(\.status.rawValue), order: statuses))
+        byStatus: Tally.of(
+          referrals.filter { $0.partner == tally.key }.map(\.status.rawValue), order: statuses))
     }
     wait = DurationStats(all.compactMap { v in v.calledAt.map { DurationStats.seconds(v.arrivedAt, $0) } })
-    service = DurationStats(done.compactMap { v in
-      guard let called = v.calledAt, let ended = v.endedAt else { return nil }
-      return DurationStats.seconds(called, ended)
-    })
+    service = DurationStats(
+      done.compactMap { v in
+        guard let called = v.calledAt, let ended = v.endedAt else { return nil }
+        return DurationStats.seconds(called, ended)
+      })
   }
 
   /// The age band of `age` (nil: unknown).

@@ -15,7 +15,9 @@ public struct Tally: Equatable, Sendable {
   static func of<S: Sequence>(_ keys: S) -> [Tally] where S.Element == String {
     var counts: [String: Int] = [:]
     for key in keys { counts[key, default: 0] += 1 }
-    return counts.map { Tally($0.key, $0.value) }.sorted { $0.count != $1.count ? $0.count > $1.count : $0.key < $1.key }
+    return counts.map { Tally($0.key, $0.value) }.sorted {
+      $0.count != $1.count ? $0.count > $1.count : $0.key < $1.key
+    }
   }
 
   /// Tallies of `keys` in the fixed order `order` (zeros kept), then any other key.

@@ -13,7 +13,9 @@ public enum SearchText {
   }
 
   /// Only the digits of `text` (for phone and document numbers).
-  public static func digits(_ text: String) -> String { String(text.unicodeScalars.filter { ("0"..."9").contains($0) }.map(Character.init)) }
+  public static func digits(_ text: String) -> String {
+    String(text.unicodeScalars.filter { ("0"..."9").contains($0) }.map(Character.init))
+  }
 
   /// Damerau–Levenshtein (optimal string alignment) distance, giving up beyond `limit`.
   public static func distance(_ a: [Character], _ b: [Character], limit: Int) -> Int {
@@ -28,7 +30,9 @@ public enum SearchText {
       for j in 1...b.count {
         let cost = a[i - 1] == b[j - 1] ? 0 : 1
         var value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-        if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { value = min(value, previous2[j - 2] + 1) }
+        if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+          value = min(value, previous2[j - 2] + 1)
+        }
         current[j] = value
         rowMin = min(rowMin, value)
       }

@@ -79,7 +79,9 @@ public struct VisitorSearch: Sendable {
     let doc = Int32(documents.count)
     let nameWords = SearchText.tokens(visitor.fullName)
     var words = nameWords + visitor.aliases.flatMap(SearchText.tokens)
-    let document = visitor.document.map { SearchText.tokens($0.number).joined() }.flatMap { $0.isEmpty ? nil : $0 }
+    let document = visitor.document.map { SearchText.tokens($0.number).joined() }.flatMap {
+      $0.isEmpty ? nil : $0
+    }
     if let document { words.append(document) }
     var ids: [Int32] = []
     for word in words {
@@ -97,7 +99,8 @@ public struct VisitorSearch: Sendable {
     }
     for gram in grams { digitGrams[gram].append(doc) }
     if let document { documentNumbers[document, default: []].append(doc) }
-    documents.append(Document(id: visitor.id, nameWords: nameWords.count, tokens: ids, digits: digits, document: document))
+    documents.append(
+      Document(id: visitor.id, nameWords: nameWords.count, tokens: ids, digits: digits, document: document))
     documentByID[visitor.id] = doc
   }
 
@@ -120,12 +123,15 @@ public struct VisitorSearch: Sendable {
     let queryDigits = SearchText.digits(query)
     let visible = query.filter { !$0.isWhitespace && !"+-().".contains($0) }.count
     var digitTerms: [[UInt8]] = []
-    if queryDigits.count >= 4, queryDigits.count * 2 >= visible, terms.allSatisfy({ $0.contains(where: \.isNumber) }) {
+    if queryDigits.count >= 4, queryDigits.count * 2 >= visible,
+      terms.allSatisfy({ $0.contains(where: \.isNumber) })
+    {
       // A phone or document number typed with separators: match its digits as one string.
       digitTerms = [Array(queryDigits.utf8)]
       terms = []
     } else {
-      digitTerms = terms.filter { $0.count >= 3 && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }.map { Array($0.utf8) }
+      digitTerms = terms.filter { $0.count >= 3 && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }.map
+      { Array($0.utf8) }
       terms.removeAll { $0.count >= 3 && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }
     }
     guard !terms.isEmpty || !digitTerms.isEmpty else { return [] }
@@ -193,7 +199,9 @@ public struct VisitorSearch: Sendable {
       let chosen = choose(candidates, totals: totals, count: width)
       let visible = chosen.filter { state.visitors[documents[Int($0)].id]?.mergedInto == nil }
       if visible.count >= limit || chosen.count < width {
-        return visible.prefix(limit).map { Hit(visitorID: documents[Int($0)].id, score: Int(totals[Int($0)])) }
+        return visible.prefix(limit).map {
+          Hit(visitorID: documents[Int($0)].id, score: Int(totals[Int($0)]))
+        }
       }
       width = width * 2 + (chosen.count - visible.count)
     }
@@ -326,7 +334,8 @@ public struct VisitorSearch: Sendable {
 
   /// The whole-word distance of `word`, which shares its first `depth` letters with the rows already computed.
   private func wholeDistance(
-    _ r: UnsafeMutableBufferPointer<Int32>, width: Int, term: UnsafeBufferPointer<UInt32>, word: [UInt32], depth: Int,
+    _ r: UnsafeMutableBufferPointer<Int32>, width: Int, term: UnsafeBufferPointer<UInt32>, word: [UInt32],
+    depth: Int,
     limit: Int
   ) -> Int {
     if word.count == depth { return Int(r[depth * width + term.count]) }
@@ -381,10 +390,12 @@ public struct VisitorSearch: Sendable {
 
   /// Registered visitors who are probably the person described by `form` (merged records left out):
   /// same phone or document, or a similar name with the same birth year or nationality.
-  public func duplicates(of form: VisitorForm, in state: OfficeState, limit: Int = 10) -> [DuplicateCandidate] {
+  public func duplicates(of form: VisitorForm, in state: OfficeState, limit: Int = 10) -> [DuplicateCandidate]
+  {
     var reasons: [Int32: Set<DuplicateReason>] = [:]
     // Similar names: words of the form matched whole (exact or within the typo allowance).
-    let words = Array(Set(([form.fullName] + form.aliases).flatMap(SearchText.tokens).filter { $0.count >= 2 }))
+    let words = Array(
+      Set(([form.fullName] + form.aliases).flatMap(SearchText.tokens).filter { $0.count >= 2 }))
     var matchedWords: [Int32: Int] = [:]
     for word in words {
       let scalars = word.unicodeScalars.map(\.value)
@@ -412,7 +423,9 @@ public struct VisitorSearch: Sendable {
       if digits.count >= 7 {
         let tail = Array(digits.suffix(7))
         for doc in digitMatches(tail) {
-          guard let visitor = state.visitors[documents[Int(doc)].id], let other = visitor.phone else { continue }
+          guard let visitor = state.visitors[documents[Int(doc)].id], let other = visitor.phone else {
+            continue
+          }
           let theirs = Array(SearchText.digits(other).utf8)
           if theirs == digits || (theirs.count >= 7 && Array(theirs.suffix(7)) == tail) {
             reasons[doc, default: []].insert(.samePhone)
@@ -425,7 +438,9 @@ public struct VisitorSearch: Sendable {
       for doc in documentNumbers[folded] ?? [] { reasons[doc, default: []].insert(.sameDocument) }
     }
     let found = reasons.compactMap { doc, reasons -> (Int32, DuplicateCandidate)? in
-      guard let visitor = state.visitors[documents[Int(doc)].id], visitor.mergedInto == nil else { return nil }
+      guard let visitor = state.visitors[documents[Int(doc)].id], visitor.mergedInto == nil else {
+        return nil
+      }
       return (doc, DuplicateCandidate(visitorID: visitor.id, reasons: reasons))
     }
     return found.sorted { a, b in

@@ -32,7 +32,8 @@ public struct Sealer: @unchecked Sendable {
     let nonceEnd = sealed.startIndex + 12
     let tagStart = sealed.endIndex - 16
     guard let nonce = try? AES.GCM.Nonce(data: sealed[sealed.startIndex..<nonceEnd]),
-      let box = try? AES.GCM.SealedBox(nonce: nonce, ciphertext: sealed[nonceEnd..<tagStart], tag: sealed[tagStart...]),
+      let box = try? AES.GCM.SealedBox(
+        nonce: nonce, ciphertext: sealed[nonceEnd..<tagStart], tag: sealed[tagStart...]),
       let plain = try? AES.GCM.open(box, using: key, authenticating: aad)
     else { return nil }
     return [UInt8](plain)

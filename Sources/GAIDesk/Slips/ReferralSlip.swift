@@ -25,17 +25,24 @@ public struct ReferralSlip: Equatable, Sendable {
 
   /// The slip for `referralID` as `state` has it, in `language` (default: the visitor's first language among
   /// pt/en/fr, else Portuguese).
-  public static func make(referralID: String, state: OfficeState, language: Language? = nil) throws -> ReferralSlip {
-    guard let referral = state.referrals[referralID] else { throw GAIDeskError("error.referral.unknown", referralID) }
+  public static func make(referralID: String, state: OfficeState, language: Language? = nil) throws
+    -> ReferralSlip
+  {
+    guard let referral = state.referrals[referralID] else {
+      throw GAIDeskError("error.referral.unknown", referralID)
+    }
     let visitor = state.canonicalVisitor(referral.visitorID)
-    let language = language ?? visitor?.languages.lazy.compactMap { Language(rawValue: $0) }.first ?? .portuguese
+    let language =
+      language ?? visitor?.languages.lazy.compactMap { Language(rawValue: $0) }.first ?? .portuguese
     let partner = PartnerDirectory(state: state).partner(referral.partner)
     let sheet = KnowledgeBase(state: state).sheet(referral.topic)
     var contacts: [String] = []
     let strings = Strings.shared
     if let phone = partner?.phone { contacts.append(strings.text("slip.phone", [phone], language: language)) }
     if let email = partner?.email { contacts.append(strings.text("slip.email", [email], language: language)) }
-    if let address = partner?.address { contacts.append(strings.text("slip.address", [address], language: language)) }
+    if let address = partner?.address {
+      contacts.append(strings.text("slip.address", [address], language: language))
+    }
     let office = state.office.flatMap { ReferenceData.shipped.municipality($0)?.name } ?? state.office ?? ""
     return ReferralSlip(
       language: language, referralID: referral.id, visitorName: visitor?.fullName ?? referral.visitorID,

@@ -63,7 +63,8 @@ public struct OfficeState: Sendable {
     case .visitArrived(let id, let visitorID, let day, let number):
       guard visits[id] == nil else { return }
       visits[id] = Visit(
-        id: id, visitorID: visitorID, day: day, number: number, office: office, arrivedAt: time, arrivedBy: staff)
+        id: id, visitorID: visitorID, day: day, number: number, office: office, arrivedAt: time,
+        arrivedBy: staff)
       visitsByDay[day, default: []].append(id)
       visitsByVisitor[visitorID, default: []].append(id)
     case .visitCalled(let id, let desk):
@@ -95,7 +96,8 @@ public struct OfficeState: Sendable {
         createdAt: time, createdBy: staff)
       referralOrder.append(id)
     case .referralChanged(let id, let status, let reason, let note):
-      referrals[id]?.history.append(ReferralChange(status: status, reason: reason, note: note, at: time, by: staff))
+      referrals[id]?.history.append(
+        ReferralChange(status: status, reason: reason, note: note, at: time, by: staff))
     case .followUpAdded(let id, let visitorID, let on, let note):
       guard followUps[id] == nil else { return }
       followUps[id] = FollowUp(id: id, visitorID: visitorID, on: on, note: note, createdBy: staff)
@@ -116,7 +118,8 @@ public struct OfficeState: Sendable {
       if officePartners[partner.code] == nil { partnerOrder.append(partner.code) }
       officePartners[partner.code] = partner
     case .partnerRetired(let code):
-      guard var partner = officePartners[code] ?? PartnerDirectory.shipped.first(where: { $0.code == code }) else {
+      guard var partner = officePartners[code] ?? PartnerDirectory.shipped.first(where: { $0.code == code })
+      else {
         return
       }
       if officePartners[code] == nil { partnerOrder.append(code) }

@@ -105,7 +105,8 @@ enum StateCodec {
   static func decodeVisit(_ r: inout ByteReader) throws -> Visit {
     var v = Visit(
       id: try r.readString(), visitorID: try r.readString(), day: try r.readString(), number: try r.readInt(),
-      office: try r.readString(), arrivedAt: HybridTime(rawValue: try r.readUInt64()), arrivedBy: try r.readString())
+      office: try r.readString(), arrivedAt: HybridTime(rawValue: try r.readUInt64()),
+      arrivedBy: try r.readString())
     v.calledAt = try readTime(&r)
     v.desk = try r.readOptionalString()
     v.servedBy = try r.readOptionalString()
@@ -113,7 +114,9 @@ enum StateCodec {
     v.topics = try r.readStrings()
     v.outcome = try r.readOptionalString()
     v.note = try r.readOptionalString()
-    guard let status = VisitStatus(rawValue: try r.readString()) else { throw ByteReader.Malformed(reason: "status") }
+    guard let status = VisitStatus(rawValue: try r.readString()) else {
+      throw ByteReader.Malformed(reason: "status")
+    }
     v.status = status
     return v
   }
@@ -140,7 +143,8 @@ enum StateCodec {
 
   static func decodeReferral(_ r: inout ByteReader) throws -> Referral {
     var x = Referral(
-      id: try r.readString(), visitorID: try r.readString(), partner: try r.readString(), topic: try r.readString(),
+      id: try r.readString(), visitorID: try r.readString(), partner: try r.readString(),
+      topic: try r.readString(),
       due: try r.readOptionalString(), note: try r.readOptionalString(), visitID: try r.readOptionalString(),
       createdAt: HybridTime(rawValue: try r.readUInt64()), createdBy: try r.readString())
     x.history = []

@@ -6,7 +6,8 @@ enum StateSnapshot {
   static let magic: [UInt8] = Array("GAIDSNAP".utf8)
   static let version: UInt16 = 2
 
-  static func save(_ state: OfficeState, journal: Journal, paths: OfficePaths, masterKey: SymmetricKey) throws {
+  static func save(_ state: OfficeState, journal: Journal, paths: OfficePaths, masterKey: SymmetricKey) throws
+  {
     var w = ByteWriter(capacity: 1 << 16)
     let cursors = journal.cursors
     w.writeVarint(UInt64(cursors.count))
@@ -22,7 +23,8 @@ enum StateSnapshot {
     var header = ByteWriter(capacity: 10)
     header.write(raw: magic)
     header.write(version)
-    let sealed = try Sealer(masterKey: masterKey, purpose: "cache").seal(w.bytes, authenticating: header.bytes)
+    let sealed = try Sealer(masterKey: masterKey, purpose: "cache").seal(
+      w.bytes, authenticating: header.bytes)
     try FileIO.makeDirectory(paths.cache)
     try FileIO.writeAtomically(header.bytes + sealed, to: paths.snapshot)
   }
@@ -31,7 +33,8 @@ enum StateSnapshot {
   static func load(paths: OfficePaths, masterKey: SymmetricKey, journal: Journal) -> OfficeState? {
     guard let bytes = try? FileIO.read(paths.snapshot), bytes.count > 10, Array(bytes[0..<8]) == magic,
       bytes[8] == UInt8(version), bytes[9] == 0,
-      let plain = Sealer(masterKey: masterKey, purpose: "cache").open(bytes[10...], authenticating: Array(bytes[0..<10]))
+      let plain = Sealer(masterKey: masterKey, purpose: "cache").open(
+        bytes[10...], authenticating: Array(bytes[0..<10]))
     else { return nil }
     do {
       var r = ByteReader(plain)
@@ -41,7 +44,8 @@ enum StateSnapshot {
         let cursor = OriginCursor(
           origin: origin, segment: Int(try r.readVarint()), offset: Int(try r.readVarint()),
           lastSequence: try r.readUInt64(), lastHash: Array(try r.readRaw(32)))
-        let segmentPath = journal.root + "/" + origin.hex + "/" + SegmentFormat.fileName(index: cursor.segment)
+        let segmentPath =
+          journal.root + "/" + origin.hex + "/" + SegmentFormat.fileName(index: cursor.segment)
         guard cursor.offset == 0 || (FileIO.size(segmentPath) ?? -1) >= cursor.offset else { return nil }
         cursors.append(cursor)
       }

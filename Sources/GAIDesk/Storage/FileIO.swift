@@ -32,7 +32,9 @@ public enum FileIO {
 
   /// Writes all of `bytes` at the current position, or throws.
   public static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer, path: String) throws {
-    if let code = FaultInjector.shared.check(.write) { throw Failure(operation: "write", path: path, code: code) }
+    if let code = FaultInjector.shared.check(.write) {
+      throw Failure(operation: "write", path: path, code: code)
+    }
     var done = 0
     while done < bytes.count {
       let n = Glibc.write(fd, bytes.baseAddress! + done, bytes.count - done)
@@ -46,7 +48,9 @@ public enum FileIO {
 
   /// Flushes a file's data to the disk (fdatasync).
   public static func syncData(_ fd: Int32, path: String) throws {
-    if let code = FaultInjector.shared.check(.sync) { throw Failure(operation: "sync", path: path, code: code) }
+    if let code = FaultInjector.shared.check(.sync) {
+      throw Failure(operation: "sync", path: path, code: code)
+    }
     if fdatasync(fd) != 0 { throw Failure(operation: "sync", path: path, code: errno) }
   }
 
@@ -54,7 +58,9 @@ public enum FileIO {
   public static func syncDirectory(_ path: String) throws {
     let fd = try open(path, O_RDONLY | O_DIRECTORY)
     defer { close(fd) }
-    if let code = FaultInjector.shared.check(.sync) { throw Failure(operation: "sync", path: path, code: code) }
+    if let code = FaultInjector.shared.check(.sync) {
+      throw Failure(operation: "sync", path: path, code: code)
+    }
     if fsync(fd) != 0 { throw Failure(operation: "sync", path: path, code: errno) }
   }
 
@@ -89,7 +95,9 @@ public enum FileIO {
     var bytes = [UInt8](repeating: 0, count: count)
     var done = 0
     while done < count {
-      let n = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + done, count - done, off_t(offset + done)) }
+      let n = bytes.withUnsafeMutableBytes {
+        pread(fd, $0.baseAddress! + done, count - done, off_t(offset + done))
+      }
       if n < 0 {
         if errno == EINTR { continue }
         throw Failure(operation: "read", path: path, code: errno)

@@ -46,7 +46,8 @@ public final class Journal {
     let names = (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []
     for name in names.sorted() {
       guard let id = OriginID(hex: name) else { continue }
-      let log = logs[id] ?? OriginLog(origin: id, directory: root + "/" + name, displayDirectory: "journal/" + name)
+      let log =
+        logs[id] ?? OriginLog(origin: id, directory: root + "/" + name, displayDirectory: "journal/" + name)
       logs[id] = log
       try log.readNew(sealer: sealer) { entry in
         clock.observe(entry.header.clock)
@@ -71,7 +72,9 @@ public final class Journal {
   func resume(from cursors: [OriginCursor], latestTime: HybridTime) {
     clock.observe(latestTime)
     for cursor in cursors {
-      let log = OriginLog(origin: cursor.origin, directory: root + "/" + cursor.origin.hex, displayDirectory: "journal/" + cursor.origin.hex)
+      let log = OriginLog(
+        origin: cursor.origin, directory: root + "/" + cursor.origin.hex,
+        displayDirectory: "journal/" + cursor.origin.hex)
       log.resume(from: cursor)
       logs[cursor.origin] = log
     }
@@ -86,7 +89,10 @@ public final class Journal {
   ) throws {
     try lock.withExclusive {
       try refresh(deliver)
-      let own = logs[origin] ?? OriginLog(origin: origin, directory: root + "/" + origin.hex, displayDirectory: "journal/" + origin.hex)
+      let own =
+        logs[origin]
+        ?? OriginLog(
+          origin: origin, directory: root + "/" + origin.hex, displayDirectory: "journal/" + origin.hex)
       logs[origin] = own
       if let repaired = try own.repairTail() { repairs.append(repaired) }
       if let first = damage.first { throw GAIDeskError("error.journal.readonly", first.description) }
@@ -97,11 +103,14 @@ public final class Journal {
       let savedClock = clock
       for _ in 0..<count {
         sequence += 1
-        let header = RecordHeader(origin: origin, sequence: sequence, clock: clock.tick(now: now()), previousHash: previous)
+        let header = RecordHeader(
+          origin: origin, sequence: sequence, clock: clock.tick(now: now()), previousHash: previous)
         let payload = try make(RecordStamp(origin: origin, sequence: sequence, time: header.clock))
         let aad = header.bytes
         let body = aad + (try sealer.seal(payload, authenticating: aad))
-        guard body.count <= SegmentFormat.maxBodySize else { throw GAIDeskError("error.journal.recordTooLarge") }
+        guard body.count <= SegmentFormat.maxBodySize else {
+          throw GAIDeskError("error.journal.recordTooLarge")
+        }
         let record = ScannedRecord(header: header, offset: 0, body: body[...])
         previous = record.hash
         bodies.append(body)

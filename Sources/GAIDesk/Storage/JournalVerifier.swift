@@ -54,7 +54,9 @@ public struct JournalVerifier {
         report.bytes += bytes.count
         do {
           let header = try SegmentFormat.parseHeader(Array(bytes.prefix(SegmentFormat.headerSize)))
-          if header.origin != origin || header.index != index { damage(0, "segment header names another origin or index") }
+          if header.origin != origin || header.index != index {
+            damage(0, "segment header names another origin or index")
+          }
         } catch {
           damage(0, "segment header damaged or from a newer GAIDesk")
           continue
@@ -69,7 +71,8 @@ public struct JournalVerifier {
             } else if record.header.previousHash != previous {
               damage(record.offset, "hash chain broken")
             }
-            if sealer.open(record.sealed, authenticating: Array(record.body.prefix(RecordHeader.size))) == nil {
+            if sealer.open(record.sealed, authenticating: Array(record.body.prefix(RecordHeader.size))) == nil
+            {
               damage(record.offset, "cannot decrypt: altered record or another office's key")
             } else {
               report.records += 1

@@ -21,7 +21,9 @@ public struct OriginID: Hashable, Comparable, Sendable, CustomStringConvertible 
     guard digits.count == 32 else { return nil }
     var bytes: [UInt8] = []
     for i in stride(from: 0, to: 32, by: 2) {
-      guard let high = OriginID.nibble(digits[i]), let low = OriginID.nibble(digits[i + 1]) else { return nil }
+      guard let high = OriginID.nibble(digits[i]), let low = OriginID.nibble(digits[i + 1]) else {
+        return nil
+      }
       bytes.append(high << 4 | low)
     }
     self.bytes = bytes
@@ -55,5 +57,7 @@ public struct OriginID: Hashable, Comparable, Sendable, CustomStringConvertible 
 
   public var description: String { hex }
 
-  public static func < (lhs: OriginID, rhs: OriginID) -> Bool { lhs.bytes.lexicographicallyPrecedes(rhs.bytes) }
+  public static func < (lhs: OriginID, rhs: OriginID) -> Bool {
+    lhs.bytes.lexicographicallyPrecedes(rhs.bytes)
+  }
 }

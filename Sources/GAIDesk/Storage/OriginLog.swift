@@ -28,7 +28,8 @@ final class OriginLog {
 
   /// Where reading has reached.
   var cursor: OriginCursor {
-    OriginCursor(origin: origin, segment: segment, offset: offset, lastSequence: lastSequence, lastHash: lastHash)
+    OriginCursor(
+      origin: origin, segment: segment, offset: offset, lastSequence: lastSequence, lastHash: lastHash)
   }
 
   /// Continues from a saved position.
@@ -40,7 +41,9 @@ final class OriginLog {
   }
 
   func path(_ index: Int) -> String { directory + "/" + SegmentFormat.fileName(index: index) }
-  private func display(_ index: Int) -> String { displayDirectory + "/" + SegmentFormat.fileName(index: index) }
+  private func display(_ index: Int) -> String {
+    displayDirectory + "/" + SegmentFormat.fileName(index: index)
+  }
 
   private func stop(_ index: Int, _ offset: Int, _ reason: String) {
     damage = JournalDamage(segment: display(index), offset: offset, reason: reason)
@@ -133,7 +136,8 @@ final class OriginLog {
     let torn = try FileIO.read(file, from: tail.offset)
     let aside = directory + "/torn"
     try FileIO.makeDirectory(aside)
-    let name = "\(SegmentFormat.fileName(index: tail.segment))-\(tail.offset)-\(Int(Date().timeIntervalSince1970)).bin"
+    let name =
+      "\(SegmentFormat.fileName(index: tail.segment))-\(tail.offset)-\(Int(Date().timeIntervalSince1970)).bin"
     try FileIO.writeAtomically(torn, to: aside + "/" + name)
     let fd = try FileIO.open(file, O_WRONLY)
     defer { close(fd) }

@@ -68,7 +68,9 @@ public struct SegmentScanner {
   /// The record framed at `position` (relative to `bytes`), or why there is none.
   func frame(at position: Int) -> Result<ScannedRecord, FrameProblem> {
     let available = bytes.count - position
-    guard available >= SegmentFormat.frameHeaderSize else { return .failure(FrameProblem(reason: "truncated frame")) }
+    guard available >= SegmentFormat.frameHeaderSize else {
+      return .failure(FrameProblem(reason: "truncated frame"))
+    }
     var reader = ByteReader(bytes, range: position..<position + 8)
     let length = Int(try! reader.readUInt32())
     let checksum = try! reader.readUInt32()
@@ -84,7 +86,9 @@ public struct SegmentScanner {
       bytes[(bodyStart + 1)..<(bodyStart + 17)].elementsEqual(origin.bytes)
     else { return .failure(FrameProblem(reason: "record header unreadable")) }
     let body = bytes[bodyStart..<bodyStart + length]
-    guard CRC32C.checksum(body) == checksum else { return .failure(FrameProblem(reason: "checksum mismatch")) }
+    guard CRC32C.checksum(body) == checksum else {
+      return .failure(FrameProblem(reason: "checksum mismatch"))
+    }
     guard let header = try? RecordHeader(decoding: bytes, at: bodyStart) else {
       return .failure(FrameProblem(reason: "record header unreadable"))
     }

@@ -7,7 +7,8 @@ public enum LocalTime {
 
   /// The local day of `date` as YYYY-MM-DD.
   public static func day(_ date: Date) -> String {
-    format(civil(daysSince1970: floorDiv(Int(date.timeIntervalSince1970.rounded(.down)) + offsetSeconds, 86400)))
+    format(
+      civil(daysSince1970: floorDiv(Int(date.timeIntervalSince1970.rounded(.down)) + offsetSeconds, 86400)))
   }
 
   /// The local day of a clock value.

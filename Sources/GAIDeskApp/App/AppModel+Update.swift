@@ -90,7 +90,8 @@ extension AppModel {
       return []
     case .language:
       tr.language = Translator.next(after: tr.language)
-      return officeCode == nil ? [] : [.saveSettings(staff: staff.isEmpty ? nil : staff, language: tr.language)]
+      return officeCode == nil
+        ? [] : [.saveSettings(staff: staff.isEmpty ? nil : staff, language: tr.language)]
     case .quit:
       overlay = .confirmQuit
       return []
@@ -147,7 +148,9 @@ extension AppModel {
   /// Whether a key means yes in any of the three languages (s, y, o) or Enter.
   static func isYes(_ key: KeyEvent) -> Bool {
     switch key {
-    case .enter, .character("s"), .character("S"), .character("y"), .character("Y"), .character("o"), .character("O"): true
+    case .enter, .character("s"), .character("S"), .character("y"), .character("Y"), .character("o"),
+      .character("O"):
+      true
     default: false
     }
   }

@@ -48,7 +48,9 @@ extension AppModel {
   }
 
   private func renderTooSmall(into grid: inout Grid) {
-    let text = tr("small.message", String(size.width), String(size.height), String(Self.minimumSize.width), String(Self.minimumSize.height))
+    let text = tr(
+      "small.message", String(size.width), String(size.height), String(Self.minimumSize.width),
+      String(Self.minimumSize.height))
     let lines = text.wrapped(toWidth: max(1, size.width - 2))
     let top = max(0, (size.height - lines.count) / 2)
     for (row, line) in lines.enumerated() where top + row < size.height {
@@ -63,8 +65,11 @@ extension AppModel {
     if let officeCode {
       left += " · " + tr("header.office", ReferenceData.shipped.municipality(officeCode)?.name ?? officeCode)
     }
-    if officeCode != nil, !staff.isEmpty, !isStartScreen { left += " · " + staff + " · " + tr("header.desk", desk) }
-    let clock = LocalTime.clock(HybridTime(milliseconds: UInt64(max(0, now.timeIntervalSince1970 * 1000)), counter: 0))
+    if officeCode != nil, !staff.isEmpty, !isStartScreen {
+      left += " · " + staff + " · " + tr("header.desk", desk)
+    }
+    let clock = LocalTime.clock(
+      HybridTime(milliseconds: UInt64(max(0, now.timeIntervalSince1970 * 1000)), counter: 0))
     let right = today + " " + clock + "  " + tr.language.rawValue.uppercased()
     let style = Style(.title, attributes: .reverse)
     grid.put(" " + left, at: area.origin, style: style, maxWidth: area.width - right.displayWidth - 2)
@@ -85,28 +90,39 @@ extension AppModel {
     case .help:
       renderHelp(into: &grid)
     case .confirmQuit:
-      grid.render(Modal(title: tr("quit.title"), message: tr("quit.message"), buttons: yesNo, role: .warning), in: grid.area)
+      grid.render(
+        Modal(title: tr("quit.title"), message: tr("quit.message"), buttons: yesNo, role: .warning),
+        in: grid.area)
     case .confirmDiscard:
-      grid.render(Modal(title: tr("discard.title"), message: tr("discard.message"), buttons: yesNo, role: .warning), in: grid.area)
+      grid.render(
+        Modal(title: tr("discard.title"), message: tr("discard.message"), buttons: yesNo, role: .warning),
+        in: grid.area)
     case .ticket(let visitID):
       let visit = state.visits[visitID]
       let message = tr("ticket.message", visit?.ticket ?? "", visit.map { name($0.visitorID) } ?? "")
-      grid.render(Modal(title: tr("ticket.title"), message: message, buttons: [tr("answer.ok")], role: .success), in: grid.area)
+      grid.render(
+        Modal(title: tr("ticket.title"), message: message, buttons: [tr("answer.ok")], role: .success),
+        in: grid.area)
     case .saved(let visitID, let referralID):
       renderSaved(visitID: visitID, referralID: referralID, into: &grid)
     case .consent(let visitorID):
       let message = tr("consent.message", name(visitorID))
-      grid.render(Modal(title: tr("consent.title"), message: message, buttons: yesNo, role: .warning), in: grid.area)
+      grid.render(
+        Modal(title: tr("consent.title"), message: message, buttons: yesNo, role: .warning), in: grid.area)
     case .referralStatus(let picker):
       renderStatusPicker(picker, into: &grid)
     case .message(let text):
-      grid.render(Modal(title: tr("error.title"), message: text, buttons: [tr("answer.ok")], role: .error), in: grid.area)
+      grid.render(
+        Modal(title: tr("error.title"), message: text, buttons: [tr("answer.ok")], role: .error),
+        in: grid.area)
     }
   }
 
   private func renderHelp(into grid: inout Grid) {
     let bindings = keyMap().bindings.filter { !$0.isHidden || $0.action == .quit }
-    let lines = bindings.map { ($0.keys.map(\.label).joined(separator: " / ")).padded(toWidth: 18) + " " + $0.help }
+    let lines = bindings.map {
+      ($0.keys.map(\.label).joined(separator: " / ")).padded(toWidth: 18) + " " + $0.help
+    }
     let height = min(grid.height - 2, lines.count + 4)
     let box = grid.area.centered(Size(width: min(grid.width - 4, 64), height: height))
     grid.fill(box, style: .normal)
@@ -145,7 +161,8 @@ extension AppModel {
       let role: Role = row == 0 ? .success : .normal
       grid.put(line, at: Point(x: inner.x, y: inner.y + row), role: role, maxWidth: inner.width)
     }
-    grid.put(tr("saved.continue"), at: Point(x: inner.x, y: inner.maxY - 1), role: .muted, maxWidth: inner.width)
+    grid.put(
+      tr("saved.continue"), at: Point(x: inner.x, y: inner.maxY - 1), role: .muted, maxWidth: inner.width)
   }
 
   private func renderStatusPicker(_ picker: StatusPicker, into grid: inout Grid) {
@@ -163,7 +180,9 @@ extension AppModel {
     let block = Block(title: title)
     grid.render(block, in: box)
     let inner = block.inner(box).inset(horizontal: 1)
-    grid.render(ListView(items: items, state: picker.list), in: Rect(x: inner.x, y: inner.y, width: inner.width, height: inner.height - 1))
+    grid.render(
+      ListView(items: items, state: picker.list),
+      in: Rect(x: inner.x, y: inner.y, width: inner.width, height: inner.height - 1))
     grid.put(tr("status.hint"), at: Point(x: inner.x, y: inner.maxY - 1), role: .muted, maxWidth: inner.width)
   }
 }

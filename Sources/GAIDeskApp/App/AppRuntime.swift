@@ -29,7 +29,9 @@ public final class AppRuntime {
     } catch let error as GAIDeskError {
       return .failed(effect, error)
     } catch let failure as FileIO.Failure {
-      return .failed(effect, GAIDeskError(failure.isDiskFull ? "error.disk.full" : "error.disk.io", failure.path, failure.reason))
+      return .failed(
+        effect,
+        GAIDeskError(failure.isDiskFull ? "error.disk.full" : "error.disk.io", failure.path, failure.reason))
     } catch {
       return .failed(effect, GAIDeskError("error.ui.failed", String(describing: error)))
     }
@@ -100,7 +102,9 @@ public final class AppRuntime {
       var events: [Event] = [
         .visitClosed(
           visitID: visit.id, topics: try Validation.topics(request.topics),
-          outcome: try request.outcome.map { try Validation.text($0, field: "outcome", limit: 200, allowNewlines: false) },
+          outcome: try request.outcome.map {
+            try Validation.text($0, field: "outcome", limit: 200, allowNewlines: false)
+          },
           note: try request.note.map { try Validation.text($0, field: "note") })
       ]
       var referralID: String?
@@ -112,10 +116,13 @@ public final class AppRuntime {
         events.append(event)
       }
       if let on = request.followUp {
-        guard let date = try Validation.date(on, field: "follow-up") else { throw GAIDeskError("error.field.empty", "follow-up") }
+        guard let date = try Validation.date(on, field: "follow-up") else {
+          throw GAIDeskError("error.field.empty", "follow-up")
+        }
         let topics = request.topics.map { ReferenceData.shipped.topic($0)?.pt ?? $0 }.joined(separator: "; ")
         events.append(
-          .followUpAdded(followUpID: context.newID("F"), visitorID: request.visitorID, on: date, note: topics))
+          .followUpAdded(followUpID: context.newID("F"), visitorID: request.visitorID, on: date, note: topics)
+        )
       }
       return Produced(value: referralID, events: events)
     }.value

@@ -98,4 +98,3 @@ public enum Message: Sendable {
   /// An effect failed.
   case failed(Effect, GAIDeskError)
 }
-

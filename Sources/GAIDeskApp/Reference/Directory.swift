@@ -32,13 +32,16 @@ public struct Directory: Sendable {
     var best: [String: (score: Int, order: Int, partner: Partner)] = [:]
     var order = 0
     for topic in topics {
-      for suggestion in partners.suggest(topic: topic, island: island, languages: languages, sheet: sheet(topic)) {
+      for suggestion in partners.suggest(
+        topic: topic, island: island, languages: languages, sheet: sheet(topic))
+      {
         order += 1
         let code = suggestion.partner.code
         if let known = best[code], known.score >= suggestion.score { continue }
         best[code] = (suggestion.score, best[code]?.order ?? order, suggestion.partner)
       }
     }
-    return best.values.sorted { $0.score != $1.score ? $0.score > $1.score : $0.order < $1.order }.map(\.partner)
+    return best.values.sorted { $0.score != $1.score ? $0.score > $1.score : $0.order < $1.order }.map(
+      \.partner)
   }
 }

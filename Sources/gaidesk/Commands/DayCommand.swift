@@ -5,7 +5,9 @@ import GAIDesk
 struct DayCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "day",
-    abstract: "The day at the desk: tickets, waiting, served, left, waits, service times, staff, topics, referrals, follow-ups.")
+    abstract:
+      "The day at the desk: tickets, waiting, served, left, waits, service times, staff, topics, referrals, follow-ups."
+  )
   @OptionGroup var options: OfficeOptions
   @Option(help: "The day, YYYY-MM-DD (default: today).") var date: String?
 
@@ -28,8 +30,10 @@ struct DayCommand: ParsableCommand {
         return out
       }
       return Console.json([
-        "day": day, "ticketsIssued": report.ticketsIssued, "waiting": report.waiting, "beingServed": report.beingServed,
-        "served": report.served, "left": report.left, "wait": stats(report.wait), "service": stats(report.service),
+        "day": day, "ticketsIssued": report.ticketsIssued, "waiting": report.waiting,
+        "beingServed": report.beingServed,
+        "served": report.served, "left": report.left, "wait": stats(report.wait),
+        "service": stats(report.service),
         "servedByStaff": report.servedByStaff.map { ["staff": $0.key, "count": $0.count] },
         "topics": report.topics.map { ["topic": $0.key, "count": $0.count] },
         "referralsMade": report.referralsMade, "overdueReferrals": report.overdueReferrals,
@@ -42,10 +46,20 @@ struct DayCommand: ParsableCommand {
       ("day.tickets", String(report.ticketsIssued)), ("day.waiting", String(report.waiting)),
       ("day.beingServed", String(report.beingServed)), ("day.served", String(report.served)),
       ("day.left", String(report.left)),
-      ("day.wait", Console.text("day.medianP90", [DayCommand.duration(report.wait.median), DayCommand.duration(report.wait.p90)])),
-      ("day.service", Console.text("day.medianP90", [DayCommand.duration(report.service.median), DayCommand.duration(report.service.p90)])),
+      (
+        "day.wait",
+        Console.text(
+          "day.medianP90", [DayCommand.duration(report.wait.median), DayCommand.duration(report.wait.p90)])
+      ),
+      (
+        "day.service",
+        Console.text(
+          "day.medianP90",
+          [DayCommand.duration(report.service.median), DayCommand.duration(report.service.p90)])
+      ),
       ("day.referrals", String(report.referralsMade.count)),
-      ("day.overdue", String(report.overdueReferrals.count)), ("day.followUps", String(report.followUpsDue.count)),
+      ("day.overdue", String(report.overdueReferrals.count)),
+      ("day.followUps", String(report.followUpsDue.count)),
     ]
     for (key, value) in rows { print("  \(Console.pad(Console.text(key), 34)) \(value)") }
     if !report.servedByStaff.isEmpty {
@@ -63,14 +77,18 @@ struct DayCommand: ParsableCommand {
       Console.say("day.overdueList")
       for id in report.overdueReferrals {
         guard let r = state.referrals[id] else { continue }
-        print("  \(Console.pad(r.id, 14)) \(r.due ?? "") \(Console.pad(r.partner, 24)) \(state.visitors[r.visitorID]?.fullName ?? "")")
+        print(
+          "  \(Console.pad(r.id, 14)) \(r.due ?? "") \(Console.pad(r.partner, 24)) \(state.visitors[r.visitorID]?.fullName ?? "")"
+        )
       }
     }
     if !report.followUpsDue.isEmpty {
       Console.say("day.followUpList")
       for id in report.followUpsDue {
         guard let f = state.followUps[id] else { continue }
-        print("  \(Console.pad(f.id, 14)) \(f.on) \(Console.pad(state.visitors[f.visitorID]?.fullName ?? "", 24)) \(f.note)")
+        print(
+          "  \(Console.pad(f.id, 14)) \(f.on) \(Console.pad(state.visitors[f.visitorID]?.fullName ?? "", 24)) \(f.note)"
+        )
       }
     }
   }

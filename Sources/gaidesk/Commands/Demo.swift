@@ -12,16 +12,23 @@ struct Demo: ParsableCommand {
   @Option(help: "Random seed (the same seed gives the same office).") var seed: UInt64 = 2026
 
   func run() throws {
-    guard (0...5_000_000).contains(visitors) else { throw GAIDeskError("error.field.range", "visitors", "0", "5000000") }
+    guard (0...5_000_000).contains(visitors) else {
+      throw GAIDeskError("error.field.range", "visitors", "0", "5000000")
+    }
     guard (1...3650).contains(days) else { throw GAIDeskError("error.field.range", "days", "1", "3650") }
     let office = try options.open()
     var generator = DemoGenerator(seed: seed)
     let summary = try generator.fill(office, visitors: visitors, days: days)
     office.saveSnapshot()
     if options.json {
-      Console.json(["visitors": summary.visitors, "visits": summary.visits, "referrals": summary.referrals, "records": summary.records])
+      Console.json([
+        "visitors": summary.visitors, "visits": summary.visits, "referrals": summary.referrals,
+        "records": summary.records,
+      ])
     } else {
-      Console.say("demo.done", String(summary.visitors), String(summary.visits), String(summary.referrals), String(summary.records))
+      Console.say(
+        "demo.done", String(summary.visitors), String(summary.visits), String(summary.referrals),
+        String(summary.records))
     }
   }
 }

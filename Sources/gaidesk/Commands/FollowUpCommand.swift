@@ -4,7 +4,8 @@ import GAIDesk
 /// `gaidesk followup …`: dates on which to check on a visitor.
 struct FollowUpCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "followup", abstract: "Set, list and complete follow-ups.", subcommands: [Add.self, List.self, Done.self])
+    commandName: "followup", abstract: "Set, list and complete follow-ups.",
+    subcommands: [Add.self, List.self, Done.self])
 
   struct Add: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Set a follow-up date for a visitor.")
@@ -15,13 +16,15 @@ struct FollowUpCommand: ParsableCommand {
 
     func run() throws {
       let office = try options.open()
-      let followUp = try office.addFollowUp(visitorID: visitor, on: on, note: note, staff: try options.actor())
+      let followUp = try office.addFollowUp(
+        visitorID: visitor, on: on, note: note, staff: try options.actor())
       if options.json { Console.json(JSONView.followUp(followUp)) } else { print(followUp.id) }
     }
   }
 
   struct List: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List open follow-ups (all, or only those due by today).")
+    static let configuration = CommandConfiguration(
+      abstract: "List open follow-ups (all, or only those due by today).")
     @OptionGroup var options: OfficeOptions
     @Flag(help: "Only those due today or earlier.") var due = false
 
@@ -32,7 +35,9 @@ struct FollowUpCommand: ParsableCommand {
       if options.json { return Console.json(items.map(JSONView.followUp)) }
       if items.isEmpty { return Console.say("followup.list.empty") }
       for f in items {
-        print("\(Console.pad(f.id, 14)) \(f.on)  \(Console.pad(office.state.visitors[f.visitorID]?.fullName ?? "", 28)) \(f.note)")
+        print(
+          "\(Console.pad(f.id, 14)) \(f.on)  \(Console.pad(office.state.visitors[f.visitorID]?.fullName ?? "", 28)) \(f.note)"
+        )
       }
     }
   }
@@ -45,7 +50,11 @@ struct FollowUpCommand: ParsableCommand {
     func run() throws {
       let office = try options.open()
       let followUp = try office.completeFollowUp(id, staff: try options.actor())
-      if options.json { Console.json(JSONView.followUp(followUp)) } else { Console.say("followup.done", followUp.id) }
+      if options.json {
+        Console.json(JSONView.followUp(followUp))
+      } else {
+        Console.say("followup.done", followUp.id)
+      }
     }
   }
 }

@@ -3,7 +3,8 @@ import GAIDesk
 
 /// `gaidesk init --office CODE`: creates the office in the data directory.
 struct Init: ParsableCommand {
-  static let configuration = CommandConfiguration(abstract: "Create the office: identity, key slot and empty journal.")
+  static let configuration = CommandConfiguration(
+    abstract: "Create the office: identity, key slot and empty journal.")
 
   @OptionGroup var options: OfficeOptions
 
@@ -19,9 +20,12 @@ struct Init: ParsableCommand {
     guard !paths.exists else { throw GAIDeskError("error.office.exists", paths.root) }
     guard ReferenceData.shipped.municipality(office) != nil else {
       throw GAIDeskError(
-        "error.office.unknown", office, ReferenceData.shipped.municipalities.map(\.code).joined(separator: ", "))
+        "error.office.unknown", office,
+        ReferenceData.shipped.municipalities.map(\.code).joined(separator: ", "))
     }
-    guard (10...22).contains(scryptLogN) else { throw GAIDeskError("error.field.range", "scrypt-log-n", "10", "22") }
+    guard (10...22).contains(scryptLogN) else {
+      throw GAIDeskError("error.field.range", "scrypt-log-n", "10", "22")
+    }
     let passphrase = try Passphrase.obtain(file: options.passphraseFile, confirm: true)
     let created = try Office.create(
       at: paths, office: office, passphrase: passphrase, staff: options.staff, scryptLogN: scryptLogN)

@@ -7,7 +7,8 @@ struct Interface: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "ui", abstract: "Open the terminal interface (the default when no subcommand is given).")
 
-  @Option(name: .long, help: "The office data directory (default: $GAIDESK_DATA, else $XDG_DATA_HOME/gaidesk).")
+  @Option(
+    name: .long, help: "The office data directory (default: $GAIDESK_DATA, else $XDG_DATA_HOME/gaidesk).")
   var data: String?
 
   func run() throws {

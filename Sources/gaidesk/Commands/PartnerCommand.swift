@@ -11,11 +11,14 @@ struct PartnerCommand: ParsableCommand {
   struct Fields: ParsableArguments {
     @Option(help: "Full name.") var name: String?
     @Option(help: "Short name, e.g. DEF.") var short: String?
-    @Option(help: "Kind: government, municipal, health, education, justice, ngo, international, consulate, other.")
+    @Option(
+      help: "Kind: government, municipal, health, education, justice, ngo, international, consulate, other.")
     var kind: String?
     @Option(help: "Topic code it handles; repeat for several (replaces the list).") var topic: [String] = []
-    @Option(help: "Island code it serves, or * for all; repeat for several (replaces the list).") var island: [String] = []
-    @Option(help: "Language it works in (ISO 639); repeat for several (replaces the list).") var language: [String] = []
+    @Option(help: "Island code it serves, or * for all; repeat for several (replaces the list).") var island:
+      [String] = []
+    @Option(help: "Language it works in (ISO 639); repeat for several (replaces the list).") var language:
+      [String] = []
     @Option(help: "Telephone (only when known for certain).") var phone: String?
     @Option(help: "E-mail (only when known for certain).") var email: String?
     @Option(help: "Address (only when known for certain).") var address: String?
@@ -38,8 +41,12 @@ struct PartnerCommand: ParsableCommand {
   }
 
   static func describe(_ p: Partner, language: Language) {
-    print("\(p.name)\(p.short.map { " (\($0))" } ?? "")  [\(p.code)]\(p.active ? "" : "  " + Console.text("partner.retiredMark"))")
-    let islands = p.islands.map { $0 == "*" ? Console.text("partner.allIslands") : ReferenceData.shipped.island($0)?.name ?? $0 }
+    print(
+      "\(p.name)\(p.short.map { " (\($0))" } ?? "")  [\(p.code)]\(p.active ? "" : "  " + Console.text("partner.retiredMark"))"
+    )
+    let islands = p.islands.map {
+      $0 == "*" ? Console.text("partner.allIslands") : ReferenceData.shipped.island($0)?.name ?? $0
+    }
     let rows: [(String, String)] = [
       ("partner.kind", p.kind), ("partner.islands", islands.joined(separator: ", ")),
       ("partner.languages", p.languages.joined(separator: ", ")),
@@ -50,7 +57,9 @@ struct PartnerCommand: ParsableCommand {
     for (key, value) in rows { print("  \(Console.pad(Console.text(key), 12)) \(value)") }
     if p.toConfirm { print("  " + Console.text("partner.confirmNote")) }
     print("  \(Console.text("partner.topics")):")
-    for topic in p.topics { print("    \(Console.pad(topic, 40)) \(ReferenceData.shipped.topic(topic)?.label(language) ?? "")") }
+    for topic in p.topics {
+      print("    \(Console.pad(topic, 40)) \(ReferenceData.shipped.topic(topic)?.label(language) ?? "")")
+    }
     let note = p.note.text(language)
     if !note.isEmpty { print("  " + note) }
   }
@@ -69,7 +78,8 @@ struct PartnerCommand: ParsableCommand {
   }
 
   struct List: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List active partners, optionally only those handling a topic.")
+    static let configuration = CommandConfiguration(
+      abstract: "List active partners, optionally only those handling a topic.")
     @OptionGroup var options: OfficeOptions
     @Option(help: "Only partners handling this topic.") var topic: String?
     @Flag(help: "Include retired partners.") var all = false
@@ -77,25 +87,34 @@ struct PartnerCommand: ParsableCommand {
     func run() throws {
       let office = try options.open()
       if let topic { _ = try Validation.topics([topic]) }
-      let partners = office.partners.all.filter { ($0.active || all) && (topic == nil || $0.topics.contains(topic!)) }
+      let partners = office.partners.all.filter {
+        ($0.active || all) && (topic == nil || $0.topics.contains(topic!))
+      }
       if options.json { return Console.json(partners.map(PartnerCommand.json)) }
       if partners.isEmpty { return Console.say("partner.list.empty") }
       for p in partners {
         let islands = p.islands.contains("*") ? "*" : p.islands.joined(separator: ",")
-        let flags = (p.toConfirm ? " " + Console.text("partner.toConfirmShort") : "") + (p.active ? "" : " " + Console.text("partner.retiredMark"))
-        print("\(Console.pad(p.code, 32)) \(Console.pad(p.short ?? "", 6)) \(Console.pad(islands, 12)) \(p.name)\(flags)")
+        let flags =
+          (p.toConfirm ? " " + Console.text("partner.toConfirmShort") : "")
+          + (p.active ? "" : " " + Console.text("partner.retiredMark"))
+        print(
+          "\(Console.pad(p.code, 32)) \(Console.pad(p.short ?? "", 6)) \(Console.pad(islands, 12)) \(p.name)\(flags)"
+        )
       }
     }
   }
 
   struct Show: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Show a partner: topics, islands, languages, contacts.")
+    static let configuration = CommandConfiguration(
+      abstract: "Show a partner: topics, islands, languages, contacts.")
     @OptionGroup var options: OfficeOptions
     @Argument(help: "The partner code.") var code: String
 
     func run() throws {
       let office = try options.open()
-      guard let partner = office.partners.partner(code) else { throw GAIDeskError("error.partner.unknown", code) }
+      guard let partner = office.partners.partner(code) else {
+        throw GAIDeskError("error.partner.unknown", code)
+      }
       if options.json { return Console.json(PartnerCommand.json(partner)) }
       PartnerCommand.describe(partner, language: Console.language)
     }
@@ -112,12 +131,17 @@ struct PartnerCommand: ParsableCommand {
       var partner = Partner(code: code, name: fields.name ?? "")
       try fields.apply(to: &partner, noteLanguage: Console.language)
       let added = try office.addPartner(partner, staff: try options.actor())
-      if options.json { Console.json(PartnerCommand.json(added)) } else { Console.say("partner.added", added.code) }
+      if options.json {
+        Console.json(PartnerCommand.json(added))
+      } else {
+        Console.say("partner.added", added.code)
+      }
     }
   }
 
   struct Set: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Change a partner's details (list options replace the list).")
+    static let configuration = CommandConfiguration(
+      abstract: "Change a partner's details (list options replace the list).")
     @OptionGroup var options: OfficeOptions
     @Argument(help: "The partner code.") var code: String
     @OptionGroup var fields: Fields
@@ -130,19 +154,28 @@ struct PartnerCommand: ParsableCommand {
         try fields.apply(to: &partner, noteLanguage: language)
         if reactivate { partner.active = true }
       }
-      if options.json { Console.json(PartnerCommand.json(partner)) } else { Console.say("partner.updated", partner.code) }
+      if options.json {
+        Console.json(PartnerCommand.json(partner))
+      } else {
+        Console.say("partner.updated", partner.code)
+      }
     }
   }
 
   struct Retire: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Retire a partner: no new referrals to it; past ones keep it.")
+    static let configuration = CommandConfiguration(
+      abstract: "Retire a partner: no new referrals to it; past ones keep it.")
     @OptionGroup var options: OfficeOptions
     @Argument(help: "The partner code.") var code: String
 
     func run() throws {
       let office = try options.open()
       let partner = try office.retirePartner(code, staff: try options.actor())
-      if options.json { Console.json(PartnerCommand.json(partner)) } else { Console.say("partner.retired", partner.code) }
+      if options.json {
+        Console.json(PartnerCommand.json(partner))
+      } else {
+        Console.say("partner.retired", partner.code)
+      }
     }
   }
 }

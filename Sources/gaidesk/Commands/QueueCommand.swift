@@ -8,7 +8,8 @@ struct QueueCommand: ParsableCommand {
     subcommands: [Add.self, Call.self, Done.self, Left.self, List.self])
 
   struct Add: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Issue a ticket to a visitor (registered, or new by --name).")
+    static let configuration = CommandConfiguration(
+      abstract: "Issue a ticket to a visitor (registered, or new by --name).")
     @OptionGroup var options: OfficeOptions
     @Option(help: "A registered visitor's id.") var visitor: String?
     @Option(help: "A new visitor's full name (registers the visitor).") var name: String?
@@ -30,12 +31,17 @@ struct QueueCommand: ParsableCommand {
         if !force { try VisitorCommand.refuseDuplicates(of: form, in: office, json: options.json) }
         visit = try office.arrive(newVisitor: form, staff: staff).1
       }
-      if options.json { Console.json(JSONView.visit(visit, state: office.state)) } else { print(visit.ticket) }
+      if options.json {
+        Console.json(JSONView.visit(visit, state: office.state))
+      } else {
+        print(visit.ticket)
+      }
     }
   }
 
   struct Call: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Call the longest-waiting ticket (or a given one) to a desk.")
+    static let configuration = CommandConfiguration(
+      abstract: "Call the longest-waiting ticket (or a given one) to a desk.")
     @OptionGroup var options: OfficeOptions
     @Option(help: "The desk, e.g. 1 or B.") var desk: String?
     @Argument(help: "A particular ticket (default: the longest waiting).") var ticket: String?
@@ -43,7 +49,8 @@ struct QueueCommand: ParsableCommand {
     func run() throws {
       let office = try options.open()
       let staff = try options.actor()
-      let visit = try ticket.map { try office.call(ticket: $0, desk: desk, staff: staff) }
+      let visit =
+        try ticket.map { try office.call(ticket: $0, desk: desk, staff: staff) }
         ?? office.callNext(desk: desk, staff: staff)
       if options.json { return Console.json(JSONView.visit(visit, state: office.state)) }
       let name = office.state.visitors[visit.visitorID]?.fullName ?? ""
@@ -52,7 +59,8 @@ struct QueueCommand: ParsableCommand {
   }
 
   struct Done: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Close a served ticket with its topics and outcome.")
+    static let configuration = CommandConfiguration(
+      abstract: "Close a served ticket with its topics and outcome.")
     @OptionGroup var options: OfficeOptions
     @Argument(help: "The ticket, e.g. A-007.") var ticket: String
     @Option(help: "Topic code, e.g. residence.renewal; repeat for several.") var topic: [String] = []
@@ -61,8 +69,13 @@ struct QueueCommand: ParsableCommand {
 
     func run() throws {
       let office = try options.open()
-      let visit = try office.close(ticket: ticket, topics: topic, outcome: outcome, note: note, staff: try options.actor())
-      if options.json { Console.json(JSONView.visit(visit, state: office.state)) } else { Console.say("queue.done", visit.ticket) }
+      let visit = try office.close(
+        ticket: ticket, topics: topic, outcome: outcome, note: note, staff: try options.actor())
+      if options.json {
+        Console.json(JSONView.visit(visit, state: office.state))
+      } else {
+        Console.say("queue.done", visit.ticket)
+      }
     }
   }
 
@@ -74,7 +87,11 @@ struct QueueCommand: ParsableCommand {
     func run() throws {
       let office = try options.open()
       let visit = try office.markLeft(ticket: ticket, staff: try options.actor())
-      if options.json { Console.json(JSONView.visit(visit, state: office.state)) } else { Console.say("queue.left", visit.ticket) }
+      if options.json {
+        Console.json(JSONView.visit(visit, state: office.state))
+      } else {
+        Console.say("queue.left", visit.ticket)
+      }
     }
   }
 
@@ -92,7 +109,8 @@ struct QueueCommand: ParsableCommand {
       for v in visits {
         let name = office.state.visitors[v.visitorID]?.fullName ?? ""
         let status = Console.pad(Console.text("status.\(v.status.rawValue)"), 12)
-        print("\(v.ticket)  \(LocalTime.clock(v.arrivedAt))  \(status) \(Console.pad(v.desk ?? "", 4)) \(name)")
+        print(
+          "\(v.ticket)  \(LocalTime.clock(v.arrivedAt))  \(status) \(Console.pad(v.desk ?? "", 4)) \(name)")
       }
     }
   }

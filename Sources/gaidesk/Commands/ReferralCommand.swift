@@ -21,7 +21,11 @@ struct ReferralCommand: ParsableCommand {
       let office = try options.open()
       let referral = try office.refer(
         visitorID: visitor, partner: partner, topic: topic, due: due, note: note, staff: try options.actor())
-      if options.json { Console.json(JSONView.referral(referral, today: LocalTime.today())) } else { print(referral.id) }
+      if options.json {
+        Console.json(JSONView.referral(referral, today: LocalTime.today()))
+      } else {
+        print(referral.id)
+      }
     }
   }
 
@@ -31,22 +35,27 @@ struct ReferralCommand: ParsableCommand {
     @OptionGroup var options: OfficeOptions
     @Argument(help: "The referral id.") var id: String
     @Argument(help: "The new status.") var status: String
-    @Option(help: "Why (rejected, no-show): client-declined, partner-capacity, could-not-contact, not-eligible, other.")
+    @Option(
+      help:
+        "Why (rejected, no-show): client-declined, partner-capacity, could-not-contact, not-eligible, other.")
     var reason: String?
     @Option(help: "A note.") var note: String?
 
     func run() throws {
       let office = try options.open()
       guard let status = ReferralStatus(rawValue: status) else {
-        throw GAIDeskError("error.referral.status", status, ReferralStatus.allCases.map(\.rawValue).joined(separator: ", "))
+        throw GAIDeskError(
+          "error.referral.status", status, ReferralStatus.allCases.map(\.rawValue).joined(separator: ", "))
       }
       let reason = try self.reason.map { text in
         guard let reason = ReferralReason(rawValue: text) else {
-          throw GAIDeskError("error.referral.badReason", text, ReferralReason.allCases.map(\.rawValue).joined(separator: ", "))
+          throw GAIDeskError(
+            "error.referral.badReason", text, ReferralReason.allCases.map(\.rawValue).joined(separator: ", "))
         }
         return reason
       }
-      let referral = try office.setReferral(id, status: status, reason: reason, note: note, staff: try options.actor())
+      let referral = try office.setReferral(
+        id, status: status, reason: reason, note: note, staff: try options.actor())
       if options.json {
         Console.json(JSONView.referral(referral, today: LocalTime.today()))
       } else {
@@ -56,7 +65,8 @@ struct ReferralCommand: ParsableCommand {
   }
 
   struct List: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List referrals, optionally by status or overdue.")
+    static let configuration = CommandConfiguration(
+      abstract: "List referrals, optionally by status or overdue.")
     @OptionGroup var options: OfficeOptions
     @Option(help: "Only this status.") var status: String?
     @Flag(help: "Only those past their due date and not closed.") var overdue = false
@@ -65,7 +75,8 @@ struct ReferralCommand: ParsableCommand {
       let office = try options.open()
       let today = LocalTime.today()
       if let status, ReferralStatus(rawValue: status) == nil {
-        throw GAIDeskError("error.referral.status", status, ReferralStatus.allCases.map(\.rawValue).joined(separator: ", "))
+        throw GAIDeskError(
+          "error.referral.status", status, ReferralStatus.allCases.map(\.rawValue).joined(separator: ", "))
       }
       let referrals = office.state.allReferrals.filter {
         (status == nil || $0.status.rawValue == status) && (!overdue || $0.isOverdue(today: today))
@@ -75,14 +86,18 @@ struct ReferralCommand: ParsableCommand {
       for r in referrals {
         let name = office.state.visitors[r.visitorID]?.fullName ?? r.visitorID
         let flag = r.isOverdue(today: today) ? " " + Console.text("referral.overdue") : ""
-        print("\(Console.pad(r.id, 14)) \(Console.pad(Console.text("referral.\(r.status.rawValue)"), 12)) \(Console.pad(r.partner, 14)) \(Console.pad(r.topic, 28)) \(r.due ?? "—")\(flag)  \(name)")
+        print(
+          "\(Console.pad(r.id, 14)) \(Console.pad(Console.text("referral.\(r.status.rawValue)"), 12)) \(Console.pad(r.partner, 14)) \(Console.pad(r.topic, 28)) \(r.due ?? "—")\(flag)  \(name)"
+        )
       }
     }
   }
 
   struct Suggest: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Rank partners for a visitor and topic: on the office's island, named by the sheet, speaking the visitor's language.")
+      abstract:
+        "Rank partners for a visitor and topic: on the office's island, named by the sheet, speaking the visitor's language."
+    )
     @OptionGroup var options: OfficeOptions
     @Option(help: "The visitor id.") var visitor: String
     @Option(help: "The topic code.") var topic: String
@@ -92,16 +107,23 @@ struct ReferralCommand: ParsableCommand {
       let office = try options.open()
       let suggestions = Array(try office.suggestPartners(visitorID: visitor, topic: topic).prefix(limit))
       if options.json {
-        return Console.json(suggestions.map { s -> [String: Any] in
-          ["partner": s.partner.code, "name": s.partner.name, "score": s.score, "presence": s.presence.rawValue,
-           "recommended": s.recommended, "sharedLanguages": s.sharedLanguages, "toConfirm": s.partner.toConfirm]
-        })
+        return Console.json(
+          suggestions.map { s -> [String: Any] in
+            [
+              "partner": s.partner.code, "name": s.partner.name, "score": s.score,
+              "presence": s.presence.rawValue,
+              "recommended": s.recommended, "sharedLanguages": s.sharedLanguages,
+              "toConfirm": s.partner.toConfirm,
+            ]
+          })
       }
       if suggestions.isEmpty { return Console.say("suggest.none", topic) }
       for (index, s) in suggestions.enumerated() {
         var why = [Console.text("suggest.\(s.presence.rawValue)")]
         if s.recommended { why.append(Console.text("suggest.recommended")) }
-        if !s.sharedLanguages.isEmpty { why.append(Console.text("suggest.speaks", [s.sharedLanguages.joined(separator: ", ")])) }
+        if !s.sharedLanguages.isEmpty {
+          why.append(Console.text("suggest.speaks", [s.sharedLanguages.joined(separator: ", ")]))
+        }
         print("\(index + 1). \(Console.pad(s.partner.code, 30)) \(s.partner.name)")
         print("   " + why.joined(separator: "; "))
       }
@@ -110,7 +132,9 @@ struct ReferralCommand: ParsableCommand {
 
   struct Slip: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Print a referral slip for the visitor: where to go and what to bring (--lang pt|en|fr, default the visitor's language).")
+      abstract:
+        "Print a referral slip for the visitor: where to go and what to bring (--lang pt|en|fr, default the visitor's language)."
+    )
     @OptionGroup var options: OfficeOptions
     @Argument(help: "The referral id.") var id: String
     @Flag(help: "Send it to the default printer with lp.") var print = false
@@ -119,12 +143,16 @@ struct ReferralCommand: ParsableCommand {
       let office = try options.open()
       // --lang chooses the slip's language; without it, the visitor's first language among pt/en/fr.
       let language = try options.lang.map { code in
-        guard let language = Language(rawValue: code.lowercased()) else { throw GAIDeskError("error.slip.language", code) }
+        guard let language = Language(rawValue: code.lowercased()) else {
+          throw GAIDeskError("error.slip.language", code)
+        }
         return language
       }
       let slip = try ReferralSlip.make(referralID: id, state: office.state, language: language)
       if options.json {
-        return Console.json(["language": slip.language.rawValue, "referral": slip.referralID, "lines": slip.lines])
+        return Console.json([
+          "language": slip.language.rawValue, "referral": slip.referralID, "lines": slip.lines,
+        ])
       }
       guard print else { return Swift.print(slip.text, terminator: "") }
       guard let printer = Printer.defaultPrinter() else { throw GAIDeskError("error.print.none") }
@@ -140,7 +168,9 @@ enum Printer {
   static func defaultPrinter() -> String? {
     guard let output = run("lpstat", ["-d"], input: nil), output.status == 0 else { return nil }
     // "system default destination: NAME" (other locales use other words, but the name comes after a colon).
-    guard let line = output.text.split(separator: "\n").first, let colon = line.lastIndex(of: ":") else { return nil }
+    guard let line = output.text.split(separator: "\n").first, let colon = line.lastIndex(of: ":") else {
+      return nil
+    }
     let name = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
     return name.isEmpty || name.contains(" ") ? nil : name
   }
@@ -152,7 +182,9 @@ enum Printer {
     }
   }
 
-  private static func run(_ tool: String, _ arguments: [String], input: String?) -> (status: Int32, text: String)? {
+  private static func run(_ tool: String, _ arguments: [String], input: String?) -> (
+    status: Int32, text: String
+  )? {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = [tool] + arguments

@@ -9,7 +9,9 @@ struct ReportCommand: ParsableCommand {
 
   struct Month: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "The month's figures: visits by area, topic, nationality, sex, age band; referrals by partner and status; waits.")
+      abstract:
+        "The month's figures: visits by area, topic, nationality, sex, age band; referrals by partner and status; waits."
+    )
     @OptionGroup var options: OfficeOptions
     @Argument(help: "The month, YYYY-MM.") var month: String
     @Option(help: "text, csv (UTF-8 with BOM, header row; opens in LibreOffice) or json.") var format = "text"
@@ -23,7 +25,8 @@ struct ReportCommand: ParsableCommand {
       case "json": Console.json(report.jsonObject())
       case "csv": print(report.csv(language: language), terminator: "")
       case "text":
-        Console.say("month.title", month, ReferenceData.shipped.municipality(office.code)?.name ?? office.code)
+        Console.say(
+          "month.title", month, ReferenceData.shipped.municipality(office.code)?.name ?? office.code)
         var section = ""
         for row in report.rows(language: language) {
           if row.section != section {
@@ -31,9 +34,12 @@ struct ReportCommand: ParsableCommand {
             print("")
             Console.say("month.section.\(section)")
           }
-          let value = row.code.hasPrefix("wait-") || row.code.hasPrefix("service-") ? DayCommand.duration(row.value) : String(row.value)
+          let value =
+            row.code.hasPrefix("wait-") || row.code.hasPrefix("service-")
+            ? DayCommand.duration(row.value) : String(row.value)
           let plain = row.label.replacingOccurrences(of: " (s)", with: "")
-          let label = row.section == "referral-partner" ? "\(plain) — \(Console.text("referral.\(row.status)"))" : plain
+          let label =
+            row.section == "referral-partner" ? "\(plain) — \(Console.text("referral.\(row.status)"))" : plain
           print("  \(Console.pad(label, 56)) \(value)")
         }
       default: throw GAIDeskError("error.report.format", format)

@@ -5,7 +5,8 @@ import GAIDesk
 /// `gaidesk topic …`: the topic taxonomy and each topic's knowledge sheet.
 struct TopicCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "topic", abstract: "Topics and their knowledge sheets: what to ask, which documents, where to send.",
+    commandName: "topic",
+    abstract: "Topics and their knowledge sheets: what to ask, which documents, where to send.",
     subcommands: [List.self, Show.self, Edit.self])
 
   struct List: ParsableCommand {
@@ -18,7 +19,8 @@ struct TopicCommand: ParsableCommand {
       let reference = ReferenceData.shipped
       let topics = reference.topics.filter { area == nil || $0.area == area }
       if options.json {
-        return Console.json(topics.map { ["code": $0.code, "area": $0.area, "label": $0.label(Console.language)] })
+        return Console.json(
+          topics.map { ["code": $0.code, "area": $0.area, "label": $0.label(Console.language)] })
       }
       for area in reference.areas where topics.contains(where: { $0.area == area.code }) {
         print(area.label(Console.language))
@@ -39,20 +41,25 @@ struct TopicCommand: ParsableCommand {
       let office = try options.open()
       _ = try Validation.topics([topic])
       let language = Console.language
-      guard let sheet = office.knowledge.sheet(topic) else { throw GAIDeskError("error.sheet.missing", topic) }
+      guard let sheet = office.knowledge.sheet(topic) else {
+        throw GAIDeskError("error.sheet.missing", topic)
+      }
       let content = sheet.content(language)
       let directory = office.partners
       if options.json {
         var out: [String: Any] = [
-          "topic": topic, "reviewed": sheet.reviewed, "partners": sheet.partners, "edited": office.knowledge.isEdited(topic),
-          "ask": content.ask, "documents": content.documents, "tell": content.tell, "language": language.rawValue,
+          "topic": topic, "reviewed": sheet.reviewed, "partners": sheet.partners,
+          "edited": office.knowledge.isEdited(topic),
+          "ask": content.ask, "documents": content.documents, "tell": content.tell,
+          "language": language.rawValue,
         ]
         out["reviewedBy"] = sheet.reviewedBy
         return Console.json(out)
       }
       let label = ReferenceData.shipped.topic(topic)?.label(language) ?? topic
       print("\(label)  [\(topic)]")
-      let reviewed = sheet.reviewedBy.map { Console.text("topic.reviewedBy", [sheet.reviewed, $0]) }
+      let reviewed =
+        sheet.reviewedBy.map { Console.text("topic.reviewedBy", [sheet.reviewed, $0]) }
         ?? Console.text("topic.reviewed", [sheet.reviewed])
       print(reviewed)
       func section(_ key: String, _ lines: [String], bullet: String) {
@@ -68,9 +75,13 @@ struct TopicCommand: ParsableCommand {
       for code in sheet.partners {
         guard let p = directory.partner(code) else { continue }
         let contacts = [p.phone, p.email, p.address].compactMap { $0 }
-        let where_ = contacts.isEmpty || p.toConfirm
-          ? (contacts + [Console.text("partner.toConfirm")]).joined(separator: "; ") : contacts.joined(separator: "; ")
-        print("  → \(p.name)\(p.short.map { " (\($0))" } ?? "")\(p.active ? "" : " " + Console.text("partner.retiredMark")): \(where_)")
+        let where_ =
+          contacts.isEmpty || p.toConfirm
+          ? (contacts + [Console.text("partner.toConfirm")]).joined(separator: "; ")
+          : contacts.joined(separator: "; ")
+        print(
+          "  → \(p.name)\(p.short.map { " (\($0))" } ?? "")\(p.active ? "" : " " + Console.text("partner.retiredMark")): \(where_)"
+        )
       }
       section("topic.tell", content.tell, bullet: "•")
     }
@@ -78,7 +89,8 @@ struct TopicCommand: ParsableCommand {
 
   struct Edit: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Record the office's version of a sheet (a supervisor's edit; with no option, marks it reviewed today).",
+      abstract:
+        "Record the office's version of a sheet (a supervisor's edit; with no option, marks it reviewed today).",
       discussion: """
         --ask, --document and --tell replace those lists in the language of --lang (default: the interface \
         language). --from-file reads a JSON object like an entry of Resources/data/sheets.json \
@@ -90,7 +102,8 @@ struct TopicCommand: ParsableCommand {
     @Option(help: "A question to ask; repeat for several.") var ask: [String] = []
     @Option(help: "A document usually needed; repeat for several.") var document: [String] = []
     @Option(help: "Something to tell the visitor; repeat for several.") var tell: [String] = []
-    @Option(help: "A partner code that acts; repeat for several (replaces the list).") var partner: [String] = []
+    @Option(help: "A partner code that acts; repeat for several (replaces the list).") var partner: [String] =
+      []
     @Option(help: "A JSON file with the sheet's parts.") var fromFile: String?
 
     struct FileSheet: Decodable {
@@ -104,8 +117,12 @@ struct TopicCommand: ParsableCommand {
       let office = try options.open()
       let language = Console.language
       let file: FileSheet? = try fromFile.map { path in
-        guard let data = FileManager.default.contents(atPath: path) else { throw GAIDeskError("error.sheet.file", path) }
-        do { return try JSONDecoder().decode(FileSheet.self, from: data) } catch { throw GAIDeskError("error.sheet.file", path) }
+        guard let data = FileManager.default.contents(atPath: path) else {
+          throw GAIDeskError("error.sheet.file", path)
+        }
+        do { return try JSONDecoder().decode(FileSheet.self, from: data) } catch {
+          throw GAIDeskError("error.sheet.file", path)
+        }
       }
       let sheet = try office.updateSheet(topic: topic, staff: try options.actor()) { sheet in
         if let file {
@@ -121,7 +138,11 @@ struct TopicCommand: ParsableCommand {
         if !ask.isEmpty || !document.isEmpty || !tell.isEmpty { sheet = sheet.setting(language, to: content) }
         if !partner.isEmpty { sheet.partners = partner }
       }
-      if options.json { Console.json(["topic": sheet.topic, "reviewed": sheet.reviewed]) } else { Console.say("topic.saved", sheet.topic, sheet.reviewed) }
+      if options.json {
+        Console.json(["topic": sheet.topic, "reviewed": sheet.reviewed])
+      } else {
+        Console.say("topic.saved", sheet.topic, sheet.reviewed)
+      }
     }
   }
 }

@@ -4,7 +4,8 @@ import GAIDesk
 /// `gaidesk verify`: checks every record and names each damaged place.
 struct Verify: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Check every journal record (framing, CRC, chain, encryption, sequence); exit 0 only when intact.")
+    abstract:
+      "Check every journal record (framing, CRC, chain, encryption, sequence); exit 0 only when intact.")
 
   @OptionGroup var options: OfficeOptions
 
@@ -13,13 +14,18 @@ struct Verify: ParsableCommand {
     let report = try office.verify()
     if options.json {
       Console.json([
-        "intact": report.isIntact, "origins": report.origins, "segments": report.segments, "records": report.records,
+        "intact": report.isIntact, "origins": report.origins, "segments": report.segments,
+        "records": report.records,
         "bytes": report.bytes, "futureRecords": report.futureRecords,
         "damage": report.damage.map { ["segment": $0.segment, "offset": $0.offset, "reason": $0.reason] },
       ])
     } else {
-      Console.say("verify.summary", String(report.origins), String(report.segments), String(report.records), String(report.bytes))
-      for damage in report.damage { Console.say("verify.damage", damage.segment, String(damage.offset), damage.reason) }
+      Console.say(
+        "verify.summary", String(report.origins), String(report.segments), String(report.records),
+        String(report.bytes))
+      for damage in report.damage {
+        Console.say("verify.damage", damage.segment, String(damage.offset), damage.reason)
+      }
       if report.futureRecords > 0 { Console.say("verify.future", String(report.futureRecords)) }
       if report.isIntact { Console.say("verify.intact") }
     }

@@ -59,9 +59,11 @@ struct VisitorCommand: ParsableCommand {
   }
 
   struct Find: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Find visitors by name, alias, phone or document.")
+    static let configuration = CommandConfiguration(
+      abstract: "Find visitors by name, alias, phone or document.")
     @OptionGroup var options: OfficeOptions
-    @Argument(help: "What to look for; case, accents, word order and small typos are ignored.") var query: String
+    @Argument(help: "What to look for; case, accents, word order and small typos are ignored.") var query:
+      String
     @Option(help: "At most this many results.") var limit = 20
 
     func run() throws {
@@ -71,14 +73,16 @@ struct VisitorCommand: ParsableCommand {
       if options.json { return Console.json(visitors.map(JSONView.visitor)) }
       if visitors.isEmpty { return Console.say("visitor.find.none", query) }
       for v in visitors {
-        let details = [v.birthYear.map(String.init), v.nationality, v.phone].compactMap { $0 }.joined(separator: ", ")
+        let details = [v.birthYear.map(String.init), v.nationality, v.phone].compactMap { $0 }.joined(
+          separator: ", ")
         print("\(Console.pad(v.id, 14)) \(v.fullName)\(details.isEmpty ? "" : "  (\(details))")")
       }
     }
   }
 
   struct Show: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Show a visitor with visit and referral history.")
+    static let configuration = CommandConfiguration(
+      abstract: "Show a visitor with visit and referral history.")
     @OptionGroup var options: OfficeOptions
     @Argument(help: "The visitor id.") var id: String
 
@@ -104,7 +108,10 @@ struct VisitorCommand: ParsableCommand {
       let rows: [(String, String?)] = [
         ("field.aliases", visitor.aliases.isEmpty ? nil : visitor.aliases.joined(separator: ", ")),
         ("field.sex", visitor.sex?.rawValue), ("field.birthYear", visitor.birthYear.map(String.init)),
-        ("field.nationality", visitor.nationality.flatMap { ReferenceData.shipped.country($0)?.label(Console.language) }),
+        (
+          "field.nationality",
+          visitor.nationality.flatMap { ReferenceData.shipped.country($0)?.label(Console.language) }
+        ),
         ("field.languages", visitor.languages.isEmpty ? nil : visitor.languages.joined(separator: ", ")),
         ("field.phone", visitor.phone),
         ("field.municipality", visitor.municipality.flatMap { ReferenceData.shipped.municipality($0)?.name }),
@@ -115,11 +122,15 @@ struct VisitorCommand: ParsableCommand {
       for (key, value) in rows { if let value { print("  \(Console.pad(Console.text(key), 22)) \(value)") } }
       Console.say("visitor.show.visits", String(visits.count))
       for v in visits {
-        print("  \(v.day) \(v.ticket) \(Console.text("status.\(v.status.rawValue)")) \(v.topics.joined(separator: ", "))")
+        print(
+          "  \(v.day) \(v.ticket) \(Console.text("status.\(v.status.rawValue)")) \(v.topics.joined(separator: ", "))"
+        )
       }
       Console.say("visitor.show.referrals", String(referrals.count))
       for r in referrals {
-        print("  \(r.id) \(r.partner) \(r.topic) \(Console.text("referral.\(r.status.rawValue)"))\(r.due.map { " → \($0)" } ?? "")")
+        print(
+          "  \(r.id) \(r.partner) \(r.topic) \(Console.text("referral.\(r.status.rawValue)"))\(r.due.map { " → \($0)" } ?? "")"
+        )
       }
       Console.say("visitor.show.followups", String(followUps.count))
       for f in followUps { print("  \(f.id) \(f.on) \(f.doneAt == nil ? "○" : "✓") \(f.note)") }
@@ -127,7 +138,8 @@ struct VisitorCommand: ParsableCommand {
   }
 
   struct ConsentCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "consent", abstract: "Record consent to store and to share.")
+    static let configuration = CommandConfiguration(
+      commandName: "consent", abstract: "Record consent to store and to share.")
     @OptionGroup var options: OfficeOptions
     @Argument(help: "The visitor id.") var id: String
     @Option(help: "Consent to store the data: yes or no.") var store: String?
@@ -138,7 +150,11 @@ struct VisitorCommand: ParsableCommand {
       try office.recordConsent(
         visitorID: id, store: try store.map { try YesNo.parse($0, field: "store") },
         share: try share.map { try YesNo.parse($0, field: "share") }, staff: try options.actor())
-      if options.json { Console.json(JSONView.visitor(office.state.visitors[id]!)) } else { Console.say("consent.done", id) }
+      if options.json {
+        Console.json(JSONView.visitor(office.state.visitors[id]!))
+      } else {
+        Console.say("consent.done", id)
+      }
     }
   }
 }
@@ -149,17 +165,20 @@ extension VisitorCommand {
     let candidates = office.possibleDuplicates(of: form)
     guard !candidates.isEmpty else { return }
     if json {
-      Console.json(candidates.map { c -> [String: Any] in
-        var out = JSONView.visitor(office.state.visitors[c.visitorID]!)
-        out["reasons"] = c.orderedReasons.map(\.rawValue)
-        return out
-      })
+      Console.json(
+        candidates.map { c -> [String: Any] in
+          var out = JSONView.visitor(office.state.visitors[c.visitorID]!)
+          out["reasons"] = c.orderedReasons.map(\.rawValue)
+          return out
+        })
     } else {
       Console.say("duplicate.header", String(candidates.count))
       for c in candidates {
         guard let v = office.state.visitors[c.visitorID] else { continue }
-        let details = [v.birthYear.map(String.init), v.nationality, v.phone, v.document?.number].compactMap { $0 }
-          .joined(separator: ", ")
+        let details = [v.birthYear.map(String.init), v.nationality, v.phone, v.document?.number].compactMap {
+          $0
+        }
+        .joined(separator: ", ")
         let why = c.orderedReasons.map { Console.text("duplicate.\($0.rawValue)") }.joined(separator: ", ")
         print("  \(Console.pad(v.id, 14)) \(v.fullName)\(details.isEmpty ? "" : "  (\(details))")  — \(why)")
       }
@@ -177,12 +196,17 @@ extension VisitorCommand {
     func run() throws {
       let office = try options.open()
       try office.mergeVisitors(keep: keep, other: other, staff: try options.actor())
-      if options.json { Console.json(JSONView.visitor(office.state.visitors[other]!)) } else { Console.say("visitor.merged", other, keep) }
+      if options.json {
+        Console.json(JSONView.visitor(office.state.visitors[other]!))
+      } else {
+        Console.say("visitor.merged", other, keep)
+      }
     }
   }
 
   struct Unmerge: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Undo a merge: OTHER becomes a separate record again.")
+    static let configuration = CommandConfiguration(
+      abstract: "Undo a merge: OTHER becomes a separate record again.")
     @OptionGroup var options: OfficeOptions
     @Argument(help: "The record that was kept.") var keep: String
     @Argument(help: "The record that was folded into it.") var other: String
@@ -190,7 +214,11 @@ extension VisitorCommand {
     func run() throws {
       let office = try options.open()
       try office.unmergeVisitors(keep: keep, other: other, staff: try options.actor())
-      if options.json { Console.json(JSONView.visitor(office.state.visitors[other]!)) } else { Console.say("visitor.unmerged", other, keep) }
+      if options.json {
+        Console.json(JSONView.visitor(office.state.visitors[other]!))
+      } else {
+        Console.say("visitor.unmerged", other, keep)
+      }
     }
   }
 }

@@ -4,12 +4,15 @@ import GAIDesk
 /// Printing for the command line: translated text on stdout, one-line failures on stderr, stable JSON.
 enum Console {
   /// The language of messages: `$GAIDESK_LANG`, else the saved setting, else Portuguese.
-  nonisolated(unsafe) static var language: Language = Language(
-    code: ProcessInfo.processInfo.environment["GAIDESK_LANG"] ?? "") ?? .portuguese
+  nonisolated(unsafe) static var language: Language =
+    Language(
+      code: ProcessInfo.processInfo.environment["GAIDESK_LANG"] ?? "") ?? .portuguese
 
   /// A translated message.
   static func text(_ key: String, _ args: [String] = []) -> String {
-    let named = args.map { Strings.shared.has("fieldname." + $0) ? Strings.shared.text("fieldname." + $0, language: language) : $0 }
+    let named = args.map {
+      Strings.shared.has("fieldname." + $0) ? Strings.shared.text("fieldname." + $0, language: language) : $0
+    }
     return Strings.shared.text(key, named, language: language)
   }
 
@@ -24,7 +27,10 @@ enum Console {
 
   /// Prints `value` as JSON with sorted keys.
   static func json(_ value: Any) {
-    let data = (try? JSONSerialization.data(withJSONObject: value, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data("null".utf8)
+    let data =
+      (try? JSONSerialization.data(
+        withJSONObject: value, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]))
+      ?? Data("null".utf8)
     print(String(decoding: data, as: UTF8.self))
   }
 

@@ -17,7 +17,9 @@ enum JSONView {
     return out
   }
 
-  static func consent(_ c: Consent) -> [String: Any] { ["granted": c.granted, "date": c.date, "by": c.recordedBy] }
+  static func consent(_ c: Consent) -> [String: Any] {
+    ["granted": c.granted, "date": c.date, "by": c.recordedBy]
+  }
 
   static func visit(_ v: Visit, state: OfficeState) -> [String: Any] {
     var out: [String: Any] = [
@@ -39,7 +41,9 @@ enum JSONView {
       "id": r.id, "visitor": r.visitorID, "partner": r.partner, "topic": r.topic, "status": r.status.rawValue,
       "created": LocalTime.day(r.createdAt), "overdue": r.isOverdue(today: today),
       "history": r.history.map { change -> [String: Any] in
-        var item: [String: Any] = ["status": change.status.rawValue, "day": LocalTime.day(change.at), "by": change.by]
+        var item: [String: Any] = [
+          "status": change.status.rawValue, "day": LocalTime.day(change.at), "by": change.by,
+        ]
         item["reason"] = change.reason?.rawValue
         item["note"] = change.note
         return item
@@ -52,7 +56,9 @@ enum JSONView {
   }
 
   static func followUp(_ f: FollowUp) -> [String: Any] {
-    var out: [String: Any] = ["id": f.id, "visitor": f.visitorID, "on": f.on, "note": f.note, "done": f.doneAt != nil]
+    var out: [String: Any] = [
+      "id": f.id, "visitor": f.visitorID, "on": f.on, "note": f.note, "done": f.doneAt != nil,
+    ]
     out["doneDay"] = f.doneAt.map(LocalTime.day)
     return out
   }

@@ -4,7 +4,8 @@ import GAIDesk
 
 /// Options every office command takes: where the data is, the passphrase, who acts, the output form.
 struct OfficeOptions: ParsableArguments {
-  @Option(name: .long, help: "The office data directory (default: $GAIDESK_DATA, else $XDG_DATA_HOME/gaidesk).")
+  @Option(
+    name: .long, help: "The office data directory (default: $GAIDESK_DATA, else $XDG_DATA_HOME/gaidesk).")
   var data: String?
 
   @Option(name: .long, help: "Read the passphrase from this file instead of $GAIDESK_PASSPHRASE or a prompt.")
@@ -34,7 +35,8 @@ struct OfficeOptions: ParsableArguments {
 
   /// Sets the message language from --lang, $GAIDESK_LANG or the saved settings.
   func applyLanguage() {
-    if let code = lang ?? ProcessInfo.processInfo.environment["GAIDESK_LANG"] ?? Office.settings(paths: paths).language,
+    if let code = lang ?? ProcessInfo.processInfo.environment["GAIDESK_LANG"]
+      ?? Office.settings(paths: paths).language,
       let language = Language(code: code)
     {
       Console.language = language
@@ -43,8 +45,11 @@ struct OfficeOptions: ParsableArguments {
 
   /// Who acts: --staff, else $GAIDESK_STAFF, else the saved default; refused when nobody is named.
   func actor() throws -> String {
-    let name = staff ?? ProcessInfo.processInfo.environment["GAIDESK_STAFF"] ?? Office.settings(paths: paths).staff
-    guard let name, !name.trimmingCharacters(in: .whitespaces).isEmpty else { throw GAIDeskError("error.staff.none") }
+    let name =
+      staff ?? ProcessInfo.processInfo.environment["GAIDESK_STAFF"] ?? Office.settings(paths: paths).staff
+    guard let name, !name.trimmingCharacters(in: .whitespaces).isEmpty else {
+      throw GAIDeskError("error.staff.none")
+    }
     return try Validation.name(name, field: "staff")
   }
 }

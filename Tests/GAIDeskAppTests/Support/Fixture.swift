@@ -12,10 +12,13 @@ enum Fixture {
 
   /// A clock value `minutes` before `now`.
   static func at(minutesAgo minutes: Int, counter: UInt16 = 0) -> HybridTime {
-    HybridTime(milliseconds: UInt64((now.timeIntervalSince1970 - Double(minutes * 60)) * 1000), counter: counter)
+    HybridTime(
+      milliseconds: UInt64((now.timeIntervalSince1970 - Double(minutes * 60)) * 1000), counter: counter)
   }
 
-  static func visitor(_ id: String, _ name: String, nationality: String?, phone: String? = nil, share: Bool? = nil) -> Visitor {
+  static func visitor(
+    _ id: String, _ name: String, nationality: String?, phone: String? = nil, share: Bool? = nil
+  ) -> Visitor {
     var visitor = Visitor(id: id, fullName: name)
     visitor.nationality = nationality
     visitor.phone = phone
@@ -33,32 +36,54 @@ enum Fixture {
     var clock: UInt16 = 0
     func apply(_ staff: String, _ minutesAgo: Int, _ events: [Event]) {
       clock += 1
-      state.apply(EventBatch(staff: staff, office: "praia", events: events), time: at(minutesAgo: minutesAgo, counter: clock))
+      state.apply(
+        EventBatch(staff: staff, office: "praia", events: events),
+        time: at(minutesAgo: minutesAgo, counter: clock))
     }
     apply("Ana", 60 * 24 * 40, [.officeCreated(office: "praia")])
-    apply("Ana", 60 * 24 * 30, [
-      .visitorRegistered(visitor("V-1", "Nguyễn Thị Hồng", nationality: "VN", phone: "9912345", share: true)),
-      .visitorRegistered(visitor("V-2", "Мария Иванова", nationality: "RU", share: false)),
-      .visitorRegistered(visitor("V-3", "王小明", nationality: "CN", phone: "9587654")),
-      .visitorRegistered(visitor("V-4", "João Gonçalves", nationality: "PT", share: true)),
-      .visitorRegistered(visitor("V-5", "Aminata Baldé", nationality: "GW", phone: "9781122", share: true)),
-    ])
+    apply(
+      "Ana", 60 * 24 * 30,
+      [
+        .visitorRegistered(
+          visitor("V-1", "Nguyễn Thị Hồng", nationality: "VN", phone: "9912345", share: true)),
+        .visitorRegistered(visitor("V-2", "Мария Иванова", nationality: "RU", share: false)),
+        .visitorRegistered(visitor("V-3", "王小明", nationality: "CN", phone: "9587654")),
+        .visitorRegistered(visitor("V-4", "João Gonçalves", nationality: "PT", share: true)),
+        .visitorRegistered(visitor("V-5", "Aminata Baldé", nationality: "GW", phone: "9781122", share: true)),
+      ])
     // An earlier visit with a referral now overdue and a follow-up due.
-    apply("Ana", 60 * 24 * 20, [.visitArrived(visitID: "T-0", visitorID: "V-5", day: "2026-02-18", number: 1)])
-    apply("Ana", 60 * 24 * 20 - 10, [
-      .visitClosed(visitID: "T-0", topics: ["residence.renewal"], outcome: "Explicado", note: "Traz passaporte"),
-      .referralCreated(referralID: "R-1", visitorID: "V-5", partner: "def", topic: "residence.renewal", due: "2026-03-01", note: nil, visitID: "T-0"),
-      .followUpAdded(followUpID: "F-1", visitorID: "V-5", on: "2026-03-09", note: "Ligar sobre a renovação"),
-    ])
-    apply("Rui", 60 * 24 * 3, [
-      .referralCreated(referralID: "R-2", visitorID: "V-4", partner: "def", topic: "entry.extension-of-stay", due: "2026-03-20", note: nil, visitID: nil),
-    ])
+    apply(
+      "Ana", 60 * 24 * 20, [.visitArrived(visitID: "T-0", visitorID: "V-5", day: "2026-02-18", number: 1)])
+    apply(
+      "Ana", 60 * 24 * 20 - 10,
+      [
+        .visitClosed(
+          visitID: "T-0", topics: ["residence.renewal"], outcome: "Explicado", note: "Traz passaporte"),
+        .referralCreated(
+          referralID: "R-1", visitorID: "V-5", partner: "def", topic: "residence.renewal", due: "2026-03-01",
+          note: nil, visitID: "T-0"),
+        .followUpAdded(
+          followUpID: "F-1", visitorID: "V-5", on: "2026-03-09", note: "Ligar sobre a renovação"),
+      ])
+    apply(
+      "Rui", 60 * 24 * 3,
+      [
+        .referralCreated(
+          referralID: "R-2", visitorID: "V-4", partner: "def", topic: "entry.extension-of-stay",
+          due: "2026-03-20", note: nil, visitID: nil)
+      ])
     apply("Rui", 60 * 24 * 2, [.referralChanged(referralID: "R-2", status: .sent, reason: nil, note: nil)])
     // Today's queue.
     apply("Ana", 145, [.visitArrived(visitID: "T-1", visitorID: "V-1", day: today, number: 1)])
     apply("Ana", 110, [.visitArrived(visitID: "T-2", visitorID: "V-2", day: today, number: 2)])
     apply("Rui", 100, [.visitCalled(visitID: "T-1", desk: "2")])
-    apply("Rui", 80, [.visitClosed(visitID: "T-1", topics: ["residence.renewal", "integration.health"], outcome: "Informado", note: nil)])
+    apply(
+      "Rui", 80,
+      [
+        .visitClosed(
+          visitID: "T-1", topics: ["residence.renewal", "integration.health"], outcome: "Informado", note: nil
+        )
+      ])
     apply("Ana", 75, [.visitArrived(visitID: "T-3", visitorID: "V-3", day: today, number: 3)])
     apply("Ana", 60, [.visitCalled(visitID: "T-2", desk: "1")])
     apply("Ana", 40, [.visitArrived(visitID: "T-4", visitorID: "V-4", day: today, number: 4)])

@@ -54,7 +54,10 @@ struct FrontDeskDuplicateAndMergeTests {
     #expect(state.visitors[other]?.mergedInto == keep)
     #expect(state.canonicalVisitor(other)?.id == keep)
     #expect(Set(state.mergedGroup(keep)) == [keep, other])
-    #expect(Set(state.mergedGroup(keep).flatMap { state.visitsByVisitor[$0] ?? [] }) == [visitKeep.id, visitOther.id])
+    #expect(
+      Set(state.mergedGroup(keep).flatMap { state.visitsByVisitor[$0] ?? [] }) == [
+        visitKeep.id, visitOther.id,
+      ])
     #expect(VisitorSearch(state: state).find("mamadu balde", in: state).map(\.visitorID) == [keep])
     // A new ticket for the merged record goes to the kept one.
     #expect(try f.office.arrive(visitorID: other, staff: "Ana").visitorID == keep)
@@ -75,14 +78,22 @@ struct FrontDeskDuplicateAndMergeTests {
     let a = try f.visitor("Awa Sow")
     let b = try f.visitor("Awa Sow")
     let c = try f.visitor("Awa Sow")
-    #expect(throws: GAIDeskError("error.merge.same", a)) { try f.office.mergeVisitors(keep: a, other: a, staff: "Ana") }
+    #expect(throws: GAIDeskError("error.merge.same", a)) {
+      try f.office.mergeVisitors(keep: a, other: a, staff: "Ana")
+    }
     #expect(throws: GAIDeskError("error.visitor.unknown", "V-nope")) {
       try f.office.mergeVisitors(keep: a, other: "V-nope", staff: "Ana")
     }
     try f.office.mergeVisitors(keep: a, other: b, staff: "Ana")
-    #expect(throws: GAIDeskError("error.merge.already", b, a)) { try f.office.mergeVisitors(keep: c, other: b, staff: "Ana") }
-    #expect(throws: GAIDeskError("error.merge.keepMerged", b, a)) { try f.office.mergeVisitors(keep: b, other: c, staff: "Ana") }
-    #expect(throws: GAIDeskError("error.merge.notMerged", c, a)) { try f.office.unmergeVisitors(keep: a, other: c, staff: "Ana") }
+    #expect(throws: GAIDeskError("error.merge.already", b, a)) {
+      try f.office.mergeVisitors(keep: c, other: b, staff: "Ana")
+    }
+    #expect(throws: GAIDeskError("error.merge.keepMerged", b, a)) {
+      try f.office.mergeVisitors(keep: b, other: c, staff: "Ana")
+    }
+    #expect(throws: GAIDeskError("error.merge.notMerged", c, a)) {
+      try f.office.unmergeVisitors(keep: a, other: c, staff: "Ana")
+    }
     // A merge arriving through sync that would make a cycle is ignored by the fold.
     try f.office.record(staff: "Ana", events: [.visitorsMerged(keep: b, other: a)])
     #expect(f.office.state.visitors[a]?.mergedInto == nil)

@@ -11,20 +11,27 @@ struct FrontDeskRoutingTests {
     let refused = try f.visitor("Braima Sanhá", share: false)
     let ok = try f.visitor("Sadjo Camará", share: true)
     #expect(throws: GAIDeskError("error.consent.share", noConsent)) {
-      try f.office.refer(visitorID: noConsent, partner: "def", topic: "residence.renewal", due: nil, note: nil, staff: "Ana")
+      try f.office.refer(
+        visitorID: noConsent, partner: "def", topic: "residence.renewal", due: nil, note: nil, staff: "Ana")
     }
     #expect(throws: GAIDeskError("error.consent.share", refused)) {
-      try f.office.refer(visitorID: refused, partner: "def", topic: "residence.renewal", due: nil, note: nil, staff: "Ana")
+      try f.office.refer(
+        visitorID: refused, partner: "def", topic: "residence.renewal", due: nil, note: nil, staff: "Ana")
     }
     #expect(throws: GAIDeskError("error.partner.unknown", "nowhere")) {
-      try f.office.refer(visitorID: ok, partner: "nowhere", topic: "residence.renewal", due: nil, note: nil, staff: "Ana")
+      try f.office.refer(
+        visitorID: ok, partner: "nowhere", topic: "residence.renewal", due: nil, note: nil, staff: "Ana")
     }
     try f.office.recordConsent(visitorID: noConsent, store: nil, share: true, staff: "Carlos")
     #expect(f.office.state.visitors[noConsent]?.consentToShare?.recordedBy == "Carlos")
-    #expect(try f.office.refer(visitorID: noConsent, partner: "def", topic: "residence.renewal", due: nil, note: nil, staff: "Ana").partner == "def")
+    #expect(
+      try f.office.refer(
+        visitorID: noConsent, partner: "def", topic: "residence.renewal", due: nil, note: nil, staff: "Ana"
+      ).partner == "def")
     try f.office.retirePartner("def", staff: "Ana")
     #expect(throws: GAIDeskError("error.partner.retired", "def")) {
-      try f.office.refer(visitorID: ok, partner: "def", topic: "residence.renewal", due: nil, note: nil, staff: "Ana")
+      try f.office.refer(
+        visitorID: ok, partner: "def", topic: "residence.renewal", due: nil, note: nil, staff: "Ana")
     }
   }
 
@@ -32,7 +39,9 @@ struct FrontDeskRoutingTests {
   func directoryEdits() throws {
     let f = try FrontDeskFixture()
     #expect(f.office.partners.all.count == PartnerDirectory.shipped.count)
-    var partner = Partner(code: "assoc-praia", name: "Associação de Teste", topics: ["integration.associations"], islands: ["santiago"], languages: ["pt", "fr"])
+    var partner = Partner(
+      code: "assoc-praia", name: "Associação de Teste", topics: ["integration.associations"],
+      islands: ["santiago"], languages: ["pt", "fr"])
     partner.note = LocalizedText(pt: "Nota")
     try f.office.addPartner(partner, staff: "Ana")
     #expect(throws: GAIDeskError("error.partner.exists", "def")) {
@@ -41,7 +50,9 @@ struct FrontDeskRoutingTests {
     #expect(throws: GAIDeskError("error.field.topic", "nope.topic")) {
       try f.office.addPartner(Partner(code: "x-y", name: "X", topics: ["nope.topic"]), staff: "Ana")
     }
-    try f.office.updatePartner("def", staff: "Ana") { $0.phone = "+238 260 00 00"; $0.toConfirm = false }
+    try f.office.updatePartner("def", staff: "Ana") {
+      $0.phone = "+238 260 00 00"; $0.toConfirm = false
+    }
     try f.office.retirePartner("oim", staff: "Ana")
     for office in [f.office, try f.reopen()] {
       let directory = office.partners
@@ -56,16 +67,20 @@ struct FrontDeskRoutingTests {
     #expect(f.office.partners.partner("oim")?.active == true)
   }
 
-  @Test("suggestions: on the island first, then island-wide, then the sheet's order and the visitor's language")
+  @Test(
+    "suggestions: on the island first, then island-wide, then the sheet's order and the visitor's language")
   func suggest() throws {
     let directory = PartnerDirectory(state: OfficeState())
     let base = KnowledgeBase(state: OfficeState())
     let legal = base.sheet("integration.legal-aid")
     // From Praia (Santiago): the CNDHC is on the island; Casa do Direito and the bar association everywhere.
-    #expect(directory.suggest(topic: "integration.legal-aid", island: "santiago", languages: ["pt"], sheet: legal).map(\.partner.code)
-      == ["cndhc", "casa-do-direito", "ordem-advogados"])
+    #expect(
+      directory.suggest(topic: "integration.legal-aid", island: "santiago", languages: ["pt"], sheet: legal)
+        .map(\.partner.code)
+        == ["cndhc", "casa-do-direito", "ordem-advogados"])
     // From Mindelo (São Vicente): the CNDHC is only on Santiago, so it comes last.
-    let fromMindelo = directory.suggest(topic: "integration.legal-aid", island: "sao-vicente", languages: ["pt"], sheet: legal)
+    let fromMindelo = directory.suggest(
+      topic: "integration.legal-aid", island: "sao-vicente", languages: ["pt"], sheet: legal)
     #expect(fromMindelo.map(\.partner.code) == ["casa-do-direito", "ordem-advogados", "cndhc"])
     #expect(fromMindelo.last?.presence == .elsewhere)
     // A French speaker asking about asylum: the sheet names DEF, the bar association and UNHCR; UNHCR speaks French.
@@ -83,6 +98,7 @@ struct FrontDeskRoutingTests {
     let ranked = try f.office.suggestPartners(visitorID: id, topic: "residence.asylum")
     #expect(ranked.first?.partner.code == "acnur")
     try f.office.retirePartner("acnur", staff: "Ana")
-    #expect(try f.office.suggestPartners(visitorID: id, topic: "residence.asylum").first?.partner.code == "def")
+    #expect(
+      try f.office.suggestPartners(visitorID: id, topic: "residence.asylum").first?.partner.code == "def")
   }
 }

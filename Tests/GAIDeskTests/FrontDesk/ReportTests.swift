@@ -29,8 +29,12 @@ final class HandCountedMonth {
     try f.at(d0, 14, 0) { _ in [.visitArrived(visitID: "T6", visitorID: self.v[0], day: d0, number: 1)] }
     try f.at(d0, 14, 2) { _ in [.visitCalled(visitID: "T6", desk: "1")] }
     try f.at(d0, 14, 12) { context in
-      let a = try Office.referral(visitorID: self.v[0], partner: "centro-saude", topic: "integration.health", due: "2030-03-20", note: nil, visitID: "T6", context: &context)
-      let b = try Office.referral(visitorID: self.v[0], partner: "def", topic: "entry.visa-information", due: "2030-03-05", note: nil, visitID: "T6", context: &context)
+      let a = try Office.referral(
+        visitorID: self.v[0], partner: "centro-saude", topic: "integration.health", due: "2030-03-20",
+        note: nil, visitID: "T6", context: &context)
+      let b = try Office.referral(
+        visitorID: self.v[0], partner: "def", topic: "entry.visa-information", due: "2030-03-05", note: nil,
+        visitID: "T6", context: &context)
       if case .referralCreated(let id, _, _, _, _, _, _) = a { self.r2 = id }
       if case .referralCreated(let id, _, _, _, _, _, _) = b { self.r3 = id }
       return [.visitClosed(visitID: "T6", topics: ["entry.visa-information"], outcome: nil, note: nil), a, b]
@@ -52,11 +56,18 @@ final class HandCountedMonth {
     try f.at(d1, 9, 15, staff: "Ana") { _ in [.visitCalled(visitID: "T1", desk: "1")] }
     try f.at(d1, 9, 20, staff: "Carlos") { _ in [.visitCalled(visitID: "T2", desk: "2")] }
     try f.at(d1, 9, 35, staff: "Ana") { context in
-      let r = try Office.referral(visitorID: self.v[0], partner: "def", topic: "residence.renewal", due: "2030-03-08", note: nil, visitID: "T1", context: &context)
+      let r = try Office.referral(
+        visitorID: self.v[0], partner: "def", topic: "residence.renewal", due: "2030-03-08", note: nil,
+        visitID: "T1", context: &context)
       if case .referralCreated(let id, _, _, _, _, _, _) = r { self.r1 = id }
-      return [.visitClosed(visitID: "T1", topics: ["residence.renewal", "integration.health"], outcome: nil, note: nil), r]
+      return [
+        .visitClosed(
+          visitID: "T1", topics: ["residence.renewal", "integration.health"], outcome: nil, note: nil), r,
+      ]
     }
-    try f.at(d1, 9, 50, staff: "Carlos") { _ in [.visitClosed(visitID: "T2", topics: ["residence.renewal"], outcome: nil, note: nil)] }
+    try f.at(d1, 9, 50, staff: "Carlos") { _ in
+      [.visitClosed(visitID: "T2", topics: ["residence.renewal"], outcome: nil, note: nil)]
+    }
     try f.at(d1, 10, 10, staff: "Ana") { _ in [.visitCalled(visitID: "T3", desk: "1")] }
     try f.at(d1, 10, 20) { _ in [.visitLeft(visitID: "T4")] }
     try f.at(d1, 10, 30) { context in
@@ -68,7 +79,9 @@ final class HandCountedMonth {
         .followUpAdded(followUpID: self.f3, visitorID: self.v[2], on: "2030-03-12", note: "later"),
       ]
     }
-    try f.at("2030-04-01", 9, 0) { _ in [.visitArrived(visitID: "T7", visitorID: self.v[2], day: "2030-04-01", number: 1)] }
+    try f.at("2030-04-01", 9, 0) { _ in
+      [.visitArrived(visitID: "T7", visitorID: self.v[2], day: "2030-04-01", number: 1)]
+    }
     try f.at("2030-04-01", 9, 30) { _ in [.visitLeft(visitID: "T7")] }
   }
 }
@@ -122,19 +135,27 @@ struct FrontDeskReportTests {
     #expect(report.left == 1)
     #expect(report.visitors == 4)
     #expect(report.byArea == [Tally("entry", 1), Tally("residence", 2), Tally("integration", 1)])
-    #expect(report.byTopic == [Tally("residence.renewal", 2), Tally("entry.visa-information", 1), Tally("integration.health", 1)])
+    #expect(
+      report.byTopic == [
+        Tally("residence.renewal", 2), Tally("entry.visa-information", 1), Tally("integration.health", 1),
+      ])
     #expect(report.byNationality == [Tally("NG", 2), Tally("SN", 2), Tally("GW", 1), Tally("unknown", 1)])
     #expect(report.bySex == [Tally("F", 3), Tally("M", 2), Tally("X", 0), Tally("unknown", 1)])
-    #expect(report.byAgeBand == [
-      Tally("0-17", 0), Tally("18-24", 0), Tally("25-34", 2), Tally("35-44", 2), Tally("45-54", 0), Tally("55-64", 0),
-      Tally("65+", 1), Tally("unknown", 1),
-    ])
+    #expect(
+      report.byAgeBand == [
+        Tally("0-17", 0), Tally("18-24", 0), Tally("25-34", 2), Tally("35-44", 2), Tally("45-54", 0),
+        Tally("55-64", 0),
+        Tally("65+", 1), Tally("unknown", 1),
+      ])
     #expect(report.referralsByStatus.first { $0.key == "created" }?.count == 2)
     #expect(report.referralsByStatus.first { $0.key == "completed" }?.count == 1)
     #expect(report.referralsByStatus.reduce(0) { $0 + $1.count } == 3)
     #expect(report.referralsByPartner.map(\.partner) == ["def", "centro-saude"])
     #expect(report.referralsByPartner[0].total == 2)
-    #expect(report.referralsByPartner[0].byStatus.filter { $0.count > 0 } == [Tally("created", 1), Tally("completed", 1)])
+    #expect(
+      report.referralsByPartner[0].byStatus.filter { $0.count > 0 } == [
+        Tally("created", 1), Tally("completed", 1),
+      ])
     #expect(report.wait.median == 900 && report.wait.p90 == 3600 && report.wait.count == 4)
     #expect(report.service.median == 1200 && report.service.p90 == 1800)
     let april = MonthReport(state: m.f.office.state, month: "2030-04")
@@ -147,8 +168,11 @@ struct FrontDeskReportTests {
     let report = MonthReport(state: m.f.office.state, month: "2030-03")
     let text = report.csv(language: .portuguese)
     #expect(text.hasPrefix("\u{FEFF}section,code,label,status,value\r\n"))
-    #expect(text.contains("\r\ntopic,residence.renewal,Renovação de autorização de residência,,2\r\n")
-      || text.contains("\r\ntopic,residence.renewal,\(ReferenceData.shipped.topic("residence.renewal")!.pt),,2\r\n"))
+    #expect(
+      text.contains("\r\ntopic,residence.renewal,Renovação de autorização de residência,,2\r\n")
+        || text.contains(
+          "\r\ntopic,residence.renewal,\(ReferenceData.shipped.topic("residence.renewal")!.pt),,2\r\n")
+    )
     #expect(text.contains("\r\nsummary,visits,Senhas emitidas,,6\r\n"))
     #expect(text.contains("\r\nreferral-partner,def,Direção de Estrangeiros e Fronteiras,completed,1\r\n"))
     #expect(text.contains("\r\nsex,F,Mulheres,,3\r\n"))

@@ -16,7 +16,9 @@ struct FrontDeskSheetAndSlipTests {
       #expect(LocalTime.isDate(sheet.reviewed))
       for language in Language.allCases {
         let content = sheet.content(language)
-        #expect(!content.ask.isEmpty && !content.documents.isEmpty && !content.tell.isEmpty, "\(topic.code) \(language)")
+        #expect(
+          !content.ask.isEmpty && !content.documents.isEmpty && !content.tell.isEmpty,
+          "\(topic.code) \(language)")
       }
       #expect(sheet.en != sheet.pt && sheet.fr != sheet.pt, "\(topic.code) translated")
       for code in sheet.partners { #expect(directory.partner(code) != nil, "\(topic.code): \(code)") }
@@ -28,7 +30,9 @@ struct FrontDeskSheetAndSlipTests {
     for partner in PartnerDirectory.shipped {
       #expect(partner.hasContacts || partner.toConfirm, "\(partner.code)")
       #expect(!partner.topics.isEmpty && !partner.islands.isEmpty && !partner.languages.isEmpty)
-      for topic in partner.topics { #expect(ReferenceData.shipped.topic(topic) != nil, "\(partner.code): \(topic)") }
+      for topic in partner.topics {
+        #expect(ReferenceData.shipped.topic(topic) != nil, "\(partner.code): \(topic)")
+      }
     }
   }
 
@@ -59,7 +63,8 @@ struct FrontDeskSheetAndSlipTests {
     let f = try FrontDeskFixture()
     let id = try f.visitor("Ousmane Sarr", languages: ["wo", "fr"])
     let referral = try f.office.refer(
-      visitorID: id, partner: "casa-do-direito", topic: "integration.legal-aid", due: "2030-01-31", note: nil, staff: "Ana")
+      visitorID: id, partner: "casa-do-direito", topic: "integration.legal-aid", due: "2030-01-31", note: nil,
+      staff: "Ana")
     let sheet = try #require(f.office.knowledge.sheet("integration.legal-aid"))
     // Default: the visitor's first language among pt/en/fr (here French).
     let french = try ReferralSlip.make(referralID: referral.id, state: f.office.state)
@@ -69,7 +74,10 @@ struct FrontDeskSheetAndSlipTests {
     #expect(french.text.contains("Casa do Direito"))
     #expect(french.text.contains("à confirmer"))
     #expect(french.text.contains("2030-01-31"))
-    for (language, title, bring) in [(Language.portuguese, "GUIA DE ENCAMINHAMENTO", "O que levar:"), (.english, "REFERRAL SLIP", "What to bring:")] {
+    for (language, title, bring) in [
+      (Language.portuguese, "GUIA DE ENCAMINHAMENTO", "O que levar:"),
+      (.english, "REFERRAL SLIP", "What to bring:"),
+    ] {
       let slip = try ReferralSlip.make(referralID: referral.id, state: f.office.state, language: language)
       #expect(slip.lines.first == title)
       #expect(slip.lines.contains(bring))
@@ -78,7 +86,9 @@ struct FrontDeskSheetAndSlipTests {
       #expect(slip.topic == ReferenceData.shipped.topic("integration.legal-aid")!.label(language))
     }
     // Known contacts are printed; confirmed ones lose the "to confirm" line.
-    try f.office.updatePartner("casa-do-direito", staff: "Ana") { $0.phone = "+238 261 00 00"; $0.toConfirm = false }
+    try f.office.updatePartner("casa-do-direito", staff: "Ana") {
+      $0.phone = "+238 261 00 00"; $0.toConfirm = false
+    }
     let english = try ReferralSlip.make(referralID: referral.id, state: f.office.state, language: .english)
     #expect(english.contacts == ["Phone: +238 261 00 00"])
     #expect(!english.contactsToConfirm)

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import GAIDesk
@@ -45,7 +46,10 @@ import Testing
   @Test func scannerTellsTornTailFromDamage() throws {
     let origin = OriginID.random()
     func body(_ sequence: UInt64) -> [UInt8] {
-      RecordHeader(origin: origin, sequence: sequence, clock: HybridTime(rawValue: sequence), previousHash: [UInt8](repeating: 0, count: 32)).bytes
+      RecordHeader(
+        origin: origin, sequence: sequence, clock: HybridTime(rawValue: sequence),
+        previousHash: [UInt8](repeating: 0, count: 32)
+      ).bytes
         + [UInt8](repeating: UInt8(sequence), count: 40)
     }
     let frames = (1...3).map { SegmentFormat.frame(body: body($0)) }
@@ -56,13 +60,19 @@ import Testing
 
     let torn = SegmentScanner(bytes: Array(all.dropLast(5)), base: 40, origin: origin).scan()
     #expect(torn.records.count == 2)
-    #expect(torn.stop == .incompleteTail(offset: 40 + frames[0].count + frames[1].count, reason: "truncated record"))
+    #expect(
+      torn.stop == .incompleteTail(offset: 40 + frames[0].count + frames[1].count, reason: "truncated record")
+    )
 
     var flipped = all
     flipped[frames[0].count + 30] ^= 0x01
     let damaged = SegmentScanner(bytes: flipped, base: 40, origin: origin).scan()
     #expect(damaged.records.count == 1)
-    #expect(damaged.stop == .damage(offset: 40 + frames[0].count, reason: "checksum mismatch", resumesAt: 40 + frames[0].count + frames[1].count))
+    #expect(
+      damaged.stop
+        == .damage(
+          offset: 40 + frames[0].count, reason: "checksum mismatch",
+          resumesAt: 40 + frames[0].count + frames[1].count))
   }
 
   @Test func hybridClockNeverGoesBackwards() {
@@ -81,9 +91,8 @@ import Testing
     // 2026-11-29 00:30 UTC is still 2026-11-28 in Praia (UTC−1).
     #expect(LocalTime.day(Date(timeIntervalSince1970: 1_795_912_200)) == "2026-11-28")
     #expect(LocalTime.day(Date(timeIntervalSince1970: 1_795_914_000 + 1800)) == "2026-11-29")
-    #expect(LocalTime.isDate("2024-02-29") && !LocalTime.isDate("2026-02-29") && !LocalTime.isDate("2026-13-01"))
+    #expect(
+      LocalTime.isDate("2024-02-29") && !LocalTime.isDate("2026-02-29") && !LocalTime.isDate("2026-13-01"))
     #expect(LocalTime.adding(days: 3, to: "2026-12-30") == "2027-01-02")
   }
 }
-
-import Foundation

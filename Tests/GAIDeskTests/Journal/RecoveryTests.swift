@@ -71,7 +71,9 @@ import Testing
     #expect(damaged.state.visitorOrder.count >= 3 && damaged.state.visitorOrder.count < 10)
     // Nothing is truncated and nothing can be written.
     #expect(FileIO.size(segment) == bytes.count)
-    #expect(throws: GAIDeskError.self) { try damaged.registerVisitor(VisitorForm(fullName: "Nope"), staff: "Ana") }
+    #expect(throws: GAIDeskError.self) {
+      try damaged.registerVisitor(VisitorForm(fullName: "Nope"), staff: "Ana")
+    }
     let report = try damaged.verify()
     #expect(!report.isIntact)
     #expect(report.damage.first?.offset == place.offset)
@@ -105,7 +107,9 @@ import Testing
     #expect(warm.openedFromSnapshot && warm.recordsReplayed == 0)
     // The clock resumes after the snapshot's latest value, so a wall clock set back cannot reorder history.
     #expect(warm.journal.latestTime == office.journal.latestTime)
-    try warm.perform(staff: "Ana", count: 1, now: { Date(timeIntervalSince1970: 0) }) { _ in [.visitLeft(visitID: "none")] }
+    try warm.perform(staff: "Ana", count: 1, now: { Date(timeIntervalSince1970: 0) }) { _ in
+      [.visitLeft(visitID: "none")]
+    }
     #expect(warm.journal.latestTime > office.journal.latestTime)
     try FileManager.default.removeItem(atPath: dir.path + "/cache")
     let cold = try TestOffice.reopen(dir)
@@ -130,7 +134,9 @@ import Testing
   }
 
   @Test func unknownEventTypesAreKeptNotFatal() throws {
-    let batch = EventBatch(staff: "A", office: "praia", events: [.unknown(type: 999, version: 3, body: [1, 2, 3]), .visitLeft(visitID: "T-1")])
+    let batch = EventBatch(
+      staff: "A", office: "praia",
+      events: [.unknown(type: 999, version: 3, body: [1, 2, 3]), .visitLeft(visitID: "T-1")])
     let decoded = try EventCodec.decode(EventCodec.encode(batch))
     #expect(decoded == batch)
     var state = OfficeState()

@@ -13,7 +13,9 @@ import Testing
     let state = office.state
     #expect(summary.visitors > 100 && summary.visits >= summary.visitors)
     #expect(state.visitsByDay.count >= 8)
-    let waits = state.visits.values.compactMap { visit in visit.calledAt.map { $0.milliseconds - visit.arrivedAt.milliseconds } }
+    let waits = state.visits.values.compactMap { visit in
+      visit.calledAt.map { $0.milliseconds - visit.arrivedAt.milliseconds }
+    }
     #expect(waits.contains { $0 >= 60_000 })
     #expect(Set(state.visitors.values.compactMap(\.nationality)).count >= 5)
     #expect(state.allReferrals.contains { $0.status != .created })

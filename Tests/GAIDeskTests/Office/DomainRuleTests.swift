@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import Testing
 
@@ -15,18 +16,30 @@ import Testing
     let dir = TemporaryDirectory()
     let office = try TestOffice.make(in: dir)
     let visitor = try visitorWithConsent(office)
-    let referral = try office.refer(visitorID: visitor.id, partner: "def", topic: "residence.renewal", due: LocalTime.adding(days: 7, to: LocalTime.today()), note: nil, staff: "Ana")
+    let referral = try office.refer(
+      visitorID: visitor.id, partner: "def", topic: "residence.renewal",
+      due: LocalTime.adding(days: 7, to: LocalTime.today()), note: nil, staff: "Ana")
     #expect(referral.status == .created)
-    #expect(throws: GAIDeskError.self) { try office.setReferral(referral.id, status: .completed, note: nil, staff: "Ana") }
+    #expect(throws: GAIDeskError.self) {
+      try office.setReferral(referral.id, status: .completed, note: nil, staff: "Ana")
+    }
     try office.setReferral(referral.id, status: .sent, note: nil, staff: "Ana")
     #expect(throws: GAIDeskError("error.referral.reason", "rejected")) {
       try office.setReferral(referral.id, status: .rejected, note: nil, staff: "Ana")
     }
-    let rejected = try office.setReferral(referral.id, status: .rejected, reason: .partnerCapacity, note: "full", staff: "Bruno")
-    #expect(rejected.status == .rejected && rejected.history.last?.reason == .partnerCapacity && rejected.history.last?.by == "Bruno")
-    #expect(throws: GAIDeskError.self) { try office.setReferral(referral.id, status: .sent, note: nil, staff: "Ana") }
+    let rejected = try office.setReferral(
+      referral.id, status: .rejected, reason: .partnerCapacity, note: "full", staff: "Bruno")
+    #expect(
+      rejected.status == .rejected && rejected.history.last?.reason == .partnerCapacity
+        && rejected.history.last?.by == "Bruno")
+    #expect(throws: GAIDeskError.self) {
+      try office.setReferral(referral.id, status: .sent, note: nil, staff: "Ana")
+    }
     for status in ReferralStatus.allCases where status.isClosed { #expect(status.next.isEmpty) }
-    #expect(try TestOffice.reopen(dir).state.referrals[referral.id]?.history.map(\.status) == [.created, .sent, .rejected])
+    #expect(
+      try TestOffice.reopen(dir).state.referrals[referral.id]?.history.map(\.status) == [
+        .created, .sent, .rejected,
+      ])
   }
 
   @Test func referralNeedsConsentToShare() throws {
@@ -34,18 +47,23 @@ import Testing
     let office = try TestOffice.make(in: dir)
     let visitor = try office.registerVisitor(VisitorForm(fullName: "Moussa Diop"), staff: "Ana")
     #expect(throws: GAIDeskError("error.consent.share", visitor.id)) {
-      try office.refer(visitorID: visitor.id, partner: "def", topic: "residence.renewal", due: nil, note: nil, staff: "Ana")
+      try office.refer(
+        visitorID: visitor.id, partner: "def", topic: "residence.renewal", due: nil, note: nil, staff: "Ana")
     }
     try office.recordConsent(visitorID: visitor.id, store: true, share: true, staff: "Ana")
     #expect(office.state.visitors[visitor.id]?.consentToShare?.recordedBy == "Ana")
-    _ = try office.refer(visitorID: visitor.id, partner: "def", topic: "residence.renewal", due: nil, note: nil, staff: "Ana")
+    _ = try office.refer(
+      visitorID: visitor.id, partner: "def", topic: "residence.renewal", due: nil, note: nil, staff: "Ana")
   }
 
   @Test func overdueMeansPastDueAndStillOpen() {
-    var referral = Referral(id: "R-1", visitorID: "V-1", partner: "def", topic: "residence.renewal", due: "2026-11-10", note: nil, visitID: nil, createdAt: HybridTime(rawValue: 1), createdBy: "A")
+    var referral = Referral(
+      id: "R-1", visitorID: "V-1", partner: "def", topic: "residence.renewal", due: "2026-11-10", note: nil,
+      visitID: nil, createdAt: HybridTime(rawValue: 1), createdBy: "A")
     #expect(referral.isOverdue(today: "2026-11-11"))
     #expect(!referral.isOverdue(today: "2026-11-10"))
-    referral.history.append(ReferralChange(status: .cancelled, reason: nil, note: nil, at: HybridTime(rawValue: 2), by: "A"))
+    referral.history.append(
+      ReferralChange(status: .cancelled, reason: nil, note: nil, at: HybridTime(rawValue: 2), by: "A"))
     #expect(!referral.isOverdue(today: "2026-12-01"))
   }
 
@@ -57,9 +75,14 @@ import Testing
     #expect(first.ticket == "A-001" && second.ticket == "A-002")
     let called = try office.callNext(desk: "2", staff: "Bruno")
     #expect(called.id == first.id && called.desk == "2" && called.servedBy == "Bruno")
-    #expect(throws: GAIDeskError.self) { try office.close(ticket: "A-001", topics: [], outcome: nil, note: nil, staff: "Bruno") }
-    #expect(throws: GAIDeskError.self) { try office.close(ticket: "A-001", topics: ["made.up"], outcome: nil, note: nil, staff: "Bruno") }
-    let done = try office.close(ticket: "A-001", topics: ["residence.renewal"], outcome: "informed", note: nil, staff: "Bruno")
+    #expect(throws: GAIDeskError.self) {
+      try office.close(ticket: "A-001", topics: [], outcome: nil, note: nil, staff: "Bruno")
+    }
+    #expect(throws: GAIDeskError.self) {
+      try office.close(ticket: "A-001", topics: ["made.up"], outcome: nil, note: nil, staff: "Bruno")
+    }
+    let done = try office.close(
+      ticket: "A-001", topics: ["residence.renewal"], outcome: "informed", note: nil, staff: "Bruno")
     #expect(done.status == .done && done.topics == ["residence.renewal"])
     let left = try office.markLeft(ticket: "A-002", staff: "Ana")
     #expect(left.status == .left)
@@ -78,16 +101,22 @@ import Testing
     nationality.nationality = "ZZ"
     var phone = VisitorForm(fullName: "A B")
     phone.phone = "call me"
-    for form in [VisitorForm(fullName: "   "), VisitorForm(fullName: "Bad\u{7}Name"), VisitorForm(fullName: "Jo\u{FFFD}o Silva"), future, ancient, nationality, phone,
-      VisitorForm(fullName: String(repeating: "x", count: 500))]
-    {
+    for form in [
+      VisitorForm(fullName: "   "), VisitorForm(fullName: "Bad\u{7}Name"),
+      VisitorForm(fullName: "Jo\u{FFFD}o Silva"), future, ancient, nationality, phone,
+      VisitorForm(fullName: String(repeating: "x", count: 500)),
+    ] {
       #expect(throws: GAIDeskError.self) { try office.registerVisitor(form, staff: "Ana") }
     }
     let visitor = try office.registerVisitor(VisitorForm(fullName: "Ok"), staff: "Ana")
     #expect(throws: GAIDeskError.self) {
-      try office.addFollowUp(visitorID: visitor.id, on: LocalTime.adding(days: 7, to: LocalTime.today())!, note: String(repeating: "n", count: 5000), staff: "Ana")
+      try office.addFollowUp(
+        visitorID: visitor.id, on: LocalTime.adding(days: 7, to: LocalTime.today())!,
+        note: String(repeating: "n", count: 5000), staff: "Ana")
     }
-    #expect(throws: GAIDeskError.self) { try office.addFollowUp(visitorID: visitor.id, on: "tomorrow", note: "x", staff: "Ana") }
+    #expect(throws: GAIDeskError.self) {
+      try office.addFollowUp(visitorID: visitor.id, on: "tomorrow", note: "x", staff: "Ana")
+    }
     #expect(office.state.recordCount == before + 1)
     #expect(try TestOffice.reopen(dir).state.recordCount == before + 1)
   }
@@ -100,7 +129,9 @@ import Testing
     form.document = IdentityDocument(type: "passport", number: "GWX4417923")
     form.consentToShare = true
     let visitor = try office.registerVisitor(form, staff: "Ana")
-    try office.addFollowUp(visitorID: visitor.id, on: LocalTime.adding(days: 25, to: LocalTime.today())!, note: "Secret note about Aissatu", staff: "Ana")
+    try office.addFollowUp(
+      visitorID: visitor.id, on: LocalTime.adding(days: 25, to: LocalTime.today())!,
+      note: "Secret note about Aissatu", staff: "Ana")
     office.saveSnapshot()
     var everything = Data()
     let walker = FileManager.default.enumerator(atPath: dir.path)!
@@ -122,5 +153,3 @@ import Testing
     #expect(!report.isIntact && report.records == 0)
   }
 }
-
-import Crypto

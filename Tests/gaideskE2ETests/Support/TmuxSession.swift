@@ -8,14 +8,17 @@ final class TmuxSession {
   let scratch: String
 
   /// Starts `command` in a `width`×`height` session with LANG=C.UTF-8, TERM=xterm-256color and `environment`.
-  init(width: Int = 100, height: Int = 30, command: [String], environment: [String: String], scratch: String) {
+  init(width: Int = 100, height: Int = 30, command: [String], environment: [String: String], scratch: String)
+  {
     socket = "gaidesk-e2e-\(getpid())-\(UUID().uuidString.prefix(8))"
     self.scratch = scratch
     var arguments = [
       "new-session", "-d", "-s", "main", "-x", String(width), "-y", String(height),
       "-e", "LANG=C.UTF-8", "-e", "TERM=xterm-256color",
     ]
-    for (key, value) in environment.sorted(by: { $0.key < $1.key }) { arguments += ["-e", "\(key)=\(value)"] }
+    for (key, value) in environment.sorted(by: { $0.key < $1.key }) {
+      arguments += ["-e", "\(key)=\(value)"]
+    }
     arguments.append(command.map(Self.quote).joined(separator: " "))
     tmux(arguments)
     tmux(["set", "-t", "main", "remain-on-exit", "on"])
@@ -85,7 +88,9 @@ struct TestOffice {
 
   /// Creates an office for Praia with a cheap scrypt cost.
   init() throws {
-    let root = FileManager.default.temporaryDirectory.appendingPathComponent("gaidesk-e2e-\(UUID().uuidString)").path
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "gaidesk-e2e-\(UUID().uuidString)"
+    ).path
     data = root + "/data"
     scratch = root + "/scratch"
     try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
@@ -106,7 +111,9 @@ struct TestOffice {
   func run(_ arguments: [String]) -> Int32 {
     Spawn.run(
       [Spawn.gaidesk] + arguments,
-      environment: ["GAIDESK_DATA": data, "GAIDESK_PASSPHRASE": passphrase, "GAIDESK_STAFF": "Ana", "LANG": "C.UTF-8"],
+      environment: [
+        "GAIDESK_DATA": data, "GAIDESK_PASSPHRASE": passphrase, "GAIDESK_STAFF": "Ana", "LANG": "C.UTF-8",
+      ],
       output: scratch + "/cli.log")
   }
 

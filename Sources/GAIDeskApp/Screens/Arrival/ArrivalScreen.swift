@@ -37,21 +37,25 @@ public struct ArrivalScreen {
 
   func keyMap(_ tr: Translator) -> KeyMap<Command> {
     if form != nil {
-      return KeyMap([
-        KeyBinding(.enter, .submit, help: tr("key.issueTicket")),
-        KeyBinding(.tab, .nextField, help: tr("key.field")),
-        KeyBinding(.backTab, .previousField, help: tr("key.previous"), hidden: true),
+      return KeyMap(
+        [
+          KeyBinding(.enter, .submit, help: tr("key.issueTicket")),
+          KeyBinding(.tab, .nextField, help: tr("key.field")),
+          KeyBinding(.backTab, .previousField, help: tr("key.previous"), hidden: true),
+          KeyBinding(.escape, .back, help: tr("key.back")),
+        ] + CommonKeys.bindings(tr, helpOnQuestionMark: false))
+    }
+    return KeyMap(
+      [
+        KeyBinding(.enter, .submit, help: tr(mode == .arrival ? "key.issueTicket" : "key.profile")),
+        KeyBinding([.control("n"), .function(3)], .newVisitor, help: tr("key.newVisitor"), label: "Ctrl-N"),
         KeyBinding(.escape, .back, help: tr("key.back")),
       ] + CommonKeys.bindings(tr, helpOnQuestionMark: false))
-    }
-    return KeyMap([
-      KeyBinding(.enter, .submit, help: tr(mode == .arrival ? "key.issueTicket" : "key.profile")),
-      KeyBinding([.control("n"), .function(3)], .newVisitor, help: tr("key.newVisitor"), label: "Ctrl-N"),
-      KeyBinding(.escape, .back, help: tr("key.back")),
-    ] + CommonKeys.bindings(tr, helpOnQuestionMark: false))
   }
 
-  static let formFields = ["arrival.fullName", "arrival.nationality", "arrival.phone", "arrival.birthYear", "arrival.consent"]
+  static let formFields = [
+    "arrival.fullName", "arrival.nationality", "arrival.phone", "arrival.birthYear", "arrival.consent",
+  ]
 
   func render(into grid: inout Grid, area: Rect, model: AppModel) -> Point? {
     let tr = model.tr
@@ -63,7 +67,8 @@ public struct ArrivalScreen {
     let inner = block.inner(area).inset(horizontal: 1)
     let label = tr("arrival.search")
     let used = grid.put(label, at: inner.origin, role: .focus)
-    let fieldArea = Rect(x: inner.x + used + 1, y: inner.y, width: max(1, min(40, inner.width - used - 1)), height: 1)
+    let fieldArea = Rect(
+      x: inner.x + used + 1, y: inner.y, width: max(1, min(40, inner.width - used - 1)), height: 1)
     let field = TextField(query)
     grid.render(field, in: fieldArea)
     grid.put(tr("arrival.hint"), at: Point(x: inner.x, y: inner.y + 1), role: .muted, maxWidth: inner.width)
@@ -109,10 +114,14 @@ public struct ArrivalScreen {
     let nationality = form.values[1].text
     if !nationality.isEmpty {
       let matches = ArrivalScreen.countries(nationality)
-      let resolved = matches.isEmpty
+      let resolved =
+        matches.isEmpty
         ? tr("arrival.unknownCountry")
-        : matches.count == 1 ? tr.country(matches[0]) : matches.map { "\(tr.country($0)) (\($0))" }.joined(separator: " / ")
-      grid.put(resolved, at: Point(x: formArea.maxX + 1, y: inner.y + 1), role: matches.count == 1 ? .muted : .warning, maxWidth: max(0, inner.maxX - formArea.maxX - 1))
+        : matches.count == 1
+          ? tr.country(matches[0]) : matches.map { "\(tr.country($0)) (\($0))" }.joined(separator: " / ")
+      grid.put(
+        resolved, at: Point(x: formArea.maxX + 1, y: inner.y + 1),
+        role: matches.count == 1 ? .muted : .warning, maxWidth: max(0, inner.maxX - formArea.maxX - 1))
     }
     var y = inner.y + fields.count + 1
     let duplicates = ArrivalScreen.duplicates(of: form.values[0].text, model: model)
@@ -121,7 +130,9 @@ public struct ArrivalScreen {
       y += 1
       for id in duplicates.prefix(max(0, inner.maxY - y - 2)) {
         let visitor = model.state.visitors[id]
-        let line = "• " + (visitor?.fullName ?? id) + "  " + model.tr.country(visitor?.nationality) + "  " + (visitor?.phone ?? "")
+        let line =
+          "• " + (visitor?.fullName ?? id) + "  " + model.tr.country(visitor?.nationality) + "  "
+          + (visitor?.phone ?? "")
         grid.put(line, at: Point(x: inner.x + 2, y: y), role: .normal, maxWidth: inner.width - 2)
         y += 1
       }
@@ -147,7 +158,9 @@ public struct ArrivalScreen {
       let names = [country.pt, country.en, country.fr].map(SearchText.tokens)
       if names.contains(typed) {
         exact.append(country.code)
-      } else if names.contains(where: { words in typed.allSatisfy { part in words.contains { $0.hasPrefix(part) } } }) {
+      } else if names.contains(where: { words in
+        typed.allSatisfy { part in words.contains { $0.hasPrefix(part) } }
+      }) {
         partial.append(country.code)
       }
     }
@@ -221,7 +234,9 @@ extension AppModel {
       }
     }
     // Look-alikes are shown while typing; registering anyway takes a second Enter.
-    if !ArrivalScreen.duplicates(of: values[0], model: self).isEmpty, s.confirmedDespiteDuplicates != values[0] {
+    if !ArrivalScreen.duplicates(of: values[0], model: self).isEmpty,
+      s.confirmedDespiteDuplicates != values[0]
+    {
       s.confirmedDespiteDuplicates = values[0]
       s.error = tr("arrival.confirmDuplicates")
       return []

@@ -15,12 +15,13 @@ public struct ProfileScreen {
   }
 
   func keyMap(_ tr: Translator) -> KeyMap<Command> {
-    KeyMap([
-      KeyBinding(.character("a"), .arrival, help: tr("key.arrival")),
-      KeyBinding(.escape, .back, help: tr("key.back")),
-    ] + CommonKeys.bindings(tr, helpOnQuestionMark: true) + [
-      KeyBinding(.character("q"), .quit, help: tr("key.quit"), hidden: true)
-    ])
+    KeyMap(
+      [
+        KeyBinding(.character("a"), .arrival, help: tr("key.arrival")),
+        KeyBinding(.escape, .back, help: tr("key.back")),
+      ] + CommonKeys.bindings(tr, helpOnQuestionMark: true) + [
+        KeyBinding(.character("q"), .quit, help: tr("key.quit"), hidden: true)
+      ])
   }
 
   /// The profile as lines of text with their roles.
@@ -30,7 +31,8 @@ public struct ProfileScreen {
     guard let visitor = state.canonicalVisitor(visitorID) else { return [(tr("profile.unknown"), .error)] }
     var out: [(String, Role)] = []
     let labels = [
-      "profile.name", "profile.aliases", "profile.nationality", "profile.born", "profile.phone", "profile.languages",
+      "profile.name", "profile.aliases", "profile.nationality", "profile.born", "profile.phone",
+      "profile.languages",
       "profile.municipality", "profile.document", "profile.consentShare", "profile.id",
     ]
     let labelWidth = labels.map { tr($0).displayWidth }.max() ?? 0
@@ -44,15 +46,23 @@ public struct ProfileScreen {
     field("profile.nationality", visitor.nationality.map { tr.country($0) })
     field("profile.born", visitor.birthYear.map(String.init))
     field("profile.phone", visitor.phone)
-    field("profile.languages", visitor.languages.compactMap { ReferenceData.shipped.language($0)?.label(tr.language) }.joined(separator: ", "))
-    field("profile.municipality", visitor.municipality.flatMap { ReferenceData.shipped.municipality($0)?.name })
+    field(
+      "profile.languages",
+      visitor.languages.compactMap { ReferenceData.shipped.language($0)?.label(tr.language) }.joined(
+        separator: ", "))
+    field(
+      "profile.municipality", visitor.municipality.flatMap { ReferenceData.shipped.municipality($0)?.name })
     field("profile.document", visitor.document.map { $0.type + " " + $0.number })
-    let share = visitor.consentToShare.map { ($0.granted ? tr("answer.yes") : tr("answer.no")) + " (" + $0.date + ")" } ?? tr("profile.notAsked")
+    let share =
+      visitor.consentToShare.map { ($0.granted ? tr("answer.yes") : tr("answer.no")) + " (" + $0.date + ")" }
+      ?? tr("profile.notAsked")
     field("profile.consentShare", share)
     field("profile.id", visitor.id)
     out.append(("", .normal))
     let group = Set(state.mergedGroup(visitor.id))
-    let visits = group.flatMap { state.visitsByVisitor[$0] ?? [] }.compactMap { state.visits[$0] }.sorted { $0.arrivedAt > $1.arrivedAt }
+    let visits = group.flatMap { state.visitsByVisitor[$0] ?? [] }.compactMap { state.visits[$0] }.sorted {
+      $0.arrivedAt > $1.arrivedAt
+    }
     out.append((tr("profile.visits", String(visits.count)), .header))
     for visit in visits {
       let topics = visit.topics.map { tr.topic($0) }.joined(separator: "; ")
@@ -68,8 +78,11 @@ public struct ProfileScreen {
     for referral in referrals {
       let partner = model.directory.partner(referral.partner).map { $0.short ?? $0.name } ?? referral.partner
       let overdue = referral.isOverdue(today: model.today)
-      let line = [partner, tr.topic(referral.topic), tr("referral." + referral.status.rawValue), referral.due.map { tr("profile.due", $0) } ?? ""]
-        .filter { !$0.isEmpty }.joined(separator: " · ")
+      let line = [
+        partner, tr.topic(referral.topic), tr("referral." + referral.status.rawValue),
+        referral.due.map { tr("profile.due", $0) } ?? "",
+      ]
+      .filter { !$0.isEmpty }.joined(separator: " · ")
       out.append((line + (overdue ? "  " + tr("referral.overdue") : ""), overdue ? .warning : .normal))
     }
     out.append(("", .normal))

@@ -13,17 +13,18 @@ public struct QueueScreen {
   public init() {}
 
   func keyMap(_ tr: Translator) -> KeyMap<Command> {
-    KeyMap(CommonKeys.bindings(tr, helpOnQuestionMark: true).prefix(1) + [
-      KeyBinding(.character("a"), .arrival, help: tr("key.arrival")),
-      KeyBinding(.character("c"), .callNext, help: tr("key.callNext")),
-      KeyBinding(.enter, .serve, help: tr("key.serve")),
-      KeyBinding(.character("l"), .left, help: tr("key.left")),
-      KeyBinding(.character("p"), .profile, help: tr("key.profile")),
-      KeyBinding(.character("/"), .search, help: tr("key.search")),
-      KeyBinding(.character("s"), .supervisor, help: tr("key.supervisor")),
-    ] + CommonKeys.bindings(tr, helpOnQuestionMark: true).dropFirst() + [
-      KeyBinding(.character("q"), .quit, help: tr("key.quit"))
-    ])
+    KeyMap(
+      CommonKeys.bindings(tr, helpOnQuestionMark: true).prefix(1) + [
+        KeyBinding(.character("a"), .arrival, help: tr("key.arrival")),
+        KeyBinding(.character("c"), .callNext, help: tr("key.callNext")),
+        KeyBinding(.enter, .serve, help: tr("key.serve")),
+        KeyBinding(.character("l"), .left, help: tr("key.left")),
+        KeyBinding(.character("p"), .profile, help: tr("key.profile")),
+        KeyBinding(.character("/"), .search, help: tr("key.search")),
+        KeyBinding(.character("s"), .supervisor, help: tr("key.supervisor")),
+      ] + CommonKeys.bindings(tr, helpOnQuestionMark: true).dropFirst() + [
+        KeyBinding(.character("q"), .quit, help: tr("key.quit"))
+      ])
   }
 
   /// The visits shown: waiting and called first (in arrival order), then the finished ones.
@@ -39,7 +40,8 @@ public struct QueueScreen {
     let visits = Self.rows(model)
     let all = model.todaysVisits
     let counts = VisitStatus.allCases.map { status in all.filter { $0.status == status }.count }
-    let summary = tr("queue.summary", String(counts[0]), String(counts[1]), String(counts[2]), String(counts[3]))
+    let summary = tr(
+      "queue.summary", String(counts[0]), String(counts[1]), String(counts[2]), String(counts[3]))
     let parts = area.splitRows([.length(1), .fill(1)])
     grid.render(Label(summary, role: .muted), in: parts[0].inset(horizontal: 1))
     let block = Block(title: tr("queue.title", model.today))
@@ -58,7 +60,8 @@ public struct QueueScreen {
     let rows = visits.map { visit -> [String] in
       let end: HybridTime? = visit.status == .waiting ? nil : (visit.calledAt ?? visit.endedAt)
       var row = [
-        visit.ticket, model.name(visit.visitorID), tr("minutes", String(model.minutes(from: visit.arrivedAt, to: end))),
+        visit.ticket, model.name(visit.visitorID),
+        tr("minutes", String(model.minutes(from: visit.arrivedAt, to: end))),
         tr("status." + visit.status.rawValue), visit.desk ?? "",
       ]
       if wide { row.append(visit.servedBy ?? "") }
@@ -66,7 +69,8 @@ public struct QueueScreen {
       return row
     }
     if rows.isEmpty {
-      grid.render(Paragraph(tr("queue.empty"), style: Style(.muted)), in: inner.inset(horizontal: 1, vertical: 1))
+      grid.render(
+        Paragraph(tr("queue.empty"), style: Style(.muted)), in: inner.inset(horizontal: 1, vertical: 1))
       return nil
     }
     var state = list
@@ -117,7 +121,9 @@ extension AppModel {
       case .done, .left: screens.append(.profile(ProfileScreen(visitorID: visit.visitorID)))
       }
     case .left:
-      guard let visit = selectedVisit(s), visit.status == .waiting || visit.status == .called else { return [] }
+      guard let visit = selectedVisit(s), visit.status == .waiting || visit.status == .called else {
+        return []
+      }
       return [.markLeft(visitID: visit.id)]
     case .profile:
       guard let visit = selectedVisit(s) else { return [] }

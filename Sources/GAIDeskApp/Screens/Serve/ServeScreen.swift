@@ -76,14 +76,15 @@ public struct ServeScreen {
     case .partner: enterHelp = tr("key.choosePartner")
     default: enterHelp = tr("key.next")
     }
-    return KeyMap([
-      KeyBinding([.function(10), .control("s")], .save, help: tr("key.closeVisit"), label: "F10"),
-      KeyBinding(.enter, .submit, help: enterHelp),
-      KeyBinding(.tab, .nextField, help: tr("key.field")),
-      KeyBinding(.backTab, .previousField, help: tr("key.previous"), hidden: true),
-      KeyBinding(.function(4), .sheet, help: tr("key.sheet")),
-      KeyBinding(.escape, .back, help: tr("key.back")),
-    ] + CommonKeys.bindings(tr, helpOnQuestionMark: false))
+    return KeyMap(
+      [
+        KeyBinding([.function(10), .control("s")], .save, help: tr("key.closeVisit"), label: "F10"),
+        KeyBinding(.enter, .submit, help: enterHelp),
+        KeyBinding(.tab, .nextField, help: tr("key.field")),
+        KeyBinding(.backTab, .previousField, help: tr("key.previous"), hidden: true),
+        KeyBinding(.function(4), .sheet, help: tr("key.sheet")),
+        KeyBinding(.escape, .back, help: tr("key.back")),
+      ] + CommonKeys.bindings(tr, helpOnQuestionMark: false))
   }
 
   func render(into grid: inout Grid, area: Rect, model: AppModel) -> Point? {
@@ -105,7 +106,9 @@ public struct ServeScreen {
     var cursor: Point?
     let labelWidth = 14
     func label(_ key: String, _ section: Section, at row: Int) {
-      grid.put(tr(key).padded(toWidth: labelWidth), at: Point(x: inner.x, y: row), role: focus == section ? .focus : .normal)
+      grid.put(
+        tr(key).padded(toWidth: labelWidth), at: Point(x: inner.x, y: row),
+        role: focus == section ? .focus : .normal)
     }
     func field(_ state: TextFieldState, _ section: Section, at row: Int, x: Int, width: Int) {
       let rect = Rect(x: x, y: row, width: max(1, width), height: 1)
@@ -115,7 +118,9 @@ public struct ServeScreen {
     }
     // Visitor line.
     var about = [tr.country(visitor?.nationality)].filter { !$0.isEmpty }
-    if let visit { about.append(tr("serve.waited", String(model.minutes(from: visit.arrivedAt, to: visit.calledAt)))) }
+    if let visit {
+      about.append(tr("serve.waited", String(model.minutes(from: visit.arrivedAt, to: visit.calledAt))))
+    }
     let consent = visitor?.consentToShare?.granted == true ? tr("serve.consentYes") : tr("serve.consentNo")
     about.append(consent)
     grid.put(about.joined(separator: " · "), at: Point(x: inner.x, y: y), role: .muted, maxWidth: inner.width)
@@ -126,7 +131,8 @@ public struct ServeScreen {
     y += 1
     let list = topics(tr)
     let listRows = 5
-    let items = list.map { topic in (chosen.contains(topic.code) ? "[x] " : "[ ] ") + topic.label(tr.language) }
+    let items = list.map { topic in (chosen.contains(topic.code) ? "[x] " : "[ ] ") + topic.label(tr.language)
+    }
     var topicState = topicList
     topicState.count = items.count
     topicState.pageSize = listRows
@@ -136,12 +142,16 @@ public struct ServeScreen {
     } else {
       grid.render(
         ListView(
-          items: items, state: topicState, selectedStyle: Style(focus == .topics ? .selected : .normal, attributes: .bold)),
+          items: items, state: topicState,
+          selectedStyle: Style(focus == .topics ? .selected : .normal, attributes: .bold)),
         in: listArea)
     }
     y += listRows
-    let chosenText = chosen.isEmpty ? tr("serve.noneChosen") : chosen.map { tr.topic($0) }.joined(separator: "; ")
-    grid.put(tr("serve.chosen") + " " + chosenText, at: Point(x: inner.x, y: y), role: chosen.isEmpty ? .muted : .success, maxWidth: inner.width)
+    let chosenText =
+      chosen.isEmpty ? tr("serve.noneChosen") : chosen.map { tr.topic($0) }.joined(separator: "; ")
+    grid.put(
+      tr("serve.chosen") + " " + chosenText, at: Point(x: inner.x, y: y),
+      role: chosen.isEmpty ? .muted : .success, maxWidth: inner.width)
     y += 1
     // Outcome and note.
     label("serve.outcome", .outcome, at: y)
@@ -152,17 +162,24 @@ public struct ServeScreen {
     y += 1
     // Referral.
     label("serve.referTo", .partner, at: y)
-    let partners = model.directory.suggestions(topics: chosen, island: model.island, languages: model.visitorLanguages(visitorID))
+    let partners = model.directory.suggestions(
+      topics: chosen, island: model.island, languages: model.visitorLanguages(visitorID))
     if partners.isEmpty {
-      grid.put(tr(chosen.isEmpty ? "serve.chooseTopicFirst" : "serve.noPartner"), at: Point(x: inner.x + labelWidth, y: y), role: .muted, maxWidth: inner.width - labelWidth)
+      grid.put(
+        tr(chosen.isEmpty ? "serve.chooseTopicFirst" : "serve.noPartner"),
+        at: Point(x: inner.x + labelWidth, y: y), role: .muted, maxWidth: inner.width - labelWidth)
       y += 3
     } else {
-      let items = partners.map { p in (partner == p.code ? "(•) " : "( ) ") + (p.short.map { $0 + " — " } ?? "") + p.name }
+      let items = partners.map { p in
+        (partner == p.code ? "(•) " : "( ) ") + (p.short.map { $0 + " — " } ?? "") + p.name
+      }
       var state = partnerList
       state.count = items.count
       state.pageSize = 3
       grid.render(
-        ListView(items: items, state: state, selectedStyle: Style(focus == .partner ? .selected : .normal, attributes: .bold)),
+        ListView(
+          items: items, state: state,
+          selectedStyle: Style(focus == .partner ? .selected : .normal, attributes: .bold)),
         in: Rect(x: inner.x + labelWidth, y: y, width: inner.width - labelWidth, height: 3))
       y += 3
     }
@@ -241,16 +258,24 @@ extension AppModel {
         guard let index = s.topicList.selected, index < list.count else { return [] }
         let code = list[index].code
         if let at = s.chosen.firstIndex(of: code) { s.chosen.remove(at: at) } else { s.chosen.append(code) }
-        if s.partner != nil, !directory.suggestions(topics: s.chosen, island: island, languages: visitorLanguages(s.visitorID)).contains(where: { $0.code == s.partner }) {
+        if s.partner != nil,
+          !directory.suggestions(topics: s.chosen, island: island, languages: visitorLanguages(s.visitorID))
+            .contains(where: { $0.code == s.partner })
+        {
           s.partner = nil
         }
-        s.partnerList = ListState(count: directory.suggestions(topics: s.chosen, island: island, languages: visitorLanguages(s.visitorID)).count, pageSize: 3)
+        s.partnerList = ListState(
+          count: directory.suggestions(
+            topics: s.chosen, island: island, languages: visitorLanguages(s.visitorID)
+          ).count, pageSize: 3)
       case .partner:
-        let partners = directory.suggestions(topics: s.chosen, island: island, languages: visitorLanguages(s.visitorID))
+        let partners = directory.suggestions(
+          topics: s.chosen, island: island, languages: visitorLanguages(s.visitorID))
         guard let index = s.partnerList.selected, index < partners.count else { return [] }
         s.partner = s.partner == partners[index].code ? nil : partners[index].code
       default:
-        s.focus = ServeScreen.Section(rawValue: min(s.focus.rawValue + 1, ServeScreen.Section.allCases.count - 1))!
+        s.focus = ServeScreen.Section(
+          rawValue: min(s.focus.rawValue + 1, ServeScreen.Section.allCases.count - 1))!
       }
     case .save:
       return closeVisit(&s, consentAsked: false)
@@ -293,7 +318,8 @@ extension AppModel {
     return [
       .close(
         CloseRequest(
-          visitID: s.visitID, visitorID: s.visitorID, topics: s.chosen, outcome: outcome.isEmpty ? nil : outcome,
+          visitID: s.visitID, visitorID: s.visitorID, topics: s.chosen,
+          outcome: outcome.isEmpty ? nil : outcome,
           note: note.isEmpty ? nil : note, referral: referral, followUp: follow.isEmpty ? nil : follow))
     ]
   }
@@ -310,7 +336,9 @@ extension AppModel {
     case .outcome: _ = s.outcome.handle(key)
     case .note: _ = s.note.handle(key)
     case .partner:
-      s.partnerList.count = directory.suggestions(topics: s.chosen, island: island, languages: visitorLanguages(s.visitorID)).count
+      s.partnerList.count =
+        directory.suggestions(topics: s.chosen, island: island, languages: visitorLanguages(s.visitorID))
+        .count
       _ = s.partnerList.handle(key)
     case .due: _ = s.due.handle(key)
     case .followUp: _ = s.followUp.handle(key)

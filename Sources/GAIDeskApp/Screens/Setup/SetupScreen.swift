@@ -34,17 +34,19 @@ public struct SetupScreen {
 
   func keyMap(_ tr: Translator) -> KeyMap<Command> {
     if step == 0 {
-      return KeyMap([
-        KeyBinding(.enter, .submit, help: tr("key.choose")),
-        KeyBinding(.escape, .quit, help: tr("key.quit")),
-      ] + CommonKeys.bindings(tr, helpOnQuestionMark: false))
+      return KeyMap(
+        [
+          KeyBinding(.enter, .submit, help: tr("key.choose")),
+          KeyBinding(.escape, .quit, help: tr("key.quit")),
+        ] + CommonKeys.bindings(tr, helpOnQuestionMark: false))
     }
-    return KeyMap([
-      KeyBinding(.enter, .submit, help: tr("key.next")),
-      KeyBinding(.tab, .nextField, help: tr("key.field")),
-      KeyBinding(.backTab, .previousField, help: tr("key.previous"), hidden: true),
-      KeyBinding(.escape, .back, help: tr("key.back")),
-    ] + CommonKeys.bindings(tr, helpOnQuestionMark: false))
+    return KeyMap(
+      [
+        KeyBinding(.enter, .submit, help: tr("key.next")),
+        KeyBinding(.tab, .nextField, help: tr("key.field")),
+        KeyBinding(.backTab, .previousField, help: tr("key.previous"), hidden: true),
+        KeyBinding(.escape, .back, help: tr("key.back")),
+      ] + CommonKeys.bindings(tr, helpOnQuestionMark: false))
   }
 
   func render(into grid: inout Grid, area: Rect, model: AppModel) -> Point? {
@@ -52,11 +54,14 @@ public struct SetupScreen {
     let block = Block(title: tr("setup.title"))
     grid.render(block, in: area)
     let inner = block.inner(area).inset(horizontal: 1)
-    grid.render(Paragraph(tr("setup.intro"), style: Style(.muted)), in: Rect(x: inner.x, y: inner.y, width: inner.width, height: 2))
+    grid.render(
+      Paragraph(tr("setup.intro"), style: Style(.muted)),
+      in: Rect(x: inner.x, y: inner.y, width: inner.width, height: 2))
     var cursor: Point?
     if step == 0 {
       grid.put(tr("setup.municipality"), at: Point(x: inner.x, y: inner.y + 3), role: .focus)
-      let fieldArea = Rect(x: inner.x + 24, y: inner.y + 3, width: max(1, min(30, inner.width - 24)), height: 1)
+      let fieldArea = Rect(
+        x: inner.x + 24, y: inner.y + 3, width: max(1, min(30, inner.width - 24)), height: 1)
       let field = TextField(filter)
       grid.render(field, in: fieldArea)
       cursor = field.cursorPosition(in: fieldArea)

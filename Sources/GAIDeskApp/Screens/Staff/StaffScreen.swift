@@ -15,12 +15,13 @@ public struct StaffScreen {
   }
 
   func keyMap(_ tr: Translator) -> KeyMap<Command> {
-    KeyMap([
-      KeyBinding(.enter, .submit, help: tr("key.start")),
-      KeyBinding(.tab, .nextField, help: tr("key.field")),
-      KeyBinding(.backTab, .previousField, help: tr("key.previous"), hidden: true),
-      KeyBinding(.escape, .quit, help: tr("key.quit")),
-    ] + CommonKeys.bindings(tr, helpOnQuestionMark: false))
+    KeyMap(
+      [
+        KeyBinding(.enter, .submit, help: tr("key.start")),
+        KeyBinding(.tab, .nextField, help: tr("key.field")),
+        KeyBinding(.backTab, .previousField, help: tr("key.previous"), hidden: true),
+        KeyBinding(.escape, .quit, help: tr("key.quit")),
+      ] + CommonKeys.bindings(tr, helpOnQuestionMark: false))
   }
 
   func render(into grid: inout Grid, area: Rect, model: AppModel) -> Point? {
@@ -29,7 +30,9 @@ public struct StaffScreen {
     let block = Block(title: tr("staff.title"))
     grid.render(block, in: box)
     let inner = block.inner(box).inset(horizontal: 1)
-    grid.render(Paragraph(tr("staff.intro"), style: Style(.muted)), in: Rect(x: inner.x, y: inner.y, width: inner.width, height: 2))
+    grid.render(
+      Paragraph(tr("staff.intro"), style: Style(.muted)),
+      in: Rect(x: inner.x, y: inner.y, width: inner.width, height: 2))
     let form = Form(fields: [FormField(tr("staff.name")), FormField(tr("staff.desk"))], state: self.form)
     let formArea = Rect(x: inner.x, y: inner.y + 3, width: inner.width, height: 2)
     grid.render(form, in: formArea)

@@ -28,9 +28,10 @@ public struct SupervisorScreen {
     case .dashboard, .month, .partners, .sheets: break
     }
     bindings.append(KeyBinding(.escape, .back, help: tr("key.back")))
-    return KeyMap(bindings + CommonKeys.bindings(tr, helpOnQuestionMark: true) + [
-      KeyBinding(.character("q"), .quit, help: tr("key.quit"), hidden: true)
-    ])
+    return KeyMap(
+      bindings + CommonKeys.bindings(tr, helpOnQuestionMark: true) + [
+        KeyBinding(.character("q"), .quit, help: tr("key.quit"), hidden: true)
+      ])
   }
 
   func list(_ tab: Tab, count: Int, rows: Int) -> ListState {
@@ -66,7 +67,9 @@ extension AppModel {
     case .previousTab: s.tab = SupervisorScreen.Tab(rawValue: (s.tab.rawValue + count - 1) % count)!
     case .changeStatus:
       let referrals = ReferralsBoard.rows(self)
-      guard let index = s.lists[.referrals]?.selected ?? (referrals.isEmpty ? nil : 0), index < referrals.count else {
+      guard let index = s.lists[.referrals]?.selected ?? (referrals.isEmpty ? nil : 0),
+        index < referrals.count
+      else {
         return []
       }
       let referral = referrals[index]
@@ -77,7 +80,9 @@ extension AppModel {
       overlay = .referralStatus(StatusPicker(referralID: referral.id, options: referral.status.next))
     case .complete:
       let followUps = FollowUpsBoard.rows(self)
-      guard let index = s.lists[.followUps]?.selected ?? (followUps.isEmpty ? nil : 0), index < followUps.count else {
+      guard let index = s.lists[.followUps]?.selected ?? (followUps.isEmpty ? nil : 0),
+        index < followUps.count
+      else {
         return []
       }
       return [.completeFollowUp(id: followUps[index].id)]
@@ -115,7 +120,9 @@ enum Stats {
   static func counts(_ keys: [String]) -> [(String, Int)] {
     var counts: [String: Int] = [:]
     for key in keys { counts[key, default: 0] += 1 }
-    return counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map { ($0.key, $0.value) }
+    return counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map {
+      ($0.key, $0.value)
+    }
   }
 }
 
@@ -124,7 +131,9 @@ enum Dashboard {
   static func render(into grid: inout Grid, area: Rect, model: AppModel) {
     let tr = model.tr
     let visits = model.todaysVisits
-    let waits = visits.compactMap { visit in visit.calledAt.map { model.minutes(from: visit.arrivedAt, to: $0) } }
+    let waits = visits.compactMap { visit in
+      visit.calledAt.map { model.minutes(from: visit.arrivedAt, to: $0) }
+    }
     let columns = area.splitColumns([.fill(1), .fill(1)])
     let left = Block(title: tr("dashboard.title", model.today))
     grid.render(left, in: columns[0])
@@ -138,7 +147,9 @@ enum Dashboard {
       (tr("dashboard.p90"), Stats.percentile(waits, 0.9).map { tr("minutes", String($0)) } ?? "—"),
     ]
     for (row, item) in numbers.enumerated() where row < inner.height {
-      grid.put(item.0.padded(toWidth: 24) + item.1, at: Point(x: inner.x, y: inner.y + row), role: .normal, maxWidth: inner.width)
+      grid.put(
+        item.0.padded(toWidth: 24) + item.1, at: Point(x: inner.x, y: inner.y + row), role: .normal,
+        maxWidth: inner.width)
     }
     let chartTop = inner.y + numbers.count + 1
     grid.put(tr("dashboard.byHour"), at: Point(x: inner.x, y: chartTop), role: .header, maxWidth: inner.width)
@@ -147,16 +158,24 @@ enum Dashboard {
     let first = min(8, perHour.firstIndex { $0 > 0 } ?? 8)
     let hours = Array(first..<min(24, first + max(1, inner.width / 4)))
     let bars = hours.map { BarChart.Bar(String($0), value: perHour[$0]) }
-    grid.render(BarChart(bars: bars, barWidth: 3), in: Rect(x: inner.x, y: chartTop + 1, width: inner.width, height: inner.maxY - chartTop - 1))
+    grid.render(
+      BarChart(bars: bars, barWidth: 3),
+      in: Rect(x: inner.x, y: chartTop + 1, width: inner.width, height: inner.maxY - chartTop - 1))
     let right = columns[1].splitRows([.fill(1), .fill(1)])
-    let topics = Stats.counts(visits.flatMap(\.topics)).prefix(8).map { BarChart.Bar(model.tr.topic($0.0), value: $0.1) }
+    let topics = Stats.counts(visits.flatMap(\.topics)).prefix(8).map {
+      BarChart.Bar(model.tr.topic($0.0), value: $0.1)
+    }
     chartBox(tr("dashboard.topics"), topics, into: &grid, area: right[0], empty: tr("dashboard.nothing"))
-    let staff = Stats.counts(visits.filter { $0.status == .done }.compactMap(\.servedBy)).prefix(8).map { BarChart.Bar($0.0, value: $0.1) }
+    let staff = Stats.counts(visits.filter { $0.status == .done }.compactMap(\.servedBy)).prefix(8).map {
+      BarChart.Bar($0.0, value: $0.1)
+    }
     chartBox(tr("dashboard.perStaff"), staff, into: &grid, area: right[1], empty: tr("dashboard.nothing"))
   }
 
   /// A bordered horizontal bar chart, or a muted line when there is nothing.
-  static func chartBox(_ title: String, _ bars: [BarChart.Bar], into grid: inout Grid, area: Rect, empty: String) {
+  static func chartBox(
+    _ title: String, _ bars: [BarChart.Bar], into grid: inout Grid, area: Rect, empty: String
+  ) {
     let block = Block(title: title)
     grid.render(block, in: area)
     let inner = block.inner(area).inset(horizontal: 1)
@@ -170,7 +189,9 @@ enum Dashboard {
 
 /// Referrals by status, overdue ones highlighted.
 enum ReferralsBoard {
-  static let order: [ReferralStatus] = [.created, .sent, .accepted, .completed, .rejected, .noShow, .cancelled]
+  static let order: [ReferralStatus] = [
+    .created, .sent, .accepted, .completed, .rejected, .noShow, .cancelled,
+  ]
 
   static func rows(_ model: AppModel) -> [Referral] {
     model.state.allReferrals.sorted { a, b in
@@ -190,7 +211,8 @@ enum ReferralsBoard {
     grid.render(block, in: area)
     let inner = block.inner(area)
     guard !referrals.isEmpty else {
-      grid.put(tr("referrals.none"), at: Point(x: inner.x + 1, y: inner.y), role: .muted, maxWidth: inner.width)
+      grid.put(
+        tr("referrals.none"), at: Point(x: inner.x + 1, y: inner.y), role: .muted, maxWidth: inner.width)
       return
     }
     let columns = [
@@ -230,7 +252,8 @@ enum FollowUpsBoard {
     grid.render(block, in: area)
     let inner = block.inner(area)
     guard !items.isEmpty else {
-      grid.put(tr("followUps.none"), at: Point(x: inner.x + 1, y: inner.y), role: .muted, maxWidth: inner.width)
+      grid.put(
+        tr("followUps.none"), at: Point(x: inner.x + 1, y: inner.y), role: .muted, maxWidth: inner.width)
       return
     }
     let columns = [
@@ -257,7 +280,9 @@ enum MonthReport {
     let tr = model.tr
     let month = String(model.today.prefix(7))
     let days = model.state.visitsByDay.keys.filter { $0.hasPrefix(month) }
-    let visits = days.flatMap { model.state.visits(on: $0) }.filter { model.officeCode == nil || $0.office == model.officeCode }
+    let visits = days.flatMap { model.state.visits(on: $0) }.filter {
+      model.officeCode == nil || $0.office == model.officeCode
+    }
     let referrals = model.state.allReferrals.filter { LocalTime.day($0.createdAt).hasPrefix(month) }
     let columns = area.splitColumns([.fill(1), .fill(1)])
     let left = Block(title: tr("month.title", month))
@@ -271,7 +296,9 @@ enum MonthReport {
       (tr("month.referrals"), referrals.count),
     ]
     for (row, item) in numbers.enumerated() where row < inner.height {
-      grid.put(item.0.padded(toWidth: 24) + String(item.1), at: Point(x: inner.x, y: inner.y + row), role: .normal, maxWidth: inner.width)
+      grid.put(
+        item.0.padded(toWidth: 24) + String(item.1), at: Point(x: inner.x, y: inner.y + row), role: .normal,
+        maxWidth: inner.width)
     }
     let top = inner.y + numbers.count + 1
     grid.put(tr("month.perDay"), at: Point(x: inner.x, y: top), role: .header, maxWidth: inner.width)
@@ -280,21 +307,32 @@ enum MonthReport {
       let key = month + "-" + (day < 10 ? "0" : "") + String(day)
       return visits.filter { $0.day == key }.count
     }
-    grid.render(Sparkline(values: perDay), in: Rect(x: inner.x, y: top + 1, width: inner.width, height: max(1, min(4, inner.maxY - top - 2))))
+    grid.render(
+      Sparkline(values: perDay),
+      in: Rect(x: inner.x, y: top + 1, width: inner.width, height: max(1, min(4, inner.maxY - top - 2))))
     let areas = Stats.counts(visits.flatMap(\.topics).compactMap { ReferenceData.shipped.topic($0)?.area })
-      .map { code, n in BarChart.Bar(ReferenceData.shipped.areas.first { $0.code == code }?.label(tr.language) ?? code, value: n) }
+      .map { code, n in
+        BarChart.Bar(
+          ReferenceData.shipped.areas.first { $0.code == code }?.label(tr.language) ?? code, value: n)
+      }
     let areaTop = top + 6
     if areaTop + 1 < inner.maxY {
       grid.put(tr("month.byArea"), at: Point(x: inner.x, y: areaTop), role: .header, maxWidth: inner.width)
-      grid.render(BarChart(bars: areas, orientation: .horizontal), in: Rect(x: inner.x, y: areaTop + 1, width: inner.width, height: inner.maxY - areaTop - 1))
+      grid.render(
+        BarChart(bars: areas, orientation: .horizontal),
+        in: Rect(x: inner.x, y: areaTop + 1, width: inner.width, height: inner.maxY - areaTop - 1))
     }
     let right = columns[1].splitRows([.fill(1), .fill(1)])
-    let topics = Stats.counts(visits.flatMap(\.topics)).prefix(8).map { BarChart.Bar(tr.topic($0.0), value: $0.1) }
-    Dashboard.chartBox(tr("month.topics"), topics, into: &grid, area: right[0], empty: tr("dashboard.nothing"))
+    let topics = Stats.counts(visits.flatMap(\.topics)).prefix(8).map {
+      BarChart.Bar(tr.topic($0.0), value: $0.1)
+    }
+    Dashboard.chartBox(
+      tr("month.topics"), topics, into: &grid, area: right[0], empty: tr("dashboard.nothing"))
     let partners = Stats.counts(referrals.map(\.partner)).prefix(8).map {
       BarChart.Bar(model.directory.partner($0.0).map { $0.short ?? $0.name } ?? $0.0, value: $0.1)
     }
-    Dashboard.chartBox(tr("month.byPartner"), partners, into: &grid, area: right[1], empty: tr("dashboard.nothing"))
+    Dashboard.chartBox(
+      tr("month.byPartner"), partners, into: &grid, area: right[1], empty: tr("dashboard.nothing"))
   }
 }
 
@@ -308,7 +346,9 @@ enum PartnersView {
     grid.render(block, in: columns[0])
     let inner = block.inner(columns[0])
     let state = screen.list(.partners, count: partners.count, rows: inner.height)
-    grid.render(ListView(items: partners.map { ($0.short.map { $0 + " — " } ?? "") + $0.name }, state: state), in: inner)
+    grid.render(
+      ListView(items: partners.map { ($0.short.map { $0 + " — " } ?? "") + $0.name }, state: state), in: inner
+    )
     let detail = Block(title: tr("partners.detail"))
     grid.render(detail, in: columns[1])
     let text = detail.inner(columns[1]).inset(horizontal: 1)
@@ -316,10 +356,19 @@ enum PartnersView {
     let partner = partners[index]
     let unknown = tr("partners.toConfirm")
     var lines: [(String, Role)] = [(partner.name, .title)]
-    lines.append((tr("partners.phone") + " " + (partner.phone ?? unknown), partner.phone == nil ? .warning : .normal))
-    lines.append((tr("partners.email") + " " + (partner.email ?? unknown), partner.email == nil ? .warning : .normal))
-    lines.append((tr("partners.address") + " " + (partner.address ?? unknown), partner.address == nil ? .warning : .normal))
-    let islands = partner.islands.contains("*") ? tr("partners.allIslands") : partner.islands.compactMap { ReferenceData.shipped.island($0)?.name }.joined(separator: ", ")
+    lines.append(
+      (tr("partners.phone") + " " + (partner.phone ?? unknown), partner.phone == nil ? .warning : .normal))
+    lines.append(
+      (tr("partners.email") + " " + (partner.email ?? unknown), partner.email == nil ? .warning : .normal))
+    lines.append(
+      (
+        tr("partners.address") + " " + (partner.address ?? unknown),
+        partner.address == nil ? .warning : .normal
+      ))
+    let islands =
+      partner.islands.contains("*")
+      ? tr("partners.allIslands")
+      : partner.islands.compactMap { ReferenceData.shipped.island($0)?.name }.joined(separator: ", ")
     lines.append((tr("partners.islands") + " " + islands, .normal))
     lines.append((tr("partners.topics"), .header))
     for topic in partner.topics { lines.append(("• " + tr.topic(topic), .normal)) }

@@ -13,10 +13,11 @@ public struct UnlockScreen {
   public init() {}
 
   func keyMap(_ tr: Translator) -> KeyMap<Command> {
-    KeyMap([
-      KeyBinding(.enter, .submit, help: tr("key.unlock")),
-      KeyBinding(.escape, .quit, help: tr("key.quit")),
-    ] + CommonKeys.bindings(tr, helpOnQuestionMark: false))
+    KeyMap(
+      [
+        KeyBinding(.enter, .submit, help: tr("key.unlock")),
+        KeyBinding(.escape, .quit, help: tr("key.quit")),
+      ] + CommonKeys.bindings(tr, helpOnQuestionMark: false))
   }
 
   func render(into grid: inout Grid, area: Rect, model: AppModel) -> Point? {
@@ -25,10 +26,13 @@ public struct UnlockScreen {
     let block = Block(title: tr("unlock.title"))
     grid.render(block, in: box)
     let inner = block.inner(box).inset(horizontal: 1)
-    grid.render(Paragraph(tr("unlock.intro"), style: Style(.muted)), in: Rect(x: inner.x, y: inner.y, width: inner.width, height: 2))
+    grid.render(
+      Paragraph(tr("unlock.intro"), style: Style(.muted)),
+      in: Rect(x: inner.x, y: inner.y, width: inner.width, height: 2))
     let label = tr("unlock.passphrase")
     let used = grid.put(label, at: Point(x: inner.x, y: inner.y + 3), role: .focus)
-    let fieldArea = Rect(x: inner.x + used + 1, y: inner.y + 3, width: max(1, inner.width - used - 1), height: 1)
+    let fieldArea = Rect(
+      x: inner.x + used + 1, y: inner.y + 3, width: max(1, inner.width - used - 1), height: 1)
     let field = TextField(passphrase, masked: true)
     grid.render(field, in: fieldArea)
     if let error {
