@@ -19,17 +19,17 @@ public struct Municipality: Codable, Equatable, Sendable {
   public let island: String
 }
 
-/// A name in the three languages of the program.
-public struct LabelledCode: Codable, Equatable, Sendable {
-  /// The code (ISO 3166 country, ISO 639 language, topic…).
-  public let code: String
+/// Something named in the three languages of the program.
+public protocol Trilingual {
   /// Portuguese name.
-  public let pt: String
+  var pt: String { get }
   /// English name.
-  public let en: String
+  var en: String { get }
   /// French name.
-  public let fr: String
+  var fr: String { get }
+}
 
+extension Trilingual {
   /// The name in `language`.
   public func label(_ language: Language) -> String {
     switch language {
@@ -40,8 +40,20 @@ public struct LabelledCode: Codable, Equatable, Sendable {
   }
 }
 
+/// A name in the three languages of the program.
+public struct LabelledCode: Codable, Equatable, Sendable, Trilingual {
+  /// The code (ISO 3166 country, ISO 639 language, topic…).
+  public let code: String
+  /// Portuguese name.
+  public let pt: String
+  /// English name.
+  public let en: String
+  /// French name.
+  public let fr: String
+}
+
 /// A topic of the taxonomy: an area (entry, residence, integration) and a sub-topic.
-public struct Topic: Codable, Equatable, Sendable {
+public struct Topic: Codable, Equatable, Sendable, Trilingual {
   /// Code, e.g. `residence.renewal`.
   public let code: String
   /// Area code, e.g. `residence`.
@@ -52,15 +64,6 @@ public struct Topic: Codable, Equatable, Sendable {
   public let en: String
   /// French label.
   public let fr: String
-
-  /// The label in `language`.
-  public func label(_ language: Language) -> String {
-    switch language {
-    case .portuguese: pt
-    case .english: en
-    case .french: fr
-    }
-  }
 }
 
 /// The reference data shipped in `Resources/data`: places, countries, languages, topics.
