@@ -258,3 +258,147 @@ struct RuntimeTests {
     #expect(error.key == "error.passphrase.wrong")
   }
 }
+
+@Suite("Profile flows (reducer)")
+struct ProfileFlowTests {
+  private func profile(_ id: String, state: OfficeState? = nil) -> AppModel {
+    var model = Fixture.model()
+    if let state { model.setState(state) }
+    model.screens.append(.profile(ProfileScreen(visitorID: id)))
+    return model
+  }
+
+  private func text(_ model: AppModel) -> String { model.view().grid.lines.joined(separator: "\n") }
+
+  private func profileMode(_ model: AppModel) -> ProfileScreen.Mode? {
+    if case .profile(let s) = model.screen { return s.mode }
+    return nil
+  }
+
+  @Test("edit: Tab between fields, Esc asks before losing changes, saved only once the save returns")
+  func edit() {
+    var model = profile("V-4")
+    Fixture.press(&model, [.character("e")])
+    guard case .edit(let form, _) = profileMode(model) else { Issue.record("no edit form"); return }
+    #expect(form.values.map(\.text) == ["João Gonçalves", "Portugal", "", "1990", "Português"])
+    // Esc without changes goes straight back to the profile.
+    Fixture.press(&model, [.escape])
+    guard case .view = profileMode(model) else { Issue.record("Esc did not close the form"); return }
+    Fixture.press(&model, [.character("e"), .tab, .tab])
+    Fixture.type(&model, "9911223")
+    Fixture.press(&model, [.escape])
+    guard case .confirmDiscard = model.overlay else { Issue.record("Esc did not ask"); return }
+    Fixture.press(&model, [.character("n")])
+    Fixture.press(&model, [.tab, .tab])
+    Fixture.type(&model, ", en")
+    let effects = Fixture.press(&model, [.enter])
+    var expected = VisitorForm(visitor: Fixture.state().visitors["V-4"]!)
+    expected.phone = "9911223"
+    expected.languages = ["pt", "en"]
+    #expect(effects == [.updateVisitor(id: "V-4", form: expected)])
+    #expect(model.busy != nil)
+    #expect(!text(model).contains("guardados"))
+    // A refusal from the core keeps the form and says why.
+    _ = model.update(.failed(effects[0], GAIDeskError("error.field.phone", "9911223")))
+    guard case .edit = profileMode(model) else { Issue.record("the form was lost"); return }
+    #expect(Fixture.press(&model, [.enter]) == effects)
+    var state = Fixture.state()
+    var visitor = state.visitors["V-4"]!
+    visitor.phone = "9911223"
+    visitor.languages = ["pt", "en"]
+    state.apply(
+      EventBatch(staff: "Ana", office: "praia", events: [.visitorUpdated(visitor)]),
+      time: Fixture.at(minutesAgo: 0, counter: 99))
+    _ = model.update(.done(effects[0], state, visitID: nil, referralID: nil))
+    guard case .view = profileMode(model) else { Issue.record("still editing"); return }
+    #expect(text(model).contains("Dados de João Gonçalves guardados."))
+    #expect(text(model).contains("9911223"))
+  }
+
+  @Test("edit: Esc then yes drops the changes and stays on the profile; bad input is refused before saving")
+  func editDiscardAndRefuse() {
+    var model = profile("V-4")
+    Fixture.press(&model, [.character("e"), .tab, .tab, .tab])
+    Fixture.type(&model, "x")
+    #expect(Fixture.press(&model, [.enter]).isEmpty)
+    #expect(text(model).contains(model.tr("arrival.badYear")))
+    Fixture.press(&model, [.escape, .character("s")])
+    guard case .profile(let s) = model.screen, case .view = s.mode else {
+      Issue.record("not back on the profile"); return
+    }
+    Fixture.press(&model, [.character("e"), .backTab])
+    Fixture.type(&model, ", klingon")
+    #expect(Fixture.press(&model, [.enter]).isEmpty)
+    #expect(text(model).contains("Língua desconhecida: klingon"))
+  }
+
+  @Test("merge: candidates from the core, confirm, merged record shown, u undoes it")
+  func merge() {
+    var model = profile("V-4", state: Fixture.withLookAlike())
+    Fixture.press(&model, [.character("m")])
+    guard case .merge(let candidates, _) = profileMode(model) else { Issue.record("no candidates"); return }
+    #expect(candidates.map(\.visitorID) == ["V-6"])
+    #expect(text(model).contains("Joao Goncalves"))
+    Fixture.press(&model, [.enter])
+    guard case .confirmMerge(let keep, let other) = model.overlay else { Issue.record("no confirm"); return }
+    #expect(keep == "V-4" && other == "V-6")
+    let effects = Fixture.press(&model, [.character("s")])
+    #expect(effects == [.merge(keep: "V-4", other: "V-6")])
+    var state = Fixture.withLookAlike()
+    state.apply(
+      EventBatch(staff: "Ana", office: "praia", events: [.visitorsMerged(keep: "V-4", other: "V-6")]),
+      time: Fixture.at(minutesAgo: 0, counter: 99))
+    _ = model.update(.done(effects[0], state, visitID: nil, referralID: nil))
+    #expect(text(model).contains("Joao Goncalves foi junto a João Gonçalves."))
+    #expect(text(model).contains("Registos juntos a este (1)"))
+    Fixture.press(&model, [.character("u")])
+    guard case .confirmUnmerge(let k, let o) = model.overlay else {
+      Issue.record("no unmerge confirm"); return
+    }
+    #expect(k == "V-4" && o == "V-6")
+    #expect(Fixture.press(&model, [.character("s")]) == [.unmerge(keep: "V-4", other: "V-6")])
+  }
+
+  @Test("merge: no look-alikes or nothing merged says so")
+  func mergeNothing() {
+    var model = profile("V-1")
+    Fixture.press(&model, [.character("m")])
+    #expect(text(model).contains(model.tr("merge.none")))
+    Fixture.press(&model, [.character("u")])
+    #expect(text(model).contains(model.tr("unmerge.none")))
+    #expect(model.overlay == nil)
+  }
+
+  @Test("consent: share then store, each by an explicit letter; Esc cancels")
+  func consent() {
+    var model = profile("V-4")
+    Fixture.press(&model, [.character("c")])
+    #expect(text(model).contains("partilhados com os parceiros"))
+    #expect(Fixture.press(&model, [.enter]).isEmpty)
+    Fixture.press(&model, [.character("n")])
+    #expect(text(model).contains("sejam guardados"))
+    #expect(
+      Fixture.press(&model, [.character("s")]) == [.setConsent(visitorID: "V-4", store: true, share: false)])
+    _ = model.update(
+      .done(
+        .setConsent(visitorID: "V-4", store: true, share: false), model.state, visitID: nil, referralID: nil))
+    #expect(text(model).contains("Consentimento registado."))
+    Fixture.press(&model, [.character("c"), .escape])
+    #expect(model.overlay == nil)
+  }
+
+  @Test("saved slip: P prints through the runtime, no printer is said clearly, the slip stays shown")
+  func printSlip() {
+    var model = Fixture.model()
+    model.overlay = .saved(visitID: "T-0", referralID: "R-1")
+    let effects = Fixture.press(&model, [.character("P")])
+    #expect(effects == [.printSlip(referralID: "R-1", language: .portuguese)])
+    _ = model.update(.failed(effects[0], GAIDeskError("error.print.none")))
+    guard case .saved = model.overlay else { Issue.record("the slip was closed"); return }
+    #expect(text(model).contains("Não há impressora configurada"))
+    _ = model.update(.printed(effects[0], printer: "balcao"))
+    #expect(text(model).contains("Guia enviada para a impressora balcao."))
+    Fixture.press(&model, [.character("x")])
+    #expect(model.overlay == nil)
+  }
+}

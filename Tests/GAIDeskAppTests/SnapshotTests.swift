@@ -46,6 +46,15 @@ struct ScreenSnapshotTests {
       }
     ),
     ("profile", { Fixture.press(&$0, [.down, .down, .character("p")]) }),
+    ("profile-edit", { Fixture.press(&$0, [.down, .down, .character("p"), .character("e"), .tab]) }),
+    (
+      "profile-merge",
+      { m in
+        m.setState(Fixture.withLookAlike())
+        m.screens.append(.profile(ProfileScreen(visitorID: "V-4")))
+        Fixture.press(&m, [.character("m")])
+      }
+    ),
     ("supervisor-day", { Fixture.press(&$0, [.character("s")]) }),
     ("supervisor-referrals", { Fixture.press(&$0, [.character("s"), .tab]) }),
     ("supervisor-status", { Fixture.press(&$0, [.character("s"), .tab, .down, .enter]) }),

@@ -15,6 +15,20 @@ public struct VisitorForm: Sendable, Equatable {
 
   /// A form with only a name.
   public init(fullName: String) { self.fullName = fullName }
+
+  /// The form that would register `visitor` as it is (to edit its details; consent answers left out).
+  public init(visitor: Visitor) {
+    fullName = visitor.fullName
+    aliases = visitor.aliases
+    sex = visitor.sex
+    birthYear = visitor.birthYear
+    nationality = visitor.nationality
+    languages = visitor.languages
+    phone = visitor.phone
+    island = visitor.island
+    municipality = visitor.municipality
+    document = visitor.document
+  }
 }
 
 extension Office {
@@ -59,6 +73,21 @@ extension Office {
     try perform(staff: staff) { context in
       let visitor = try Office.visitor(from: form, id: context.newID("V"), context: context)
       return Produced(value: visitor, events: [.visitorRegistered(visitor)])
+    }.value
+  }
+
+  /// Replaces a visitor's details with `form`, checked as at registration. Consent and merge fields are
+  /// kept unless the form gives consent answers (consent has its own command, `recordConsent`).
+  @discardableResult
+  public func updateVisitor(_ id: String, form: VisitorForm, staff: String) throws -> Visitor {
+    try perform(staff: staff) { context in
+      guard let old = context.state.visitors[id] else { throw GAIDeskError("error.visitor.unknown", id) }
+      var visitor = try Office.visitor(from: form, id: id, context: context)
+      visitor.birthDate = form.birthYear == old.birthYear ? old.birthDate : nil
+      if form.consentToStore == nil { visitor.consentToStore = old.consentToStore }
+      if form.consentToShare == nil { visitor.consentToShare = old.consentToShare }
+      visitor.mergedInto = old.mergedInto
+      return Produced(value: visitor, events: [.visitorUpdated(visitor)])
     }.value
   }
 

@@ -30,6 +30,9 @@ extension AppModel {
     case .failed(let effect, let error):
       busy = nil
       failed(effect, error)
+    case .printed(_, let printer):
+      busy = nil
+      notice = Notice(tr("print.done", printer), role: .success)
     }
     return []
   }
@@ -98,7 +101,7 @@ extension AppModel {
     case .back where isDirty:
       overlay = .confirmDiscard
       return []
-    case .back where screens.count > 1:
+    case .back where screens.count > 1 && !isInPanel:
       pop()
       return []
     default: break
@@ -141,8 +144,15 @@ extension AppModel {
     case .arrival(let s): s.isDirty
     case .serve(let s): s.isDirty
     case .setup(let s): s.step == 1 && s.isDirty
+    case .profile(let s): s.isDirty
     default: false
     }
+  }
+
+  /// Whether Esc closes a panel of the current screen rather than leaving it.
+  var isInPanel: Bool {
+    if case .profile(let s) = screen { return s.isInPanel }
+    return false
   }
 
   /// Whether a key means yes in any of the three languages (s, y, o) or Enter.
@@ -171,16 +181,63 @@ extension AppModel {
     case .confirmDiscard:
       if Self.isYes(key) {
         overlay = nil
-        pop()
+        if case .profile(var s) = screen, s.isInPanel {
+          s.mode = .view
+          s.error = nil
+          screen = .profile(s)
+        } else {
+          pop()
+        }
       } else if Self.isNo(key) {
         overlay = nil
       }
     case .ticket(let visitID):
       overlay = nil
       backToQueue(selecting: visitID)
-    case .saved:
+    case .saved(_, let referralID):
+      if key == .character("P"), let referralID {
+        notice = nil
+        busy = tr("busy.printing")
+        return [.printSlip(referralID: referralID, language: slipLanguage(referralID))]
+      }
       overlay = nil
+      notice = nil
       backToQueue(selecting: nil)
+    case .confirmMerge(let keep, let other):
+      if Self.isYes(key) {
+        overlay = nil
+        busy = tr("busy.saving")
+        return [.merge(keep: keep, other: other)]
+      }
+      if Self.isNo(key) { overlay = nil }
+    case .confirmUnmerge(let keep, let other):
+      if Self.isYes(key) {
+        overlay = nil
+        busy = tr("busy.saving")
+        return [.unmerge(keep: keep, other: other)]
+      }
+      if Self.isNo(key) { overlay = nil }
+    case .profileConsent(let visitorID, let share):
+      // Consent takes an explicit letter: Enter is not a yes here.
+      let answer: Bool?
+      switch key {
+      case .character("s"), .character("S"), .character("y"), .character("Y"), .character("o"),
+        .character("O"):
+        answer = true
+      case .character("n"), .character("N"): answer = false
+      case .escape:
+        overlay = nil
+        return []
+      default: answer = nil
+      }
+      guard let answer else { return [] }
+      guard let share else {
+        overlay = .profileConsent(visitorID: visitorID, share: answer)
+        return []
+      }
+      overlay = nil
+      busy = tr("busy.saving")
+      return [.setConsent(visitorID: visitorID, store: answer, share: share)]
     case .consent(let visitorID):
       if Self.isYes(key) {
         overlay = nil
@@ -263,6 +320,19 @@ extension AppModel {
       notice = Notice(tr("serve.saved"), role: .success)
     case .setReferral:
       notice = Notice(tr("referral.changed"), role: .success)
+    case .updateVisitor(let id, _):
+      closeProfilePanel()
+      notice = Notice(tr("edit.saved", name(id)), role: .success)
+    case .merge(let keep, let other):
+      closeProfilePanel()
+      notice = Notice(tr("merge.done", state.visitors[other]?.fullName ?? other, name(keep)), role: .success)
+    case .unmerge(_, let other):
+      closeProfilePanel()
+      notice = Notice(tr("unmerge.done", state.visitors[other]?.fullName ?? other), role: .success)
+    case .setConsent:
+      notice = Notice(tr("consent.saved"), role: .success)
+    case .printSlip:
+      break
     case .completeFollowUp:
       notice = Notice(tr("followUp.completed"), role: .success)
     case .createOffice, .unlock, .saveSettings, .quit:
@@ -289,8 +359,22 @@ extension AppModel {
       screen = .serve(s)
     case (.saveSettings, _):
       notice = Notice(message, role: .warning)
+    case (.updateVisitor, .profile(var s)):
+      s.error = message
+      screen = .profile(s)
+    case (.printSlip, _):
+      notice = Notice(error.key == "error.print.none" ? tr("print.none") : message, role: .error)
     default:
       overlay = .message(message)
+    }
+  }
+
+  /// Back to the profile itself after a save from one of its panels.
+  private mutating func closeProfilePanel() {
+    if case .profile(var s) = screen {
+      s.mode = .view
+      s.error = nil
+      screen = .profile(s)
     }
   }
 }

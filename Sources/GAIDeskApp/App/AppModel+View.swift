@@ -111,6 +111,22 @@ extension AppModel {
         Modal(title: tr("consent.title"), message: message, buttons: yesNo, role: .warning), in: grid.area)
     case .referralStatus(let picker):
       renderStatusPicker(picker, into: &grid)
+    case .confirmMerge(let keep, let other):
+      let message = tr("merge.confirm", state.visitors[other]?.fullName ?? other, other, name(keep), keep)
+      grid.render(
+        Modal(title: tr("merge.confirmTitle"), message: message, buttons: yesNo, role: .warning),
+        in: grid.area)
+    case .confirmUnmerge(let keep, let other):
+      let message = tr("unmerge.confirm", state.visitors[other]?.fullName ?? other, other, name(keep), keep)
+      grid.render(
+        Modal(title: tr("unmerge.confirmTitle"), message: message, buttons: yesNo, role: .warning),
+        in: grid.area)
+    case .profileConsent(let visitorID, let share):
+      let message = tr(share == nil ? "consent.askShare" : "consent.askStore", name(visitorID))
+      grid.render(
+        Modal(
+          title: tr("consent.profileTitle"), message: message, buttons: yesNo + [tr("answer.cancelKey")],
+          role: .warning), in: grid.area)
     case .message(let text):
       grid.render(
         Modal(title: tr("error.title"), message: text, buttons: [tr("answer.ok")], role: .error),
@@ -138,9 +154,14 @@ extension AppModel {
   /// The referral slip's lines, in the visitor's language when it is Portuguese, English or French, else in
   /// the interface language (the slip is handed to the visitor).
   func slipLines(_ referralID: String) -> [String] {
+    (try? ReferralSlip.make(referralID: referralID, state: state, language: slipLanguage(referralID)))?.lines
+      ?? []
+  }
+
+  /// The slip's language: the visitor's first of Portuguese, English and French, else the interface's.
+  func slipLanguage(_ referralID: String) -> Language {
     let visitor = state.referrals[referralID].flatMap { state.canonicalVisitor($0.visitorID) }
-    let language = visitor?.languages.lazy.compactMap { Language(rawValue: $0) }.first ?? tr.language
-    return (try? ReferralSlip.make(referralID: referralID, state: state, language: language))?.lines ?? []
+    return visitor?.languages.lazy.compactMap { Language(rawValue: $0) }.first ?? tr.language
   }
 
   private func renderSaved(visitID: String, referralID: String?, into grid: inout Grid) {
@@ -152,17 +173,25 @@ extension AppModel {
     }
     let width = min(grid.width - 4, 70)
     let wrapped = lines.flatMap { $0.isEmpty ? [""] : $0.wrapped(toWidth: width - 4) }
-    let box = grid.area.centered(Size(width: width, height: min(grid.height - 2, wrapped.count + 4)))
+    // The last lines say what happened to a print (so it shows even when the slip fills the screen), or
+    // what the keys do.
+    let hint = tr(referralID == nil ? "saved.continue" : "saved.continueOrPrint")
+    let bottom = (notice.map { $0.text.wrapped(toWidth: width - 4) } ?? []) + [hint]
+    let box = grid.area.centered(
+      Size(width: width, height: min(grid.height - 2, wrapped.count + bottom.count + 3)))
     grid.fill(box, style: .normal)
     let block = Block(title: tr("saved.title"))
     grid.render(block, in: box)
     let inner = block.inner(box).inset(horizontal: 1)
-    for (row, line) in wrapped.prefix(inner.height - 1).enumerated() {
+    for (row, line) in wrapped.prefix(max(0, inner.height - bottom.count)).enumerated() {
       let role: Role = row == 0 ? .success : .normal
       grid.put(line, at: Point(x: inner.x, y: inner.y + row), role: role, maxWidth: inner.width)
     }
-    grid.put(
-      tr("saved.continue"), at: Point(x: inner.x, y: inner.maxY - 1), role: .muted, maxWidth: inner.width)
+    for (index, line) in bottom.enumerated() {
+      let role: Role = index == bottom.count - 1 ? .muted : notice?.role ?? .normal
+      grid.put(
+        line, at: Point(x: inner.x, y: inner.maxY - bottom.count + index), role: role, maxWidth: inner.width)
+    }
   }
 
   private func renderStatusPicker(_ picker: StatusPicker, into grid: inout Grid) {

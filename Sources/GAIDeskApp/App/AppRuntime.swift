@@ -76,6 +76,17 @@ public final class AppRuntime {
       visitID = try office.markLeft(ticket: id, staff: staff).id
     case .recordConsent(let visitorID):
       try office.recordConsent(visitorID: visitorID, store: nil, share: true, staff: staff)
+    case .setConsent(let visitorID, let store, let share):
+      try office.recordConsent(visitorID: visitorID, store: store, share: share, staff: staff)
+    case .updateVisitor(let id, let form):
+      try office.updateVisitor(id, form: form, staff: staff)
+    case .merge(let keep, let other):
+      try office.mergeVisitors(keep: keep, other: other, staff: staff)
+    case .unmerge(let keep, let other):
+      try office.unmergeVisitors(keep: keep, other: other, staff: staff)
+    case .printSlip(let referralID, let language):
+      let slip = try ReferralSlip.make(referralID: referralID, state: office.state, language: language)
+      return .printed(effect, printer: try Printer.printOnDefault(slip.text))
     case .close(let request):
       referralID = try close(request, in: office, staff: staff)
       visitID = request.visitID

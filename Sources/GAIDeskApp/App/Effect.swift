@@ -22,6 +22,16 @@ public enum Effect: Equatable, Sendable {
   case markLeft(visitID: String)
   /// Record the visitor's consent to share their data with partners.
   case recordConsent(visitorID: String)
+  /// Record consent answers given at the profile.
+  case setConsent(visitorID: String, store: Bool?, share: Bool?)
+  /// Replace a visitor's details.
+  case updateVisitor(id: String, form: VisitorForm)
+  /// Merge record `other` into `keep`.
+  case merge(keep: String, other: String)
+  /// Undo the merge of `other` into `keep`.
+  case unmerge(keep: String, other: String)
+  /// Print a referral slip on the default printer, in `language`.
+  case printSlip(referralID: String, language: Language)
   /// Close a visit with its topics, outcome, note, referral and follow-up in one durable record.
   case close(CloseRequest)
   /// Move a referral to a new status.
@@ -97,4 +107,6 @@ public enum Message: Sendable {
   case done(Effect, OfficeState, visitID: String?, referralID: String?)
   /// An effect failed.
   case failed(Effect, GAIDeskError)
+  /// A slip was sent to `printer`.
+  case printed(Effect, printer: String)
 }

@@ -17,6 +17,12 @@ public enum Overlay: Sendable {
   case consent(visitorID: String)
   /// Choose a referral's next status (then a reason when needed).
   case referralStatus(StatusPicker)
+  /// Merge `other` into `keep`? yes/no.
+  case confirmMerge(keep: String, other: String)
+  /// Undo the merge of `other` into `keep`? yes/no.
+  case confirmUnmerge(keep: String, other: String)
+  /// Ask consent to share (`share` nil), then consent to store; y or n, Esc cancels.
+  case profileConsent(visitorID: String, share: Bool?)
   /// A message to acknowledge.
   case message(String)
 }

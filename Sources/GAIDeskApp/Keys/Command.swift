@@ -44,6 +44,14 @@ public enum Command: Hashable, Sendable {
   case complete
   /// Show or hide the knowledge sheet.
   case sheet
+  /// Edit the visitor's details.
+  case edit
+  /// Show merge candidates and merge one into this record.
+  case merge
+  /// Undo a merge into this record.
+  case unmerge
+  /// Record consent to share and to store.
+  case consent
 }
 
 /// Bindings shared by every screen after the office is open.

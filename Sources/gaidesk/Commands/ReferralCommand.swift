@@ -155,52 +155,8 @@ struct ReferralCommand: ParsableCommand {
         ])
       }
       guard print else { return Swift.print(slip.text, terminator: "") }
-      guard let printer = Printer.defaultPrinter() else { throw GAIDeskError("error.print.none") }
-      try Printer.send(slip.text, to: printer)
+      let printer = try Printer.printOnDefault(slip.text)
       Console.say("slip.printed", printer)
     }
-  }
-}
-
-/// The system printer, through CUPS's `lpstat` and `lp`.
-enum Printer {
-  /// The default destination, or nil when none is configured (or CUPS is not installed).
-  static func defaultPrinter() -> String? {
-    guard let output = run("lpstat", ["-d"], input: nil), output.status == 0 else { return nil }
-    // "system default destination: NAME" (other locales use other words, but the name comes after a colon).
-    guard let line = output.text.split(separator: "\n").first, let colon = line.lastIndex(of: ":") else {
-      return nil
-    }
-    let name = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
-    return name.isEmpty || name.contains(" ") ? nil : name
-  }
-
-  /// Sends `text` to `printer` with `lp`.
-  static func send(_ text: String, to printer: String) throws {
-    guard let output = run("lp", ["-d", printer], input: text), output.status == 0 else {
-      throw GAIDeskError("error.print.failed", printer)
-    }
-  }
-
-  private static func run(_ tool: String, _ arguments: [String], input: String?) -> (
-    status: Int32, text: String
-  )? {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = [tool] + arguments
-    var environment = ProcessInfo.processInfo.environment
-    environment["LC_ALL"] = "C"
-    process.environment = environment
-    let out = Pipe()
-    let inPipe = Pipe()
-    process.standardOutput = out
-    process.standardError = FileHandle.nullDevice
-    process.standardInput = inPipe
-    do { try process.run() } catch { return nil }
-    if let input { inPipe.fileHandleForWriting.write(Data(input.utf8)) }
-    try? inPipe.fileHandleForWriting.close()
-    let data = out.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
   }
 }

@@ -92,6 +92,17 @@ enum Fixture {
     return state
   }
 
+  /// The office state with a second record of João Gonçalves (V-6), a merge candidate for V-4.
+  static func withLookAlike() -> OfficeState {
+    var state = state()
+    state.apply(
+      EventBatch(
+        staff: "Rui", office: "praia",
+        events: [.visitorRegistered(visitor("V-6", "Joao Goncalves", nationality: "PT", phone: "9155555"))]),
+      time: at(minutesAgo: 5, counter: 50))
+    return state
+  }
+
   /// The model at the queue, office open, staff Ana at desk 1.
   static func model(width: Int = 80, height: Int = 24, language: Language = .portuguese) -> AppModel {
     var model = AppModel(

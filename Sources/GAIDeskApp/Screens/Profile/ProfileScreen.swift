@@ -8,6 +8,39 @@ public struct ProfileScreen {
   let visitorID: String
   /// The first line shown.
   var offset = 0
+  /// What the screen is doing: showing the profile, editing, or choosing a record to merge or unmerge.
+  var mode: Mode = .view
+  /// The last problem, translated (shown in the edit form).
+  var error: String?
+
+  /// What the profile screen is doing.
+  enum Mode {
+    /// Showing the profile.
+    case view
+    /// Editing the details; `original` holds the values the form started with.
+    case edit(FormState, original: [String])
+    /// Choosing a look-alike record to merge into this one.
+    case merge([DuplicateCandidate], ListState)
+    /// Choosing a merged record to separate again.
+    case unmerge([String], ListState)
+  }
+
+  /// The edit form's fields: name, nationality, phone, birth year, languages.
+  static let editFields = [
+    "arrival.fullName", "arrival.nationality", "arrival.phone", "arrival.birthYear", "edit.languages",
+  ]
+
+  /// Whether leaving the edit form would lose a change.
+  var isDirty: Bool {
+    if case .edit(let form, let original) = mode { return form.values.map(\.text) != original }
+    return false
+  }
+
+  /// Whether Esc returns to the profile rather than leaving the screen.
+  var isInPanel: Bool {
+    if case .view = mode { return false }
+    return true
+  }
 
   /// Shows `visitorID`.
   public init(visitorID: String) {
@@ -15,13 +48,34 @@ public struct ProfileScreen {
   }
 
   func keyMap(_ tr: Translator) -> KeyMap<Command> {
-    KeyMap(
-      [
-        KeyBinding(.character("a"), .arrival, help: tr("key.arrival")),
-        KeyBinding(.escape, .back, help: tr("key.back")),
-      ] + CommonKeys.bindings(tr, helpOnQuestionMark: true) + [
-        KeyBinding(.character("q"), .quit, help: tr("key.quit"), hidden: true)
-      ])
+    switch mode {
+    case .edit:
+      return KeyMap(
+        [
+          KeyBinding(.enter, .submit, help: tr("key.save")),
+          KeyBinding(.tab, .nextField, help: tr("key.field")),
+          KeyBinding(.backTab, .previousField, help: tr("key.previous"), hidden: true),
+          KeyBinding(.escape, .back, help: tr("key.back")),
+        ] + CommonKeys.bindings(tr, helpOnQuestionMark: false))
+    case .merge, .unmerge:
+      return KeyMap(
+        [
+          KeyBinding(.enter, .submit, help: tr("key.choose")),
+          KeyBinding(.escape, .back, help: tr("key.back")),
+        ] + CommonKeys.bindings(tr, helpOnQuestionMark: true))
+    case .view:
+      return KeyMap(
+        [
+          KeyBinding(.character("a"), .arrival, help: tr("key.arrival")),
+          KeyBinding(.character("e"), .edit, help: tr("key.edit")),
+          KeyBinding(.character("m"), .merge, help: tr("key.merge")),
+          KeyBinding(.character("u"), .unmerge, help: tr("key.unmerge")),
+          KeyBinding(.character("c"), .consent, help: tr("key.consent")),
+          KeyBinding(.escape, .back, help: tr("key.back")),
+        ] + CommonKeys.bindings(tr, helpOnQuestionMark: true) + [
+          KeyBinding(.character("q"), .quit, help: tr("key.quit"), hidden: true)
+        ])
+    }
   }
 
   /// The profile as lines of text with their roles.
@@ -33,7 +87,8 @@ public struct ProfileScreen {
     let labels = [
       "profile.name", "profile.aliases", "profile.nationality", "profile.born", "profile.phone",
       "profile.languages",
-      "profile.municipality", "profile.document", "profile.consentShare", "profile.id",
+      "profile.municipality", "profile.document", "profile.consentShare", "profile.consentStore",
+      "profile.id",
     ]
     let labelWidth = labels.map { tr($0).displayWidth }.max() ?? 0
     func field(_ key: String, _ value: String?) {
@@ -57,8 +112,21 @@ public struct ProfileScreen {
       visitor.consentToShare.map { ($0.granted ? tr("answer.yes") : tr("answer.no")) + " (" + $0.date + ")" }
       ?? tr("profile.notAsked")
     field("profile.consentShare", share)
+    let store =
+      visitor.consentToStore.map { ($0.granted ? tr("answer.yes") : tr("answer.no")) + " (" + $0.date + ")" }
+      ?? tr("profile.notAsked")
+    field("profile.consentStore", store)
     field("profile.id", visitor.id)
     out.append(("", .normal))
+    let merged = Array(state.mergedGroup(visitor.id).dropFirst())
+    if !merged.isEmpty {
+      out.append((tr("profile.merged", String(merged.count)), .header))
+      for id in merged {
+        let other = state.visitors[id]
+        out.append((id + "  " + (other?.fullName ?? "") + "  " + tr.country(other?.nationality), .normal))
+      }
+      out.append(("", .normal))
+    }
     let group = Set(state.mergedGroup(visitor.id))
     let visits = group.flatMap { state.visitsByVisitor[$0] ?? [] }.compactMap { state.visits[$0] }.sorted {
       $0.arrivedAt > $1.arrivedAt
@@ -96,6 +164,82 @@ public struct ProfileScreen {
   }
 
   func render(into grid: inout Grid, area: Rect, model: AppModel) -> Point? {
+    switch mode {
+    case .view: return renderProfile(into: &grid, area: area, model: model)
+    case .edit(let form, _): return renderEdit(form, into: &grid, area: area, model: model)
+    case .merge(let candidates, let list):
+      renderMerge(candidates, list, into: &grid, area: area, model: model)
+    case .unmerge(let ids, let list):
+      renderUnmerge(ids, list, into: &grid, area: area, model: model)
+    }
+    return nil
+  }
+
+  private func renderEdit(_ form: FormState, into grid: inout Grid, area: Rect, model: AppModel) -> Point? {
+    let tr = model.tr
+    let block = Block(title: tr("edit.title", model.name(visitorID)))
+    grid.render(block, in: area)
+    let inner = block.inner(area).inset(horizontal: 1)
+    let fields = Self.editFields.map { FormField(tr($0)) }
+    let formArea = Rect(x: inner.x, y: inner.y, width: min(inner.width, 60), height: fields.count)
+    let widget = Form(fields: fields, state: form)
+    grid.render(widget, in: formArea)
+    grid.put(
+      tr("edit.hint"), at: Point(x: inner.x, y: inner.y + fields.count + 1), role: .muted,
+      maxWidth: inner.width)
+    if let error {
+      grid.put(error, at: Point(x: inner.x, y: inner.maxY - 1), role: .error, maxWidth: inner.width)
+    }
+    return widget.cursorPosition(in: formArea)
+  }
+
+  private func renderMerge(
+    _ candidates: [DuplicateCandidate], _ list: ListState, into grid: inout Grid, area: Rect, model: AppModel
+  ) {
+    let tr = model.tr
+    let block = Block(title: tr("merge.title", model.name(visitorID)))
+    grid.render(block, in: area)
+    let inner = block.inner(area).inset(horizontal: 1)
+    grid.put(tr("merge.hint"), at: inner.origin, role: .muted, maxWidth: inner.width)
+    let rows = candidates.map { candidate -> [String] in
+      let visitor = model.state.visitors[candidate.visitorID]
+      return [
+        visitor?.fullName ?? candidate.visitorID, tr.country(visitor?.nationality), visitor?.phone ?? "",
+        visitor?.birthYear.map(String.init) ?? "",
+        String(model.state.visitsByVisitor[candidate.visitorID]?.count ?? 0),
+        candidate.reasons.sorted().map { tr("merge.reason." + $0.rawValue) }.joined(separator: ", "),
+      ]
+    }
+    let columns = [
+      TableColumn(tr("col.name"), width: .fill(2)), TableColumn(tr("col.nationality"), width: .fill(1)),
+      TableColumn(tr("col.phone"), width: .length(12)), TableColumn(tr("col.born"), width: .length(5)),
+      TableColumn(tr("col.visits"), width: .length(6), alignment: .trailing),
+      TableColumn(tr("col.why"), width: .fill(2)),
+    ]
+    let tableArea = Rect(x: inner.x, y: inner.y + 2, width: inner.width, height: inner.height - 2)
+    var state = list
+    state.pageSize = max(1, tableArea.height - 1)
+    grid.render(Table(columns: columns, rows: rows, state: state), in: tableArea)
+  }
+
+  private func renderUnmerge(
+    _ ids: [String], _ list: ListState, into grid: inout Grid, area: Rect, model: AppModel
+  ) {
+    let tr = model.tr
+    let block = Block(title: tr("unmerge.title", model.name(visitorID)))
+    grid.render(block, in: area)
+    let inner = block.inner(area).inset(horizontal: 1)
+    grid.put(tr("unmerge.hint"), at: inner.origin, role: .muted, maxWidth: inner.width)
+    let items = ids.map { id in
+      let visitor = model.state.visitors[id]
+      return id + "  " + (visitor?.fullName ?? "") + "  " + tr.country(visitor?.nationality)
+    }
+    grid.render(
+      ListView(items: items, state: list),
+      in: Rect(x: inner.x, y: inner.y + 2, width: inner.width, height: inner.height - 2))
+  }
+
+  private func renderProfile(into grid: inout Grid, area: Rect, model: AppModel) -> Point? {
     let tr = model.tr
     let block = Block(title: tr("profile.title", model.name(visitorID)))
     grid.render(block, in: area)
@@ -111,11 +255,145 @@ public struct ProfileScreen {
 
 extension AppModel {
   mutating func profileCommand(_ command: Command, _ s: inout ProfileScreen) -> [Effect] {
-    if command == .arrival { return [.arrive(visitorID: s.visitorID)] }
+    guard let visitor = state.canonicalVisitor(s.visitorID) else { return [] }
+    switch (command, s.mode) {
+    case (.back, _):
+      s.mode = .view
+      s.error = nil
+    case (.arrival, .view):
+      return [.arrive(visitorID: s.visitorID)]
+    case (.edit, .view):
+      let values = [
+        visitor.fullName, tr.country(visitor.nationality), visitor.phone ?? "",
+        visitor.birthYear.map(String.init) ?? "", languageNames(visitor.languages),
+      ]
+      s.mode = .edit(FormState(values: values), original: values)
+      s.error = nil
+    case (.nextField, .edit(var form, let original)):
+      form.focusNext()
+      s.mode = .edit(form, original: original)
+    case (.previousField, .edit(var form, let original)):
+      form.focusPrevious()
+      s.mode = .edit(form, original: original)
+    case (.submit, .edit(let form, let original)):
+      return saveVisitor(visitor, form: form, original: original, &s)
+    case (.merge, .view):
+      let group = Set(state.mergedGroup(visitor.id))
+      let candidates = search.duplicates(of: VisitorForm(visitor: visitor), in: state).filter {
+        !group.contains($0.visitorID)
+      }
+      if candidates.isEmpty {
+        notice = Notice(tr("merge.none"), role: .normal)
+      } else {
+        s.mode = .merge(candidates, ListState(count: candidates.count))
+      }
+    case (.submit, .merge(let candidates, let list)):
+      if let index = list.selected, index < candidates.count {
+        overlay = .confirmMerge(keep: visitor.id, other: candidates[index].visitorID)
+      }
+    case (.unmerge, .view):
+      let merged = Array(state.mergedGroup(visitor.id).dropFirst())
+      if merged.isEmpty {
+        notice = Notice(tr("unmerge.none"), role: .normal)
+      } else if merged.count == 1, let keep = state.visitors[merged[0]]?.mergedInto {
+        overlay = .confirmUnmerge(keep: keep, other: merged[0])
+      } else {
+        s.mode = .unmerge(merged, ListState(count: merged.count))
+      }
+    case (.submit, .unmerge(let ids, let list)):
+      if let index = list.selected, index < ids.count, let keep = state.visitors[ids[index]]?.mergedInto {
+        overlay = .confirmUnmerge(keep: keep, other: ids[index])
+      }
+    case (.consent, .view):
+      overlay = .profileConsent(visitorID: visitor.id, share: nil)
+    default: break
+    }
     return []
   }
 
+  /// Language names in the interface language, for the edit form.
+  func languageNames(_ codes: [String]) -> String {
+    codes.map { ReferenceData.shipped.language($0)?.label(tr.language) ?? $0 }.joined(separator: ", ")
+  }
+
+  /// The language codes for what was typed: codes or names in any of the three languages, comma-separated;
+  /// nil (with the unknown word in `unknown`) when one is not found.
+  static func languageCodes(_ text: String, unknown: inout String) -> [String]? {
+    var codes: [String] = []
+    for part in text.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) })
+    where !part.isEmpty {
+      let folded = SearchText.fold(part)
+      let found =
+        ReferenceData.shipped.language(part)
+        ?? ReferenceData.shipped.languages.first { language in
+          [language.pt, language.en, language.fr].contains { SearchText.fold($0) == folded }
+        }
+      guard let found else {
+        unknown = part
+        return nil
+      }
+      if !codes.contains(found.code) { codes.append(found.code) }
+    }
+    return codes
+  }
+
+  private mutating func saveVisitor(
+    _ visitor: Visitor, form: FormState, original: [String], _ s: inout ProfileScreen
+  ) -> [Effect] {
+    let values = form.values.map { $0.text.trimmingCharacters(in: .whitespaces) }
+    var edited = VisitorForm(visitor: visitor)
+    edited.fullName = values[0]
+    if values[1] != original[1] {
+      if values[1].isEmpty {
+        edited.nationality = nil
+      } else {
+        let matches = ArrivalScreen.countries(values[1])
+        guard matches.count == 1 else {
+          s.error = tr(matches.isEmpty ? "arrival.unknownCountry" : "arrival.ambiguousCountry")
+          return []
+        }
+        edited.nationality = matches[0]
+      }
+    }
+    edited.phone = values[2].isEmpty ? nil : values[2]
+    if values[3].isEmpty {
+      edited.birthYear = nil
+    } else {
+      guard let year = Int(values[3]) else {
+        s.error = tr("arrival.badYear")
+        return []
+      }
+      edited.birthYear = year
+    }
+    if values[4] != original[4] {
+      var unknown = ""
+      guard let codes = Self.languageCodes(values[4], unknown: &unknown) else {
+        s.error = tr("edit.badLanguage", unknown)
+        return []
+      }
+      edited.languages = codes
+    }
+    s.error = nil
+    busy = tr("busy.saving")
+    return [.updateVisitor(id: visitor.id, form: edited)]
+  }
+
   func profileInput(_ key: KeyEvent, _ s: inout ProfileScreen) {
+    switch s.mode {
+    case .edit(var form, let original):
+      if form.handle(key) { s.error = nil }
+      s.mode = .edit(form, original: original)
+      return
+    case .merge(let candidates, var list):
+      _ = list.handle(key)
+      s.mode = .merge(candidates, list)
+      return
+    case .unmerge(let ids, var list):
+      _ = list.handle(key)
+      s.mode = .unmerge(ids, list)
+      return
+    case .view: break
+    }
     let page = max(1, size.height - 6)
     switch key {
     case .up: s.offset = max(0, s.offset - 1)
