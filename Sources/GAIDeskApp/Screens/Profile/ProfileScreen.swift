@@ -184,9 +184,10 @@ public struct ProfileScreen {
     let formArea = Rect(x: inner.x, y: inner.y, width: min(inner.width, 60), height: fields.count)
     let widget = Form(fields: fields, state: form)
     grid.render(widget, in: formArea)
-    grid.put(
-      tr("edit.hint"), at: Point(x: inner.x, y: inner.y + fields.count + 1), role: .muted,
-      maxWidth: inner.width)
+    for (row, line) in tr("edit.hint").wrapped(toWidth: max(1, inner.width)).enumerated() {
+      grid.put(
+        line, at: Point(x: inner.x, y: inner.y + fields.count + 1 + row), role: .muted, maxWidth: inner.width)
+    }
     if let error {
       grid.put(error, at: Point(x: inner.x, y: inner.maxY - 1), role: .error, maxWidth: inner.width)
     }
