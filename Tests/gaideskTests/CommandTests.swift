@@ -131,3 +131,21 @@ import Testing
     #expect(add.status != 0 && add.err.contains("read-only") && add.err.contains("00000001.seg"))
   }
 }
+
+@Suite struct DemoCommandTests {
+  @Test func demoFillsAnOfficeThatVerifiesAndReports() throws {
+    let cli = CLI()
+    #expect(cli.initOffice().status == 0)
+    let demo = cli.run(["demo", "--visitors", "60", "--days", "5", "--json"])
+    #expect(demo.status == 0, "\(demo.err)")
+    let summary = try JSONSerialization.jsonObject(with: Data(demo.out.utf8)) as? [String: Int]
+    #expect((summary?["visitors"] ?? 0) > 30 && (summary?["records"] ?? 0) > 100)
+    let yesterday = CLI.localDay(daysFromToday: -1)
+    let day = try JSONSerialization.jsonObject(
+      with: Data(cli.run(["day", "--date", yesterday, "--json"]).out.utf8))
+    #expect(day is [String: Any])
+    #expect(cli.run(["verify"]).status == 0)
+    let absurd = cli.run(["demo", "--visitors", "-5", "--lang", "en"])
+    #expect(absurd.status != 0 && absurd.err.contains("visitors"))
+  }
+}
