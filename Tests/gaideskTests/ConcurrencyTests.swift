@@ -31,19 +31,25 @@ import Testing
     // Each id is written to the acknowledgement file only after the command exited 0.
     let loop =
       "while :; do id=$(\"$0\" visitor add --name \"Kill test\") || exit 0; echo \"$id\" >> \"$1\"; done"
+    func acknowledgedIDs() -> [String] {
+      ((try? String(contentsOfFile: ack, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)
+    }
     for round in 0..<10 {
+      let before = acknowledgedIDs().count
       let child = cli.spawn(
         ["/bin/sh", "-c", loop, CLI.binary, ack], environment: cli.environment, tag: "kill\(round)")
-      // Kill at varied instants; long enough under load for several adds to be acknowledged.
-      usleep(useconds_t(400_000 + (round * 173_000) % 900_000))
+      // Wait until this round has acknowledged something (however loaded the machine), then kill at a
+      // varied instant, most likely in the middle of the next append.
+      let deadline = Date().addingTimeInterval(60)
+      while acknowledgedIDs().count == before && Date() < deadline { usleep(20_000) }
+      usleep(useconds_t((round * 37_000) % 300_000))
       kill(-child.pid, SIGKILL)
       _ = cli.wait(child)
       let verify = cli.run(["verify"])
       #expect(verify.status == 0, "round \(round): \(verify.out) \(verify.err)")
     }
-    let acknowledged = Set(
-      ((try? String(contentsOfFile: ack, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init))
-    #expect(acknowledged.count > 5)
+    let acknowledged = Set(acknowledgedIDs())
+    #expect(acknowledged.count >= 10)
     let found =
       try JSONSerialization.jsonObject(
         with: Data(cli.run(["visitor", "find", "kill test", "--limit", "100000", "--json"]).out.utf8))

@@ -85,13 +85,13 @@ public enum FileIO {
     try syncDirectory((path as NSString).deletingLastPathComponent)
   }
 
-  /// Reads the bytes of `path` from `offset` to its end.
-  public static func read(_ path: String, from offset: Int = 0) throws -> [UInt8] {
+  /// Reads the bytes of `path` from `offset` to its end, or at most `limit` of them.
+  public static func read(_ path: String, from offset: Int = 0, limit: Int = .max) throws -> [UInt8] {
     let fd = try open(path, O_RDONLY)
     defer { close(fd) }
     var info = stat()
     guard fstat(fd, &info) == 0 else { throw Failure(operation: "stat", path: path, code: errno) }
-    let count = max(0, Int(info.st_size) - offset)
+    let count = min(limit, max(0, Int(info.st_size) - offset))
     var bytes = [UInt8](repeating: 0, count: count)
     var done = 0
     while done < count {

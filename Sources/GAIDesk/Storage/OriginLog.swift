@@ -54,7 +54,7 @@ final class OriginLog {
     while damage == nil {
       guard let size = FileIO.size(path(segment)) else { return }
       if offset == 0 {
-        guard readHeader(size: size) else { return }
+        guard readHeader() else { return }
       }
       if size > offset {
         let bytes = try FileIO.read(path(segment), from: offset)
@@ -106,13 +106,15 @@ final class OriginLog {
     return payload
   }
 
-  private func readHeader(size: Int) -> Bool {
-    guard let bytes = try? FileIO.read(path(segment)), bytes.count >= SegmentFormat.headerSize else {
+  private func readHeader() -> Bool {
+    guard let bytes = try? FileIO.read(path(segment), limit: SegmentFormat.headerSize),
+      bytes.count == SegmentFormat.headerSize
+    else {
       stop(segment, 0, "segment header truncated")
       return false
     }
     do {
-      let header = try SegmentFormat.parseHeader(Array(bytes.prefix(SegmentFormat.headerSize)))
+      let header = try SegmentFormat.parseHeader(bytes)
       guard header.origin == origin, header.index == segment else {
         stop(segment, 0, "segment header names another origin or index")
         return false
@@ -156,7 +158,9 @@ final class OriginLog {
       try createSegment(segment)
       offset = SegmentFormat.headerSize
     } else if offset == 0 {
-      guard let size = FileIO.size(path(segment)), readHeader(size: size) else { throw damage! }
+      guard FileIO.size(path(segment)) != nil, readHeader() else {
+        throw GAIDeskError("error.journal.readonly", damage?.description ?? display(segment))
+      }
     }
     if offset >= SegmentFormat.rolloverSize {
       try createSegment(segment + 1)
@@ -206,8 +210,6 @@ final class OriginLog {
     try FileIO.syncDirectory(directory)
   }
 }
-
-extension JournalDamage: Error {}
 
 /// A reading position in one origin's log, saved with the snapshot cache.
 struct OriginCursor: Equatable {
