@@ -62,6 +62,28 @@ struct ScreenSnapshotTests {
     ("supervisor-month", { Fixture.press(&$0, [.character("s"), .tab, .tab, .tab]) }),
     ("supervisor-partners", { Fixture.press(&$0, [.character("s"), .tab, .tab, .tab, .tab]) }),
     ("supervisor-sheets", { Fixture.press(&$0, [.character("s"), .tab, .tab, .tab, .tab, .tab, .down]) }),
+    (
+      "partner-edit",
+      { m in
+        Fixture.press(&m, [.character("s"), .tab, .tab, .tab, .tab, .down, .character("e"), .tab])
+        Fixture.type(&m, "2601234")
+      }
+    ),
+    (
+      "partner-new",
+      { m in
+        Fixture.press(&m, [.character("s"), .tab, .tab, .tab, .tab, .character("n")])
+        Fixture.type(&m, "ong-praia")
+        Fixture.press(&m, [.enter])
+      }
+    ),
+    (
+      "sheet-edit",
+      { m in
+        Fixture.press(&m, [.character("s"), .tab, .tab, .tab, .tab, .tab, .down, .character("e"), .enter])
+        Fixture.type(&m, "Nova pergunta")
+      }
+    ),
   ]
 
   static let sizes = [Size(width: 80, height: 24), Size(width: 120, height: 40)]

@@ -145,6 +145,7 @@ extension AppModel {
     case .serve(let s): s.isDirty
     case .setup(let s): s.step == 1 && s.isDirty
     case .profile(let s): s.isDirty
+    case .supervisor(let s): s.editor?.isDirty ?? false
     default: false
     }
   }
@@ -152,6 +153,7 @@ extension AppModel {
   /// Whether Esc closes a panel of the current screen rather than leaving it.
   var isInPanel: Bool {
     if case .profile(let s) = screen { return s.isInPanel }
+    if case .supervisor(let s) = screen { return s.editor != nil }
     return false
   }
 
@@ -185,6 +187,9 @@ extension AppModel {
           s.mode = .view
           s.error = nil
           screen = .profile(s)
+        } else if case .supervisor(var s) = screen, s.editor != nil {
+          s.editor = nil
+          screen = .supervisor(s)
         } else {
           pop()
         }
@@ -252,6 +257,13 @@ extension AppModel {
           screen = .serve(s)
         }
       }
+    case .confirmRetire(let code):
+      if Self.isYes(key) {
+        overlay = nil
+        busy = tr("busy.saving")
+        return [.retirePartner(code: code)]
+      }
+      if Self.isNo(key) { overlay = nil }
     case .referralStatus(var picker):
       if key == .escape {
         overlay = nil
@@ -335,6 +347,12 @@ extension AppModel {
       break
     case .completeFollowUp:
       notice = Notice(tr("followUp.completed"), role: .success)
+    case .addPartner(let code, _), .updatePartner(let code, _):
+      closeEditor(notice: tr("partnerEdit.saved", directory.partner(code)?.name ?? code))
+    case .retirePartner(let code):
+      notice = Notice(tr("partnerEdit.retired", directory.partner(code)?.name ?? code), role: .success)
+    case .saveSheet(let topic, _, _):
+      closeEditor(notice: tr("sheetEdit.saved", tr.topic(topic)))
     case .createOffice, .unlock, .saveSettings, .quit:
       break
     }
@@ -364,6 +382,8 @@ extension AppModel {
       screen = .profile(s)
     case (.printSlip, _):
       notice = Notice(error.key == "error.print.none" ? tr("print.none") : message, role: .error)
+    case (.addPartner, _), (.updatePartner, _), (.saveSheet, _):
+      if !editorFailed(message) { overlay = .message(message) }
     default:
       overlay = .message(message)
     }

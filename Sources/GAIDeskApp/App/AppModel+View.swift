@@ -127,6 +127,11 @@ extension AppModel {
         Modal(
           title: tr("consent.profileTitle"), message: message, buttons: yesNo + [tr("answer.cancelKey")],
           role: .warning), in: grid.area)
+    case .confirmRetire(let code):
+      let message = tr("partnerEdit.retireMessage", directory.partner(code)?.name ?? code)
+      grid.render(
+        Modal(title: tr("partnerEdit.retireTitle"), message: message, buttons: yesNo, role: .warning),
+        in: grid.area)
     case .message(let text):
       grid.render(
         Modal(title: tr("error.title"), message: text, buttons: [tr("answer.ok")], role: .error),

@@ -94,6 +94,16 @@ public final class AppRuntime {
       _ = try office.setReferral(id, status: status, reason: reason, note: nil, staff: staff)
     case .completeFollowUp(let id):
       _ = try office.completeFollowUp(id, staff: staff)
+    case .addPartner(let code, let fields):
+      var partner = Partner(code: code, name: fields.name)
+      fields.apply(to: &partner)
+      try office.addPartner(partner, staff: staff)
+    case .updatePartner(let code, let fields):
+      try office.updatePartner(code, staff: staff) { fields.apply(to: &$0) }
+    case .retirePartner(let code):
+      try office.retirePartner(code, staff: staff)
+    case .saveSheet(let topic, let language, let content):
+      try office.updateSheet(topic: topic, staff: staff) { $0 = $0.setting(language, to: content) }
     case .quit, .createOffice, .unlock, .saveSettings:
       break
     }

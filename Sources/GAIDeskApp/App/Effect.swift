@@ -38,6 +38,14 @@ public enum Effect: Equatable, Sendable {
   case setReferral(id: String, status: ReferralStatus, reason: ReferralReason?)
   /// Mark a follow-up done.
   case completeFollowUp(id: String)
+  /// Add a partner of the office's own.
+  case addPartner(code: String, fields: PartnerFields)
+  /// Change a partner's details.
+  case updatePartner(code: String, fields: PartnerFields)
+  /// Retire a partner (no new referrals to it).
+  case retirePartner(code: String)
+  /// Replace a topic's sheet in one language (the office's version, reviewed today).
+  case saveSheet(topic: String, language: Language, content: SheetContent)
   /// Leave the program.
   case quit
 }

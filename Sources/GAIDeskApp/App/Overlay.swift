@@ -23,6 +23,8 @@ public enum Overlay: Sendable {
   case confirmUnmerge(keep: String, other: String)
   /// Ask consent to share (`share` nil), then consent to store; y or n, Esc cancels.
   case profileConsent(visitorID: String, share: Bool?)
+  /// Retire the partner with `code`? yes/no.
+  case confirmRetire(code: String)
   /// A message to acknowledge.
   case message(String)
 }

@@ -52,6 +52,14 @@ public enum Command: Hashable, Sendable {
   case unmerge
   /// Record consent to share and to store.
   case consent
+  /// Add a new record (a partner).
+  case add
+  /// Retire the selected partner (after confirming).
+  case retire
+  /// Add an item to a list being edited.
+  case addItem
+  /// Remove the focused item of a list being edited.
+  case removeItem
 }
 
 /// Bindings shared by every screen after the office is open.

@@ -13,11 +13,34 @@ public struct SupervisorScreen {
   var tab: Tab = .dashboard
   /// The highlighted row of each list tab.
   var lists: [Tab: ListState] = [:]
+  /// The partner or sheet being edited, if any.
+  var editor: DirectoryEditor?
 
   /// Creates the screen on the day's dashboard.
   public init() {}
 
   func keyMap(_ tr: Translator) -> KeyMap<Command> {
+    switch editor {
+    case .partner:
+      return KeyMap(
+        [
+          KeyBinding([.enter, .function(10)], .submit, help: tr("key.save")),
+          KeyBinding(.tab, .nextField, help: tr("key.field")),
+          KeyBinding(.backTab, .previousField, help: tr("key.previous"), hidden: true),
+          KeyBinding(.escape, .back, help: tr("key.back")),
+        ] + CommonKeys.bindings(tr, helpOnQuestionMark: false))
+    case .sheet:
+      return KeyMap(
+        [
+          KeyBinding([.function(10), .control("s")], .save, help: tr("key.save"), label: "F10"),
+          KeyBinding(.enter, .addItem, help: tr("key.addItem")),
+          KeyBinding(.control("d"), .removeItem, help: tr("key.removeItem"), label: "Ctrl-D"),
+          KeyBinding(.tab, .nextField, help: tr("key.field"), hidden: true),
+          KeyBinding(.backTab, .previousField, help: tr("key.previous"), hidden: true),
+          KeyBinding(.escape, .back, help: tr("key.back")),
+        ] + CommonKeys.bindings(tr, helpOnQuestionMark: false))
+    case nil: break
+    }
     var bindings: [KeyBinding<Command>] = [
       KeyBinding([.tab, .right], .nextTab, help: tr("key.nextTab"), label: "Tab"),
       KeyBinding([.backTab, .left], .previousTab, help: tr("key.previousTab"), hidden: true),
@@ -25,7 +48,14 @@ public struct SupervisorScreen {
     switch tab {
     case .referrals: bindings.append(KeyBinding(.enter, .changeStatus, help: tr("key.changeStatus")))
     case .followUps: bindings.append(KeyBinding(.enter, .complete, help: tr("key.complete")))
-    case .dashboard, .month, .partners, .sheets: break
+    case .partners:
+      bindings += [
+        KeyBinding(.character("e"), .edit, help: tr("key.edit")),
+        KeyBinding(.character("n"), .add, help: tr("key.newPartner")),
+        KeyBinding(.character("r"), .retire, help: tr("key.retire")),
+      ]
+    case .sheets: bindings.append(KeyBinding(.character("e"), .edit, help: tr("key.edit")))
+    case .dashboard, .month: break
     }
     bindings.append(KeyBinding(.escape, .back, help: tr("key.back")))
     return KeyMap(
@@ -42,6 +72,7 @@ public struct SupervisorScreen {
   }
 
   func render(into grid: inout Grid, area: Rect, model: AppModel) -> Point? {
+    if let editor { return EditorView.render(editor, into: &grid, area: area, model: model) }
     let tr = model.tr
     let parts = area.splitRows([.length(1), .fill(1)])
     let titles = Tab.allCases.map { tr("supervisor.tab." + String(describing: $0)) }
@@ -61,6 +92,7 @@ public struct SupervisorScreen {
 
 extension AppModel {
   mutating func supervisorCommand(_ command: Command, _ s: inout SupervisorScreen) -> [Effect] {
+    if s.editor != nil { return editorCommand(command, &s) }
     let count = SupervisorScreen.Tab.allCases.count
     switch command {
     case .nextTab: s.tab = SupervisorScreen.Tab(rawValue: (s.tab.rawValue + 1) % count)!
@@ -86,12 +118,30 @@ extension AppModel {
         return []
       }
       return [.completeFollowUp(id: followUps[index].id)]
+    case .edit where s.tab == .partners:
+      let partners = directory.activePartners
+      guard let index = s.lists[.partners]?.selected ?? (partners.isEmpty ? nil : 0), index < partners.count
+      else { return [] }
+      s.editor = .partner(PartnerEditor(partner: partners[index]))
+    case .add where s.tab == .partners:
+      s.editor = .partner(PartnerEditor())
+    case .retire where s.tab == .partners:
+      let partners = directory.activePartners
+      guard let index = s.lists[.partners]?.selected ?? (partners.isEmpty ? nil : 0), index < partners.count
+      else { return [] }
+      overlay = .confirmRetire(code: partners[index].code)
+    case .edit where s.tab == .sheets:
+      let sheets = directory.sheets
+      guard let index = s.lists[.sheets]?.selected ?? (sheets.isEmpty ? nil : 0), index < sheets.count
+      else { return [] }
+      s.editor = .sheet(SheetEditor(sheet: sheets[index], language: tr.language))
     default: break
     }
     return []
   }
 
   func supervisorInput(_ key: KeyEvent, _ s: inout SupervisorScreen) {
+    if s.editor != nil { return editorInput(key, &s) }
     let count: Int
     switch s.tab {
     case .referrals: count = ReferralsBoard.rows(self).count

@@ -1,0 +1,377 @@
+import Foundation
+import GAIDesk
+import TerminalUI
+
+/// A form of the supervisor's desk that edits the directory: a partner's details or a topic's sheet.
+enum DirectoryEditor {
+  /// A partner's details (a new partner when `code` is nil).
+  case partner(PartnerEditor)
+  /// A topic's knowledge sheet in one language.
+  case sheet(SheetEditor)
+
+  /// Whether leaving would lose a change.
+  var isDirty: Bool {
+    switch self {
+    case .partner(let e): e.form.values.map(\.text) != e.original
+    case .sheet(let e): e.form.values.map(\.text) != e.original
+    }
+  }
+}
+
+/// A form state with `values`, focused on `index`.
+func formState(_ values: [TextFieldState], focus index: Int) -> FormState {
+  var form = FormState(values: [])
+  form.values = values
+  for _ in 0..<max(0, min(index, values.count - 1)) { form.focusNext() }
+  return form
+}
+
+/// Editing a partner: one field per detail, lists as comma-separated codes.
+struct PartnerEditor {
+  /// The partner's code; nil while adding one (the code is then the first field).
+  var code: String?
+  /// The fields' values.
+  var form: FormState
+  /// The values the form started with.
+  var original: [String]
+  /// The last problem, translated.
+  var error: String?
+
+  /// The detail fields, after the code field of a new partner.
+  static let detailFields = [
+    "partnerEdit.name", "partnerEdit.phone", "partnerEdit.email", "partnerEdit.address",
+    "partnerEdit.islands", "partnerEdit.languages", "partnerEdit.topics",
+  ]
+
+  /// The label keys of the fields shown.
+  var fieldKeys: [String] { (code == nil ? ["partnerEdit.code"] : []) + Self.detailFields }
+
+  /// Editing `partner`'s details.
+  init(partner: Partner) {
+    code = partner.code
+    let values = [
+      partner.name, partner.phone ?? "", partner.email ?? "", partner.address ?? "",
+      partner.islands.joined(separator: ", "), partner.languages.joined(separator: ", "),
+      partner.topics.joined(separator: ", "),
+    ]
+    form = FormState(values: values)
+    original = values
+  }
+
+  /// Adding a partner: empty fields, every island, Portuguese.
+  init() {
+    code = nil
+    let values = ["", "", "", "", "", "*", "pt", ""]
+    form = FormState(values: values)
+    original = values
+  }
+
+  /// What was typed as the core's partner fields.
+  var fields: PartnerFields {
+    var values = form.values.map { $0.text.trimmingCharacters(in: .whitespaces) }
+    if code == nil { values.removeFirst() }
+    func list(_ text: String) -> [String] {
+      text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+    func optional(_ text: String) -> String? { text.isEmpty ? nil : text }
+    return PartnerFields(
+      name: values[0], phone: optional(values[1]), email: optional(values[2]), address: optional(values[3]),
+      islands: list(values[4]), languages: list(values[5]).map { $0.lowercased() },
+      topics: list(values[6]))
+  }
+
+  /// The new partner's code as typed.
+  var typedCode: String { form.values.first?.text.trimmingCharacters(in: .whitespaces) ?? "" }
+}
+
+/// The partner details the interface edits; contacts not known stay nil ("to confirm").
+public struct PartnerFields: Equatable, Sendable {
+  /// Full name.
+  public var name: String
+  /// Telephone, when known.
+  public var phone: String?
+  /// E-mail, when known.
+  public var email: String?
+  /// Address, when known.
+  public var address: String?
+  /// Island codes (`*` for all).
+  public var islands: [String]
+  /// Language codes.
+  public var languages: [String]
+  /// Topic codes.
+  public var topics: [String]
+
+  /// Creates the fields.
+  public init(
+    name: String, phone: String? = nil, email: String? = nil, address: String? = nil,
+    islands: [String] = ["*"],
+    languages: [String] = ["pt"], topics: [String] = []
+  ) {
+    self.name = name
+    self.phone = phone
+    self.email = email
+    self.address = address
+    self.islands = islands
+    self.languages = languages
+    self.topics = topics
+  }
+
+  /// Writes these details over `partner`'s.
+  public func apply(to partner: inout Partner) {
+    partner.name = name
+    partner.phone = phone
+    partner.email = email
+    partner.address = address
+    partner.islands = islands
+    partner.languages = languages
+    partner.topics = topics
+  }
+}
+
+/// Editing a sheet in one language: one field per item of "ask", "documents" and "tell".
+struct SheetEditor {
+  /// The sheet's topic.
+  var topic: String
+  /// The language edited (the interface language when the editor opened).
+  var language: Language
+  /// The section of each field: 0 ask, 1 documents, 2 tell.
+  var sections: [Int]
+  /// One field per item.
+  var form: FormState
+  /// The values the form started with.
+  var original: [String]
+  /// Whether the sheet had no text in `language` (the Portuguese is shown meanwhile).
+  var wasEmpty: Bool
+  /// The last problem, translated.
+  var error: String?
+
+  /// The section titles' keys.
+  static let sectionKeys = ["sheet.ask", "sheet.documents", "sheet.tell"]
+
+  /// Editing `sheet` in `language`; each section has at least one (empty) field.
+  init(sheet: KnowledgeSheet, language: Language) {
+    topic = sheet.topic
+    self.language = language
+    let content: SheetContent =
+      switch language {
+      case .portuguese: sheet.pt
+      case .english: sheet.en
+      case .french: sheet.fr
+      }
+    wasEmpty = content.isEmpty
+    var sections: [Int] = []
+    var values: [String] = []
+    for (index, items) in [content.ask, content.documents, content.tell].enumerated() {
+      for item in items.isEmpty ? [""] : items {
+        sections.append(index)
+        values.append(item)
+      }
+    }
+    self.sections = sections
+    form = FormState(values: values)
+    original = values
+  }
+
+  /// The content typed, empty items left out.
+  var content: SheetContent {
+    var parts: [[String]] = [[], [], []]
+    for (index, value) in form.values.enumerated() {
+      let text = value.text.trimmingCharacters(in: .whitespaces)
+      if !text.isEmpty { parts[sections[index]].append(text) }
+    }
+    return SheetContent(ask: parts[0], documents: parts[1], tell: parts[2])
+  }
+
+  /// Adds an empty item after the focused one, in its section, and focuses it.
+  mutating func addItem() {
+    let at = form.focus + 1
+    var values = form.values
+    values.insert(TextFieldState(), at: at)
+    sections.insert(sections[form.focus], at: at)
+    form = formState(values, focus: at)
+  }
+
+  /// Removes the focused item (the last of a section is emptied instead).
+  mutating func removeItem() {
+    let at = form.focus
+    if sections.filter({ $0 == sections[at] }).count == 1 {
+      form.values[at] = TextFieldState()
+      return
+    }
+    let section = sections[at]
+    var values = form.values
+    values.remove(at: at)
+    sections.remove(at: at)
+    let next = at < sections.count && sections[at] == section ? at : at - 1
+    form = formState(values, focus: max(0, min(next, values.count - 1)))
+  }
+}
+
+extension AppModel {
+  /// Commands of the supervisor's directory forms.
+  mutating func editorCommand(_ command: Command, _ s: inout SupervisorScreen) -> [Effect] {
+    guard let editor = s.editor else { return [] }
+    switch (command, editor) {
+    case (.back, _):
+      s.editor = nil
+    case (.nextField, .partner(var e)):
+      e.form.focusNext()
+      s.editor = .partner(e)
+    case (.previousField, .partner(var e)):
+      e.form.focusPrevious()
+      s.editor = .partner(e)
+    case (.nextField, .sheet(var e)):
+      e.form.focusNext()
+      s.editor = .sheet(e)
+    case (.previousField, .sheet(var e)):
+      e.form.focusPrevious()
+      s.editor = .sheet(e)
+    case (.addItem, .sheet(var e)):
+      e.addItem()
+      s.editor = .sheet(e)
+    case (.removeItem, .sheet(var e)):
+      e.removeItem()
+      s.editor = .sheet(e)
+    case (.save, .partner(var e)), (.submit, .partner(var e)):
+      let fields = e.fields
+      guard !fields.name.isEmpty, e.code != nil || !e.typedCode.isEmpty else {
+        e.error = tr("partnerEdit.required")
+        s.editor = .partner(e)
+        return []
+      }
+      e.error = nil
+      s.editor = .partner(e)
+      busy = tr("busy.saving")
+      if let code = e.code { return [.updatePartner(code: code, fields: fields)] }
+      return [.addPartner(code: e.typedCode.lowercased(), fields: fields)]
+    case (.save, .sheet(var e)):
+      e.error = nil
+      s.editor = .sheet(e)
+      busy = tr("busy.saving")
+      return [.saveSheet(topic: e.topic, language: e.language, content: e.content)]
+    default: break
+    }
+    return []
+  }
+
+  /// Editing keys of the supervisor's directory forms.
+  func editorInput(_ key: KeyEvent, _ s: inout SupervisorScreen) {
+    switch s.editor {
+    case .partner(var e):
+      if e.form.handle(key) { e.error = nil }
+      s.editor = .partner(e)
+    case .sheet(var e):
+      if e.form.handle(key) { e.error = nil }
+      s.editor = .sheet(e)
+    case nil: break
+    }
+  }
+
+  /// Closes the supervisor's form after a save and says so.
+  mutating func closeEditor(notice text: String) {
+    if case .supervisor(var s) = screen {
+      s.editor = nil
+      screen = .supervisor(s)
+    }
+    notice = Notice(text, role: .success)
+  }
+
+  /// Shows a failed save in the supervisor's form (kept open with what was typed).
+  mutating func editorFailed(_ message: String) -> Bool {
+    guard case .supervisor(var s) = screen, let editor = s.editor else { return false }
+    switch editor {
+    case .partner(var e):
+      e.error = message
+      s.editor = .partner(e)
+    case .sheet(var e):
+      e.error = message
+      s.editor = .sheet(e)
+    }
+    screen = .supervisor(s)
+    return true
+  }
+}
+
+/// Drawing the supervisor's directory forms.
+enum EditorView {
+  static func render(
+    _ editor: DirectoryEditor, into grid: inout Grid, area: Rect, model: AppModel
+  ) -> Point? {
+    switch editor {
+    case .partner(let e): renderPartner(e, into: &grid, area: area, model: model)
+    case .sheet(let e): renderSheet(e, into: &grid, area: area, model: model)
+    }
+  }
+
+  static func renderPartner(_ e: PartnerEditor, into grid: inout Grid, area: Rect, model: AppModel) -> Point?
+  {
+    let tr = model.tr
+    let title =
+      e.code.map { code in tr("partnerEdit.title", model.directory.partner(code)?.name ?? code) }
+      ?? tr("partnerEdit.newTitle")
+    let block = Block(title: title)
+    grid.render(block, in: area)
+    let inner = block.inner(area).inset(horizontal: 1)
+    let fields = e.fieldKeys.map { FormField(tr($0)) }
+    let formArea = Rect(x: inner.x, y: inner.y, width: min(inner.width, 90), height: fields.count)
+    // Fields without focus show their beginning, not the end where the cursor was left.
+    var shown = e.form
+    for index in shown.values.indices where index != shown.focus { shown.values[index].moveHome() }
+    let widget = Form(fields: fields, state: shown)
+    grid.render(widget, in: formArea)
+    for (row, line) in tr("partnerEdit.hint").wrapped(toWidth: max(1, inner.width)).enumerated() {
+      let y = inner.y + fields.count + 1 + row
+      guard y < inner.maxY - 1 else { break }
+      grid.put(line, at: Point(x: inner.x, y: y), role: .muted, maxWidth: inner.width)
+    }
+    if let error = e.error {
+      grid.put(error, at: Point(x: inner.x, y: inner.maxY - 1), role: .error, maxWidth: inner.width)
+    }
+    return widget.cursorPosition(in: formArea)
+  }
+
+  static func renderSheet(_ e: SheetEditor, into grid: inout Grid, area: Rect, model: AppModel) -> Point? {
+    let tr = model.tr
+    let block = Block(title: tr("sheetEdit.title", tr.topic(e.topic), e.language.rawValue))
+    grid.render(block, in: area)
+    let inner = block.inner(area).inset(horizontal: 1)
+    var top = inner.y
+    if e.wasEmpty {
+      grid.put(tr("sheetEdit.empty"), at: Point(x: inner.x, y: top), role: .muted, maxWidth: inner.width)
+      top += 1
+    }
+    // Lines: a section title (field nil) or an item (field index).
+    var lines: [(String?, Int?)] = []
+    for section in 0..<3 {
+      lines.append((tr(SheetEditor.sectionKeys[section]), nil))
+      for (index, owner) in e.sections.enumerated() where owner == section { lines.append((nil, index)) }
+    }
+    let height = max(1, inner.maxY - top - 1)
+    let focusLine = lines.firstIndex { $0.1 == e.form.focus } ?? 0
+    let offset = max(
+      0, min(focusLine - height + 1 + (focusLine + 1 < lines.count ? 1 : 0), lines.count - height))
+    var cursor: Point?
+    for (row, line) in lines.dropFirst(max(0, offset)).prefix(height).enumerated() {
+      let y = top + row
+      if let title = line.0 {
+        grid.put(title, at: Point(x: inner.x, y: y), role: .header, maxWidth: inner.width)
+      } else if let index = line.1 {
+        let focused = index == e.form.focus
+        grid.put("•", at: Point(x: inner.x + 1, y: y), role: focused ? .focus : .muted)
+        var value = e.form.values[index]
+        if !focused { value.moveHome() }
+        let field = TextField(value)
+        let fieldArea = Rect(x: inner.x + 3, y: y, width: max(1, inner.width - 3), height: 1)
+        grid.render(field, in: fieldArea)
+        if focused { cursor = field.cursorPosition(in: fieldArea) }
+      }
+    }
+    let bottom = Point(x: inner.x, y: inner.maxY - 1)
+    if let error = e.error {
+      grid.put(error, at: bottom, role: .error, maxWidth: inner.width)
+    } else {
+      grid.put(tr("sheetEdit.hint"), at: bottom, role: .muted, maxWidth: inner.width)
+    }
+    return cursor
+  }
+}
