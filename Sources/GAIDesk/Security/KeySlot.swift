@@ -8,6 +8,10 @@ public struct KeySlot: Codable, Sendable, Equatable {
   public static let formatVersion = 1
   /// The default scrypt cost exponent (N = 2^15), about 0.1 s here.
   public static let defaultLogN = 15
+  /// The cost exponents accepted when unlocking (and offered by `init`).
+  public static let acceptedLogN = 10...20
+  /// The most memory scrypt may use to unlock a slot.
+  public static let maxMemory = 1 << 30
 
   /// Format version of this slot.
   public var version: Int
@@ -44,7 +48,9 @@ public struct KeySlot: Codable, Sendable, Equatable {
   /// The master key, or nil when `passphrase` is wrong.
   public func unlock(passphrase: String) throws -> SymmetricKey? {
     guard version <= KeySlot.formatVersion else { throw GAIDeskError("error.keyslot.newer") }
-    guard kdf == "scrypt", (10...22).contains(logN), (1...32).contains(r), (1...16).contains(p),
+    // Only what GAIDesk writes, with a margin: a crafted slot must not cost gigabytes or minutes.
+    guard kdf == "scrypt", KeySlot.acceptedLogN.contains(logN), (1...16).contains(r), (1...4).contains(p),
+      128 * r * (1 << logN) <= KeySlot.maxMemory,
       let salt = Data(base64Encoded: salt), let sealed = Data(base64Encoded: sealedKey)
     else { throw GAIDeskError("error.keyslot.corrupt") }
     let derived = try KeySlot.derive(passphrase, salt: Array(salt), logN: logN, r: r, p: p)
@@ -61,7 +67,7 @@ public struct KeySlot: Codable, Sendable, Equatable {
     do {
       return try KDF.Scrypt.deriveKey(
         from: Array(passphrase.utf8), salt: salt, outputByteCount: 32, rounds: 1 << logN, blockSize: r,
-        parallelism: p)
+        parallelism: p, maxMemory: maxMemory + (1 << 24))
     } catch {
       throw GAIDeskError("error.keyslot.corrupt")
     }

@@ -23,8 +23,10 @@ struct Init: ParsableCommand {
         "error.office.unknown", office,
         ReferenceData.shipped.municipalities.map(\.code).joined(separator: ", "))
     }
-    guard (10...22).contains(scryptLogN) else {
-      throw GAIDeskError("error.field.range", "scrypt-log-n", "10", "22")
+    guard KeySlot.acceptedLogN.contains(scryptLogN) else {
+      throw GAIDeskError(
+        "error.field.range", "scrypt-log-n", String(KeySlot.acceptedLogN.lowerBound),
+        String(KeySlot.acceptedLogN.upperBound))
     }
     let passphrase = try Passphrase.obtain(file: options.passphraseFile, confirm: true)
     let created = try Office.create(
