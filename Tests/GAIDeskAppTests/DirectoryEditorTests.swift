@@ -100,8 +100,8 @@ struct DirectoryEditorTests {
     Fixture.type(&model, "Associação de Apoio")
     Fixture.press(&model, [.tab, .tab, .tab])
     Fixture.type(&model, "Rua 5, Plateau")
-    Fixture.press(&model, [.tab, .tab, .end])
-    Fixture.type(&model, ", fr")
+    Fixture.press(&model, [.tab, .tab])
+    Fixture.type(&model, "pt, FR")
     Fixture.press(&model, [.tab])
     Fixture.type(&model, "residence.renewal,integration.language")
     let effects = Fixture.press(&model, [.enter])
@@ -110,7 +110,7 @@ struct DirectoryEditorTests {
         .addPartner(
           code: "ong-praia",
           fields: PartnerFields(
-            name: "Associação de Apoio", address: "Rua 5, Plateau", islands: ["*"], languages: ["pt", "fr"],
+            name: "Associação de Apoio", address: "Rua 5, Plateau", islands: [], languages: ["pt", "fr"],
             topics: ["residence.renewal", "integration.language"]))
       ])
     _ = model.update(.done(effects[0], model.state, visitID: nil, referralID: nil))

@@ -58,10 +58,10 @@ struct PartnerEditor {
     original = values
   }
 
-  /// Adding a partner: empty fields, every island, Portuguese.
+  /// Adding a partner: empty fields (no islands means every island).
   init() {
     code = nil
-    let values = ["", "", "", "", "", "*", "pt", ""]
+    let values = ["", "", "", "", "", "", "", ""]
     form = FormState(values: values)
     original = values
   }
