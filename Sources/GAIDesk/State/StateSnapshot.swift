@@ -4,7 +4,7 @@ import Crypto
 /// Derived data: deleting `cache/` loses nothing, the next opening rebuilds it from the journal.
 enum StateSnapshot {
   static let magic: [UInt8] = Array("GAIDSNAP".utf8)
-  static let version: UInt16 = 2
+  static let version: UInt16 = 3
 
   static func save(_ state: OfficeState, journal: Journal, paths: OfficePaths, masterKey: SymmetricKey) throws
   {
@@ -17,6 +17,8 @@ enum StateSnapshot {
       w.writeVarint(UInt64(cursor.offset))
       w.write(cursor.lastSequence)
       w.write(raw: cursor.lastHash)
+      w.writeVarint(UInt64(cursor.lastRecordSegment))
+      w.writeVarint(UInt64(cursor.lastRecordOffset))
     }
     w.write(journal.latestTime.rawValue)
     StateCodec.encode(state, into: &w)
@@ -43,10 +45,9 @@ enum StateSnapshot {
         let origin = OriginID(bytes: Array(try r.readRaw(16)))!
         let cursor = OriginCursor(
           origin: origin, segment: Int(try r.readVarint()), offset: Int(try r.readVarint()),
-          lastSequence: try r.readUInt64(), lastHash: Array(try r.readRaw(32)))
-        let segmentPath =
-          journal.root + "/" + origin.hex + "/" + SegmentFormat.fileName(index: cursor.segment)
-        guard cursor.offset == 0 || (FileIO.size(segmentPath) ?? -1) >= cursor.offset else { return nil }
+          lastSequence: try r.readUInt64(), lastHash: Array(try r.readRaw(32)),
+          lastRecordSegment: Int(try r.readVarint()), lastRecordOffset: Int(try r.readVarint()))
+        guard cursor.matches(journalRoot: journal.root) else { return nil }
         cursors.append(cursor)
       }
       let latest = HybridTime(rawValue: try r.readUInt64())

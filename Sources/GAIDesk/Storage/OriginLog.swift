@@ -15,6 +15,8 @@ final class OriginLog {
   private(set) var offset = 0
   private(set) var lastSequence: UInt64 = 0
   private(set) var lastHash = [UInt8](repeating: 0, count: 32)
+  /// Where the last record read or written starts (segment, file offset), to check a cache against.
+  private(set) var lastRecord: (segment: Int, offset: Int)?
   /// A tail that is not (yet) a complete record: an append in progress, or a torn write.
   private(set) var pendingTail: (segment: Int, offset: Int, reason: String)?
   /// Damage that stopped reading this origin.
@@ -29,7 +31,8 @@ final class OriginLog {
   /// Where reading has reached.
   var cursor: OriginCursor {
     OriginCursor(
-      origin: origin, segment: segment, offset: offset, lastSequence: lastSequence, lastHash: lastHash)
+      origin: origin, segment: segment, offset: offset, lastSequence: lastSequence, lastHash: lastHash,
+      lastRecordSegment: lastRecord?.segment ?? 0, lastRecordOffset: lastRecord?.offset ?? 0)
   }
 
   /// Continues from a saved position.
@@ -38,6 +41,7 @@ final class OriginLog {
     offset = cursor.offset
     lastSequence = cursor.lastSequence
     lastHash = cursor.lastHash
+    lastRecord = cursor.lastSequence > 0 ? (cursor.lastRecordSegment, cursor.lastRecordOffset) : nil
   }
 
   func path(_ index: Int) -> String { directory + "/" + SegmentFormat.fileName(index: index) }
@@ -102,6 +106,7 @@ final class OriginLog {
     }
     lastSequence = header.sequence
     lastHash = record.hash
+    lastRecord = (segment, record.offset)
     offset = record.end
     return payload
   }
@@ -185,6 +190,9 @@ final class OriginLog {
       }
       throw error
     }
+    if let last = bodies.last {
+      lastRecord = (segment, offset + bytes.count - SegmentFormat.frameHeaderSize - last.count)
+    }
     offset += bytes.count
     lastSequence = newSequence
     lastHash = hashes.last ?? lastHash
@@ -218,4 +226,26 @@ struct OriginCursor: Equatable {
   var offset: Int
   var lastSequence: UInt64
   var lastHash: [UInt8]
+  /// Where the last covered record starts (unused when `lastSequence` is 0).
+  var lastRecordSegment: Int
+  var lastRecordOffset: Int
+
+  /// Whether the journal still holds, where the cursor says, the record it covers last (a journal restored
+  /// from an older copy and written again would not).
+  func matches(journalRoot: String) -> Bool {
+    let folder = journalRoot + "/" + origin.hex + "/"
+    if lastSequence == 0 && offset == 0 { return true }
+    guard let size = FileIO.size(folder + SegmentFormat.fileName(index: segment)), size >= offset else {
+      return false
+    }
+    guard lastSequence > 0 else { return true }
+    let file = folder + SegmentFormat.fileName(index: lastRecordSegment)
+    guard
+      let frame = try? FileIO.read(
+        file, from: lastRecordOffset, limit: SegmentFormat.frameHeaderSize + SegmentFormat.maxBodySize),
+      case .success(let record) = SegmentScanner(bytes: frame, base: lastRecordOffset, origin: origin).frame(
+        at: 0)
+    else { return false }
+    return record.header.sequence == lastSequence && record.hash == lastHash
+  }
 }
