@@ -35,16 +35,23 @@ extension JournalTorture {
         ], stderrPath: stderrPath)
       running.append((pid, nextTag))
     }
-    func acknowledged() -> [(name: String, id: String, tag: Int)] {
-      var out: [(String, String, Int)] = []
-      for tag in 1...nextTag {
-        guard let text = try? String(contentsOfFile: scratch.path + "/acks/\(tag).txt", encoding: .utf8) else { continue }
-        for line in text.split(separator: "\n") {
-          let parts = line.split(separator: " ")
-          if parts.count == 2 { out.append((String(parts[0]), String(parts[1]), tag)) }
-        }
+    // Acknowledgement files of dead workers no longer change: parse them once.
+    var finished: [(name: String, id: String, tag: Int)] = []
+    var finishedTags: Set<Int> = []
+    func parse(_ tag: Int) -> [(name: String, id: String, tag: Int)] {
+      guard let text = try? String(contentsOfFile: scratch.path + "/acks/\(tag).txt", encoding: .utf8) else { return [] }
+      return text.split(separator: "\n").compactMap { line in
+        let parts = line.split(separator: " ")
+        return parts.count == 2 ? (String(parts[0]), String(parts[1]), tag) : nil
       }
-      return out
+    }
+    func acknowledged() -> [(name: String, id: String, tag: Int)] {
+      let alive = Set(running.map(\.tag))
+      for tag in 1...nextTag where !alive.contains(tag) && !finishedTags.contains(tag) {
+        finished += parse(tag)
+        finishedTags.insert(tag)
+      }
+      return finished + alive.sorted().flatMap(parse)
     }
 
     var killedWhileAppending = 0
