@@ -69,7 +69,9 @@ let package = Package(
       providers: [.apt(["libsqlite3-dev"])]
     ),
     // Benchmarks against the physical limits and the peers (BENCHMARKS.md); also the torture suite's worker.
-    .executableTarget(name: "gaidesk-bench", dependencies: ["GAIDesk", "CSQLite"], swiftSettings: strict),
+    .executableTarget(
+      name: "gaidesk-bench", dependencies: ["GAIDesk", "GAIDeskApp", "TerminalUI", "CSQLite"],
+      swiftSettings: strict),
     // Crash, truncation, bit-flip, disk-full, clock and fuzzing torture of the journal (RELIABILITY.md).
     .testTarget(
       name: "JournalTortureTests",

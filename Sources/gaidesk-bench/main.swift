@@ -38,15 +38,17 @@ struct Report {
 let usage = """
   gaidesk-bench: durable appends and office opening against the physical limits and the peers.
 
-  usage: gaidesk-bench [--dir DIR] [--only append,open] [--appends N] [--sizes 10k,100k] [--million]
-                       [--repeats N] [--json FILE]
+  usage: gaidesk-bench [--dir DIR] [--only append,open,search,draw,reports] [--appends N] [--sizes 10k,100k]
+                       [--million] [--repeats N] [--json FILE]
 
     --dir DIR       working folder (generated offices are kept there and reused; default /tmp/gaidesk-bench)
-    --only LIST     sections to run: append, open (default: all)
+    --only LIST     sections to run: append, open, search, draw, reports (default: all)
     --appends N     measured appends per contender (default 300, after 20 warm-up appends)
     --sizes LIST    office sizes in events for the opening benchmark (default 10k,100k)
     --million       also 1M events (generation takes a few minutes the first time)
     --repeats N     child processes per opening scenario; the median is reported (default 3)
+    --visitors N    visitors in the search benchmark's office (default 200k)
+    --large N       events of the office drawn and reported on (default 1M; generated if missing)
     --json FILE     also write the rows as JSON
   """
 
@@ -141,9 +143,8 @@ func largeAppendSection(_ report: inout Report, directory: String, events: Int, 
     figures: ["p50_s": stats.p50, "p99_s": stats.p99, "events": Double(office.state.eventCount)])
 }
 
-// Search (200k visitors vs fzf) and drawing (queue/dashboard view + diff) benchmarks go here, as further
-// sections: `func searchSection(_ report: inout Report, …)` adding rows with `report.add`, and an entry in
-// `sections` below.
+// Search (200k visitors vs fzf): SearchBench.swift. Drawing (queue/dashboard view + diff) and the day and
+// month reports over the 1M office: LargeOfficeBench.swift.
 
 // MARK: - Output
 
@@ -207,7 +208,8 @@ do {
     }
     let directory = options["dir"] ?? "/tmp/gaidesk-bench"
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-    let only = Set((options["only"] ?? "append,open").split(separator: ",").map(String.init))
+    let only = Set(
+      (options["only"] ?? "append,open,search,draw,reports").split(separator: ",").map(String.init))
     var sizes = (options["sizes"] ?? "10k,100k").split(separator: ",").map { text -> Int in
       guard let n = parseCount(String(text)) else { fail("bad size \(text)") }
       return n
@@ -222,6 +224,20 @@ do {
       try openSection(&report, directory: directory, sizes: sizes, repeats: options.int("repeats", default: 3))
       if let largest = sizes.max() {
         try largeAppendSection(&report, directory: directory, events: largest, count: options.int("large-appends", default: 50))
+      }
+    }
+    if only.contains("search") {
+      try searchSection(
+        &report, directory: directory, visitors: options.int("visitors", default: 200_000),
+        repeats: options.int("search-repeats", default: 3), fzfQueries: options.int("fzf-queries", default: 20))
+    }
+    if only.contains("draw") || only.contains("reports") {
+      let large = try largeOfficeState(directory: directory, events: options.int("large", default: 1_000_000))
+      if only.contains("reports") {
+        reportsSection(&report, state: large, repeats: options.int("report-repeats", default: 10))
+      }
+      if only.contains("draw") {
+        drawSection(&report, state: large, tickets: 60, frames: options.int("frames", default: 500))
       }
     }
     report.notes.append(machineDescription())
