@@ -193,18 +193,8 @@ struct DirectoryEditorTests {
 
   @Test("the runtime saves partners and sheets as journal events through the core")
   func runtime() throws {
-    let root = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "gaidesk-app-\(UUID().uuidString)"
-    ).path
+    let (runtime, root) = try #require(Fixture.runtimeWithNewOffice())
     defer { try? FileManager.default.removeItem(atPath: root) }
-    let runtime = AppRuntime(paths: OfficePaths(root: root), scryptLogN: 10)
-    guard
-      case .opened = runtime.perform(
-        .createOffice(municipality: "praia", passphrase: "a good passphrase", staff: "Ana"), staff: "Ana")
-    else {
-      Issue.record("not created")
-      return
-    }
     let office = try #require(runtime.office)
     let fields = PartnerFields(
       name: "Associação de Apoio", phone: "2601234", islands: ["santiago"], languages: ["pt", "fr"],

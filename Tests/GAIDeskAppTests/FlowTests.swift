@@ -218,18 +218,8 @@ struct FlowTests {
 struct RuntimeTests {
   @Test("closing a visit with a referral and a follow-up is one durable record")
   func close() throws {
-    let root = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "gaidesk-app-\(UUID().uuidString)"
-    ).path
+    let (runtime, root) = try #require(Fixture.runtimeWithNewOffice())
     defer { try? FileManager.default.removeItem(atPath: root) }
-    let runtime = AppRuntime(paths: OfficePaths(root: root), scryptLogN: 10)
-    guard
-      case .opened = runtime.perform(
-        .createOffice(municipality: "praia", passphrase: "a good passphrase", staff: "Ana"), staff: "Ana")
-    else {
-      Issue.record("not created")
-      return
-    }
     var form = VisitorForm(fullName: "Aminata Baldé")
     form.consentToShare = true
     guard case .done(_, _, let visitID?, _) = runtime.perform(.arriveNew(form), staff: "Ana") else {

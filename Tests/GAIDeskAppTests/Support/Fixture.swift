@@ -6,6 +6,19 @@ import TerminalUI
 
 /// A deterministic office: visitors in five scripts, today's queue, referrals and follow-ups, at a fixed time.
 enum Fixture {
+  /// A runtime over a new office in a temporary folder (cheap scrypt); the caller removes `root`.
+  static func runtimeWithNewOffice() -> (runtime: AppRuntime, root: String)? {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "gaidesk-app-\(UUID().uuidString)"
+    ).path
+    let runtime = AppRuntime(paths: OfficePaths(root: root), scryptLogN: 10)
+    guard
+      case .opened = runtime.perform(
+        .createOffice(municipality: "praia", passphrase: "a good passphrase", staff: "Ana"), staff: "Ana")
+    else { return nil }
+    return (runtime, root)
+  }
+
   /// 2026-03-10 11:30 in Praia (12:30 UTC).
   static let now = Date(timeIntervalSince1970: 1_773_145_800)
   static let today = "2026-03-10"
