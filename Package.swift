@@ -42,6 +42,8 @@ let package = Package(
     .target(name: "TerminalUI", swiftSettings: strict),
     // Snapshot assertions on grids for tests (re-record with SNAPSHOT_RECORD=1).
     .target(name: "TerminalUITestSupport", dependencies: ["TerminalUI"], swiftSettings: strict),
+    // Child processes for tests (clean signal mask, output to files) and the built products' paths.
+    .target(name: "ProcessTestSupport", swiftSettings: strict),
     // The system ncursesw library.
     .systemLibrary(
       name: "CNCurses",
@@ -75,7 +77,7 @@ let package = Package(
     // Crash, truncation, bit-flip, disk-full, clock and fuzzing torture of the journal (RELIABILITY.md).
     .testTarget(
       name: "JournalTortureTests",
-      dependencies: ["GAIDesk", .product(name: "Crypto", package: "swift-crypto")],
+      dependencies: ["GAIDesk", "ProcessTestSupport", .product(name: "Crypto", package: "swift-crypto")],
       swiftSettings: strict
     ),
     .testTarget(
@@ -95,8 +97,10 @@ let package = Package(
       swiftSettings: strict
     ),
     // End-to-end: the built `gaidesk` binary driven under tmux (a private socket, fixed size, C.UTF-8).
-    .testTarget(name: "gaideskE2ETests", dependencies: ["gaidesk"], swiftSettings: strict),
+    .testTarget(
+      name: "gaideskE2ETests", dependencies: ["gaidesk", "ProcessTestSupport"], swiftSettings: strict),
     // Drives the real `gaidesk` binary (built first through this dependency).
-    .testTarget(name: "gaideskTests", dependencies: ["gaidesk"], swiftSettings: strict),
+    .testTarget(
+      name: "gaideskTests", dependencies: ["gaidesk", "ProcessTestSupport"], swiftSettings: strict),
   ]
 )

@@ -1,5 +1,6 @@
 import Foundation
 import GAIDesk
+import ProcessTestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -12,7 +13,8 @@ extension JournalTorture {
   /// office opens without damage.
   @Test func sigkillDuringConcurrentAppends() throws {
     let bench = try #require(
-      Spawn.benchExecutable(), "gaidesk-bench is not built next to the tests (swift build --product gaidesk-bench)")
+      Spawn.benchExecutable(),
+      "gaidesk-bench is not built next to the tests (swift build --product gaidesk-bench)")
     let kills = Torture.count("TORTURE_KILLS", ci: 200, long: 5000)
     let workers = 3
     var random = Seeded(seed: Torture.seed("sigkill"))
@@ -30,7 +32,8 @@ extension JournalTorture {
       let pid = try Spawn.start(
         bench,
         [
-          "append-worker", "--root", root, "--ack", scratch.path + "/acks/\(nextTag).txt", "--tag", String(nextTag),
+          "append-worker", "--root", root, "--ack", scratch.path + "/acks/\(nextTag).txt", "--tag",
+          String(nextTag),
           "--passphrase", Torture.passphrase,
         ], stderrPath: stderrPath)
       running.append((pid, nextTag))
@@ -39,7 +42,9 @@ extension JournalTorture {
     var finished: [(name: String, id: String, tag: Int)] = []
     var finishedTags: Set<Int> = []
     func parse(_ tag: Int) -> [(name: String, id: String, tag: Int)] {
-      guard let text = try? String(contentsOfFile: scratch.path + "/acks/\(tag).txt", encoding: .utf8) else { return [] }
+      guard let text = try? String(contentsOfFile: scratch.path + "/acks/\(tag).txt", encoding: .utf8) else {
+        return []
+      }
       return text.split(separator: "\n").compactMap { line in
         let parts = line.split(separator: " ")
         return parts.count == 2 ? (String(parts[0]), String(parts[1]), tag) : nil
@@ -73,8 +78,8 @@ extension JournalTorture {
       usleep(useconds_t(random.below(30_000)))
       let acksBefore = FileIO.size(ackFile) ?? 0
       Glibc.kill(victim.pid, SIGKILL)
-      let status = Spawn.wait(victim.pid)
-      if !Spawn.killedBySIGKILL(status) {
+      let status = ChildProcess.wait(victim.pid)
+      if ChildProcess.signal(status) != SIGKILL {
         let log = (try? String(contentsOfFile: stderrPath, encoding: .utf8)) ?? ""
         Issue.record("worker \(victim.tag) ended on its own (status \(status)) before kill \(kill): \(log)")
         break
@@ -96,7 +101,11 @@ extension JournalTorture {
       #expect(!office.isReadOnly)
       var missing: [String] = []
       for ack in acks where !checked.contains(ack.name) {
-        if office.state.visitors[ack.id]?.fullName == ack.name { checked.insert(ack.name) } else { missing.append(ack.name) }
+        if office.state.visitors[ack.id]?.fullName == ack.name {
+          checked.insert(ack.name)
+        } else {
+          missing.append(ack.name)
+        }
       }
       #expect(missing.isEmpty, "acknowledged but not present after kill \(kill): \(missing.prefix(10))")
       if !missing.isEmpty || !office.damage.isEmpty { break }
@@ -104,7 +113,7 @@ extension JournalTorture {
     }
     for worker in running {
       Glibc.kill(worker.pid, SIGKILL)
-      _ = Spawn.wait(worker.pid)
+      _ = ChildProcess.wait(worker.pid)
     }
 
     // Final check: everything acknowledged, exactly once; every segment scans clean to its end.
@@ -119,9 +128,12 @@ extension JournalTorture {
     let scan = try scanClean(TestOffice.segments(root, origin: origin), origin: origin)
     #expect(scan.clean)
     #expect(scan.records == office.state.recordCount)
-    let torn = (try? FileManager.default.contentsOfDirectory(atPath: root + "/journal/" + origin.hex + "/torn")) ?? []
+    let torn =
+      (try? FileManager.default.contentsOfDirectory(atPath: root + "/journal/" + origin.hex + "/torn")) ?? []
     // Most kills must land while the victim was appending, or the test proves little.
-    #expect(killedWhileAppending * 10 >= kills * 7, "only \(killedWhileAppending) of \(kills) kills hit a worker that had appended")
+    #expect(
+      killedWhileAppending * 10 >= kills * 7,
+      "only \(killedWhileAppending) of \(kills) kills hit a worker that had appended")
     Torture.figure(
       "sigkill: \(kills) kills of \(workers) concurrent appenders (\(killedWhileAppending) after the victim's first "
         + "acknowledged append), \(checks) checks (\(opens + 1) full openings), \(acks.count) acknowledged appends all present once, "

@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import GAIDesk
+import ProcessTestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -19,7 +20,9 @@ enum Torture {
 
   /// A seed from `TORTURE_SEED`, else a fresh one; printed so that a failure can be replayed.
   static func seed(_ test: String) -> UInt64 {
-    let seed = ProcessInfo.processInfo.environment["TORTURE_SEED"].flatMap(UInt64.init) ?? UInt64.random(in: 1...UInt64.max)
+    let seed =
+      ProcessInfo.processInfo.environment["TORTURE_SEED"].flatMap(UInt64.init)
+      ?? UInt64.random(in: 1...UInt64.max)
     print("[torture] \(test): seed \(seed) (TORTURE_SEED=\(seed) to replay)")
     return seed
   }
@@ -63,7 +66,8 @@ struct Scratch {
 enum TestOffice {
   static func create(_ root: String) throws -> Office {
     try Office.create(
-      at: OfficePaths(root: root), office: "praia", passphrase: Torture.passphrase, staff: "ana", scryptLogN: 10)
+      at: OfficePaths(root: root), office: "praia", passphrase: Torture.passphrase, staff: "ana",
+      scryptLogN: 10)
   }
 
   static func open(_ root: String) throws -> Office {
@@ -177,58 +181,15 @@ func overwrite(_ path: String, with bytes: [UInt8]) throws {
   try bytes.withUnsafeBytes { try FileIO.writeAll(fd, $0, path: path) }
 }
 
-/// Child processes started with posix_spawn, with an empty signal mask and default dispositions (children of
-/// the test runner would otherwise inherit its blocked signals).
+/// The crash test's child processes.
 enum Spawn {
   /// The `gaidesk-bench` executable built next to the test bundle (or `$GAIDESK_BENCH`).
   static func benchExecutable() -> String? {
-    if let explicit = ProcessInfo.processInfo.environment["GAIDESK_BENCH"] { return explicit }
-    var buffer = [CChar](repeating: 0, count: 4096)
-    let n = readlink("/proc/self/exe", &buffer, buffer.count - 1)
-    guard n > 0 else { return nil }
-    var directory = (String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self) as NSString)
-      .deletingLastPathComponent
-    // Inside a bundle (…/debug/X.xctest/…) climb to the products folder.
-    while !directory.isEmpty && directory != "/" {
-      let candidate = directory + "/gaidesk-bench"
-      if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-      directory = (directory as NSString).deletingLastPathComponent
-    }
-    return nil
+    ProcessInfo.processInfo.environment["GAIDESK_BENCH"] ?? ChildProcess.builtProduct("gaidesk-bench")
   }
 
-  /// Starts `executable` with `arguments`; stdout goes to /dev/null, stderr to `stderrPath`.
+  /// Starts `executable` with `arguments`; stdout goes to /dev/null, stderr is appended to `stderrPath`.
   static func start(_ executable: String, _ arguments: [String], stderrPath: String) throws -> pid_t {
-    var attributes = posix_spawnattr_t()
-    posix_spawnattr_init(&attributes)
-    defer { posix_spawnattr_destroy(&attributes) }
-    var empty = sigset_t()
-    sigemptyset(&empty)
-    posix_spawnattr_setsigmask(&attributes, &empty)
-    var all = sigset_t()
-    sigfillset(&all)
-    posix_spawnattr_setsigdefault(&attributes, &all)
-    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-    var actions = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&actions)
-    defer { posix_spawn_file_actions_destroy(&actions) }
-    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-    posix_spawn_file_actions_addopen(&actions, 2, stderrPath, O_WRONLY | O_CREAT | O_APPEND, 0o600)
-    let argv: [UnsafeMutablePointer<CChar>?] = ([executable] + arguments).map { strdup($0) } + [nil]
-    defer { for pointer in argv { free(pointer) } }
-    var pid: pid_t = 0
-    let status = posix_spawn(&pid, executable, &actions, &attributes, argv, environ)
-    guard status == 0 else { throw FixtureError(message: "spawn \(executable): errno \(status)") }
-    return pid
+    try ChildProcess.start([executable] + arguments, stderr: stderrPath, append: true)
   }
-
-  /// Waits for `pid`; returns the raw wait status.
-  static func wait(_ pid: pid_t) -> Int32 {
-    var status: Int32 = 0
-    while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-    return status
-  }
-
-  static func killedBySIGKILL(_ status: Int32) -> Bool { status & 0x7F == SIGKILL }
-  static func exitCode(_ status: Int32) -> Int32? { status & 0x7F == 0 ? (status >> 8) & 0xFF : nil }
 }
