@@ -114,14 +114,18 @@ public struct ArrivalScreen {
     let nationality = form.values[1].text
     if !nationality.isEmpty {
       let matches = ArrivalScreen.countries(nationality)
-      let resolved =
-        matches.isEmpty
-        ? tr("arrival.unknownCountry")
-        : matches.count == 1
-          ? tr.country(matches[0]) : matches.map { "\(tr.country($0)) (\($0))" }.joined(separator: " / ")
-      grid.put(
-        resolved, at: Point(x: formArea.maxX + 1, y: inner.y + 1),
-        role: matches.count == 1 ? .muted : .warning, maxWidth: max(0, inner.maxX - formArea.maxX - 1))
+      if matches.count > 1 {
+        // Several candidates: list them with their codes under the form, where there is room for them.
+        let candidates = matches.map { "\(tr.country($0)) (\($0))" }.joined(separator: " / ")
+        grid.put(
+          candidates, at: Point(x: inner.x, y: inner.y + fields.count), role: .warning, maxWidth: inner.width)
+      } else {
+        let resolved = matches.first.map { tr.country($0) } ?? tr("arrival.unknownCountry")
+        grid.put(
+          resolved, at: Point(x: formArea.maxX + 1, y: inner.y + 1),
+          role: matches.isEmpty ? .warning : .muted,
+          maxWidth: max(0, inner.maxX - formArea.maxX - 1))
+      }
     }
     var y = inner.y + fields.count + 1
     let duplicates = ArrivalScreen.duplicates(of: form.values[0].text, model: model)
