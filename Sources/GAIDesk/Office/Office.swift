@@ -17,6 +17,8 @@ public final class Office {
   public private(set) var recordsReplayed = 0
   /// Whether the state came from the snapshot cache.
   public private(set) var openedFromSnapshot = false
+  /// Key slots skipped while unlocking (newer, out-of-range or damaged), one warning each.
+  public private(set) var slotWarnings: [GAIDeskError] = []
 
   /// The master key, for checks that read the journal independently.
   var masterKeyForVerification: SymmetricKey { masterKey }
@@ -78,27 +80,41 @@ public final class Office {
     guard identity.format <= OfficeIdentity.currentFormat else {
       throw GAIDeskError("error.office.newer", String(identity.format))
     }
-    let masterKey = try unlock(paths, passphrase: passphrase)
+    let (masterKey, skipped) = try unlock(paths, passphrase: passphrase)
     let office = try Office(
       paths: paths, identity: identity, masterKey: masterKey, origin: try deviceOrigin(paths))
+    office.slotWarnings = skipped
     try office.load()
     return office
   }
 
-  private static func unlock(_ paths: OfficePaths, passphrase: String) throws -> SymmetricKey {
+  /// The master key from the first slot `passphrase` opens, and a warning for each slot skipped on the way
+  /// (newer, out-of-range parameters, damaged): one bad slot must not lock out the others.
+  private static func unlock(_ paths: OfficePaths, passphrase: String) throws -> (SymmetricKey, [GAIDeskError]) {
     let names = (try? FileManager.default.contentsOfDirectory(atPath: paths.keys)) ?? []
     let slots = names.filter { $0.hasPrefix("slot-") && $0.hasSuffix(".json") }.sorted()
     guard !slots.isEmpty else { throw GAIDeskError("error.keyslot.missing", paths.keys) }
-    var readable = 0
+    var skipped: [GAIDeskError] = []
+    var refused: [GAIDeskError] = []
+    var wrong = 0
     for name in slots {
-      guard let data = FileManager.default.contents(atPath: paths.keys + "/" + name),
-        let slot = try? JSONDecoder().decode(KeySlot.self, from: data)
-      else { continue }
-      readable += 1
-      if let key = try slot.unlock(passphrase: passphrase) { return key }
+      guard let data = try? FileIO.read(paths.keys + "/" + name, limit: 1 << 16),
+        let slot = try? JSONDecoder().decode(KeySlot.self, from: Data(data))
+      else {
+        skipped.append(GAIDeskError("warning.keyslot.skipped", name, "error.keyslot.corrupt"))
+        refused.append(GAIDeskError("error.keyslot.corrupt"))
+        continue
+      }
+      do {
+        if let key = try slot.unlock(passphrase: passphrase) { return (key, skipped) }
+        wrong += 1
+      } catch let error as GAIDeskError {
+        skipped.append(GAIDeskError("warning.keyslot.skipped", name, error.key))
+        refused.append(error)
+      }
     }
-    guard readable > 0 else { throw GAIDeskError("error.keyslot.corrupt") }
-    throw GAIDeskError("error.passphrase.wrong")
+    if wrong > 0 { throw GAIDeskError("error.passphrase.wrong") }
+    throw refused.first ?? GAIDeskError("error.keyslot.corrupt")
   }
 
   /// The origin of this device, made anew when the folder was copied to another machine or place.

@@ -19,11 +19,14 @@ enum Console {
   /// Prints a translated message.
   static func say(_ key: String, _ args: String...) { print(text(key, args)) }
 
-  /// Prints one line on stderr and exits with status 1.
+  /// Prints one line on stderr (control characters escaped: arguments come from the user) and exits with 1.
   static func fail(_ message: String) -> Never {
-    FileHandle.standardError.write(Data(("gaidesk: " + message + "\n").utf8))
+    FileHandle.standardError.write(Data(("gaidesk: " + line(message) + "\n").utf8))
     exit(1)
   }
+
+  /// `text` on one line: newlines, control and hiding characters escaped, so stored text cannot forge lines.
+  static func line(_ text: String) -> String { TextEscaping.oneLine(text) }
 
   /// Prints `value` as JSON with sorted keys.
   static func json(_ value: Any) {

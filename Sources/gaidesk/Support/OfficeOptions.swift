@@ -27,6 +27,9 @@ struct OfficeOptions: ParsableArguments {
   func open() throws -> Office {
     applyLanguage()
     let office = try Office.open(at: paths, passphrase: try Passphrase.obtain(file: passphraseFile))
+    for warning in office.slotWarnings {
+      FileHandleOutput.warn(Console.text(warning.key, [warning.args[0], Console.text(warning.args[1])]))
+    }
     for repair in office.journal.repairs {
       FileHandleOutput.warn(Console.text("warning.tornTail", [repair.description]))
     }
