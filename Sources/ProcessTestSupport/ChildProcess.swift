@@ -18,18 +18,17 @@ public enum ChildProcess {
   }
 
   /// Starts `arguments` (looked up in PATH) with exactly `environment` (the test's own when nil).
-  /// stdin is `stdin` opened read-write (a FIFO then never blocks the spawn and never reaches end of file),
   /// stdout goes to `stdout`, stderr to `stderr` (or with stdout when nil), both appended when `append`.
   /// With `ownGroup` the child leads a new process group, so `kill(-pid, …)` reaches its children too.
   public static func start(
-    _ arguments: [String], environment: [String: String]? = nil, stdin: String = "/dev/null",
-    stdout: String = "/dev/null", stderr: String? = nil, append: Bool = false, ownGroup: Bool = false
+    _ arguments: [String], environment: [String: String]? = nil, stdout: String = "/dev/null",
+    stderr: String? = nil, append: Bool = false, ownGroup: Bool = false
   ) throws -> pid_t {
     let mode = O_WRONLY | O_CREAT | (append ? O_APPEND : O_TRUNC)
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
-    posix_spawn_file_actions_addopen(&actions, 0, stdin, O_RDWR, 0)
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
     posix_spawn_file_actions_addopen(&actions, 1, stdout, mode, 0o600)
     if let stderr {
       posix_spawn_file_actions_addopen(&actions, 2, stderr, mode, 0o600)

@@ -46,7 +46,7 @@ struct GAIDeskCommand: ParsableCommand {
       } else {
         FileHandle.standardError.write(Data((message + "\n").utf8))
       }
-      exit(code.rawValue)
+      Foundation.exit(code.rawValue)
     }
   }
 }

@@ -11,13 +11,13 @@ struct PassphrasePromptTests {
     let settings = office.scratch + "/stty.txt"
     // The shell ignores the interrupt (a handler, not SIG_IGN, so gaidesk gets the default action) and then
     // records the terminal's settings after gaidesk died.
-    let script = "trap : INT; '\(Spawn.gaidesk)' queue list; stty -a > '\(settings)'; echo STTY-DONE"
+    let script = "trap : INT; '\(Spawn.gaidesk)' queue list; stty -a > '\(settings)'; echo STTY-DONE; sleep 60"
     let session = TmuxSession(
       command: ["/bin/sh", "-c", script], environment: ["GAIDESK_DATA": office.data], scratch: office.scratch)
     defer { session.stop() }
     #expect(session.waitFor("Palavra-passe"))
     session.keys("C-c")
-    #expect(session.waitFor("STTY-DONE"))
+    #expect(session.waitFor("STTY-DONE"), "\(session.screen())")
     let flags = (try? String(contentsOfFile: settings, encoding: .utf8)) ?? ""
     let words = flags.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == ";" }).map(String.init)
     #expect(words.contains("echo") && !words.contains("-echo"), "\(flags)")

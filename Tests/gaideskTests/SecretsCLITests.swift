@@ -16,14 +16,14 @@ import Testing
     getrlimit(Int32(RLIMIT_CORE.rawValue), &limit)
     limit.rlim_cur = limit.rlim_max
     setrlimit(Int32(RLIMIT_CORE.rawValue), &limit)
-    let fifo = cli.scratch + "/stdin"
-    #expect(mkfifo(fifo, 0o600) == 0)
-    // Waiting for a passphrase that never comes (stdin is a FIFO nobody writes to): the passphrase is not in
-    // memory yet, but the process is as it is at any later moment.
-    var environment = cli.environment
-    environment.removeValue(forKey: "GAIDESK_PASSPHRASE")
+    // Blocked on the journal's lock (held here) with the office unlocked: keys and names in memory.
+    let journal = cli.data + "/journal"
+    let origin = try #require(try FileManager.default.contentsOfDirectory(atPath: journal).first)
+    let lock = open(journal + "/" + origin + "/lock", O_RDWR | O_CREAT, 0o600)
+    #expect(lock >= 0 && flock(lock, LOCK_EX) == 0)
+    defer { close(lock) }
     let pid = try ChildProcess.start(
-      [CLI.binary, "queue", "list", "--passphrase-file", "/dev/stdin"], environment: environment, stdin: fifo,
+      [CLI.binary, "visitor", "add", "--name", "Awa Ndiaye"], environment: cli.environment,
       stdout: cli.scratch + "/out", stderr: cli.scratch + "/err")
     var coreLimit = ""
     for _ in 0..<100 {
@@ -33,9 +33,10 @@ import Testing
       usleep(50_000)
     }
     #expect(coreLimit.split(separator: " ", omittingEmptySubsequences: true).dropFirst(4).first == "0", "\(coreLimit)")
-    kill(pid, SIGQUIT)
+    // SIGXCPU dumps core by default and, unlike SIGQUIT, is not caught by Swift's crash backtracer.
+    kill(pid, SIGXCPU)
     let status = ChildProcess.wait(pid)
-    #expect(ChildProcess.signal(status) == SIGQUIT)
+    #expect(ChildProcess.signal(status) == SIGXCPU)
     #expect(status & 0x80 == 0, "the kernel reports a core dump")
     for name in ["core", "core.\(pid)"] {
       let path = FileManager.default.currentDirectoryPath + "/" + name

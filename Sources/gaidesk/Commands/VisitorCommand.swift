@@ -73,7 +73,7 @@ struct VisitorCommand: ParsableCommand {
       let hits = VisitorSearch(state: office.state).find(query, in: office.state, limit: limit)
       let visitors = hits.compactMap { office.state.visitors[$0.visitorID] }
       if options.json { return Console.json(visitors.map(JSONView.visitor)) }
-      if visitors.isEmpty { return Console.say("visitor.find.none", TextEscaping.oneLine(query)) }
+      if visitors.isEmpty { return Console.say("visitor.find.none", Console.line(String(query.prefix(VisitorSearch.maxQueryLength)))) }
       for v in visitors {
         let details = [v.birthYear.map(String.init), v.nationality, v.phone].compactMap { $0 }.joined(
           separator: ", ")

@@ -76,8 +76,11 @@ import Testing
     let done = DispatchSemaphore(value: 0)
     nonisolated(unsafe) var opened: Office?
     nonisolated(unsafe) var failure: (any Error)?
+    let root = dir.path
     Thread.detachNewThread {
-      do { opened = try TestOffice.reopen(dir) } catch { failure = error }
+      do {
+        opened = try Office.open(at: OfficePaths(root: root), passphrase: TestOffice.passphrase)
+      } catch { failure = error }
       done.signal()
     }
     #expect(done.wait(timeout: .now() + 20) == .success, "opening blocked on the FIFO")
