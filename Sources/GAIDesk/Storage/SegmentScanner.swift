@@ -1,5 +1,9 @@
 import Crypto
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// A record found intact (framing and checksum) in a segment.
 public struct ScannedRecord: Sendable {
   /// The clear header.
@@ -114,20 +118,17 @@ public struct SegmentScanner {
   /// The first offset after `position` where a valid record starts. Candidates are filtered cheaply first
   /// (record version, origin, length within bounds and within the bytes, a sequence after `previous` that the
   /// bytes in between can hold, the chain when it follows `previous` directly); the checksums computed stay
-  /// within four times the distance searched plus one largest record, so a crafted segment of fake headers
+  /// within twice the distance searched plus one largest record, so a crafted segment of fake headers
   /// costs linear time, not one checksum of up to 1 MiB per byte.
   func resynchronise(after position: Int, previous: ScannedRecord?) -> Resynchronisation {
     let frameMin = SegmentFormat.frameHeaderSize + SegmentFormat.minBodySize
     var spent = 0
     var skipped = false
     var previousHash: [UInt8]?
-    var candidate = position + 1
-    while candidate + frameMin <= bytes.count {
-      defer { candidate += 1 }
+    var next = position + 1
+    while let candidate = nextHeaderMatch(from: next) {
+      next = candidate + 1
       let bodyStart = candidate + SegmentFormat.frameHeaderSize
-      guard bytes[bodyStart] == RecordHeader.version,
-        bytes[(bodyStart + 1)..<(bodyStart + 17)].elementsEqual(origin.bytes)
-      else { continue }
       let length = Int(littleEndianUInt32(at: candidate))
       guard (SegmentFormat.minBodySize...SegmentFormat.maxBodySize).contains(length),
         length <= bytes.count - bodyStart,
@@ -142,7 +143,7 @@ public struct SegmentScanner {
           guard header.previousHash == previousHash else { continue }
         }
       }
-      guard spent + length <= 4 * (candidate - position) + SegmentFormat.maxBodySize else {
+      guard spent + length <= 2 * (candidate - position) + SegmentFormat.maxBodySize else {
         skipped = true
         continue
       }
@@ -150,6 +151,26 @@ public struct SegmentScanner {
       if case .success = frame(at: candidate) { return .found(candidate) }
     }
     return skipped ? .abandoned : .none
+  }
+
+  /// The first offset from `start` whose body would begin with the record version and this origin (memchr
+  /// and memcmp, so that a long damaged range is searched at memory speed).
+  private func nextHeaderMatch(from start: Int) -> Int? {
+    let last = bytes.count - (SegmentFormat.frameHeaderSize + SegmentFormat.minBodySize)
+    guard start <= last else { return nil }
+    return bytes.withUnsafeBytes { raw -> Int? in
+      let base = raw.baseAddress!
+      var at = start
+      while at <= last {
+        let from = base + at + SegmentFormat.frameHeaderSize
+        guard let hit = memchr(from, Int32(RecordHeader.version), last - at + 1) else { return nil }
+        at = base.distance(to: UnsafeRawPointer(hit)) - SegmentFormat.frameHeaderSize
+        let matches = origin.bytes.withUnsafeBytes { memcmp(UnsafeRawPointer(hit) + 1, $0.baseAddress!, 16) == 0 }
+        if matches { return at }
+        at += 1
+      }
+      return nil
+    }
   }
 
   private func littleEndianUInt32(at offset: Int) -> UInt32 {
