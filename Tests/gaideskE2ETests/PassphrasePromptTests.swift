@@ -11,7 +11,8 @@ struct PassphrasePromptTests {
     let settings = office.scratch + "/stty.txt"
     // The shell ignores the interrupt (a handler, not SIG_IGN, so gaidesk gets the default action) and then
     // records the terminal's settings after gaidesk died.
-    let script = "trap : INT; '\(Spawn.gaidesk)' queue list; stty -a > '\(settings)'; echo STTY-DONE; sleep 60"
+    let script =
+      "trap : INT; '\(Spawn.gaidesk)' queue list; stty -a > '\(settings)'; echo STTY-DONE; sleep 60"
     let session = TmuxSession(
       command: ["/bin/sh", "-c", script], environment: ["GAIDESK_DATA": office.data], scratch: office.scratch)
     defer { session.stop() }

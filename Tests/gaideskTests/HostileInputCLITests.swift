@@ -7,7 +7,9 @@ import Testing
   static func office() -> (CLI, String) {
     let cli = CLI()
     #expect(cli.initOffice().status == 0)
-    let add = cli.run(["visitor", "add", "--name", "Awa Ndiaye", "--language", "fr", "--consent-share", "yes"])
+    let add = cli.run([
+      "visitor", "add", "--name", "Awa Ndiaye", "--language", "fr", "--consent-share", "yes",
+    ])
     #expect(add.status == 0, "\(add.err)")
     return (cli, add.out.trimmingCharacters(in: .whitespacesAndNewlines))
   }
@@ -25,7 +27,9 @@ import Testing
       HostileInputCLITests.refused(cli.run(["visitor", "find", "awa", "--limit=\(limit)"]), naming: "1000")
     }
     for limit in ["-1", "0", "9223372036854775807"] {
-      let suggest = cli.run(["referral", "suggest", "--visitor", id, "--topic", "integration.health", "--limit=\(limit)"])
+      let suggest = cli.run([
+        "referral", "suggest", "--visitor", id, "--topic", "integration.health", "--limit=\(limit)",
+      ])
       HostileInputCLITests.refused(suggest, naming: "100")
     }
     HostileInputCLITests.refused(cli.run(["demo", "--days=-5"]), naming: "3650")
@@ -53,7 +57,9 @@ import Testing
   @Test func aNoteCannotForgeALineOfTheListing() {
     let (cli, id) = HostileInputCLITests.office()
     let forged = "call back\nF-FAKE-99     2020-01-01  Someone Else  forged"
-    let add = cli.run(["followup", "add", "--visitor", id, "--on", CLI.localDay(daysFromToday: 1), "--note", forged])
+    let add = cli.run([
+      "followup", "add", "--visitor", id, "--on", CLI.localDay(daysFromToday: 1), "--note", forged,
+    ])
     #expect(add.status == 0, "\(add.err)")
     let list = cli.run(["followup", "list"])
     #expect(list.out.split(separator: "\n").count == 1, "\(list.out)")

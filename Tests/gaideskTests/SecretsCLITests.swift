@@ -28,11 +28,14 @@ import Testing
     var coreLimit = ""
     for _ in 0..<100 {
       let limits = (try? String(contentsOfFile: "/proc/\(pid)/limits", encoding: .utf8)) ?? ""
-      coreLimit = limits.split(separator: "\n").first { $0.hasPrefix("Max core file size") }.map(String.init) ?? ""
+      coreLimit =
+        limits.split(separator: "\n").first { $0.hasPrefix("Max core file size") }.map(String.init) ?? ""
       if coreLimit.split(separator: " ", omittingEmptySubsequences: true).dropFirst(4).first == "0" { break }
       usleep(50_000)
     }
-    #expect(coreLimit.split(separator: " ", omittingEmptySubsequences: true).dropFirst(4).first == "0", "\(coreLimit)")
+    #expect(
+      coreLimit.split(separator: " ", omittingEmptySubsequences: true).dropFirst(4).first == "0",
+      "\(coreLimit)")
     // SIGXCPU dumps core by default and, unlike SIGQUIT, is not caught by Swift's crash backtracer.
     kill(pid, SIGXCPU)
     let status = ChildProcess.wait(pid)
@@ -50,13 +53,16 @@ import Testing
     #expect(cli.initOffice().status == 0)
     let add = cli.run(["visitor", "add", "--name", "Awa Ndiaye", "--consent-share", "yes"])
     let id = add.out.trimmingCharacters(in: .whitespacesAndNewlines)
-    let referral = cli.run(["referral", "add", "--visitor", id, "--partner", "def", "--topic", "residence.renewal"])
+    let referral = cli.run([
+      "referral", "add", "--visitor", id, "--partner", "def", "--topic", "residence.renewal",
+    ])
     #expect(referral.status == 0, "\(referral.err)")
     let rid = referral.out.trimmingCharacters(in: .whitespacesAndNewlines)
     let fake = cli.scratch + "/fake-bin"
     try FileManager.default.createDirectory(atPath: fake, withIntermediateDirectories: true)
     for tool in ["lp", "lpstat"] {
-      let script = "#!/bin/sh\nenv > '\(cli.scratch)/\(tool)-ran'\ncat > /dev/null\necho 'system default destination: fake'\n"
+      let script =
+        "#!/bin/sh\nenv > '\(cli.scratch)/\(tool)-ran'\ncat > /dev/null\necho 'system default destination: fake'\n"
       try script.write(toFile: fake + "/" + tool, atomically: true, encoding: .utf8)
       chmod(fake + "/" + tool, 0o700)
     }

@@ -90,7 +90,9 @@ public final class Office {
 
   /// The master key from the first slot `passphrase` opens, and a warning for each slot skipped on the way
   /// (newer, out-of-range parameters, damaged): one bad slot must not lock out the others.
-  private static func unlock(_ paths: OfficePaths, passphrase: String) throws -> (SymmetricKey, [GAIDeskError]) {
+  private static func unlock(_ paths: OfficePaths, passphrase: String) throws -> (
+    SymmetricKey, [GAIDeskError]
+  ) {
     let names = (try? FileManager.default.contentsOfDirectory(atPath: paths.keys)) ?? []
     let slots = names.filter { $0.hasPrefix("slot-") && $0.hasSuffix(".json") }.sorted()
     guard !slots.isEmpty else { throw GAIDeskError("error.keyslot.missing", paths.keys) }

@@ -44,9 +44,9 @@ enum StateSnapshot {
       for _ in 0..<(try r.readLength()) {
         let origin = OriginID(bytes: Array(try r.readRaw(16)))!
         let cursor = OriginCursor(
-          origin: origin, segment: Int(try r.readVarint()), offset: Int(try r.readVarint()),
+          origin: origin, segment: try r.readCount(), offset: try r.readCount(),
           lastSequence: try r.readUInt64(), lastHash: Array(try r.readRaw(32)),
-          lastRecordSegment: Int(try r.readVarint()), lastRecordOffset: Int(try r.readVarint()))
+          lastRecordSegment: try r.readCount(), lastRecordOffset: try r.readCount())
         guard cursor.matches(journalRoot: journal.root) else { return nil }
         cursors.append(cursor)
       }

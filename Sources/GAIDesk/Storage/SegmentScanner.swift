@@ -165,7 +165,9 @@ public struct SegmentScanner {
         let from = base + at + SegmentFormat.frameHeaderSize
         guard let hit = memchr(from, Int32(RecordHeader.version), last - at + 1) else { return nil }
         at = base.distance(to: UnsafeRawPointer(hit)) - SegmentFormat.frameHeaderSize
-        let matches = origin.bytes.withUnsafeBytes { memcmp(UnsafeRawPointer(hit) + 1, $0.baseAddress!, 16) == 0 }
+        let matches = origin.bytes.withUnsafeBytes {
+          memcmp(UnsafeRawPointer(hit) + 1, $0.baseAddress!, 16) == 0
+        }
         if matches { return at }
         at += 1
       }

@@ -73,7 +73,10 @@ struct VisitorCommand: ParsableCommand {
       let hits = VisitorSearch(state: office.state).find(query, in: office.state, limit: limit)
       let visitors = hits.compactMap { office.state.visitors[$0.visitorID] }
       if options.json { return Console.json(visitors.map(JSONView.visitor)) }
-      if visitors.isEmpty { return Console.say("visitor.find.none", Console.line(String(query.prefix(VisitorSearch.maxQueryLength)))) }
+      if visitors.isEmpty {
+        return Console.say(
+          "visitor.find.none", Console.line(String(query.prefix(VisitorSearch.maxQueryLength))))
+      }
       for v in visitors {
         let details = [v.birthYear.map(String.init), v.nationality, v.phone].compactMap { $0 }.joined(
           separator: ", ")
@@ -121,7 +124,9 @@ struct VisitorCommand: ParsableCommand {
         ("field.consentStore", visitor.consentToStore.map { YesNo.describe($0) }),
         ("field.consentShare", visitor.consentToShare.map { YesNo.describe($0) }),
       ]
-      for (key, value) in rows { if let value { print("  \(Console.pad(Console.text(key), 22)) \(Console.line(value))") } }
+      for (key, value) in rows {
+        if let value { print("  \(Console.pad(Console.text(key), 22)) \(Console.line(value))") }
+      }
       Console.say("visitor.show.visits", String(visits.count))
       for v in visits {
         print(

@@ -39,7 +39,8 @@ import Testing
     let dir = TemporaryDirectory()
     let office = try TestOffice.make(in: dir)
     let hiding: [Unicode.Scalar] = [
-      "\u{202A}", "\u{202B}", "\u{202C}", "\u{202D}", "\u{202E}", "\u{2066}", "\u{2067}", "\u{2068}", "\u{2069}",
+      "\u{202A}", "\u{202B}", "\u{202C}", "\u{202D}", "\u{202E}", "\u{2066}", "\u{2067}", "\u{2068}",
+      "\u{2069}",
       "\u{200B}", "\u{2060}", "\u{FEFF}",
     ]
     for scalar in hiding {
@@ -52,7 +53,8 @@ import Testing
     let persian = "مهر\u{200C}ناز"
     let kept = try office.registerVisitor(VisitorForm(fullName: persian + " Rahimi"), staff: "Ana")
     #expect(kept.fullName.unicodeScalars.contains("\u{200C}"))
-    _ = try office.registerVisitor(VisitorForm(fullName: "Kiran \u{0915}\u{094D}\u{200D}\u{0937}"), staff: "Ana")
+    _ = try office.registerVisitor(
+      VisitorForm(fullName: "Kiran \u{0915}\u{094D}\u{200D}\u{0937}"), staff: "Ana")
     #expect(office.state.visitorOrder.count == 2)
   }
 

@@ -13,7 +13,8 @@ import Testing
   }
 
   static func write(_ object: [String: Any], _ dir: TemporaryDirectory, _ name: String) throws {
-    try JSONSerialization.data(withJSONObject: object).write(to: URL(fileURLWithPath: dir.path + "/keys/" + name))
+    try JSONSerialization.data(withJSONObject: object).write(
+      to: URL(fileURLWithPath: dir.path + "/keys/" + name))
   }
 
   @Test func newerAndOutOfRangeSlotsAreSkippedWithAWarning() throws {
@@ -79,7 +80,8 @@ import Testing
       let dir = TemporaryDirectory()
       #expect(throws: GAIDeskError(key: key, args: key.hasSuffix("short") ? ["10"] : [])) {
         try Office.create(
-          at: OfficePaths(root: dir.path), office: "praia", passphrase: passphrase, staff: "Ana", scryptLogN: 10)
+          at: OfficePaths(root: dir.path), office: "praia", passphrase: passphrase, staff: "Ana",
+          scryptLogN: 10)
       }
       #expect(!FileManager.default.fileExists(atPath: dir.path + "/keys/slot-1.json"))
     }

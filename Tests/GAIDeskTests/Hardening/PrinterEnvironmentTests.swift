@@ -21,7 +21,8 @@ import Testing
     let output = Printer.run("lpstat", ["-d"], input: nil, directories: [dir.path])
     #expect(output?.status == 0)
     let received = try String(contentsOfFile: record, encoding: .utf8)
-    let names = Set(received.split(separator: "\n").compactMap { $0.split(separator: "=").first.map(String.init) })
+    let names = Set(
+      received.split(separator: "\n").compactMap { $0.split(separator: "=").first.map(String.init) })
     // sh itself adds PWD (and may add SHLVL, _); nothing else may come from the parent.
     #expect(names.subtracting(["PATH", "LC_ALL", "HOME", "PWD", "SHLVL", "_", "OLDPWD"]).isEmpty, "\(names)")
     #expect(!received.contains("printer-test-secret"))

@@ -1,0 +1,23 @@
+import Foundation
+import Testing
+
+@testable import GAIDesk
+
+/// Inputs the coverage-guided fuzzer (scripts/fuzz.sh) found, kept as tests.
+@Suite struct DecoderRegressionTests {
+  /// Fuzz/corpus/regression-state-count-overflow without its selector byte: a count of 2^64−1 trapped in
+  /// `Int(_:)` when decoding a state.
+  @Test func aStateCountBeyondIntIsMalformedNotATrap() {
+    let bytes: [UInt8] = [
+      0, 0, 0, 0, 0, 0, 255, 255, 255, 255, 255, 255, 255, 255, 255, 93, 255, 255, 255, 255, 255, 255, 255,
+      255,
+      255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 0, 0, 7, 0, 0, 0, 7, 0, 0, 0, 2, 0, 0,
+      0,
+      2, 0, 0, 0,
+    ]
+    var reader = ByteReader(bytes)
+    #expect(throws: ByteReader.Malformed.self) { try StateCodec.decode(&reader) }
+    var huge = ByteReader([0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x01])
+    #expect(throws: ByteReader.Malformed.self) { try huge.readCount() }
+  }
+}
