@@ -31,6 +31,7 @@ struct GAIDeskCommand: ParsableCommand {
     do {
       var command = try parseAsRoot()
       try command.run()
+      if !Console.damage.isEmpty { Foundation.exit(ExitStatus.damaged) }
     } catch let error as GAIDeskError {
       Console.fail(Console.text(error.key, error.args))
     } catch let failure as FileIO.Failure {

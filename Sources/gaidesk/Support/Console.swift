@@ -8,6 +8,9 @@ enum Console {
     Language(
       code: ProcessInfo.processInfo.environment["GAIDESK_LANG"] ?? "") ?? .portuguese
 
+  /// Damage found in the office opened by this command: JSON gets `"damaged": true`, the exit status is 2.
+  nonisolated(unsafe) static var damage: [JournalDamage] = []
+
   /// A translated message.
   static func text(_ key: String, _ args: [String] = []) -> String {
     let named = args.map {
@@ -30,6 +33,12 @@ enum Console {
 
   /// Prints `value` as JSON with sorted keys.
   static func json(_ value: Any) {
+    var value = value
+    if !damage.isEmpty, var object = value as? [String: Any], object["damaged"] == nil, object["damage"] == nil {
+      object["damaged"] = true
+      object["damage"] = damage.map { ["segment": $0.segment, "offset": $0.offset, "reason": $0.reason] }
+      value = object
+    }
     let data =
       (try? JSONSerialization.data(
         withJSONObject: value, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]))
