@@ -227,9 +227,10 @@ extension JournalTorture {
     Torture.figure("fuzz snapshot cache: \(cases) corrupted caches, the office opened to the rebuilt state every time")
   }
 
-  /// A valid cache that covers a record the journal no longer has, replaced by another of the same size (the
-  /// journal restored from an older copy and written again, the cache left behind). The office must open to
-  /// the journal's state, not the cache's, and must not chain new records onto the vanished one.
+  /// A valid cache that covers a record the journal no longer has (the journal restored from an older copy,
+  /// the loss accepted by a supervisor, written again, the cache left behind). The restored office names the
+  /// lost record and refuses writes until the loss is accepted; then it opens to the journal's state, not the
+  /// cache's, and never chains new records onto the vanished one.
   @Test func staleSnapshotOverRewrittenJournal() throws {
     let scratch = Scratch("stale")
     defer { scratch.remove() }
@@ -242,13 +243,16 @@ extension JournalTorture {
     let backup = try FileIO.read(segment)
     try TestOffice.register(office, "Rui Tavares")
     office.saveSnapshot()
-    let coveredSize = FileIO.size(segment)
     let staleCache = try FileIO.read(paths.snapshot)
-    // Restore the older journal, write a different record of the same size, put the old cache back.
+    // Restore the older journal: the lost record is named and nothing is written until a supervisor accepts.
     try overwrite(segment, with: backup)
     try FileManager.default.removeItem(atPath: paths.cache)
-    try TestOffice.register(try TestOffice.open(root), "Eva Lopes X")
-    try #require(FileIO.size(segment) == coveredSize, "the rewritten record should have the same size")
+    let restored = try TestOffice.open(root)
+    #expect(restored.isReadOnly && restored.damage.contains { $0.reason.contains("missing") })
+    #expect(throws: GAIDeskError.self) { try TestOffice.register(restored, "Refused") }
+    try restored.acceptMissingHistory(staff: "ana")
+    try TestOffice.register(restored, "Eva Lopes X")
+    // Put the old cache back.
     try overwrite(paths.snapshot, with: staleCache)
 
     let opened = try TestOffice.open(root)
