@@ -31,7 +31,7 @@ enum FuzzSeeds {
     var previous = [UInt8](repeating: 0, count: 32)
     for sequence in UInt64(1)...3 {
       let header = RecordHeader(
-        origin: Fuzz.origin, sequence: sequence, clock: HybridTime(rawValue: sequence << 16),
+        origin: Fuzz.origin, sequence: sequence, epoch: 1,
         previousHash: previous)
       let body = header.bytes + (try sealer.seal(EventCodec.encode(batch), authenticating: header.bytes))
       withUnsafeBytes(of: UInt32(body.count).littleEndian) { bytes += $0 }

@@ -16,7 +16,7 @@ func craftHostileSegment(root: String, size: Int) throws -> String {
   ).scan()
   guard let last = records.last else { fail("the office has no record to follow") }
   let header = RecordHeader(
-    origin: origin, sequence: last.header.sequence + 1, clock: last.header.clock, previousHash: last.hash)
+    origin: origin, sequence: last.header.sequence + 1, epoch: last.header.epoch, previousHash: last.hash)
   var fake: [UInt8] = []
   withUnsafeBytes(of: UInt32(SegmentFormat.maxBodySize).littleEndian) { fake += $0 }
   fake += [0, 0, 0, 0]

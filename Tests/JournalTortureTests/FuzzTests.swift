@@ -43,7 +43,7 @@ extension JournalTorture {
     defer { scratch.remove() }
     let origin = OriginID.random()
     let journal = try Journal(
-      root: scratch.path, origin: origin, sealer: Sealer(masterKey: SymmetricKey(size: .bits256), purpose: "journal"))
+      root: scratch.path, origin: origin, keyring: Keyring(masterKey: SymmetricKey(size: .bits256)))
     try journal.append(count: 12, deliver: { _ in }) { _ in random.bytes(random.below(300)) }
     let valid = try FileIO.read(TestOffice.segments(journal: scratch.path, origin: origin)[0])
     var slowest = 0.0
@@ -227,9 +227,10 @@ extension JournalTorture {
     Torture.figure("fuzz snapshot cache: \(cases) corrupted caches, the office opened to the rebuilt state every time")
   }
 
-  /// A valid cache that covers a record the journal no longer has, replaced by another of the same size (the
-  /// journal restored from an older copy and written again, the cache left behind). The office must open to
-  /// the journal's state, not the cache's, and must not chain new records onto the vanished one.
+  /// A valid cache that covers a record the journal no longer has (the journal restored from an older copy,
+  /// the loss accepted by a supervisor, written again, the cache left behind). The restored office names the
+  /// lost record and refuses writes until the loss is accepted; then it opens to the journal's state, not the
+  /// cache's, and never chains new records onto the vanished one.
   @Test func staleSnapshotOverRewrittenJournal() throws {
     let scratch = Scratch("stale")
     defer { scratch.remove() }
@@ -242,13 +243,16 @@ extension JournalTorture {
     let backup = try FileIO.read(segment)
     try TestOffice.register(office, "Rui Tavares")
     office.saveSnapshot()
-    let coveredSize = FileIO.size(segment)
     let staleCache = try FileIO.read(paths.snapshot)
-    // Restore the older journal, write a different record of the same size, put the old cache back.
+    // Restore the older journal: the lost record is named and nothing is written until a supervisor accepts.
     try overwrite(segment, with: backup)
     try FileManager.default.removeItem(atPath: paths.cache)
-    try TestOffice.register(try TestOffice.open(root), "Eva Lopes X")
-    try #require(FileIO.size(segment) == coveredSize, "the rewritten record should have the same size")
+    let restored = try TestOffice.open(root)
+    #expect(restored.isReadOnly && restored.damage.contains { $0.reason.contains("missing") })
+    #expect(throws: GAIDeskError.self) { try TestOffice.register(restored, "Refused") }
+    try restored.acceptMissingHistory(staff: "ana")
+    try TestOffice.register(restored, "Eva Lopes X")
+    // Put the old cache back.
     try overwrite(paths.snapshot, with: staleCache)
 
     let opened = try TestOffice.open(root)
@@ -256,7 +260,7 @@ extension JournalTorture {
     #expect(names == ["Ana Mendes", "Eva Lopes X"], "opened with the cache's state: \(names)")
     try TestOffice.register(opened, "Next")
     let cold = try JournalRead(
-      root: paths.journal, origin: origin, sealer: try TestOffice.journalSealer(root), repair: false)
+      root: paths.journal, origin: origin, keyring: try TestOffice.journalKeyring(root), repair: false)
     #expect(cold.damage.isEmpty, "the next record was chained onto a record the journal does not have: \(cold.damage)")
   }
 }

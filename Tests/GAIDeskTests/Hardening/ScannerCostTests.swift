@@ -9,7 +9,7 @@ import Testing
   /// A valid record of `origin` with `sequence` (CRC-valid framing; the scanner does not open the seal).
   static func frame(_ origin: OriginID, _ sequence: UInt64, previous: [UInt8]) -> [UInt8] {
     let header = RecordHeader(
-      origin: origin, sequence: sequence, clock: HybridTime(rawValue: sequence << 16), previousHash: previous)
+      origin: origin, sequence: sequence, epoch: 1, previousHash: previous)
     let body = header.bytes + [UInt8](repeating: 7, count: SegmentFormat.minBodySize - RecordHeader.size + 10)
     var bytes: [UInt8] = []
     withUnsafeBytes(of: UInt32(body.count).littleEndian) { bytes += $0 }
@@ -22,7 +22,7 @@ import Testing
     let first = frame(origin, 1, previous: [UInt8](repeating: 0, count: 32))
     let hash = Array(SHA256.hash(data: Array(first.dropFirst(8))))
     let header = RecordHeader(
-      origin: origin, sequence: 2, clock: HybridTime(rawValue: 2 << 16), previousHash: hash)
+      origin: origin, sequence: 2, epoch: 1, previousHash: hash)
     var fake: [UInt8] = []
     withUnsafeBytes(of: UInt32(SegmentFormat.maxBodySize).littleEndian) { fake += $0 }
     fake += [0, 0, 0, 0] + header.bytes
