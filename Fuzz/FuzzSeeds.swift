@@ -45,7 +45,7 @@ enum FuzzSeeds {
   /// Writes one seed per decoder into `directory`.
   static func write(to directory: String) throws {
     var state = OfficeState()
-    state.apply(batch, time: HybridTime(rawValue: 1 << 16))
+    state.apply(batch, time: WallTime(milliseconds: 1_740_000_000_000))
     var writer = ByteWriter()
     StateCodec.encode(state, into: &writer)
     let slot = try KeySlot.make(

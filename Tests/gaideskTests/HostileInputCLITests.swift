@@ -43,6 +43,9 @@ import Testing
     #expect(find.status == 0, "\(find.err)")
     #expect(Date().timeIntervalSince(start) < 10)
     #expect(find.out.count < 1000, "the query is echoed cut or not at all")
+    // A name that long is refused as too long, after the duplicate check (which cuts it like a query).
+    let add = cli.run(["visitor", "add", "--name", String(repeating: "x", count: 100_000)])
+    HostileInputCLITests.refused(add, naming: "200")
   }
 
   @Test func namesWithHidingCharactersAreRefusedInPortuguese() {

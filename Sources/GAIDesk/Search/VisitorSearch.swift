@@ -402,9 +402,10 @@ public struct VisitorSearch: Sendable {
   public func duplicates(of form: VisitorForm, in state: OfficeState, limit: Int = 10) -> [DuplicateCandidate]
   {
     var reasons: [Int32: Set<DuplicateReason>] = [:]
-    // Similar names: words of the form matched whole (exact or within the typo allowance).
-    let words = Array(
-      Set(([form.fullName] + form.aliases).flatMap(SearchText.tokens).filter { $0.count >= 2 }))
+    // Similar names: words of the form matched whole (exact or within the typo allowance); each name is cut
+    // like a query, since the form is checked before validation refuses a name that is too long.
+    let names = ([form.fullName] + form.aliases).map { String($0.prefix(VisitorSearch.maxQueryLength)) }
+    let words = Array(Set(names.flatMap(SearchText.tokens).filter { $0.count >= 2 }))
     var matchedWords: [Int32: Int] = [:]
     for word in words {
       let scalars = word.unicodeScalars.map(\.value)

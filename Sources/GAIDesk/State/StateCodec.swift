@@ -85,7 +85,7 @@ enum StateCodec {
       state.officeSheets[sheet.topic] = sheet
     }
     for _ in 0..<(try r.readLength()) {
-      state.recordsPerDay[try r.readString()] = Int(try r.readVarint())
+      state.recordsPerDay[try r.readString()] = try r.readCount()
     }
     state.latestWall = try readTime(&r)
     for _ in 0..<(try r.readLength()) {

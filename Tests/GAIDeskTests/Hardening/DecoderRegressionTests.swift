@@ -20,4 +20,17 @@ import Testing
     var huge = ByteReader([0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x01])
     #expect(throws: ByteReader.Malformed.self) { try huge.readCount() }
   }
+
+  /// Fuzz/corpus/regression-state-records-per-day without its selector byte: a day's record count beyond
+  /// `Int` trapped (format 2's `recordsPerDay`).
+  @Test func aRecordsPerDayCountBeyondIntIsMalformedNotATrap() {
+    let bytes: [UInt8] = [
+      0, 0, 0, 0, 0, 0, 255, 1, 0, 0, 0, 64, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 236, 236, 236, 236, 236, 236,
+      236, 236, 236, 97, 110, 97, 5, 0, 0, 0, 0, 3, 236, 236, 236, 236, 236, 236, 236, 236, 236, 236, 236,
+      236, 236, 236, 236, 236, 236, 236, 236, 236, 236, 236, 236, 236, 236, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+      0, 0, 0, 0,
+    ]
+    var reader = ByteReader(bytes)
+    #expect(throws: (any Error).self) { try StateCodec.decode(&reader) }
+  }
 }
