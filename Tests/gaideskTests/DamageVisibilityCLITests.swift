@@ -25,9 +25,12 @@ import Testing
     let object = try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [String: Any]
     #expect(object?["damaged"] as? Bool == true)
     #expect((object?["damage"] as? [[String: Any]])?.first?["offset"] as? Int == 40)
-    for arguments in [["queue", "list"], ["report", "month", String(CLI.localDay(daysFromToday: 0).prefix(7))]] {
+    for arguments in [
+      ["queue", "list"], ["report", "month", String(CLI.localDay(daysFromToday: 0).prefix(7))],
+    ] {
       let result = cli.run(arguments + ["--lang", "en"])
-      #expect(result.status == 2 && result.err.contains("partial"), "\(arguments): \(result.status) \(result.err)")
+      #expect(
+        result.status == 2 && result.err.contains("partial"), "\(arguments): \(result.status) \(result.err)")
     }
     #expect(cli.run(["queue", "add", "--name", "New Person"]).status == 1)
   }
