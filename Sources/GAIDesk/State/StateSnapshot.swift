@@ -18,7 +18,8 @@ enum StateSnapshot {
   }
 
   static func save(
-    _ state: OfficeState, appliedKey: RecordKey?, journal: Journal, paths: OfficePaths, masterKey: SymmetricKey
+    _ state: OfficeState, appliedKey: RecordKey?, journal: Journal, paths: OfficePaths,
+    masterKey: SymmetricKey
   ) throws {
     var w = ByteWriter(capacity: 1 << 16)
     let cursors = journal.cursors
@@ -72,7 +73,8 @@ enum StateSnapshot {
           origin: try readOrigin(&r), segment: Int(try r.readVarint()), offset: Int(try r.readVarint()),
           lastSequence: try r.readUInt64(), lastHash: Array(try r.readRaw(32)),
           lastRecordSegment: Int(try r.readVarint()), lastRecordOffset: Int(try r.readVarint()))
-        if !cursor.matches(journalRoot: journal.root), cursor.heldElsewhere(journalRoot: journal.root) != nil {
+        if !cursor.matches(journalRoot: journal.root), cursor.heldElsewhere(journalRoot: journal.root) != nil
+        {
           missing[cursor.origin] = cursor.lastSequence
         }
         cursors.append(cursor)
