@@ -26,6 +26,8 @@ public struct OfficeState: Sendable {
   public internal(set) var partnerOrder: [String] = []
   /// The office's versions of knowledge sheets, by topic.
   public internal(set) var officeSheets: [String: KnowledgeSheet] = [:]
+  /// The latest local confirmation of each sheet line or partner entry, by subject key.
+  public internal(set) var confirmations: [String: LocalConfirmation] = [:]
   /// Events of unknown types or versions kept (written by newer programs).
   public internal(set) var unknownEvents = 0
   /// Records applied.
@@ -128,6 +130,10 @@ public struct OfficeState: Sendable {
     case .sheetUpdated(var sheet):
       sheet.reviewedBy = staff
       officeSheets[sheet.topic] = sheet
+    case .knowledgeConfirmed(let subject, let method, let day, let note):
+      let confirmation = LocalConfirmation(subject: subject, method: method, note: note, by: staff, day: day, at: time)
+      if let known = confirmations[subject.key], known.isLater(than: confirmation) { return }
+      confirmations[subject.key] = confirmation
     case .unknown:
       unknownEvents += 1
     }

@@ -28,6 +28,18 @@ enum StateCodec {
       EventCodec.encode(sheet, into: &w)
       w.writeOptional(sheet.reviewedBy)
     }
+    // Local confirmations of sheet lines and partner entries.
+    let keys = state.confirmations.keys.sorted()
+    w.writeVarint(UInt64(keys.count))
+    for key in keys {
+      let confirmation = state.confirmations[key]!
+      w.writeString(key)
+      w.writeString(confirmation.method.rawValue)
+      w.writeOptional(confirmation.note)
+      w.writeString(confirmation.by)
+      w.writeString(confirmation.day)
+      w.write(confirmation.at.rawValue)
+    }
   }
 
   static func decode(_ r: inout ByteReader) throws -> OfficeState {
@@ -71,6 +83,15 @@ enum StateCodec {
       var sheet = try EventCodec.decodeSheet(&r)
       sheet.reviewedBy = try r.readOptionalString()
       state.officeSheets[sheet.topic] = sheet
+    }
+    for _ in 0..<(try r.readLength()) {
+      guard let subject = KnowledgeSubject(key: try r.readString()),
+        let method = ConfirmationMethod(rawValue: try r.readString())
+      else { throw ByteReader.Malformed(reason: "confirmation") }
+      let confirmation = LocalConfirmation(
+        subject: subject, method: method, note: try r.readOptionalString(), by: try r.readString(),
+        day: try r.readString(), at: HybridTime(rawValue: try r.readUInt64()))
+      state.confirmations[subject.key] = confirmation
     }
     return state
   }

@@ -4,7 +4,7 @@ import Crypto
 /// Derived data: deleting `cache/` loses nothing, the next opening rebuilds it from the journal.
 enum StateSnapshot {
   static let magic: [UInt8] = Array("GAIDSNAP".utf8)
-  static let version: UInt16 = 3
+  static let version: UInt16 = 4
 
   static func save(_ state: OfficeState, journal: Journal, paths: OfficePaths, masterKey: SymmetricKey) throws
   {
