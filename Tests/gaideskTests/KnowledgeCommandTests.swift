@@ -17,9 +17,11 @@ import Testing
 
     // Confirm a line and a contact; correct another line; all survive into the next process.
     #expect(cli.run(["topic", "confirm", "residence.renewal", "--tell", "1", "--how", "visit"]).status == 0)
-    #expect(cli.run(["partner", "confirm", "def", "--how", "phone", "--note", "horário confirmado"]).status == 0)
+    #expect(
+      cli.run(["partner", "confirm", "def", "--how", "phone", "--note", "horário confirmado"]).status == 0)
     let corrected = cli.run([
-      "topic", "correct", "residence.renewal", "--tell", "6", "--pt", "Taxa confirmada na DEF.", "--how", "letter",
+      "topic", "correct", "residence.renewal", "--tell", "6", "--pt", "Taxa confirmada na DEF.", "--how",
+      "letter",
     ])
     #expect(corrected.status == 0, "\(corrected.err)")
     #expect(cli.run(["topic", "confirm", "residence.renewal", "--how", "visit"]).status != 0)
@@ -32,7 +34,8 @@ import Testing
     #expect((tell[0]["confirmed"] as? [String: Any])?["how"] as? String == "visit")
     #expect((tell[0]["confirmed"] as? [String: Any])?["by"] as? String == "Ana Tavares")
     #expect(tell[0]["status"] as? String == "sourced")
-    #expect(tell[5]["text"] as? String == "Taxa confirmada na DEF." && tell[5]["status"] as? String == "office")
+    #expect(
+      tell[5]["text"] as? String == "Taxa confirmada na DEF." && tell[5]["status"] as? String == "office")
     #expect((tell[5]["confirmed"] as? [String: Any])?["how"] as? String == "letter")
     #expect(tell[4]["status"] as? String == "to-confirm" && tell[4]["confirmed"] == nil)
 

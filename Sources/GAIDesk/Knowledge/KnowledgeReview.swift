@@ -33,7 +33,9 @@ public struct KnowledgeReview: Sendable {
       guard let sheet = knowledge.sheet(topic) else { continue }
       for section in SheetSection.allCases where section.needsSource {
         for (index, text) in section.lines(sheet.content(language)).enumerated() {
-          guard let subject = knowledge.subject(topic: topic, section: section, index: index) else { continue }
+          guard let subject = knowledge.subject(topic: topic, section: section, index: index) else {
+            continue
+          }
           items.append(
             ReviewItem(
               subject: subject, label: text,

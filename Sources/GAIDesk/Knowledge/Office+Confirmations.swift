@@ -2,11 +2,15 @@ import Foundation
 
 extension Office {
   /// What the office's knowledge rests on, line by line and partner by partner, labelled in `language`.
-  public func review(language: Language) -> KnowledgeReview { KnowledgeReview(state: state, language: language) }
+  public func review(language: Language) -> KnowledgeReview {
+    KnowledgeReview(state: state, language: language)
+  }
 
   /// Records that `subject` was checked with the service itself (who: `staff`; when: now; how: `method`).
   @discardableResult
-  public func confirm(_ subject: KnowledgeSubject, method: ConfirmationMethod, note: String? = nil, staff: String)
+  public func confirm(
+    _ subject: KnowledgeSubject, method: ConfirmationMethod, note: String? = nil, staff: String
+  )
     throws -> LocalConfirmation
   {
     try perform(staff: staff) { context -> [Event] in
@@ -35,7 +39,8 @@ extension Office {
       return [
         .partnerUpdated(try Office.checked(partner)),
         .knowledgeConfirmed(
-          subject: .partner(code: code), method: method, day: context.today, note: try Office.checkedNote(note)),
+          subject: .partner(code: code), method: method, day: context.today,
+          note: try Office.checkedNote(note)),
       ]
     }
     return partners.partner(code)!
@@ -56,7 +61,9 @@ extension Office {
         try Validation.text(text, field: "sheet", limit: 1000, allowNewlines: false)
         var content = sheet.content(language)
         var lines = section.lines(content)
-        guard index >= 0, index < lines.count else { throw GAIDeskError("error.sheet.line", String(index + 1)) }
+        guard index >= 0, index < lines.count else {
+          throw GAIDeskError("error.sheet.line", String(index + 1))
+        }
         lines[index] = text
         switch section {
         case .ask: content.ask = lines

@@ -131,7 +131,8 @@ public struct OfficeState: Sendable {
       sheet.reviewedBy = staff
       officeSheets[sheet.topic] = sheet
     case .knowledgeConfirmed(let subject, let method, let day, let note):
-      let confirmation = LocalConfirmation(subject: subject, method: method, note: note, by: staff, day: day, at: time)
+      let confirmation = LocalConfirmation(
+        subject: subject, method: method, note: note, by: staff, day: day, at: time)
       if let known = confirmations[subject.key], known.isLater(than: confirmation) { return }
       confirmations[subject.key] = confirmation
     case .unknown:

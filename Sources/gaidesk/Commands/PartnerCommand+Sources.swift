@@ -8,7 +8,8 @@ extension PartnerCommand {
     let mark = key.mark(office.partners.backing(code))
     print("  \(Console.pad(Console.text("sources.entry"), 12)) \(mark)")
     let confirmed = SourceKey.confirmed(office.state.confirmations[KnowledgeSubject.partner(code: code).key])
-    print("  \(Console.pad("", 12)) \(confirmed.isEmpty ? Console.text("unconfirmed.never") : "✓ " + confirmed)")
+    print(
+      "  \(Console.pad("", 12)) \(confirmed.isEmpty ? Console.text("unconfirmed.never") : "✓ " + confirmed)")
     key.printKey()
   }
 
@@ -25,7 +26,9 @@ extension PartnerCommand {
       let confirmation = try office.confirm(
         .partner(code: code), method: how, note: note, staff: try options.actor())
       if options.json {
-        return Console.json(["code": code, "day": confirmation.day, "by": confirmation.by, "how": how.rawValue])
+        return Console.json([
+          "code": code, "day": confirmation.day, "by": confirmation.by, "how": how.rawValue,
+        ])
       }
       Console.say("confirm.saved", code, confirmation.day)
     }
@@ -33,7 +36,8 @@ extension PartnerCommand {
 
   struct Correct: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Correct a partner's entry after checking it with the service; the corrected entry is confirmed.")
+      abstract:
+        "Correct a partner's entry after checking it with the service; the corrected entry is confirmed.")
     @OptionGroup var options: OfficeOptions
     @Argument(help: "The partner code.") var code: String
     @OptionGroup var fields: Fields

@@ -120,7 +120,8 @@ struct PartnerCommand: ParsableCommand {
         var out = PartnerCommand.json(partner)
         if sources {
           out["sources"] = SourceKey.json(
-            office.partners.backing(code), office.state.confirmations[KnowledgeSubject.partner(code: code).key])
+            office.partners.backing(code),
+            office.state.confirmations[KnowledgeSubject.partner(code: code).key])
         }
         return Console.json(out)
       }

@@ -5,7 +5,9 @@ import GAIDesk
 /// `gaidesk report …`: figures for the national immigration authority (named by reference data).
 struct ReportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "report", abstract: "Reports for the \(Authority.shipped.short) (\(Authority.shipped.name.pt)).", subcommands: [Month.self])
+    commandName: "report",
+    abstract: "Reports for the \(Authority.shipped.short) (\(Authority.shipped.name.pt)).",
+    subcommands: [Month.self])
 
   struct Month: ParsableCommand {
     static let configuration = CommandConfiguration(

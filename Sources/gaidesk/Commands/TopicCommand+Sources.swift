@@ -33,7 +33,8 @@ extension TopicCommand {
       print("")
       print(Console.text(section == .documents ? "topic.documents" : "topic.tell"))
       for (index, line) in section.lines(sheet.content(language)).enumerated() {
-        let mark = key.mark(knowledge.backing(topic: topic, section: section, index: index, language: language))
+        let mark = key.mark(
+          knowledge.backing(topic: topic, section: section, index: index, language: language))
         print("  \(index + 1). \(line) \(mark)")
         let subject = knowledge.subject(topic: topic, section: section, index: index)
         let confirmed = SourceKey.confirmed(subject.flatMap { office.state.confirmations[$0.key] })
@@ -78,7 +79,9 @@ extension TopicCommand {
       }
       let confirmation = try office.confirm(subject, method: how, note: note, staff: try options.actor())
       if options.json {
-        return Console.json(["topic": topic, "day": confirmation.day, "by": confirmation.by, "how": how.rawValue])
+        return Console.json([
+          "topic": topic, "day": confirmation.day, "by": confirmation.by, "how": how.rawValue,
+        ])
       }
       Console.say("confirm.saved", topic, confirmation.day)
     }
@@ -142,7 +145,8 @@ extension TopicCommand {
         switch item.subject {
         case .partner(let code): what = Console.text("unconfirmed.partner", [code])
         case .sheetLine(let topic, let section, _):
-          what = Console.text("unconfirmed.line", [topic, Console.text("unconfirmed.section.\(section.rawValue)")])
+          what = Console.text(
+            "unconfirmed.line", [topic, Console.text("unconfirmed.section.\(section.rawValue)")])
         }
         print("  \(Console.pad(when, 12)) \(Console.pad(what, 44)) \(item.label)")
       }

@@ -56,7 +56,9 @@ struct TopicCommand: ParsableCommand {
           "language": language.rawValue,
         ]
         out["reviewedBy"] = sheet.reviewedBy
-        if sources { out["sources"] = TopicCommand.sourcesJSON(topic: topic, office: office, language: language) }
+        if sources {
+          out["sources"] = TopicCommand.sourcesJSON(topic: topic, office: office, language: language)
+        }
         return Console.json(out)
       }
       let label = ReferenceData.shipped.topic(topic)?.label(language) ?? topic

@@ -39,7 +39,9 @@ struct KnowledgeSourcesTests {
       case .office: Issue.record("\(partner.code): shipped entry counted as the office's own")
       }
     }
-    print("knowledge sources: sheet lines \(sourced) sourced, \(toConfirm) to confirm; partners \(partnersSourced) of \(PartnerDirectory.shipped.count) sourced")
+    print(
+      "knowledge sources: sheet lines \(sourced) sourced, \(toConfirm) to confirm; partners \(partnersSourced) of \(PartnerDirectory.shipped.count) sourced"
+    )
     #expect(sourced >= 45 && toConfirm > 0)
     #expect(partnersSourced >= 15)
   }
@@ -51,7 +53,9 @@ struct KnowledgeSourcesTests {
     for code in used {
       let source = SourceCatalogue.source(code)
       #expect(source != nil, "unknown source \(code)")
-      if let source { #expect(source.url != nil || source.title.contains("art.") || source.title.contains("Lei")) }
+      if let source {
+        #expect(source.url != nil || source.title.contains("art.") || source.title.contains("Lei"))
+      }
     }
   }
 
@@ -63,7 +67,8 @@ struct KnowledgeSourcesTests {
     let directory = PartnerDirectory(state: OfficeState())
     #expect(directory.partner(try #require(authority.partner))?.active == true)
     #expect(directory.partner("dgi")?.active == false)
-    #expect(Strings.shared.text("month.title", ["2026-11", "Praia"], language: .portuguese).hasSuffix("para a AAI"))
+    #expect(
+      Strings.shared.text("month.title", ["2026-11", "Praia"], language: .portuguese).hasSuffix("para a AAI"))
   }
 
   @Test("no 'DGI' in what a person reads, except where the text is about its abolition (DL 55/2020)")
@@ -71,7 +76,9 @@ struct KnowledgeSourcesTests {
     var texts: [(String, String)] = []
     let strings = Strings.shared
     for key in strings.keys {
-      for language in Language.allCases { texts.append(("string \(key)", strings.text(key, language: language))) }
+      for language in Language.allCases {
+        texts.append(("string \(key)", strings.text(key, language: language)))
+      }
     }
     let base = KnowledgeBase(state: OfficeState())
     for topic in ReferenceData.shipped.topics {
@@ -79,9 +86,12 @@ struct KnowledgeSourcesTests {
       let sheet = try #require(base.sheet(topic.code))
       for language in Language.allCases {
         let content = sheet.content(language)
-        for line in content.ask + content.documents + content.tell { texts.append(("sheet \(topic.code)", line)) }
+        for line in content.ask + content.documents + content.tell {
+          texts.append(("sheet \(topic.code)", line))
+        }
       }
-      #expect(!sheet.partners.contains("dgi") && !sheet.partners.contains("embaixada-nigeria"), "\(topic.code)")
+      #expect(
+        !sheet.partners.contains("dgi") && !sheet.partners.contains("embaixada-nigeria"), "\(topic.code)")
     }
     for partner in PartnerDirectory.shipped {
       let all = [partner.name, partner.short ?? "", partner.note.pt, partner.note.en, partner.note.fr]
@@ -91,7 +101,8 @@ struct KnowledgeSourcesTests {
     let fixture = try FrontDeskFixture()
     let visitor = try fixture.visitor("Aminata Diallo", year: 1990, nationality: "SN")
     try fixture.office.refer(
-      visitorID: visitor, partner: "aai", topic: "residence.regularisation", due: nil, note: nil, staff: "Ana")
+      visitorID: visitor, partner: "aai", topic: "residence.regularisation", due: nil, note: nil, staff: "Ana"
+    )
     let month = String(LocalTime.today().prefix(7))
     let report = MonthReport(state: fixture.office.state, month: month, office: "praia")
     for language in Language.allCases { texts.append(("month csv", report.csv(language: language))) }
@@ -117,11 +128,13 @@ struct KnowledgeSourcesTests {
     }
     #expect(throws: GAIDeskError.self) {
       try fixture.office.confirm(
-        .sheetLine(topic: "residence.renewal", section: .tell, text: "not a line"), method: .phone, staff: "Rosa")
+        .sheetLine(topic: "residence.renewal", section: .tell, text: "not a line"), method: .phone,
+        staff: "Rosa")
     }
     let reopened = try fixture.reopen()
     let confirmation = try #require(reopened.state.confirmations[line.key])
-    #expect(confirmation.by == "Rosa" && confirmation.method == .visit && confirmation.note == "balcão da DEF")
+    #expect(
+      confirmation.by == "Rosa" && confirmation.method == .visit && confirmation.note == "balcão da DEF")
     #expect(confirmation.day == LocalTime.today())
     #expect(reopened.state.confirmations["partner:def"]?.method == .phone)
     // Opened a second time, from the snapshot cache this time.
@@ -135,10 +148,16 @@ struct KnowledgeSourcesTests {
     let fixture = try FrontDeskFixture()
     let line = try #require(
       fixture.office.knowledge.subject(topic: "integration.work", section: .tell, index: 1))
-    try fixture.at("2025-06-01", 10, 0) { c in [.knowledgeConfirmed(subject: .partner(code: "inps"), method: .letter, day: c.today, note: nil)] }
+    try fixture.at("2025-06-01", 10, 0) { c in
+      [.knowledgeConfirmed(subject: .partner(code: "inps"), method: .letter, day: c.today, note: nil)]
+    }
     // Recorded out of order on purpose (a late bundle): the day written in the event counts, not the clock.
-    try fixture.at("2025-01-10", 10, 0) { _ in [.knowledgeConfirmed(subject: .partner(code: "def"), method: .phone, day: "2025-01-10", note: nil)] }
-    try fixture.at("2026-11-01", 10, 0) { c in [.knowledgeConfirmed(subject: line, method: .visit, day: c.today, note: nil)] }
+    try fixture.at("2025-01-10", 10, 0) { _ in
+      [.knowledgeConfirmed(subject: .partner(code: "def"), method: .phone, day: "2025-01-10", note: nil)]
+    }
+    try fixture.at("2026-11-01", 10, 0) { c in
+      [.knowledgeConfirmed(subject: line, method: .visit, day: c.today, note: nil)]
+    }
     let review = fixture.office.review(language: .english)
     let stale = review.unconfirmed(today: "2026-12-01")
     #expect(stale.count == review.items.count - 1)
@@ -155,18 +174,27 @@ struct KnowledgeSourcesTests {
     let fixture = try FrontDeskFixture()
     let before = try #require(fixture.office.knowledge.sheet("residence.renewal"))
     #expect(
-      fixture.office.knowledge.backing(topic: "residence.renewal", section: .tell, index: 5, language: .portuguese)
+      fixture.office.knowledge.backing(
+        topic: "residence.renewal", section: .tell, index: 5, language: .portuguese)
         == .toConfirm)
     let sheet = try fixture.office.correctSheetLine(
       topic: "residence.renewal", section: .tell, index: 5,
-      texts: [.portuguese: "Taxa confirmada na DEF da Praia.", .english: "Fee confirmed at the DEF in Praia."],
+      texts: [
+        .portuguese: "Taxa confirmada na DEF da Praia.", .english: "Fee confirmed at the DEF in Praia.",
+      ],
       method: .visit, staff: "Rosa")
-    #expect(sheet.pt.tell[5] == "Taxa confirmada na DEF da Praia." && sheet.en.tell[5] == "Fee confirmed at the DEF in Praia.")
+    #expect(
+      sheet.pt.tell[5] == "Taxa confirmada na DEF da Praia."
+        && sheet.en.tell[5] == "Fee confirmed at the DEF in Praia.")
     #expect(sheet.fr.tell[5] == before.fr.tell[5])
     #expect(sheet.pt.tell[0] == before.pt.tell[0])
     let knowledge = try fixture.reopen().knowledge
-    #expect(knowledge.backing(topic: "residence.renewal", section: .tell, index: 5, language: .portuguese) == .office)
-    if case .source = knowledge.backing(topic: "residence.renewal", section: .tell, index: 0, language: .portuguese) {
+    #expect(
+      knowledge.backing(topic: "residence.renewal", section: .tell, index: 5, language: .portuguese)
+        == .office)
+    if case .source = knowledge.backing(
+      topic: "residence.renewal", section: .tell, index: 0, language: .portuguese)
+    {
     } else {
       Issue.record("an unchanged line keeps its shipped source")
     }
@@ -175,14 +203,18 @@ struct KnowledgeSourcesTests {
     #expect(fixture.office.state.confirmations[subject.key]?.by == "Rosa")
     #expect(throws: GAIDeskError.self) {
       try fixture.office.correctSheetLine(
-        topic: "residence.renewal", section: .tell, index: 99, texts: [.portuguese: "x"], method: .phone, staff: "Rosa")
+        topic: "residence.renewal", section: .tell, index: 99, texts: [.portuguese: "x"], method: .phone,
+        staff: "Rosa")
     }
   }
 
   @Test("a partner correction changes the contact and confirms it in one record")
   func correctPartner() throws {
     let fixture = try FrontDeskFixture()
-    if case .source = fixture.office.partners.backing("cruz-vermelha") {} else { Issue.record("shipped source") }
+    if case .source = fixture.office.partners.backing("cruz-vermelha") {
+    } else {
+      Issue.record("shipped source")
+    }
     let records = fixture.office.state.recordCount
     let partner = try fixture.office.correctPartner("cruz-vermelha", method: .phone, staff: "Rosa") {
       $0.phone = "261 17 01"
@@ -196,7 +228,8 @@ struct KnowledgeSourcesTests {
   @Test("the confirmation event round-trips through the codec")
   func codecRoundTrip() throws {
     let events: [Event] = [
-      .knowledgeConfirmed(subject: .partner(code: "def"), method: .letter, day: "2026-11-30", note: "ofício 12/2026"),
+      .knowledgeConfirmed(
+        subject: .partner(code: "def"), method: .letter, day: "2026-11-30", note: "ofício 12/2026"),
       .knowledgeConfirmed(
         subject: .sheetLine(topic: "residence.asylum", section: .documents, text: "a: b: c"), method: .visit,
         day: "2026-11-30", note: nil),
@@ -222,7 +255,8 @@ enum KnowledgeBaseProbe {
     return (try? Data(contentsOf: url)) ?? Data()
   }
 
-  private static let entries: [Entry] = (try? JSONDecoder().decode([Entry].self, from: data("sheets.json"))) ?? []
+  private static let entries: [Entry] =
+    (try? JSONDecoder().decode([Entry].self, from: data("sheets.json"))) ?? []
 
   /// How many lines the source list of `section` in the sheet for `topic` names.
   static func listedCount(topic: String, section: SheetSection) -> Int {

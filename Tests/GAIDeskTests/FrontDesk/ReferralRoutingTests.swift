@@ -87,13 +87,15 @@ struct FrontDeskRoutingTests {
     // speaks French, leads the island-wide services; the DEF, which the sheet no longer names, comes last.
     let asylum = directory.suggest(
       topic: "residence.asylum", island: "santiago", languages: ["fr"], sheet: base.sheet("residence.asylum"))
-    #expect(asylum.map(\.partner.code) == ["aai", "cndhc", "acnur", "casa-do-direito", "ordem-advogados", "def"])
+    #expect(
+      asylum.map(\.partner.code) == ["aai", "cndhc", "acnur", "casa-do-direito", "ordem-advogados", "def"])
     #expect(asylum[2].sharedLanguages == ["fr"])
     #expect(asylum.dropLast().allSatisfy { $0.recommended } && asylum.last?.recommended == false)
     // From Fogo, where neither has a unit, UNHCR comes first for a French speaker; the AAI and CNDHC last.
     let fromFogo = directory.suggest(
       topic: "residence.asylum", island: "fogo", languages: ["fr"], sheet: base.sheet("residence.asylum"))
-    #expect(fromFogo.first?.partner.code == "acnur" && fromFogo.suffix(2).map(\.partner.code) == ["aai", "cndhc"])
+    #expect(
+      fromFogo.first?.partner.code == "acnur" && fromFogo.suffix(2).map(\.partner.code) == ["aai", "cndhc"])
   }
 
   @Test("Office.suggestPartners uses the office's island and the visitor's languages")
