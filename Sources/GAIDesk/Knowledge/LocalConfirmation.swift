@@ -48,10 +48,10 @@ public struct LocalConfirmation: Equatable, Sendable {
   public var by: String
   /// The local day it was checked (YYYY-MM-DD), written with the event.
   public var day: String
-  /// The record's clock value (orders two confirmations of one day).
-  public var at: HybridTime
+  /// When the record was written (orders two confirmations of one day).
+  public var at: WallTime
 
-  /// Whether this confirmation is more recent than `other` (by day, then clock).
+  /// Whether this confirmation is more recent than `other` (by day, then time written).
   public func isLater(than other: LocalConfirmation) -> Bool {
     day != other.day ? day > other.day : at > other.at
   }
