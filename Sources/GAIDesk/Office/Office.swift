@@ -50,7 +50,8 @@ public final class Office {
   public var isReadOnly: Bool { journal.isReadOnly }
 
   private init(
-    paths: OfficePaths, identity: OfficeIdentity, masterKey: SymmetricKey, origin: OriginID, marks: DeviceMarks
+    paths: OfficePaths, identity: OfficeIdentity, masterKey: SymmetricKey, origin: OriginID,
+    marks: DeviceMarks
   ) throws {
     self.paths = paths
     self.identity = identity
@@ -181,7 +182,9 @@ public final class Office {
       }
       if sameFolder {
         // The very folder this device wrote: its last records were lost (a cut tail, a deleted segment).
+        // The mark keeps saying so until a supervisor accepts the loss (the acceptance moves it).
         lost[origin] = mark.sequence
+        return newOrigin(paths: paths, marks: marks, office: id, saveMark: false)
       } else {
         notices.append(.behindMark(origin: origin, sequence: mark.sequence))
       }
@@ -190,13 +193,16 @@ public final class Office {
   }
 
   /// A new origin whose id tag no origin of this folder has, recorded as this device's mark.
-  private static func newOrigin(paths: OfficePaths, marks: DeviceMarks, office id: String) -> OriginID {
+  private static func newOrigin(
+    paths: OfficePaths, marks: DeviceMarks, office id: String, saveMark: Bool = true
+  ) -> OriginID {
     let known = Set(
       ((try? FileManager.default.contentsOfDirectory(atPath: paths.journal)) ?? []).compactMap {
         OriginID(hex: $0)?.tag
       })
     var origin = OriginID.random()
     while known.contains(origin.tag) { origin = OriginID.random() }
+    guard saveMark else { return origin }
     marks.save(
       DeviceMark(
         cursor: OriginCursor(

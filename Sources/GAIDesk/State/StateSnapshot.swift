@@ -5,7 +5,7 @@ import Crypto
 /// covered records the journal no longer holds is never silently replaced: it names what is missing.
 enum StateSnapshot {
   static let magic: [UInt8] = Array("GAIDSNAP".utf8)
-  static let version: UInt16 = 4
+  static let version: UInt16 = 5
 
   /// What loading found.
   enum Outcome {
@@ -18,7 +18,8 @@ enum StateSnapshot {
   }
 
   static func save(
-    _ state: OfficeState, appliedKey: RecordKey?, journal: Journal, paths: OfficePaths, masterKey: SymmetricKey
+    _ state: OfficeState, appliedKey: RecordKey?, journal: Journal, paths: OfficePaths,
+    masterKey: SymmetricKey
   ) throws {
     var w = ByteWriter(capacity: 1 << 16)
     let cursors = journal.cursors
@@ -72,7 +73,8 @@ enum StateSnapshot {
           origin: try readOrigin(&r), segment: try r.readCount(), offset: try r.readCount(),
           lastSequence: try r.readUInt64(), lastHash: Array(try r.readRaw(32)),
           lastRecordSegment: try r.readCount(), lastRecordOffset: try r.readCount())
-        if !cursor.matches(journalRoot: journal.root), cursor.heldElsewhere(journalRoot: journal.root) != nil {
+        if !cursor.matches(journalRoot: journal.root), cursor.heldElsewhere(journalRoot: journal.root) != nil
+        {
           missing[cursor.origin] = cursor.lastSequence
         }
         cursors.append(cursor)

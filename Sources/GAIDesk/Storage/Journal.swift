@@ -57,7 +57,9 @@ public final class Journal {
     logDamage + missingHistory
   }
   /// Damage inside the logs themselves (unreadable, altered, missing segments).
-  private var logDamage: [JournalDamage] { logs.values.compactMap(\.damage).sorted { $0.segment < $1.segment } }
+  private var logDamage: [JournalDamage] {
+    logs.values.compactMap(\.damage).sorted { $0.segment < $1.segment }
+  }
   /// Whether appending is refused because of damage.
   public var isReadOnly: Bool { !damage.isEmpty }
   /// The highest sequence read per origin (a version vector).
