@@ -23,8 +23,8 @@ import Testing
 
   @Test func outOfRangeLimitsAreRefusedNotTrapped() {
     let (cli, id) = HostileInputCLITests.office()
-    for limit in ["9223372036854775807", "0", "-1", "1001"] {
-      HostileInputCLITests.refused(cli.run(["visitor", "find", "awa", "--limit=\(limit)"]), naming: "1000")
+    for limit in ["9223372036854775807", "0", "-1", "100001"] {
+      HostileInputCLITests.refused(cli.run(["visitor", "find", "awa", "--limit=\(limit)"]), naming: "100000")
     }
     for limit in ["-1", "0", "9223372036854775807"] {
       let suggest = cli.run([
@@ -33,7 +33,7 @@ import Testing
       HostileInputCLITests.refused(suggest, naming: "100")
     }
     HostileInputCLITests.refused(cli.run(["demo", "--days=-5"]), naming: "3650")
-    #expect(cli.run(["visitor", "find", "awa", "--limit=1000"]).out.contains(id))
+    #expect(cli.run(["visitor", "find", "awa", "--limit=100000"]).out.contains(id))
   }
 
   @Test func aHundredThousandCharacterQueryAnswersQuickly() {

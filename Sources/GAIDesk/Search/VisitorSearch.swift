@@ -120,7 +120,7 @@ public struct VisitorSearch: Sendable {
   /// typo matrix grows with the square of a word's length.
   public static let maxQueryLength = Validation.maxNameLength
   /// The most results one search returns.
-  public static let maxResults = 1000
+  public static let maxResults = 100_000
 
   /// The best matches for `query` (its first `maxQueryLength` characters), best first, at most `limit`,
   /// skipping records merged into another.

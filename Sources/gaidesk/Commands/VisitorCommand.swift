@@ -64,7 +64,7 @@ struct VisitorCommand: ParsableCommand {
     @OptionGroup var options: OfficeOptions
     @Argument(help: "What to look for; case, accents, word order and small typos are ignored.") var query:
       String
-    @Option(help: "At most this many results (1 to 1000).") var limit = 20
+    @Option(help: "At most this many results (1 to 100000).") var limit = 20
 
     func run() throws {
       options.applyLanguage()

@@ -31,13 +31,15 @@ import Testing
     return bytes
   }
 
-  @Test(.timeLimit(.minutes(1))) func aCrafted4MiBSegmentScansInUnderASecond() {
+  @Test(.timeLimit(.minutes(1))) func aCrafted4MiBSegmentScansInLinearTime() {
     let origin = OriginID.random()
     let bytes = ScannerCostTests.crafted(origin, size: 4 << 20)
     let start = Date()
     let (records, stop) = SegmentScanner(bytes: bytes, base: 40, origin: origin).scan()
     let elapsed = Date().timeIntervalSince(start)
-    #expect(elapsed < 1, "scan took \(elapsed) s")
+    // Under 1 s alone (0.2 s, `gaidesk-bench --only scan`); 10 s leaves room for a loaded debug test run, and
+    // is still a thousand times under the quadratic scan it replaces (≈30 minutes).
+    #expect(elapsed < 10, "scan took \(elapsed) s")
     #expect(records.count == 1)
     // Damage (never a torn tail to cut): fake headers may hide real records.
     guard case .damage(let offset, _, _) = stop else {
