@@ -62,11 +62,12 @@ public enum EventCodec {
       encode(store, into: &w)
       encode(share, into: &w)
       return (4, 1)
-    case .visitArrived(let visitID, let visitorID, let day, let number):
+    case .visitArrived(let visitID, let visitorID, let day, let number, let letter):
       w.writeString(visitID)
       w.writeString(visitorID)
       w.writeString(day)
       w.writeInt(number)
+      w.writeString(letter)
       return (5, 1)
     case .visitCalled(let visitID, let desk):
       w.writeString(visitID)
@@ -155,7 +156,7 @@ public enum EventCodec {
     case 5:
       return .visitArrived(
         visitID: try r.readString(), visitorID: try r.readString(), day: try r.readString(),
-        number: try r.readInt())
+        number: try r.readInt(), letter: r.isAtEnd ? "A" : try r.readString())
     case 6: return .visitCalled(visitID: try r.readString(), desk: try r.readOptionalString())
     case 7:
       return .visitClosed(

@@ -113,7 +113,7 @@ public final class Office {
     return office
   }
 
-  private static func readIdentity(_ paths: OfficePaths) throws -> OfficeIdentity {
+  static func readIdentity(_ paths: OfficePaths) throws -> OfficeIdentity {
     guard let data = FileManager.default.contents(atPath: paths.officeFile) else {
       throw GAIDeskError("error.office.missing", paths.root)
     }
@@ -126,7 +126,7 @@ public final class Office {
     return identity
   }
 
-  private static func unlock(_ paths: OfficePaths, passphrase: String) throws -> SymmetricKey {
+  static func unlock(_ paths: OfficePaths, passphrase: String) throws -> SymmetricKey {
     let names = (try? FileManager.default.contentsOfDirectory(atPath: paths.keys)) ?? []
     let slots = names.filter { $0.hasPrefix("slot-") && $0.hasSuffix(".json") }.sorted()
     guard !slots.isEmpty else { throw GAIDeskError("error.keyslot.missing", paths.keys) }

@@ -143,6 +143,7 @@ enum StateCodec {
     w.writeOptional(v.outcome)
     w.writeOptional(v.note)
     w.writeString(v.status.rawValue)
+    w.writeString(v.letter)
   }
 
   static func decodeVisit(_ r: inout ByteReader) throws -> Visit {
@@ -161,6 +162,7 @@ enum StateCodec {
       throw ByteReader.Malformed(reason: "status")
     }
     v.status = status
+    v.letter = try r.readString()
     return v
   }
 
