@@ -46,7 +46,8 @@ import Testing
         let other = (i + Int.random(in: 1...2, using: &random)) % 3
         var since: [OriginID: UInt64] = [:]
         var limits: [OriginID: UInt64] = [:]
-        if let theirs = last[other], Bool.random(using: &random) {
+        // Since another folder's last bundle (what it knew), or since any earlier bundle.
+        if let theirs = Bool.random(using: &random) ? last[other] : pool.randomElement(using: &random) {
           since = try live(i).openBundle(theirs).manifest.vector
         }
         if Int.random(in: 0..<3, using: &random) == 0 {
