@@ -24,8 +24,10 @@ import Testing
     let restore = b.run(["restore", "--from", stick, "--json"])
     #expect(restore.status == 0, "\(restore.err)")
     #expect((try json(restore))["records"] as? Int == 1)
-    let ticketB = b.run(["queue", "add", "--name", "Kofi Mensah"]).out.trimmingCharacters(in: .whitespacesAndNewlines)
-    let ticketA = a.run(["queue", "add", "--name", "Lin Wei"]).out.trimmingCharacters(in: .whitespacesAndNewlines)
+    let ticketB = b.run(["queue", "add", "--name", "Kofi Mensah"]).out.trimmingCharacters(
+      in: .whitespacesAndNewlines)
+    let ticketA = a.run(["queue", "add", "--name", "Lin Wei"]).out.trimmingCharacters(
+      in: .whitespacesAndNewlines)
     #expect(ticketA == "A-002" && ticketB.hasSuffix("-001") && !ticketB.hasPrefix("A-"))
 
     let toB = a.scratch + "/a.gaibundle"
@@ -38,8 +40,12 @@ import Testing
     #expect(b.run(["bundle", "export", "--since", toB, "--out", toA]).status == 0)
     #expect(a.run(["bundle", "import", toA]).status == 0)
 
-    let listA = try JSONSerialization.jsonObject(with: Data(a.run(["queue", "list", "--json"]).out.utf8)) as? [[String: Any]]
-    let listB = try JSONSerialization.jsonObject(with: Data(b.run(["queue", "list", "--json"]).out.utf8)) as? [[String: Any]]
+    let listA =
+      try JSONSerialization.jsonObject(with: Data(a.run(["queue", "list", "--json"]).out.utf8))
+      as? [[String: Any]]
+    let listB =
+      try JSONSerialization.jsonObject(with: Data(b.run(["queue", "list", "--json"]).out.utf8))
+      as? [[String: Any]]
     let ticketsA = (listA ?? []).compactMap { $0["ticket"] as? String }.sorted()
     #expect(ticketsA.count == 3 && Set(ticketsA).count == 3)
     #expect(ticketsA == (listB ?? []).compactMap { $0["ticket"] as? String }.sorted())

@@ -27,7 +27,8 @@ public struct BackupFolder: Sendable {
     formatter.locale = Locale(identifier: "en_US_POSIX")
     formatter.timeZone = TimeZone(identifier: "UTC")
     formatter.dateFormat = "yyyyMMdd-HHmmss"
-    return String(repeating: "0", count: max(0, 6 - digits.count)) + digits + "-" + formatter.string(from: now)
+    return String(repeating: "0", count: max(0, 6 - digits.count)) + digits + "-"
+      + formatter.string(from: now)
       + "." + BundleFormat.fileExtension
   }
 

@@ -41,7 +41,8 @@ struct BundleImporter {
 
   /// Records of the origin this device writes as are never appended: identical ones were already held,
   /// anything else (different, or beyond what this folder holds) is a fork.
-  private func compareOwn(_ records: [ScannedRecord], range: BundleRange, into outcome: inout Outcome) throws {
+  private func compareOwn(_ records: [ScannedRecord], range: BundleRange, into outcome: inout Outcome) throws
+  {
     let held = journal.versionVector[range.origin] ?? 0
     let local = try journal.frames(of: range.origin, from: range.first, through: min(held, range.last))
     for (mine, theirs) in zip(local, records) {
@@ -76,18 +77,25 @@ struct BundleImporter {
     guard let first = outcome.forks.first else { return [] }
     let name = "fork-\(first.origin.hex)-at-\(first.sequence)-\(bundle.name).\(BundleFormat.fileExtension)"
     try keep(bundle, in: forks, as: name)
-    return outcome.forks.map { ImportSummary.Fork(origin: $0.origin, sequence: $0.sequence, file: "forks/" + name) }
+    return outcome.forks.map {
+      ImportSummary.Fork(origin: $0.origin, sequence: $0.sequence, file: "forks/" + name)
+    }
   }
 
   /// The parked file name: `waiting-<origin>-<from>-<through>-<bundle>.gaibundle`.
-  private func parkedName(_ bundle: BundleReader, _ waiting: (origin: OriginID, from: UInt64, through: UInt64))
+  private func parkedName(
+    _ bundle: BundleReader, _ waiting: (origin: OriginID, from: UInt64, through: UInt64)
+  )
     -> String
   {
     "waiting-\(waiting.origin.hex)-\(waiting.from)-\(waiting.through)-\(bundle.name).\(BundleFormat.fileExtension)"
   }
 
-  private func park(_ bundle: BundleReader, waiting: (origin: OriginID, from: UInt64, through: UInt64)) throws {
-    let existing = parkedFiles().contains { $0.hasSuffix("-" + bundle.name + "." + BundleFormat.fileExtension) }
+  private func park(_ bundle: BundleReader, waiting: (origin: OriginID, from: UInt64, through: UInt64)) throws
+  {
+    let existing = parkedFiles().contains {
+      $0.hasSuffix("-" + bundle.name + "." + BundleFormat.fileExtension)
+    }
     if !existing { try keep(bundle, in: incoming, as: parkedName(bundle, waiting)) }
   }
 
@@ -120,7 +128,8 @@ struct BundleImporter {
           let current = parkedName(bundle, first)
           if current != name { try FileIO.rename(path, to: incoming + "/" + current) }
           summary.parked += outcome.waiting.map {
-            ImportSummary.Waiting(origin: $0.origin, from: $0.from, through: $0.through, file: "incoming/" + current)
+            ImportSummary.Waiting(
+              origin: $0.origin, from: $0.from, through: $0.through, file: "incoming/" + current)
           }
         } else {
           try FileManager.default.removeItem(atPath: path)

@@ -103,7 +103,8 @@ public struct BundleManifest: Equatable, Sendable {
     }
     var knowledge: [KnownHead] = []
     for _ in 0..<(try r.readLength()) {
-      knowledge.append(KnownHead(origin: try origin(), sequence: try r.readVarint(), hash: Array(try r.readRaw(32))))
+      knowledge.append(
+        KnownHead(origin: try origin(), sequence: try r.readVarint(), hash: Array(try r.readRaw(32))))
     }
     guard r.isAtEnd else { throw ByteReader.Malformed(reason: "trailing bytes") }
     self.ranges = ranges

@@ -22,18 +22,22 @@ extension Office {
     let backup = BackupFolder(root: folder)
     if FileManager.default.fileExists(atPath: backup.asOffice.officeFile) {
       let other = try Office.readIdentity(backup.asOffice)
-      guard other.id == identity.id else { throw GAIDeskError("error.backup.otherOffice", folder, other.office) }
+      guard other.id == identity.id else {
+        throw GAIDeskError("error.backup.otherOffice", folder, other.office)
+      }
     }
     try FileIO.makeDirectory(backup.bundles)
     try FileIO.makeDirectory(backup.asOffice.keys)
     let names = (try? FileManager.default.contentsOfDirectory(atPath: paths.keys)) ?? []
     for name in names.sorted() where name.hasPrefix("slot-") && name.hasSuffix(".json") {
-      try FileIO.writeAtomically(try FileIO.read(paths.keys + "/" + name), to: backup.asOffice.keys + "/" + name)
+      try FileIO.writeAtomically(
+        try FileIO.read(paths.keys + "/" + name), to: backup.asOffice.keys + "/" + name)
     }
     try FileIO.writeAtomically(try FileIO.read(paths.officeFile), to: backup.asOffice.officeFile)
     try FileIO.writeAtomically(
       Array(BackupFolder.readme(office: identity, folder: folder).utf8), to: folder + "/LEIA-ME.txt")
-    let since = backup.bundleFiles().reversed().lazy.compactMap { try? self.openBundle($0) }.first?.manifest
+    let since =
+      backup.bundleFiles().reversed().lazy.compactMap { try? self.openBundle($0) }.first?.manifest
       .vector ?? [:]
     let held = journal.versionVector.filter { $0.value > 0 }
     var result = BackupResult(
@@ -45,7 +49,9 @@ extension Office {
       result.records = Int(manifest.recordCount)
     }
     result.bytes = backup.bundleFiles().reduce(0) { $0 + (FileIO.size($1) ?? 0) }
-    let record = ["at": ISO8601DateFormatter().string(from: now()), "folder": folder, "bundle": result.bundle ?? ""]
+    let record = [
+      "at": ISO8601DateFormatter().string(from: now()), "folder": folder, "bundle": result.bundle ?? "",
+    ]
     try FileIO.writeAtomically(try Office.json(record), to: backupRecord)
     return result
   }
@@ -113,7 +119,8 @@ extension Office {
     try FileIO.makeDirectory(paths.keys)
     let names = (try? FileManager.default.contentsOfDirectory(atPath: backup.asOffice.keys)) ?? []
     for name in names.sorted() where name.hasPrefix("slot-") && name.hasSuffix(".json") {
-      try FileIO.writeAtomically(try FileIO.read(backup.asOffice.keys + "/" + name), to: paths.keys + "/" + name)
+      try FileIO.writeAtomically(
+        try FileIO.read(backup.asOffice.keys + "/" + name), to: paths.keys + "/" + name)
     }
     try FileIO.writeAtomically(try FileIO.read(backup.asOffice.officeFile), to: paths.officeFile)
     let office = try Office.open(at: paths, passphrase: passphrase, marks: marks)

@@ -49,4 +49,3 @@ extension Office {
     return summary
   }
 }
-

@@ -15,7 +15,8 @@ public struct ForeignAppend: Equatable, Sendable {
 extension Journal {
   /// The framed records of `origin` from sequence `first` through `last` (fewer when the log holds fewer),
   /// read from the segment files with framing, CRC, sequence and chain checked, not decrypted.
-  public func frames(of origin: OriginID, from first: UInt64, through last: UInt64) throws -> [ScannedRecord] {
+  public func frames(of origin: OriginID, from first: UInt64, through last: UInt64) throws -> [ScannedRecord]
+  {
     let folder = root + "/" + origin.hex + "/"
     var result: [ScannedRecord] = []
     var expected: UInt64 = 1

@@ -6,9 +6,11 @@ import GAIDesk
 struct BackupCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "backup",
-    abstract: "Back the office up to a folder (a USB stick), or check such a backup without the office folder.")
+    abstract:
+      "Back the office up to a folder (a USB stick), or check such a backup without the office folder.")
   @OptionGroup var options: OfficeOptions
-  @Option(help: "Back up to this folder: the first time everything, later only what it lacks.") var to: String?
+  @Option(help: "Back up to this folder: the first time everything, later only what it lacks.") var to:
+    String?
   @Option(help: "Check the backup in this folder (needs the passphrase, not the office folder).")
   var check: String?
 
@@ -22,7 +24,8 @@ struct BackupCommand: ParsableCommand {
     let result = try office.backup(to: to!)
     if options.json {
       Console.json([
-        "folder": to!, "bundle": result.bundle.map { $0 as Any } ?? NSNull(), "records": result.records, "held": result.held,
+        "folder": to!, "bundle": result.bundle.map { $0 as Any } ?? NSNull(), "records": result.records,
+        "held": result.held,
         "bytes": result.bytes,
       ])
     } else if let bundle = result.bundle {
@@ -46,7 +49,9 @@ struct BackupCommand: ParsableCommand {
       Console.say(
         "backup.checked", report.office.office, String(report.bundles), String(report.records),
         String(report.origins))
-      for problem in report.problems { Console.say("backup.problem", Console.text(problem.key, problem.args)) }
+      for problem in report.problems {
+        Console.say("backup.problem", Console.text(problem.key, problem.args))
+      }
       if report.isIntact { Console.say("backup.intact") }
     }
     if !report.isIntact { throw ExitCode(2) }

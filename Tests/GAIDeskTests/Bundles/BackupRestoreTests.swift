@@ -18,7 +18,8 @@ import Testing
     #expect(full.bundle != nil && full.records == 2)
     #expect(a.lastBackup.map { abs($0.timeIntervalSinceNow) < 60 } == true)
     let readme = try String(contentsOfFile: stick.path + "/LEIA-ME.txt", encoding: .utf8)
-    #expect(readme.contains("gaidesk restore --from") && readme.contains("CÓPIA") && readme.contains("SAUVEGARDE"))
+    #expect(
+      readme.contains("gaidesk restore --from") && readme.contains("CÓPIA") && readme.contains("SAUVEGARDE"))
     #expect(try a.backup(to: stick.path).bundle == nil)
 
     let check = try Office.checkBackup(in: stick.path, passphrase: TestOffice.passphrase)

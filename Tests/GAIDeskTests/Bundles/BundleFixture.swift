@@ -33,7 +33,9 @@ final class OfficeFolders {
   }
 
   /// Exports everything folder `index` holds to a new bundle.
-  func export(_ index: Int, since: [OriginID: UInt64] = [:], limits: [OriginID: UInt64] = [:]) throws -> String {
+  func export(_ index: Int, since: [OriginID: UInt64] = [:], limits: [OriginID: UInt64] = [:]) throws
+    -> String
+  {
     let path = newPath()
     try offices[index].exportBundle(to: path, since: since, limits: limits)
     return path

@@ -59,7 +59,8 @@ import Testing
         pool.append(path)
         if limits.isEmpty { last[i] = path }
       case 6...8 where !pool.isEmpty:
-        let picks = (0..<Int.random(in: 1...3, using: &random)).map { _ in pool.randomElement(using: &random)! }
+        let picks = (0..<Int.random(in: 1...3, using: &random)).map { _ in pool.randomElement(using: &random)!
+        }
         let summary = try live(i).importBundles(picks)
         #expect(summary.forks.isEmpty, "\(label)")
         parked += summary.parked.count

@@ -63,7 +63,8 @@ import Testing
     _ = try TestOffice.addVisitors(folders.offices[0], count: 3)
     let bytes = try FileIO.read(try folders.export(0))
     var random = SplitMix(seed: 7)
-    let positions = [0, 9, 12, 20, 40] + (0..<40).map { _ in Int.random(in: 0..<bytes.count, using: &random) }
+    let positions =
+      [0, 9, 12, 20, 40] + (0..<40).map { _ in Int.random(in: 0..<bytes.count, using: &random) }
     for position in positions {
       var flipped = bytes
       flipped[position] ^= 1 << UInt8.random(in: 0..<8, using: &random)
