@@ -32,17 +32,17 @@ import Testing
     var parked = 0
     func live(_ i: Int) -> Office { folders.offices[i] }
 
-    for _ in 0..<40 {
+    for _ in 0..<50 {
       let i = Int.random(in: 0..<3, using: &random)
-      switch Int.random(in: 0..<10, using: &random) {
-      case 0...3 where next[i] < script.records[i].count:
+      switch Int.random(in: 0..<12, using: &random) {
+      case 0...4 where next[i] < script.records[i].count:
         let record = script.records[i][next[i]]
         next[i] += 1
         let date = record.date
         live(i).now = { date }
         // A folder missing history another record names is read-only until it arrives: the command waits.
         if (try? live(i).record(staff: "staff \(i)", events: record.events)) == nil { next[i] -= 1 }
-      case 4...5:
+      case 5...7:
         let other = (i + Int.random(in: 1...2, using: &random)) % 3
         var since: [OriginID: UInt64] = [:]
         var limits: [OriginID: UInt64] = [:]
@@ -58,13 +58,13 @@ import Testing
         let path = try folders.export(i, since: since, limits: limits)
         pool.append(path)
         if limits.isEmpty { last[i] = path }
-      case 6...8 where !pool.isEmpty:
+      case 8...10 where !pool.isEmpty:
         let picks = (0..<Int.random(in: 1...3, using: &random)).map { _ in pool.randomElement(using: &random)!
         }
         let summary = try live(i).importBundles(picks)
         #expect(summary.forks.isEmpty, "\(label)")
         parked += summary.parked.count
-      case 9:
+      case 11:
         live(i).saveSnapshot()
         folders.offices[i] = try TestOffice.reopen(folders.directories[i])
       default:
