@@ -41,13 +41,13 @@ extension AppModel {
   public func keyMap() -> KeyMap<Command> {
     switch screen {
     case .setup(let s): s.keyMap(tr)
-    case .unlock(let s): s.keyMap(tr)
     case .staff(let s): s.keyMap(tr)
     case .queue(let s): s.keyMap(tr)
     case .arrival(let s): s.keyMap(tr)
     case .serve(let s): s.keyMap(tr)
     case .profile(let s): s.keyMap(tr)
     case .supervisor(let s): s.keyMap(tr)
+    case .custom(let s): s.keyMap(tr)
     }
   }
 
@@ -60,9 +60,6 @@ extension AppModel {
     case .setup(var s):
       setupInput(key, &s)
       screen = .setup(s)
-    case .unlock(var s):
-      if s.passphrase.handle(key) { s.error = nil }
-      screen = .unlock(s)
     case .staff(var s):
       _ = s.form.handle(key)
       screen = .staff(s)
@@ -82,6 +79,10 @@ extension AppModel {
     case .supervisor(var s):
       supervisorInput(key, &s)
       screen = .supervisor(s)
+    case .custom(var s):
+      let reaction = s.input(key, model: self)
+      screen = .custom(s)
+      return apply(reaction)
     }
     return []
   }
@@ -111,9 +112,6 @@ extension AppModel {
     case .setup(var s):
       effects = setupCommand(command, &s)
       screen = .setup(s)
-    case .unlock(var s):
-      effects = unlockCommand(command, &s)
-      screen = .unlock(s)
     case .staff(var s):
       effects = staffCommand(command, &s)
       if case .staff = screen { screen = .staff(s) }
@@ -134,6 +132,10 @@ extension AppModel {
     case .supervisor(var s):
       effects = supervisorCommand(command, &s)
       screen = .supervisor(s)
+    case .custom(var s):
+      let reaction = s.handle(command, model: self)
+      screen = .custom(s)
+      effects = apply(reaction)
     }
     return effects
   }
@@ -146,6 +148,7 @@ extension AppModel {
     case .setup(let s): s.step == 1 && s.isDirty
     case .profile(let s): s.isDirty
     case .supervisor(let s): s.editor?.isDirty ?? false
+    case .custom(let s): s.isDirty
     default: false
     }
   }
@@ -307,6 +310,13 @@ extension AppModel {
   }
 
   private mutating func completed(_ effect: Effect, visitID: String?, referralID: String?) -> [Effect] {
+    var effects: [Effect] = []
+    if case .custom(var s) = screen {
+      let reaction = s.completed(
+        effect, result: EffectResult(visitID: visitID, referralID: referralID), model: self)
+      screen = .custom(s)
+      effects = apply(reaction)
+    }
     switch effect {
     case .arrive, .arriveNew:
       // The queue, not the finished form, lies behind the ticket: the form would now warn about itself.
@@ -356,16 +366,17 @@ extension AppModel {
     case .createOffice, .unlock, .saveSettings, .quit:
       break
     }
-    return []
+    return effects
   }
 
   private mutating func failed(_ effect: Effect, _ error: GAIDeskError) {
     let message = tr.error(error)
+    if case .custom(var s) = screen {
+      let handled = s.failed(effect, message: message)
+      screen = .custom(s)
+      if handled { return }
+    }
     switch (effect, screen) {
-    case (.unlock, .unlock(var s)):
-      s.error = message
-      s.passphrase = TextFieldState()
-      screen = .unlock(s)
     case (.createOffice, .setup(var s)):
       s.error = message
       screen = .setup(s)

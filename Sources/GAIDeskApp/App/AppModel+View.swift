@@ -26,13 +26,13 @@ extension AppModel {
     var cursor: Point?
     switch screen {
     case .setup(let s): cursor = s.render(into: &grid, area: rows[1], model: self)
-    case .unlock(let s): cursor = s.render(into: &grid, area: rows[1], model: self)
     case .staff(let s): cursor = s.render(into: &grid, area: rows[1], model: self)
     case .queue(let s): cursor = s.render(into: &grid, area: rows[1], model: self)
     case .arrival(let s): cursor = s.render(into: &grid, area: rows[1], model: self)
     case .serve(let s): cursor = s.render(into: &grid, area: rows[1], model: self)
     case .profile(let s): cursor = s.render(into: &grid, area: rows[1], model: self)
     case .supervisor(let s): cursor = s.render(into: &grid, area: rows[1], model: self)
+    case .custom(let s): cursor = s.render(into: &grid, area: rows[1], model: self)
     }
     if let busy {
       grid.render(Label(busy, role: .warning), in: rows[2].inset(horizontal: 1))
@@ -79,7 +79,8 @@ extension AppModel {
 
   private var isStartScreen: Bool {
     switch screen {
-    case .setup, .unlock, .staff: true
+    case .setup, .staff: true
+    case .custom(let s): s is UnlockScreen
     default: false
     }
   }

@@ -41,7 +41,7 @@ public struct AppModel {
     search = VisitorSearch(state: OfficeState())
     self.now = now
     self.size = size
-    screens = [hasOffice ? .unlock(UnlockScreen()) : .setup(SetupScreen())]
+    screens = [hasOffice ? .custom(UnlockScreen()) : .setup(SetupScreen())]
   }
 
   /// The current screen.
@@ -75,6 +75,11 @@ public struct AppModel {
     return max(0, Int(end.timeIntervalSince(from.date) / 60))
   }
 
+  /// The area screens are drawn in: between the header and the status and key lines.
+  public var bodyArea: Rect {
+    Rect(x: 0, y: 1, width: size.width, height: max(0, size.height - 3))
+  }
+
   /// Goes back one screen (never below the first).
   mutating func pop() {
     if screens.count > 1 { screens.removeLast() }
@@ -105,8 +110,6 @@ public struct Notice: Equatable, Sendable {
 public enum Screen {
   /// First run: create the office.
   case setup(SetupScreen)
-  /// Unlock the office.
-  case unlock(UnlockScreen)
   /// Who is at the desk.
   case staff(StaffScreen)
   /// Today's queue.
@@ -119,4 +122,6 @@ public enum Screen {
   case profile(ProfileScreen)
   /// The supervisor's desk.
   case supervisor(SupervisorScreen)
+  /// Any screen that follows the ``AppScreen`` contract (unlock, and screens added since).
+  case custom(any AppScreen)
 }

@@ -128,7 +128,7 @@ public struct ArrivalScreen {
       }
     }
     var y = inner.y + fields.count + 1
-    let duplicates = ArrivalScreen.duplicates(of: form.values[0].text, model: model)
+    let duplicates = ArrivalScreen.duplicates(of: form.values.map(\.text), model: model)
     if !duplicates.isEmpty {
       grid.put(tr("arrival.duplicates"), at: Point(x: inner.x, y: y), role: .warning, maxWidth: inner.width)
       y += 1
@@ -147,34 +147,25 @@ public struct ArrivalScreen {
     return widget.cursorPosition(in: formArea)
   }
 
-  /// The countries that what was typed may mean: an ISO code, or the start of every word of a name in any
-  /// language ("guine bissau", "bissau", "cabo"); names typed in full come first, but "guiné" still also
-  /// offers Guiné-Bissau, so that only one candidate (or the code) is ever taken.
+  /// The countries that what was typed may mean (the core's lookup by code or name).
   static func countries(_ text: String) -> [String] {
-    let trimmed = text.trimmingCharacters(in: .whitespaces)
-    guard !trimmed.isEmpty else { return [] }
-    if trimmed.count <= 3, let country = ReferenceData.shipped.country(trimmed) { return [country.code] }
-    let typed = SearchText.tokens(trimmed)
-    guard !typed.isEmpty else { return [] }
-    var exact: [String] = []
-    var partial: [String] = []
-    for country in ReferenceData.shipped.countries {
-      let names = [country.pt, country.en, country.fr].map(SearchText.tokens)
-      if names.contains(typed) {
-        exact.append(country.code)
-      } else if names.contains(where: { words in
-        typed.allSatisfy { part in words.contains { $0.hasPrefix(part) } }
-      }) {
-        partial.append(country.code)
-      }
-    }
-    return exact + partial
+    ReferenceData.shipped.countryCodes(matching: text)
   }
 
-  /// Registered visitors whose names look like `name` (the duplicate warning).
-  static func duplicates(of name: String, model: AppModel) -> [String] {
-    guard SearchText.tokens(name).count >= 1, name.count >= 3 else { return [] }
-    return model.search.find(name, in: model.state, limit: 5).map(\.visitorID)
+  /// The visitor described by the form so far, leniently (what cannot be read yet is left out).
+  static func visitorForm(_ values: [String]) -> VisitorForm {
+    var form = VisitorForm(fullName: values[0])
+    let countries = countries(values[1])
+    form.nationality = countries.count == 1 ? countries[0] : nil
+    form.phone = values[2].isEmpty ? nil : values[2]
+    form.birthYear = Int(values[3])
+    return form
+  }
+
+  /// Registered visitors who are probably this person, by the core's duplicates rule (the CLI's too).
+  static func duplicates(of values: [String], model: AppModel) -> [String] {
+    let trimmed = values.map { $0.trimmingCharacters(in: .whitespaces) }
+    return model.search.duplicates(of: visitorForm(trimmed), in: model.state, limit: 5).map(\.visitorID)
   }
 }
 
@@ -209,39 +200,27 @@ extension AppModel {
 
   private mutating func submitNewVisitor(_ form: FormState, _ s: inout ArrivalScreen) -> [Effect] {
     let values = form.values.map { $0.text.trimmingCharacters(in: .whitespaces) }
-    var visitor = VisitorForm(fullName: values[0])
-    if !values[1].isEmpty {
+    var visitor = ArrivalScreen.visitorForm(values)
+    if !values[1].isEmpty, visitor.nationality == nil {
       let matches = ArrivalScreen.countries(values[1])
-      guard matches.count == 1 else {
-        s.error = tr(matches.isEmpty ? "arrival.unknownCountry" : "arrival.ambiguousCountry")
-        return []
-      }
-      visitor.nationality = matches[0]
+      s.error = tr(matches.isEmpty ? "arrival.unknownCountry" : "arrival.ambiguousCountry")
+      return []
     }
-    visitor.phone = values[2].isEmpty ? nil : values[2]
-    if !values[3].isEmpty {
-      guard let year = Int(values[3]) else {
-        s.error = tr("arrival.badYear")
-        return []
-      }
-      visitor.birthYear = year
+    if !values[3].isEmpty, visitor.birthYear == nil {
+      s.error = tr("arrival.badYear")
+      return []
     }
     if !values[4].isEmpty {
-      let answer = SearchText.fold(values[4])
-      if ["s", "y", "o", "sim", "yes", "oui"].contains(answer) {
-        visitor.consentToShare = true
-      } else if ["n", "nao", "no", "non"].contains(answer) {
-        visitor.consentToShare = false
-      } else {
+      guard let answer = YesNoAnswer.parse(values[4]) else {
         s.error = tr("arrival.badConsent")
         return []
       }
+      visitor.consentToShare = answer
     }
     // Look-alikes are shown while typing; registering anyway takes a second Enter.
-    if !ArrivalScreen.duplicates(of: values[0], model: self).isEmpty,
-      s.confirmedDespiteDuplicates != values[0]
-    {
-      s.confirmedDespiteDuplicates = values[0]
+    let described = values.prefix(4).joined(separator: "\u{1F}")
+    if !ArrivalScreen.duplicates(of: values, model: self).isEmpty, s.confirmedDespiteDuplicates != described {
+      s.confirmedDespiteDuplicates = described
       s.error = tr("arrival.confirmDuplicates")
       return []
     }

@@ -317,27 +317,6 @@ extension AppModel {
     codes.map { ReferenceData.shipped.language($0)?.label(tr.language) ?? $0 }.joined(separator: ", ")
   }
 
-  /// The language codes for what was typed: codes or names in any of the three languages, comma-separated;
-  /// nil (with the unknown word in `unknown`) when one is not found.
-  static func languageCodes(_ text: String, unknown: inout String) -> [String]? {
-    var codes: [String] = []
-    for part in text.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) })
-    where !part.isEmpty {
-      let folded = SearchText.fold(part)
-      let found =
-        ReferenceData.shipped.language(part)
-        ?? ReferenceData.shipped.languages.first { language in
-          [language.pt, language.en, language.fr].contains { SearchText.fold($0) == folded }
-        }
-      guard let found else {
-        unknown = part
-        return nil
-      }
-      if !codes.contains(found.code) { codes.append(found.code) }
-    }
-    return codes
-  }
-
   private mutating func saveVisitor(
     _ visitor: Visitor, form: FormState, original: [String], _ s: inout ProfileScreen
   ) -> [Effect] {
@@ -367,12 +346,14 @@ extension AppModel {
       edited.birthYear = year
     }
     if values[4] != original[4] {
-      var unknown = ""
-      guard let codes = Self.languageCodes(values[4], unknown: &unknown) else {
-        s.error = tr("edit.badLanguage", unknown)
+      do {
+        edited.languages = try ReferenceData.shipped.languageCodes(in: values[4])
+      } catch let error as GAIDeskError {
+        s.error = tr("edit.badLanguage", error.args.first ?? values[4])
+        return []
+      } catch {
         return []
       }
-      edited.languages = codes
     }
     s.error = nil
     busy = tr("busy.saving")

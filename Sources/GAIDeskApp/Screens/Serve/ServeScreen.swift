@@ -291,36 +291,23 @@ extension AppModel {
       s.focus = .topics
       return []
     }
-    var referral: ReferralRequest?
+    var referrals: [VisitClosing.Referral] = []
     if let partner = s.partner, let info = directory.partner(partner) {
       let topic = s.chosen.first { info.topics.contains($0) } ?? s.chosen[0]
-      let due = s.due.text.trimmingCharacters(in: .whitespaces)
-      guard due.isEmpty || LocalTime.isDate(due) else {
-        s.error = tr("serve.badDate")
-        s.focus = .due
-        return []
-      }
-      referral = ReferralRequest(partner: partner, topic: topic, due: due.isEmpty ? nil : due)
+      referrals.append(VisitClosing.Referral(partner: partner, topic: topic, due: s.due.text))
       if !consentAsked, state.canonicalVisitor(s.visitorID)?.consentToShare?.granted != true {
         overlay = .consent(visitorID: s.visitorID)
         return []
       }
     }
-    let follow = s.followUp.text.trimmingCharacters(in: .whitespaces)
-    guard follow.isEmpty || LocalTime.isDate(follow) else {
-      s.error = tr("serve.badDate")
-      s.focus = .followUp
-      return []
-    }
-    let outcome = s.outcome.text.trimmingCharacters(in: .whitespaces)
-    let note = s.note.text.trimmingCharacters(in: .whitespaces)
     busy = tr("busy.saving")
+    // The core checks and records everything (dates, lengths, consent) in one command.
     return [
       .close(
-        CloseRequest(
-          visitID: s.visitID, visitorID: s.visitorID, topics: s.chosen,
-          outcome: outcome.isEmpty ? nil : outcome,
-          note: note.isEmpty ? nil : note, referral: referral, followUp: follow.isEmpty ? nil : follow))
+        VisitClosing(
+          visit: s.visitID, topics: s.chosen, outcome: s.outcome.text, note: s.note.text,
+          referrals: referrals,
+          followUp: s.followUp.text, language: tr.language))
     ]
   }
 

@@ -79,10 +79,10 @@ public struct SupervisorScreen {
     grid.render(Tabs(titles: titles, selected: tab.rawValue), in: parts[0])
     let body = parts[1]
     switch tab {
-    case .dashboard: Dashboard.render(into: &grid, area: body, model: model)
+    case .dashboard: DayTab.render(into: &grid, area: body, model: model)
     case .referrals: ReferralsBoard.render(into: &grid, area: body, model: model, screen: self)
     case .followUps: FollowUpsBoard.render(into: &grid, area: body, model: model, screen: self)
-    case .month: MonthReport.render(into: &grid, area: body, model: model)
+    case .month: MonthTab.render(into: &grid, area: body, model: model)
     case .partners: PartnersView.render(into: &grid, area: body, model: model, screen: self)
     case .sheets: SheetsView.render(into: &grid, area: body, model: model, screen: self)
     }
@@ -153,87 +153,6 @@ extension AppModel {
     var state = s.list(s.tab, count: count, rows: size.height - 8)
     _ = state.handle(key)
     s.lists[s.tab] = state
-  }
-}
-
-/// Numbers about a list of waits in minutes.
-enum Stats {
-  /// The value below which `fraction` of the sorted values lie (nearest rank).
-  static func percentile(_ values: [Int], _ fraction: Double) -> Int? {
-    guard !values.isEmpty else { return nil }
-    let sorted = values.sorted()
-    let rank = Int((fraction * Double(sorted.count)).rounded(.up))
-    return sorted[min(sorted.count - 1, max(0, rank - 1))]
-  }
-
-  /// Counts of each key, largest first (ties by key).
-  static func counts(_ keys: [String]) -> [(String, Int)] {
-    var counts: [String: Int] = [:]
-    for key in keys { counts[key, default: 0] += 1 }
-    return counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map {
-      ($0.key, $0.value)
-    }
-  }
-}
-
-/// The day at a glance.
-enum Dashboard {
-  static func render(into grid: inout Grid, area: Rect, model: AppModel) {
-    let tr = model.tr
-    let visits = model.todaysVisits
-    let waits = visits.compactMap { visit in
-      visit.calledAt.map { model.minutes(from: visit.arrivedAt, to: $0) }
-    }
-    let columns = area.splitColumns([.fill(1), .fill(1)])
-    let left = Block(title: tr("dashboard.title", model.today))
-    grid.render(left, in: columns[0])
-    let inner = left.inner(columns[0]).inset(horizontal: 1)
-    let numbers: [(String, String)] = [
-      (tr("dashboard.waiting"), String(visits.filter { $0.status == .waiting }.count)),
-      (tr("dashboard.serving"), String(visits.filter { $0.status == .called }.count)),
-      (tr("dashboard.served"), String(visits.filter { $0.status == .done }.count)),
-      (tr("dashboard.left"), String(visits.filter { $0.status == .left }.count)),
-      (tr("dashboard.median"), Stats.percentile(waits, 0.5).map { tr("minutes", String($0)) } ?? "—"),
-      (tr("dashboard.p90"), Stats.percentile(waits, 0.9).map { tr("minutes", String($0)) } ?? "—"),
-    ]
-    for (row, item) in numbers.enumerated() where row < inner.height {
-      grid.put(
-        item.0.padded(toWidth: 24) + item.1, at: Point(x: inner.x, y: inner.y + row), role: .normal,
-        maxWidth: inner.width)
-    }
-    let chartTop = inner.y + numbers.count + 1
-    grid.put(tr("dashboard.byHour"), at: Point(x: inner.x, y: chartTop), role: .header, maxWidth: inner.width)
-    var perHour = [Int](repeating: 0, count: 24)
-    for visit in visits { perHour[LocalTime.hour(visit.arrivedAt)] += 1 }
-    let first = min(8, perHour.firstIndex { $0 > 0 } ?? 8)
-    let hours = Array(first..<min(24, first + max(1, inner.width / 4)))
-    let bars = hours.map { BarChart.Bar(String($0), value: perHour[$0]) }
-    grid.render(
-      BarChart(bars: bars, barWidth: 3),
-      in: Rect(x: inner.x, y: chartTop + 1, width: inner.width, height: inner.maxY - chartTop - 1))
-    let right = columns[1].splitRows([.fill(1), .fill(1)])
-    let topics = Stats.counts(visits.flatMap(\.topics)).prefix(8).map {
-      BarChart.Bar(model.tr.topic($0.0), value: $0.1)
-    }
-    chartBox(tr("dashboard.topics"), topics, into: &grid, area: right[0], empty: tr("dashboard.nothing"))
-    let staff = Stats.counts(visits.filter { $0.status == .done }.compactMap(\.servedBy)).prefix(8).map {
-      BarChart.Bar($0.0, value: $0.1)
-    }
-    chartBox(tr("dashboard.perStaff"), staff, into: &grid, area: right[1], empty: tr("dashboard.nothing"))
-  }
-
-  /// A bordered horizontal bar chart, or a muted line when there is nothing.
-  static func chartBox(
-    _ title: String, _ bars: [BarChart.Bar], into grid: inout Grid, area: Rect, empty: String
-  ) {
-    let block = Block(title: title)
-    grid.render(block, in: area)
-    let inner = block.inner(area).inset(horizontal: 1)
-    if bars.isEmpty {
-      grid.put(empty, at: inner.origin, role: .muted, maxWidth: inner.width)
-    } else {
-      grid.render(BarChart(bars: bars, orientation: .horizontal), in: inner)
-    }
   }
 }
 
@@ -321,68 +240,6 @@ enum FollowUpsBoard {
       guard y > inner.y, y < inner.maxY, index != state.selected else { continue }
       grid.setStyle(Style(.warning), in: Rect(x: inner.x, y: y, width: inner.width, height: 1))
     }
-  }
-}
-
-/// The month so far: totals, visits per day, topics and referrals by partner.
-enum MonthReport {
-  static func render(into grid: inout Grid, area: Rect, model: AppModel) {
-    let tr = model.tr
-    let month = String(model.today.prefix(7))
-    let days = model.state.visitsByDay.keys.filter { $0.hasPrefix(month) }
-    let visits = days.flatMap { model.state.visits(on: $0) }.filter {
-      model.officeCode == nil || $0.office == model.officeCode
-    }
-    let referrals = model.state.allReferrals.filter { LocalTime.day($0.createdAt).hasPrefix(month) }
-    let columns = area.splitColumns([.fill(1), .fill(1)])
-    let left = Block(title: tr("month.title", month))
-    grid.render(left, in: columns[0])
-    let inner = left.inner(columns[0]).inset(horizontal: 1)
-    let numbers: [(String, Int)] = [
-      (tr("month.visits"), visits.count),
-      (tr("month.visitors"), Set(visits.map(\.visitorID)).count),
-      (tr("month.served"), visits.filter { $0.status == .done }.count),
-      (tr("month.left"), visits.filter { $0.status == .left }.count),
-      (tr("month.referrals"), referrals.count),
-    ]
-    for (row, item) in numbers.enumerated() where row < inner.height {
-      grid.put(
-        item.0.padded(toWidth: 24) + String(item.1), at: Point(x: inner.x, y: inner.y + row), role: .normal,
-        maxWidth: inner.width)
-    }
-    let top = inner.y + numbers.count + 1
-    grid.put(tr("month.perDay"), at: Point(x: inner.x, y: top), role: .header, maxWidth: inner.width)
-    let dayCount = Int(model.today.suffix(2)) ?? 1
-    let perDay = (1...max(1, dayCount)).map { day -> Int in
-      let key = month + "-" + (day < 10 ? "0" : "") + String(day)
-      return visits.filter { $0.day == key }.count
-    }
-    grid.render(
-      Sparkline(values: perDay),
-      in: Rect(x: inner.x, y: top + 1, width: inner.width, height: max(1, min(4, inner.maxY - top - 2))))
-    let areas = Stats.counts(visits.flatMap(\.topics).compactMap { ReferenceData.shipped.topic($0)?.area })
-      .map { code, n in
-        BarChart.Bar(
-          ReferenceData.shipped.areas.first { $0.code == code }?.label(tr.language) ?? code, value: n)
-      }
-    let areaTop = top + 6
-    if areaTop + 1 < inner.maxY {
-      grid.put(tr("month.byArea"), at: Point(x: inner.x, y: areaTop), role: .header, maxWidth: inner.width)
-      grid.render(
-        BarChart(bars: areas, orientation: .horizontal),
-        in: Rect(x: inner.x, y: areaTop + 1, width: inner.width, height: inner.maxY - areaTop - 1))
-    }
-    let right = columns[1].splitRows([.fill(1), .fill(1)])
-    let topics = Stats.counts(visits.flatMap(\.topics)).prefix(8).map {
-      BarChart.Bar(tr.topic($0.0), value: $0.1)
-    }
-    Dashboard.chartBox(
-      tr("month.topics"), topics, into: &grid, area: right[0], empty: tr("dashboard.nothing"))
-    let partners = Stats.counts(referrals.map(\.partner)).prefix(8).map {
-      BarChart.Bar(model.directory.partner($0.0).map { $0.short ?? $0.name } ?? $0.0, value: $0.1)
-    }
-    Dashboard.chartBox(
-      tr("month.byPartner"), partners, into: &grid, area: right[1], empty: tr("dashboard.nothing"))
   }
 }
 
