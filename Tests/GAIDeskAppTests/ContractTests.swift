@@ -87,3 +87,32 @@ struct ContractTests {
     #expect(model.overlay != nil)
   }
 }
+
+@Suite("Safe keys at the desk")
+struct SafeKeyTests {
+  @Test("l asks before marking a ticket left without service; n keeps it")
+  func leftAsks() {
+    var model = Fixture.model()
+    Fixture.press(&model, [.down])
+    #expect(Fixture.press(&model, [.character("l")]) == [])
+    guard case .confirmLeft(let visitID) = model.overlay else {
+      Issue.record("l did not ask")
+      return
+    }
+    #expect(Fixture.press(&model, [.character("n")]) == [])
+    #expect(model.overlay == nil)
+    Fixture.press(&model, [.character("l")])
+    #expect(Fixture.press(&model, [.character("s")]) == [.markLeft(visitID: visitID)])
+  }
+
+  @Test("the remembered staff name is selected: typing a new name replaces it")
+  func staffNameReplaced() {
+    var model = AppModel(
+      hasOffice: true, settings: OfficeSettings(staff: "Ana"), size: Size(width: 80, height: 24),
+      now: Fixture.now)
+    _ = model.update(.opened(office: "praia", state: Fixture.state()))
+    Fixture.type(&model, "Rui")
+    Fixture.press(&model, [.enter])
+    #expect(model.staff == "Rui")
+  }
+}

@@ -284,7 +284,8 @@ struct ProfileFlowTests {
     Fixture.press(&model, [.escape])
     guard case .confirmDiscard = model.overlay else { Issue.record("Esc did not ask"); return }
     Fixture.press(&model, [.character("n")])
-    Fixture.press(&model, [.tab, .tab])
+    // The prefilled languages are selected: End keeps them and adds after.
+    Fixture.press(&model, [.tab, .tab, .end])
     Fixture.type(&model, ", en")
     let effects = Fixture.press(&model, [.enter])
     var expected = VisitorForm(visitor: Fixture.state().visitors["V-4"]!)

@@ -260,6 +260,13 @@ extension AppModel {
           screen = .serve(s)
         }
       }
+    case .confirmLeft(let visitID):
+      if Self.isYes(key) {
+        overlay = nil
+        busy = tr("busy.saving")
+        return [.markLeft(visitID: visitID)]
+      }
+      if Self.isNo(key) { overlay = nil }
     case .confirmRetire(let code):
       if Self.isYes(key) {
         overlay = nil

@@ -133,6 +133,11 @@ extension AppModel {
       grid.render(
         Modal(title: tr("partnerEdit.retireTitle"), message: message, buttons: yesNo, role: .warning),
         in: grid.area)
+    case .confirmLeft(let visitID):
+      let visit = state.visits[visitID]
+      let message = tr("queue.leftMessage", visit?.ticket ?? "", visit.map { name($0.visitorID) } ?? "")
+      grid.render(
+        Modal(title: tr("queue.leftTitle"), message: message, buttons: yesNo, role: .warning), in: grid.area)
     case .message(let text):
       grid.render(
         Modal(title: tr("error.title"), message: text, buttons: [tr("answer.ok")], role: .error),

@@ -25,6 +25,8 @@ public enum Overlay: Sendable {
   case profileConsent(visitorID: String, share: Bool?)
   /// Retire the partner with `code`? yes/no.
   case confirmRetire(code: String)
+  /// Mark the visit as left without service? yes/no.
+  case confirmLeft(visitID: String)
   /// A message to acknowledge.
   case message(String)
 }

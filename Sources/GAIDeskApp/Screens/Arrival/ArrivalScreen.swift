@@ -53,6 +53,11 @@ public struct ArrivalScreen {
       ] + CommonKeys.bindings(tr, helpOnQuestionMark: false))
   }
 
+  /// The most each field of the new visitor form takes while typing.
+  static let formLimits = [
+    Validation.maxNameLength, Validation.maxShortLength, Validation.maxShortLength, 4, 3,
+  ]
+
   static let formFields = [
     "arrival.fullName", "arrival.nationality", "arrival.phone", "arrival.birthYear", "arrival.consent",
   ]
@@ -173,7 +178,7 @@ extension AppModel {
   mutating func arrivalCommand(_ command: Command, _ s: inout ArrivalScreen) -> [Effect] {
     switch command {
     case .newVisitor:
-      s.form = FormState(values: [s.query.text, "", "", "", ""])
+      s.form = FormState(values: [s.query.text, "", "", "", ""], limits: ArrivalScreen.formLimits)
       s.error = nil
     case .nextField: s.form?.focusNext()
     case .previousField: s.form?.focusPrevious()
@@ -181,7 +186,7 @@ extension AppModel {
       if let form = s.form { return submitNewVisitor(form, &s) }
       guard let index = s.list.selected, index < s.hits.count else {
         if !s.query.text.isEmpty, s.mode == .arrival {
-          s.form = FormState(values: [s.query.text, "", "", "", ""])
+          s.form = FormState(values: [s.query.text, "", "", "", ""], limits: ArrivalScreen.formLimits)
         }
         return []
       }

@@ -268,7 +268,13 @@ extension AppModel {
         visitor.fullName, tr.country(visitor.nationality), visitor.phone ?? "",
         visitor.birthYear.map(String.init) ?? "", languageNames(visitor.languages),
       ]
-      s.mode = .edit(FormState(values: values), original: values)
+      s.mode = .edit(
+        FormState(
+          values: values,
+          limits: [
+            Validation.maxNameLength, Validation.maxShortLength, Validation.maxShortLength, 4,
+            Validation.maxNameLength,
+          ]), original: values)
       s.error = nil
     case (.nextField, .edit(var form, let original)):
       form.focusNext()

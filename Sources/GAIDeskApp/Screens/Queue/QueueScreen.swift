@@ -124,7 +124,8 @@ extension AppModel {
       guard let visit = selectedVisit(s), visit.status == .waiting || visit.status == .called else {
         return []
       }
-      return [.markLeft(visitID: visit.id)]
+      // Marking a ticket left cannot be undone: ask first.
+      overlay = .confirmLeft(visitID: visit.id)
     case .profile:
       guard let visit = selectedVisit(s) else { return [] }
       screens.append(.profile(ProfileScreen(visitorID: visit.visitorID)))

@@ -16,15 +16,15 @@ public struct ServeScreen {
   /// The focused section.
   var focus: Section = .topics
   /// Type-to-filter over the topics.
-  var topicFilter = TextFieldState()
+  var topicFilter = TextFieldState(limit: 60)
   /// The highlighted topic.
   var topicList = ListState(count: ReferenceData.shipped.topics.count, pageSize: 5)
   /// The topics chosen, in the order chosen.
   var chosen: [String] = []
   /// The outcome.
-  var outcome = TextFieldState()
+  var outcome = TextFieldState(limit: 200)
   /// The note.
-  var note = TextFieldState()
+  var note = TextFieldState(limit: Validation.maxNoteLength)
   /// The highlighted partner suggestion.
   var partnerList = ListState(count: 0, pageSize: 3)
   /// The partner chosen for a referral.
@@ -32,7 +32,7 @@ public struct ServeScreen {
   /// The referral's due date.
   var due: TextFieldState
   /// The follow-up date.
-  var followUp = TextFieldState()
+  var followUp = TextFieldState(limit: 10)
   /// Whether the knowledge sheet fills the screen (narrow terminals).
   var sheetShown = false
   /// The last problem, translated.
@@ -42,7 +42,7 @@ public struct ServeScreen {
   init(visit: Visit, today: String) {
     visitID = visit.id
     visitorID = visit.visitorID
-    due = TextFieldState(text: LocalTime.adding(days: 14, to: today) ?? "")
+    due = TextFieldState(text: LocalTime.adding(days: 14, to: today) ?? "", selected: true, limit: 10)
   }
 
   /// Whether leaving would lose what was entered.

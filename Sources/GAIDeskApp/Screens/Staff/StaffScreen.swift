@@ -11,7 +11,7 @@ public struct StaffScreen {
 
   /// Creates the screen with the remembered name.
   public init(name: String, desk: String) {
-    form = FormState(values: [name, desk])
+    form = FormState(values: [name, desk], limits: [Validation.maxNameLength, 20])
   }
 
   func keyMap(_ tr: Translator) -> KeyMap<Command> {
