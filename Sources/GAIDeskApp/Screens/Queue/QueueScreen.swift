@@ -35,18 +35,33 @@ public struct QueueScreen {
     return open + finished.reversed()
   }
 
+  /// Where the parts go: the summary line, the box and the table inside it (drawing and paging use it).
+  struct Layout {
+    /// The one-line summary of counts.
+    let summary: Rect
+    /// The bordered box.
+    let box: Rect
+    /// The table inside the box (header row included).
+    let table: Rect
+  }
+
+  /// The layout in `area`, computed once for drawing and for key handling.
+  static func layout(in area: Rect) -> Layout {
+    let parts = area.splitRows([.length(1), .fill(1)])
+    return Layout(summary: parts[0], box: parts[1], table: Block().inner(parts[1]))
+  }
+
   func render(into grid: inout Grid, area: Rect, model: AppModel) -> Point? {
     let tr = model.tr
+    let layout = Self.layout(in: area)
     let visits = Self.rows(model)
     let all = model.todaysVisits
     let counts = VisitStatus.allCases.map { status in all.filter { $0.status == status }.count }
     let summary = tr(
       "queue.summary", String(counts[0]), String(counts[1]), String(counts[2]), String(counts[3]))
-    let parts = area.splitRows([.length(1), .fill(1)])
-    grid.render(Label(summary, role: .muted), in: parts[0].inset(horizontal: 1))
-    let block = Block(title: tr("queue.title", model.today))
-    grid.render(block, in: parts[1])
-    let inner = block.inner(parts[1])
+    grid.render(Label(summary, role: .muted), in: layout.summary.inset(horizontal: 1))
+    grid.render(Block(title: tr("queue.title", model.today)), in: layout.box)
+    let inner = layout.table
     let wide = inner.width >= 100
     var columns = [
       TableColumn(tr("col.ticket"), width: .length(6)),
@@ -94,7 +109,7 @@ extension AppModel {
     let rows = QueueScreen.rows(self)
     let previous = selectedVisit(s)?.id
     s.list.count = rows.count
-    s.list.pageSize = max(1, size.height - 7)
+    s.list.pageSize = max(1, QueueScreen.layout(in: bodyArea).table.height - 1)
     let wanted = s.selectVisit ?? previous
     if let wanted, let index = rows.firstIndex(where: { $0.id == wanted }) { s.list.select(index) }
     s.selectVisit = nil

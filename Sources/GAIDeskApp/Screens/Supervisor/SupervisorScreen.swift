@@ -64,6 +64,15 @@ public struct SupervisorScreen {
       ])
   }
 
+  /// The rows a tab's list shows in `area` (the same split as drawing: tabs, then a bordered box).
+  static func listRows(_ tab: Tab, in area: Rect) -> Int {
+    let inner = Block().inner(area.splitRows([.length(1), .fill(1)])[1])
+    switch tab {
+    case .referrals, .followUps: return inner.height - 1
+    default: return inner.height
+    }
+  }
+
   func list(_ tab: Tab, count: Int, rows: Int) -> ListState {
     var state = lists[tab] ?? ListState(count: count)
     state.count = count
@@ -150,7 +159,7 @@ extension AppModel {
     case .sheets: count = directory.sheets.count
     case .dashboard, .month: return
     }
-    var state = s.list(s.tab, count: count, rows: size.height - 8)
+    var state = s.list(s.tab, count: count, rows: SupervisorScreen.listRows(s.tab, in: bodyArea))
     _ = state.handle(key)
     s.lists[s.tab] = state
   }
