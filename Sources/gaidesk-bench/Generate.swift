@@ -172,10 +172,10 @@ func generateOffice(root: String, events target: Int, batch: Int = 500, quiet: B
   }
   try? FileManager.default.removeItem(atPath: root)
   let start = now()
-  _ = try Office.create(at: paths, office: "praia", passphrase: benchPassphrase, staff: "ana")
+  let office = try Office.create(at: paths, office: "praia", passphrase: benchPassphrase, staff: "ana")
   let key = try unlockMasterKey(paths, passphrase: benchPassphrase)
-  guard let origin = deviceOrigin(paths) else { fail("no device.json in \(root)") }
-  let journal = try Journal(root: paths.journal, origin: origin, sealer: Sealer(masterKey: key, purpose: "journal"))
+  let origin = office.origin
+  let journal = try Journal(root: paths.journal, origin: origin, keyring: Keyring(masterKey: key))
   let box = SimulatorBox(OfficeSimulator(seed: 42))
   let staff = ["ana", "joao", "maria", "djamila"]
   var lastReport = start
@@ -187,6 +187,7 @@ func generateOffice(root: String, events target: Int, batch: Int = 500, quiet: B
       return EventCodec.encode(EventBatch(staff: staff[Int(stamp.sequence) % staff.count], office: "praia", events: events))
     }
     records += count
+    if let cursor = journal.ownCursor { DeviceMarks.resolve().save(DeviceMark(cursor: cursor), office: office.identity.id!) }
     if !quiet && now() - lastReport > 5 {
       lastReport = now()
       note(String(format: "  generating %@: %d events, %.0f s", root, box.simulator.events, lastReport - start))

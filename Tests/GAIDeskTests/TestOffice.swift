@@ -10,7 +10,13 @@ final class TemporaryDirectory {
     try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
   }
 
-  deinit { try? FileManager.default.removeItem(atPath: path) }
+  /// This test's device marks, outside the data folder as on a real machine.
+  var marks: DeviceMarks { DeviceMarks(folder: path + ".state") }
+
+  deinit {
+    try? FileManager.default.removeItem(atPath: path)
+    try? FileManager.default.removeItem(atPath: path + ".state")
+  }
 }
 
 /// Shared helpers for tests that need a real office on disk.
@@ -21,12 +27,12 @@ enum TestOffice {
   static func make(in directory: TemporaryDirectory) throws -> Office {
     try Office.create(
       at: OfficePaths(root: directory.path), office: "praia", passphrase: passphrase, staff: "Ana",
-      scryptLogN: 10)
+      scryptLogN: 10, marks: directory.marks)
   }
 
   /// Opens the office in `directory` again, as a new process would.
   static func reopen(_ directory: TemporaryDirectory) throws -> Office {
-    try Office.open(at: OfficePaths(root: directory.path), passphrase: passphrase)
+    try Office.open(at: OfficePaths(root: directory.path), passphrase: passphrase, marks: directory.marks)
   }
 
   /// The one segment file of the office's own origin.

@@ -43,7 +43,7 @@ extension JournalTorture {
     defer { scratch.remove() }
     let origin = OriginID.random()
     let journal = try Journal(
-      root: scratch.path, origin: origin, sealer: Sealer(masterKey: SymmetricKey(size: .bits256), purpose: "journal"))
+      root: scratch.path, origin: origin, keyring: Keyring(masterKey: SymmetricKey(size: .bits256)))
     try journal.append(count: 12, deliver: { _ in }) { _ in random.bytes(random.below(300)) }
     let valid = try FileIO.read(TestOffice.segments(journal: scratch.path, origin: origin)[0])
     var slowest = 0.0
@@ -256,7 +256,7 @@ extension JournalTorture {
     #expect(names == ["Ana Mendes", "Eva Lopes X"], "opened with the cache's state: \(names)")
     try TestOffice.register(opened, "Next")
     let cold = try JournalRead(
-      root: paths.journal, origin: origin, sealer: try TestOffice.journalSealer(root), repair: false)
+      root: paths.journal, origin: origin, keyring: try TestOffice.journalKeyring(root), repair: false)
     #expect(cold.damage.isEmpty, "the next record was chained onto a record the journal does not have: \(cold.damage)")
   }
 }

@@ -80,8 +80,8 @@ enum TestOffice {
     return try #require(try slot.unlock(passphrase: Torture.passphrase))
   }
 
-  static func journalSealer(_ root: String) throws -> Sealer {
-    Sealer(masterKey: try masterKey(root), purpose: "journal")
+  static func journalKeyring(_ root: String) throws -> Keyring {
+    Keyring(masterKey: try masterKey(root))
   }
 
   /// The origin this device writes as (from `device.json`).
@@ -131,13 +131,13 @@ struct JournalRead {
   var repairs: [JournalDamage] = []
 
   /// Reads (`repair`: as the owner, repairing a torn tail like opening the office does).
-  init(root: String, origin: OriginID, sealer: Sealer, repair: Bool) throws {
-    let journal = try Journal(root: root, origin: origin, sealer: sealer)
+  init(root: String, origin: OriginID, keyring: Keyring, repair: Bool) throws {
+    let journal = try Journal(root: root, origin: origin, keyring: keyring)
     var payloads: [[UInt8]] = []
     var times: [HybridTime] = []
     let deliver = { (entry: JournalEntry) in
       payloads.append(entry.payload)
-      times.append(entry.header.clock)
+      times.append(entry.content.clock)
     }
     if repair {
       try journal.repairOwnTail(deliver: deliver)

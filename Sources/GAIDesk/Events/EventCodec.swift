@@ -125,6 +125,10 @@ public enum EventCodec {
     case .sheetUpdated(let sheet):
       encode(sheet, into: &w)
       return (23, 1)
+    case .historyLossAccepted(let origin, let through):
+      w.writeString(origin)
+      w.writeVarint(through)
+      return (30, 1)
     case .unknown(let type, let version, let body):
       w.write(raw: body)
       return (type, version)
@@ -176,6 +180,7 @@ public enum EventCodec {
     case 21: return .partnerUpdated(try decodePartner(&r))
     case 22: return .partnerRetired(code: try r.readString())
     case 23: return .sheetUpdated(try decodeSheet(&r))
+    case 30: return .historyLossAccepted(origin: try r.readString(), through: try r.readVarint())
     default: return .unknown(type: type, version: version, body: Array(raw))
     }
   }

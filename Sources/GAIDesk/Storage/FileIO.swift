@@ -77,12 +77,19 @@ public enum FileIO {
       unlink(temporary)
       throw error
     }
-    guard rename(temporary, path) == 0 else {
+    guard Glibc.rename(temporary, path) == 0 else {
       let code = errno
       unlink(temporary)
       throw Failure(operation: "rename", path: path, code: code)
     }
     try syncDirectory((path as NSString).deletingLastPathComponent)
+  }
+
+  /// Writes `bytes` to `path` (created 0600, truncated) without syncing: for files whose loss costs nothing.
+  public static func writeUnsynced(_ bytes: [UInt8], to path: String) throws {
+    let fd = try open(path, O_WRONLY | O_CREAT | O_TRUNC)
+    defer { close(fd) }
+    try bytes.withUnsafeBytes { try writeAll(fd, $0, path: path) }
   }
 
   /// Reads the bytes of `path` from `offset` to its end, or at most `limit` of them.
@@ -112,6 +119,17 @@ public enum FileIO {
   public static func size(_ path: String) -> Int? {
     var info = stat()
     return stat(path, &info) == 0 ? Int(info.st_size) : nil
+  }
+
+  /// Renames `path` to `target` (same file system, atomic).
+  public static func rename(_ path: String, to target: String) throws {
+    guard Glibc.rename(path, target) == 0 else { throw Failure(operation: "rename", path: path, code: errno) }
+  }
+
+  /// Whether `path` is a regular file (not a FIFO, device or folder, which a reader could block on).
+  public static func isRegularFile(_ path: String) -> Bool {
+    var info = stat()
+    return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
   }
 
   /// Creates a directory (and its parents) with owner-only permissions.
