@@ -20,13 +20,16 @@ enum Fixture {
   }
 
   /// 2026-03-10 11:30 in Praia (12:30 UTC).
-  static let now = Date(timeIntervalSince1970: 1_773_145_800)
+  /// Half a second past the minute, so that the milliseconds telling records apart never cut a wait short.
+  static let now = Date(timeIntervalSince1970: 1_773_145_800.5)
+  /// The minute records are counted back from.
+  static let minute: Double = 1_773_145_800
   static let today = "2026-03-10"
 
   /// The wall time `minutes` before `now` (plus `counter` milliseconds, to tell records apart).
   static func at(minutesAgo minutes: Int, counter: UInt16 = 0) -> WallTime {
     WallTime(
-      milliseconds: UInt64((now.timeIntervalSince1970 - Double(minutes * 60)) * 1000) + UInt64(counter))
+      milliseconds: UInt64((minute - Double(minutes * 60)) * 1000) + UInt64(counter))
   }
 
   static func visitor(
