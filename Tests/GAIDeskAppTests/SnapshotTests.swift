@@ -31,8 +31,8 @@ struct ScreenSnapshotTests {
     (
       "serve",
       { m in
-        m.openServe(m.state.visits["T-2"]!); Fixture.type(&m, "renov"); Fixture.press(&m, [.enter, .tab])
-        Fixture.type(&m, "Documentos explicados"); Fixture.press(&m, [.tab, .tab, .enter])
+        m.openServe(m.state.visits["T-2"]!); Fixture.type(&m, "renov")
+        Fixture.press(&m, [.enter, .tab, .enter, .tab]); Fixture.type(&m, "Documentos explicados")
       }
     ),
     (
@@ -42,7 +42,7 @@ struct ScreenSnapshotTests {
           m.state.visits["T-0"].map {
             var v = $0; v.status = .called; return v
           }!)
-        m.overlay = .saved(visitID: "T-0", referralID: "R-1")
+        m.overlay = .saved(visitID: "T-0", referralIDs: ["R-1"], language: .portuguese)
       }
     ),
     ("profile", { Fixture.press(&$0, [.down, .down, .character("p")]) }),

@@ -202,11 +202,11 @@ extension AppModel {
     case .ticket(let visitID):
       overlay = nil
       backToQueue(selecting: visitID)
-    case .saved(_, let referralID):
-      if key == .character("P"), let referralID {
+    case .saved(_, let referralIDs, let language):
+      if key == .character("P") || key == .character("p"), !referralIDs.isEmpty {
         notice = nil
         busy = tr("busy.printing")
-        return [.printSlip(referralID: referralID, language: slipLanguage(referralID))]
+        return referralIDs.map { .printSlip(referralID: $0, language: language) }
       }
       overlay = nil
       notice = nil
@@ -255,7 +255,7 @@ extension AppModel {
       if Self.isNo(key) {
         overlay = nil
         if case .serve(var s) = screen {
-          s.partner = nil
+          s.partners = []
           s.error = tr("serve.noConsent")
           screen = .serve(s)
         }
@@ -345,8 +345,21 @@ extension AppModel {
         return effects
       }
     case .close:
-      if let visitID { overlay = .saved(visitID: visitID, referralID: referralID) }
       notice = Notice(tr("serve.saved"), role: .success)
+      guard let visitID else { break }
+      // Every referral of the visit, each with its slip, in the language chosen in the form.
+      let referralIDs = state.allReferrals.filter { $0.visitID == visitID }.sorted { $0.id < $1.id }.map(\.id)
+      var language = tr.language
+      var print = false
+      if case .serve(let s) = screen {
+        language = s.slipLanguage
+        print = s.printSlips
+      }
+      overlay = .saved(visitID: visitID, referralIDs: referralIDs, language: language)
+      if print, !referralIDs.isEmpty {
+        busy = tr("busy.printing")
+        return referralIDs.map { .printSlip(referralID: $0, language: language) }
+      }
     case .setReferral:
       notice = Notice(tr("referral.changed"), role: .success)
     case .updateVisitor(let id, _):

@@ -103,8 +103,8 @@ extension AppModel {
       grid.render(
         Modal(title: tr("ticket.title"), message: message, buttons: [tr("answer.ok")], role: .success),
         in: grid.area)
-    case .saved(let visitID, let referralID):
-      renderSaved(visitID: visitID, referralID: referralID, into: &grid)
+    case .saved(let visitID, let referralIDs, let language):
+      renderSaved(visitID: visitID, referralIDs: referralIDs, language: language, into: &grid)
     case .consent(let visitorID):
       let message = tr("consent.message", name(visitorID))
       grid.render(
@@ -161,31 +161,25 @@ extension AppModel {
     grid.put(tr("help.close"), at: Point(x: inner.x, y: inner.maxY - 1), role: .muted, maxWidth: inner.width)
   }
 
-  /// The referral slip's lines, in the visitor's language when it is Portuguese, English or French, else in
-  /// the interface language (the slip is handed to the visitor).
-  func slipLines(_ referralID: String) -> [String] {
-    (try? ReferralSlip.make(referralID: referralID, state: state, language: slipLanguage(referralID)))?.lines
-      ?? []
+  /// A referral slip's lines in `language`.
+  func slipLines(_ referralID: String, language: Language) -> [String] {
+    (try? ReferralSlip.make(referralID: referralID, state: state, language: language))?.lines ?? []
   }
 
-  /// The slip's language: the visitor's first of Portuguese, English and French, else the interface's.
-  func slipLanguage(_ referralID: String) -> Language {
-    let visitor = state.referrals[referralID].flatMap { state.canonicalVisitor($0.visitorID) }
-    return visitor?.languages.lazy.compactMap { Language(rawValue: $0) }.first ?? tr.language
-  }
-
-  private func renderSaved(visitID: String, referralID: String?, into grid: inout Grid) {
+  private func renderSaved(
+    visitID: String, referralIDs: [String], language: Language, into grid: inout Grid
+  ) {
     let visit = state.visits[visitID]
     var lines = [tr("saved.message", visit?.ticket ?? "", visit.map { name($0.visitorID) } ?? "")]
-    if let referralID {
+    for referralID in referralIDs {
       lines.append("")
-      lines += slipLines(referralID)
+      lines += slipLines(referralID, language: language)
     }
     let width = min(grid.width - 4, 70)
     let wrapped = lines.flatMap { $0.isEmpty ? [""] : $0.wrapped(toWidth: width - 4) }
     // The last lines say what happened to a print (so it shows even when the slip fills the screen), or
     // what the keys do.
-    let hint = tr(referralID == nil ? "saved.continue" : "saved.continueOrPrint")
+    let hint = tr(referralIDs.isEmpty ? "saved.continue" : "saved.continueOrPrint")
     let bottom = (notice.map { $0.text.wrapped(toWidth: width - 4) } ?? []) + [hint]
     let box = grid.area.centered(
       Size(width: width, height: min(grid.height - 2, wrapped.count + bottom.count + 3)))

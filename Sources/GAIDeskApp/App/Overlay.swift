@@ -11,8 +11,8 @@ public enum Overlay: Sendable {
   case confirmDiscard
   /// The ticket just issued.
   case ticket(visitID: String)
-  /// The visit was saved; the referral slip when one was made.
-  case saved(visitID: String, referralID: String?)
+  /// The visit was saved; the slip of each referral made, in `language`.
+  case saved(visitID: String, referralIDs: [String], language: Language)
   /// Ask for the visitor's consent to share before a referral.
   case consent(visitorID: String)
   /// Choose a referral's next status (then a reason when needed).

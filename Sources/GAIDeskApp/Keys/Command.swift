@@ -44,6 +44,10 @@ public enum Command: Hashable, Sendable {
   case complete
   /// Show or hide the knowledge sheet.
   case sheet
+  /// Change the language of the visitor's slips.
+  case slipLanguage
+  /// Print the slips on saving, or not.
+  case togglePrint
   /// Edit the visitor's details.
   case edit
   /// Show merge candidates and merge one into this record.

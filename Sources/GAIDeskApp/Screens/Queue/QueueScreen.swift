@@ -157,6 +157,6 @@ extension AppModel {
 
   /// Opens the serve screen for a called visit.
   mutating func openServe(_ visit: Visit) {
-    screens.append(.serve(ServeScreen(visit: visit, today: today)))
+    screens.append(.serve(ServeScreen(visit: visit, today: today, languages: visitorLanguages(visit.visitorID))))
   }
 }

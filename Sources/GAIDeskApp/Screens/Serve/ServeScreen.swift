@@ -6,7 +6,7 @@ import TerminalUI
 public struct ServeScreen {
   /// The parts of the form, in Tab order.
   enum Section: Int, CaseIterable {
-    case topics, outcome, note, partner, due, followUp
+    case topics, partner, outcome, note, due, followUp
   }
 
   /// The visit served.
@@ -27,27 +27,32 @@ public struct ServeScreen {
   var note = TextFieldState(limit: Validation.maxNoteLength)
   /// The highlighted partner suggestion.
   var partnerList = ListState(count: 0, pageSize: 3)
-  /// The partner chosen for a referral.
-  var partner: String?
+  /// The partners chosen, one referral each (with the first chosen topic each handles).
+  var partners: [String] = []
   /// The referral's due date.
   var due: TextFieldState
   /// The follow-up date.
   var followUp = TextFieldState(limit: 10)
+  /// The language of the slips handed to the visitor.
+  var slipLanguage: Language
+  /// Whether the slips are printed when the visit is saved.
+  var printSlips = false
   /// Whether the knowledge sheet fills the screen (narrow terminals).
   var sheetShown = false
   /// The last problem, translated.
   var error: String?
 
   /// Starts serving `visit`.
-  init(visit: Visit, today: String) {
+  init(visit: Visit, today: String, languages: [String] = []) {
     visitID = visit.id
     visitorID = visit.visitorID
+    slipLanguage = languages.lazy.compactMap { Language(rawValue: $0) }.first ?? .portuguese
     due = TextFieldState(text: LocalTime.adding(days: 14, to: today) ?? "", selected: true, limit: 10)
   }
 
   /// Whether leaving would lose what was entered.
   var isDirty: Bool {
-    !chosen.isEmpty || !outcome.text.isEmpty || !note.text.isEmpty || partner != nil || !followUp.text.isEmpty
+    !chosen.isEmpty || !outcome.text.isEmpty || !note.text.isEmpty || !partners.isEmpty || !followUp.text.isEmpty
   }
 
   /// The topics matching the filter.
@@ -82,6 +87,8 @@ public struct ServeScreen {
         KeyBinding(.enter, .submit, help: enterHelp),
         KeyBinding(.tab, .nextField, help: tr("key.field")),
         KeyBinding(.backTab, .previousField, help: tr("key.previous"), hidden: true),
+        KeyBinding(.function(3), .slipLanguage, help: tr("key.slipLanguage")),
+        KeyBinding(.control("p"), .togglePrint, help: tr("key.togglePrint"), label: "Ctrl-P", hidden: true),
         KeyBinding(.function(4), .sheet, help: tr("key.sheet")),
         KeyBinding(.escape, .back, help: tr("key.back")),
       ] + CommonKeys.bindings(tr, helpOnQuestionMark: false))
@@ -102,16 +109,14 @@ public struct ServeScreen {
     grid.render(block, in: columns[0])
     if wide { renderSheet(into: &grid, area: columns[1], model: model) }
     let inner = block.inner(columns[0]).inset(horizontal: 1)
-    var y = inner.y
+    let layout = Self.layout(in: inner)
     var cursor: Point?
     let labelWidth = 14
-    func label(_ key: String, _ section: Section, at row: Int) {
-      grid.put(
-        tr(key).padded(toWidth: labelWidth), at: Point(x: inner.x, y: row),
-        role: focus == section ? .focus : .normal)
+    func label(_ key: String, _ section: Section, in row: Rect) {
+      grid.put(tr(key).padded(toWidth: labelWidth), at: row.origin, role: focus == section ? .focus : .normal)
     }
-    func field(_ state: TextFieldState, _ section: Section, at row: Int, x: Int, width: Int) {
-      let rect = Rect(x: x, y: row, width: max(1, width), height: 1)
+    func field(_ state: TextFieldState, _ section: Section, in row: Rect, x: Int, width: Int) {
+      let rect = Rect(x: x, y: row.y, width: max(1, min(width, row.maxX - x)), height: 1)
       let widget = TextField(state)
       grid.render(widget, in: rect)
       if focus == section { cursor = widget.cursorPosition(in: rect) }
@@ -121,79 +126,98 @@ public struct ServeScreen {
     if let visit {
       about.append(tr("serve.waited", String(model.minutes(from: visit.arrivedAt, to: visit.calledAt))))
     }
-    let consent = visitor?.consentToShare?.granted == true ? tr("serve.consentYes") : tr("serve.consentNo")
-    about.append(consent)
-    grid.put(about.joined(separator: " · "), at: Point(x: inner.x, y: y), role: .muted, maxWidth: inner.width)
-    y += 1
+    about.append(visitor?.consentToShare?.granted == true ? tr("serve.consentYes") : tr("serve.consentNo"))
+    grid.put(about.joined(separator: " · "), at: layout.about.origin, role: .muted, maxWidth: inner.width)
     // Topics.
-    label("serve.topics", .topics, at: y)
-    field(topicFilter, .topics, at: y, x: inner.x + labelWidth, width: min(30, inner.width - labelWidth))
-    y += 1
-    let list = topics(tr)
-    let listRows = 5
-    let items = list.map { topic in (chosen.contains(topic.code) ? "[x] " : "[ ] ") + topic.label(tr.language)
+    label("serve.topics", .topics, in: layout.filter)
+    field(topicFilter, .topics, in: layout.filter, x: inner.x + labelWidth, width: 30)
+    let items = topics(tr).map { topic in
+      (chosen.contains(topic.code) ? "[x] " : "[ ] ") + topic.label(tr.language)
     }
     var topicState = topicList
     topicState.count = items.count
-    topicState.pageSize = listRows
-    let listArea = Rect(x: inner.x + 2, y: y, width: inner.width - 2, height: listRows)
+    topicState.pageSize = layout.topics.height
     if items.isEmpty {
-      grid.put(tr("serve.noTopic"), at: listArea.origin, role: .muted)
+      grid.put(tr("serve.noTopic"), at: layout.topics.origin, role: .muted)
     } else {
       grid.render(
         ListView(
           items: items, state: topicState,
           selectedStyle: Style(focus == .topics ? .selected : .normal, attributes: .bold)),
-        in: listArea)
+        in: layout.topics)
     }
-    y += listRows
     let chosenText =
       chosen.isEmpty ? tr("serve.noneChosen") : chosen.map { tr.topic($0) }.joined(separator: "; ")
     grid.put(
-      tr("serve.chosen") + " " + chosenText, at: Point(x: inner.x, y: y),
+      tr("serve.chosen") + " " + chosenText, at: layout.chosen.origin,
       role: chosen.isEmpty ? .muted : .success, maxWidth: inner.width)
-    y += 1
-    // Outcome and note.
-    label("serve.outcome", .outcome, at: y)
-    field(outcome, .outcome, at: y, x: inner.x + labelWidth, width: inner.width - labelWidth)
-    y += 1
-    label("serve.note", .note, at: y)
-    field(note, .note, at: y, x: inner.x + labelWidth, width: inner.width - labelWidth)
-    y += 1
-    // Referral.
-    label("serve.referTo", .partner, at: y)
-    let partners = model.directory.suggestions(
-      topics: chosen, island: model.island, languages: model.visitorLanguages(visitorID))
+    // Referrals: one per partner ticked.
+    label("serve.referTo", .partner, in: layout.partners)
+    let list = Rect(
+      x: inner.x + labelWidth, y: layout.partners.y, width: inner.width - labelWidth,
+      height: layout.partners.height)
+    let partners = suggestions(model)
     if partners.isEmpty {
       grid.put(
-        tr(chosen.isEmpty ? "serve.chooseTopicFirst" : "serve.noPartner"),
-        at: Point(x: inner.x + labelWidth, y: y), role: .muted, maxWidth: inner.width - labelWidth)
-      y += 3
+        tr(chosen.isEmpty ? "serve.chooseTopicFirst" : "serve.noPartner"), at: list.origin, role: .muted,
+        maxWidth: list.width)
     } else {
       let items = partners.map { p in
-        (partner == p.code ? "(•) " : "( ) ") + (p.short.map { $0 + " — " } ?? "") + p.name
+        (self.partners.contains(p.code) ? "[x] " : "[ ] ") + (p.short.map { $0 + " — " } ?? "") + p.name
       }
       var state = partnerList
       state.count = items.count
-      state.pageSize = 3
+      state.pageSize = list.height
       grid.render(
         ListView(
           items: items, state: state,
           selectedStyle: Style(focus == .partner ? .selected : .normal, attributes: .bold)),
-        in: Rect(x: inner.x + labelWidth, y: y, width: inner.width - labelWidth, height: 3))
-      y += 3
+        in: list)
     }
-    label("serve.due", .due, at: y)
-    field(due, .due, at: y, x: inner.x + labelWidth, width: 11)
+    // Dates, outcome, note.
+    label("serve.due", .due, in: layout.dates)
+    field(due, .due, in: layout.dates, x: inner.x + labelWidth, width: 11)
     let followX = inner.x + labelWidth + 13
-    grid.put(tr("serve.followUp"), at: Point(x: followX, y: y), role: focus == .followUp ? .focus : .normal)
-    let followLabel = tr("serve.followUp").displayWidth + 1
-    field(followUp, .followUp, at: y, x: followX + followLabel, width: 11)
-    y += 1
+    grid.put(
+      tr("serve.followUp"), at: Point(x: followX, y: layout.dates.y), role: focus == .followUp ? .focus : .normal)
+    field(
+      followUp, .followUp, in: layout.dates, x: followX + tr("serve.followUp").displayWidth + 1, width: 11)
+    label("serve.outcome", .outcome, in: layout.outcome)
+    field(outcome, .outcome, in: layout.outcome, x: inner.x + labelWidth, width: inner.width - labelWidth)
+    label("serve.note", .note, in: layout.note)
+    field(note, .note, in: layout.note, x: inner.x + labelWidth, width: inner.width - labelWidth)
+    // The slips: their language and whether they are printed.
+    let languageName = ReferenceData.shipped.language(slipLanguage.rawValue)?.label(tr.language) ?? ""
+    grid.put(
+      tr("serve.slip", languageName, tr(printSlips ? "serve.printYes" : "serve.printNo")),
+      at: layout.slip.origin, role: .muted, maxWidth: inner.width)
     if let error {
-      grid.put(error, at: Point(x: inner.x, y: min(y, inner.maxY - 1)), role: .error, maxWidth: inner.width)
+      grid.render(Paragraph(error, style: Style(.error)), in: layout.message)
     }
     return cursor
+  }
+
+  /// Where the parts of the form go, computed once per draw.
+  struct Layout {
+    let about, filter, topics, chosen, partners, outcome, note, dates, slip, message: Rect
+  }
+
+  /// The form's rows in `area`.
+  static func layout(in area: Rect) -> Layout {
+    let rows = area.splitRows([
+      .length(1), .length(1), .length(5), .length(1), .length(3), .length(1), .length(1), .length(1),
+      .length(1), .fill(1),
+    ])
+    let topics = Rect(x: rows[2].x + 2, y: rows[2].y, width: rows[2].width - 2, height: rows[2].height)
+    return Layout(
+      about: rows[0], filter: rows[1], topics: topics, chosen: rows[3], partners: rows[4], outcome: rows[5],
+      note: rows[6], dates: rows[7], slip: rows[8], message: rows[9])
+  }
+
+  /// The partners suggested for the topics chosen.
+  func suggestions(_ model: AppModel) -> [Partner] {
+    model.directory.suggestions(
+      topics: chosen, island: model.island, languages: model.visitorLanguages(visitorID))
   }
 
   private func renderSheet(into grid: inout Grid, area: Rect, model: AppModel) {
@@ -243,14 +267,20 @@ extension AppModel {
 
   mutating func serveCommand(_ command: Command, _ s: inout ServeScreen) -> [Effect] {
     s.error = nil
+    let count = ServeScreen.Section.allCases.count
     switch command {
     case .nextField:
-      s.focus = ServeScreen.Section(rawValue: (s.focus.rawValue + 1) % ServeScreen.Section.allCases.count)!
+      s.focus = ServeScreen.Section(rawValue: (s.focus.rawValue + 1) % count)!
     case .previousField:
-      let count = ServeScreen.Section.allCases.count
       s.focus = ServeScreen.Section(rawValue: (s.focus.rawValue + count - 1) % count)!
     case .sheet:
       s.sheetShown.toggle()
+    case .slipLanguage:
+      // Portuguese, then French (the most asked for), then English.
+      let order: [Language] = [.portuguese, .french, .english]
+      s.slipLanguage = order[((order.firstIndex(of: s.slipLanguage) ?? 0) + 1) % order.count]
+    case .togglePrint:
+      s.printSlips.toggle()
     case .submit:
       switch s.focus {
       case .topics:
@@ -258,24 +288,16 @@ extension AppModel {
         guard let index = s.topicList.selected, index < list.count else { return [] }
         let code = list[index].code
         if let at = s.chosen.firstIndex(of: code) { s.chosen.remove(at: at) } else { s.chosen.append(code) }
-        if s.partner != nil,
-          !directory.suggestions(topics: s.chosen, island: island, languages: visitorLanguages(s.visitorID))
-            .contains(where: { $0.code == s.partner })
-        {
-          s.partner = nil
-        }
-        s.partnerList = ListState(
-          count: directory.suggestions(
-            topics: s.chosen, island: island, languages: visitorLanguages(s.visitorID)
-          ).count, pageSize: 3)
+        let suggested = s.suggestions(self).map(\.code)
+        s.partners.removeAll { !suggested.contains($0) }
+        s.partnerList = ListState(count: suggested.count, pageSize: 3)
       case .partner:
-        let partners = directory.suggestions(
-          topics: s.chosen, island: island, languages: visitorLanguages(s.visitorID))
+        let partners = s.suggestions(self)
         guard let index = s.partnerList.selected, index < partners.count else { return [] }
-        s.partner = s.partner == partners[index].code ? nil : partners[index].code
+        let code = partners[index].code
+        if let at = s.partners.firstIndex(of: code) { s.partners.remove(at: at) } else { s.partners.append(code) }
       default:
-        s.focus = ServeScreen.Section(
-          rawValue: min(s.focus.rawValue + 1, ServeScreen.Section.allCases.count - 1))!
+        s.focus = ServeScreen.Section(rawValue: min(s.focus.rawValue + 1, count - 1))!
       }
     case .save:
       return closeVisit(&s, consentAsked: false)
@@ -284,29 +306,28 @@ extension AppModel {
     return []
   }
 
-  /// Checks the form and asks to close the visit (or for consent first).
+  /// Asks to close the visit (or for consent first when a referral needs it); the core checks the rest.
   mutating func closeVisit(_ s: inout ServeScreen, consentAsked: Bool) -> [Effect] {
     guard !s.chosen.isEmpty else {
       s.error = tr("serve.needTopic")
       s.focus = .topics
       return []
     }
-    var referrals: [VisitClosing.Referral] = []
-    if let partner = s.partner, let info = directory.partner(partner) {
+    let referrals = s.partners.compactMap { code -> VisitClosing.Referral? in
+      guard let info = directory.partner(code) else { return nil }
       let topic = s.chosen.first { info.topics.contains($0) } ?? s.chosen[0]
-      referrals.append(VisitClosing.Referral(partner: partner, topic: topic, due: s.due.text))
-      if !consentAsked, state.canonicalVisitor(s.visitorID)?.consentToShare?.granted != true {
-        overlay = .consent(visitorID: s.visitorID)
-        return []
-      }
+      return VisitClosing.Referral(partner: code, topic: topic, due: s.due.text)
+    }
+    if !referrals.isEmpty, !consentAsked, state.canonicalVisitor(s.visitorID)?.consentToShare?.granted != true {
+      overlay = .consent(visitorID: s.visitorID)
+      return []
     }
     busy = tr("busy.saving")
     // The core checks and records everything (dates, lengths, consent) in one command.
     return [
       .close(
         VisitClosing(
-          visit: s.visitID, topics: s.chosen, outcome: s.outcome.text, note: s.note.text,
-          referrals: referrals,
+          visit: s.visitID, topics: s.chosen, outcome: s.outcome.text, note: s.note.text, referrals: referrals,
           followUp: s.followUp.text, language: tr.language))
     ]
   }
@@ -323,9 +344,7 @@ extension AppModel {
     case .outcome: _ = s.outcome.handle(key)
     case .note: _ = s.note.handle(key)
     case .partner:
-      s.partnerList.count =
-        directory.suggestions(topics: s.chosen, island: island, languages: visitorLanguages(s.visitorID))
-        .count
+      s.partnerList.count = s.suggestions(self).count
       _ = s.partnerList.handle(key)
     case .due: _ = s.due.handle(key)
     case .followUp: _ = s.followUp.handle(key)
