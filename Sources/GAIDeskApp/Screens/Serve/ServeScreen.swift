@@ -52,7 +52,8 @@ public struct ServeScreen {
 
   /// Whether leaving would lose what was entered.
   var isDirty: Bool {
-    !chosen.isEmpty || !outcome.text.isEmpty || !note.text.isEmpty || !partners.isEmpty || !followUp.text.isEmpty
+    !chosen.isEmpty || !outcome.text.isEmpty || !note.text.isEmpty || !partners.isEmpty
+      || !followUp.text.isEmpty
   }
 
   /// The topics matching the filter.
@@ -179,7 +180,8 @@ public struct ServeScreen {
     field(due, .due, in: layout.dates, x: inner.x + labelWidth, width: 11)
     let followX = inner.x + labelWidth + 13
     grid.put(
-      tr("serve.followUp"), at: Point(x: followX, y: layout.dates.y), role: focus == .followUp ? .focus : .normal)
+      tr("serve.followUp"), at: Point(x: followX, y: layout.dates.y),
+      role: focus == .followUp ? .focus : .normal)
     field(
       followUp, .followUp, in: layout.dates, x: followX + tr("serve.followUp").displayWidth + 1, width: 11)
     label("serve.outcome", .outcome, in: layout.outcome)
@@ -295,7 +297,11 @@ extension AppModel {
         let partners = s.suggestions(self)
         guard let index = s.partnerList.selected, index < partners.count else { return [] }
         let code = partners[index].code
-        if let at = s.partners.firstIndex(of: code) { s.partners.remove(at: at) } else { s.partners.append(code) }
+        if let at = s.partners.firstIndex(of: code) {
+          s.partners.remove(at: at)
+        } else {
+          s.partners.append(code)
+        }
       default:
         s.focus = ServeScreen.Section(rawValue: min(s.focus.rawValue + 1, count - 1))!
       }
@@ -318,7 +324,8 @@ extension AppModel {
       let topic = s.chosen.first { info.topics.contains($0) } ?? s.chosen[0]
       return VisitClosing.Referral(partner: code, topic: topic, due: s.due.text)
     }
-    if !referrals.isEmpty, !consentAsked, state.canonicalVisitor(s.visitorID)?.consentToShare?.granted != true {
+    if !referrals.isEmpty, !consentAsked, state.canonicalVisitor(s.visitorID)?.consentToShare?.granted != true
+    {
       overlay = .consent(visitorID: s.visitorID)
       return []
     }
@@ -327,7 +334,8 @@ extension AppModel {
     return [
       .close(
         VisitClosing(
-          visit: s.visitID, topics: s.chosen, outcome: s.outcome.text, note: s.note.text, referrals: referrals,
+          visit: s.visitID, topics: s.chosen, outcome: s.outcome.text, note: s.note.text,
+          referrals: referrals,
           followUp: s.followUp.text, language: tr.language))
     ]
   }
