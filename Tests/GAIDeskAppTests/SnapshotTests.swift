@@ -12,6 +12,19 @@ struct ScreenSnapshotTests {
   /// The screens worth a snapshot, each built from the queue model by a few keys.
   nonisolated(unsafe) static let screens: [(String, @Sendable (inout AppModel) -> Void)] = [
     ("queue", { _ in }),
+    (
+      "sheet-finder",
+      { m in
+        Fixture.press(&m, [.character("f")]); Fixture.type(&m, "resid")
+      }
+    ),
+    (
+      "sheet-scrolled",
+      { m in
+        Fixture.press(&m, [.character("f")]); Fixture.type(&m, "renovação")
+        Fixture.press(&m, [.enter, .pageDown])
+      }
+    ),
     ("help", { Fixture.press(&$0, [.function(1)]) }),
     ("quit", { Fixture.press(&$0, [.character("q")]) }),
     (

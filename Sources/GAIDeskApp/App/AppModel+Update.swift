@@ -157,6 +157,7 @@ extension AppModel {
   var isInPanel: Bool {
     if case .profile(let s) = screen { return s.isInPanel }
     if case .supervisor(let s) = screen { return s.editor != nil }
+    if case .custom(let s) = screen { return s.isInPanel }
     return false
   }
 

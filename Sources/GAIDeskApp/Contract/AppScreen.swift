@@ -19,6 +19,8 @@ public protocol AppScreen {
   mutating func failed(_ effect: Effect, message: String) -> Bool
   /// Whether going back would lose something typed (the model then asks first).
   var isDirty: Bool { get }
+  /// Whether Esc closes a part of the screen (it then gets `.back`) rather than the screen.
+  var isInPanel: Bool { get }
 }
 
 extension AppScreen {
@@ -32,6 +34,8 @@ extension AppScreen {
   public mutating func failed(_ effect: Effect, message: String) -> Bool { false }
   /// Nothing typed to lose.
   public var isDirty: Bool { false }
+  /// Esc leaves the screen.
+  public var isInPanel: Bool { false }
 }
 
 /// What an effect produced: the visit and referrals it concerned.

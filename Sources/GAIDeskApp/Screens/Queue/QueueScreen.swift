@@ -18,6 +18,7 @@ public struct QueueScreen {
         KeyBinding(.character("a"), .arrival, help: tr("key.arrival")),
         KeyBinding(.character("c"), .callNext, help: tr("key.callNext")),
         KeyBinding(.enter, .serve, help: tr("key.serve")),
+        KeyBinding(.character("f"), .sheets, help: tr("key.sheets")),
         KeyBinding(.character("l"), .left, help: tr("key.left")),
         KeyBinding(.character("p"), .profile, help: tr("key.profile")),
         KeyBinding(.character("/"), .search, help: tr("key.search")),
@@ -146,6 +147,8 @@ extension AppModel {
       screens.append(.profile(ProfileScreen(visitorID: visit.visitorID)))
     case .supervisor:
       screens.append(.supervisor(SupervisorScreen()))
+    case .sheets:
+      screens.append(.custom(SheetFinderScreen()))
     default: break
     }
     return []
@@ -157,6 +160,7 @@ extension AppModel {
 
   /// Opens the serve screen for a called visit.
   mutating func openServe(_ visit: Visit) {
-    screens.append(.serve(ServeScreen(visit: visit, today: today, languages: visitorLanguages(visit.visitorID))))
+    screens.append(
+      .serve(ServeScreen(visit: visit, today: today, languages: visitorLanguages(visit.visitorID))))
   }
 }

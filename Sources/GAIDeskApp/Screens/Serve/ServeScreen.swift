@@ -100,15 +100,17 @@ public struct ServeScreen {
     let visitor = model.state.canonicalVisitor(visitorID)
     let visit = model.state.visits[visitID]
     let title = tr("serve.title", visit?.ticket ?? "", visitor?.fullName ?? visitorID)
+    // F4: on a narrow terminal the sheet takes the whole screen; on a wide one it hides or shows beside.
     let wide = area.width >= 100
     if sheetShown && !wide {
       renderSheet(into: &grid, area: area, model: model)
       return nil
     }
-    let columns = wide ? area.splitColumns([.fill(3), .fill(2)]) : [area]
+    let beside = wide && !sheetShown
+    let columns = beside ? area.splitColumns([.fill(3), .fill(2)]) : [area]
     let block = Block(title: title)
     grid.render(block, in: columns[0])
-    if wide { renderSheet(into: &grid, area: columns[1], model: model) }
+    if beside { renderSheet(into: &grid, area: columns[1], model: model) }
     let inner = block.inner(columns[0]).inset(horizontal: 1)
     let layout = Self.layout(in: inner)
     var cursor: Point?
@@ -236,16 +238,17 @@ public struct ServeScreen {
   }
 }
 
-/// Draws a knowledge sheet: what to ask, which documents, what to tell, where to send.
+/// Draws a knowledge sheet: what to ask, which documents, what to tell, where to send; long ones scroll.
 enum SheetView {
-  static func render(_ sheet: KnowledgeSheet, into grid: inout Grid, area: Rect, model: AppModel) {
+  /// The sheet's lines at `width`, in the interface language.
+  static func lines(_ sheet: KnowledgeSheet, width: Int, model: AppModel) -> [(String, Role)] {
     let tr = model.tr
     let text = sheet.content(tr.language)
     var lines: [(String, Role)] = []
     func section(_ title: String, _ items: [String]) {
       lines.append((title, .header))
       for item in items {
-        for (index, line) in ("• " + item).wrapped(toWidth: max(1, area.width - 2)).enumerated() {
+        for (index, line) in ("• " + item).wrapped(toWidth: max(1, width - 2)).enumerated() {
           lines.append(((index == 0 ? "" : "  ") + line, .normal))
         }
       }
@@ -255,8 +258,24 @@ enum SheetView {
     section(tr("sheet.tell"), text.tell)
     let partners = sheet.partners.compactMap { model.directory.partner($0) }.map { $0.short ?? $0.name }
     if !partners.isEmpty { section(tr("sheet.partners"), [partners.joined(separator: ", ")]) }
-    for (row, line) in lines.prefix(area.height).enumerated() {
+    return lines
+  }
+
+  /// Draws the sheet from line `offset`; the last row says when more lines follow (and how to see them:
+  /// PageDown where it scrolls, else the sheet finder).
+  static func render(
+    _ sheet: KnowledgeSheet, into grid: inout Grid, area: Rect, model: AppModel, offset: Int? = nil
+  ) {
+    let all = lines(sheet, width: area.width, model: model)
+    let start = max(0, min(offset ?? 0, all.count - 1))
+    let more = all.count - start > area.height
+    let shown = all.dropFirst(start).prefix(more ? area.height - 1 : area.height)
+    for (row, line) in shown.enumerated() {
       grid.put(line.0, at: Point(x: area.x, y: area.y + row), role: line.1, maxWidth: area.width)
+    }
+    if more, area.height > 0 {
+      let hint = model.tr(offset == nil ? "sheet.continues" : "sheet.more")
+      grid.put(hint, at: Point(x: area.x, y: area.maxY - 1), role: .muted, maxWidth: area.width)
     }
   }
 }
