@@ -58,6 +58,17 @@ struct ScreenSnapshotTests {
         m.overlay = .saved(visitID: "T-0", referralIDs: ["R-1"], language: .portuguese)
       }
     ),
+    (
+      "saved-slip-scrolled",
+      { m in
+        m.openServe(
+          m.state.visits["T-0"].map {
+            var v = $0; v.status = .called; return v
+          }!)
+        m.overlay = .saved(visitID: "T-0", referralIDs: ["R-1"], language: .french)
+        Fixture.press(&m, [.pageDown])
+      }
+    ),
     ("profile", { Fixture.press(&$0, [.down, .down, .character("p")]) }),
     ("profile-edit", { Fixture.press(&$0, [.down, .down, .character("p"), .character("e"), .tab]) }),
     (

@@ -166,17 +166,22 @@ extension AppModel {
     (try? ReferralSlip.make(referralID: referralID, state: state, language: language))?.lines ?? []
   }
 
-  private func renderSaved(
-    visitID: String, referralIDs: [String], language: Language, into grid: inout Grid
-  ) {
+  /// The lines of the "saved" box: what was saved, then each slip, wrapped at `width`.
+  func savedLines(visitID: String, referralIDs: [String], language: Language, width: Int) -> [String] {
     let visit = state.visits[visitID]
     var lines = [tr("saved.message", visit?.ticket ?? "", visit.map { name($0.visitorID) } ?? "")]
     for referralID in referralIDs {
       lines.append("")
       lines += slipLines(referralID, language: language)
     }
+    return lines.flatMap { $0.isEmpty ? [""] : $0.wrapped(toWidth: width) }
+  }
+
+  private func renderSaved(
+    visitID: String, referralIDs: [String], language: Language, into grid: inout Grid
+  ) {
     let width = min(grid.width - 4, 70)
-    let wrapped = lines.flatMap { $0.isEmpty ? [""] : $0.wrapped(toWidth: width - 4) }
+    let wrapped = savedLines(visitID: visitID, referralIDs: referralIDs, language: language, width: width - 4)
     // The last lines say what happened to a print (so it shows even when the slip fills the screen), or
     // what the keys do.
     let hint = tr(referralIDs.isEmpty ? "saved.continue" : "saved.continueOrPrint")
@@ -187,9 +192,17 @@ extension AppModel {
     let block = Block(title: tr("saved.title"))
     grid.render(block, in: box)
     let inner = block.inner(box).inset(horizontal: 1)
-    for (row, line) in wrapped.prefix(max(0, inner.height - bottom.count)).enumerated() {
-      let role: Role = row == 0 ? .success : .normal
+    // A slip longer than the box scrolls (PageDown, PageUp); the last row says when more follows.
+    let rows = max(0, inner.height - bottom.count)
+    let start = max(0, min(overlayOffset, wrapped.count - rows))
+    let more = wrapped.count - start > rows
+    for (row, line) in wrapped.dropFirst(start).prefix(more ? rows - 1 : rows).enumerated() {
+      let role: Role = row + start == 0 ? .success : .normal
       grid.put(line, at: Point(x: inner.x, y: inner.y + row), role: role, maxWidth: inner.width)
+    }
+    if more, rows > 0 {
+      grid.put(
+        tr("sheet.more"), at: Point(x: inner.x, y: inner.y + rows - 1), role: .muted, maxWidth: inner.width)
     }
     for (index, line) in bottom.enumerated() {
       let role: Role = index == bottom.count - 1 ? .muted : notice?.role ?? .normal

@@ -23,7 +23,11 @@ public struct AppModel {
   /// The screens, the current one last.
   public var screens: [Screen]
   /// The box shown over the screen, if any.
-  public var overlay: Overlay?
+  public var overlay: Overlay? {
+    didSet { overlayOffset = 0 }
+  }
+  /// The first line shown of a long box (slips scroll with PageUp/PageDown).
+  public var overlayOffset = 0
   /// A one-line message on the status line.
   public var notice: Notice?
   /// What is being done while the keys wait (e.g. unlocking).
