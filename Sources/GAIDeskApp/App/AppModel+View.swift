@@ -69,7 +69,7 @@ extension AppModel {
       left += " · " + staff + " · " + tr("header.desk", desk)
     }
     let clock = LocalTime.clock(WallTime(now))
-    let right = today + " " + clock + "  " + tr.language.rawValue.uppercased()
+    let right = tr.date(today) + " " + clock + "  " + tr.language.rawValue.uppercased()
     let style = Style(.title, attributes: .reverse)
     grid.put(" " + left, at: area.origin, style: style, maxWidth: area.width - right.displayWidth - 2)
     grid.put(right + " ", at: Point(x: area.maxX - right.displayWidth - 1, y: area.y), style: style)

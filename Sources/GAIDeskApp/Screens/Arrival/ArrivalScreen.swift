@@ -85,7 +85,8 @@ public struct ArrivalScreen {
       let rows = hits.map { id -> [String] in
         let visitor = model.state.visitors[id]
         let visits = model.state.visitsByVisitor[id]?.count ?? 0
-        let last = model.state.visitsByVisitor[id]?.last.flatMap { model.state.visits[$0]?.day } ?? ""
+        let last =
+          model.state.visitsByVisitor[id]?.last.flatMap { model.state.visits[$0]?.day }.map(tr.date) ?? ""
         return [
           visitor?.fullName ?? id, model.tr.country(visitor?.nationality), visitor?.phone ?? "",
           visitor?.birthYear.map(String.init) ?? "", String(visits), last,

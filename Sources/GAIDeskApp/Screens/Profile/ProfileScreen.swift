@@ -134,7 +134,7 @@ public struct ProfileScreen {
     out.append((tr("profile.visits", String(visits.count)), .header))
     for visit in visits {
       let topics = visit.topics.map { tr.topic($0) }.joined(separator: "; ")
-      var line = visit.day + " " + visit.ticket + "  " + tr("status." + visit.status.rawValue)
+      var line = tr.date(visit.day) + " " + visit.ticket + "  " + tr("status." + visit.status.rawValue)
       if !topics.isEmpty { line += "  " + topics }
       if let outcome = visit.outcome { line += " — " + outcome }
       out.append((line, .normal))
@@ -148,7 +148,7 @@ public struct ProfileScreen {
       let overdue = referral.isOverdue(today: model.today)
       let line = [
         partner, tr.topic(referral.topic), tr("referral." + referral.status.rawValue),
-        referral.due.map { tr("profile.due", $0) } ?? "",
+        referral.due.map { tr("profile.due", tr.date($0)) } ?? "",
       ]
       .filter { !$0.isEmpty }.joined(separator: " · ")
       out.append((line + (overdue ? "  " + tr("referral.overdue") : ""), overdue ? .warning : .normal))

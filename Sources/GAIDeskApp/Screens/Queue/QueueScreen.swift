@@ -61,7 +61,7 @@ public struct QueueScreen {
     let summary = tr(
       "queue.summary", String(counts[0]), String(counts[1]), String(counts[2]), String(counts[3]))
     grid.render(Label(summary, role: .muted), in: layout.summary.inset(horizontal: 1))
-    grid.render(Block(title: tr("queue.title", model.today)), in: layout.box)
+    grid.render(Block(title: tr("queue.title", tr.date(model.today))), in: layout.box)
     let inner = layout.table
     let wide = inner.width >= 100
     var columns = [
@@ -161,6 +161,7 @@ extension AppModel {
   /// Opens the serve screen for a called visit.
   mutating func openServe(_ visit: Visit) {
     screens.append(
-      .serve(ServeScreen(visit: visit, today: today, languages: visitorLanguages(visit.visitorID))))
+      .serve(
+        ServeScreen(visit: visit, today: today, languages: visitorLanguages(visit.visitorID), tr: tr)))
   }
 }

@@ -43,11 +43,12 @@ public struct ServeScreen {
   var error: String?
 
   /// Starts serving `visit`.
-  init(visit: Visit, today: String, languages: [String] = []) {
+  init(visit: Visit, today: String, languages: [String] = [], tr: Translator = Translator(.portuguese)) {
     visitID = visit.id
     visitorID = visit.visitorID
     slipLanguage = languages.lazy.compactMap { Language(rawValue: $0) }.first ?? .portuguese
-    due = TextFieldState(text: LocalTime.adding(days: 14, to: today) ?? "", selected: true, limit: 10)
+    due = TextFieldState(
+      text: LocalTime.adding(days: 14, to: today).map(tr.date) ?? "", selected: true, limit: 10)
   }
 
   /// Whether leaving would lose what was entered.
@@ -341,7 +342,7 @@ extension AppModel {
     let referrals = s.partners.compactMap { code -> VisitClosing.Referral? in
       guard let info = directory.partner(code) else { return nil }
       let topic = s.chosen.first { info.topics.contains($0) } ?? s.chosen[0]
-      return VisitClosing.Referral(partner: code, topic: topic, due: s.due.text)
+      return VisitClosing.Referral(partner: code, topic: topic, due: LocalTime.day(typed: s.due.text))
     }
     if !referrals.isEmpty, !consentAsked, state.canonicalVisitor(s.visitorID)?.consentToShare?.granted != true
     {
@@ -355,7 +356,7 @@ extension AppModel {
         VisitClosing(
           visit: s.visitID, topics: s.chosen, outcome: s.outcome.text, note: s.note.text,
           referrals: referrals,
-          followUp: s.followUp.text, language: tr.language))
+          followUp: LocalTime.day(typed: s.followUp.text), language: tr.language))
     ]
   }
 

@@ -57,7 +57,8 @@ public struct SheetFinderScreen: AppScreen {
     let tr = model.tr
     let layout = Self.layout(in: area)
     if let opened, let sheet = model.directory.sheet(opened) {
-      grid.render(Block(title: tr.topic(opened) + " · " + tr("sheets.reviewed", sheet.reviewed)), in: area)
+      grid.render(
+        Block(title: tr.topic(opened) + " · " + tr("sheets.reviewed", tr.date(sheet.reviewed))), in: area)
       SheetView.render(sheet, into: &grid, area: layout.sheet, model: model, offset: offset)
       return nil
     }

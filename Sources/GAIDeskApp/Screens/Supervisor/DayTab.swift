@@ -7,7 +7,7 @@ enum DayTab {
     let tr = model.tr
     let report = DayReport(state: model.state, day: model.today, office: model.officeCode)
     let columns = area.splitColumns([.fill(1), .fill(1)])
-    let left = Block(title: tr("dashboard.title", model.today))
+    let left = Block(title: tr("dashboard.title", tr.date(model.today)))
     grid.render(left, in: columns[0])
     let inner = left.inner(columns[0]).inset(horizontal: 1)
     ReportView.lines(report.summary(language: tr.language), into: &grid, area: inner)

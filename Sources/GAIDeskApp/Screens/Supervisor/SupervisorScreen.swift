@@ -202,7 +202,7 @@ enum ReferralsBoard {
       [
         tr("referral." + r.status.rawValue), model.name(r.visitorID),
         model.directory.partner(r.partner).map { $0.short ?? $0.name } ?? r.partner, tr.topic(r.topic),
-        r.due ?? "",
+        r.due.map(tr.date) ?? "",
       ]
     }
     let state = screen.list(.referrals, count: table.count, rows: inner.height - 1)
@@ -239,7 +239,10 @@ enum FollowUpsBoard {
       TableColumn(tr("col.phone"), width: .length(12)), TableColumn(tr("col.note"), width: .fill(3)),
     ]
     let table = items.map { f in
-      [f.on, model.name(f.visitorID), model.state.canonicalVisitor(f.visitorID)?.phone ?? "", f.note]
+      [
+        tr.date(f.on), model.name(f.visitorID), model.state.canonicalVisitor(f.visitorID)?.phone ?? "",
+        f.note,
+      ]
     }
     let state = screen.list(.followUps, count: table.count, rows: inner.height - 1)
     grid.render(Table(columns: columns, rows: table, state: state), in: inner)
@@ -312,7 +315,7 @@ enum SheetsView {
     grid.render(ListView(items: sheets.map { tr.topic($0.topic) }, state: state), in: inner)
     guard let index = state.selected, index < sheets.count else { return }
     let sheet = sheets[index]
-    let detail = Block(title: tr.topic(sheet.topic) + " · " + tr("sheets.reviewed", sheet.reviewed))
+    let detail = Block(title: tr.topic(sheet.topic) + " · " + tr("sheets.reviewed", tr.date(sheet.reviewed)))
     grid.render(detail, in: columns[1])
     SheetView.render(sheet, into: &grid, area: detail.inner(columns[1]).inset(horizontal: 1), model: model)
   }
