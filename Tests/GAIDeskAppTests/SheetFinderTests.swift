@@ -66,7 +66,7 @@ struct SheetFinderTests {
     Fixture.press(&model, [.escape])
     #expect(text(model).contains(model.tr("finder.title")))
     Fixture.press(&model, [.escape])
-    guard case .queue = model.screen else {
+    guard model.queueScreen != nil else {
       Issue.record("Esc did not go back to the queue")
       return
     }

@@ -42,7 +42,6 @@ extension AppModel {
     switch screen {
     case .setup(let s): s.keyMap(tr)
     case .staff(let s): s.keyMap(tr)
-    case .queue(let s): s.keyMap(tr)
     case .arrival(let s): s.keyMap(tr)
     case .serve(let s): s.keyMap(tr)
     case .profile(let s): s.keyMap(tr)
@@ -63,10 +62,6 @@ extension AppModel {
     case .staff(var s):
       _ = s.form.handle(key)
       screen = .staff(s)
-    case .queue(var s):
-      syncQueue(&s)
-      queueInput(key, &s)
-      screen = .queue(s)
     case .arrival(var s):
       arrivalInput(key, &s)
       screen = .arrival(s)
@@ -115,10 +110,6 @@ extension AppModel {
     case .staff(var s):
       effects = staffCommand(command, &s)
       if case .staff = screen { screen = .staff(s) }
-    case .queue(var s):
-      let depth = screens.count
-      effects = queueCommand(command, &s)
-      screens[depth - 1] = .queue(s)
     case .arrival(var s):
       let depth = screens.count
       effects = arrivalCommand(command, &s)
@@ -315,17 +306,12 @@ extension AppModel {
 
   /// Returns to the queue, selecting `visitID` if given.
   mutating func backToQueue(selecting visitID: String?) {
-    while screens.count > 1, !isQueue(screen) { screens.removeLast() }
-    if case .queue(var s) = screen {
+    while screens.count > 1, queueScreen == nil { screens.removeLast() }
+    if var s = queueScreen {
       s.selectVisit = visitID
-      syncQueue(&s)
-      screen = .queue(s)
+      s.sync(self)
+      screen = .custom(s)
     }
-  }
-
-  private func isQueue(_ screen: Screen) -> Bool {
-    if case .queue = screen { return true }
-    return false
   }
 
   private mutating func completed(_ effect: Effect, visitID: String?, referralID: String?) -> [Effect] {

@@ -27,7 +27,6 @@ extension AppModel {
     switch screen {
     case .setup(let s): cursor = s.render(into: &grid, area: rows[1], model: self)
     case .staff(let s): cursor = s.render(into: &grid, area: rows[1], model: self)
-    case .queue(let s): cursor = s.render(into: &grid, area: rows[1], model: self)
     case .arrival(let s): cursor = s.render(into: &grid, area: rows[1], model: self)
     case .serve(let s): cursor = s.render(into: &grid, area: rows[1], model: self)
     case .profile(let s): cursor = s.render(into: &grid, area: rows[1], model: self)

@@ -116,8 +116,6 @@ public enum Screen {
   case setup(SetupScreen)
   /// Who is at the desk.
   case staff(StaffScreen)
-  /// Today's queue.
-  case queue(QueueScreen)
   /// Find or register a visitor (for an arrival, or to open a profile).
   case arrival(ArrivalScreen)
   /// Serve a visit.

@@ -3,7 +3,7 @@ import GAIDesk
 import TerminalUI
 
 /// Today's queue: tickets with waiting time ticking, status and desk.
-public struct QueueScreen {
+public struct QueueScreen: AppScreen {
   /// The highlighted ticket.
   var list = ListState(count: 0)
   /// The visit to select at the next draw (after an arrival).
@@ -12,7 +12,7 @@ public struct QueueScreen {
   /// Creates the queue screen.
   public init() {}
 
-  func keyMap(_ tr: Translator) -> KeyMap<Command> {
+  public func keyMap(_ tr: Translator) -> KeyMap<Command> {
     KeyMap(
       CommonKeys.bindings(tr, helpOnQuestionMark: true).prefix(1) + [
         KeyBinding(.character("a"), .arrival, help: tr("key.arrival")),
@@ -52,7 +52,7 @@ public struct QueueScreen {
     return Layout(summary: parts[0], box: parts[1], table: Block().inner(parts[1]))
   }
 
-  func render(into grid: inout Grid, area: Rect, model: AppModel) -> Point? {
+  public func render(into grid: inout Grid, area: Rect, model: AppModel) -> Point? {
     let tr = model.tr
     let layout = Self.layout(in: area)
     let visits = Self.rows(model)
@@ -97,71 +97,92 @@ public struct QueueScreen {
   }
 }
 
-extension AppModel {
-  /// The visit highlighted on the queue screen.
-  func selectedVisit(_ s: QueueScreen) -> Visit? {
-    let rows = QueueScreen.rows(self)
-    guard let index = s.list.selected, index < rows.count else { return nil }
+extension QueueScreen {
+  /// The visit highlighted.
+  func selectedVisit(_ model: AppModel) -> Visit? {
+    let rows = Self.rows(model)
+    guard let index = list.selected, index < rows.count else { return nil }
     return rows[index]
   }
 
-  /// Keeps the queue selection inside the list (and on a newly issued ticket).
-  mutating func syncQueue(_ s: inout QueueScreen) {
-    let rows = QueueScreen.rows(self)
-    let previous = selectedVisit(s)?.id
-    s.list.count = rows.count
-    s.list.pageSize = max(1, QueueScreen.layout(in: bodyArea).table.height - 1)
-    let wanted = s.selectVisit ?? previous
-    if let wanted, let index = rows.firstIndex(where: { $0.id == wanted }) { s.list.select(index) }
-    s.selectVisit = nil
+  /// Keeps the selection inside the list (and on a newly issued ticket), paging by the table's height.
+  mutating func sync(_ model: AppModel) {
+    let rows = Self.rows(model)
+    let previous = selectedVisit(model)?.id
+    list.count = rows.count
+    list.pageSize = max(1, Self.layout(in: model.bodyArea).table.height - 1)
+    let wanted = selectVisit ?? previous
+    if let wanted, let index = rows.firstIndex(where: { $0.id == wanted }) { list.select(index) }
+    selectVisit = nil
   }
 
-  mutating func queueCommand(_ command: Command, _ s: inout QueueScreen) -> [Effect] {
-    syncQueue(&s)
+  /// Arrival, search, call, serve, left, profile, supervisor and sheets: effects or another screen.
+  public mutating func handle(_ command: Command, model: AppModel) -> Reaction {
+    sync(model)
     switch command {
-    case .arrival:
-      screens.append(.arrival(ArrivalScreen(mode: .arrival)))
-    case .search:
-      screens.append(.arrival(ArrivalScreen(mode: .lookup)))
+    case .arrival: return Reaction(navigation: .push(.arrival(ArrivalScreen(mode: .arrival))))
+    case .search: return Reaction(navigation: .push(.arrival(ArrivalScreen(mode: .lookup))))
     case .callNext:
-      guard todaysVisits.contains(where: { $0.status == .waiting }) else {
-        notice = Notice(tr("queue.none"), role: .warning)
-        return []
+      guard model.todaysVisits.contains(where: { $0.status == .waiting }) else {
+        return Reaction(notice: Notice(model.tr("queue.none"), role: .warning))
       }
-      return [.callNext(desk: desk)]
+      return Reaction([.callNext(desk: model.desk)])
     case .serve:
-      guard let visit = selectedVisit(s) else { return [] }
+      guard let visit = selectedVisit(model) else { return Reaction() }
       switch visit.status {
-      case .waiting: return [.call(visitID: visit.id, desk: desk)]
-      case .called: openServe(visit)
-      case .done, .left: screens.append(.profile(ProfileScreen(visitorID: visit.visitorID)))
+      case .waiting: return Reaction([.call(visitID: visit.id, desk: model.desk)])
+      case .called: return Reaction(navigation: .push(.serve(ServeScreen(serving: visit, model: model))))
+      case .done, .left:
+        return Reaction(navigation: .push(.profile(ProfileScreen(visitorID: visit.visitorID))))
       }
     case .left:
-      guard let visit = selectedVisit(s), visit.status == .waiting || visit.status == .called else {
-        return []
-      }
       // Marking a ticket left cannot be undone: ask first.
-      overlay = .confirmLeft(visitID: visit.id)
+      guard let visit = selectedVisit(model), visit.status == .waiting || visit.status == .called else {
+        return Reaction()
+      }
+      return Reaction(navigation: .overlay(.confirmLeft(visitID: visit.id)))
     case .profile:
-      guard let visit = selectedVisit(s) else { return [] }
-      screens.append(.profile(ProfileScreen(visitorID: visit.visitorID)))
-    case .supervisor:
-      screens.append(.supervisor(SupervisorScreen()))
-    case .sheets:
-      screens.append(.custom(SheetFinderScreen()))
-    default: break
+      guard let visit = selectedVisit(model) else { return Reaction() }
+      return Reaction(navigation: .push(.profile(ProfileScreen(visitorID: visit.visitorID))))
+    case .supervisor: return Reaction(navigation: .push(.supervisor(SupervisorScreen())))
+    case .sheets: return Reaction(navigation: .push(.custom(SheetFinderScreen())))
+    default: return Reaction()
     }
-    return []
   }
 
-  func queueInput(_ key: KeyEvent, _ s: inout QueueScreen) {
-    _ = s.list.handle(key)
+  /// Arrows and pages move the selection.
+  public mutating func input(_ key: KeyEvent, model: AppModel) -> Reaction {
+    sync(model)
+    _ = list.handle(key)
+    return Reaction()
   }
+}
+
+extension ServeScreen {
+  /// The serve form for a called visit: the slip in the visitor's language, dates as people read them.
+  init(serving visit: Visit, model: AppModel) {
+    self.init(
+      visit: visit, today: model.today, languages: model.visitorLanguages(visit.visitorID), tr: model.tr)
+  }
+}
+
+extension Screen {
+  /// Today's queue.
+  public static func queue(_ screen: QueueScreen) -> Screen { .custom(screen) }
+}
+
+extension AppModel {
+  /// The queue screen, when it is the current one.
+  var queueScreen: QueueScreen? {
+    guard case .custom(let screen) = screen else { return nil }
+    return screen as? QueueScreen
+  }
+
+  /// The visit highlighted on the queue screen.
+  func selectedVisit(_ s: QueueScreen) -> Visit? { s.selectedVisit(self) }
 
   /// Opens the serve screen for a called visit.
   mutating func openServe(_ visit: Visit) {
-    screens.append(
-      .serve(
-        ServeScreen(visit: visit, today: today, languages: visitorLanguages(visit.visitorID), tr: tr)))
+    screens.append(.serve(ServeScreen(serving: visit, model: self)))
   }
 }
