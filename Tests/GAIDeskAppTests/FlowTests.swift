@@ -19,7 +19,7 @@ struct FlowTests {
     Fixture.press(&model, [.tab])
     Fixture.type(&model, "Maria")
     #expect(Fixture.press(&model, [.enter]).isEmpty)
-    guard case .setup(let setup) = model.screen else { Issue.record("left setup"); return }
+    guard let setup = model.current(SetupScreen.self) else { Issue.record("left setup"); return }
     #expect(setup.error == model.tr("setup.mismatch"))
     Fixture.type(&model, "secret one")
     Fixture.press(&model, [.tab])

@@ -16,11 +16,11 @@ extension AppModel {
       busy = nil
       officeCode = office
       setState(newState)
-      if case .setup = screen {
+      if case .custom(let first) = screen, first is SetupScreen {
         screens = [.queue(QueueScreen())]
         return [.saveSettings(staff: staff, language: tr.language)]
       }
-      screens = [.staff(StaffScreen(name: staff, desk: desk))]
+      screens = [.custom(StaffScreen(name: staff, desk: desk))]
     case .changed(let newState):
       setState(newState)
     case .done(let effect, let newState, let visitID, let referralID):
@@ -40,8 +40,6 @@ extension AppModel {
   /// The key map of the current screen; its visible bindings make the footer.
   public func keyMap() -> KeyMap<Command> {
     switch screen {
-    case .setup(let s): s.keyMap(tr)
-    case .staff(let s): s.keyMap(tr)
     case .arrival(let s): s.keyMap(tr)
     case .serve(let s): s.keyMap(tr)
     case .profile(let s): s.keyMap(tr)
@@ -56,12 +54,6 @@ extension AppModel {
     notice = nil
     if let command = keyMap().action(for: key) { return handle(command) }
     switch screen {
-    case .setup(var s):
-      setupInput(key, &s)
-      screen = .setup(s)
-    case .staff(var s):
-      _ = s.form.handle(key)
-      screen = .staff(s)
     case .arrival(var s):
       arrivalInput(key, &s)
       screen = .arrival(s)
@@ -104,12 +96,6 @@ extension AppModel {
     }
     var effects: [Effect] = []
     switch screen {
-    case .setup(var s):
-      effects = setupCommand(command, &s)
-      screen = .setup(s)
-    case .staff(var s):
-      effects = staffCommand(command, &s)
-      if case .staff = screen { screen = .staff(s) }
     case .arrival(var s):
       let depth = screens.count
       effects = arrivalCommand(command, &s)
@@ -136,7 +122,6 @@ extension AppModel {
     switch screen {
     case .arrival(let s): s.isDirty
     case .serve(let s): s.isDirty
-    case .setup(let s): s.step == 1 && s.isDirty
     case .profile(let s): s.isDirty
     case .supervisor(let s): s.editor?.isDirty ?? false
     case .custom(let s): s.isDirty
@@ -185,6 +170,10 @@ extension AppModel {
         } else if case .supervisor(var s) = screen, s.editor != nil {
           s.editor = nil
           screen = .supervisor(s)
+        } else if case .custom(var s) = screen, s.isInPanel {
+          let reaction = s.handle(.back, model: self)
+          screen = .custom(s)
+          return apply(reaction)
         } else {
           pop()
         }
@@ -395,9 +384,6 @@ extension AppModel {
       if handled { return }
     }
     switch (effect, screen) {
-    case (.createOffice, .setup(var s)):
-      s.error = message
-      screen = .setup(s)
     case (.arriveNew, .arrival(var s)):
       s.error = message
       screen = .arrival(s)

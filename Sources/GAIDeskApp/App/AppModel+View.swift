@@ -25,8 +25,6 @@ extension AppModel {
     renderHeader(into: &grid, area: rows[0])
     var cursor: Point?
     switch screen {
-    case .setup(let s): cursor = s.render(into: &grid, area: rows[1], model: self)
-    case .staff(let s): cursor = s.render(into: &grid, area: rows[1], model: self)
     case .arrival(let s): cursor = s.render(into: &grid, area: rows[1], model: self)
     case .serve(let s): cursor = s.render(into: &grid, area: rows[1], model: self)
     case .profile(let s): cursor = s.render(into: &grid, area: rows[1], model: self)
@@ -77,8 +75,7 @@ extension AppModel {
 
   private var isStartScreen: Bool {
     switch screen {
-    case .setup, .staff: true
-    case .custom(let s): s is UnlockScreen
+    case .custom(let s): s is UnlockScreen || s is StaffScreen || s is SetupScreen
     default: false
     }
   }

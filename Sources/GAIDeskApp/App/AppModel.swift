@@ -45,7 +45,7 @@ public struct AppModel {
     search = VisitorSearch(state: OfficeState())
     self.now = now
     self.size = size
-    screens = [hasOffice ? .custom(UnlockScreen()) : .setup(SetupScreen())]
+    screens = [hasOffice ? .custom(UnlockScreen()) : .custom(SetupScreen())]
   }
 
   /// The current screen.
@@ -112,10 +112,6 @@ public struct Notice: Equatable, Sendable {
 
 /// The screens of the program.
 public enum Screen {
-  /// First run: create the office.
-  case setup(SetupScreen)
-  /// Who is at the desk.
-  case staff(StaffScreen)
   /// Find or register a visitor (for an arrival, or to open a profile).
   case arrival(ArrivalScreen)
   /// Serve a visit.

@@ -1,14 +1,25 @@
 import GAIDesk
 
 extension AppModel {
+  /// The current screen when it is a `S`.
+  func current<S: AppScreen>(_ type: S.Type) -> S? {
+    guard case .custom(let screen) = screen else { return nil }
+    return screen as? S
+  }
+
   /// Applies a screen's reaction: the one place where notices, navigation and busy lines change.
   mutating func apply(_ reaction: Reaction) -> [Effect] {
     if let notice = reaction.notice { self.notice = notice }
+    if let session = reaction.session {
+      staff = session.staff
+      desk = session.desk
+    }
     switch reaction.navigation {
     case .push(let next): screens.append(next)
     case .pop: pop()
     case .backToQueue(let visitID): backToQueue(selecting: visitID)
     case .overlay(let box): overlay = box
+    case .root(let first): screens = [first]
     case nil: break
     }
     if let busy = reaction.busy {

@@ -10,6 +10,8 @@ public struct Reaction {
   public var notice: Notice?
   /// What the status line says while the effects run (default: "a guardar…" for writes).
   public var busy: String?
+  /// Who is now at the desk, and which desk.
+  public var session: Session?
 
   /// Creates a reaction.
   public init(
@@ -19,6 +21,20 @@ public struct Reaction {
     self.navigation = navigation
     self.notice = notice
     self.busy = busy
+  }
+}
+
+/// Who is at the desk, and which desk.
+public struct Session: Equatable, Sendable {
+  /// The staff member's name.
+  public var staff: String
+  /// The desk visitors are called to.
+  public var desk: String
+
+  /// Creates a session.
+  public init(staff: String, desk: String) {
+    self.staff = staff
+    self.desk = desk
   }
 }
 
@@ -32,4 +48,6 @@ public enum Navigation {
   case backToQueue(selecting: String?)
   /// Show a box over the screen.
   case overlay(Overlay)
+  /// Start again from this screen (nothing behind it).
+  case root(Screen)
 }
