@@ -187,7 +187,7 @@ func generateOffice(root: String, events target: Int, batch: Int = 500, quiet: B
       return EventCodec.encode(EventBatch(staff: staff[Int(stamp.sequence) % staff.count], office: "praia", events: events))
     }
     records += count
-    if let cursor = journal.ownCursor { DeviceMarks.resolve().save(DeviceMark(cursor: cursor), office: office.identity.id!) }
+    if let cursor = journal.ownCursor { DeviceMarks.resolve().save(DeviceMark(cursor: cursor, root: root), office: office.identity.id!) }
     if !quiet && now() - lastReport > 5 {
       lastReport = now()
       note(String(format: "  generating %@: %d events, %.0f s", root, box.simulator.events, lastReport - start))

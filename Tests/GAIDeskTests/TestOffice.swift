@@ -14,8 +14,7 @@ final class TemporaryDirectory {
   var marks: DeviceMarks { DeviceMarks(folder: path + ".state") }
 
   deinit {
-    try? FileManager.default.removeItem(atPath: path)
-    try? FileManager.default.removeItem(atPath: path + ".state")
+    for suffix in ["", ".state", ".other-pc"] { try? FileManager.default.removeItem(atPath: path + suffix) }
   }
 }
 
@@ -31,8 +30,9 @@ enum TestOffice {
   }
 
   /// Opens the office in `directory` again, as a new process would.
-  static func reopen(_ directory: TemporaryDirectory) throws -> Office {
-    try Office.open(at: OfficePaths(root: directory.path), passphrase: passphrase, marks: directory.marks)
+  static func reopen(_ directory: TemporaryDirectory, marks: DeviceMarks? = nil) throws -> Office {
+    try Office.open(
+      at: OfficePaths(root: directory.path), passphrase: passphrase, marks: marks ?? directory.marks)
   }
 
   /// The one segment file of the office's own origin.

@@ -74,14 +74,19 @@ extension JournalTorture {
       let read = try JournalRead(root: root, origin: origin, keyring: sealer, repair: true)
       if let recordIndex {
         let expectedBefore = before[file] + recordIndex
-        #expect(read.payloads == Array(originals[0..<expectedBefore]), "flip \(flip) at \(display)@\(position)")
+        #expect(
+          read.payloads == Array(originals[0..<expectedBefore]), "flip \(flip) at \(display)@\(position)")
         if isLastFile && recordIndex == frames[file].count - 1 {
           // Indistinguishable from a torn write: copied aside and cut, never delivered.
           #expect(read.damage.isEmpty && read.repairs.count == 1, "flip \(flip): \(read.damage)")
           tornTail += 1
         } else {
           #expect(
-            read.damage == [JournalDamage(segment: display, offset: frames[file][recordIndex].offset, reason: read.damage.first?.reason ?? "")],
+            read.damage == [
+              JournalDamage(
+                segment: display, offset: frames[file][recordIndex].offset,
+                reason: read.damage.first?.reason ?? "")
+            ],
             "flip \(flip) at \(display)@\(position): \(read.damage)")
           damaged += 1
         }
@@ -89,7 +94,9 @@ extension JournalTorture {
         // The segment header.
         #expect(position < SegmentFormat.headerSize)
         #expect(read.payloads == Array(originals[0..<before[file]]))
-        #expect(read.damage.map(\.segment) == [display] && read.damage.first?.offset == 0, "flip \(flip): \(read.damage)")
+        #expect(
+          read.damage.map(\.segment) == [display] && read.damage.first?.offset == 0,
+          "flip \(flip): \(read.damage)")
         headers += 1
       }
       if !read.damage.isEmpty && flip % 10 == 0 {

@@ -28,12 +28,14 @@ extension JournalTorture {
         // A restart: fresh readers learn the clock from the journal alone.
         journals = try origins.map { try Journal(root: root, origin: $0, keyring: sealer) }
       }
-      try journals[device].append(count: count, now: { base.addingTimeInterval(offset) }, deliver: { _ in }) { stamp in
+      try journals[device].append(count: count, now: { base.addingTimeInterval(offset) }, deliver: { _ in }) {
+        stamp in
         appended.append(stamp.time)
         return Array("step \(step)".utf8)
       }
     }
-    #expect(zip(appended, appended.dropFirst()).allSatisfy { $0 < $1 }, "append order: \(appended.map(\.rawValue))")
+    #expect(
+      zip(appended, appended.dropFirst()).allSatisfy { $0 < $1 }, "append order: \(appended.map(\.rawValue))")
     let read = try JournalRead(root: root, origin: origins[0], keyring: sealer, repair: false)
     #expect(read.damage.isEmpty)
     #expect(read.times.count == appended.count)

@@ -50,7 +50,8 @@ extension JournalTorture {
         break
       }
     }
-    let error = try #require(failure as? GAIDeskError, "the disk never filled up: \(String(describing: failure))")
+    let error = try #require(
+      failure as? GAIDeskError, "the disk never filled up: \(String(describing: failure))")
     #expect(error.key == "error.disk.full")
     #expect(!error.description.isEmpty)
     // A second attempt on the still-full disk fails the same way, and the office stays consistent.
@@ -133,7 +134,9 @@ extension JournalTorture {
       try? FileManager.default.removeItem(atPath: root)
       let journal = try Journal(root: root, origin: origin, keyring: sealer)
       FaultInjector.shared.fail(.sync, at: at)
-      #expect(throws: FileIO.Failure.self) { try journal.append(deliver: { _ in }) { _ in [UInt8](repeating: 1, count: 10) } }
+      #expect(throws: FileIO.Failure.self) {
+        try journal.append(deliver: { _ in }) { _ in [UInt8](repeating: 1, count: 10) }
+      }
       FaultInjector.shared.reset()
       let retry = try Journal(root: root, origin: origin, keyring: sealer)
       try retry.append(deliver: { _ in }) { _ in [UInt8](repeating: 2, count: 10) }

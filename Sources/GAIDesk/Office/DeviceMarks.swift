@@ -18,14 +18,26 @@ public struct DeviceMark: Codable, Equatable, Sendable {
   public var segment: Int
   /// The file offset of that record's frame.
   public var offset: Int
+  /// The data folder it was written in (device and inode): a folder behind the mark is a copy when it is
+  /// another folder, and lost records when it is this one.
+  public var folder: String?
 
-  /// The mark of the last record a cursor covers.
-  public init(cursor: OriginCursor) {
+  /// The mark of the last record a cursor covers, in data folder `root`.
+  public init(cursor: OriginCursor, root: String) {
+    folder = DeviceMark.identity(of: root)
     origin = cursor.origin.hex
     sequence = cursor.lastSequence
     hash = Hex.encode(cursor.lastHash)
     segment = cursor.lastRecordSegment
     offset = cursor.lastRecordOffset
+  }
+}
+
+extension DeviceMark {
+  /// The device and inode of a folder, nil when it cannot be read.
+  public static func identity(of folder: String) -> String? {
+    var info = stat()
+    return stat(folder, &info) == 0 ? "\(info.st_dev):\(info.st_ino)" : nil
   }
 }
 
@@ -63,8 +75,11 @@ public struct DeviceMarks: Sendable {
     guard (try? FileIO.makeDirectory(folder)) != nil,
       let data = try? JSONEncoder().encode(mark)
     else { return }
-    let temporary = path(id) + ".tmp"
-    guard (try? FileIO.writeUnsynced(Array(data), to: temporary)) != nil else { return }
+    let temporary = path(id) + ".tmp-\(getpid())"
+    guard
+      FileManager.default.createFile(
+        atPath: temporary, contents: data, attributes: [.posixPermissions: 0o600])
+    else { return }
     rename(temporary, path(id))
   }
 }

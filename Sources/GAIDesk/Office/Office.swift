@@ -20,6 +20,8 @@ public final class Office {
   private let masterKey: SymmetricKey
   private let keyring: Keyring
   private let marks: DeviceMarks
+  /// The wall clock (injectable for tests of clocks set wrong).
+  public var now: @Sendable () -> Date = { Date() }
   /// The greatest record key folded so far.
   private var appliedKey: RecordKey?
   /// Records read under the append lock, folded before the command sees the state.
@@ -46,7 +48,8 @@ public final class Office {
   public var isReadOnly: Bool { journal.isReadOnly }
 
   private init(
-    paths: OfficePaths, identity: OfficeIdentity, masterKey: SymmetricKey, origin: OriginID, marks: DeviceMarks
+    paths: OfficePaths, identity: OfficeIdentity, masterKey: SymmetricKey, origin: OriginID,
+    marks: DeviceMarks
   ) throws {
     self.paths = paths
     self.identity = identity
@@ -100,10 +103,12 @@ public final class Office {
     }
     guard let id = identity.id else { throw GAIDeskError("error.office.corrupt", paths.officeFile) }
     var notices: [OfficeNotice] = []
-    let origin = try deviceOrigin(paths: paths, marks: marks, office: id, notices: &notices)
+    var lost: [OriginID: UInt64] = [:]
+    let origin = try deviceOrigin(paths: paths, marks: marks, office: id, notices: &notices, lost: &lost)
     let office = try Office(
       paths: paths, identity: identity, masterKey: masterKey, origin: origin, marks: marks)
     office.notices = notices
+    office.journal.expected = lost
     try office.load()
     return office
   }
@@ -141,36 +146,50 @@ public final class Office {
   /// origin still holds the last record the device wrote; otherwise a new origin (a copied, cloned or
   /// restored folder, or a device new to this office), never continuing someone else's sequence.
   private static func deviceOrigin(
-    paths: OfficePaths, marks: DeviceMarks, office id: String, notices: inout [OfficeNotice]
+    paths: OfficePaths, marks: DeviceMarks, office id: String, notices: inout [OfficeNotice],
+    lost: inout [OriginID: UInt64]
   ) throws -> OriginID {
     if let mark = marks.mark(office: id), let origin = OriginID(hex: mark.origin) {
       let folder = paths.journal + "/" + origin.hex
+      let sameFolder = mark.folder != nil && mark.folder == DeviceMark.identity(of: paths.root)
       if mark.sequence == 0 {
-        if FileIO.size(folder + "/" + SegmentFormat.fileName(index: 1)) == nil { return origin }
+        // No record reported saved yet: the log is empty, or this device's first appends in this folder
+        // were cut short before the mark was updated.
+        if sameFolder || FileIO.size(folder + "/" + SegmentFormat.fileName(index: 1)) == nil { return origin }
       } else if let hash = Hex.decode(mark.hash) {
         let cursor = OriginCursor(
           origin: origin, segment: mark.segment, offset: mark.offset, lastSequence: mark.sequence,
           lastHash: hash, lastRecordSegment: mark.segment, lastRecordOffset: mark.offset)
         if cursor.matches(journalRoot: paths.journal) { return origin }
       }
-      notices.append(.behindMark(origin: origin, sequence: mark.sequence))
+      if sameFolder {
+        // The very folder this device wrote: its last records were lost (a cut tail, a deleted segment).
+        // The mark keeps saying so until a supervisor accepts the loss (the acceptance moves it).
+        lost[origin] = mark.sequence
+        return newOrigin(paths: paths, marks: marks, office: id, saveMark: false)
+      } else {
+        notices.append(.behindMark(origin: origin, sequence: mark.sequence))
+      }
     }
     return newOrigin(paths: paths, marks: marks, office: id)
   }
 
   /// A new origin whose id tag no origin of this folder has, recorded as this device's mark.
-  private static func newOrigin(paths: OfficePaths, marks: DeviceMarks, office id: String) -> OriginID {
+  private static func newOrigin(
+    paths: OfficePaths, marks: DeviceMarks, office id: String, saveMark: Bool = true
+  ) -> OriginID {
     let known = Set(
       ((try? FileManager.default.contentsOfDirectory(atPath: paths.journal)) ?? []).compactMap {
         OriginID(hex: $0)?.tag
       })
     var origin = OriginID.random()
     while known.contains(origin.tag) { origin = OriginID.random() }
+    guard saveMark else { return origin }
     marks.save(
       DeviceMark(
         cursor: OriginCursor(
           origin: origin, segment: 0, offset: 0, lastSequence: 0, lastHash: [UInt8](repeating: 0, count: 32),
-          lastRecordSegment: 0, lastRecordOffset: 0)), office: id)
+          lastRecordSegment: 0, lastRecordOffset: 0), root: paths.root), office: id)
     return origin
   }
 
@@ -199,7 +218,7 @@ public final class Office {
       appliedKey = key
       openedFromSnapshot = true
     case .coveredMore(let missing):
-      journal.cacheCovered = missing
+      journal.expected.merge(missing) { max($0, $1) }
       notices += missing.keys.sorted().map { .cacheCoveredMore(origin: $0, sequence: missing[$0]!) }
     case .unusable:
       break
@@ -253,7 +272,6 @@ public final class Office {
 
   /// Writes the sealed snapshot cache; failure only costs time at the next opening.
   public func saveSnapshot() {
-    guard let appliedKey else { return }
     try? StateSnapshot.save(
       state, appliedKey: appliedKey, journal: journal, paths: paths, masterKey: masterKey)
   }
@@ -278,7 +296,7 @@ public final class Office {
   public func perform<T>(staff: String, _ build: (inout CommandContext) throws -> T) throws -> T
   where T: EventsProducing {
     var result: T?
-    try perform(staff: staff, count: 1) { context in
+    try perform(staff: staff, count: 1, now: now) { context in
       let value = try build(&context)
       result = value
       return value.events
@@ -311,7 +329,7 @@ public final class Office {
           appliedKey = RecordKey(clock: stamp.time, origin: origin, sequence: stamp.sequence)
           return EventCodec.encode(batch)
         },
-        written: { cursor in marks.save(DeviceMark(cursor: cursor), office: identity.id!) })
+        written: { cursor in marks.save(DeviceMark(cursor: cursor, root: paths.root), office: identity.id!) })
       try foldPending()
     } catch let error as GAIDeskError {
       pending = []
@@ -332,10 +350,10 @@ public final class Office {
   public func acceptMissingHistory(staff: String) throws {
     let missing = journal.missingThrough
     guard !missing.isEmpty else { throw GAIDeskError("error.history.nothingMissing") }
-    try perform(staff: staff, count: 1, acceptingLoss: true) { _ in
+    try perform(staff: staff, count: 1, now: now, acceptingLoss: true) { _ in
       missing.keys.sorted().map { .historyLossAccepted(origin: $0.hex, through: missing[$0]!) }
     }
-    journal.cacheCovered = [:]
+    journal.expected = [:]
     try? FileManager.default.removeItem(atPath: paths.snapshot)
     saveSnapshot()
   }
@@ -349,9 +367,9 @@ public final class Office {
   /// Forgets the in-memory state and reads the journal again (after an append that failed once the state
   /// had taken its events).
   private func reload() throws {
-    let covered = journal.cacheCovered
+    let expected = journal.expected
     journal = try Journal(root: paths.journal, origin: origin, keyring: keyring)
-    journal.cacheCovered = covered
+    journal.expected = expected
     state = OfficeState()
     state.office = identity.office
     appliedKey = nil

@@ -28,6 +28,8 @@ public struct OfficeState: Sendable {
   public internal(set) var partnerOrder: [String] = []
   /// The office's versions of knowledge sheets, by topic.
   public internal(set) var officeSheets: [String: KnowledgeSheet] = [:]
+  /// The latest local confirmation of each sheet line or partner entry, by subject key.
+  public internal(set) var confirmations: [String: LocalConfirmation] = [:]
   /// Events of unknown types or versions kept (written by newer programs).
   public internal(set) var unknownEvents = 0
   /// Records applied.
@@ -141,6 +143,11 @@ public struct OfficeState: Sendable {
       officeSheets[sheet.topic] = sheet
     case .historyLossAccepted(let hex, let through):
       if let id = OriginID(hex: hex), through > acceptedLoss[id, default: 0] { acceptedLoss[id] = through }
+    case .knowledgeConfirmed(let subject, let method, let day, let note):
+      let confirmation = LocalConfirmation(
+        subject: subject, method: method, note: note, by: staff, day: day, at: time)
+      if let known = confirmations[subject.key], known.isLater(than: confirmation) { return }
+      confirmations[subject.key] = confirmation
     case .unknown:
       unknownEvents += 1
     }

@@ -39,6 +39,18 @@ enum StateCodec {
       w.write(raw: origin.bytes)
       w.writeVarint(state.acceptedLoss[origin]!)
     }
+    // Local confirmations of sheet lines and partner entries.
+    let keys = state.confirmations.keys.sorted()
+    w.writeVarint(UInt64(keys.count))
+    for key in keys {
+      let confirmation = state.confirmations[key]!
+      w.writeString(key)
+      w.writeString(confirmation.method.rawValue)
+      w.writeOptional(confirmation.note)
+      w.writeString(confirmation.by)
+      w.writeString(confirmation.day)
+      w.write(confirmation.at.milliseconds)
+    }
   }
 
   static func decode(_ r: inout ByteReader) throws -> OfficeState {
@@ -93,6 +105,15 @@ enum StateCodec {
         throw ByteReader.Malformed(reason: "origin")
       }
       state.acceptedLoss[origin] = try r.readVarint()
+    }
+    for _ in 0..<(try r.readLength()) {
+      guard let subject = KnowledgeSubject(key: try r.readString()),
+        let method = ConfirmationMethod(rawValue: try r.readString())
+      else { throw ByteReader.Malformed(reason: "confirmation") }
+      let confirmation = LocalConfirmation(
+        subject: subject, method: method, note: try r.readOptionalString(), by: try r.readString(),
+        day: try r.readString(), at: WallTime(milliseconds: try r.readUInt64()))
+      state.confirmations[subject.key] = confirmation
     }
     return state
   }

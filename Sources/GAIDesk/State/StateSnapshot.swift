@@ -5,12 +5,12 @@ import Crypto
 /// covered records the journal no longer holds is never silently replaced: it names what is missing.
 enum StateSnapshot {
   static let magic: [UInt8] = Array("GAIDSNAP".utf8)
-  static let version: UInt16 = 4
+  static let version: UInt16 = 5
 
   /// What loading found.
   enum Outcome {
     /// The cached state, with the journal positioned after it, and the greatest record key it folded.
-    case loaded(OfficeState, RecordKey)
+    case loaded(OfficeState, RecordKey?)
     /// The cache covered records the journal no longer holds: per origin, the last sequence it covered.
     case coveredMore([OriginID: UInt64])
     /// No cache, or one that does not open or decode (rebuilt from the journal).
@@ -18,7 +18,8 @@ enum StateSnapshot {
   }
 
   static func save(
-    _ state: OfficeState, appliedKey: RecordKey, journal: Journal, paths: OfficePaths, masterKey: SymmetricKey
+    _ state: OfficeState, appliedKey: RecordKey?, journal: Journal, paths: OfficePaths,
+    masterKey: SymmetricKey
   ) throws {
     var w = ByteWriter(capacity: 1 << 16)
     let cursors = journal.cursors
@@ -33,9 +34,12 @@ enum StateSnapshot {
       w.writeVarint(UInt64(cursor.lastRecordOffset))
     }
     w.write(journal.latestTime.rawValue)
-    w.write(appliedKey.clock.rawValue)
-    w.write(raw: appliedKey.origin.bytes)
-    w.write(appliedKey.sequence)
+    w.writeBool(appliedKey != nil)
+    if let appliedKey {
+      w.write(appliedKey.clock.rawValue)
+      w.write(raw: appliedKey.origin.bytes)
+      w.write(appliedKey.sequence)
+    }
     let claims = journal.claims
     w.writeVarint(UInt64(claims.count))
     for origin in claims.keys.sorted() {
@@ -69,7 +73,8 @@ enum StateSnapshot {
           origin: try readOrigin(&r), segment: Int(try r.readVarint()), offset: Int(try r.readVarint()),
           lastSequence: try r.readUInt64(), lastHash: Array(try r.readRaw(32)),
           lastRecordSegment: Int(try r.readVarint()), lastRecordOffset: Int(try r.readVarint()))
-        if !cursor.matches(journalRoot: journal.root), cursor.heldElsewhere(journalRoot: journal.root) != nil {
+        if !cursor.matches(journalRoot: journal.root), cursor.heldElsewhere(journalRoot: journal.root) != nil
+        {
           missing[cursor.origin] = cursor.lastSequence
         }
         cursors.append(cursor)
@@ -77,8 +82,11 @@ enum StateSnapshot {
       guard missing.isEmpty else { return .coveredMore(missing) }
       guard cursors.allSatisfy({ $0.matches(journalRoot: journal.root) }) else { return .unusable }
       let latest = HybridTime(rawValue: try r.readUInt64())
-      let applied = RecordKey(
-        clock: HybridTime(rawValue: try r.readUInt64()), origin: try readOrigin(&r), sequence: try r.readUInt64())
+      let applied =
+        try r.readBool()
+        ? RecordKey(
+          clock: HybridTime(rawValue: try r.readUInt64()), origin: try readOrigin(&r),
+          sequence: try r.readUInt64()) : nil
       var claims: [OriginID: SeenClaim] = [:]
       for _ in 0..<(try r.readLength()) {
         let origin = try readOrigin(&r)

@@ -85,13 +85,6 @@ public enum FileIO {
     try syncDirectory((path as NSString).deletingLastPathComponent)
   }
 
-  /// Writes `bytes` to `path` (created 0600, truncated) without syncing: for files whose loss costs nothing.
-  public static func writeUnsynced(_ bytes: [UInt8], to path: String) throws {
-    let fd = try open(path, O_WRONLY | O_CREAT | O_TRUNC)
-    defer { close(fd) }
-    try bytes.withUnsafeBytes { try writeAll(fd, $0, path: path) }
-  }
-
   /// Reads the bytes of `path` from `offset` to its end, or at most `limit` of them.
   public static func read(_ path: String, from offset: Int = 0, limit: Int = .max) throws -> [UInt8] {
     let fd = try open(path, O_RDONLY)

@@ -38,9 +38,9 @@ public final class Journal {
   public private(set) var claims: [OriginID: SeenClaim] = [:]
   /// Origins whose missing records a supervisor accepted as lost, up to the given sequence.
   public var acceptedLoss: [OriginID: UInt64] = [:]
-  /// The last sequence per origin that a snapshot cache had covered, when it covered more than the logs
-  /// hold (set by the office).
-  public var cacheCovered: [OriginID: UInt64] = [:]
+  /// The last sequence per origin that the cache or this device's mark knew, when they knew more than the
+  /// logs hold (set by the office when it opens).
+  public var expected: [OriginID: UInt64] = [:]
 
   /// Opens the journal in `root`, writing as `origin` with records sealed by `keyring`.
   public init(root: String, origin: OriginID, keyring: Keyring) throws {
@@ -57,7 +57,9 @@ public final class Journal {
     logDamage + missingHistory
   }
   /// Damage inside the logs themselves (unreadable, altered, missing segments).
-  private var logDamage: [JournalDamage] { logs.values.compactMap(\.damage).sorted { $0.segment < $1.segment } }
+  private var logDamage: [JournalDamage] {
+    logs.values.compactMap(\.damage).sorted { $0.segment < $1.segment }
+  }
   /// Whether appending is refused because of damage.
   public var isReadOnly: Bool { !damage.isEmpty }
   /// The highest sequence read per origin (a version vector).
@@ -68,7 +70,7 @@ public final class Journal {
   /// supervisor accepted the loss: a deleted folder or segment, a cut tail.
   public var missingThrough: [OriginID: UInt64] {
     var expected = claims.mapValues(\.sequence)
-    for (id, sequence) in cacheCovered where sequence > expected[id] ?? 0 { expected[id] = sequence }
+    for (id, sequence) in self.expected where sequence > expected[id] ?? 0 { expected[id] = sequence }
     return expected.filter { id, sequence in
       sequence > (logs[id]?.lastSequence ?? 0) && sequence > acceptedLoss[id, default: 0]
     }
@@ -83,7 +85,7 @@ public final class Journal {
         ?? nil
       return JournalDamage(
         segment: "journal/" + id.hex, offset: 0,
-        reason: "records \(held + 1)…\(through) missing (\(witness ?? "the cache had covered them"))")
+        reason: "records \(held + 1)…\(through) missing (\(witness ?? "the cache or this device had them"))")
     }
   }
 

@@ -87,7 +87,8 @@ struct Migration {
           let clock = record.header.legacyClock,
           let payload = legacy.open(record.sealed, authenticating: record.authenticatedData)
         else {
-          throw GAIDeskError("error.migration.damaged", "\(display) @ \(record.offset): record does not check")
+          throw GAIDeskError(
+            "error.migration.damaged", "\(display) @ \(record.offset): record does not check")
         }
         sequence += 1
         previousOld = record.hash

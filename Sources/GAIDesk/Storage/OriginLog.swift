@@ -259,6 +259,20 @@ public struct OriginCursor: Equatable, Sendable {
   /// The file offset of that record's frame.
   public var lastRecordOffset: Int
 
+  /// Creates a cursor.
+  public init(
+    origin: OriginID, segment: Int, offset: Int, lastSequence: UInt64, lastHash: [UInt8],
+    lastRecordSegment: Int, lastRecordOffset: Int
+  ) {
+    self.origin = origin
+    self.segment = segment
+    self.offset = offset
+    self.lastSequence = lastSequence
+    self.lastHash = lastHash
+    self.lastRecordSegment = lastRecordSegment
+    self.lastRecordOffset = lastRecordOffset
+  }
+
   /// Whether the journal still holds, where the cursor says, the record it covers last (a journal restored
   /// from an older copy and written again would not).
   func matches(journalRoot: String) -> Bool {

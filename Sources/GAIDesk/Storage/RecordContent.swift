@@ -34,7 +34,8 @@ public struct RecordContent: Equatable, Sendable {
       w.writeVarint(seen[origin]!)
     }
     w.writeBytes(payload)
-    let padded = (w.bytes.count + RecordContent.sizeClass - 1) / RecordContent.sizeClass * RecordContent.sizeClass
+    let padded =
+      (w.bytes.count + RecordContent.sizeClass - 1) / RecordContent.sizeClass * RecordContent.sizeClass
     w.write(raw: [UInt8](repeating: 0, count: padded - w.bytes.count))
     return w.bytes
   }

@@ -5,7 +5,7 @@ import GAIDesk
 struct PartnerCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "partner", abstract: "The partner directory: list, show, add, change and retire partners.",
-    subcommands: [List.self, Show.self, Add.self, Set.self, Retire.self])
+    subcommands: [List.self, Show.self, Add.self, Set.self, Retire.self, Confirm.self, Correct.self])
 
   /// Partner fields shared by `add` and `set`.
   struct Fields: ParsableArguments {
@@ -109,14 +109,24 @@ struct PartnerCommand: ParsableCommand {
       abstract: "Show a partner: topics, islands, languages, contacts.")
     @OptionGroup var options: OfficeOptions
     @Argument(help: "The partner code.") var code: String
+    @Flag(help: "Show what the entry rests on (its source) and its local confirmation.") var sources = false
 
     func run() throws {
       let office = try options.open()
       guard let partner = office.partners.partner(code) else {
         throw GAIDeskError("error.partner.unknown", code)
       }
-      if options.json { return Console.json(PartnerCommand.json(partner)) }
+      if options.json {
+        var out = PartnerCommand.json(partner)
+        if sources {
+          out["sources"] = SourceKey.json(
+            office.partners.backing(code),
+            office.state.confirmations[KnowledgeSubject.partner(code: code).key])
+        }
+        return Console.json(out)
+      }
       PartnerCommand.describe(partner, language: Console.language)
+      if sources { PartnerCommand.printSources(code, office: office) }
     }
   }
 

@@ -2,10 +2,12 @@ import ArgumentParser
 import Foundation
 import GAIDesk
 
-/// `gaidesk report …`: figures for the DGI.
+/// `gaidesk report …`: figures for the national immigration authority (named by reference data).
 struct ReportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "report", abstract: "Reports for the DGI.", subcommands: [Month.self])
+    commandName: "report",
+    abstract: "Reports for the \(Authority.shipped.short) (\(Authority.shipped.name.pt)).",
+    subcommands: [Month.self])
 
   struct Month: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -20,16 +20,13 @@ enum Fixture {
   }
 
   /// 2026-03-10 11:30 in Praia (12:30 UTC).
-  /// Half a second past the minute, so that the milliseconds telling records apart never cut a wait short.
-  static let now = Date(timeIntervalSince1970: 1_773_145_800.5)
-  /// The minute records are counted back from.
-  static let minute: Double = 1_773_145_800
+  static let now = Date(timeIntervalSince1970: 1_773_145_800)
   static let today = "2026-03-10"
 
-  /// The wall time `minutes` before `now` (plus `counter` milliseconds, to tell records apart).
+  /// The wall time `minutes` before `now` (`counter` told records apart when they carried the hybrid
+  /// clock; wall times may be equal).
   static func at(minutesAgo minutes: Int, counter: UInt16 = 0) -> WallTime {
-    WallTime(
-      milliseconds: UInt64((minute - Double(minutes * 60)) * 1000) + UInt64(counter))
+    WallTime(milliseconds: UInt64((now.timeIntervalSince1970 - Double(minutes * 60)) * 1000))
   }
 
   static func visitor(

@@ -86,7 +86,7 @@ final class HandCountedMonth {
   }
 }
 
-@Suite("Front desk: the supervisor's day and the DGI's month")
+@Suite("Front desk: the supervisor's day and the authority's month")
 struct FrontDeskReportTests {
   @Test("percentiles: median of two middles, nearest-rank 90th")
   func percentiles() {
