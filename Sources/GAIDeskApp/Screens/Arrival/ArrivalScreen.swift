@@ -20,7 +20,8 @@ public struct ArrivalScreen {
   var hits: [String] = []
   /// The highlighted visitor.
   var list = ListState(count: 0)
-  /// The new visitor form, when registering: name, nationality, phone, birth year, consent to share.
+  /// The new visitor form, when registering: name, nationality, phone, birth year, consent to share and to
+  /// store, sex, document.
   var form: FormState?
   /// The last problem, translated.
   var error: String?
@@ -55,11 +56,13 @@ public struct ArrivalScreen {
 
   /// The most each field of the new visitor form takes while typing.
   static let formLimits = [
-    Validation.maxNameLength, Validation.maxShortLength, Validation.maxShortLength, 4, 3,
+    Validation.maxNameLength, Validation.maxShortLength, Validation.maxShortLength, 4, 3, 3, 1,
+    Validation.maxShortLength,
   ]
 
   static let formFields = [
     "arrival.fullName", "arrival.nationality", "arrival.phone", "arrival.birthYear", "arrival.consent",
+    "arrival.consentStore", "arrival.sex", "arrival.document",
   ]
 
   func render(into grid: inout Grid, area: Rect, model: AppModel) -> Point? {
@@ -165,6 +168,14 @@ public struct ArrivalScreen {
     form.nationality = countries.count == 1 ? countries[0] : nil
     form.phone = values[2].isEmpty ? nil : values[2]
     form.birthYear = Int(values[3])
+    if values.count > 7, !values[7].isEmpty {
+      // "passaporte P1234567": the first word is the type, the rest the number (one word: the number).
+      let words = values[7].split(separator: " ", maxSplits: 1).map(String.init)
+      form.document =
+        words.count == 2
+        ? IdentityDocument(type: words[0], number: words[1])
+        : IdentityDocument(type: "document", number: words[0])
+    }
     return form
   }
 
@@ -179,7 +190,8 @@ extension AppModel {
   mutating func arrivalCommand(_ command: Command, _ s: inout ArrivalScreen) -> [Effect] {
     switch command {
     case .newVisitor:
-      s.form = FormState(values: [s.query.text, "", "", "", ""], limits: ArrivalScreen.formLimits)
+      s.form = FormState(
+        values: [s.query.text] + Array(repeating: "", count: 7), limits: ArrivalScreen.formLimits)
       s.error = nil
     case .nextField: s.form?.focusNext()
     case .previousField: s.form?.focusPrevious()
@@ -187,7 +199,8 @@ extension AppModel {
       if let form = s.form { return submitNewVisitor(form, &s) }
       guard let index = s.list.selected, index < s.hits.count else {
         if !s.query.text.isEmpty, s.mode == .arrival {
-          s.form = FormState(values: [s.query.text, "", "", "", ""], limits: ArrivalScreen.formLimits)
+          s.form = FormState(
+            values: [s.query.text] + Array(repeating: "", count: 7), limits: ArrivalScreen.formLimits)
         }
         return []
       }
@@ -216,13 +229,22 @@ extension AppModel {
       s.error = tr("arrival.badYear")
       return []
     }
-    if !values[4].isEmpty {
-      guard let answer = YesNoAnswer.parse(values[4]) else {
+    for (index, path) in [(4, \VisitorForm.consentToShare), (5, \VisitorForm.consentToStore)]
+    where !values[index].isEmpty {
+      guard let answer = YesNoAnswer.parse(values[index]) else {
         s.error = tr("arrival.badConsent")
         return []
       }
-      visitor.consentToShare = answer
+      visitor[keyPath: path] = answer
     }
+    if !values[6].isEmpty {
+      guard let sex = Sex(rawValue: values[6].uppercased()) else {
+        s.error = tr("arrival.badSex")
+        return []
+      }
+      visitor.sex = sex
+    }
+
     // Look-alikes are shown while typing; registering anyway takes a second Enter.
     let described = values.prefix(4).joined(separator: "\u{1F}")
     if !ArrivalScreen.duplicates(of: values, model: self).isEmpty, s.confirmedDespiteDuplicates != described {
