@@ -56,7 +56,7 @@ struct FlowTests {
     var model = Fixture.model()
     Fixture.press(&model, [.character("a")])
     Fixture.type(&model, "j")
-    guard case .arrival(let screen) = model.screen else { Issue.record("no arrival"); return }
+    guard let screen = model.current(ArrivalScreen.self) else { Issue.record("no arrival"); return }
     #expect(screen.hits.contains("V-4"))
     Fixture.type(&model, "oao gon")
     #expect(Fixture.press(&model, [.enter]) == [.arrive(visitorID: "V-4")])

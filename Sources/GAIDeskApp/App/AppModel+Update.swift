@@ -40,7 +40,6 @@ extension AppModel {
   /// The key map of the current screen; its visible bindings make the footer.
   public func keyMap() -> KeyMap<Command> {
     switch screen {
-    case .arrival(let s): s.keyMap(tr)
     case .serve(let s): s.keyMap(tr)
     case .profile(let s): s.keyMap(tr)
     case .supervisor(let s): s.keyMap(tr)
@@ -54,9 +53,6 @@ extension AppModel {
     notice = nil
     if let command = keyMap().action(for: key) { return handle(command) }
     switch screen {
-    case .arrival(var s):
-      arrivalInput(key, &s)
-      screen = .arrival(s)
     case .serve(var s):
       serveInput(key, &s)
       screen = .serve(s)
@@ -96,10 +92,6 @@ extension AppModel {
     }
     var effects: [Effect] = []
     switch screen {
-    case .arrival(var s):
-      let depth = screens.count
-      effects = arrivalCommand(command, &s)
-      if screens.count == depth { screen = .arrival(s) }
     case .serve(var s):
       effects = serveCommand(command, &s)
       screen = .serve(s)
@@ -120,7 +112,6 @@ extension AppModel {
   /// Whether going back from the current screen would lose something typed.
   var isDirty: Bool {
     switch screen {
-    case .arrival(let s): s.isDirty
     case .serve(let s): s.isDirty
     case .profile(let s): s.isDirty
     case .supervisor(let s): s.editor?.isDirty ?? false
@@ -384,9 +375,6 @@ extension AppModel {
       if handled { return }
     }
     switch (effect, screen) {
-    case (.arriveNew, .arrival(var s)):
-      s.error = message
-      screen = .arrival(s)
     case (.close, .serve(var s)), (.recordConsent, .serve(var s)):
       s.error = message
       screen = .serve(s)

@@ -112,8 +112,6 @@ public struct Notice: Equatable, Sendable {
 
 /// The screens of the program.
 public enum Screen {
-  /// Find or register a visitor (for an arrival, or to open a profile).
-  case arrival(ArrivalScreen)
   /// Serve a visit.
   case serve(ServeScreen)
   /// A visitor's profile.

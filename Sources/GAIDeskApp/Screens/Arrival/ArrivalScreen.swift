@@ -3,7 +3,7 @@ import GAIDesk
 import TerminalUI
 
 /// Find a visitor as you type (to issue a ticket, or to open a profile), or register a new one.
-public struct ArrivalScreen {
+public struct ArrivalScreen: AppScreen {
   /// What picking a visitor does.
   public enum Mode: Sendable {
     /// Issue a ticket.
@@ -34,9 +34,9 @@ public struct ArrivalScreen {
   }
 
   /// Whether leaving would lose something typed in the new visitor form.
-  var isDirty: Bool { form?.values.contains { !$0.text.isEmpty } ?? false }
+  public var isDirty: Bool { form?.values.contains { !$0.text.isEmpty } ?? false }
 
-  func keyMap(_ tr: Translator) -> KeyMap<Command> {
+  public func keyMap(_ tr: Translator) -> KeyMap<Command> {
     if form != nil {
       return KeyMap(
         [
@@ -65,7 +65,7 @@ public struct ArrivalScreen {
     "arrival.consentStore", "arrival.sex", "arrival.document",
   ]
 
-  func render(into grid: inout Grid, area: Rect, model: AppModel) -> Point? {
+  public func render(into grid: inout Grid, area: Rect, model: AppModel) -> Point? {
     let tr = model.tr
     if let form {
       return renderForm(form, into: &grid, area: area, model: model)
@@ -186,89 +186,97 @@ public struct ArrivalScreen {
   }
 }
 
-extension AppModel {
-  mutating func arrivalCommand(_ command: Command, _ s: inout ArrivalScreen) -> [Effect] {
+extension ArrivalScreen {
+  /// The new visitor form, prefilled with the name searched.
+  mutating func openForm() {
+    form = FormState(values: [query.text] + Array(repeating: "", count: 7), limits: Self.formLimits)
+    error = nil
+  }
+
+  /// Ctrl-N opens the form; Enter issues a ticket, opens a profile, or registers the new visitor.
+  public mutating func handle(_ command: Command, model: AppModel) -> Reaction {
     switch command {
-    case .newVisitor:
-      s.form = FormState(
-        values: [s.query.text] + Array(repeating: "", count: 7), limits: ArrivalScreen.formLimits)
-      s.error = nil
-    case .nextField: s.form?.focusNext()
-    case .previousField: s.form?.focusPrevious()
+    case .newVisitor: openForm()
+    case .nextField: form?.focusNext()
+    case .previousField: form?.focusPrevious()
     case .submit:
-      if let form = s.form { return submitNewVisitor(form, &s) }
-      guard let index = s.list.selected, index < s.hits.count else {
-        if !s.query.text.isEmpty, s.mode == .arrival {
-          s.form = FormState(
-            values: [s.query.text] + Array(repeating: "", count: 7), limits: ArrivalScreen.formLimits)
-        }
-        return []
+      if let form { return Reaction(submit(form, model: model)) }
+      guard let index = list.selected, index < hits.count else {
+        if !query.text.isEmpty, mode == .arrival { openForm() }
+        return Reaction()
       }
-      let id = s.hits[index]
-      switch s.mode {
-      case .arrival: return [.arrive(visitorID: id)]
-      case .lookup:
-        screen = .arrival(s)
-        screens.append(.profile(ProfileScreen(visitorID: id)))
-        return []
+      let id = hits[index]
+      switch mode {
+      case .arrival: return Reaction([.arrive(visitorID: id)])
+      case .lookup: return Reaction(navigation: .push(.profile(ProfileScreen(visitorID: id))))
       }
     default: break
     }
-    return []
+    return Reaction()
   }
 
-  private mutating func submitNewVisitor(_ form: FormState, _ s: inout ArrivalScreen) -> [Effect] {
+  /// The registration asked for, or nothing with the problem said under the form.
+  private mutating func submit(_ form: FormState, model: AppModel) -> [Effect] {
+    let tr = model.tr
     let values = form.values.map { $0.text.trimmingCharacters(in: .whitespaces) }
-    var visitor = ArrivalScreen.visitorForm(values)
+    var visitor = Self.visitorForm(values)
     if !values[1].isEmpty, visitor.nationality == nil {
-      let matches = ArrivalScreen.countries(values[1])
-      s.error = tr(matches.isEmpty ? "arrival.unknownCountry" : "arrival.ambiguousCountry")
+      error = tr(Self.countries(values[1]).isEmpty ? "arrival.unknownCountry" : "arrival.ambiguousCountry")
       return []
     }
     if !values[3].isEmpty, visitor.birthYear == nil {
-      s.error = tr("arrival.badYear")
+      error = tr("arrival.badYear")
       return []
     }
     for (index, path) in [(4, \VisitorForm.consentToShare), (5, \VisitorForm.consentToStore)]
     where !values[index].isEmpty {
       guard let answer = YesNoAnswer.parse(values[index]) else {
-        s.error = tr("arrival.badConsent")
+        error = tr("arrival.badConsent")
         return []
       }
       visitor[keyPath: path] = answer
     }
     if !values[6].isEmpty {
       guard let sex = Sex(rawValue: values[6].uppercased()) else {
-        s.error = tr("arrival.badSex")
+        error = tr("arrival.badSex")
         return []
       }
       visitor.sex = sex
     }
-
     // Look-alikes are shown while typing; registering anyway takes a second Enter.
     let described = values.prefix(4).joined(separator: "\u{1F}")
-    if !ArrivalScreen.duplicates(of: values, model: self).isEmpty, s.confirmedDespiteDuplicates != described {
-      s.confirmedDespiteDuplicates = described
-      s.error = tr("arrival.confirmDuplicates")
+    if !Self.duplicates(of: values, model: model).isEmpty, confirmedDespiteDuplicates != described {
+      confirmedDespiteDuplicates = described
+      error = model.tr("arrival.confirmDuplicates")
       return []
     }
-    visitor.municipality = officeCode
+    visitor.municipality = model.officeCode
     return [.arriveNew(visitor)]
   }
 
-  mutating func arrivalInput(_ key: KeyEvent, _ s: inout ArrivalScreen) {
-    if s.form != nil {
-      _ = s.form?.handle(key)
-      return
+  /// Typing searches (or fills the form); arrows move through the visitors found.
+  public mutating func input(_ key: KeyEvent, model: AppModel) -> Reaction {
+    if form != nil {
+      _ = form?.handle(key)
+    } else if [.up, .down, .pageUp, .pageDown].contains(key) {
+      _ = list.handle(key)
+    } else if query.handle(key) {
+      hits = model.search.find(query.text, in: model.state, limit: 50).map(\.visitorID)
+      list = ListState(count: hits.count)
+      error = nil
     }
-    if key == .up || key == .down || key == .pageUp || key == .pageDown {
-      _ = s.list.handle(key)
-      return
-    }
-    if s.query.handle(key) {
-      s.hits = search.find(s.query.text, in: state, limit: 50).map(\.visitorID)
-      s.list = ListState(count: s.hits.count)
-      s.error = nil
-    }
+    return Reaction()
   }
+
+  /// A refused registration is said under the form.
+  public mutating func failed(_ effect: Effect, message: String) -> Bool {
+    guard case .arriveNew = effect else { return false }
+    error = message
+    return true
+  }
+}
+
+extension Screen {
+  /// Find or register a visitor.
+  public static func arrival(_ screen: ArrivalScreen) -> Screen { .custom(screen) }
 }
