@@ -125,7 +125,7 @@ struct FlowTests {
       EventBatch(staff: "Ana", office: "praia", events: [.visitCalled(visitID: "T-4", desk: "1")]),
       time: Fixture.at(minutesAgo: 0, counter: 98))
     _ = model.update(.done(.call(visitID: "T-4", desk: "1"), state, visitID: "T-4", referralID: nil))
-    guard case .serve = model.screen else { Issue.record("not serving"); return }
+    guard model.current(ServeScreen.self) != nil else { Issue.record("not serving"); return }
     Fixture.type(&model, "prorrog")
     Fixture.press(&model, [.enter, .tab, .enter, .tab])
     Fixture.type(&model, "Explicado")
@@ -166,7 +166,7 @@ struct FlowTests {
     Fixture.press(&model, [.enter, .escape])
     guard case .confirmDiscard = model.overlay else { Issue.record("did not ask"); return }
     Fixture.press(&model, [.escape])
-    guard case .serve(let serve) = model.screen else { Issue.record("lost the form"); return }
+    guard let serve = model.current(ServeScreen.self) else { Issue.record("lost the form"); return }
     #expect(serve.chosen.count == 1)
   }
 

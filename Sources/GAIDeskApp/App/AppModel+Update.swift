@@ -40,7 +40,6 @@ extension AppModel {
   /// The key map of the current screen; its visible bindings make the footer.
   public func keyMap() -> KeyMap<Command> {
     switch screen {
-    case .serve(let s): s.keyMap(tr)
     case .profile(let s): s.keyMap(tr)
     case .supervisor(let s): s.keyMap(tr)
     case .custom(let s): s.keyMap(tr)
@@ -53,9 +52,6 @@ extension AppModel {
     notice = nil
     if let command = keyMap().action(for: key) { return handle(command) }
     switch screen {
-    case .serve(var s):
-      serveInput(key, &s)
-      screen = .serve(s)
     case .profile(var s):
       profileInput(key, &s)
       screen = .profile(s)
@@ -92,9 +88,6 @@ extension AppModel {
     }
     var effects: [Effect] = []
     switch screen {
-    case .serve(var s):
-      effects = serveCommand(command, &s)
-      screen = .serve(s)
     case .profile(var s):
       effects = profileCommand(command, &s)
       screen = .profile(s)
@@ -112,7 +105,6 @@ extension AppModel {
   /// Whether going back from the current screen would lose something typed.
   var isDirty: Bool {
     switch screen {
-    case .serve(let s): s.isDirty
     case .profile(let s): s.isDirty
     case .supervisor(let s): s.editor?.isDirty ?? false
     case .custom(let s): s.isDirty
@@ -237,10 +229,10 @@ extension AppModel {
       }
       if Self.isNo(key) {
         overlay = nil
-        if case .serve(var s) = screen {
-          s.partners = []
-          s.error = tr("serve.noConsent")
-          screen = .serve(s)
+        if case .custom(var s) = screen {
+          let reaction = s.answered(current, yes: false, model: self)
+          screen = .custom(s)
+          return apply(reaction)
         }
       }
     case .confirmLeft(let visitID):
@@ -317,11 +309,7 @@ extension AppModel {
         notice = Notice(tr("queue.markedLeft", visit.ticket), role: .normal)
       }
     case .recordConsent:
-      if case .serve(var s) = screen {
-        let effects = closeVisit(&s, consentAsked: true)
-        screen = .serve(s)
-        return effects
-      }
+      break
     case .close:
       notice = Notice(tr("serve.saved"), role: .success)
       guard let visitID else { break }
@@ -329,7 +317,7 @@ extension AppModel {
       let referralIDs = state.allReferrals.filter { $0.visitID == visitID }.sorted { $0.id < $1.id }.map(\.id)
       var language = tr.language
       var print = false
-      if case .serve(let s) = screen {
+      if let s = current(ServeScreen.self) {
         language = s.slipLanguage
         print = s.printSlips
       }
@@ -375,9 +363,6 @@ extension AppModel {
       if handled { return }
     }
     switch (effect, screen) {
-    case (.close, .serve(var s)), (.recordConsent, .serve(var s)):
-      s.error = message
-      screen = .serve(s)
     case (.saveSettings, _):
       notice = Notice(message, role: .warning)
     case (.updateVisitor, .profile(var s)):

@@ -112,8 +112,6 @@ public struct Notice: Equatable, Sendable {
 
 /// The screens of the program.
 public enum Screen {
-  /// Serve a visit.
-  case serve(ServeScreen)
   /// A visitor's profile.
   case profile(ProfileScreen)
   /// The supervisor's desk.

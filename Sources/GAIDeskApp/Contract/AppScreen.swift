@@ -17,6 +17,8 @@ public protocol AppScreen {
   mutating func completed(_ effect: Effect, result: EffectResult, model: AppModel) -> Reaction
   /// Takes the failure of an effect it asked for; false lets the model show it in a box.
   mutating func failed(_ effect: Effect, message: String) -> Bool
+  /// Answers a question box it asked for (`yes` or not), after the model closed it.
+  mutating func answered(_ overlay: Overlay, yes: Bool, model: AppModel) -> Reaction
   /// Whether going back would lose something typed (the model then asks first).
   var isDirty: Bool { get }
   /// Whether Esc closes a part of the screen (it then gets `.back`) rather than the screen.
@@ -30,6 +32,8 @@ extension AppScreen {
   public mutating func completed(_ effect: Effect, result: EffectResult, model: AppModel) -> Reaction {
     Reaction()
   }
+  /// Answers need nothing more.
+  public mutating func answered(_ overlay: Overlay, yes: Bool, model: AppModel) -> Reaction { Reaction() }
   /// Failures are shown in a box.
   public mutating func failed(_ effect: Effect, message: String) -> Bool { false }
   /// Nothing typed to lose.

@@ -3,7 +3,7 @@ import GAIDesk
 import TerminalUI
 
 /// Serving a visit: topics (type to filter, several allowed), outcome, note, referral, follow-up.
-public struct ServeScreen {
+public struct ServeScreen: AppScreen {
   /// The parts of the form, in Tab order.
   enum Section: Int, CaseIterable {
     case topics, partner, outcome, note, due, followUp
@@ -52,7 +52,7 @@ public struct ServeScreen {
   }
 
   /// Whether leaving would lose what was entered.
-  var isDirty: Bool {
+  public var isDirty: Bool {
     !chosen.isEmpty || !outcome.text.isEmpty || !note.text.isEmpty || !partners.isEmpty
       || !followUp.text.isEmpty
   }
@@ -76,7 +76,7 @@ public struct ServeScreen {
     return chosen.first
   }
 
-  func keyMap(_ tr: Translator) -> KeyMap<Command> {
+  public func keyMap(_ tr: Translator) -> KeyMap<Command> {
     let enterHelp: String
     switch focus {
     case .topics: enterHelp = tr("key.toggleTopic")
@@ -96,7 +96,7 @@ public struct ServeScreen {
       ] + CommonKeys.bindings(tr, helpOnQuestionMark: false))
   }
 
-  func render(into grid: inout Grid, area: Rect, model: AppModel) -> Point? {
+  public func render(into grid: inout Grid, area: Rect, model: AppModel) -> Point? {
     let tr = model.tr
     let visitor = model.state.canonicalVisitor(visitorID)
     let visit = model.state.visits[visitID]
@@ -305,96 +305,118 @@ extension AppModel {
   func visitorLanguages(_ visitorID: String) -> [String] {
     state.canonicalVisitor(visitorID)?.languages ?? []
   }
+}
 
-  mutating func serveCommand(_ command: Command, _ s: inout ServeScreen) -> [Effect] {
-    s.error = nil
-    let count = ServeScreen.Section.allCases.count
+extension ServeScreen {
+  /// Tab between parts, Enter ticks a topic or a partner, F3 and Ctrl-P choose the slips, F10 saves.
+  public mutating func handle(_ command: Command, model: AppModel) -> Reaction {
+    error = nil
+    let count = Section.allCases.count
     switch command {
-    case .nextField:
-      s.focus = ServeScreen.Section(rawValue: (s.focus.rawValue + 1) % count)!
-    case .previousField:
-      s.focus = ServeScreen.Section(rawValue: (s.focus.rawValue + count - 1) % count)!
-    case .sheet:
-      s.sheetShown.toggle()
+    case .nextField: focus = Section(rawValue: (focus.rawValue + 1) % count)!
+    case .previousField: focus = Section(rawValue: (focus.rawValue + count - 1) % count)!
+    case .sheet: sheetShown.toggle()
     case .slipLanguage:
       // Portuguese, then French (the most asked for), then English.
       let order: [Language] = [.portuguese, .french, .english]
-      s.slipLanguage = order[((order.firstIndex(of: s.slipLanguage) ?? 0) + 1) % order.count]
-    case .togglePrint:
-      s.printSlips.toggle()
+      slipLanguage = order[((order.firstIndex(of: slipLanguage) ?? 0) + 1) % order.count]
+    case .togglePrint: printSlips.toggle()
     case .submit:
-      switch s.focus {
+      switch focus {
       case .topics:
-        let list = s.topics(tr)
-        guard let index = s.topicList.selected, index < list.count else { return [] }
+        let list = topics(model.tr)
+        guard let index = topicList.selected, index < list.count else { return Reaction() }
         let code = list[index].code
-        if let at = s.chosen.firstIndex(of: code) { s.chosen.remove(at: at) } else { s.chosen.append(code) }
-        let suggested = s.suggestions(self).map(\.code)
-        s.partners.removeAll { !suggested.contains($0) }
-        s.partnerList = ListState(count: suggested.count, pageSize: 3)
+        if let at = chosen.firstIndex(of: code) { chosen.remove(at: at) } else { chosen.append(code) }
+        let suggested = suggestions(model).map(\.code)
+        partners.removeAll { !suggested.contains($0) }
+        partnerList = ListState(count: suggested.count, pageSize: 3)
       case .partner:
-        let partners = s.suggestions(self)
-        guard let index = s.partnerList.selected, index < partners.count else { return [] }
-        let code = partners[index].code
-        if let at = s.partners.firstIndex(of: code) {
-          s.partners.remove(at: at)
-        } else {
-          s.partners.append(code)
-        }
+        let suggested = suggestions(model)
+        guard let index = partnerList.selected, index < suggested.count else { return Reaction() }
+        let code = suggested[index].code
+        if let at = partners.firstIndex(of: code) { partners.remove(at: at) } else { partners.append(code) }
       default:
-        s.focus = ServeScreen.Section(rawValue: min(s.focus.rawValue + 1, count - 1))!
+        focus = Section(rawValue: min(focus.rawValue + 1, count - 1))!
       }
-    case .save:
-      return closeVisit(&s, consentAsked: false)
+    case .save: return close(model: model, consentAsked: false)
     default: break
     }
-    return []
+    return Reaction()
   }
 
   /// Asks to close the visit (or for consent first when a referral needs it); the core checks the rest.
-  mutating func closeVisit(_ s: inout ServeScreen, consentAsked: Bool) -> [Effect] {
-    guard !s.chosen.isEmpty else {
-      s.error = tr("serve.needTopic")
-      s.focus = .topics
-      return []
+  mutating func close(model: AppModel, consentAsked: Bool) -> Reaction {
+    guard !chosen.isEmpty else {
+      error = model.tr("serve.needTopic")
+      focus = .topics
+      return Reaction()
     }
-    let referrals = s.partners.compactMap { code -> VisitClosing.Referral? in
-      guard let info = directory.partner(code) else { return nil }
-      let topic = s.chosen.first { info.topics.contains($0) } ?? s.chosen[0]
-      return VisitClosing.Referral(partner: code, topic: topic, due: LocalTime.day(typed: s.due.text))
+    let referrals = partners.compactMap { code -> VisitClosing.Referral? in
+      guard let info = model.directory.partner(code) else { return nil }
+      let topic = chosen.first { info.topics.contains($0) } ?? chosen[0]
+      return VisitClosing.Referral(partner: code, topic: topic, due: LocalTime.day(typed: due.text))
     }
-    if !referrals.isEmpty, !consentAsked, state.canonicalVisitor(s.visitorID)?.consentToShare?.granted != true
-    {
-      overlay = .consent(visitorID: s.visitorID)
-      return []
+    let consented = model.state.canonicalVisitor(visitorID)?.consentToShare?.granted == true
+    if !referrals.isEmpty, !consentAsked, !consented {
+      return Reaction(navigation: .overlay(.consent(visitorID: visitorID)))
     }
-    busy = tr("busy.saving")
     // The core checks and records everything (dates, lengths, consent) in one command.
-    return [
+    return Reaction([
       .close(
         VisitClosing(
-          visit: s.visitID, topics: s.chosen, outcome: s.outcome.text, note: s.note.text,
-          referrals: referrals,
-          followUp: LocalTime.day(typed: s.followUp.text), language: tr.language))
-    ]
+          visit: visitID, topics: chosen, outcome: outcome.text, note: note.text, referrals: referrals,
+          followUp: LocalTime.day(typed: followUp.text), language: model.tr.language))
+    ])
   }
 
-  mutating func serveInput(_ key: KeyEvent, _ s: inout ServeScreen) {
-    switch s.focus {
+  /// Typing goes to the focused part; arrows move in the topic and partner lists.
+  public mutating func input(_ key: KeyEvent, model: AppModel) -> Reaction {
+    switch focus {
     case .topics:
       if [.up, .down, .pageUp, .pageDown].contains(key) {
-        s.topicList.count = s.topics(tr).count
-        _ = s.topicList.handle(key)
-      } else if s.topicFilter.handle(key) {
-        s.topicList = ListState(count: s.topics(tr).count, pageSize: 5)
+        topicList.count = topics(model.tr).count
+        _ = topicList.handle(key)
+      } else if topicFilter.handle(key) {
+        topicList = ListState(count: topics(model.tr).count, pageSize: 5)
       }
-    case .outcome: _ = s.outcome.handle(key)
-    case .note: _ = s.note.handle(key)
+    case .outcome: _ = outcome.handle(key)
+    case .note: _ = note.handle(key)
     case .partner:
-      s.partnerList.count = s.suggestions(self).count
-      _ = s.partnerList.handle(key)
-    case .due: _ = s.due.handle(key)
-    case .followUp: _ = s.followUp.handle(key)
+      partnerList.count = suggestions(model).count
+      _ = partnerList.handle(key)
+    case .due: _ = due.handle(key)
+    case .followUp: _ = followUp.handle(key)
+    }
+    return Reaction()
+  }
+
+  /// Consent given at the question: the visit is closed as asked.
+  public mutating func completed(_ effect: Effect, result: EffectResult, model: AppModel) -> Reaction {
+    guard case .recordConsent = effect else { return Reaction() }
+    return close(model: model, consentAsked: true)
+  }
+
+  /// A refused close or consent is said under the form, which keeps what was typed.
+  public mutating func failed(_ effect: Effect, message: String) -> Bool {
+    switch effect {
+    case .close, .recordConsent:
+      error = message
+      return true
+    default: return false
     }
   }
+
+  /// Consent refused: no referral is made, and the form says why.
+  public mutating func answered(_ overlay: Overlay, yes: Bool, model: AppModel) -> Reaction {
+    guard case .consent = overlay, !yes else { return Reaction() }
+    partners = []
+    error = model.tr("serve.noConsent")
+    return Reaction()
+  }
+}
+
+extension Screen {
+  /// Serve a visit.
+  public static func serve(_ screen: ServeScreen) -> Screen { .custom(screen) }
 }
