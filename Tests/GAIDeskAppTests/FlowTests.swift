@@ -264,7 +264,7 @@ struct ProfileFlowTests {
   private func text(_ model: AppModel) -> String { model.view().grid.lines.joined(separator: "\n") }
 
   private func profileMode(_ model: AppModel) -> ProfileScreen.Mode? {
-    if case .profile(let s) = model.screen { return s.mode }
+    if let s = model.current(ProfileScreen.self) { return s.mode }
     return nil
   }
 
@@ -317,7 +317,7 @@ struct ProfileFlowTests {
     #expect(Fixture.press(&model, [.enter]).isEmpty)
     #expect(text(model).contains(model.tr("arrival.badYear")))
     Fixture.press(&model, [.escape, .character("s")])
-    guard case .profile(let s) = model.screen, case .view = s.mode else {
+    guard let s = model.current(ProfileScreen.self), case .view = s.mode else {
       Issue.record("not back on the profile"); return
     }
     Fixture.press(&model, [.character("e"), .backTab])

@@ -40,7 +40,6 @@ extension AppModel {
   /// The key map of the current screen; its visible bindings make the footer.
   public func keyMap() -> KeyMap<Command> {
     switch screen {
-    case .profile(let s): s.keyMap(tr)
     case .supervisor(let s): s.keyMap(tr)
     case .custom(let s): s.keyMap(tr)
     }
@@ -52,9 +51,6 @@ extension AppModel {
     notice = nil
     if let command = keyMap().action(for: key) { return handle(command) }
     switch screen {
-    case .profile(var s):
-      profileInput(key, &s)
-      screen = .profile(s)
     case .supervisor(var s):
       supervisorInput(key, &s)
       screen = .supervisor(s)
@@ -88,9 +84,6 @@ extension AppModel {
     }
     var effects: [Effect] = []
     switch screen {
-    case .profile(var s):
-      effects = profileCommand(command, &s)
-      screen = .profile(s)
     case .supervisor(var s):
       effects = supervisorCommand(command, &s)
       screen = .supervisor(s)
@@ -105,7 +98,6 @@ extension AppModel {
   /// Whether going back from the current screen would lose something typed.
   var isDirty: Bool {
     switch screen {
-    case .profile(let s): s.isDirty
     case .supervisor(let s): s.editor?.isDirty ?? false
     case .custom(let s): s.isDirty
     default: false
@@ -114,7 +106,6 @@ extension AppModel {
 
   /// Whether Esc closes a panel of the current screen rather than leaving it.
   var isInPanel: Bool {
-    if case .profile(let s) = screen { return s.isInPanel }
     if case .supervisor(let s) = screen { return s.editor != nil }
     if case .custom(let s) = screen { return s.isInPanel }
     return false
@@ -146,11 +137,7 @@ extension AppModel {
     case .confirmDiscard:
       if Self.isYes(key) {
         overlay = nil
-        if case .profile(var s) = screen, s.isInPanel {
-          s.mode = .view
-          s.error = nil
-          screen = .profile(s)
-        } else if case .supervisor(var s) = screen, s.editor != nil {
+        if case .supervisor(var s) = screen, s.editor != nil {
           s.editor = nil
           screen = .supervisor(s)
         } else if case .custom(var s) = screen, s.isInPanel {
@@ -329,13 +316,10 @@ extension AppModel {
     case .setReferral:
       notice = Notice(tr("referral.changed"), role: .success)
     case .updateVisitor(let id, _):
-      closeProfilePanel()
       notice = Notice(tr("edit.saved", name(id)), role: .success)
     case .merge(let keep, let other):
-      closeProfilePanel()
       notice = Notice(tr("merge.done", state.visitors[other]?.fullName ?? other, name(keep)), role: .success)
     case .unmerge(_, let other):
-      closeProfilePanel()
       notice = Notice(tr("unmerge.done", state.visitors[other]?.fullName ?? other), role: .success)
     case .setConsent:
       notice = Notice(tr("consent.saved"), role: .success)
@@ -365,9 +349,6 @@ extension AppModel {
     switch (effect, screen) {
     case (.saveSettings, _):
       notice = Notice(message, role: .warning)
-    case (.updateVisitor, .profile(var s)):
-      s.error = message
-      screen = .profile(s)
     case (.printSlip, _):
       notice = Notice(error.key == "error.print.none" ? tr("print.none") : message, role: .error)
     case (.addPartner, _), (.updatePartner, _), (.saveSheet, _):
@@ -377,12 +358,4 @@ extension AppModel {
     }
   }
 
-  /// Back to the profile itself after a save from one of its panels.
-  private mutating func closeProfilePanel() {
-    if case .profile(var s) = screen {
-      s.mode = .view
-      s.error = nil
-      screen = .profile(s)
-    }
-  }
 }

@@ -25,7 +25,6 @@ extension AppModel {
     renderHeader(into: &grid, area: rows[0])
     var cursor: Point?
     switch screen {
-    case .profile(let s): cursor = s.render(into: &grid, area: rows[1], model: self)
     case .supervisor(let s): cursor = s.render(into: &grid, area: rows[1], model: self)
     case .custom(let s): cursor = s.render(into: &grid, area: rows[1], model: self)
     }

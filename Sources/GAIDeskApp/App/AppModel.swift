@@ -112,8 +112,6 @@ public struct Notice: Equatable, Sendable {
 
 /// The screens of the program.
 public enum Screen {
-  /// A visitor's profile.
-  case profile(ProfileScreen)
   /// The supervisor's desk.
   case supervisor(SupervisorScreen)
   /// Any screen that follows the ``AppScreen`` contract (unlock, and screens added since).
