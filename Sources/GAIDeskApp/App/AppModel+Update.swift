@@ -16,7 +16,7 @@ extension AppModel {
       busy = nil
       officeCode = office
       setState(newState)
-      if case .custom(let first) = screen, first is SetupScreen {
+      if screen.contract is SetupScreen {
         screens = [.queue(QueueScreen())]
         return [.saveSettings(staff: staff, language: tr.language)]
       }
@@ -39,10 +39,7 @@ extension AppModel {
 
   /// The key map of the current screen; its visible bindings make the footer.
   public func keyMap() -> KeyMap<Command> {
-    switch screen {
-    case .supervisor(let s): s.keyMap(tr)
-    case .custom(let s): s.keyMap(tr)
-    }
+    screen.contract.keyMap(tr)
   }
 
   private mutating func handleKey(_ key: KeyEvent) -> [Effect] {
@@ -50,16 +47,7 @@ extension AppModel {
     if overlay != nil { return overlayKey(key) }
     notice = nil
     if let command = keyMap().action(for: key) { return handle(command) }
-    switch screen {
-    case .supervisor(var s):
-      supervisorInput(key, &s)
-      screen = .supervisor(s)
-    case .custom(var s):
-      let reaction = s.input(key, model: self)
-      screen = .custom(s)
-      return apply(reaction)
-    }
-    return []
+    return react { $0.input(key, model: $1) }
   }
 
   private mutating func handle(_ command: Command) -> [Effect] {
@@ -82,34 +70,14 @@ extension AppModel {
       return []
     default: break
     }
-    var effects: [Effect] = []
-    switch screen {
-    case .supervisor(var s):
-      effects = supervisorCommand(command, &s)
-      screen = .supervisor(s)
-    case .custom(var s):
-      let reaction = s.handle(command, model: self)
-      screen = .custom(s)
-      effects = apply(reaction)
-    }
-    return effects
+    return react { $0.handle(command, model: $1) }
   }
 
   /// Whether going back from the current screen would lose something typed.
-  var isDirty: Bool {
-    switch screen {
-    case .supervisor(let s): s.editor?.isDirty ?? false
-    case .custom(let s): s.isDirty
-    default: false
-    }
-  }
+  var isDirty: Bool { screen.contract.isDirty }
 
   /// Whether Esc closes a panel of the current screen rather than leaving it.
-  var isInPanel: Bool {
-    if case .supervisor(let s) = screen { return s.editor != nil }
-    if case .custom(let s) = screen { return s.isInPanel }
-    return false
-  }
+  var isInPanel: Bool { screen.contract.isInPanel }
 
   /// Whether a key means yes in any of the three languages (s, y, o) or Enter.
   static func isYes(_ key: KeyEvent) -> Bool {
@@ -137,16 +105,8 @@ extension AppModel {
     case .confirmDiscard:
       if Self.isYes(key) {
         overlay = nil
-        if case .supervisor(var s) = screen, s.editor != nil {
-          s.editor = nil
-          screen = .supervisor(s)
-        } else if case .custom(var s) = screen, s.isInPanel {
-          let reaction = s.handle(.back, model: self)
-          screen = .custom(s)
-          return apply(reaction)
-        } else {
-          pop()
-        }
+        if isInPanel { return react { $0.handle(.back, model: $1) } }
+        pop()
       } else if Self.isNo(key) {
         overlay = nil
       }
@@ -216,11 +176,7 @@ extension AppModel {
       }
       if Self.isNo(key) {
         overlay = nil
-        if case .custom(var s) = screen {
-          let reaction = s.answered(current, yes: false, model: self)
-          screen = .custom(s)
-          return apply(reaction)
-        }
+        return react { $0.answered(current, yes: false, model: $1) }
       }
     case .confirmLeft(let visitID):
       if Self.isYes(key) {
@@ -274,12 +230,8 @@ extension AppModel {
   }
 
   private mutating func completed(_ effect: Effect, visitID: String?, referralID: String?) -> [Effect] {
-    var effects: [Effect] = []
-    if case .custom(var s) = screen {
-      let reaction = s.completed(
-        effect, result: EffectResult(visitID: visitID, referralID: referralID), model: self)
-      screen = .custom(s)
-      effects = apply(reaction)
+    var effects = react {
+      $0.completed(effect, result: EffectResult(visitID: visitID, referralID: referralID), model: $1)
     }
     switch effect {
     case .arrive, .arriveNew:
@@ -328,11 +280,11 @@ extension AppModel {
     case .completeFollowUp:
       notice = Notice(tr("followUp.completed"), role: .success)
     case .addPartner(let code, _), .updatePartner(let code, _):
-      closeEditor(notice: tr("partnerEdit.saved", directory.partner(code)?.name ?? code))
+      _ = code
     case .retirePartner(let code):
       notice = Notice(tr("partnerEdit.retired", directory.partner(code)?.name ?? code), role: .success)
     case .saveSheet(let topic, _, _):
-      closeEditor(notice: tr("sheetEdit.saved", tr.topic(topic)))
+      _ = topic
     case .createOffice, .unlock, .saveSettings, .quit:
       break
     }
@@ -341,18 +293,15 @@ extension AppModel {
 
   private mutating func failed(_ effect: Effect, _ error: GAIDeskError) {
     let message = tr.error(error)
-    if case .custom(var s) = screen {
-      let handled = s.failed(effect, message: message)
-      screen = .custom(s)
-      if handled { return }
-    }
+    var current = screen.contract
+    let handled = current.failed(effect, message: message)
+    screen.contract = current
+    if handled { return }
     switch (effect, screen) {
     case (.saveSettings, _):
       notice = Notice(message, role: .warning)
     case (.printSlip, _):
       notice = Notice(error.key == "error.print.none" ? tr("print.none") : message, role: .error)
-    case (.addPartner, _), (.updatePartner, _), (.saveSheet, _):
-      if !editorFailed(message) { overlay = .message(message) }
     default:
       overlay = .message(message)
     }

@@ -23,11 +23,7 @@ extension AppModel {
     }
     let rows = grid.area.splitRows([.length(1), .fill(1), .length(1), .length(1)])
     renderHeader(into: &grid, area: rows[0])
-    var cursor: Point?
-    switch screen {
-    case .supervisor(let s): cursor = s.render(into: &grid, area: rows[1], model: self)
-    case .custom(let s): cursor = s.render(into: &grid, area: rows[1], model: self)
-    }
+    var cursor = screen.contract.render(into: &grid, area: rows[1], model: self)
     if let busy {
       grid.render(Label(busy, role: .warning), in: rows[2].inset(horizontal: 1))
     } else if let notice {
@@ -71,10 +67,8 @@ extension AppModel {
   }
 
   private var isStartScreen: Bool {
-    switch screen {
-    case .custom(let s): s is UnlockScreen || s is StaffScreen || s is SetupScreen
-    default: false
-    }
+    let s = screen.contract
+    return s is UnlockScreen || s is StaffScreen || s is SetupScreen
   }
 
   private func renderOverlay(_ overlay: Overlay, into grid: inout Grid) {

@@ -110,10 +110,18 @@ public struct Notice: Equatable, Sendable {
   }
 }
 
-/// The screens of the program.
+/// A screen of the program: any value following the ``AppScreen`` contract.
 public enum Screen {
-  /// The supervisor's desk.
-  case supervisor(SupervisorScreen)
-  /// Any screen that follows the ``AppScreen`` contract (unlock, and screens added since).
+  /// A screen (setup, unlock, staff, queue, arrival, serve, profile, supervisor, sheets, or one added since).
   case custom(any AppScreen)
+
+  /// The screen itself.
+  public var contract: any AppScreen {
+    get {
+      switch self {
+      case .custom(let screen): screen
+      }
+    }
+    set { self = .custom(newValue) }
+  }
 }

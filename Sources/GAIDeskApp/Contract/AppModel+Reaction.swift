@@ -2,9 +2,14 @@ import GAIDesk
 
 extension AppModel {
   /// The current screen when it is a `S`.
-  func current<S: AppScreen>(_ type: S.Type) -> S? {
-    guard case .custom(let screen) = screen else { return nil }
-    return screen as? S
+  func current<S: AppScreen>(_ type: S.Type) -> S? { screen.contract as? S }
+
+  /// Lets the current screen answer, then applies its reaction.
+  mutating func react(_ answer: (inout any AppScreen, AppModel) -> Reaction) -> [Effect] {
+    var current = screen.contract
+    let reaction = answer(&current, self)
+    screen.contract = current
+    return apply(reaction)
   }
 
   /// Applies a screen's reaction: the one place where notices, navigation and busy lines change.

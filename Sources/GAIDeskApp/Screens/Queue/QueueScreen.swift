@@ -174,8 +174,7 @@ extension Screen {
 extension AppModel {
   /// The queue screen, when it is the current one.
   var queueScreen: QueueScreen? {
-    guard case .custom(let screen) = screen else { return nil }
-    return screen as? QueueScreen
+    current(QueueScreen.self)
   }
 
   /// The visit highlighted on the queue screen.

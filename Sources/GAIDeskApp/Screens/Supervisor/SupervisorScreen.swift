@@ -3,7 +3,7 @@ import GAIDesk
 import TerminalUI
 
 /// The supervisor's desk: the day, referrals, follow-ups, the month, partners and sheets.
-public struct SupervisorScreen {
+public struct SupervisorScreen: AppScreen {
   /// The tabs, in order.
   enum Tab: Int, CaseIterable {
     case dashboard, referrals, followUps, month, partners, sheets
@@ -19,7 +19,7 @@ public struct SupervisorScreen {
   /// Creates the screen on the day's dashboard.
   public init() {}
 
-  func keyMap(_ tr: Translator) -> KeyMap<Command> {
+  public func keyMap(_ tr: Translator) -> KeyMap<Command> {
     switch editor {
     case .partner:
       return KeyMap(
@@ -80,7 +80,7 @@ public struct SupervisorScreen {
     return state
   }
 
-  func render(into grid: inout Grid, area: Rect, model: AppModel) -> Point? {
+  public func render(into grid: inout Grid, area: Rect, model: AppModel) -> Point? {
     if let editor { return EditorView.render(editor, into: &grid, area: area, model: model) }
     let tr = model.tr
     let parts = area.splitRows([.length(1), .fill(1)])
@@ -99,69 +99,76 @@ public struct SupervisorScreen {
   }
 }
 
-extension AppModel {
-  mutating func supervisorCommand(_ command: Command, _ s: inout SupervisorScreen) -> [Effect] {
-    if s.editor != nil { return editorCommand(command, &s) }
+extension SupervisorScreen {
+  /// Tabs, referral status, follow-ups done, partner and sheet editing.
+  public mutating func handle(_ command: Command, model: AppModel) -> Reaction {
+    if editor != nil { return editorCommand(command, model: model) }
     let count = SupervisorScreen.Tab.allCases.count
     switch command {
-    case .nextTab: s.tab = SupervisorScreen.Tab(rawValue: (s.tab.rawValue + 1) % count)!
-    case .previousTab: s.tab = SupervisorScreen.Tab(rawValue: (s.tab.rawValue + count - 1) % count)!
+    case .nextTab: tab = SupervisorScreen.Tab(rawValue: (tab.rawValue + 1) % count)!
+    case .previousTab: tab = SupervisorScreen.Tab(rawValue: (tab.rawValue + count - 1) % count)!
     case .changeStatus:
-      let referrals = ReferralsBoard.rows(self)
-      guard let index = s.lists[.referrals]?.selected ?? (referrals.isEmpty ? nil : 0),
+      let referrals = ReferralsBoard.rows(model)
+      guard let index = lists[.referrals]?.selected ?? (referrals.isEmpty ? nil : 0),
         index < referrals.count
       else {
-        return []
+        return Reaction()
       }
       let referral = referrals[index]
       guard !referral.status.next.isEmpty else {
-        notice = Notice(tr("referral.closedAlready"), role: .warning)
-        return []
+        return Reaction(notice: Notice(model.tr("referral.closedAlready"), role: .warning))
       }
-      overlay = .referralStatus(StatusPicker(referralID: referral.id, options: referral.status.next))
+      return Reaction(
+        navigation: .overlay(
+          .referralStatus(StatusPicker(referralID: referral.id, options: referral.status.next))))
     case .complete:
-      let followUps = FollowUpsBoard.rows(self)
-      guard let index = s.lists[.followUps]?.selected ?? (followUps.isEmpty ? nil : 0),
+      let followUps = FollowUpsBoard.rows(model)
+      guard let index = lists[.followUps]?.selected ?? (followUps.isEmpty ? nil : 0),
         index < followUps.count
       else {
-        return []
+        return Reaction()
       }
-      return [.completeFollowUp(id: followUps[index].id)]
-    case .edit where s.tab == .partners:
-      let partners = directory.activePartners
-      guard let index = s.lists[.partners]?.selected ?? (partners.isEmpty ? nil : 0), index < partners.count
-      else { return [] }
-      s.editor = .partner(PartnerEditor(partner: partners[index]))
-    case .add where s.tab == .partners:
-      s.editor = .partner(PartnerEditor())
-    case .retire where s.tab == .partners:
-      let partners = directory.activePartners
-      guard let index = s.lists[.partners]?.selected ?? (partners.isEmpty ? nil : 0), index < partners.count
-      else { return [] }
-      overlay = .confirmRetire(code: partners[index].code)
-    case .edit where s.tab == .sheets:
-      let sheets = directory.sheets
-      guard let index = s.lists[.sheets]?.selected ?? (sheets.isEmpty ? nil : 0), index < sheets.count
-      else { return [] }
-      s.editor = .sheet(SheetEditor(sheet: sheets[index], language: tr.language))
+      return Reaction([.completeFollowUp(id: followUps[index].id)])
+    case .edit where tab == .partners:
+      let partners = model.directory.activePartners
+      guard let index = lists[.partners]?.selected ?? (partners.isEmpty ? nil : 0), index < partners.count
+      else { return Reaction() }
+      editor = .partner(PartnerEditor(partner: partners[index]))
+    case .add where tab == .partners:
+      editor = .partner(PartnerEditor())
+    case .retire where tab == .partners:
+      let partners = model.directory.activePartners
+      guard let index = lists[.partners]?.selected ?? (partners.isEmpty ? nil : 0), index < partners.count
+      else { return Reaction() }
+      return Reaction(navigation: .overlay(.confirmRetire(code: partners[index].code)))
+    case .edit where tab == .sheets:
+      let sheets = model.directory.sheets
+      guard let index = lists[.sheets]?.selected ?? (sheets.isEmpty ? nil : 0), index < sheets.count
+      else { return Reaction() }
+      editor = .sheet(SheetEditor(sheet: sheets[index], language: model.tr.language))
     default: break
     }
-    return []
+    return Reaction()
   }
 
-  func supervisorInput(_ key: KeyEvent, _ s: inout SupervisorScreen) {
-    if s.editor != nil { return editorInput(key, &s) }
-    let count: Int
-    switch s.tab {
-    case .referrals: count = ReferralsBoard.rows(self).count
-    case .followUps: count = FollowUpsBoard.rows(self).count
-    case .partners: count = directory.activePartners.count
-    case .sheets: count = directory.sheets.count
-    case .dashboard, .month: return
+  /// Arrows move in the tab's list; typing goes to an open form.
+  public mutating func input(_ key: KeyEvent, model: AppModel) -> Reaction {
+    if editor != nil {
+      editorInput(key)
+      return Reaction()
     }
-    var state = s.list(s.tab, count: count, rows: SupervisorScreen.listRows(s.tab, in: bodyArea))
+    let count: Int
+    switch tab {
+    case .referrals: count = ReferralsBoard.rows(model).count
+    case .followUps: count = FollowUpsBoard.rows(model).count
+    case .partners: count = model.directory.activePartners.count
+    case .sheets: count = model.directory.sheets.count
+    case .dashboard, .month: return Reaction()
+    }
+    var state = list(tab, count: count, rows: SupervisorScreen.listRows(tab, in: model.bodyArea))
     _ = state.handle(key)
-    s.lists[s.tab] = state
+    lists[tab] = state
+    return Reaction()
   }
 }
 
@@ -321,4 +328,45 @@ enum SheetsView {
     grid.render(detail, in: columns[1])
     SheetView.render(sheet, into: &grid, area: detail.inner(columns[1]).inset(horizontal: 1), model: model)
   }
+}
+
+extension SupervisorScreen {
+  /// Whether an open form holds changes.
+  public var isDirty: Bool { editor?.isDirty ?? false }
+
+  /// Esc closes an open form before leaving the desk.
+  public var isInPanel: Bool { editor != nil }
+
+  /// A saved partner or sheet closes its form and says so.
+  public mutating func completed(_ effect: Effect, result: EffectResult, model: AppModel) -> Reaction {
+    switch effect {
+    case .addPartner(let code, _), .updatePartner(let code, _):
+      editor = nil
+      let name = model.directory.partner(code)?.name ?? code
+      return Reaction(notice: Notice(model.tr("partnerEdit.saved", name), role: .success))
+    case .saveSheet(let topic, _, _):
+      editor = nil
+      return Reaction(notice: Notice(model.tr("sheetEdit.saved", model.tr.topic(topic)), role: .success))
+    default: return Reaction()
+    }
+  }
+
+  /// A refused save is said in the open form, which keeps what was typed.
+  public mutating func failed(_ effect: Effect, message: String) -> Bool {
+    switch (effect, editor) {
+    case (.addPartner, .partner(var e)), (.updatePartner, .partner(var e)):
+      e.error = message
+      editor = .partner(e)
+    case (.saveSheet, .sheet(var e)):
+      e.error = message
+      editor = .sheet(e)
+    default: return false
+    }
+    return true
+  }
+}
+
+extension Screen {
+  /// The supervisor's desk.
+  public static func supervisor(_ screen: SupervisorScreen) -> Screen { .custom(screen) }
 }
