@@ -32,7 +32,7 @@ public enum FileIO {
 
   /// Writes all of `bytes` at the current position, or throws.
   public static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer, path: String) throws {
-    if let code = FaultInjector.shared.check(.write) {
+    if let code = FaultInjector.shared.check(.write, path: path) {
       throw Failure(operation: "write", path: path, code: code)
     }
     var done = 0
@@ -48,7 +48,7 @@ public enum FileIO {
 
   /// Flushes a file's data to the disk (fdatasync).
   public static func syncData(_ fd: Int32, path: String) throws {
-    if let code = FaultInjector.shared.check(.sync) {
+    if let code = FaultInjector.shared.check(.sync, path: path) {
       throw Failure(operation: "sync", path: path, code: code)
     }
     if fdatasync(fd) != 0 { throw Failure(operation: "sync", path: path, code: errno) }
@@ -58,7 +58,7 @@ public enum FileIO {
   public static func syncDirectory(_ path: String) throws {
     let fd = try open(path, O_RDONLY | O_DIRECTORY)
     defer { close(fd) }
-    if let code = FaultInjector.shared.check(.sync) {
+    if let code = FaultInjector.shared.check(.sync, path: path) {
       throw Failure(operation: "sync", path: path, code: code)
     }
     if fsync(fd) != 0 { throw Failure(operation: "sync", path: path, code: errno) }

@@ -95,12 +95,20 @@ struct VisitorCommand: ParsableCommand {
         .sorted { $0.arrivedAt < $1.arrivedAt }
       let referrals = state.allReferrals.filter { group.contains($0.visitorID) }
       let followUps = state.allFollowUps.filter { group.contains($0.visitorID) }
+      let conflicts = state.visitorConflicts.filter { group.contains($0.visitorID) }
       let today = LocalTime.today()
       if options.json {
         var out = JSONView.visitor(visitor)
         out["visits"] = visits.map { JSONView.visit($0, state: state) }
         out["referrals"] = referrals.map { JSONView.referral($0, today: today) }
         out["followUps"] = followUps.map(JSONView.followUp)
+        out["conflicts"] = conflicts.map { conflict in
+          [
+            "visitor": conflict.visitorID, "fields": VisitorFieldNames.of(conflict.fields).map(\.field),
+            "replaced": VisitorFieldNames.of(conflict.fields).map { $0.value(conflict.overwritten) ?? "" },
+            "keptBy": conflict.keptBy, "keptDay": LocalTime.day(conflict.keptAt),
+          ] as [String: Any]
+        }
         return Console.json(out)
       }
       print("\(visitor.fullName)  [\(visitor.id)]")
@@ -134,7 +142,55 @@ struct VisitorCommand: ParsableCommand {
       }
       Console.say("visitor.show.followups", String(followUps.count))
       for f in followUps { print("  \(f.id) \(f.on) \(f.doneAt == nil ? "○" : "✓") \(f.note)") }
+      guard !conflicts.isEmpty else { return }
+      Console.say("visitor.show.conflicts", String(conflicts.count))
+      for conflict in conflicts {
+        for name in VisitorFieldNames.of(conflict.fields) {
+          Console.say(
+            "visitor.show.conflict", Console.text(name.key), name.value(conflict.overwritten) ?? "—",
+            conflict.keptBy, LocalTime.day(conflict.keptAt))
+        }
+      }
     }
+  }
+
+  /// The details of a visitor by field, with their label key and how they print.
+  enum VisitorFieldNames {
+    struct Name: Sendable {
+      let field: String
+      let key: String
+      let value: @Sendable (Visitor) -> String?
+    }
+
+    static let all: [(VisitorFields, Name)] = [
+      (.fullName, Name(field: "fullName", key: "field.fullName") { $0.fullName }),
+      (.aliases, Name(field: "aliases", key: "field.aliases") { $0.aliases.joined(separator: ", ") }),
+      (.sex, Name(field: "sex", key: "field.sex") { $0.sex?.rawValue }),
+      (.birth, Name(field: "birth", key: "field.birthYear") { $0.birthYear.map(String.init) }),
+      (.nationality, Name(field: "nationality", key: "field.nationality") { $0.nationality }),
+      (.languages, Name(field: "languages", key: "field.languages") { $0.languages.joined(separator: ", ") }),
+      (.phone, Name(field: "phone", key: "field.phone") { $0.phone }),
+      (.residence, Name(field: "residence", key: "field.municipality") { $0.municipality }),
+      (
+        .document,
+        Name(field: "document", key: "field.document") { $0.document.map { "\($0.type) \($0.number)" } }
+      ),
+      (
+        .consentToStore,
+        Name(field: "consentToStore", key: "field.consentStore") {
+          $0.consentToStore.map { YesNo.describe($0) }
+        }
+      ),
+      (
+        .consentToShare,
+        Name(field: "consentToShare", key: "field.consentShare") {
+          $0.consentToShare.map { YesNo.describe($0) }
+        }
+      ),
+    ]
+
+    /// The names of the fields in `fields`, in display order.
+    static func of(_ fields: VisitorFields) -> [Name] { all.filter { fields.contains($0.0) }.map(\.1) }
   }
 
   struct ConsentCommand: ParsableCommand {
