@@ -98,9 +98,9 @@ enum StateCodec {
       state.followUps[followUp.id] = followUp
       state.followUpOrder.append(followUp.id)
     }
-    state.unknownEvents = Int(try r.readVarint())
-    state.recordCount = Int(try r.readVarint())
-    state.eventCount = Int(try r.readVarint())
+    state.unknownEvents = try r.readCount()
+    state.recordCount = try r.readCount()
+    state.eventCount = try r.readCount()
     for _ in 0..<(try r.readLength()) {
       let partner = try EventCodec.decodePartner(&r)
       state.officePartners[partner.code] = partner
@@ -112,7 +112,7 @@ enum StateCodec {
       state.officeSheets[sheet.topic] = sheet
     }
     for _ in 0..<(try r.readLength()) {
-      state.recordsPerDay[try r.readString()] = Int(try r.readVarint())
+      state.recordsPerDay[try r.readString()] = try r.readCount()
     }
     state.latestWall = try readTime(&r)
     for _ in 0..<(try r.readLength()) {

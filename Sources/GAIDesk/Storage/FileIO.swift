@@ -85,12 +85,15 @@ public enum FileIO {
     try syncDirectory((path as NSString).deletingLastPathComponent)
   }
 
-  /// Reads the bytes of `path` from `offset` to its end, or at most `limit` of them.
+  /// Reads the bytes of `path` from `offset` to its end, or at most `limit` of them; refuses anything but a
+  /// regular file (a FIFO or a device would be read forever).
   public static func read(_ path: String, from offset: Int = 0, limit: Int = .max) throws -> [UInt8] {
-    let fd = try open(path, O_RDONLY)
+    // O_NONBLOCK: opening a FIFO without a writer returns at once instead of waiting for one.
+    let fd = try open(path, O_RDONLY | O_NONBLOCK)
     defer { close(fd) }
     var info = stat()
     guard fstat(fd, &info) == 0 else { throw Failure(operation: "stat", path: path, code: errno) }
+    guard info.st_mode & S_IFMT == S_IFREG else { throw GAIDeskError("error.file.notRegular", path) }
     let count = min(limit, max(0, Int(info.st_size) - offset))
     var bytes = [UInt8](repeating: 0, count: count)
     var done = 0

@@ -64,14 +64,19 @@ struct VisitorCommand: ParsableCommand {
     @OptionGroup var options: OfficeOptions
     @Argument(help: "What to look for; case, accents, word order and small typos are ignored.") var query:
       String
-    @Option(help: "At most this many results.") var limit = 20
+    @Option(help: "At most this many results (1 to 100000).") var limit = 20
 
     func run() throws {
+      options.applyLanguage()
+      let limit = try Validation.count(limit, field: "limit", in: 1...VisitorSearch.maxResults)
       let office = try options.open()
       let hits = VisitorSearch(state: office.state).find(query, in: office.state, limit: limit)
       let visitors = hits.compactMap { office.state.visitors[$0.visitorID] }
       if options.json { return Console.json(visitors.map(JSONView.visitor)) }
-      if visitors.isEmpty { return Console.say("visitor.find.none", query) }
+      if visitors.isEmpty {
+        return Console.say(
+          "visitor.find.none", Console.line(String(query.prefix(VisitorSearch.maxQueryLength))))
+      }
       for v in visitors {
         let details = [v.birthYear.map(String.init), v.nationality, v.phone].compactMap { $0 }.joined(
           separator: ", ")
@@ -127,7 +132,9 @@ struct VisitorCommand: ParsableCommand {
         ("field.consentStore", visitor.consentToStore.map { YesNo.describe($0) }),
         ("field.consentShare", visitor.consentToShare.map { YesNo.describe($0) }),
       ]
-      for (key, value) in rows { if let value { print("  \(Console.pad(Console.text(key), 22)) \(value)") } }
+      for (key, value) in rows {
+        if let value { print("  \(Console.pad(Console.text(key), 22)) \(Console.line(value))") }
+      }
       Console.say("visitor.show.visits", String(visits.count))
       for v in visits {
         print(
@@ -141,13 +148,16 @@ struct VisitorCommand: ParsableCommand {
         )
       }
       Console.say("visitor.show.followups", String(followUps.count))
-      for f in followUps { print("  \(f.id) \(f.on) \(f.doneAt == nil ? "○" : "✓") \(f.note)") }
+      for f in followUps {
+        print("  \(f.id) \(f.on) \(f.doneAt == nil ? "○" : "✓") \(Console.line(f.note))")
+      }
       guard !conflicts.isEmpty else { return }
       Console.say("visitor.show.conflicts", String(conflicts.count))
       for conflict in conflicts {
         for name in VisitorFieldNames.of(conflict.fields) {
           Console.say(
-            "visitor.show.conflict", Console.text(name.key), name.value(conflict.overwritten) ?? "—",
+            "visitor.show.conflict", Console.text(name.key),
+            name.value(conflict.overwritten).map(Console.line) ?? "—",
             conflict.keptBy, LocalTime.day(conflict.keptAt))
         }
       }
