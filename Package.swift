@@ -20,12 +20,13 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
   ],
   targets: [
-    // Reference data shipped with the program (islands, municipalities, topics, partners, sheets, translations).
+    // Reference data shipped inside the program (islands, municipalities, topics, partners, sheets,
+    // translations): embedded in the code, so an installed binary needs no resource folder beside it.
     .target(
       name: "GAIDeskResources",
       path: "Resources",
       exclude: ["README.md"],
-      resources: [.copy("data")],
+      resources: [.embedInCode("data")],
       swiftSettings: strict
     ),
     // The core: model, journal, projections, queue, referrals, reports, security. No ncurses.

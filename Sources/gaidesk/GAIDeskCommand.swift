@@ -13,7 +13,7 @@ struct GAIDeskCommand: ParsableCommand {
       $XDG_DATA_HOME/gaidesk (~/.local/share/gaidesk). The passphrase comes from --passphrase-file, \
       $GAIDESK_PASSPHRASE or a prompt.
       """,
-    version: GAIDeskVersion.string,
+    version: Console.text("version.line", [GAIDeskVersion.string, String(SegmentFormat.version)]),
     subcommands: [
       Interface.self, Init.self, VisitorCommand.self, QueueCommand.self, ReferralCommand.self,
       FollowUpCommand.self, PartnerCommand.self, TopicCommand.self, DayCommand.self, ReportCommand.self,
@@ -23,19 +23,37 @@ struct GAIDeskCommand: ParsableCommand {
     defaultSubcommand: Interface.self
   )
 
-  /// Runs the command, turning every failure into one translated line on stderr and a non-zero exit.
+  /// Runs the command; every failure becomes one translated line on stderr and its exit status.
   static func main() {
+    let arguments: CommandLineArguments
     do {
-      var command = try parseAsRoot()
-      try command.run()
+      arguments = try CommandLineArguments(
+        Array(CommandLine.arguments.dropFirst()), root: GAIDeskCommand.self)
     } catch let error as GAIDeskError {
-      Console.fail(Console.text(error.key, error.args))
-    } catch let failure as FileIO.Failure {
-      Console.fail(
-        Console.text(
-          failure.isDiskFull ? "error.disk.full" : "error.disk.io", [failure.path, failure.reason]))
+      Failure.exit(error)
     } catch {
-      exit(withError: error)
+      Failure.exit(GAIDeskError(.usage, "gaidesk", "\(error)"))
     }
+    var command: any ParsableCommand
+    do {
+      command = try parseAsRoot(arguments.parsed)
+    } catch {
+      if exitCode(for: error) == .success {
+        print(fullMessage(for: error))
+        Failure.finish(.success)
+      }
+      Failure.exit(GAIDeskError(.usage, arguments.commandPath, message(for: error)))
+    }
+    do {
+      try command.run()
+    } catch let code as ExitCode {
+      Failure.finish(ExitStatus(rawValue: code.rawValue) ?? .refused)
+    } catch {
+      guard let typed = Failure.typed(error) else {
+        Failure.exit(GAIDeskError(.usage, arguments.commandPath, message(for: error)))
+      }
+      Failure.exit(typed)
+    }
+    Failure.finish(.success)
   }
 }

@@ -4,7 +4,7 @@ extension Office {
   public func arrive(visitorID: String, staff: String) throws -> Visit {
     let id: String = try perform(staff: staff) { (context: inout CommandContext) -> Produced<String> in
       guard let visitor = context.state.canonicalVisitor(visitorID) else {
-        throw GAIDeskError("error.visitor.unknown", visitorID)
+        throw GAIDeskError(.visitorUnknown, visitorID)
       }
       let id = context.newID("T")
       return Produced(value: id, events: [Office.arrival(id: id, visitorID: visitor.id, context: context)])
@@ -39,7 +39,7 @@ extension Office {
     let id = try perform(staff: staff) { context in
       let desk = try Validation.short(desk, field: "desk")
       guard let next = context.state.visits(on: context.today).first(where: { $0.status == .waiting }) else {
-        throw GAIDeskError("error.queue.empty")
+        throw GAIDeskError(.queueEmpty)
       }
       return Produced(value: next.id, events: [.visitCalled(visitID: next.id, desk: desk)])
     }.value
@@ -52,7 +52,7 @@ extension Office {
     let id = try perform(staff: staff) { context in
       let desk = try Validation.short(desk, field: "desk")
       let visit = try Office.visit(ticket, in: context)
-      guard visit.status == .waiting else { throw GAIDeskError("error.visit.notWaiting", visit.ticket) }
+      guard visit.status == .waiting else { throw GAIDeskError(.visitNotWaiting, visit.ticket) }
       return Produced(value: visit.id, events: [.visitCalled(visitID: visit.id, desk: desk)])
     }.value
     return state.visits[id]!
@@ -66,9 +66,9 @@ extension Office {
     let id = try perform(staff: staff) { context in
       let visit = try Office.visit(ticket, in: context)
       guard visit.status == .waiting || visit.status == .called else {
-        throw GAIDeskError("error.visit.closed", visit.ticket)
+        throw GAIDeskError(.visitClosed, visit.ticket)
       }
-      guard !topics.isEmpty else { throw GAIDeskError("error.visit.noTopic") }
+      guard !topics.isEmpty else { throw GAIDeskError(.visitNoTopic) }
       let event = Event.visitClosed(
         visitID: visit.id, topics: try Validation.topics(topics),
         outcome: try outcome.map {
@@ -86,7 +86,7 @@ extension Office {
     let id = try perform(staff: staff) { context in
       let visit = try Office.visit(ticket, in: context)
       guard visit.status == .waiting || visit.status == .called else {
-        throw GAIDeskError("error.visit.closed", visit.ticket)
+        throw GAIDeskError(.visitClosed, visit.ticket)
       }
       return Produced(value: visit.id, events: [.visitLeft(visitID: visit.id)])
     }.value
@@ -104,6 +104,6 @@ extension Office {
     {
       return visit
     }
-    throw GAIDeskError("error.visit.unknown", reference)
+    throw GAIDeskError(.visitUnknown, reference)
   }
 }

@@ -43,10 +43,10 @@ public final class Office {
     at paths: OfficePaths, office code: String, passphrase: String, staff: String?,
     scryptLogN: Int = KeySlot.defaultLogN
   ) throws -> Office {
-    guard !paths.exists else { throw GAIDeskError("error.office.exists", paths.root) }
+    guard !paths.exists else { throw GAIDeskError(.officeExists, paths.root) }
     guard ReferenceData.shipped.municipality(code) != nil else {
       throw GAIDeskError(
-        "error.office.unknown", code, ReferenceData.shipped.municipalities.map(\.code).joined(separator: ", ")
+        .officeUnknown, code, ReferenceData.shipped.municipalities.map(\.code).joined(separator: ", ")
       )
     }
     try Validation.passphrase(passphrase)
@@ -70,13 +70,13 @@ public final class Office {
   /// Unlocks the office in `paths` with `passphrase` and reads its journal.
   public static func open(at paths: OfficePaths, passphrase: String) throws -> Office {
     guard let data = FileManager.default.contents(atPath: paths.officeFile) else {
-      throw GAIDeskError("error.office.missing", paths.root)
+      throw GAIDeskError(.officeMissing, paths.root)
     }
     guard let identity = try? JSONDecoder().decode(OfficeIdentity.self, from: data) else {
-      throw GAIDeskError("error.office.corrupt", paths.officeFile)
+      throw GAIDeskError(.officeCorrupt, paths.officeFile)
     }
     guard identity.format <= OfficeIdentity.currentFormat else {
-      throw GAIDeskError("error.office.newer", String(identity.format))
+      throw GAIDeskError(.officeNewer, String(identity.format))
     }
     let masterKey = try unlock(paths, passphrase: passphrase)
     let office = try Office(
@@ -88,7 +88,7 @@ public final class Office {
   private static func unlock(_ paths: OfficePaths, passphrase: String) throws -> SymmetricKey {
     let names = (try? FileManager.default.contentsOfDirectory(atPath: paths.keys)) ?? []
     let slots = names.filter { $0.hasPrefix("slot-") && $0.hasSuffix(".json") }.sorted()
-    guard !slots.isEmpty else { throw GAIDeskError("error.keyslot.missing", paths.keys) }
+    guard !slots.isEmpty else { throw GAIDeskError(.keyslotMissing, paths.keys) }
     var readable = 0
     for name in slots {
       guard let data = FileManager.default.contents(atPath: paths.keys + "/" + name),
@@ -97,8 +97,8 @@ public final class Office {
       readable += 1
       if let key = try slot.unlock(passphrase: passphrase) { return key }
     }
-    guard readable > 0 else { throw GAIDeskError("error.keyslot.corrupt") }
-    throw GAIDeskError("error.passphrase.wrong")
+    guard readable > 0 else { throw GAIDeskError(.keyslotCorrupt) }
+    throw GAIDeskError(.passphraseWrong)
   }
 
   /// The origin of this device, made anew when the folder was copied to another machine or place.
@@ -227,8 +227,7 @@ public final class Office {
       throw error
     } catch let failure as FileIO.Failure {
       if applied { try reload() }
-      throw GAIDeskError(
-        failure.isDiskFull ? "error.disk.full" : "error.disk.io", failure.path, failure.reason)
+      throw GAIDeskError(failure.isDiskFull ? .diskFull : .diskIO, failure.path, failure.reason)
     }
   }
 

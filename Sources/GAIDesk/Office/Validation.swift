@@ -12,7 +12,7 @@ public enum Validation {
   /// A trimmed, non-empty name without control characters.
   public static func name(_ value: String, field: String = "name") throws -> String {
     let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
-    guard !trimmed.isEmpty else { throw GAIDeskError("error.field.empty", field) }
+    guard !trimmed.isEmpty else { throw GAIDeskError(.fieldEmpty, field) }
     try text(trimmed, field: field, limit: maxNameLength, allowNewlines: false)
     return trimmed
   }
@@ -24,14 +24,14 @@ public enum Validation {
   )
     throws -> String
   {
-    guard value.count <= limit else { throw GAIDeskError("error.field.tooLong", field, String(limit)) }
+    guard value.count <= limit else { throw GAIDeskError(.fieldTooLong, field, String(limit)) }
     // Bytes that were not UTF-8 arrive as U+FFFD: refuse them rather than store garbage.
     guard !value.unicodeScalars.contains("\u{FFFD}") else {
-      throw GAIDeskError("error.field.encoding", field)
+      throw GAIDeskError(.fieldEncoding, field)
     }
     for scalar in value.unicodeScalars where scalar.properties.generalCategory == .control {
       if allowNewlines && (scalar == "\n" || scalar == "\t") { continue }
-      throw GAIDeskError("error.field.control", field)
+      throw GAIDeskError(.fieldControl, field)
     }
     return value
   }
@@ -47,7 +47,7 @@ public enum Validation {
     guard let year else { return nil }
     let current = Int(today.prefix(4)) ?? 2100
     guard (1900...current).contains(year) else {
-      throw GAIDeskError("error.field.birthYear", String(year), String(current))
+      throw GAIDeskError(.fieldBirthYear, String(year), String(current))
     }
     return year
   }
@@ -56,7 +56,7 @@ public enum Validation {
   public static func nationality(_ code: String?) throws -> String? {
     guard let code = code?.trimmingCharacters(in: .whitespaces), !code.isEmpty else { return nil }
     guard let country = ReferenceData.shipped.country(code) else {
-      throw GAIDeskError("error.field.nationality", code)
+      throw GAIDeskError(.fieldNationality, code)
     }
     return country.code
   }
@@ -65,7 +65,7 @@ public enum Validation {
   public static func languages(_ codes: [String]) throws -> [String] {
     try codes.map { code in
       guard let language = ReferenceData.shipped.language(code.trimmingCharacters(in: .whitespaces)) else {
-        throw GAIDeskError("error.field.language", code)
+        throw GAIDeskError(.fieldLanguage, code)
       }
       return language.code
     }
@@ -76,7 +76,7 @@ public enum Validation {
     guard let value = try short(value, field: "phone") else { return nil }
     let allowed = CharacterSet(charactersIn: "0123456789 +-().")
     guard value.unicodeScalars.allSatisfy(allowed.contains), value.filter(\.isNumber).count >= 3 else {
-      throw GAIDeskError("error.field.phone", value)
+      throw GAIDeskError(.fieldPhone, value)
     }
     return value
   }
@@ -84,7 +84,7 @@ public enum Validation {
   /// Topic codes known to the taxonomy.
   public static func topics(_ codes: [String]) throws -> [String] {
     for code in codes where ReferenceData.shipped.topic(code) == nil {
-      throw GAIDeskError("error.field.topic", code)
+      throw GAIDeskError(.fieldTopic, code)
     }
     return codes
   }
@@ -92,7 +92,7 @@ public enum Validation {
   /// A YYYY-MM-DD date.
   public static func date(_ value: String?, field: String) throws -> String? {
     guard let value = value?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
-    guard LocalTime.isDate(value) else { throw GAIDeskError("error.field.date", field, value) }
+    guard LocalTime.isDate(value) else { throw GAIDeskError(.fieldDate, field, value) }
     return value
   }
 
@@ -102,13 +102,13 @@ public enum Validation {
     let earliest = LocalTime.adding(days: -366, to: today) ?? today
     let latest = LocalTime.adding(days: 3653, to: today) ?? today
     guard date >= earliest && date <= latest else {
-      throw GAIDeskError("error.field.dateRange", field, date, earliest, latest)
+      throw GAIDeskError(.fieldDateRange, field, date, earliest, latest)
     }
     return date
   }
 
   /// A passphrase of at least 8 characters.
   public static func passphrase(_ value: String) throws {
-    guard value.count >= 8 else { throw GAIDeskError("error.passphrase.short") }
+    guard value.count >= 8 else { throw GAIDeskError(.passphraseShort) }
   }
 }

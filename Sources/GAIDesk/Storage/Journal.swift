@@ -95,7 +95,7 @@ public final class Journal {
           origin: origin, directory: root + "/" + origin.hex, displayDirectory: "journal/" + origin.hex)
       logs[origin] = own
       if let repaired = try own.repairTail() { repairs.append(repaired) }
-      if let first = damage.first { throw GAIDeskError("error.journal.readonly", first.description) }
+      if let first = damage.first { throw GAIDeskError(.journalReadonly, first.description) }
       var bodies: [[UInt8]] = []
       var hashes: [[UInt8]] = []
       var previous = own.lastHash
@@ -109,7 +109,7 @@ public final class Journal {
         let aad = header.bytes
         let body = aad + (try sealer.seal(payload, authenticating: aad))
         guard body.count <= SegmentFormat.maxBodySize else {
-          throw GAIDeskError("error.journal.recordTooLarge")
+          throw GAIDeskError(.journalRecordTooLarge)
         }
         let record = ScannedRecord(header: header, offset: 0, body: body[...])
         previous = record.hash

@@ -31,9 +31,9 @@ public final class AppRuntime {
     } catch let failure as FileIO.Failure {
       return .failed(
         effect,
-        GAIDeskError(failure.isDiskFull ? "error.disk.full" : "error.disk.io", failure.path, failure.reason))
+        GAIDeskError(failure.isDiskFull ? .diskFull : .diskIO, failure.path, failure.reason))
     } catch {
-      return .failed(effect, GAIDeskError("error.ui.failed", String(describing: error)))
+      return .failed(effect, GAIDeskError(.uiFailed, String(describing: error)))
     }
   }
 
@@ -60,7 +60,7 @@ public final class AppRuntime {
     default:
       break
     }
-    guard let office else { throw GAIDeskError("error.office.missing", paths.root) }
+    guard let office else { throw GAIDeskError(.officeMissing, paths.root) }
     var visitID: String?
     var referralID: String?
     switch effect {
@@ -114,12 +114,12 @@ public final class AppRuntime {
   private func close(_ request: CloseRequest, in office: Office, staff: String) throws -> String? {
     try office.perform(staff: staff) { context -> Produced<String?> in
       guard let visit = context.state.visits[request.visitID] else {
-        throw GAIDeskError("error.visit.unknown", request.visitID)
+        throw GAIDeskError(.visitUnknown, request.visitID)
       }
       guard visit.status == .waiting || visit.status == .called else {
-        throw GAIDeskError("error.visit.closed", visit.ticket)
+        throw GAIDeskError(.visitClosed, visit.ticket)
       }
-      guard !request.topics.isEmpty else { throw GAIDeskError("error.visit.noTopic") }
+      guard !request.topics.isEmpty else { throw GAIDeskError(.visitNoTopic) }
       var events: [Event] = [
         .visitClosed(
           visitID: visit.id, topics: try Validation.topics(request.topics),
@@ -138,7 +138,7 @@ public final class AppRuntime {
       }
       if let on = request.followUp {
         guard let date = try Validation.date(on, field: "follow-up") else {
-          throw GAIDeskError("error.field.empty", "follow-up")
+          throw GAIDeskError(.fieldEmpty, "follow-up")
         }
         let topics = request.topics.map { ReferenceData.shipped.topic($0)?.pt ?? $0 }.joined(separator: "; ")
         events.append(

@@ -13,9 +13,9 @@ struct Demo: ParsableCommand {
 
   func run() throws {
     guard (0...5_000_000).contains(visitors) else {
-      throw GAIDeskError("error.field.range", "visitors", "0", "5000000")
+      throw GAIDeskError(.fieldRange, "visitors", "0", "5000000")
     }
-    guard (1...3650).contains(days) else { throw GAIDeskError("error.field.range", "days", "1", "3650") }
+    guard (1...3650).contains(days) else { throw GAIDeskError(.fieldRange, "days", "1", "3650") }
     let office = try options.open()
     var generator = DemoGenerator(seed: seed)
     let summary = try generator.fill(office, visitors: visitors, days: days)

@@ -17,15 +17,15 @@ struct Init: ParsableCommand {
   func run() throws {
     options.applyLanguage()
     let paths = options.paths
-    guard !paths.exists else { throw GAIDeskError("error.office.exists", paths.root) }
+    guard !paths.exists else { throw GAIDeskError(.officeExists, paths.root) }
     guard ReferenceData.shipped.municipality(office) != nil else {
       throw GAIDeskError(
-        "error.office.unknown", office,
+        .officeUnknown, office,
         ReferenceData.shipped.municipalities.map(\.code).joined(separator: ", "))
     }
     guard KeySlot.acceptedLogN.contains(scryptLogN) else {
       throw GAIDeskError(
-        "error.field.range", "scrypt-log-n", String(KeySlot.acceptedLogN.lowerBound),
+        .fieldRange, "scrypt-log-n", String(KeySlot.acceptedLogN.lowerBound),
         String(KeySlot.acceptedLogN.upperBound))
     }
     let passphrase = try Passphrase.obtain(file: options.passphraseFile, confirm: true)

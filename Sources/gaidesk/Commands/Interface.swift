@@ -11,6 +11,9 @@ struct Interface: ParsableCommand {
     name: .long, help: "The office data directory (default: $GAIDESK_DATA, else $XDG_DATA_HOME/gaidesk).")
   var data: String?
 
+  @Option(name: .long, help: "Language of the interface: pt, en or fr.")
+  var lang: String?
+
   func run() throws {
     try TerminalSession.run(paths: OfficePaths.resolve(explicit: data))
   }

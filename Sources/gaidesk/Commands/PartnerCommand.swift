@@ -113,7 +113,7 @@ struct PartnerCommand: ParsableCommand {
     func run() throws {
       let office = try options.open()
       guard let partner = office.partners.partner(code) else {
-        throw GAIDeskError("error.partner.unknown", code)
+        throw GAIDeskError(.partnerUnknown, code)
       }
       if options.json { return Console.json(PartnerCommand.json(partner)) }
       PartnerCommand.describe(partner, language: Console.language)

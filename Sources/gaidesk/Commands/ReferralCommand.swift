@@ -45,12 +45,12 @@ struct ReferralCommand: ParsableCommand {
       let office = try options.open()
       guard let status = ReferralStatus(rawValue: status) else {
         throw GAIDeskError(
-          "error.referral.status", status, ReferralStatus.allCases.map(\.rawValue).joined(separator: ", "))
+          .referralStatus, status, ReferralStatus.allCases.map(\.rawValue).joined(separator: ", "))
       }
       let reason = try self.reason.map { text in
         guard let reason = ReferralReason(rawValue: text) else {
           throw GAIDeskError(
-            "error.referral.badReason", text, ReferralReason.allCases.map(\.rawValue).joined(separator: ", "))
+            .referralBadReason, text, ReferralReason.allCases.map(\.rawValue).joined(separator: ", "))
         }
         return reason
       }
@@ -76,7 +76,7 @@ struct ReferralCommand: ParsableCommand {
       let today = LocalTime.today()
       if let status, ReferralStatus(rawValue: status) == nil {
         throw GAIDeskError(
-          "error.referral.status", status, ReferralStatus.allCases.map(\.rawValue).joined(separator: ", "))
+          .referralStatus, status, ReferralStatus.allCases.map(\.rawValue).joined(separator: ", "))
       }
       let referrals = office.state.allReferrals.filter {
         (status == nil || $0.status.rawValue == status) && (!overdue || $0.isOverdue(today: today))
@@ -144,7 +144,7 @@ struct ReferralCommand: ParsableCommand {
       // --lang chooses the slip's language; without it, the visitor's first language among pt/en/fr.
       let language = try options.lang.map { code in
         guard let language = Language(rawValue: code.lowercased()) else {
-          throw GAIDeskError("error.slip.language", code)
+          throw GAIDeskError(.slipLanguage, code)
         }
         return language
       }

@@ -18,7 +18,7 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
       let office = try options.open()
-      guard MonthReport.isMonth(month) else { throw GAIDeskError("error.report.month", month) }
+      guard MonthReport.isMonth(month) else { throw GAIDeskError(.reportMonth, month) }
       let report = MonthReport(state: office.state, month: month, office: office.code)
       let language = Console.language
       switch options.json ? "json" : format {
@@ -42,7 +42,7 @@ struct ReportCommand: ParsableCommand {
             row.section == "referral-partner" ? "\(plain) — \(Console.text("referral.\(row.status)"))" : plain
           print("  \(Console.pad(label, 56)) \(value)")
         }
-      default: throw GAIDeskError("error.report.format", format)
+      default: throw GAIDeskError(.reportFormat, format)
       }
     }
   }

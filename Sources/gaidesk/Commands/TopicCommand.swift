@@ -42,7 +42,7 @@ struct TopicCommand: ParsableCommand {
       _ = try Validation.topics([topic])
       let language = Console.language
       guard let sheet = office.knowledge.sheet(topic) else {
-        throw GAIDeskError("error.sheet.missing", topic)
+        throw GAIDeskError(.sheetMissing, topic)
       }
       let content = sheet.content(language)
       let directory = office.partners
@@ -118,10 +118,10 @@ struct TopicCommand: ParsableCommand {
       let language = Console.language
       let file: FileSheet? = try fromFile.map { path in
         guard let data = FileManager.default.contents(atPath: path) else {
-          throw GAIDeskError("error.sheet.file", path)
+          throw GAIDeskError(.sheetFile, path)
         }
         do { return try JSONDecoder().decode(FileSheet.self, from: data) } catch {
-          throw GAIDeskError("error.sheet.file", path)
+          throw GAIDeskError(.sheetFile, path)
         }
       }
       let sheet = try office.updateSheet(topic: topic, staff: try options.actor()) { sheet in

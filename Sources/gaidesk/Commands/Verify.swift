@@ -29,6 +29,6 @@ struct Verify: ParsableCommand {
       if report.futureRecords > 0 { Console.say("verify.future", String(report.futureRecords)) }
       if report.isIntact { Console.say("verify.intact") }
     }
-    if !report.isIntact { throw ExitCode(2) }
+    if !report.isIntact { throw ExitCode(ExitStatus.damaged.rawValue) }
   }
 }

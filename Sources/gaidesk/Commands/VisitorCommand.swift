@@ -24,7 +24,7 @@ struct VisitorCommand: ParsableCommand {
     func form(name: String) throws -> VisitorForm {
       var form = VisitorForm(fullName: name)
       if let sex {
-        guard let value = Sex(rawValue: sex.uppercased()) else { throw GAIDeskError("error.field.sex", sex) }
+        guard let value = Sex(rawValue: sex.uppercased()) else { throw GAIDeskError(.fieldSex, sex) }
         form.sex = value
       }
       form.birthYear = birthYear
@@ -89,7 +89,7 @@ struct VisitorCommand: ParsableCommand {
     func run() throws {
       let office = try options.open()
       let state = office.state
-      guard let visitor = state.visitors[id] else { throw GAIDeskError("error.visitor.unknown", id) }
+      guard let visitor = state.visitors[id] else { throw GAIDeskError(.visitorUnknown, id) }
       let group = Set(state.mergedGroup(visitor.id))
       let visits = group.flatMap { state.visitsByVisitor[$0] ?? [] }.compactMap { state.visits[$0] }
         .sorted { $0.arrivedAt < $1.arrivedAt }
@@ -183,7 +183,7 @@ extension VisitorCommand {
         print("  \(Console.pad(v.id, 14)) \(v.fullName)\(details.isEmpty ? "" : "  (\(details))")  — \(why)")
       }
     }
-    throw GAIDeskError("error.visitor.duplicate")
+    throw GAIDeskError(.visitorDuplicate)
   }
 
   struct Merge: ParsableCommand {
@@ -229,7 +229,7 @@ enum YesNo {
     switch text.lowercased() {
     case "yes", "y", "sim", "s", "oui", "true", "1": return true
     case "no", "n", "nao", "não", "non", "false", "0": return false
-    default: throw GAIDeskError("error.field.yesNo", field, text)
+    default: throw GAIDeskError(.fieldYesNo, field, text)
     }
   }
 

@@ -1,8 +1,11 @@
 import Foundation
 import GAIDesk
 
-/// Printing for the command line: translated text on stdout, one-line failures on stderr, stable JSON.
+/// Printing for the command line: translated text on stdout, stable versioned JSON.
 enum Console {
+  /// The version of every JSON document the command line prints (`"format"`).
+  static let jsonFormat = 1
+
   /// The language of messages: `$GAIDESK_LANG`, else the saved setting, else Portuguese.
   nonisolated(unsafe) static var language: Language =
     Language(
@@ -19,17 +22,18 @@ enum Console {
   /// Prints a translated message.
   static func say(_ key: String, _ args: String...) { print(text(key, args)) }
 
-  /// Prints one line on stderr and exits with status 1.
-  static func fail(_ message: String) -> Never {
-    FileHandle.standardError.write(Data(("gaidesk: " + message + "\n").utf8))
-    exit(1)
-  }
-
-  /// Prints `value` as JSON with sorted keys.
+  /// Prints `value` as JSON with sorted keys and `"format": 1`; a list goes under `"items"`.
   static func json(_ value: Any) {
+    var document: [String: Any]
+    if let object = value as? [String: Any] {
+      document = object
+    } else {
+      document = ["items": value]
+    }
+    document["format"] = jsonFormat
     let data =
       (try? JSONSerialization.data(
-        withJSONObject: value, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]))
+        withJSONObject: document, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]))
       ?? Data("null".utf8)
     print(String(decoding: data, as: UTF8.self))
   }

@@ -48,7 +48,7 @@ struct OfficeOptions: ParsableArguments {
     let name =
       staff ?? ProcessInfo.processInfo.environment["GAIDESK_STAFF"] ?? Office.settings(paths: paths).staff
     guard let name, !name.trimmingCharacters(in: .whitespaces).isEmpty else {
-      throw GAIDeskError("error.staff.none")
+      throw GAIDeskError(.staffNone)
     }
     return try Validation.name(name, field: "staff")
   }
