@@ -18,7 +18,7 @@ struct GAIDeskCommand: ParsableCommand {
       Interface.self, Init.self, VisitorCommand.self, QueueCommand.self, ReferralCommand.self,
       FollowUpCommand.self, PartnerCommand.self, TopicCommand.self, DayCommand.self, ReportCommand.self,
       Verify.self,
-      Demo.self,
+      Demo.self, Manual.self,
     ],
     defaultSubcommand: Interface.self
   )
