@@ -83,7 +83,7 @@ let package = Package(
     ),
     .testTarget(
       name: "GAIDeskTests",
-      dependencies: ["GAIDesk", .product(name: "Crypto", package: "swift-crypto")],
+      dependencies: ["GAIDesk", "GAIDeskResources", .product(name: "Crypto", package: "swift-crypto")],
       swiftSettings: strict
     ),
     .testTarget(

@@ -34,25 +34,18 @@ struct GAIDeskCommand: ParsableCommand {
     } catch {
       Failure.exit(GAIDeskError(.usage, "gaidesk", "\(error)"))
     }
-    var command: any ParsableCommand
     do {
-      command = try parseAsRoot(arguments.parsed)
-    } catch {
-      if exitCode(for: error) == .success {
-        print(fullMessage(for: error))
-        Failure.finish(.success)
-      }
-      Failure.exit(GAIDeskError(.usage, arguments.commandPath, message(for: error)))
-    }
-    do {
+      var command = try parseAsRoot(arguments.parsed)
       try command.run()
     } catch let code as ExitCode {
       Failure.finish(ExitStatus(rawValue: code.rawValue) ?? .refused)
     } catch {
-      guard let typed = Failure.typed(error) else {
-        Failure.exit(GAIDeskError(.usage, arguments.commandPath, message(for: error)))
+      if let typed = Failure.typed(error) { Failure.exit(typed) }
+      if exitCode(for: error) == .success {  // --help, help, --version
+        print(fullMessage(for: error))
+        Failure.finish(.success)
       }
-      Failure.exit(typed)
+      Failure.exit(GAIDeskError(.usage, arguments.commandPath, message(for: error)))
     }
     Failure.finish(.success)
   }
