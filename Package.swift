@@ -18,6 +18,7 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
   ],
   targets: [
     // Reference data shipped inside the program (islands, municipalities, topics, partners, sheets,
@@ -37,6 +38,12 @@ let package = Package(
         .product(name: "Crypto", package: "swift-crypto"),
         .product(name: "_CryptoExtras", package: "swift-crypto"),
       ],
+      swiftSettings: strict
+    ),
+    // Workbooks (xlsx: SpreadsheetML in a ZIP) of the core's report tables.
+    .target(
+      name: "GAIDeskExport",
+      dependencies: ["GAIDesk", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
       swiftSettings: strict
     ),
     // Cells, grid, widgets, keys and themes: pure Swift, no ncurses.
@@ -60,7 +67,7 @@ let package = Package(
     .executableTarget(
       name: "gaidesk",
       dependencies: [
-        "GAIDesk", "GAIDeskApp", "NCursesBackend",
+        "GAIDesk", "GAIDeskApp", "GAIDeskExport", "NCursesBackend",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strict

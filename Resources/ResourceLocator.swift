@@ -13,6 +13,7 @@ public enum ResourceLocator {
     "topics.json": PackageResources.topics_json,
     "strings/cli.json": PackageResources.cli_json,
     "strings/core.json": PackageResources.core_json,
+    "strings/export.json": PackageResources.export_json,
     "strings/frontdesk.json": PackageResources.frontdesk_json,
     "strings/ui.json": PackageResources.ui_json,
   ]

@@ -8,6 +8,7 @@ public enum ErrorCode: String, CaseIterable, Sendable {
   case diskFull = "error.disk.full"
   case diskIO = "error.disk.io"
   case exportSeparator = "error.export.separator"
+  case exportTerminal = "error.export.terminal"
   case fieldBirthYear = "error.field.birthYear"
   case fieldControl = "error.field.control"
   case fieldDate = "error.field.date"

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GAIDesk
+import GAIDeskExport
 
 /// `gaidesk report …`: figures for the DGI.
 struct ReportCommand: ParsableCommand {
@@ -14,7 +15,14 @@ struct ReportCommand: ParsableCommand {
     )
     @OptionGroup var options: OfficeOptions
     @Argument(help: "The month, YYYY-MM.") var month: String
-    @Option(help: "text, csv (UTF-8 with BOM, header row; opens in LibreOffice) or json.") var format = "text"
+    @Option(
+      help: ArgumentHelp(
+        "text, csv (opens as columns in LibreOffice or Excel), xlsx (a workbook, one sheet per section) or json.",
+        valueName: "format"),
+      completion: .list(["text", "csv", "xlsx", "json"])) var format = "text"
+    @Option(
+      help: "CSV field separator: one character or \"tab\" (default: ; in pt and fr, , in en).",
+      completion: .list([";", ",", "tab"])) var separator: String?
 
     func run() throws {
       let office = try options.open()
@@ -23,12 +31,15 @@ struct ReportCommand: ParsableCommand {
       let language = Console.language
       switch options.json ? "json" : format {
       case "json": Console.json(report.jsonObject())
-      case "csv": print(report.csv(language: language), terminator: "")
+      case "csv", "xlsx":
+        let table = report.table(language: language, office: office.code, partners: office.partners.all)
+        if format == "xlsx" { return try Export.binary(try table.xlsx()) }
+        print(table.csv(try Export.style(separator: separator, language: language)), terminator: "")
       case "text":
         Console.say(
           "month.title", month, ReferenceData.shipped.municipality(office.code)?.name ?? office.code)
         var section = ""
-        for row in report.rows(language: language) {
+        for row in report.rows(language: language, partners: office.partners.all) {
           if row.section != section {
             section = row.section
             print("")

@@ -49,7 +49,7 @@ enum Failure {
   }
 
   /// C's `stdout`, which `print` writes to (looked up by symbol: Swift 6 refuses to read the global directly).
-  private static func standardOutput() -> UnsafeMutablePointer<FILE>? {
+  static func standardOutput() -> UnsafeMutablePointer<FILE>? {
     dlsym(nil, "stdout")?.assumingMemoryBound(to: UnsafeMutablePointer<FILE>?.self).pointee
   }
 }
