@@ -109,6 +109,7 @@ let package = Package(
       name: "gaideskE2ETests", dependencies: ["gaidesk", "ProcessTestSupport"], swiftSettings: strict),
     // Drives the real `gaidesk` binary (built first through this dependency).
     .testTarget(
-      name: "gaideskTests", dependencies: ["gaidesk", "ProcessTestSupport"], swiftSettings: strict),
+      name: "gaideskTests", dependencies: ["gaidesk", "ProcessTestSupport"], exclude: ["__Snapshots__"],
+      swiftSettings: strict),
   ]
 )

@@ -15,6 +15,7 @@ public enum ResourceLocator {
     "strings/core.json": PackageResources.core_json,
     "strings/export.json": PackageResources.export_json,
     "strings/frontdesk.json": PackageResources.frontdesk_json,
+    "strings/help.json": PackageResources.help_json,
     "strings/ui.json": PackageResources.ui_json,
   ]
 

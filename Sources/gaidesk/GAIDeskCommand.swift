@@ -7,12 +7,9 @@ import GAIDesk
 struct GAIDeskCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "gaidesk",
-    abstract: "GAIDesk: front desk, queue and referrals for Cabo Verde's immigrant support offices (GAI).",
-    discussion: """
-      Without a subcommand, opens the terminal interface. Data lives in --data DIR, else $GAIDESK_DATA, else \
-      $XDG_DATA_HOME/gaidesk (~/.local/share/gaidesk). The passphrase comes from --passphrase-file, \
-      $GAIDESK_PASSPHRASE or a prompt.
-      """,
+    abstract: Help.t(
+      "GAIDesk: front desk, queue and referrals for Cabo Verde's immigrant support offices (GAI)."),
+    discussion: Help.examples("root", after: "help.root.discussion"),
     version: Console.text("version.line", [GAIDeskVersion.string, String(SegmentFormat.version)]),
     subcommands: [
       Interface.self, Init.self, VisitorCommand.self, QueueCommand.self, ReferralCommand.self,

@@ -4,12 +4,13 @@ import GAIDesk
 /// `gaidesk demo`: fills an office with generated activity for trials and benchmarks.
 struct Demo: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Fill the office with realistic generated visitors, visits and referrals (for trials).")
+    abstract: Help.t("Fill the office with realistic generated visitors, visits and referrals (for trials)."),
+    discussion: Help.examples("demo"))
 
   @OptionGroup var options: OfficeOptions
-  @Option(help: "How many visitors to register.") var visitors = 200
-  @Option(help: "Over how many days before today.") var days = 30
-  @Option(help: "Random seed (the same seed gives the same office).") var seed: UInt64 = 2026
+  @Option(help: Help.t("How many visitors to register.")) var visitors = 200
+  @Option(help: Help.t("Over how many days before today.")) var days = 30
+  @Option(help: Help.t("Random seed (the same seed gives the same office).")) var seed: UInt64 = 2026
 
   func run() throws {
     guard (0...5_000_000).contains(visitors) else {

@@ -4,11 +4,12 @@ import GAIDesk
 /// `gaidesk init --office CODE`: creates the office in the data directory.
 struct Init: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Create the office: identity, key slot and empty journal.")
+    abstract: Help.t("Create the office: identity, key slot and empty journal."),
+    discussion: Help.examples("init"))
 
   @OptionGroup var options: OfficeOptions
 
-  @Option(help: "The municipality code of the office, e.g. praia, sal, sao-vicente.")
+  @Option(help: Help.t("The municipality code of the office, e.g. praia, sal, sao-vicente."))
   var office: String
 
   @Option(help: .hidden)

@@ -5,9 +5,9 @@ import GAIDesk
 /// `gaidesk manual --out DIR`: writes a man page per command in the interface language (used by scripts/package).
 struct Manual: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "manual", abstract: "Write the man pages.", shouldDisplay: false)
+    commandName: "manual", abstract: Help.t("Write the man pages."), shouldDisplay: false)
 
-  @Option(help: "The folder to write gaidesk.1, gaidesk-day.1… into.") var out: String
+  @Option(help: Help.t("The folder to write gaidesk.1, gaidesk-day.1… into.")) var out: String
 
   func run() throws {
     try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)

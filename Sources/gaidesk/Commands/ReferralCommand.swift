@@ -5,17 +5,19 @@ import GAIDesk
 /// `gaidesk referral …`: referrals to partner services and their status.
 struct ReferralCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "referral", abstract: "Refer visitors to partner services and follow the referrals.",
+    commandName: "referral", abstract: Help.t("Refer visitors to partner services and follow the referrals."),
     subcommands: [Add.self, Set.self, List.self, Suggest.self, Slip.self])
 
   struct Add: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Refer a visitor to a partner for a topic.")
+    static let configuration = CommandConfiguration(
+      abstract: Help.t("Refer a visitor to a partner for a topic."), discussion: Help.examples("referral.add")
+    )
     @OptionGroup var options: OfficeOptions
-    @Option(help: "The visitor id.") var visitor: String
-    @Option(help: "The partner code.") var partner: String
-    @Option(help: "The topic code.") var topic: String
-    @Option(help: "Due date, YYYY-MM-DD.") var due: String?
-    @Option(help: "A note.") var note: String?
+    @Option(help: Help.t("The visitor id.")) var visitor: String
+    @Option(help: Help.t("The partner code.")) var partner: String
+    @Option(help: Help.t("The topic code.")) var topic: String
+    @Option(help: Help.t("Due date, YYYY-MM-DD.")) var due: String?
+    @Option(help: Help.t("A note.")) var note: String?
 
     func run() throws {
       let office = try options.open()
@@ -31,15 +33,19 @@ struct ReferralCommand: ParsableCommand {
 
   struct Set: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Change a referral's status: sent, accepted, completed, rejected, no-show, cancelled.")
+      abstract: Help.t(
+        "Change a referral's status: sent, accepted, completed, rejected, no-show, cancelled."),
+      discussion: Help.examples("referral.set"))
     @OptionGroup var options: OfficeOptions
-    @Argument(help: "The referral id.") var id: String
-    @Argument(help: "The new status.") var status: String
+    @Argument(help: Help.t("The referral id.")) var id: String
+    @Argument(help: Help.t("The new status.")) var status: String
     @Option(
       help:
-        "Why (rejected, no-show): client-declined, partner-capacity, could-not-contact, not-eligible, other.")
+        Help.t(
+          "Why (rejected, no-show): client-declined, partner-capacity, could-not-contact, not-eligible, other."
+        ))
     var reason: String?
-    @Option(help: "A note.") var note: String?
+    @Option(help: Help.t("A note.")) var note: String?
 
     func run() throws {
       let office = try options.open()
@@ -66,10 +72,10 @@ struct ReferralCommand: ParsableCommand {
 
   struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "List referrals, optionally by status or overdue.")
+      abstract: Help.t("List referrals, optionally by status or overdue."))
     @OptionGroup var options: OfficeOptions
-    @Option(help: "Only this status.") var status: String?
-    @Flag(help: "Only those past their due date and not closed.") var overdue = false
+    @Option(help: Help.t("Only this status.")) var status: String?
+    @Flag(help: Help.t("Only those past their due date and not closed.")) var overdue = false
 
     func run() throws {
       let office = try options.open()
@@ -96,12 +102,14 @@ struct ReferralCommand: ParsableCommand {
   struct Suggest: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract:
-        "Rank partners for a visitor and topic: on the office's island, named by the sheet, speaking the visitor's language."
+        Help.t(
+          "Rank partners for a visitor and topic: on the office's island, named by the sheet, speaking the visitor's language."
+        )
     )
     @OptionGroup var options: OfficeOptions
-    @Option(help: "The visitor id.") var visitor: String
-    @Option(help: "The topic code.") var topic: String
-    @Option(help: "At most this many partners.") var limit = 10
+    @Option(help: Help.t("The visitor id.")) var visitor: String
+    @Option(help: Help.t("The topic code.")) var topic: String
+    @Option(help: Help.t("At most this many partners.")) var limit = 10
 
     func run() throws {
       let office = try options.open()
@@ -133,11 +141,13 @@ struct ReferralCommand: ParsableCommand {
   struct Slip: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract:
-        "Print a referral slip for the visitor: where to go and what to bring (--lang pt|en|fr, default the visitor's language)."
+        Help.t(
+          "Print a referral slip for the visitor: where to go and what to bring (--lang pt|en|fr, default the visitor's language)."
+        ), discussion: Help.examples("referral.slip")
     )
     @OptionGroup var options: OfficeOptions
-    @Argument(help: "The referral id.") var id: String
-    @Flag(help: "Send it to the default printer with lp.") var print = false
+    @Argument(help: Help.t("The referral id.")) var id: String
+    @Flag(help: Help.t("Send it to the default printer with lp.")) var print = false
 
     func run() throws {
       let office = try options.open()

@@ -3,25 +3,28 @@ import Foundation
 import GAIDesk
 import GAIDeskExport
 
-/// `gaidesk report …`: figures for the DGI.
+/// `gaidesk report …`: figures for the national authority (AAI).
 struct ReportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "report", abstract: "Reports for the DGI.", subcommands: [Month.self])
+    commandName: "report", abstract: Help.t("Reports for the national authority (AAI)."),
+    subcommands: [Month.self])
 
   struct Month: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract:
-        "The month's figures: visits by area, topic, nationality, sex, age band; referrals by partner and status; waits."
+        Help.t(
+          "The month's figures: visits by area, topic, nationality, sex, age band; referrals by partner and status; waits."
+        ), discussion: Help.examples("report.month")
     )
     @OptionGroup var options: OfficeOptions
-    @Argument(help: "The month, YYYY-MM.") var month: String
+    @Argument(help: Help.t("The month, YYYY-MM.")) var month: String
     @Option(
-      help: ArgumentHelp(
-        "text, csv (opens as columns in LibreOffice or Excel), xlsx (a workbook, one sheet per section) or json.",
-        valueName: "format"),
+      help: Help.t(
+        "text, csv (opens as columns in LibreOffice or Excel), xlsx (a workbook, one sheet per section) or json."
+      ),
       completion: .list(["text", "csv", "xlsx", "json"])) var format = "text"
     @Option(
-      help: "CSV field separator: one character or \"tab\" (default: ; in pt and fr, , in en).",
+      help: Help.t("CSV field separator: one character or tab (default: ; in pt and fr, a comma in en)."),
       completion: .list([";", ",", "tab"])) var separator: String?
 
     func run() throws {

@@ -5,7 +5,9 @@ import GAIDesk
 struct Verify: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract:
-      "Check every journal record (framing, CRC, chain, encryption, sequence); exit 0 only when intact.")
+      Help.t(
+        "Check every journal record (framing, CRC, chain, encryption, sequence); exit 0 only when intact."),
+    discussion: Help.examples("verify"))
 
   @OptionGroup var options: OfficeOptions
 

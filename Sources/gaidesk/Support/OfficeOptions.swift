@@ -5,19 +5,23 @@ import GAIDesk
 /// Options every office command takes: where the data is, the passphrase, who acts, the output form.
 struct OfficeOptions: ParsableArguments {
   @Option(
-    name: .long, help: "The office data directory (default: $GAIDESK_DATA, else $XDG_DATA_HOME/gaidesk).")
+    name: .long,
+    help: Help.t("The office data directory (default: $GAIDESK_DATA, else $XDG_DATA_HOME/gaidesk)."))
   var data: String?
 
-  @Option(name: .long, help: "Read the passphrase from this file instead of $GAIDESK_PASSPHRASE or a prompt.")
+  @Option(
+    name: .long,
+    help: Help.t("Read the passphrase from this file instead of $GAIDESK_PASSPHRASE or a prompt."))
   var passphraseFile: String?
 
-  @Option(name: .long, help: "The staff member acting (default: the one saved at init, or $GAIDESK_STAFF).")
+  @Option(
+    name: .long, help: Help.t("The staff member acting (default: the one saved at init, or $GAIDESK_STAFF)."))
   var staff: String?
 
-  @Flag(name: .long, help: "Print stable JSON instead of text.")
+  @Flag(name: .long, help: Help.t("Print stable JSON instead of text."))
   var json = false
 
-  @Option(name: .long, help: "Language of messages: pt, en or fr.")
+  @Option(name: .long, help: Help.t("Language of messages: pt, en or fr."))
   var lang: String?
 
   /// The resolved data directory.
