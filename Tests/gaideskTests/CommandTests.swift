@@ -147,4 +147,16 @@ import Testing
     let absurd = cli.run(["demo", "--visitors", "-5", "--lang", "en"])
     #expect(absurd.status != 0 && absurd.err.contains("visitors"))
   }
+
+  @Test func demoMakesExactlyTheVisitorsAskedAndRefusesANonEmptyOffice() throws {
+    let cli = CLI()
+    #expect(cli.initOffice().status == 0)
+    let demo = cli.run(["demo", "--visitors", "2000", "--days", "3", "--json"])
+    #expect(demo.status == 0, "\(demo.err)")
+    #expect(try CLI.object(demo)["visitors"] as? Int == 2000)
+    #expect(try CLI.items(cli.run(["visitor", "find", "a", "--limit", "100000", "--json"])).count <= 2000)
+    let again = cli.run(["demo", "--visitors", "10", "--lang", "en"])
+    #expect(again.status == 1 && again.err.contains("already has 2000 visitors"), "\(again.err)")
+    #expect(again.out.isEmpty)
+  }
 }

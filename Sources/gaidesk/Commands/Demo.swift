@@ -18,8 +18,15 @@ struct Demo: ParsableCommand {
     }
     guard (1...3650).contains(days) else { throw GAIDeskError(.fieldRange, "days", "1", "3650") }
     let office = try options.open()
+    guard office.state.visitors.isEmpty && office.state.visits.isEmpty else {
+      throw GAIDeskError(.demoNotEmpty, options.paths.root, String(office.state.visitors.count))
+    }
     var generator = DemoGenerator(seed: seed)
-    let summary = try generator.fill(office, visitors: visitors, days: days)
+    let meter = Progress(label: Console.text("progress.demo"), total: days)
+    let summary = try generator.fill(office, visitors: visitors, days: days) { done, summary in
+      meter.update(done, detail: Console.text("progress.demo.detail", [String(summary.visitors)]))
+    }
+    meter.finish()
     office.saveSnapshot()
     if options.json {
       Console.json([
