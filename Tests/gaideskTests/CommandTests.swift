@@ -45,7 +45,10 @@ import Testing
     let rid = referral.out.trimmingCharacters(in: .whitespacesAndNewlines)
     #expect(cli.run(["referral", "list", "--overdue"]).out.contains(rid))
     #expect(cli.run(["referral", "set", rid, "completed"]).status != 0)
-    #expect(cli.run(["referral", "set", rid, "sent"]).status == 0)
+    #expect(cli.run(["referral", "set", rid, "Enviado"]).status == 0)  // the Portuguese word, any case
+    #expect(cli.run(["referral", "list", "--status", "envoyée"]).out.contains(rid))
+    let unknownStatus = cli.run(["referral", "set", rid, "perdido"])
+    #expect(unknownStatus.status == 1 && unknownStatus.err.contains("enviado (sent)"), "\(unknownStatus.err)")
     let noReason = cli.run(["referral", "set", rid, "no-show", "--lang", "en"])
     #expect(noReason.status != 0 && noReason.err.contains("reason"))
     #expect(cli.run(["referral", "set", rid, "no-show", "--reason", "could-not-contact"]).status == 0)

@@ -38,7 +38,9 @@ struct ReferralCommand: ParsableCommand {
       discussion: Help.examples("referral.set"))
     @OptionGroup var options: OfficeOptions
     @Argument(help: Help.t("The referral id.")) var id: String
-    @Argument(help: Help.t("The new status.")) var status: String
+    @Argument(
+      help: Help.t("The new status."), completion: .list(ReferralStatus.allCases.map(\.rawValue)))
+    var status: String
     @Option(
       help:
         Help.t(
@@ -49,10 +51,7 @@ struct ReferralCommand: ParsableCommand {
 
     func run() throws {
       let office = try options.open()
-      guard let status = ReferralStatus(rawValue: status) else {
-        throw GAIDeskError(
-          .referralStatus, status, ReferralStatus.allCases.map(\.rawValue).joined(separator: ", "))
-      }
+      let status = try StatusWords.referral(status)
       let reason = try self.reason.map { text in
         guard let reason = ReferralReason(rawValue: text) else {
           throw GAIDeskError(
@@ -74,18 +73,16 @@ struct ReferralCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: Help.t("List referrals, optionally by status or overdue."))
     @OptionGroup var options: OfficeOptions
-    @Option(help: Help.t("Only this status.")) var status: String?
+    @Option(help: Help.t("Only this status."), completion: .list(ReferralStatus.allCases.map(\.rawValue)))
+    var status: String?
     @Flag(help: Help.t("Only those past their due date and not closed.")) var overdue = false
 
     func run() throws {
       let office = try options.open()
       let today = LocalTime.today()
-      if let status, ReferralStatus(rawValue: status) == nil {
-        throw GAIDeskError(
-          .referralStatus, status, ReferralStatus.allCases.map(\.rawValue).joined(separator: ", "))
-      }
+      let wanted = try status.map(StatusWords.referral)
       let referrals = office.state.allReferrals.filter {
-        (status == nil || $0.status.rawValue == status) && (!overdue || $0.isOverdue(today: today))
+        (wanted == nil || $0.status == wanted) && (!overdue || $0.isOverdue(today: today))
       }
       if options.json { return Console.json(referrals.map { JSONView.referral($0, today: today) }) }
       if referrals.isEmpty { return Console.say("referral.list.empty") }

@@ -6,12 +6,14 @@ import GAIDesk
 struct OfficeOptions: ParsableArguments {
   @Option(
     name: .long,
-    help: Help.t("The office data directory (default: $GAIDESK_DATA, else $XDG_DATA_HOME/gaidesk)."))
+    help: Help.t("The office data directory (default: $GAIDESK_DATA, else $XDG_DATA_HOME/gaidesk)."),
+    completion: .directory)
   var data: String?
 
   @Option(
     name: .long,
-    help: Help.t("Read the passphrase from this file instead of $GAIDESK_PASSPHRASE or a prompt."))
+    help: Help.t("Read the passphrase from this file instead of $GAIDESK_PASSPHRASE or a prompt."),
+    completion: .file())
   var passphraseFile: String?
 
   @Option(
@@ -21,7 +23,8 @@ struct OfficeOptions: ParsableArguments {
   @Flag(name: .long, help: Help.t("Print stable JSON instead of text."))
   var json = false
 
-  @Option(name: .long, help: Help.t("Language of messages: pt, en or fr."))
+  @Option(
+    name: .long, help: Help.t("Language of messages: pt, en or fr."), completion: .list(["pt", "en", "fr"]))
   var lang: String?
 
   /// The resolved data directory.
