@@ -67,7 +67,7 @@ func addBusyDay(to state: inout OfficeState, tickets: Int) -> (day: String, now:
     counter &+= 1
     state.apply(
       EventBatch(staff: who, office: "praia", events: events),
-      time: HybridTime(milliseconds: midnight + UInt64(8 * 60 + minute) * 60_000, counter: counter))
+      time: WallTime(milliseconds: midnight + UInt64(8 * 60 + minute) * 60_000 + UInt64(counter)))
   }
   // Arrivals every 4 minutes from 8:00; the first 45 served (called 10 minutes after arriving, 15 minutes
   // at the desk), 3 left, 4 at a desk now, the rest waiting.

@@ -18,15 +18,6 @@ struct ChildResult: Codable {
   var replayed: Int = 0
 }
 
-/// The device origin recorded in `device.json`.
-func deviceOrigin(_ paths: OfficePaths) -> OriginID? {
-  guard let data = FileManager.default.contents(atPath: paths.deviceFile),
-    let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-    let hex = object["origin"] as? String
-  else { return nil }
-  return OriginID(hex: hex)
-}
-
 /// The office master key, unlocked from the first key slot.
 func unlockMasterKey(_ paths: OfficePaths, passphrase: String) throws -> SymmetricKey {
   let names = try FileManager.default.contentsOfDirectory(atPath: paths.keys).filter { $0.hasSuffix(".json") }
@@ -85,12 +76,11 @@ func openChild(root: String, mode: String) throws {
     result.bytes = total
   case "decrypt":
     let key = try unlockMasterKey(paths, passphrase: benchPassphrase)
-    guard let origin = deviceOrigin(paths) else { fail("no device.json in \(root)") }
+    let origin = OriginID.random()
     var records = 0
     var bytes = 0
     result.seconds = try measure {
-      let journal = try Journal(
-        root: paths.journal, origin: origin, sealer: Sealer(masterKey: key, purpose: "journal"))
+      let journal = try Journal(root: paths.journal, origin: origin, keyring: Keyring(masterKey: key))
       try journal.refresh { entry in
         records += 1
         bytes += entry.payload.count

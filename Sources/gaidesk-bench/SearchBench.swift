@@ -47,7 +47,7 @@ func searchState(visitors count: Int, seed: UInt64 = 7) -> OfficeState {
   let start: UInt64 = 1_704_186_000_000
   state.apply(
     EventBatch(staff: "ana", office: "praia", events: [.officeCreated(office: "praia")]),
-    time: HybridTime(milliseconds: start, counter: 0))
+    time: WallTime(milliseconds: start))
   var registered = 0
   var batchNumber: UInt64 = 0
   while registered < count {
@@ -77,7 +77,7 @@ func searchState(visitors count: Int, seed: UInt64 = 7) -> OfficeState {
     batchNumber += 1
     state.apply(
       EventBatch(staff: "ana", office: "praia", events: events),
-      time: HybridTime(milliseconds: start + batchNumber * 1000, counter: 0))
+      time: WallTime(milliseconds: start + batchNumber * 1000))
   }
   return state
 }

@@ -10,7 +10,12 @@ final class TemporaryDirectory {
     try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
   }
 
-  deinit { try? FileManager.default.removeItem(atPath: path) }
+  /// This test's device marks, outside the data folder as on a real machine.
+  var marks: DeviceMarks { DeviceMarks(folder: path + ".state") }
+
+  deinit {
+    for suffix in ["", ".state", ".other-pc"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+  }
 }
 
 /// Shared helpers for tests that need a real office on disk.
@@ -21,12 +26,13 @@ enum TestOffice {
   static func make(in directory: TemporaryDirectory) throws -> Office {
     try Office.create(
       at: OfficePaths(root: directory.path), office: "praia", passphrase: passphrase, staff: "Ana",
-      scryptLogN: 10)
+      scryptLogN: 10, marks: directory.marks)
   }
 
   /// Opens the office in `directory` again, as a new process would.
-  static func reopen(_ directory: TemporaryDirectory) throws -> Office {
-    try Office.open(at: OfficePaths(root: directory.path), passphrase: passphrase)
+  static func reopen(_ directory: TemporaryDirectory, marks: DeviceMarks? = nil) throws -> Office {
+    try Office.open(
+      at: OfficePaths(root: directory.path), passphrase: passphrase, marks: marks ?? directory.marks)
   }
 
   /// The one segment file of the office's own origin.

@@ -19,11 +19,11 @@ extension JournalTorture {
     defer { scratch.remove() }
     let root = scratch.path + "/journal"
     let origin = OriginID.random()
-    let sealer = Sealer(masterKey: SymmetricKey(size: .bits256), purpose: "journal")
+    let sealer = Keyring(masterKey: SymmetricKey(size: .bits256))
 
     // About 4.5 MB of records of 1–5 kB (incompressible payloads), so the log spans two segments.
     var originals: [[UInt8]] = []
-    let writer = try Journal(root: root, origin: origin, sealer: sealer)
+    let writer = try Journal(root: root, origin: origin, keyring: sealer)
     while originals.count < 1500 {
       try writer.append(count: 50, deliver: { _ in }) { _ in
         let payload = random.bytes(1000 + random.below(4000))
@@ -71,17 +71,22 @@ extension JournalTorture {
       let isLastFile = file == files.count - 1
       let recordIndex = frames[file].firstIndex { position >= $0.offset && position < $0.end }
       let display = "journal/\(origin.hex)/\(SegmentFormat.fileName(index: file + 1))"
-      let read = try JournalRead(root: root, origin: origin, sealer: sealer, repair: true)
+      let read = try JournalRead(root: root, origin: origin, keyring: sealer, repair: true)
       if let recordIndex {
         let expectedBefore = before[file] + recordIndex
-        #expect(read.payloads == Array(originals[0..<expectedBefore]), "flip \(flip) at \(display)@\(position)")
+        #expect(
+          read.payloads == Array(originals[0..<expectedBefore]), "flip \(flip) at \(display)@\(position)")
         if isLastFile && recordIndex == frames[file].count - 1 {
           // Indistinguishable from a torn write: copied aside and cut, never delivered.
           #expect(read.damage.isEmpty && read.repairs.count == 1, "flip \(flip): \(read.damage)")
           tornTail += 1
         } else {
           #expect(
-            read.damage == [JournalDamage(segment: display, offset: frames[file][recordIndex].offset, reason: read.damage.first?.reason ?? "")],
+            read.damage == [
+              JournalDamage(
+                segment: display, offset: frames[file][recordIndex].offset,
+                reason: read.damage.first?.reason ?? "")
+            ],
             "flip \(flip) at \(display)@\(position): \(read.damage)")
           damaged += 1
         }
@@ -89,12 +94,14 @@ extension JournalTorture {
         // The segment header.
         #expect(position < SegmentFormat.headerSize)
         #expect(read.payloads == Array(originals[0..<before[file]]))
-        #expect(read.damage.map(\.segment) == [display] && read.damage.first?.offset == 0, "flip \(flip): \(read.damage)")
+        #expect(
+          read.damage.map(\.segment) == [display] && read.damage.first?.offset == 0,
+          "flip \(flip): \(read.damage)")
         headers += 1
       }
       if !read.damage.isEmpty && flip % 10 == 0 {
         // Read-only: an append is refused with the damage named, and writes nothing.
-        let journal = try Journal(root: root, origin: origin, sealer: sealer)
+        let journal = try Journal(root: root, origin: origin, keyring: sealer)
         #expect(throws: GAIDeskError.self) { try journal.append(deliver: { _ in }) { _ in [1, 2, 3] } }
         #expect(journal.isReadOnly)
         #expect(FileIO.size(files.last!) == sizes.last!)
@@ -104,7 +111,7 @@ extension JournalTorture {
       try? FileManager.default.removeItem(atPath: root + "/" + origin.hex + "/torn")
     }
     #expect(damaged + tornTail + headers == flips)
-    let after = try JournalRead(root: root, origin: origin, sealer: sealer, repair: false)
+    let after = try JournalRead(root: root, origin: origin, keyring: sealer, repair: false)
     #expect(after.damage.isEmpty && after.payloads.count == originals.count)
     Torture.figure(
       "bit flips: \(flips) over \(allBytes) bytes in \(files.count) segments (\(originals.count) records): "

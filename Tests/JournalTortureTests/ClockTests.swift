@@ -11,7 +11,7 @@ extension JournalTorture {
     let scratch = Scratch("clock")
     defer { scratch.remove() }
     let root = scratch.path + "/journal"
-    let sealer = Sealer(masterKey: SymmetricKey(size: .bits256), purpose: "journal")
+    let sealer = Keyring(masterKey: SymmetricKey(size: .bits256))
     let origins = [OriginID.random(), OriginID.random()]
     let base = Date()
     let hour: TimeInterval = 3600
@@ -22,25 +22,27 @@ extension JournalTorture {
       (-2 * hour, 1, 1), (year + 10, 1, 0), (0, 5, 1), (-year, 2, 0),
     ]
     var appended: [HybridTime] = []
-    var journals = try origins.map { try Journal(root: root, origin: $0, sealer: sealer) }
+    var journals = try origins.map { try Journal(root: root, origin: $0, keyring: sealer) }
     for (step, (offset, count, device)) in script.enumerated() {
       if step % 3 == 2 {
         // A restart: fresh readers learn the clock from the journal alone.
-        journals = try origins.map { try Journal(root: root, origin: $0, sealer: sealer) }
+        journals = try origins.map { try Journal(root: root, origin: $0, keyring: sealer) }
       }
-      try journals[device].append(count: count, now: { base.addingTimeInterval(offset) }, deliver: { _ in }) { stamp in
+      try journals[device].append(count: count, now: { base.addingTimeInterval(offset) }, deliver: { _ in }) {
+        stamp in
         appended.append(stamp.time)
         return Array("step \(step)".utf8)
       }
     }
-    #expect(zip(appended, appended.dropFirst()).allSatisfy { $0 < $1 }, "append order: \(appended.map(\.rawValue))")
-    let read = try JournalRead(root: root, origin: origins[0], sealer: sealer, repair: false)
+    #expect(
+      zip(appended, appended.dropFirst()).allSatisfy { $0 < $1 }, "append order: \(appended.map(\.rawValue))")
+    let read = try JournalRead(root: root, origin: origins[0], keyring: sealer, repair: false)
     #expect(read.damage.isEmpty)
     #expect(read.times.count == appended.count)
     #expect(Set(read.times) == Set(appended))
     // Each origin's log, in log order, is strictly increasing.
     for origin in origins {
-      let own = try ownTimes(root: root, origin: origin, sealer: sealer)
+      let own = try ownTimes(root: root, origin: origin, keyring: sealer)
       #expect(!own.isEmpty && zip(own, own.dropFirst()).allSatisfy { $0 < $1 })
     }
     // After the year-forward jump, clock values stay a year ahead: the wall clock cannot pull them back.
@@ -54,8 +56,8 @@ extension JournalTorture {
     let scratch = Scratch("counter")
     defer { scratch.remove() }
     let root = scratch.path + "/journal"
-    let sealer = Sealer(masterKey: SymmetricKey(size: .bits256), purpose: "journal")
-    let journal = try Journal(root: root, origin: .random(), sealer: sealer)
+    let sealer = Keyring(masterKey: SymmetricKey(size: .bits256))
+    let journal = try Journal(root: root, origin: .random(), keyring: sealer)
     let frozen = Date(timeIntervalSince1970: 1_700_000_000)
     var times: [HybridTime] = []
     try journal.append(count: 70_000, now: { frozen }, deliver: { _ in }) { stamp in
@@ -68,14 +70,14 @@ extension JournalTorture {
 }
 
 /// Clock values of one origin's records, in log order, straight from the segments.
-func ownTimes(root: String, origin: OriginID, sealer: Sealer) throws -> [HybridTime] {
+func ownTimes(root: String, origin: OriginID, keyring: Keyring) throws -> [HybridTime] {
   var times: [HybridTime] = []
   for file in TestOffice.segments(journal: root, origin: origin) {
     let bytes = try FileIO.read(file)
     let (records, _) = SegmentScanner(
       bytes: Array(bytes[SegmentFormat.headerSize...]), base: SegmentFormat.headerSize, origin: origin
     ).scan()
-    times += records.map(\.header.clock)
+    times += records.compactMap { keyring.open($0)?.clock }
   }
   return times
 }

@@ -50,7 +50,8 @@ extension JournalTorture {
         break
       }
     }
-    let error = try #require(failure as? GAIDeskError, "the disk never filled up: \(String(describing: failure))")
+    let error = try #require(
+      failure as? GAIDeskError, "the disk never filled up: \(String(describing: failure))")
     #expect(error.key == "error.disk.full")
     #expect(!error.description.isEmpty)
     // A second attempt on the still-full disk fails the same way, and the office stays consistent.
@@ -127,17 +128,19 @@ extension JournalTorture {
     defer { scratch.remove() }
     let root = scratch.path + "/journal"
     let origin = OriginID.random()
-    let sealer = Sealer(masterKey: .init(size: .bits256), purpose: "journal")
+    let sealer = Keyring(masterKey: .init(size: .bits256))
     // Sync 1: the new segment file; sync 2: its directory after the rename; sync 3: the record.
     for at in 1...3 {
       try? FileManager.default.removeItem(atPath: root)
-      let journal = try Journal(root: root, origin: origin, sealer: sealer)
+      let journal = try Journal(root: root, origin: origin, keyring: sealer)
       FaultInjector.shared.fail(.sync, at: at)
-      #expect(throws: FileIO.Failure.self) { try journal.append(deliver: { _ in }) { _ in [UInt8](repeating: 1, count: 10) } }
+      #expect(throws: FileIO.Failure.self) {
+        try journal.append(deliver: { _ in }) { _ in [UInt8](repeating: 1, count: 10) }
+      }
       FaultInjector.shared.reset()
-      let retry = try Journal(root: root, origin: origin, sealer: sealer)
+      let retry = try Journal(root: root, origin: origin, keyring: sealer)
       try retry.append(deliver: { _ in }) { _ in [UInt8](repeating: 2, count: 10) }
-      let read = try JournalRead(root: root, origin: origin, sealer: sealer, repair: false)
+      let read = try JournalRead(root: root, origin: origin, keyring: sealer, repair: false)
       #expect(read.damage.isEmpty, "sync \(at): \(read.damage)")
       #expect(read.payloads == [[UInt8](repeating: 2, count: 10)], "sync \(at)")
     }

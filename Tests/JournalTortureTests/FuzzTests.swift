@@ -17,7 +17,8 @@ func mutate(_ input: [UInt8], _ random: inout Seeded) -> [UInt8] {
     case 1 where !bytes.isEmpty: bytes[position] = UInt8(truncatingIfNeeded: random.next())
     case 2 where !bytes.isEmpty: bytes[position] = [0, 0xFF, 0x7F, 0x80][random.below(4)]
     case 3: bytes.insert(contentsOf: random.bytes(1 + random.below(16)), at: position)
-    case 4 where !bytes.isEmpty: bytes.removeSubrange(position..<min(bytes.count, position + 1 + random.below(32)))
+    case 4 where !bytes.isEmpty:
+      bytes.removeSubrange(position..<min(bytes.count, position + 1 + random.below(32)))
     case 5 where !bytes.isEmpty:
       let end = min(bytes.count, position + 1 + random.below(64))
       bytes.insert(contentsOf: bytes[position..<end], at: random.below(bytes.count))
@@ -25,7 +26,9 @@ func mutate(_ input: [UInt8], _ random: inout Seeded) -> [UInt8] {
     default:
       // A varint or 32-bit length somewhere set to something huge.
       if bytes.count >= position + 5 {
-        let huge: [UInt8] = [[0xFF, 0xFF, 0xFF, 0x7F], [0x00, 0x00, 0x10, 0x00], [0xFF, 0xFF, 0xFF, 0xFF]][random.below(3)]
+        let huge: [UInt8] = [
+          [0xFF, 0xFF, 0xFF, 0x7F], [0x00, 0x00, 0x10, 0x00], [0xFF, 0xFF, 0xFF, 0xFF],
+        ][random.below(3)]
         bytes.replaceSubrange(position..<position + 4, with: huge)
       }
     }
@@ -43,7 +46,7 @@ extension JournalTorture {
     defer { scratch.remove() }
     let origin = OriginID.random()
     let journal = try Journal(
-      root: scratch.path, origin: origin, sealer: Sealer(masterKey: SymmetricKey(size: .bits256), purpose: "journal"))
+      root: scratch.path, origin: origin, keyring: Keyring(masterKey: SymmetricKey(size: .bits256)))
     try journal.append(count: 12, deliver: { _ in }) { _ in random.bytes(random.below(300)) }
     let valid = try FileIO.read(TestOffice.segments(journal: scratch.path, origin: origin)[0])
     var slowest = 0.0
@@ -59,15 +62,20 @@ extension JournalTorture {
         #expect(record.offset >= end && record.end <= base + input.count)
         let at = record.offset - base
         #expect(Array(input[at + 8..<at + 8 + record.body.count]) == Array(record.body))
-        let length = UInt32(input[at]) | UInt32(input[at + 1]) << 8 | UInt32(input[at + 2]) << 16 | UInt32(input[at + 3]) << 24
-        let checksum = UInt32(input[at + 4]) | UInt32(input[at + 5]) << 8 | UInt32(input[at + 6]) << 16 | UInt32(input[at + 7]) << 24
+        let length =
+          UInt32(input[at]) | UInt32(input[at + 1]) << 8 | UInt32(input[at + 2]) << 16 | UInt32(input[at + 3])
+          << 24
+        let checksum =
+          UInt32(input[at + 4]) | UInt32(input[at + 5]) << 8 | UInt32(input[at + 6]) << 16 | UInt32(
+            input[at + 7]) << 24
         #expect(Int(length) == record.body.count && CRC32C.checksum(record.body) == checksum)
         #expect(record.header.origin == origin)
         end = record.end
       }
       switch stop {
       case .incompleteTail(let offset, _): #expect(offset >= end && offset <= base + input.count)
-      case .damage(let offset, _, let resumesAt): #expect(offset >= end && resumesAt > offset && resumesAt < base + input.count)
+      case .damage(let offset, _, let resumesAt):
+        #expect(offset >= end && resumesAt > offset && resumesAt < base + input.count)
       case nil: #expect(end == base + input.count)
       }
       if stop != nil { stops += 1 }
@@ -80,8 +88,11 @@ extension JournalTorture {
       var mutated = header
       let position = random.below(SegmentFormat.headerSize)
       mutated[position] ^= UInt8(1 + random.below(255))
-      #expect(throws: SegmentFormat.HeaderProblem.self, "byte \(position)") { try SegmentFormat.parseHeader(mutated) }
-      let noise = i % 2 == 0 ? random.bytes(random.below(80)) : SegmentFormat.magic + random.bytes(random.below(60))
+      #expect(throws: SegmentFormat.HeaderProblem.self, "byte \(position)") {
+        try SegmentFormat.parseHeader(mutated)
+      }
+      let noise =
+        i % 2 == 0 ? random.bytes(random.below(80)) : SegmentFormat.magic + random.bytes(random.below(60))
       _ = try? SegmentFormat.parseHeader(noise)
       header = SegmentFormat.header(origin: origin, index: 1 + random.below(1_000_000))
     }
@@ -102,8 +113,10 @@ extension JournalTorture {
     let batch = EventBatch(
       staff: "ana", office: "praia",
       events: [
-        .visitorRegistered(visitor), .visitArrived(visitID: "T-K7QD-13", visitorID: visitor.id, day: "2025-03-02", number: 4),
-        .visitClosed(visitID: "T-K7QD-13", topics: ["residence.renewal"], outcome: "informed", note: "Trazer contrato."),
+        .visitorRegistered(visitor),
+        .visitArrived(visitID: "T-K7QD-13", visitorID: visitor.id, day: "2025-03-02", number: 4),
+        .visitClosed(
+          visitID: "T-K7QD-13", topics: ["residence.renewal"], outcome: "informed", note: "Trazer contrato."),
         .referralCreated(
           referralID: "R-K7QD-14", visitorID: visitor.id, partner: "OIM", topic: "integration.work", due: nil,
           note: nil, visitID: nil),
@@ -120,7 +133,8 @@ extension JournalTorture {
         #expect(try EventCodec.decode(EventCodec.encode(batch)) == batch)
       }
     }
-    Torture.figure("fuzz event codec: \(iterations) random/mutated payloads, \(decoded) decoded, none trapped")
+    Torture.figure(
+      "fuzz event codec: \(iterations) random/mutated payloads, \(decoded) decoded, none trapped")
   }
 
   /// Key slots: random and mutated JSON, and well-formed slots with hostile fields, are refused with an error
@@ -145,7 +159,8 @@ extension JournalTorture {
         case 0: hostile.logN = [-1, 0, 9, 23, 64, Int.max, Int.min][random.below(7)]
         case 1: hostile.r = [0, -1, 33, Int.max][random.below(4)]
         case 2: hostile.p = [0, -1, 17, Int.max][random.below(4)]
-        case 3: hostile.salt = ["", "!!!", String(repeating: "A", count: 1 + random.below(100))][random.below(3)]
+        case 3:
+          hostile.salt = ["", "!!!", String(repeating: "A", count: 1 + random.below(100))][random.below(3)]
         case 4:
           var sealed = Array(Data(base64Encoded: slot.sealedKey)!)
           sealed = mutate(sealed, &random)
@@ -161,7 +176,8 @@ extension JournalTorture {
       }
       // Keep fuzzing cheap: at most N = 2^12, r = 8, p = 2 are actually derived.
       if (10...12).contains(candidate.logN) && (1...8).contains(candidate.r) && (1...2).contains(candidate.p)
-        || !(10...22).contains(candidate.logN) || !(1...32).contains(candidate.r) || !(1...16).contains(candidate.p)
+        || !(10...22).contains(candidate.logN) || !(1...32).contains(candidate.r)
+        || !(1...16).contains(candidate.p)
         || candidate.version > KeySlot.formatVersion || candidate.kdf != "scrypt"
       {
         do {
@@ -177,7 +193,9 @@ extension JournalTorture {
         }
       }
     }
-    Torture.figure("fuzz key slots: \(iterations) mutated/hostile slots, \(refused) refused, \(unlocked) still unlocked the right key")
+    Torture.figure(
+      "fuzz key slots: \(iterations) mutated/hostile slots, \(refused) refused, \(unlocked) still unlocked the right key"
+    )
   }
 
   /// The snapshot cache damaged in every way a disk or a person can: the office still opens to exactly the
@@ -199,7 +217,10 @@ extension JournalTorture {
     let foreign = try FileIO.read(other.path + "/office/cache/state.bin")
 
     func fingerprint(_ office: Office) -> [Int] {
-      [office.state.recordCount, office.state.eventCount, office.state.visitors.count, office.state.visits.count]
+      [
+        office.state.recordCount, office.state.eventCount, office.state.visitors.count,
+        office.state.visits.count,
+      ]
     }
     try FileManager.default.removeItem(atPath: paths.cache)
     let reference = fingerprint(try TestOffice.open(root))
@@ -224,12 +245,14 @@ extension JournalTorture {
       #expect(opened.damage.isEmpty)
       cases += 1
     }
-    Torture.figure("fuzz snapshot cache: \(cases) corrupted caches, the office opened to the rebuilt state every time")
+    Torture.figure(
+      "fuzz snapshot cache: \(cases) corrupted caches, the office opened to the rebuilt state every time")
   }
 
-  /// A valid cache that covers a record the journal no longer has, replaced by another of the same size (the
-  /// journal restored from an older copy and written again, the cache left behind). The office must open to
-  /// the journal's state, not the cache's, and must not chain new records onto the vanished one.
+  /// A valid cache that covers a record the journal no longer has (the journal restored from an older copy,
+  /// the loss accepted by a supervisor, written again, the cache left behind). The restored office names the
+  /// lost record and refuses writes until the loss is accepted; then it opens to the journal's state, not the
+  /// cache's, and never chains new records onto the vanished one.
   @Test func staleSnapshotOverRewrittenJournal() throws {
     let scratch = Scratch("stale")
     defer { scratch.remove() }
@@ -242,13 +265,16 @@ extension JournalTorture {
     let backup = try FileIO.read(segment)
     try TestOffice.register(office, "Rui Tavares")
     office.saveSnapshot()
-    let coveredSize = FileIO.size(segment)
     let staleCache = try FileIO.read(paths.snapshot)
-    // Restore the older journal, write a different record of the same size, put the old cache back.
+    // Restore the older journal: the lost record is named and nothing is written until a supervisor accepts.
     try overwrite(segment, with: backup)
     try FileManager.default.removeItem(atPath: paths.cache)
-    try TestOffice.register(try TestOffice.open(root), "Eva Lopes X")
-    try #require(FileIO.size(segment) == coveredSize, "the rewritten record should have the same size")
+    let restored = try TestOffice.open(root)
+    #expect(restored.isReadOnly && restored.damage.contains { $0.reason.contains("missing") })
+    #expect(throws: GAIDeskError.self) { try TestOffice.register(restored, "Refused") }
+    try restored.acceptMissingHistory(staff: "ana")
+    try TestOffice.register(restored, "Eva Lopes X")
+    // Put the old cache back.
     try overwrite(paths.snapshot, with: staleCache)
 
     let opened = try TestOffice.open(root)
@@ -256,7 +282,9 @@ extension JournalTorture {
     #expect(names == ["Ana Mendes", "Eva Lopes X"], "opened with the cache's state: \(names)")
     try TestOffice.register(opened, "Next")
     let cold = try JournalRead(
-      root: paths.journal, origin: origin, sealer: try TestOffice.journalSealer(root), repair: false)
-    #expect(cold.damage.isEmpty, "the next record was chained onto a record the journal does not have: \(cold.damage)")
+      root: paths.journal, origin: origin, keyring: try TestOffice.journalKeyring(root), repair: false)
+    #expect(
+      cold.damage.isEmpty,
+      "the next record was chained onto a record the journal does not have: \(cold.damage)")
   }
 }

@@ -80,16 +80,30 @@ enum TestOffice {
     return try #require(try slot.unlock(passphrase: Torture.passphrase))
   }
 
-  static func journalSealer(_ root: String) throws -> Sealer {
-    Sealer(masterKey: try masterKey(root), purpose: "journal")
+  static func journalKeyring(_ root: String) throws -> Keyring {
+    Keyring(masterKey: try masterKey(root))
   }
 
-  /// The origin this device writes as (from `device.json`).
+  /// The origin this device writes as (from its mark; the crash workers share this user's marks).
   static func origin(_ root: String) throws -> OriginID {
-    let data = try #require(FileManager.default.contents(atPath: root + "/device.json"))
-    let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-    let hex = try #require(object["origin"] as? String)
-    return try #require(OriginID(hex: hex))
+    let data = try #require(FileManager.default.contents(atPath: root + "/office.json"))
+    let identity = try JSONDecoder().decode(OfficeIdentity.self, from: data)
+    let id = try #require(identity.id)
+    let mark = try #require(DeviceMarks.resolve().mark(office: id))
+    return try #require(OriginID(hex: mark.origin))
+  }
+
+  /// Sets this device's mark as if it had not yet seen any record saved in `root` (a power cut before the
+  /// first acknowledgement), so cutting a log's tail is a torn write rather than lost records.
+  static func markNothingSaved(_ root: String) throws {
+    let data = try #require(FileManager.default.contents(atPath: root + "/office.json"))
+    let id = try #require(try JSONDecoder().decode(OfficeIdentity.self, from: data).id)
+    let origin = try origin(root)
+    DeviceMarks.resolve().save(
+      DeviceMark(
+        cursor: OriginCursor(
+          origin: origin, segment: 0, offset: 0, lastSequence: 0, lastHash: [UInt8](repeating: 0, count: 32),
+          lastRecordSegment: 0, lastRecordOffset: 0), root: root), office: id)
   }
 
   /// The segment files of `origin`, in order.
@@ -131,13 +145,13 @@ struct JournalRead {
   var repairs: [JournalDamage] = []
 
   /// Reads (`repair`: as the owner, repairing a torn tail like opening the office does).
-  init(root: String, origin: OriginID, sealer: Sealer, repair: Bool) throws {
-    let journal = try Journal(root: root, origin: origin, sealer: sealer)
+  init(root: String, origin: OriginID, keyring: Keyring, repair: Bool) throws {
+    let journal = try Journal(root: root, origin: origin, keyring: keyring)
     var payloads: [[UInt8]] = []
     var times: [HybridTime] = []
     let deliver = { (entry: JournalEntry) in
       payloads.append(entry.payload)
-      times.append(entry.header.clock)
+      times.append(entry.content.clock)
     }
     if repair {
       try journal.repairOwnTail(deliver: deliver)

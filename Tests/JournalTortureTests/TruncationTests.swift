@@ -7,7 +7,7 @@ struct TailFixture {
   let scratch: Scratch
   let root: String
   let origin: OriginID
-  let sealer: Sealer
+  let keyring: Keyring
   let segment: String
   let pristine: [UInt8]
   /// Frame start and end of every record in the segment.
@@ -21,7 +21,7 @@ struct TailFixture {
     let office = try TestOffice.create(root)
     for i in 0..<count { try TestOffice.register(office, "Fatumata Baldé \(i)") }
     origin = try TestOffice.origin(root)
-    sealer = try TestOffice.journalSealer(root)
+    keyring = try TestOffice.journalKeyring(root)
     segment = try #require(TestOffice.segments(root, origin: origin).last)
     pristine = try FileIO.read(segment)
     let (found, stop) = SegmentScanner(
@@ -29,7 +29,8 @@ struct TailFixture {
     ).scan()
     #expect(stop == nil)
     records = found.map { ($0.offset, $0.end) }
-    payloads = try JournalRead(root: root + "/journal", origin: origin, sealer: sealer, repair: false).payloads
+    payloads = try JournalRead(root: root + "/journal", origin: origin, keyring: keyring, repair: false)
+      .payloads
     #expect(payloads.count == records.count)
   }
 
@@ -37,6 +38,8 @@ struct TailFixture {
 
   func reset(to bytes: [UInt8]) throws {
     try overwrite(segment, with: bytes)
+    // A power cut: none of the cut records was reported saved, so the device's mark is not past them.
+    try TestOffice.markNothingSaved(root)
     try? FileManager.default.removeItem(atPath: tornFolder)
     try? FileManager.default.removeItem(atPath: root + "/cache")
   }
@@ -71,7 +74,8 @@ extension JournalTorture {
         // The office-created record plus one per registration.
         #expect(office.state.recordCount == intact, "cut \(cut)")
       } else {
-        let read = try JournalRead(root: fixture.root + "/journal", origin: fixture.origin, sealer: fixture.sealer, repair: true)
+        let read = try JournalRead(
+          root: fixture.root + "/journal", origin: fixture.origin, keyring: fixture.keyring, repair: true)
         #expect(read.damage.isEmpty, "cut \(cut): \(read.damage)")
         #expect(read.payloads == Array(fixture.payloads[0..<intact]), "cut \(cut)")
         #expect(read.repairs.count == (cut == boundary ? 0 : 1), "cut \(cut)")
@@ -95,7 +99,8 @@ extension JournalTorture {
     #expect(reopened.damage.isEmpty)
     #expect(reopened.state.recordCount == fixture.records.count)
     #expect(TestOffice.nameCounts(reopened)["after repair"] == 1)
-    Torture.figure("truncation: \(cuts) cut offsets over the last 3 records (\(viaOffice) via Office.open), all repaired")
+    Torture.figure(
+      "truncation: \(cuts) cut offsets over the last 3 records (\(viaOffice) via Office.open), all repaired")
   }
 
   /// Zeros after the last record (a file extended but never written, as after a power cut on ext4), and zeros
@@ -107,7 +112,8 @@ extension JournalTorture {
     var cases = 0
     for zeros in [1, 3, 7, 8, 9, 64, 500, 4096, 70_000] {
       try fixture.reset(to: fixture.pristine + [UInt8](repeating: 0, count: zeros))
-      let read = try JournalRead(root: fixture.root + "/journal", origin: fixture.origin, sealer: fixture.sealer, repair: true)
+      let read = try JournalRead(
+        root: fixture.root + "/journal", origin: fixture.origin, keyring: fixture.keyring, repair: true)
       #expect(read.damage.isEmpty)
       #expect(read.payloads == fixture.payloads, "\(zeros) zeros")
       #expect(read.repairs.count == 1)

@@ -81,9 +81,9 @@ import Testing
         #expect(
           Set(tables[String(match.1)]?.keys.map { $0 } ?? []) == ["pt", "en", "fr"], "\(file): \(match.1)")
       }
-      for line in text.split(separator: "\n") where !line.trimmingCharacters(in: .whitespaces).hasPrefix("//")
-      {
-        for match in line.replacing(help, with: "").matches(of: literal) {
+      for line in text.replacing(help, with: "").split(separator: "\n")
+      where !line.trimmingCharacters(in: .whitespaces).hasPrefix("//") {
+        for match in line.matches(of: literal) {
           #expect(match.1.firstMatch(of: prose) == nil, "\(file): text outside the string tables: \(line)")
         }
       }

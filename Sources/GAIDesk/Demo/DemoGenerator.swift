@@ -36,7 +36,7 @@ public struct DemoGenerator {
     var openReferrals: [String] = []
     let today = LocalTime.today(now: now)
     let firstDay = LocalTime.adding(days: -(days - 1), to: today)!
-    let latest = Double(office.journal.latestTime.milliseconds) / 1000
+    let latest = Double(office.state.latestWall?.milliseconds ?? 0) / 1000
     for dayIndex in 0..<days {
       let day = LocalTime.adding(days: dayIndex, to: firstDay)!
       let opening = Double(LocalTime.startMilliseconds(of: day)!) / 1000 + 8 * 3600

@@ -38,6 +38,11 @@ public enum Event: Equatable, Sendable {
   case partnerRetired(code: String)
   /// The office's version of a topic's knowledge sheet (edited or reviewed).
   case sheetUpdated(KnowledgeSheet)
+  /// A supervisor accepted that records `..through` of an origin (hex) are lost (a deliberate restore of an
+  /// older copy): the journal stops refusing writes for them.
+  case historyLossAccepted(origin: String, through: UInt64)
+  /// A supervisor confirmed a sheet line or a partner's entry with the service itself.
+  case knowledgeConfirmed(subject: KnowledgeSubject, method: ConfirmationMethod, day: String, note: String?)
   /// An event of a type or version this program does not know, kept as it was and passed on.
   case unknown(type: UInt16, version: UInt16, body: [UInt8])
 }

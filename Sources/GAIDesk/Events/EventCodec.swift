@@ -125,6 +125,16 @@ public enum EventCodec {
     case .sheetUpdated(let sheet):
       encode(sheet, into: &w)
       return (23, 1)
+    case .historyLossAccepted(let origin, let through):
+      w.writeString(origin)
+      w.writeVarint(through)
+      return (30, 1)
+    case .knowledgeConfirmed(let subject, let method, let day, let note):
+      w.writeString(subject.key)
+      w.writeString(method.rawValue)
+      w.writeString(day)
+      w.writeOptional(note)
+      return (31, 1)
     case .unknown(let type, let version, let body):
       w.write(raw: body)
       return (type, version)
@@ -176,6 +186,13 @@ public enum EventCodec {
     case 21: return .partnerUpdated(try decodePartner(&r))
     case 22: return .partnerRetired(code: try r.readString())
     case 23: return .sheetUpdated(try decodeSheet(&r))
+    case 30: return .historyLossAccepted(origin: try r.readString(), through: try r.readVarint())
+    case 31:
+      guard let subject = KnowledgeSubject(key: try r.readString()),
+        let method = ConfirmationMethod(rawValue: try r.readString())
+      else { return .unknown(type: type, version: version, body: Array(raw)) }
+      return .knowledgeConfirmed(
+        subject: subject, method: method, day: try r.readString(), note: try r.readOptionalString())
     default: return .unknown(type: type, version: version, body: Array(raw))
     }
   }

@@ -15,7 +15,7 @@ public struct Referral: Equatable, Sendable {
   /// The visit it was made in, if any.
   public var visitID: String?
   /// When it was made.
-  public var createdAt: HybridTime
+  public var createdAt: WallTime
   /// Who made it.
   public var createdBy: String
   /// Every status change, oldest first (the first is `created`).
@@ -27,7 +27,7 @@ public struct Referral: Equatable, Sendable {
   /// Creates a referral in status `created`.
   public init(
     id: String, visitorID: String, partner: String, topic: String, due: String?, note: String?,
-    visitID: String?, createdAt: HybridTime, createdBy: String
+    visitID: String?, createdAt: WallTime, createdBy: String
   ) {
     self.id = id
     self.visitorID = visitorID
@@ -57,7 +57,7 @@ public struct ReferralChange: Equatable, Sendable {
   /// Free note.
   public var note: String?
   /// When.
-  public var at: HybridTime
+  public var at: WallTime
   /// Who.
   public var by: String
 }
@@ -106,7 +106,7 @@ public struct FollowUp: Equatable, Sendable {
   /// Who set it.
   public var createdBy: String
   /// When it was done, if it was.
-  public var doneAt: HybridTime?
+  public var doneAt: WallTime?
   /// Who did it.
   public var doneBy: String?
 }

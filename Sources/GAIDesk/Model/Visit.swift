@@ -11,17 +11,17 @@ public struct Visit: Equatable, Sendable {
   /// The office code.
   public var office: String
   /// When the visitor arrived.
-  public var arrivedAt: HybridTime
+  public var arrivedAt: WallTime
   /// Who registered the arrival.
   public var arrivedBy: String
   /// When the visitor was called to a desk.
-  public var calledAt: HybridTime?
+  public var calledAt: WallTime?
   /// The desk called to.
   public var desk: String?
   /// Who called the visitor.
   public var servedBy: String?
   /// When the visit ended (done or left).
-  public var endedAt: HybridTime?
+  public var endedAt: WallTime?
   /// Topics dealt with.
   public var topics: [String] = []
   /// The outcome, in a few words.
@@ -42,7 +42,7 @@ public struct Visit: Equatable, Sendable {
 
   /// Creates a waiting visit.
   public init(
-    id: String, visitorID: String, day: String, number: Int, office: String, arrivedAt: HybridTime,
+    id: String, visitorID: String, day: String, number: Int, office: String, arrivedAt: WallTime,
     arrivedBy: String
   ) {
     self.id = id

@@ -18,8 +18,8 @@ public struct CommandContext {
     self.staff = staff
   }
 
-  /// The local day the record belongs to.
-  public var today: String { LocalTime.day(stamp.time) }
+  /// The local day the record belongs to (from the wall clock, never from the hybrid clock).
+  public var today: String { LocalTime.day(stamp.wall) }
 
   /// A new id for an entity of `kind` (V visitor, T visit, R referral, F follow-up), unique across offices:
   /// the kind, the origin's tag and the record's sequence, e.g. `V-K7QD-12`.

@@ -1,8 +1,10 @@
+import Foundation
+
 extension Office {
   /// Checks every record of the journal.
-  public func verify() throws -> JournalVerifier.Report {
-    try JournalVerifier(
-      root: paths.journal, sealer: Sealer(masterKey: masterKeyForVerification, purpose: "journal")
-    ).run()
+  public func verify(now: Date = Date()) throws -> JournalVerifier.Report {
+    var report = try JournalVerifier(root: paths.journal, keyring: keyringForVerification).run(now: now)
+    report.damage += journal.missingHistory
+    return report
   }
 }

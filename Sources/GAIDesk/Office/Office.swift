@@ -2,6 +2,10 @@ import Crypto
 import Foundation
 
 /// An unlocked office: its journal, its current state, and the only way to record new events.
+///
+/// The state is the fold of every record in canonical order (clock, origin, sequence), whatever order the
+/// records were read in: records that arrive in order are applied as they come; one that belongs before
+/// records already applied makes the office fold everything again (`refolds` counts it).
 public final class Office {
   /// The data directory.
   public let paths: OfficePaths
@@ -11,15 +15,30 @@ public final class Office {
   public private(set) var state = OfficeState()
   /// The journal.
   public private(set) var journal: Journal
+  /// The origin this device writes as in this office.
+  public let origin: OriginID
   private let masterKey: SymmetricKey
-  private let origin: OriginID
+  private let keyring: Keyring
+  private let marks: DeviceMarks
+  /// The wall clock (injectable for tests of clocks set wrong).
+  public var now: @Sendable () -> Date = { Date() }
+  /// The greatest record key folded so far.
+  private var appliedKey: RecordKey?
+  /// Records read under the append lock, folded before the command sees the state.
+  private var pending: [JournalEntry] = []
   /// How many records were read from the journal (rather than the snapshot) when opening.
   public private(set) var recordsReplayed = 0
   /// Whether the state came from the snapshot cache.
   public private(set) var openedFromSnapshot = false
+  /// How many times a record that belongs before others already folded made the office fold again.
+  public private(set) var refolds = 0
+  /// What opening found that a person should know (a new origin and why, history a cache covered).
+  public private(set) var notices: [OfficeNotice] = []
 
   /// The master key, for checks that read the journal independently.
   var masterKeyForVerification: SymmetricKey { masterKey }
+  /// The record keys, for checks that read the journal independently.
+  var keyringForVerification: Keyring { keyring }
 
   /// The office code (municipality).
   public var code: String { identity.office }
@@ -28,20 +47,23 @@ public final class Office {
   /// Whether recording is refused because of damage.
   public var isReadOnly: Bool { journal.isReadOnly }
 
-  private init(paths: OfficePaths, identity: OfficeIdentity, masterKey: SymmetricKey, origin: OriginID) throws
-  {
+  private init(
+    paths: OfficePaths, identity: OfficeIdentity, masterKey: SymmetricKey, origin: OriginID,
+    marks: DeviceMarks
+  ) throws {
     self.paths = paths
     self.identity = identity
     self.masterKey = masterKey
+    self.keyring = Keyring(masterKey: masterKey)
     self.origin = origin
-    journal = try Journal(
-      root: paths.journal, origin: origin, sealer: Sealer(masterKey: masterKey, purpose: "journal"))
+    self.marks = marks
+    journal = try Journal(root: paths.journal, origin: origin, keyring: keyring)
   }
 
   /// Creates a new office for municipality `code`, protected by `passphrase`.
   public static func create(
     at paths: OfficePaths, office code: String, passphrase: String, staff: String?,
-    scryptLogN: Int = KeySlot.defaultLogN
+    scryptLogN: Int = KeySlot.defaultLogN, marks: DeviceMarks = .resolve()
   ) throws -> Office {
     guard !paths.exists else { throw GAIDeskError(.officeExists, paths.root) }
     guard ReferenceData.shipped.municipality(code) != nil else {
@@ -55,20 +77,43 @@ public final class Office {
     let slot = try KeySlot.make(for: masterKey, passphrase: passphrase, logN: scryptLogN)
     try FileIO.writeAtomically(try Office.json(slot), to: paths.keys + "/slot-1.json")
     let identity = OfficeIdentity(
-      format: OfficeIdentity.currentFormat, office: code, created: ISO8601DateFormatter().string(from: Date())
-    )
-    let origin = try Office.deviceOrigin(paths)
+      format: OfficeIdentity.currentFormat, id: UUID().uuidString.lowercased(), office: code,
+      created: ISO8601DateFormatter().string(from: Date()))
+    let origin = newOrigin(paths: paths, marks: marks, office: identity.id!)
     // The journal starts empty: its first record is the office's first real event, so generated or
     // imported history may lie before today.
-    let office = try Office(paths: paths, identity: identity, masterKey: masterKey, origin: origin)
+    let office = try Office(
+      paths: paths, identity: identity, masterKey: masterKey, origin: origin, marks: marks)
     office.state.office = code
     if let staff { try Office.saveSettings(OfficeSettings(staff: staff), paths: paths) }
     try FileIO.writeAtomically(try Office.json(identity), to: paths.officeFile)
     return office
   }
 
-  /// Unlocks the office in `paths` with `passphrase` and reads its journal.
-  public static func open(at paths: OfficePaths, passphrase: String) throws -> Office {
+  /// Unlocks the office in `paths` with `passphrase` and reads its journal. A format-1 office is migrated
+  /// first (see `Migration`).
+  public static func open(at paths: OfficePaths, passphrase: String, marks: DeviceMarks = .resolve()) throws
+    -> Office
+  {
+    var identity = try readIdentity(paths)
+    let masterKey = try unlock(paths, passphrase: passphrase)
+    if identity.format < OfficeIdentity.currentFormat {
+      try Migration(paths: paths, masterKey: masterKey).run()
+      identity = try readIdentity(paths)
+    }
+    guard let id = identity.id else { throw GAIDeskError(.officeCorrupt, paths.officeFile) }
+    var notices: [OfficeNotice] = []
+    var lost: [OriginID: UInt64] = [:]
+    let origin = try deviceOrigin(paths: paths, marks: marks, office: id, notices: &notices, lost: &lost)
+    let office = try Office(
+      paths: paths, identity: identity, masterKey: masterKey, origin: origin, marks: marks)
+    office.notices = notices
+    office.journal.expected = lost
+    try office.load()
+    return office
+  }
+
+  private static func readIdentity(_ paths: OfficePaths) throws -> OfficeIdentity {
     guard let data = FileManager.default.contents(atPath: paths.officeFile) else {
       throw GAIDeskError(.officeMissing, paths.root)
     }
@@ -78,11 +123,7 @@ public final class Office {
     guard identity.format <= OfficeIdentity.currentFormat else {
       throw GAIDeskError(.officeNewer, String(identity.format))
     }
-    let masterKey = try unlock(paths, passphrase: passphrase)
-    let office = try Office(
-      paths: paths, identity: identity, masterKey: masterKey, origin: try deviceOrigin(paths))
-    try office.load()
-    return office
+    return identity
   }
 
   private static func unlock(_ paths: OfficePaths, passphrase: String) throws -> SymmetricKey {
@@ -101,19 +142,54 @@ public final class Office {
     throw GAIDeskError(.passphraseWrong)
   }
 
-  /// The origin of this device, made anew when the folder was copied to another machine or place.
-  private static func deviceOrigin(_ paths: OfficePaths) throws -> OriginID {
-    try FileIO.makeDirectory(paths.root)
-    let fingerprint = DeviceIdentity.fingerprint(root: paths.root)
-    if let data = FileManager.default.contents(atPath: paths.deviceFile),
-      let device = try? JSONDecoder().decode(DeviceIdentity.self, from: data),
-      device.fingerprint == fingerprint, let origin = OriginID(hex: device.origin)
-    {
-      return origin
+  /// The origin this device continues in this folder: its mark's origin when the folder's log of that
+  /// origin still holds the last record the device wrote; otherwise a new origin (a copied, cloned or
+  /// restored folder, or a device new to this office), never continuing someone else's sequence.
+  private static func deviceOrigin(
+    paths: OfficePaths, marks: DeviceMarks, office id: String, notices: inout [OfficeNotice],
+    lost: inout [OriginID: UInt64]
+  ) throws -> OriginID {
+    if let mark = marks.mark(office: id), let origin = OriginID(hex: mark.origin) {
+      let folder = paths.journal + "/" + origin.hex
+      let sameFolder = mark.folder != nil && mark.folder == DeviceMark.identity(of: paths.root)
+      if mark.sequence == 0 {
+        // No record reported saved yet: the log is empty, or this device's first appends in this folder
+        // were cut short before the mark was updated.
+        if sameFolder || FileIO.size(folder + "/" + SegmentFormat.fileName(index: 1)) == nil { return origin }
+      } else if let hash = Hex.decode(mark.hash) {
+        let cursor = OriginCursor(
+          origin: origin, segment: mark.segment, offset: mark.offset, lastSequence: mark.sequence,
+          lastHash: hash, lastRecordSegment: mark.segment, lastRecordOffset: mark.offset)
+        if cursor.matches(journalRoot: paths.journal) { return origin }
+      }
+      if sameFolder {
+        // The very folder this device wrote: its last records were lost (a cut tail, a deleted segment).
+        // The mark keeps saying so until a supervisor accepts the loss (the acceptance moves it).
+        lost[origin] = mark.sequence
+        return newOrigin(paths: paths, marks: marks, office: id, saveMark: false)
+      } else {
+        notices.append(.behindMark(origin: origin, sequence: mark.sequence))
+      }
     }
-    let origin = OriginID.random()
-    try FileIO.writeAtomically(
-      try json(DeviceIdentity(origin: origin.hex, fingerprint: fingerprint)), to: paths.deviceFile)
+    return newOrigin(paths: paths, marks: marks, office: id)
+  }
+
+  /// A new origin whose id tag no origin of this folder has, recorded as this device's mark.
+  private static func newOrigin(
+    paths: OfficePaths, marks: DeviceMarks, office id: String, saveMark: Bool = true
+  ) -> OriginID {
+    let known = Set(
+      ((try? FileManager.default.contentsOfDirectory(atPath: paths.journal)) ?? []).compactMap {
+        OriginID(hex: $0)?.tag
+      })
+    var origin = OriginID.random()
+    while known.contains(origin.tag) { origin = OriginID.random() }
+    guard saveMark else { return origin }
+    marks.save(
+      DeviceMark(
+        cursor: OriginCursor(
+          origin: origin, segment: 0, offset: 0, lastSequence: 0, lastHash: [UInt8](repeating: 0, count: 32),
+          lastRecordSegment: 0, lastRecordOffset: 0), root: paths.root), office: id)
     return origin
   }
 
@@ -136,19 +212,22 @@ public final class Office {
 
   private func load() throws {
     defer { if state.office == nil { state.office = identity.office } }
-    if let snapshot = StateSnapshot.load(paths: paths, masterKey: masterKey, journal: journal) {
+    switch StateSnapshot.load(paths: paths, masterKey: masterKey, journal: journal) {
+    case .loaded(let snapshot, let key):
       state = snapshot
+      appliedKey = key
       openedFromSnapshot = true
+    case .coveredMore(let missing):
+      journal.expected.merge(missing) { max($0, $1) }
+      notices += missing.keys.sorted().map { .cacheCoveredMore(origin: $0, sequence: missing[$0]!) }
+    case .unusable:
+      break
     }
     recordsReplayed = 0
-    try journal.refresh { entry in
-      self.recordsReplayed += 1
-      self.apply(entry)
-    }
-    try journal.repairOwnTail { entry in
-      self.recordsReplayed += 1
-      self.apply(entry)
-    }
+    var entries: [JournalEntry] = []
+    try journal.refresh { entries.append($0) }
+    try journal.repairOwnTail { entries.append($0) }
+    try fold(entries)
     if openedFromSnapshot && journal.isReadOnly {
       // A stale or foreign cache must never be mistaken for damage: read everything again.
       openedFromSnapshot = false
@@ -157,30 +236,53 @@ public final class Office {
     if !journal.isReadOnly && (recordsReplayed > 1000 || !openedFromSnapshot) { saveSnapshot() }
   }
 
-  private func apply(_ entry: JournalEntry) {
-    if let batch = try? EventCodec.decode(entry.payload) {
-      state.apply(batch, time: entry.header.clock)
-    } else {
-      state.apply(
-        EventBatch(staff: "", office: "", events: [.unknown(type: 0, version: 0, body: [])]),
-        time: entry.header.clock)
+  /// Folds newly read records: in order when they all come after what is folded, else everything again.
+  private func fold(_ entries: [JournalEntry]) throws {
+    guard !entries.isEmpty else { return }
+    recordsReplayed += entries.count
+    let sorted = entries.sorted { $0.key < $1.key }
+    if let applied = appliedKey, sorted[0].key < applied {
+      try refold()
+      return
     }
+    for entry in sorted { apply(entry) }
+    appliedKey = sorted.last!.key
+    journal.acceptedLoss = state.acceptedLoss
+  }
+
+  /// Folds every record read so far again from an empty state, in canonical order.
+  private func refold() throws {
+    refolds += 1
+    var all: [JournalEntry] = []
+    try journal.replay { all.append($0) }
+    all.sort { $0.key < $1.key }
+    state = OfficeState()
+    state.office = identity.office
+    for entry in all { apply(entry) }
+    appliedKey = all.last?.key
+    journal.acceptedLoss = state.acceptedLoss
+  }
+
+  private func apply(_ entry: JournalEntry) {
+    let batch =
+      (try? EventCodec.decode(entry.payload))
+      ?? EventBatch(staff: "", office: "", events: [.unknown(type: 0, version: 0, body: [])])
+    state.apply(batch, time: entry.content.wall)
   }
 
   /// Writes the sealed snapshot cache; failure only costs time at the next opening.
   public func saveSnapshot() {
-    try? StateSnapshot.save(state, journal: journal, paths: paths, masterKey: masterKey)
+    try? StateSnapshot.save(
+      state, appliedKey: appliedKey, journal: journal, paths: paths, masterKey: masterKey)
   }
 
   /// Reads what other processes appended; returns whether anything changed.
   @discardableResult
   public func refresh() throws -> Bool {
-    var changed = false
-    try journal.refresh { entry in
-      changed = true
-      self.apply(entry)
-    }
-    return changed
+    var entries: [JournalEntry] = []
+    try journal.refresh { entries.append($0) }
+    try fold(entries)
+    return !entries.isEmpty
   }
 
   /// Records `events` as one durable record.
@@ -194,7 +296,7 @@ public final class Office {
   public func perform<T>(staff: String, _ build: (inout CommandContext) throws -> T) throws -> T
   where T: EventsProducing {
     var result: T?
-    try perform(staff: staff, count: 1) { context in
+    try perform(staff: staff, count: 1, now: now) { context in
       let value = try build(&context)
       result = value
       return value.events
@@ -203,43 +305,86 @@ public final class Office {
   }
 
   /// Records `count` records built one after the other, synced once at the end (for bulk generation).
+  /// `acceptingLoss` lets a supervisor's acceptance of missing history through while the office is read-only.
   public func perform(
-    staff: String, count: Int, now: @escaping () -> Date = Date.init,
+    staff: String, count: Int, now: @escaping () -> Date = Date.init, acceptingLoss: Bool = false,
     _ build: (inout CommandContext) throws -> [Event]
   ) throws {
     var applied = false
     do {
-      try journal.append(count: count, now: now, deliver: apply) { stamp in
-        let events: [Event]
-        do {
-          // The context shares the state's storage; it must be gone before the state is mutated, or
-          // applying would copy every dictionary of the office.
-          var context = CommandContext(state: state, stamp: stamp, office: code, staff: staff)
-          events = try build(&context)
-        }
-        let batch = EventBatch(staff: staff, office: code, events: events)
-        applied = true
-        state.apply(batch, time: stamp.time)
-        return EventCodec.encode(batch)
-      }
+      try journal.append(
+        count: count, now: now, allowWhenDamaged: acceptingLoss, deliver: { pending.append($0) },
+        make: { stamp in
+          try foldPending()
+          let events: [Event]
+          do {
+            // The context shares the state's storage; it must be gone before the state is mutated, or
+            // applying would copy every dictionary of the office.
+            var context = CommandContext(state: state, stamp: stamp, office: code, staff: staff)
+            events = try build(&context)
+          }
+          let batch = EventBatch(staff: staff, office: code, events: events)
+          applied = true
+          state.apply(batch, time: stamp.wall)
+          appliedKey = RecordKey(clock: stamp.time, origin: origin, sequence: stamp.sequence)
+          return EventCodec.encode(batch)
+        },
+        written: { cursor in marks.save(DeviceMark(cursor: cursor, root: paths.root), office: identity.id!) })
+      try foldPending()
     } catch let error as GAIDeskError {
+      pending = []
       if applied { try reload() }
       throw error
     } catch let failure as FileIO.Failure {
+      pending = []
       if applied { try reload() }
       throw GAIDeskError(failure.isDiskFull ? .diskFull : .diskIO, failure.path, failure.reason)
     }
+    journal.acceptedLoss = state.acceptedLoss
+  }
+
+  /// Records that a supervisor accepts the missing history named in `damage` as lost (after restoring an
+  /// older backup on purpose): writes are accepted again and the cache is rebuilt. Damage inside the logs
+  /// (altered or unreadable records) is not history loss and stays.
+  public func acceptMissingHistory(staff: String) throws {
+    let missing = journal.missingThrough
+    guard !missing.isEmpty else { throw GAIDeskError(.historyNothingMissing) }
+    try perform(staff: staff, count: 1, now: now, acceptingLoss: true) { _ in
+      missing.keys.sorted().map { .historyLossAccepted(origin: $0.hex, through: missing[$0]!) }
+    }
+    journal.expected = [:]
+    try? FileManager.default.removeItem(atPath: paths.snapshot)
+    saveSnapshot()
+  }
+
+  private func foldPending() throws {
+    let entries = pending
+    pending = []
+    try fold(entries)
   }
 
   /// Forgets the in-memory state and reads the journal again (after an append that failed once the state
   /// had taken its events).
   private func reload() throws {
-    journal = try Journal(
-      root: paths.journal, origin: origin, sealer: Sealer(masterKey: masterKey, purpose: "journal"))
+    let expected = journal.expected
+    journal = try Journal(root: paths.journal, origin: origin, keyring: keyring)
+    journal.expected = expected
     state = OfficeState()
     state.office = identity.office
-    try journal.refresh(apply)
+    appliedKey = nil
+    var entries: [JournalEntry] = []
+    try journal.refresh { entries.append($0) }
+    try fold(entries)
   }
+}
+
+/// What opening an office found that a person should know.
+public enum OfficeNotice: Equatable, Sendable {
+  /// This device had written `origin` up to `sequence`, and this folder's log of it does not hold that
+  /// record (an older copy, a restored backup, a cut tail): the office writes as a new origin.
+  case behindMark(origin: OriginID, sequence: UInt64)
+  /// The snapshot cache covered records of `origin` up to `sequence` that the journal no longer holds.
+  case cacheCoveredMore(origin: OriginID, sequence: UInt64)
 }
 
 /// What a command returns: the events to record, and possibly a result for the caller.

@@ -31,8 +31,6 @@ public struct OfficePaths: Sendable {
   public var officeFile: String { root + "/office.json" }
   /// The folder of key slots.
   public var keys: String { root + "/keys" }
-  /// This device's origin file.
-  public var deviceFile: String { root + "/device.json" }
   /// The journal folder (one sub-folder per origin).
   public var journal: String { root + "/journal" }
   /// The derived, rebuildable cache folder.

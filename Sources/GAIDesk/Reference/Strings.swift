@@ -17,10 +17,12 @@ public final class Strings: Sendable {
   /// Every key in the tables.
   public var keys: [String] { Array(tables.keys) }
 
-  /// The text of `key` in `language` (falling back to Portuguese, then to the key) with `{n}` filled in.
+  /// The text of `key` in `language` (falling back to Portuguese, then to the key) with `{n}` filled in and
+  /// `{authority}` naming the national immigration authority (reference data).
   public func text(_ key: String, _ args: [String] = [], language: Language) -> String {
     let entry = tables[key]
     var text = entry?[language.rawValue] ?? entry?["pt"] ?? key
+    text = text.replacingOccurrences(of: "{authority}", with: Authority.shipped.short)
     for (index, arg) in args.enumerated() { text = text.replacingOccurrences(of: "{\(index)}", with: arg) }
     return text
   }

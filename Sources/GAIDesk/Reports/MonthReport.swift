@@ -1,4 +1,4 @@
-/// The month's figures for the DGI: visits by service area and topic, by nationality, sex and age band,
+/// The month's figures for the national immigration authority: visits by service area and topic, by nationality, sex and age band,
 /// referrals by partner and status, and waits. Computed from the journal's state, so they agree with what
 /// was recorded, to the visit.
 public struct MonthReport: Equatable, Sendable {

@@ -55,8 +55,6 @@ public struct DurationStats: Equatable, Sendable {
     p90 = sorted[max(0, (9 * n + 9) / 10 - 1)]
   }
 
-  /// Seconds between two clock values.
-  static func seconds(_ from: HybridTime, _ to: HybridTime) -> Int {
-    to.milliseconds >= from.milliseconds ? Int((to.milliseconds - from.milliseconds) / 1000) : 0
-  }
+  /// Seconds between two wall times (0 when the clock went back).
+  static func seconds(_ from: WallTime, _ to: WallTime) -> Int { from.seconds(to: to) }
 }

@@ -8,6 +8,8 @@ public struct OfficeState: Sendable {
   public internal(set) var visitorOrder: [String] = []
   /// Visits by id.
   public internal(set) var visits: [String: Visit] = [:]
+  /// Visit ids in the order their arrivals were folded.
+  public internal(set) var visitOrder: [String] = []
   /// Visit ids per local day, in arrival order.
   public internal(set) var visitsByDay: [String: [String]] = [:]
   /// Visit ids per visitor.
@@ -26,26 +28,36 @@ public struct OfficeState: Sendable {
   public internal(set) var partnerOrder: [String] = []
   /// The office's versions of knowledge sheets, by topic.
   public internal(set) var officeSheets: [String: KnowledgeSheet] = [:]
+  /// The latest local confirmation of each sheet line or partner entry, by subject key.
+  public internal(set) var confirmations: [String: LocalConfirmation] = [:]
   /// Events of unknown types or versions kept (written by newer programs).
   public internal(set) var unknownEvents = 0
   /// Records applied.
   public internal(set) var recordCount = 0
   /// Events applied.
   public internal(set) var eventCount = 0
+  /// Records per local day of their wall time (to find records dated in the future).
+  public internal(set) var recordsPerDay: [String: Int] = [:]
+  /// Missing history a supervisor accepted as lost: origin → last sequence accepted.
+  public internal(set) var acceptedLoss: [OriginID: UInt64] = [:]
+  /// The latest wall time of any record.
+  public internal(set) var latestWall: WallTime?
 
   /// An empty office.
   public init() {}
 
-  /// Applies one record's events.
-  public mutating func apply(_ batch: EventBatch, time: HybridTime) {
+  /// Applies one record's events, written at wall time `time`.
+  public mutating func apply(_ batch: EventBatch, time: WallTime) {
     recordCount += 1
+    recordsPerDay[LocalTime.day(time), default: 0] += 1
+    if latestWall.map({ time > $0 }) ?? true { latestWall = time }
     for event in batch.events {
       eventCount += 1
       apply(event, time: time, staff: batch.staff, office: batch.office)
     }
   }
 
-  mutating func apply(_ event: Event, time: HybridTime, staff: String, office: String) {
+  mutating func apply(_ event: Event, time: WallTime, staff: String, office: String) {
     switch event {
     case .officeCreated(let code):
       if self.office == nil { self.office = code }
@@ -65,6 +77,7 @@ public struct OfficeState: Sendable {
       visits[id] = Visit(
         id: id, visitorID: visitorID, day: day, number: number, office: office, arrivedAt: time,
         arrivedBy: staff)
+      visitOrder.append(id)
       visitsByDay[day, default: []].append(id)
       visitsByVisitor[visitorID, default: []].append(id)
     case .visitCalled(let id, let desk):
@@ -128,6 +141,13 @@ public struct OfficeState: Sendable {
     case .sheetUpdated(var sheet):
       sheet.reviewedBy = staff
       officeSheets[sheet.topic] = sheet
+    case .historyLossAccepted(let hex, let through):
+      if let id = OriginID(hex: hex), through > acceptedLoss[id, default: 0] { acceptedLoss[id] = through }
+    case .knowledgeConfirmed(let subject, let method, let day, let note):
+      let confirmation = LocalConfirmation(
+        subject: subject, method: method, note: note, by: staff, day: day, at: time)
+      if let known = confirmations[subject.key], known.isLater(than: confirmation) { return }
+      confirmations[subject.key] = confirmation
     case .unknown:
       unknownEvents += 1
     }

@@ -8,9 +8,8 @@ enum StateCodec {
       EventCodec.encode(visitor, into: &w)
       w.writeOptional(visitor.mergedInto)
     }
-    let visitIDs = state.visitsByDay.keys.sorted().flatMap { state.visitsByDay[$0]! }
-    w.writeVarint(UInt64(visitIDs.count))
-    for id in visitIDs { encode(state.visits[id]!, into: &w) }
+    w.writeVarint(UInt64(state.visitOrder.count))
+    for id in state.visitOrder { encode(state.visits[id]!, into: &w) }
     w.writeVarint(UInt64(state.referralOrder.count))
     for id in state.referralOrder { encode(state.referrals[id]!, into: &w) }
     w.writeVarint(UInt64(state.followUpOrder.count))
@@ -27,6 +26,30 @@ enum StateCodec {
       let sheet = state.officeSheets[topic]!
       EventCodec.encode(sheet, into: &w)
       w.writeOptional(sheet.reviewedBy)
+    }
+    let days = state.recordsPerDay.keys.sorted()
+    w.writeVarint(UInt64(days.count))
+    for day in days {
+      w.writeString(day)
+      w.writeVarint(UInt64(state.recordsPerDay[day]!))
+    }
+    write(state.latestWall, &w)
+    w.writeVarint(UInt64(state.acceptedLoss.count))
+    for origin in state.acceptedLoss.keys.sorted() {
+      w.write(raw: origin.bytes)
+      w.writeVarint(state.acceptedLoss[origin]!)
+    }
+    // Local confirmations of sheet lines and partner entries.
+    let keys = state.confirmations.keys.sorted()
+    w.writeVarint(UInt64(keys.count))
+    for key in keys {
+      let confirmation = state.confirmations[key]!
+      w.writeString(key)
+      w.writeString(confirmation.method.rawValue)
+      w.writeOptional(confirmation.note)
+      w.writeString(confirmation.by)
+      w.writeString(confirmation.day)
+      w.write(confirmation.at.milliseconds)
     }
   }
 
@@ -46,6 +69,7 @@ enum StateCodec {
     for _ in 0..<visitCount {
       let visit = try decodeVisit(&r)
       state.visits[visit.id] = visit
+      state.visitOrder.append(visit.id)
       state.visitsByDay[visit.day, default: []].append(visit.id)
       state.visitsByVisitor[visit.visitorID, default: []].append(visit.id)
     }
@@ -72,16 +96,35 @@ enum StateCodec {
       sheet.reviewedBy = try r.readOptionalString()
       state.officeSheets[sheet.topic] = sheet
     }
+    for _ in 0..<(try r.readLength()) {
+      state.recordsPerDay[try r.readString()] = Int(try r.readVarint())
+    }
+    state.latestWall = try readTime(&r)
+    for _ in 0..<(try r.readLength()) {
+      guard let origin = OriginID(bytes: Array(try r.readRaw(16))) else {
+        throw ByteReader.Malformed(reason: "origin")
+      }
+      state.acceptedLoss[origin] = try r.readVarint()
+    }
+    for _ in 0..<(try r.readLength()) {
+      guard let subject = KnowledgeSubject(key: try r.readString()),
+        let method = ConfirmationMethod(rawValue: try r.readString())
+      else { throw ByteReader.Malformed(reason: "confirmation") }
+      let confirmation = LocalConfirmation(
+        subject: subject, method: method, note: try r.readOptionalString(), by: try r.readString(),
+        day: try r.readString(), at: WallTime(milliseconds: try r.readUInt64()))
+      state.confirmations[subject.key] = confirmation
+    }
     return state
   }
 
-  private static func write(_ time: HybridTime?, _ w: inout ByteWriter) {
+  private static func write(_ time: WallTime?, _ w: inout ByteWriter) {
     w.writeBool(time != nil)
-    if let time { w.write(time.rawValue) }
+    if let time { w.write(time.milliseconds) }
   }
 
-  private static func readTime(_ r: inout ByteReader) throws -> HybridTime? {
-    try r.readBool() ? HybridTime(rawValue: try r.readUInt64()) : nil
+  private static func readTime(_ r: inout ByteReader) throws -> WallTime? {
+    try r.readBool() ? WallTime(milliseconds: try r.readUInt64()) : nil
   }
 
   static func encode(_ v: Visit, into w: inout ByteWriter) {
@@ -90,7 +133,7 @@ enum StateCodec {
     w.writeString(v.day)
     w.writeInt(v.number)
     w.writeString(v.office)
-    w.write(v.arrivedAt.rawValue)
+    w.write(v.arrivedAt.milliseconds)
     w.writeString(v.arrivedBy)
     write(v.calledAt, &w)
     w.writeOptional(v.desk)
@@ -105,7 +148,7 @@ enum StateCodec {
   static func decodeVisit(_ r: inout ByteReader) throws -> Visit {
     var v = Visit(
       id: try r.readString(), visitorID: try r.readString(), day: try r.readString(), number: try r.readInt(),
-      office: try r.readString(), arrivedAt: HybridTime(rawValue: try r.readUInt64()),
+      office: try r.readString(), arrivedAt: WallTime(milliseconds: try r.readUInt64()),
       arrivedBy: try r.readString())
     v.calledAt = try readTime(&r)
     v.desk = try r.readOptionalString()
@@ -129,14 +172,14 @@ enum StateCodec {
     w.writeOptional(x.due)
     w.writeOptional(x.note)
     w.writeOptional(x.visitID)
-    w.write(x.createdAt.rawValue)
+    w.write(x.createdAt.milliseconds)
     w.writeString(x.createdBy)
     w.writeVarint(UInt64(x.history.count))
     for change in x.history {
       w.writeString(change.status.rawValue)
       w.writeOptional(change.reason?.rawValue)
       w.writeOptional(change.note)
-      w.write(change.at.rawValue)
+      w.write(change.at.milliseconds)
       w.writeString(change.by)
     }
   }
@@ -146,7 +189,7 @@ enum StateCodec {
       id: try r.readString(), visitorID: try r.readString(), partner: try r.readString(),
       topic: try r.readString(),
       due: try r.readOptionalString(), note: try r.readOptionalString(), visitID: try r.readOptionalString(),
-      createdAt: HybridTime(rawValue: try r.readUInt64()), createdBy: try r.readString())
+      createdAt: WallTime(milliseconds: try r.readUInt64()), createdBy: try r.readString())
     x.history = []
     for _ in 0..<(try r.readLength()) {
       guard let status = ReferralStatus(rawValue: try r.readString()) else {
@@ -156,7 +199,7 @@ enum StateCodec {
       x.history.append(
         ReferralChange(
           status: status, reason: reason, note: try r.readOptionalString(),
-          at: HybridTime(rawValue: try r.readUInt64()), by: try r.readString()))
+          at: WallTime(milliseconds: try r.readUInt64()), by: try r.readString()))
     }
     return x
   }

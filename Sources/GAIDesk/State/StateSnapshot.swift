@@ -1,13 +1,26 @@
 import Crypto
 
 /// The snapshot cache: the folded state and the journal positions it covers, sealed with the office key.
-/// Derived data: deleting `cache/` loses nothing, the next opening rebuilds it from the journal.
+/// Derived data: deleting `cache/` loses nothing, the next opening rebuilds it from the journal. A cache that
+/// covered records the journal no longer holds is never silently replaced: it names what is missing.
 enum StateSnapshot {
   static let magic: [UInt8] = Array("GAIDSNAP".utf8)
-  static let version: UInt16 = 3
+  static let version: UInt16 = 5
 
-  static func save(_ state: OfficeState, journal: Journal, paths: OfficePaths, masterKey: SymmetricKey) throws
-  {
+  /// What loading found.
+  enum Outcome {
+    /// The cached state, with the journal positioned after it, and the greatest record key it folded.
+    case loaded(OfficeState, RecordKey?)
+    /// The cache covered records the journal no longer holds: per origin, the last sequence it covered.
+    case coveredMore([OriginID: UInt64])
+    /// No cache, or one that does not open or decode (rebuilt from the journal).
+    case unusable
+  }
+
+  static func save(
+    _ state: OfficeState, appliedKey: RecordKey?, journal: Journal, paths: OfficePaths,
+    masterKey: SymmetricKey
+  ) throws {
     var w = ByteWriter(capacity: 1 << 16)
     let cursors = journal.cursors
     w.writeVarint(UInt64(cursors.count))
@@ -21,6 +34,19 @@ enum StateSnapshot {
       w.writeVarint(UInt64(cursor.lastRecordOffset))
     }
     w.write(journal.latestTime.rawValue)
+    w.writeBool(appliedKey != nil)
+    if let appliedKey {
+      w.write(appliedKey.clock.rawValue)
+      w.write(raw: appliedKey.origin.bytes)
+      w.write(appliedKey.sequence)
+    }
+    let claims = journal.claims
+    w.writeVarint(UInt64(claims.count))
+    for origin in claims.keys.sorted() {
+      w.write(raw: origin.bytes)
+      w.write(claims[origin]!.sequence)
+      w.write(raw: claims[origin]!.by.bytes)
+    }
     StateCodec.encode(state, into: &w)
     var header = ByteWriter(capacity: 10)
     header.write(raw: magic)
@@ -31,32 +57,54 @@ enum StateSnapshot {
     try FileIO.writeAtomically(header.bytes + sealed, to: paths.snapshot)
   }
 
-  /// The cached state, with `journal` positioned after it; nil when there is no usable cache.
-  static func load(paths: OfficePaths, masterKey: SymmetricKey, journal: Journal) -> OfficeState? {
+  /// The cached state, with `journal` positioned after it, or why there is none.
+  static func load(paths: OfficePaths, masterKey: SymmetricKey, journal: Journal) -> Outcome {
     guard let bytes = try? FileIO.read(paths.snapshot), bytes.count > 10, Array(bytes[0..<8]) == magic,
       bytes[8] == UInt8(version), bytes[9] == 0,
       let plain = Sealer(masterKey: masterKey, purpose: "cache").open(
         bytes[10...], authenticating: Array(bytes[0..<10]))
-    else { return nil }
+    else { return .unusable }
     do {
       var r = ByteReader(plain)
       var cursors: [OriginCursor] = []
+      var missing: [OriginID: UInt64] = [:]
       for _ in 0..<(try r.readLength()) {
-        let origin = OriginID(bytes: Array(try r.readRaw(16)))!
         let cursor = OriginCursor(
-          origin: origin, segment: Int(try r.readVarint()), offset: Int(try r.readVarint()),
+          origin: try readOrigin(&r), segment: Int(try r.readVarint()), offset: Int(try r.readVarint()),
           lastSequence: try r.readUInt64(), lastHash: Array(try r.readRaw(32)),
           lastRecordSegment: Int(try r.readVarint()), lastRecordOffset: Int(try r.readVarint()))
-        guard cursor.matches(journalRoot: journal.root) else { return nil }
+        if !cursor.matches(journalRoot: journal.root), cursor.heldElsewhere(journalRoot: journal.root) != nil
+        {
+          missing[cursor.origin] = cursor.lastSequence
+        }
         cursors.append(cursor)
       }
+      guard missing.isEmpty else { return .coveredMore(missing) }
+      guard cursors.allSatisfy({ $0.matches(journalRoot: journal.root) }) else { return .unusable }
       let latest = HybridTime(rawValue: try r.readUInt64())
+      let applied =
+        try r.readBool()
+        ? RecordKey(
+          clock: HybridTime(rawValue: try r.readUInt64()), origin: try readOrigin(&r),
+          sequence: try r.readUInt64()) : nil
+      var claims: [OriginID: SeenClaim] = [:]
+      for _ in 0..<(try r.readLength()) {
+        let origin = try readOrigin(&r)
+        claims[origin] = SeenClaim(sequence: try r.readUInt64(), by: try readOrigin(&r))
+      }
       let state = try StateCodec.decode(&r)
-      guard r.isAtEnd else { return nil }
-      journal.resume(from: cursors, latestTime: latest)
-      return state
+      guard r.isAtEnd else { return .unusable }
+      journal.resume(from: cursors, latestTime: latest, claims: claims)
+      return .loaded(state, applied)
     } catch {
-      return nil
+      return .unusable
     }
+  }
+
+  private static func readOrigin(_ r: inout ByteReader) throws -> OriginID {
+    guard let origin = OriginID(bytes: Array(try r.readRaw(16))) else {
+      throw ByteReader.Malformed(reason: "origin")
+    }
+    return origin
   }
 }

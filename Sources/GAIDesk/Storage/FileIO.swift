@@ -77,7 +77,7 @@ public enum FileIO {
       unlink(temporary)
       throw error
     }
-    guard rename(temporary, path) == 0 else {
+    guard Glibc.rename(temporary, path) == 0 else {
       let code = errno
       unlink(temporary)
       throw Failure(operation: "rename", path: path, code: code)
@@ -112,6 +112,17 @@ public enum FileIO {
   public static func size(_ path: String) -> Int? {
     var info = stat()
     return stat(path, &info) == 0 ? Int(info.st_size) : nil
+  }
+
+  /// Renames `path` to `target` (same file system, atomic).
+  public static func rename(_ path: String, to target: String) throws {
+    guard Glibc.rename(path, target) == 0 else { throw Failure(operation: "rename", path: path, code: errno) }
+  }
+
+  /// Whether `path` is a regular file (not a FIFO, device or folder, which a reader could block on).
+  public static func isRegularFile(_ path: String) -> Bool {
+    var info = stat()
+    return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
   }
 
   /// Creates a directory (and its parents) with owner-only permissions.

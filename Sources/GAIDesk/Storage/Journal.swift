@@ -6,8 +6,18 @@ public struct RecordStamp: Sendable {
   public let origin: OriginID
   /// The record's sequence number.
   public let sequence: UInt64
-  /// The record's clock value.
+  /// The record's hybrid clock value (orders it).
   public let time: HybridTime
+  /// The wall time at which it is written (dates it).
+  public let wall: WallTime
+}
+
+/// What another origin's record says its device had seen of an origin.
+public struct SeenClaim: Equatable, Sendable {
+  /// The highest sequence seen.
+  public var sequence: UInt64
+  /// The origin whose record claims it.
+  public var by: OriginID
 }
 
 /// The office journal: every origin's append-only log under `journal/`, read together, appended to by one.
@@ -16,44 +26,97 @@ public final class Journal {
   public let root: String
   /// The origin this process writes as.
   public let origin: OriginID
-  private let sealer: Sealer
+  private let keyring: Keyring
   private let lock: FileLock
   private var logs: [OriginID: OriginLog] = [:]
   private var clock = HybridClock()
+  /// The vector last written into a record by this journal (a record carries it when it changed).
+  private var lastWrittenVector: [OriginID: UInt64]?
   /// Torn tails repaired while this journal was open.
   public private(set) var repairs: [JournalDamage] = []
+  /// The highest sequence of each origin that some record says its device had seen.
+  public private(set) var claims: [OriginID: SeenClaim] = [:]
+  /// Origins whose missing records a supervisor accepted as lost, up to the given sequence.
+  public var acceptedLoss: [OriginID: UInt64] = [:]
+  /// The last sequence per origin that the cache or this device's mark knew, when they knew more than the
+  /// logs hold (set by the office when it opens).
+  public var expected: [OriginID: UInt64] = [:]
 
-  /// Opens the journal in `root`, writing as `origin` with records sealed by `sealer`.
-  public init(root: String, origin: OriginID, sealer: Sealer) throws {
+  /// Opens the journal in `root`, writing as `origin` with records sealed by `keyring`.
+  public init(root: String, origin: OriginID, keyring: Keyring) throws {
     self.root = root
     self.origin = origin
-    self.sealer = sealer
+    self.keyring = keyring
     try FileIO.makeDirectory(root + "/" + origin.hex)
     lock = try FileLock(path: root + "/" + origin.hex + "/lock")
   }
 
-  /// Damage that stops reading, in any origin. While there is any, the journal is read-only.
-  public var damage: [JournalDamage] { logs.values.compactMap(\.damage).sorted { $0.segment < $1.segment } }
+  /// Damage that stops reading or writing: damaged logs, and history another record or the cache says
+  /// existed but the logs no longer hold. While there is any, the journal is read-only.
+  public var damage: [JournalDamage] {
+    logDamage + missingHistory
+  }
+  /// Damage inside the logs themselves (unreadable, altered, missing segments).
+  private var logDamage: [JournalDamage] {
+    logs.values.compactMap(\.damage).sorted { $0.segment < $1.segment }
+  }
   /// Whether appending is refused because of damage.
   public var isReadOnly: Bool { !damage.isEmpty }
   /// The highest sequence read per origin (a version vector).
   public var versionVector: [OriginID: UInt64] { logs.mapValues(\.lastSequence) }
   /// The latest clock value seen.
   public var latestTime: HybridTime { clock.latest }
+  /// Per origin, the last sequence some record (or the cache) says existed when the log holds less and no
+  /// supervisor accepted the loss: a deleted folder or segment, a cut tail.
+  public var missingThrough: [OriginID: UInt64] {
+    var expected = claims.mapValues(\.sequence)
+    for (id, sequence) in self.expected where sequence > expected[id] ?? 0 { expected[id] = sequence }
+    return expected.filter { id, sequence in
+      sequence > (logs[id]?.lastSequence ?? 0) && sequence > acceptedLoss[id, default: 0]
+    }
+  }
 
-  /// Reads every record appended since the last call, from every origin, delivering each in log order.
+  /// The missing history, named per origin.
+  public var missingHistory: [JournalDamage] {
+    missingThrough.sorted { $0.key < $1.key }.map { id, through in
+      let held = logs[id]?.lastSequence ?? 0
+      let witness =
+        claims[id].map { $0.sequence == through ? "origin \($0.by.hex.prefix(8)) had read them" : nil }
+        ?? nil
+      return JournalDamage(
+        segment: "journal/" + id.hex, offset: 0,
+        reason: "records \(held + 1)…\(through) missing (\(witness ?? "the cache or this device had them"))")
+    }
+  }
+
+  /// Reads every record appended since the last call, from every origin, delivering each once. Records of
+  /// different origins come in no particular order: the reader folds them in canonical order.
   public func refresh(_ deliver: (JournalEntry) throws -> Void) throws {
     let names = (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []
     for name in names.sorted() {
       guard let id = OriginID(hex: name) else { continue }
-      let log =
-        logs[id] ?? OriginLog(origin: id, directory: root + "/" + name, displayDirectory: "journal/" + name)
-      logs[id] = log
-      try log.readNew(sealer: sealer) { entry in
-        clock.observe(entry.header.clock)
+      if logs[id] == nil { logs[id] = makeLog(id) }
+    }
+    for (_, log) in logs.sorted(by: { $0.key < $1.key }) {
+      try log.readNew(keyring: keyring) { entry in
+        clock.observe(entry.content.clock)
+        for (seen, sequence) in entry.content.seen where sequence > claims[seen]?.sequence ?? 0 {
+          claims[seen] = SeenClaim(sequence: sequence, by: entry.header.origin)
+        }
         try deliver(entry)
       }
     }
+  }
+
+  /// Reads every record delivered so far again from the start (not beyond), to fold them anew.
+  public func replay(_ deliver: (JournalEntry) throws -> Void) throws {
+    for (id, live) in logs.sorted(by: { $0.key < $1.key }) where live.lastSequence > 0 {
+      try makeLog(id).readNew(keyring: keyring, through: live.lastSequence, deliver: deliver)
+    }
+  }
+
+  private func makeLog(_ id: OriginID) -> OriginLog {
+    OriginLog(origin: id, directory: root + "/" + id.hex, displayDirectory: "journal/" + id.hex)
   }
 
   /// Under the exclusive lock: reads everything, then copies aside and truncates a torn tail of this origin
@@ -65,16 +128,18 @@ public final class Journal {
     }
   }
 
+  /// Where this origin's log stands.
+  public var ownCursor: OriginCursor? { logs[origin]?.cursor }
+
   /// Positions reached in every origin, for the snapshot cache.
   var cursors: [OriginCursor] { logs.values.map(\.cursor).sorted { $0.origin < $1.origin } }
 
   /// Continues reading from `cursors` instead of from the start (the snapshot covers what lies before).
-  func resume(from cursors: [OriginCursor], latestTime: HybridTime) {
+  func resume(from cursors: [OriginCursor], latestTime: HybridTime, claims: [OriginID: SeenClaim]) {
     clock.observe(latestTime)
+    self.claims = claims
     for cursor in cursors {
-      let log = OriginLog(
-        origin: cursor.origin, directory: root + "/" + cursor.origin.hex,
-        displayDirectory: "journal/" + cursor.origin.hex)
+      let log = makeLog(cursor.origin)
       log.resume(from: cursor)
       logs[cursor.origin] = log
     }
@@ -82,32 +147,41 @@ public final class Journal {
 
   /// Under the exclusive lock: reads others' appends, repairs a torn tail of this origin, then appends
   /// `count` records built by `make` (called once per record, in order) and syncs them to disk.
-  /// Returns only once the records are durable.
+  /// `allowWhenDamaged` lets the one record that accepts a loss through. Returns once the records are
+  /// durable, after `written` has been given this origin's new position (still under the lock).
   public func append(
-    count: Int = 1, now: @escaping () -> Date = Date.init, deliver: (JournalEntry) throws -> Void,
-    make: (RecordStamp) throws -> [UInt8]
+    count: Int = 1, now: @escaping () -> Date = Date.init, allowWhenDamaged: Bool = false,
+    deliver: (JournalEntry) throws -> Void, make: (RecordStamp) throws -> [UInt8],
+    written: (OriginCursor) -> Void = { _ in }
   ) throws {
     try lock.withExclusive {
       try refresh(deliver)
-      let own =
-        logs[origin]
-        ?? OriginLog(
-          origin: origin, directory: root + "/" + origin.hex, displayDirectory: "journal/" + origin.hex)
+      let own = logs[origin] ?? makeLog(origin)
       logs[origin] = own
       if let repaired = try own.repairTail() { repairs.append(repaired) }
-      if let first = damage.first { throw GAIDeskError(.journalReadonly, first.description) }
+      if let first = allowWhenDamaged ? logDamage.first : damage.first {
+        throw GAIDeskError(.journalReadonly, first.description)
+      }
       var bodies: [[UInt8]] = []
       var hashes: [[UInt8]] = []
       var previous = own.lastHash
       var sequence = own.lastSequence
       let savedClock = clock
+      let sealer = keyring.currentSealer
       for _ in 0..<count {
         sequence += 1
         let header = RecordHeader(
-          origin: origin, sequence: sequence, clock: clock.tick(now: now()), previousHash: previous)
-        let payload = try make(RecordStamp(origin: origin, sequence: sequence, time: header.clock))
+          origin: origin, sequence: sequence, epoch: keyring.current, previousHash: previous)
+        let date = now()
+        let stamp = RecordStamp(
+          origin: origin, sequence: sequence, time: clock.tick(now: date), wall: WallTime(date))
+        let payload = try make(stamp)
+        let vector = versionVector.filter { $0.key != origin }
+        let content = RecordContent(
+          clock: stamp.time, wall: stamp.wall, seen: vector == lastWrittenVector ? [:] : vector,
+          payload: payload)
         let aad = header.bytes
-        let body = aad + (try sealer.seal(payload, authenticating: aad))
+        let body = aad + (try sealer.seal(content.bytes, authenticating: aad))
         guard body.count <= SegmentFormat.maxBodySize else {
           throw GAIDeskError(.journalRecordTooLarge)
         }
@@ -115,13 +189,16 @@ public final class Journal {
         previous = record.hash
         bodies.append(body)
         hashes.append(previous)
+        lastWrittenVector = vector
       }
       do {
         try own.append(bodies: bodies, hashes: hashes, lastSequence: sequence)
       } catch {
         clock = savedClock
+        lastWrittenVector = nil
         throw error
       }
+      written(own.cursor)
     }
   }
 }

@@ -15,25 +15,27 @@ public struct JournalVerifier {
     public var bytes = 0
     /// Every damaged place.
     public var damage: [JournalDamage] = []
-    /// Records whose clock is more than a day ahead of now (a clock that jumped forward).
+    /// Records dated (wall time) more than 5 minutes after now: written with a clock set ahead.
     public var futureRecords = 0
+    /// The local days those records are dated on.
+    public var futureDays: [String] = []
     /// Whether the journal is intact.
     public var isIntact: Bool { damage.isEmpty }
   }
 
   private let root: String
-  private let sealer: Sealer
+  private let keyring: Keyring
 
-  /// A verifier of the journal folder `root`, opening records with `sealer`.
-  public init(root: String, sealer: Sealer) {
+  /// A verifier of the journal folder `root`, opening records with `keyring`.
+  public init(root: String, keyring: Keyring) {
     self.root = root
-    self.sealer = sealer
+    self.keyring = keyring
   }
 
   /// Checks everything.
   public func run(now: Date = Date()) throws -> Report {
     var report = Report()
-    let horizon = UInt64((now.timeIntervalSince1970 + 86400) * 1000)
+    let horizon = WallTime(now.addingTimeInterval(300))
     let names = ((try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []).sorted()
     for name in names {
       guard let origin = OriginID(hex: name) else { continue }
@@ -71,13 +73,16 @@ public struct JournalVerifier {
             } else if record.header.previousHash != previous {
               damage(record.offset, "hash chain broken")
             }
-            if sealer.open(record.sealed, authenticating: Array(record.body.prefix(RecordHeader.size))) == nil
-            {
-              damage(record.offset, "cannot decrypt: altered record or another office's key")
-            } else {
+            if let content = keyring.open(record) {
               report.records += 1
+              if content.wall > horizon {
+                report.futureRecords += 1
+                let day = LocalTime.day(content.wall)
+                if !report.futureDays.contains(day) { report.futureDays.append(day) }
+              }
+            } else {
+              damage(record.offset, "cannot decrypt: altered record or another office's key")
             }
-            if record.header.clock.milliseconds > horizon { report.futureRecords += 1 }
             expected = record.header.sequence + 1
             previous = record.hash
           }

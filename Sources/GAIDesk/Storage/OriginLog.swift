@@ -54,9 +54,22 @@ final class OriginLog {
   }
 
   /// Reads records appended since the last call, delivering each decrypted entry in order.
-  func readNew(sealer: Sealer, deliver: (JournalEntry) throws -> Void) throws {
-    while damage == nil {
-      guard let size = FileIO.size(path(segment)) else { return }
+  func readNew(
+    keyring: Keyring, through limit: UInt64 = .max, deliver: (JournalEntry) throws -> Void
+  ) throws {
+    while damage == nil && lastSequence < limit {
+      guard let size = FileIO.size(path(segment)) else {
+        if lastSequence > 0 || segment > 1 {
+          stop(segment, 0, "segment vanished after records \(lastSequence) were read")
+        } else if let first = segmentIndexes().first {
+          stop(1, 0, "segments 1…\(first - 1) missing")
+        }
+        return
+      }
+      guard FileIO.isRegularFile(path(segment)) else {
+        stop(segment, 0, "not a regular file")
+        return
+      }
       if offset == 0 {
         guard readHeader() else { return }
       }
@@ -64,8 +77,8 @@ final class OriginLog {
         let bytes = try FileIO.read(path(segment), from: offset)
         let (records, stop) = SegmentScanner(bytes: bytes, base: offset, origin: origin).scan()
         for record in records {
-          guard let payload = accept(record, sealer: sealer) else { return }
-          try deliver(JournalEntry(header: record.header, payload: payload))
+          guard lastSequence < limit, let content = accept(record, keyring: keyring) else { return }
+          try deliver(JournalEntry(header: record.header, content: content))
         }
         switch stop {
         case nil: pendingTail = nil
@@ -78,7 +91,12 @@ final class OriginLog {
         stop(segment, size, "segment shrank below records already read")
         return
       }
-      guard FileIO.size(path(segment + 1)) != nil else { return }
+      guard FileIO.size(path(segment + 1)) != nil else {
+        if let later = segmentIndexes().first(where: { $0 > segment + 1 }) {
+          stop(segment + 1, 0, "segment missing (segment \(later) follows)")
+        }
+        return
+      }
       if let tail = pendingTail {
         stop(tail.segment, tail.offset, tail.reason + " (followed by a later segment)")
         return
@@ -88,8 +106,14 @@ final class OriginLog {
     }
   }
 
-  /// Checks sequence, chain and seal; on success advances the position and returns the payload.
-  private func accept(_ record: ScannedRecord, sealer: Sealer) -> [UInt8]? {
+  /// The indexes of the segment files present, sorted.
+  private func segmentIndexes() -> [Int] {
+    ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [])
+      .compactMap(SegmentFormat.index(fileName:)).sorted()
+  }
+
+  /// Checks sequence, chain and seal; on success advances the position and returns the content.
+  private func accept(_ record: ScannedRecord, keyring: Keyring) -> RecordContent? {
     let header = record.header
     guard header.sequence == lastSequence + 1 else {
       stop(segment, record.offset, "sequence \(header.sequence) where \(lastSequence + 1) was expected")
@@ -99,8 +123,7 @@ final class OriginLog {
       stop(segment, record.offset, "hash chain broken")
       return nil
     }
-    let aad = Array(record.body.prefix(RecordHeader.size))
-    guard let payload = sealer.open(record.sealed, authenticating: aad) else {
+    guard let content = keyring.open(record) else {
       stop(segment, record.offset, "cannot decrypt: altered record or another office's key")
       return nil
     }
@@ -108,7 +131,7 @@ final class OriginLog {
     lastHash = record.hash
     lastRecord = (segment, record.offset)
     offset = record.end
-    return payload
+    return content
   }
 
   private func readHeader() -> Bool {
@@ -220,15 +243,35 @@ final class OriginLog {
 }
 
 /// A reading position in one origin's log, saved with the snapshot cache.
-struct OriginCursor: Equatable {
-  var origin: OriginID
-  var segment: Int
-  var offset: Int
-  var lastSequence: UInt64
-  var lastHash: [UInt8]
+public struct OriginCursor: Equatable, Sendable {
+  /// The origin.
+  public var origin: OriginID
+  /// The segment being read.
+  public var segment: Int
+  /// The file offset of the next record in it.
+  public var offset: Int
+  /// The last sequence read.
+  public var lastSequence: UInt64
+  /// The hash of that record's body.
+  public var lastHash: [UInt8]
   /// Where the last covered record starts (unused when `lastSequence` is 0).
-  var lastRecordSegment: Int
-  var lastRecordOffset: Int
+  public var lastRecordSegment: Int
+  /// The file offset of that record's frame.
+  public var lastRecordOffset: Int
+
+  /// Creates a cursor.
+  public init(
+    origin: OriginID, segment: Int, offset: Int, lastSequence: UInt64, lastHash: [UInt8],
+    lastRecordSegment: Int, lastRecordOffset: Int
+  ) {
+    self.origin = origin
+    self.segment = segment
+    self.offset = offset
+    self.lastSequence = lastSequence
+    self.lastHash = lastHash
+    self.lastRecordSegment = lastRecordSegment
+    self.lastRecordOffset = lastRecordOffset
+  }
 
   /// Whether the journal still holds, where the cursor says, the record it covers last (a journal restored
   /// from an older copy and written again would not).
@@ -247,5 +290,23 @@ struct OriginCursor: Equatable {
         at: 0)
     else { return false }
     return record.header.sequence == lastSequence && record.hash == lastHash
+  }
+
+  /// When the journal holds fewer records of this origin than the cursor covered (a deleted folder or
+  /// segment, a cut tail), how many it holds; nil when it holds as many or more (rewritten, not shorter).
+  func heldElsewhere(journalRoot: String) -> UInt64? {
+    let folder = journalRoot + "/" + origin.hex + "/"
+    var held: UInt64 = 0
+    var index = 1
+    while let bytes = try? FileIO.read(folder + SegmentFormat.fileName(index: index)),
+      bytes.count >= SegmentFormat.headerSize
+    {
+      let scanner = SegmentScanner(
+        bytes: Array(bytes[SegmentFormat.headerSize...]), base: SegmentFormat.headerSize, origin: origin)
+      held = scanner.scan().records.last?.header.sequence ?? held
+      if held >= lastSequence { return nil }
+      index += 1
+    }
+    return held
   }
 }

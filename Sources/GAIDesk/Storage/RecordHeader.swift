@@ -1,47 +1,78 @@
-/// The clear part of a record, authenticated (not encrypted) with its payload.
+/// The clear part of a record, authenticated (not encrypted) with its sealed content.
+///
+/// Format 2 keeps in clear only what a reader needs before decrypting: where the record belongs (origin,
+/// sequence), its place in the origin's chain and which key epoch sealed it. The clock and the wall time are
+/// sealed inside (see `RecordContent`). Format 1 headers, read only to migrate an office, carried the clock.
 public struct RecordHeader: Equatable, Sendable {
-  /// The version of the record layout.
-  public static let version: UInt8 = 1
-  /// Encoded size in bytes: version, origin, sequence, clock, previous hash.
-  public static let size = 1 + 16 + 8 + 8 + 32
+  /// The record layout this program writes.
+  public static let version: UInt8 = 2
+  /// Encoded size of a format-2 header: version, origin, sequence, key epoch, previous hash.
+  public static let size = 1 + 16 + 8 + 4 + 32
+  /// Encoded size of a format-1 header: version, origin, sequence, clock, previous hash.
+  static let legacySize = 1 + 16 + 8 + 8 + 32
 
   /// The device log the record belongs to.
   public var origin: OriginID
   /// Position in the origin's log, from 1, without gaps.
   public var sequence: UInt64
-  /// Hybrid logical clock value when written.
-  public var clock: HybridTime
+  /// The key epoch whose key sealed the content (format 2).
+  public var epoch: UInt32
   /// SHA-256 of the previous record's body in this origin (zeros for the first).
   public var previousHash: [UInt8]
+  /// The clock kept in clear by format 1 (nil in format 2, which seals it).
+  public var legacyClock: HybridTime?
 
-  /// Creates a header.
-  public init(origin: OriginID, sequence: UInt64, clock: HybridTime, previousHash: [UInt8]) {
+  /// Creates a format-2 header.
+  public init(origin: OriginID, sequence: UInt64, epoch: UInt32, previousHash: [UInt8]) {
     self.origin = origin
     self.sequence = sequence
-    self.clock = clock
+    self.epoch = epoch
     self.previousHash = previousHash
   }
 
-  /// The encoded bytes.
+  /// The layout version of this header.
+  public var layoutVersion: UInt8 { legacyClock == nil ? RecordHeader.version : 1 }
+  /// Its encoded size.
+  public var encodedSize: Int { legacyClock == nil ? RecordHeader.size : RecordHeader.legacySize }
+
+  /// The encoded bytes (the authenticated data of the sealed content).
   public var bytes: [UInt8] {
-    var writer = ByteWriter(capacity: RecordHeader.size)
-    writer.write(RecordHeader.version)
+    var writer = ByteWriter(capacity: encodedSize)
+    writer.write(layoutVersion)
     writer.write(raw: origin.bytes)
     writer.write(sequence)
-    writer.write(clock.rawValue)
+    if let legacyClock { writer.write(legacyClock.rawValue) } else { writer.write(epoch) }
     writer.write(raw: previousHash)
     return writer.bytes
   }
 
+  /// The header size of a record layout version, nil for versions this program does not read.
+  static func size(ofVersion version: UInt8) -> Int? {
+    switch version {
+    case 1: legacySize
+    case RecordHeader.version: size
+    default: nil
+    }
+  }
+
   /// Decodes a header from the start of a record body.
   public init(decoding bytes: [UInt8], at offset: Int) throws {
-    var reader = ByteReader(bytes, range: offset..<min(bytes.count, offset + RecordHeader.size))
-    guard try reader.readUInt8() == RecordHeader.version else {
+    guard offset < bytes.count, let size = RecordHeader.size(ofVersion: bytes[offset]) else {
       throw ByteReader.Malformed(reason: "unknown record version")
     }
-    origin = OriginID(bytes: Array(try reader.readRaw(16)))!
+    var reader = ByteReader(bytes, range: offset..<min(bytes.count, offset + size))
+    let version = try reader.readUInt8()
+    guard let origin = OriginID(bytes: Array(try reader.readRaw(16))) else {
+      throw ByteReader.Malformed(reason: "origin")
+    }
+    self.origin = origin
     sequence = try reader.readUInt64()
-    clock = HybridTime(rawValue: try reader.readUInt64())
+    if version == 1 {
+      legacyClock = HybridTime(rawValue: try reader.readUInt64())
+      epoch = 0
+    } else {
+      epoch = try reader.readUInt32()
+    }
     previousHash = Array(try reader.readRaw(32))
   }
 }

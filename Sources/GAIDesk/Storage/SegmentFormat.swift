@@ -3,7 +3,7 @@ public enum SegmentFormat {
   /// The first eight bytes of every segment.
   public static let magic: [UInt8] = Array("GAIDJRNL".utf8)
   /// The segment format this program writes and the newest it reads.
-  public static let version: UInt16 = 1
+  public static let version: UInt16 = 2
   /// Bytes before the first record: magic, version, header size, index, origin, reserved, CRC.
   public static let headerSize = 40
   /// Bytes before each record body: length and CRC32C.

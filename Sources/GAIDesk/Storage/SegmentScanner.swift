@@ -10,8 +10,10 @@ public struct ScannedRecord: Sendable {
   public let body: ArraySlice<UInt8>
   /// Offset just past the frame.
   public var end: Int { offset + SegmentFormat.frameHeaderSize + body.count }
-  /// The sealed payload (nonce, ciphertext, tag).
-  public var sealed: ArraySlice<UInt8> { body.dropFirst(RecordHeader.size) }
+  /// The sealed content (nonce, ciphertext, tag).
+  public var sealed: ArraySlice<UInt8> { body.dropFirst(header.encodedSize) }
+  /// The clear header's bytes: the sealed content's authenticated data.
+  public var authenticatedData: [UInt8] { Array(body.prefix(header.encodedSize)) }
   /// SHA-256 of the body: the next record's `previousHash`.
   public var hash: [UInt8] { Array(SHA256.hash(data: body)) }
 }
@@ -33,12 +35,15 @@ public struct SegmentScanner {
   public let base: Int
   /// The origin every record must carry.
   public let origin: OriginID
+  /// The record layout version every record must have (1 only when migrating a format-1 office).
+  public let recordVersion: UInt8
 
-  /// Scans `bytes`, which start at file offset `base`, for records of `origin`.
-  public init(bytes: [UInt8], base: Int, origin: OriginID) {
+  /// Scans `bytes`, which start at file offset `base`, for records of `origin` in layout `recordVersion`.
+  public init(bytes: [UInt8], base: Int, origin: OriginID, recordVersion: UInt8 = RecordHeader.version) {
     self.bytes = bytes
     self.base = base
     self.origin = origin
+    self.recordVersion = recordVersion
   }
 
   /// Valid records from the start, and what stopped the scan (nil when it reached the end cleanly).
@@ -82,7 +87,7 @@ public struct SegmentScanner {
     }
     guard available - 8 >= length else { return .failure(FrameProblem(reason: "truncated record")) }
     let bodyStart = position + 8
-    guard bytes[bodyStart] == RecordHeader.version,
+    guard bytes[bodyStart] == recordVersion,
       bytes[(bodyStart + 1)..<(bodyStart + 17)].elementsEqual(origin.bytes)
     else { return .failure(FrameProblem(reason: "record header unreadable")) }
     let body = bytes[bodyStart..<bodyStart + length]
@@ -101,7 +106,7 @@ public struct SegmentScanner {
     var candidate = position + 1
     while candidate + SegmentFormat.frameHeaderSize + SegmentFormat.minBodySize <= bytes.count {
       // Cheap filter: the body must start with the record version and this origin's first byte.
-      if bytes[candidate + 8] == RecordHeader.version, bytes[candidate + 9] == first,
+      if bytes[candidate + 8] == recordVersion, bytes[candidate + 9] == first,
         case .success = frame(at: candidate)
       {
         return candidate

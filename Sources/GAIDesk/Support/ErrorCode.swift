@@ -27,6 +27,7 @@ public enum ErrorCode: String, CaseIterable, Sendable {
   case fieldYesNo = "error.field.yesNo"
   case followupDone = "error.followup.done"
   case followupUnknown = "error.followup.unknown"
+  case historyNothingMissing = "error.history.nothingMissing"
   case journalReadonly = "error.journal.readonly"
   case journalRecordTooLarge = "error.journal.recordTooLarge"
   case keyslotCorrupt = "error.keyslot.corrupt"
@@ -37,6 +38,8 @@ public enum ErrorCode: String, CaseIterable, Sendable {
   case mergeKeepMerged = "error.merge.keepMerged"
   case mergeNotMerged = "error.merge.notMerged"
   case mergeSame = "error.merge.same"
+  case migrationDamaged = "error.migration.damaged"
+  case migrationFailed = "error.migration.failed"
   case officeBusy = "error.office.busy"
   case officeCorrupt = "error.office.corrupt"
   case officeExists = "error.office.exists"
@@ -63,7 +66,10 @@ public enum ErrorCode: String, CaseIterable, Sendable {
   case referralUnknown = "error.referral.unknown"
   case reportFormat = "error.report.format"
   case reportMonth = "error.report.month"
+  case sheetCorrectText = "error.sheet.correctText"
   case sheetFile = "error.sheet.file"
+  case sheetLine = "error.sheet.line"
+  case sheetLineOption = "error.sheet.lineOption"
   case sheetMissing = "error.sheet.missing"
   case slipLanguage = "error.slip.language"
   case staffNone = "error.staff.none"
@@ -85,10 +91,10 @@ public enum ErrorCode: String, CaseIterable, Sendable {
   public var status: ExitStatus {
     switch self {
     case .commandUnknown, .followupUnknown, .keyslotMissing, .officeMissing, .partnerUnknown, .passphraseFile,
-      .queueEmpty, .referralUnknown, .sheetFile, .sheetMissing, .visitUnknown, .visitorUnknown:
+      .queueEmpty, .referralUnknown, .sheetFile, .sheetLine, .sheetMissing, .visitUnknown, .visitorUnknown:
       .notFound
     case .passphraseWrong: .wrongPassphrase
-    case .journalReadonly, .keyslotCorrupt, .officeCorrupt: .damaged
+    case .journalReadonly, .keyslotCorrupt, .migrationDamaged, .migrationFailed, .officeCorrupt: .damaged
     case .officeBusy: .busy
     case .printFailed, .printNone, .uiFailed, .uiLocale, .uiNotTerminal, .uiTerm, .uiUnavailable:
       .deviceUnavailable

@@ -16,6 +16,8 @@ public enum ExitStatus: Int32, CaseIterable, Sendable {
   case deviceUnavailable = 6
   /// Writing failed: a full disk, an input/output error, a closed or full standard output.
   case writeFailed = 7
+  /// Intact, but records are dated in the future: a PC's clock was set ahead (`verify`).
+  case clockAhead = 8
 
   /// The stable word for this status in JSON errors (`"kind"`).
   public var word: String {
@@ -28,6 +30,7 @@ public enum ExitStatus: Int32, CaseIterable, Sendable {
     case .busy: "busy"
     case .deviceUnavailable: "device-unavailable"
     case .writeFailed: "write-failed"
+    case .clockAhead: "clock-ahead"
     }
   }
 }

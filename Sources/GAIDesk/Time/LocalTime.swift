@@ -11,19 +11,19 @@ public enum LocalTime {
       civil(daysSince1970: floorDiv(Int(date.timeIntervalSince1970.rounded(.down)) + offsetSeconds, 86400)))
   }
 
-  /// The local day of a clock value.
-  public static func day(_ time: HybridTime) -> String {
+  /// The local day of a wall time.
+  public static func day(_ time: WallTime) -> String {
     format(civil(daysSince1970: floorDiv(Int(time.milliseconds / 1000) + offsetSeconds, 86400)))
   }
 
   /// Local hour and minute, HH:MM.
-  public static func clock(_ time: HybridTime) -> String {
+  public static func clock(_ time: WallTime) -> String {
     let seconds = ((Int(time.milliseconds / 1000) + offsetSeconds) % 86400 + 86400) % 86400
     return pad(seconds / 3600) + ":" + pad(seconds / 60 % 60)
   }
 
   /// Local hour of the day, 0–23.
-  public static func hour(_ time: HybridTime) -> Int {
+  public static func hour(_ time: WallTime) -> Int {
     ((Int(time.milliseconds / 1000) + offsetSeconds) % 86400 + 86400) % 86400 / 3600
   }
 

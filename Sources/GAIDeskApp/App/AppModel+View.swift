@@ -68,8 +68,7 @@ extension AppModel {
     if officeCode != nil, !staff.isEmpty, !isStartScreen {
       left += " · " + staff + " · " + tr("header.desk", desk)
     }
-    let clock = LocalTime.clock(
-      HybridTime(milliseconds: UInt64(max(0, now.timeIntervalSince1970 * 1000)), counter: 0))
+    let clock = LocalTime.clock(WallTime(now))
     let right = today + " " + clock + "  " + tr.language.rawValue.uppercased()
     let style = Style(.title, attributes: .reverse)
     grid.put(" " + left, at: area.origin, style: style, maxWidth: area.width - right.displayWidth - 2)

@@ -69,8 +69,8 @@ public struct AppModel {
     state.canonicalVisitor(visitorID)?.fullName ?? visitorID
   }
 
-  /// Minutes between two clock values, or from `from` to now.
-  func minutes(from: HybridTime, to: HybridTime? = nil) -> Int {
+  /// Minutes between two wall times, or from `from` to now.
+  func minutes(from: WallTime, to: WallTime? = nil) -> Int {
     let end = to?.date ?? now
     return max(0, Int(end.timeIntervalSince(from.date) / 60))
   }

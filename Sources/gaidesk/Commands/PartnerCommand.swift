@@ -6,7 +6,7 @@ struct PartnerCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "partner",
     abstract: Help.t("The partner directory: list, show, add, change and retire partners."),
-    subcommands: [List.self, Show.self, Add.self, Set.self, Retire.self])
+    subcommands: [List.self, Show.self, Add.self, Set.self, Retire.self, Confirm.self, Correct.self])
 
   /// Partner fields shared by `add` and `set`.
   struct Fields: ParsableArguments {
@@ -113,14 +113,25 @@ struct PartnerCommand: ParsableCommand {
       abstract: Help.t("Show a partner: topics, islands, languages, contacts."))
     @OptionGroup var options: OfficeOptions
     @Argument(help: Help.t("The partner code.")) var code: String
+    @Flag(help: Help.t("Show what the entry rests on (its source) and its local confirmation.")) var sources =
+      false
 
     func run() throws {
       let office = try options.open()
       guard let partner = office.partners.partner(code) else {
         throw GAIDeskError(.partnerUnknown, code)
       }
-      if options.json { return Console.json(PartnerCommand.json(partner)) }
+      if options.json {
+        var out = PartnerCommand.json(partner)
+        if sources {
+          out["sources"] = SourceKey.json(
+            office.partners.backing(code),
+            office.state.confirmations[KnowledgeSubject.partner(code: code).key])
+        }
+        return Console.json(out)
+      }
       PartnerCommand.describe(partner, language: Console.language)
+      if sources { PartnerCommand.printSources(code, office: office) }
     }
   }
 

@@ -3,10 +3,11 @@ import Foundation
 import GAIDesk
 import GAIDeskExport
 
-/// `gaidesk report …`: figures for the national authority (AAI).
+/// `gaidesk report …`: figures for the national immigration authority (named by reference data).
 struct ReportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "report", abstract: Help.t("Reports for the national authority (AAI)."),
+    commandName: "report",
+    abstract: Help.t("Reports for the national authority") + " (\(Authority.shipped.short)).",
     subcommands: [Month.self])
 
   struct Month: ParsableCommand {

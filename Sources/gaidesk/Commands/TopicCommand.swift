@@ -7,7 +7,7 @@ struct TopicCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "topic",
     abstract: Help.t("Topics and their knowledge sheets: what to ask, which documents, where to send."),
-    subcommands: [List.self, Show.self, Edit.self])
+    subcommands: [List.self, Show.self, Edit.self, Confirm.self, Correct.self, Unconfirmed.self])
 
   struct List: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: Help.t("List the topics by service area."))
@@ -37,6 +37,8 @@ struct TopicCommand: ParsableCommand {
       discussion: Help.examples("topic.show"))
     @OptionGroup var options: OfficeOptions
     @Argument(help: Help.t("The topic code, e.g. residence.renewal.")) var topic: String
+    @Flag(help: Help.t("Number the lines and show each one's source, its local confirmation and the key."))
+    var sources = false
 
     func run() throws {
       let office = try options.open()
@@ -55,6 +57,9 @@ struct TopicCommand: ParsableCommand {
           "language": language.rawValue,
         ]
         out["reviewedBy"] = sheet.reviewedBy
+        if sources {
+          out["sources"] = TopicCommand.sourcesJSON(topic: topic, office: office, language: language)
+        }
         return Console.json(out)
       }
       let label = ReferenceData.shipped.topic(topic)?.label(language) ?? topic
@@ -70,7 +75,7 @@ struct TopicCommand: ParsableCommand {
         for line in lines { print("  \(bullet) \(line)") }
       }
       section("topic.ask", content.ask, bullet: "?")
-      section("topic.documents", content.documents, bullet: "[ ]")
+      if !sources { section("topic.documents", content.documents, bullet: "[ ]") }
       print("")
       print(Console.text("topic.partners"))
       for code in sheet.partners {
@@ -84,6 +89,7 @@ struct TopicCommand: ParsableCommand {
           "  → \(p.name)\(p.short.map { " (\($0))" } ?? "")\(p.active ? "" : " " + Console.text("partner.retiredMark")): \(where_)"
         )
       }
+      if sources { return TopicCommand.printSources(topic: topic, office: office, language: language) }
       section("topic.tell", content.tell, bullet: "•")
     }
   }

@@ -11,14 +11,21 @@ struct Verify: ParsableCommand {
 
   @OptionGroup var options: OfficeOptions
 
+  @Flag(
+    name: .customLong("accept-missing"),
+    help: Help.t(
+      "Supervisor: accept the missing history named (an older copy restored on purpose) so writes resume."))
+  var acceptMissing = false
+
   func run() throws {
     let office = try options.open()
+    if acceptMissing { try office.acceptMissingHistory(staff: options.actor()) }
     let report = try office.verify()
     if options.json {
       Console.json([
         "intact": report.isIntact, "origins": report.origins, "segments": report.segments,
         "records": report.records,
-        "bytes": report.bytes, "futureRecords": report.futureRecords,
+        "bytes": report.bytes, "futureRecords": report.futureRecords, "futureDays": report.futureDays,
         "damage": report.damage.map { ["segment": $0.segment, "offset": $0.offset, "reason": $0.reason] },
       ])
     } else {
@@ -32,5 +39,7 @@ struct Verify: ParsableCommand {
       if report.isIntact { Console.say("verify.intact") }
     }
     if !report.isIntact { throw ExitCode(ExitStatus.damaged.rawValue) }
+    // Intact, but records dated in the future: a clock was set ahead.
+    if report.futureRecords > 0 { throw ExitCode(ExitStatus.clockAhead.rawValue) }
   }
 }

@@ -37,8 +37,28 @@ struct OfficeOptions: ParsableArguments {
     for repair in office.journal.repairs {
       FileHandleOutput.warn(Console.text("warning.tornTail", [repair.description]))
     }
+    for notice in office.notices {
+      switch notice {
+      case .behindMark(let origin, let sequence):
+        FileHandleOutput.warn(Console.text("notice.behindMark", [origin.hex, String(sequence)]))
+      case .cacheCoveredMore(let origin, let sequence):
+        FileHandleOutput.warn(Console.text("notice.cacheCoveredMore", [origin.hex, String(sequence)]))
+      }
+    }
+    switch office.clockWarning(now: Date()) {
+    case .behind(let newest)?:
+      FileHandleOutput.warn(
+        Console.text("warning.clock.behind", [Self.stamp(WallTime(Date())), Self.stamp(newest)]))
+    case .ahead(let newest)?:
+      FileHandleOutput.warn(
+        Console.text("warning.clock.ahead", [Self.stamp(WallTime(Date())), Self.stamp(newest)]))
+    case nil: break
+    }
     return office
   }
+
+  /// A wall time as the local day and hour.
+  private static func stamp(_ time: WallTime) -> String { LocalTime.day(time) + " " + LocalTime.clock(time) }
 
   /// Sets the message language from --lang, $GAIDESK_LANG or the saved settings.
   func applyLanguage() {

@@ -23,10 +23,10 @@ enum Fixture {
   static let now = Date(timeIntervalSince1970: 1_773_145_800)
   static let today = "2026-03-10"
 
-  /// A clock value `minutes` before `now`.
-  static func at(minutesAgo minutes: Int, counter: UInt16 = 0) -> HybridTime {
-    HybridTime(
-      milliseconds: UInt64((now.timeIntervalSince1970 - Double(minutes * 60)) * 1000), counter: counter)
+  /// The wall time `minutes` before `now` (`counter` told records apart when they carried the hybrid
+  /// clock; wall times may be equal).
+  static func at(minutesAgo minutes: Int, counter: UInt16 = 0) -> WallTime {
+    WallTime(milliseconds: UInt64((now.timeIntervalSince1970 - Double(minutes * 60)) * 1000))
   }
 
   static func visitor(

@@ -83,12 +83,19 @@ struct FrontDeskRoutingTests {
       topic: "integration.legal-aid", island: "sao-vicente", languages: ["pt"], sheet: legal)
     #expect(fromMindelo.map(\.partner.code) == ["casa-do-direito", "ordem-advogados", "cndhc"])
     #expect(fromMindelo.last?.presence == .elsewhere)
-    // A French speaker asking about asylum: the sheet names DEF, the bar association and UNHCR; UNHCR speaks French.
+    // Asylum from Praia: the AAI and the CNDHC are on the island and the sheet names them first; UNHCR, which
+    // speaks French, leads the island-wide services; the DEF, which the sheet no longer names, comes last.
     let asylum = directory.suggest(
       topic: "residence.asylum", island: "santiago", languages: ["fr"], sheet: base.sheet("residence.asylum"))
-    #expect(asylum.map(\.partner.code) == ["acnur", "def", "ordem-advogados"])
-    #expect(asylum.first?.sharedLanguages == ["fr"])
-    #expect(asylum.allSatisfy { $0.recommended })
+    #expect(
+      asylum.map(\.partner.code) == ["aai", "cndhc", "acnur", "casa-do-direito", "ordem-advogados", "def"])
+    #expect(asylum[2].sharedLanguages == ["fr"])
+    #expect(asylum.dropLast().allSatisfy { $0.recommended } && asylum.last?.recommended == false)
+    // From Fogo, where neither has a unit, UNHCR comes first for a French speaker; the AAI and CNDHC last.
+    let fromFogo = directory.suggest(
+      topic: "residence.asylum", island: "fogo", languages: ["fr"], sheet: base.sheet("residence.asylum"))
+    #expect(
+      fromFogo.first?.partner.code == "acnur" && fromFogo.suffix(2).map(\.partner.code) == ["aai", "cndhc"])
   }
 
   @Test("Office.suggestPartners uses the office's island and the visitor's languages")
@@ -96,9 +103,10 @@ struct FrontDeskRoutingTests {
     let f = try FrontDeskFixture()
     let id = try f.visitor("Aminata Fall", languages: ["fr", "wo"])
     let ranked = try f.office.suggestPartners(visitorID: id, topic: "residence.asylum")
-    #expect(ranked.first?.partner.code == "acnur")
-    try f.office.retirePartner("acnur", staff: "Ana")
+    // Praia is on Santiago: the AAI's unit first, then the CNDHC; UNHCR (French) before other island-wide services.
+    #expect(ranked.prefix(3).map(\.partner.code) == ["aai", "cndhc", "acnur"])
+    try f.office.retirePartner("aai", staff: "Ana")
     #expect(
-      try f.office.suggestPartners(visitorID: id, topic: "residence.asylum").first?.partner.code == "def")
+      try f.office.suggestPartners(visitorID: id, topic: "residence.asylum").first?.partner.code == "cndhc")
   }
 }

@@ -47,7 +47,7 @@ import Testing
     let origin = OriginID.random()
     func body(_ sequence: UInt64) -> [UInt8] {
       RecordHeader(
-        origin: origin, sequence: sequence, clock: HybridTime(rawValue: sequence),
+        origin: origin, sequence: sequence, epoch: 1,
         previousHash: [UInt8](repeating: 0, count: 32)
       ).bytes
         + [UInt8](repeating: UInt8(sequence), count: 40)

@@ -26,7 +26,7 @@ import Testing
     let dir = TemporaryDirectory()
     let office = try TestOffice.make(in: dir)
     _ = try TestOffice.addVisitors(office, count: 1)
-    let latest = office.journal.latestTime
+    let latest = try #require(office.state.latestWall)
     var generator = DemoGenerator(seed: 3)
     _ = try generator.fill(office, visitors: 50, days: 5)
     #expect(office.state.visits.values.allSatisfy { $0.arrivedAt > latest })

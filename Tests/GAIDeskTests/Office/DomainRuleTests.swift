@@ -59,11 +59,11 @@ import Testing
   @Test func overdueMeansPastDueAndStillOpen() {
     var referral = Referral(
       id: "R-1", visitorID: "V-1", partner: "def", topic: "residence.renewal", due: "2026-11-10", note: nil,
-      visitID: nil, createdAt: HybridTime(rawValue: 1), createdBy: "A")
+      visitID: nil, createdAt: WallTime(milliseconds: 1), createdBy: "A")
     #expect(referral.isOverdue(today: "2026-11-11"))
     #expect(!referral.isOverdue(today: "2026-11-10"))
     referral.history.append(
-      ReferralChange(status: .cancelled, reason: nil, note: nil, at: HybridTime(rawValue: 2), by: "A"))
+      ReferralChange(status: .cancelled, reason: nil, note: nil, at: WallTime(milliseconds: 2), by: "A"))
     #expect(!referral.isOverdue(today: "2026-12-01"))
   }
 
@@ -148,8 +148,8 @@ import Testing
     let dir = TemporaryDirectory()
     let office = try TestOffice.make(in: dir)
     _ = try TestOffice.addVisitors(office, count: 2)
-    let other = Sealer(masterKey: .init(size: .bits256), purpose: "journal")
-    let report = try JournalVerifier(root: dir.path + "/journal", sealer: other).run()
+    let other = Keyring(masterKey: .init(size: .bits256))
+    let report = try JournalVerifier(root: dir.path + "/journal", keyring: other).run()
     #expect(!report.isIntact && report.records == 0)
   }
 }

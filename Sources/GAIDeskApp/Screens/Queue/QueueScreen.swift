@@ -58,7 +58,7 @@ public struct QueueScreen {
     if wide { columns.append(TableColumn(tr("col.staff"), width: .fill(1))) }
     if wide { columns.append(TableColumn(tr("col.arrived"), width: .length(7))) }
     let rows = visits.map { visit -> [String] in
-      let end: HybridTime? = visit.status == .waiting ? nil : (visit.calledAt ?? visit.endedAt)
+      let end: WallTime? = visit.status == .waiting ? nil : (visit.calledAt ?? visit.endedAt)
       var row = [
         visit.ticket, model.name(visit.visitorID),
         tr("minutes", String(model.minutes(from: visit.arrivedAt, to: end))),

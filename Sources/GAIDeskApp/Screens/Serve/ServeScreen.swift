@@ -216,19 +216,38 @@ enum SheetView {
     let tr = model.tr
     let text = sheet.content(tr.language)
     var lines: [(String, Role)] = []
-    func section(_ title: String, _ items: [String]) {
+    var sources: [Source] = []
+    func section(_ title: String, _ items: [String], marks: [String] = []) {
       lines.append((title, .header))
-      for item in items {
-        for (index, line) in ("• " + item).wrapped(toWidth: max(1, area.width - 2)).enumerated() {
+      for (number, item) in items.enumerated() {
+        let mark = number < marks.count ? " " + marks[number] : ""
+        for (index, line) in ("• " + item + mark).wrapped(toWidth: max(1, area.width - 2)).enumerated() {
           lines.append(((index == 0 ? "" : "  ") + line, .normal))
         }
       }
     }
+    func marks(_ section: SheetSection) -> [String] {
+      section.lines(text).indices.map { index in
+        switch model.directory.knowledge.backing(
+          topic: sheet.topic, section: section, index: index, language: tr.language)
+        {
+        case .source(let source):
+          if !sources.contains(source) { sources.append(source) }
+          return "[\(sources.firstIndex(of: source)! + 1)]"
+        case .toConfirm: return "[?]"
+        case .office: return "[GAI]"
+        }
+      }
+    }
     section(tr("sheet.ask"), text.ask)
-    section(tr("sheet.documents"), text.documents)
-    section(tr("sheet.tell"), text.tell)
+    section(tr("sheet.documents"), text.documents, marks: marks(.documents))
+    section(tr("sheet.tell"), text.tell, marks: marks(.tell))
     let partners = sheet.partners.compactMap { model.directory.partner($0) }.map { $0.short ?? $0.name }
     if !partners.isEmpty { section(tr("sheet.partners"), [partners.joined(separator: ", ")]) }
+    lines.append((tr("sheet.sourcesKey"), .muted))
+    for (number, source) in sources.enumerated() {
+      lines.append(("[\(number + 1)] \(source.title) (\(source.checked))", .muted))
+    }
     for (row, line) in lines.prefix(area.height).enumerated() {
       grid.put(line.0, at: Point(x: area.x, y: area.y + row), role: line.1, maxWidth: area.width)
     }

@@ -420,6 +420,8 @@ enum PartnersView {
       ? tr("partners.allIslands")
       : partner.islands.compactMap { ReferenceData.shipped.island($0)?.name }.joined(separator: ", ")
     lines.append((tr("partners.islands") + " " + islands, .normal))
+    lines.append(PartnersView.sourceLine(partner.code, model: model))
+    lines.append(PartnersView.confirmationLine(partner.code, model: model))
     lines.append((tr("partners.topics"), .header))
     for topic in partner.topics { lines.append(("• " + tr.topic(topic), .normal)) }
     let note = partner.note.text(tr.language)

@@ -1,0 +1,85 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Where this device stands in one office: the origin it writes as and the last record it wrote (its
+/// high-water mark). Kept outside the data folder, per user and machine, so a copied or cloned folder never
+/// continues this device's sequence and this device never continues a folder's older copy.
+public struct DeviceMark: Codable, Equatable, Sendable {
+  /// The origin this device writes as in the office (32 hex digits).
+  public var origin: String
+  /// The last sequence it wrote (0: none yet).
+  public var sequence: UInt64
+  /// SHA-256 of that record's body, hex.
+  public var hash: String
+  /// The segment holding that record.
+  public var segment: Int
+  /// The file offset of that record's frame.
+  public var offset: Int
+  /// The data folder it was written in (device and inode): a folder behind the mark is a copy when it is
+  /// another folder, and lost records when it is this one.
+  public var folder: String?
+
+  /// The mark of the last record a cursor covers, in data folder `root`.
+  public init(cursor: OriginCursor, root: String) {
+    folder = DeviceMark.identity(of: root)
+    origin = cursor.origin.hex
+    sequence = cursor.lastSequence
+    hash = Hex.encode(cursor.lastHash)
+    segment = cursor.lastRecordSegment
+    offset = cursor.lastRecordOffset
+  }
+}
+
+extension DeviceMark {
+  /// The device and inode of a folder, nil when it cannot be read.
+  public static func identity(of folder: String) -> String? {
+    var info = stat()
+    return stat(folder, &info) == 0 ? "\(info.st_dev):\(info.st_ino)" : nil
+  }
+}
+
+/// The device's marks, one file per office id under the XDG state folder:
+/// `$GAIDESK_STATE`, else `$XDG_STATE_HOME/gaidesk`, else `~/.local/state/gaidesk`.
+public struct DeviceMarks: Sendable {
+  /// The folder of mark files.
+  public let folder: String
+
+  /// The marks folder for this user, from the environment.
+  public static func resolve(environment: [String: String] = ProcessInfo.processInfo.environment)
+    -> DeviceMarks
+  {
+    if let explicit = environment["GAIDESK_STATE"], !explicit.isEmpty { return DeviceMarks(folder: explicit) }
+    let base =
+      environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+      ?? ((environment["HOME"] ?? NSHomeDirectory()) + "/.local/state")
+    return DeviceMarks(folder: base + "/gaidesk")
+  }
+
+  /// Marks in `folder`.
+  public init(folder: String) { self.folder = folder }
+
+  private func path(_ office: String) -> String { folder + "/office-" + office + ".json" }
+
+  /// The mark of office `id`, nil when this device has none (or it is unreadable).
+  public func mark(office id: String) -> DeviceMark? {
+    guard let data = FileManager.default.contents(atPath: path(id)) else { return nil }
+    return try? JSONDecoder().decode(DeviceMark.self, from: data)
+  }
+
+  /// Saves the mark of office `id`. Written after a record's fdatasync without a sync of its own: a mark
+  /// lost in a power cut only costs a new origin at the next opening.
+  public func save(_ mark: DeviceMark, office id: String) {
+    guard (try? FileIO.makeDirectory(folder)) != nil,
+      let data = try? JSONEncoder().encode(mark)
+    else { return }
+    let temporary = path(id) + ".tmp-\(getpid())"
+    guard
+      FileManager.default.createFile(
+        atPath: temporary, contents: data, attributes: [.posixPermissions: 0o600])
+    else { return }
+    rename(temporary, path(id))
+  }
+}

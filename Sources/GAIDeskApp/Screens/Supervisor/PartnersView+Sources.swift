@@ -1,0 +1,26 @@
+import GAIDesk
+import TerminalUI
+
+extension PartnersView {
+  /// What the partner's entry rests on: its source, or "to confirm".
+  static func sourceLine(_ code: String, model: AppModel) -> (String, Role) {
+    let tr = model.tr
+    switch model.directory.partners.backing(code) {
+    case .source(let source): return (tr("sources.entry") + ": \(source.title) (\(source.checked))", .muted)
+    case .toConfirm: return (tr("sources.entry") + ": " + tr("sources.toConfirm"), .warning)
+    case .office: return (tr("sources.entry") + ": " + tr("sources.office"), .warning)
+    }
+  }
+
+  /// When the entry was last confirmed locally, by whom and how; a warning when never or over 12 months ago.
+  static func confirmationLine(_ code: String, model: AppModel) -> (String, Role) {
+    let tr = model.tr
+    let subject = KnowledgeSubject.partner(code: code)
+    guard let c = model.state.confirmations[subject.key] else {
+      return (tr("partners.neverConfirmed"), .warning)
+    }
+    let text = "✓ " + tr("sources.confirmed", c.day, c.by, tr("confirm.how.\(c.method.rawValue)"))
+    let stale = KnowledgeReview.isStale(c, today: model.today)
+    return (text, stale ? .warning : .normal)
+  }
+}

@@ -1,0 +1,256 @@
+import Crypto
+import Foundation
+import Testing
+
+@testable import GAIDesk
+
+/// The state is a function of the set of records: several origins write random commands with their own
+/// clocks, and the records reach an office in random interleavings (each origin's order kept), in random
+/// chunks, with random folder names, sometimes across a warm reopening. The state's digest (lists and
+/// histories included) must equal the canonical fold's, a cold rebuild's and a warm opening's.
+@Suite struct OriginFoldPropertyTests {
+  /// Cases in `swift test`; `GAIDESK_PROPERTY_CASES` sets more (scripts/property-long.sh).
+  static let cases = Int(ProcessInfo.processInfo.environment["GAIDESK_PROPERTY_CASES"] ?? "") ?? 500
+
+  @Test func everyInterleavingFoldsToTheCanonicalState() throws {
+    let seed = UInt64(ProcessInfo.processInfo.environment["GAIDESK_PROPERTY_SEED"] ?? "") ?? 20_261_130
+    var refolds = 0
+    for index in 0..<OriginFoldPropertyTests.cases {
+      var random = SplitMix(seed: seed &+ UInt64(index))
+      refolds += try runCase(&random, label: "seed \(seed) case \(index)")
+    }
+    // The random deliveries do send records that belong before others already folded.
+    #expect(refolds > 0)
+  }
+
+  /// One case; returns how many times the office had to fold again.
+  private func runCase(_ random: inout SplitMix, label: String) throws -> Int {
+    let dir = TemporaryDirectory()
+    let office = try TestOffice.make(in: dir)
+    let keyring = office.keyringForVerification
+    let script = RandomScript(&random, origins: Int.random(in: 3...5, using: &random))
+
+    // Each origin writes its records in a folder of its own (its clock sees only its own records).
+    var logs: [(origin: OriginID, header: [UInt8], frames: [[UInt8]])] = []
+    for (number, records) in script.records.enumerated() where !records.isEmpty {
+      let origin = OriginID.random()
+      let source = dir.path + "-origin-\(number)"
+      defer { try? FileManager.default.removeItem(atPath: source) }
+      let journal = try Journal(root: source, origin: origin, keyring: keyring)
+      var next = 0
+      try journal.append(
+        count: records.count,
+        now: {
+          defer { next += 1 }
+          return records[min(next, records.count - 1)].date
+        }, deliver: { _ in },
+        make: { stamp in
+          EventCodec.encode(
+            EventBatch(
+              staff: "staff \(number)", office: "praia", events: records[Int(stamp.sequence) - 1].events))
+        })
+      let bytes = try FileIO.read(source + "/" + origin.hex + "/" + SegmentFormat.fileName(index: 1))
+      let scan = SegmentScanner(
+        bytes: Array(bytes[SegmentFormat.headerSize...]), base: SegmentFormat.headerSize, origin: origin
+      ).scan()
+      let frames = scan.records.map { Array(bytes[$0.offset..<$0.end]) }
+      logs.append((origin, Array(bytes.prefix(SegmentFormat.headerSize)), frames))
+    }
+
+    // The canonical fold: every record, sorted by (clock, origin, sequence).
+    var canonical = OfficeState()
+    canonical.office = "praia"
+    var entries: [JournalEntry] = []
+    for log in logs {
+      for frame in log.frames {
+        let record = try #require(
+          SegmentScanner(bytes: frame, base: 0, origin: log.origin).scan().records.first)
+        entries.append(JournalEntry(header: record.header, content: try #require(keyring.open(record))))
+      }
+    }
+    for entry in entries.sorted(by: { $0.key < $1.key }) {
+      canonical.apply(try EventCodec.decode(entry.payload), time: entry.content.wall)
+    }
+    let expected = digest(canonical)
+
+    // Delivery: a random interleaving keeping each origin's order, in chunks, refreshing in between.
+    var positions = [Int](repeating: 0, count: logs.count)
+    var live = office
+    for log in logs {
+      let folder = dir.path + "/journal/" + log.origin.hex
+      try FileIO.makeDirectory(folder)
+      try Data(log.header).write(to: URL(fileURLWithPath: folder + "/" + SegmentFormat.fileName(index: 1)))
+    }
+    var reopenedWarm = false
+    while positions.indices.contains(where: { positions[$0] < logs[$0].frames.count }) {
+      let chunk = Int.random(in: 1...6, using: &random)
+      for _ in 0..<chunk {
+        let open = positions.indices.filter { positions[$0] < logs[$0].frames.count }
+        guard let pick = open.randomElement(using: &random) else { break }
+        let log = logs[pick]
+        let file = dir.path + "/journal/" + log.origin.hex + "/" + SegmentFormat.fileName(index: 1)
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: file))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data(log.frames[positions[pick]]))
+        try handle.close()
+        positions[pick] += 1
+      }
+      try live.refresh()
+      if !reopenedWarm && Int.random(in: 0..<8, using: &random) == 0 {
+        // Close and open again from the snapshot in the middle of the delivery.
+        live.saveSnapshot()
+        live = try TestOffice.reopen(dir)
+        reopenedWarm = true
+      }
+    }
+    try live.refresh()
+    #expect(digest(live.state) == expected, "\(label): delivered")
+    #expect(live.damage.isEmpty, "\(label): \(live.damage)")
+
+    live.saveSnapshot()
+    let warm = try TestOffice.reopen(dir)
+    #expect(warm.openedFromSnapshot, "\(label)")
+    #expect(digest(warm.state) == expected, "\(label): warm opening")
+    try FileManager.default.removeItem(atPath: dir.path + "/cache")
+    let cold = try TestOffice.reopen(dir)
+    #expect(!cold.openedFromSnapshot)
+    #expect(digest(cold.state) == expected, "\(label): cold rebuild")
+    return live.refolds + office.refolds
+  }
+}
+
+/// SHA-256 of the whole state as the snapshot encodes it (every list in its order).
+func digest(_ state: OfficeState) -> [UInt8] {
+  var writer = ByteWriter(capacity: 4096)
+  StateCodec.encode(state, into: &writer)
+  return Array(SHA256.hash(data: writer.bytes))
+}
+
+/// SplitMix64: cases replay from their seed.
+struct SplitMix: RandomNumberGenerator {
+  var state: UInt64
+  init(seed: UInt64) { state = seed }
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+}
+
+/// Random commands of several origins, each record with the wall time of its origin's clock (skewed per
+/// origin, now and then set back). Commands refer to entities any origin created, so updates often reach
+/// an office before the thing they update.
+struct RandomScript {
+  struct Record {
+    var date: Date
+    var events: [Event]
+  }
+
+  var records: [[Record]]
+
+  init(_ random: inout SplitMix, origins: Int) {
+    records = Array(repeating: [], count: origins)
+    var clocks = (0..<origins).map { _ in
+      1_795_000_000 + Double(Int.random(in: -7200...7200, using: &random))
+    }
+    var visitors: [String] = []
+    var visits: [String] = []
+    var referrals: [String] = []
+    var followUps: [String] = []
+    var counter = 0
+    func newID(_ kind: String, _ origin: Int) -> String {
+      counter += 1
+      return "\(kind)-\(origin)-\(counter)"
+    }
+    let names = [
+      "Awa Ndiaye", "Kofi Mensah", "Lin Wei", "Мария Иванова", "João Gonçalves", "Fatoumata Diallo",
+    ]
+    let topics = ["residence.renewal", "integration.health", "entry.visa-information"]
+    for _ in 0..<Int.random(in: 12...30, using: &random) {
+      let origin = Int.random(in: 0..<origins, using: &random)
+      clocks[origin] += Double(Int.random(in: -120...900, using: &random))
+      let date = Date(timeIntervalSince1970: clocks[origin])
+      var events: [Event] = []
+      for _ in 0..<Int.random(in: 1...2, using: &random) {
+        let pick = Int.random(in: 0..<16, using: &random)
+        switch pick {
+        case 0...1:
+          let id = newID("V", origin)
+          var visitor = Visitor(id: id, fullName: names.randomElement(using: &random)!)
+          visitor.nationality = ["SN", "GH", "CN", "RU"].randomElement(using: &random)
+          visitors.append(id)
+          events.append(.visitorRegistered(visitor))
+        case 2 where !visitors.isEmpty:
+          var visitor = Visitor(
+            id: visitors.randomElement(using: &random)!, fullName: names.randomElement(using: &random)!)
+          visitor.languages = [["fr"], ["pt", "en"], ["wo"]].randomElement(using: &random)!
+          events.append(.visitorUpdated(visitor))
+        case 3 where !visitors.isEmpty:
+          let consent = Consent(
+            granted: Bool.random(using: &random), date: LocalTime.day(date), recordedBy: "staff \(origin)")
+          events.append(
+            .consentRecorded(
+              visitorID: visitors.randomElement(using: &random)!, store: consent, share: consent))
+        case 4...5 where !visitors.isEmpty:
+          let id = newID("T", origin)
+          visits.append(id)
+          events.append(
+            .visitArrived(
+              visitID: id, visitorID: visitors.randomElement(using: &random)!, day: LocalTime.day(date),
+              number: Int.random(in: 1...40, using: &random)))
+        case 6 where !visits.isEmpty:
+          events.append(.visitCalled(visitID: visits.randomElement(using: &random)!, desk: "\(origin + 1)"))
+        case 7 where !visits.isEmpty:
+          events.append(
+            .visitClosed(
+              visitID: visits.randomElement(using: &random)!, topics: [topics.randomElement(using: &random)!],
+              outcome: "ok \(origin)", note: nil))
+        case 8 where !visits.isEmpty:
+          events.append(.visitLeft(visitID: visits.randomElement(using: &random)!))
+        case 9 where !visitors.isEmpty:
+          let id = newID("R", origin)
+          referrals.append(id)
+          events.append(
+            .referralCreated(
+              referralID: id, visitorID: visitors.randomElement(using: &random)!, partner: "def",
+              topic: topics[0], due: nil, note: nil, visitID: visits.randomElement(using: &random)))
+        case 10 where !referrals.isEmpty:
+          events.append(
+            .referralChanged(
+              referralID: referrals.randomElement(using: &random)!,
+              status: ReferralStatus.allCases.randomElement(using: &random)!, reason: nil, note: nil))
+        case 11 where !visitors.isEmpty:
+          let id = newID("F", origin)
+          followUps.append(id)
+          events.append(
+            .followUpAdded(
+              followUpID: id, visitorID: visitors.randomElement(using: &random)!, on: LocalTime.day(date),
+              note: "call back"))
+        case 12 where !followUps.isEmpty:
+          events.append(.followUpDone(followUpID: followUps.randomElement(using: &random)!))
+        case 13 where visitors.count >= 2:
+          let pair = visitors.shuffled(using: &random).prefix(2)
+          events.append(
+            Bool.random(using: &random)
+              ? .visitorsMerged(keep: pair.first!, other: pair.last!)
+              : .visitorsUnmerged(keep: pair.first!, other: pair.last!))
+        case 14:
+          let code = ["def", "inps", "office-\(origin)"].randomElement(using: &random)!
+          events.append(
+            Bool.random(using: &random)
+              ? .partnerUpdated(Partner(code: code, name: "Partner \(origin)", phone: "\(counter)"))
+              : .partnerRetired(code: code))
+        default:
+          events.append(
+            .sheetUpdated(
+              KnowledgeSheet(
+                topic: topics.randomElement(using: &random)!, reviewed: LocalTime.day(date),
+                pt: SheetContent(tell: ["versão \(origin)-\(counter)"]))))
+        }
+      }
+      records[origin].append(Record(date: date, events: events))
+    }
+  }
+}
