@@ -18,14 +18,16 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
   ],
   targets: [
-    // Reference data shipped with the program (islands, municipalities, topics, partners, sheets, translations).
+    // Reference data shipped inside the program (islands, municipalities, topics, partners, sheets,
+    // translations): embedded in the code, so an installed binary needs no resource folder beside it.
     .target(
       name: "GAIDeskResources",
       path: "Resources",
       exclude: ["README.md"],
-      resources: [.copy("data")],
+      resources: [.embedInCode("data")],
       swiftSettings: strict
     ),
     // The core: model, journal, projections, queue, referrals, reports, security. No ncurses.
@@ -36,6 +38,12 @@ let package = Package(
         .product(name: "Crypto", package: "swift-crypto"),
         .product(name: "_CryptoExtras", package: "swift-crypto"),
       ],
+      swiftSettings: strict
+    ),
+    // Workbooks (xlsx: SpreadsheetML in a ZIP) of the core's report tables.
+    .target(
+      name: "GAIDeskExport",
+      dependencies: ["GAIDesk", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
       swiftSettings: strict
     ),
     // Cells, grid, widgets, keys and themes: pure Swift, no ncurses.
@@ -61,7 +69,7 @@ let package = Package(
     .executableTarget(
       name: "gaidesk",
       dependencies: [
-        "GAIDesk", "GAIDeskApp", "NCursesBackend", "CProcessSafety",
+        "GAIDesk", "GAIDeskApp", "GAIDeskExport", "NCursesBackend", "CProcessSafety",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strict
@@ -84,7 +92,7 @@ let package = Package(
     ),
     .testTarget(
       name: "GAIDeskTests",
-      dependencies: ["GAIDesk", .product(name: "Crypto", package: "swift-crypto")],
+      dependencies: ["GAIDesk", "GAIDeskResources", .product(name: "Crypto", package: "swift-crypto")],
       swiftSettings: strict
     ),
     .testTarget(
@@ -105,6 +113,7 @@ let package = Package(
       swiftSettings: strict),
     // Drives the real `gaidesk` binary (built first through this dependency).
     .testTarget(
-      name: "gaideskTests", dependencies: ["gaidesk", "ProcessTestSupport"], swiftSettings: strict),
+      name: "gaideskTests", dependencies: ["gaidesk", "ProcessTestSupport"], exclude: ["__Snapshots__"],
+      swiftSettings: strict),
   ]
 )

@@ -26,7 +26,8 @@ struct OfficeSimulator {
     "Pedro", "Rosa", "Yusuf", "Aminata", "Boubacar", "Mariana", "Ernesto", "Célia",
   ]
   static let lastNames = [
-    "Baldé", "Djaló", "Embaló", "Sané", "Diallo", "Camará", "Mendes", "Gomes", "Tavares", "Semedo", "Fernandes",
+    "Baldé", "Djaló", "Embaló", "Sané", "Diallo", "Camará", "Mendes", "Gomes", "Tavares", "Semedo",
+    "Fernandes",
     "Lopes", "Monteiro", "Okafor", "Adeyemi", "Nwosu", "Touré", "Keita", "Traoré", "Coulibaly", "Sow", "Bâ",
     "Ndiaye", "Fall", "Zhang", "Chen", "da Silva", "dos Santos", "Correia", "Varela", "Cabral", "Pereira",
   ]
@@ -61,13 +62,16 @@ struct OfficeSimulator {
   mutating func chance(_ p: Double) -> Bool { Double(random.next() % 10_000) < p * 10_000 }
 
   mutating func visitor(id: String) -> Visitor {
-    var visitor = Visitor(id: id, fullName: "\(pick(Self.firstNames)) \(pick(Self.lastNames)) \(pick(Self.lastNames))")
+    var visitor = Visitor(
+      id: id, fullName: "\(pick(Self.firstNames)) \(pick(Self.lastNames)) \(pick(Self.lastNames))")
     if chance(0.15) { visitor.aliases = ["\(pick(Self.firstNames)) \(pick(Self.lastNames))"] }
     visitor.sex = pick(Sex.allCases)
     visitor.birthYear = 1950 + Int(random.next() % 56)
     visitor.nationality = pick(Self.nationalities)
     visitor.languages = [pick(Self.languages), "pt"]
-    if chance(0.8) { visitor.phone = "+238 9\(random.next() % 10)\(random.next() % 10) \(1000 + random.next() % 9000)" }
+    if chance(0.8) {
+      visitor.phone = "+238 9\(random.next() % 10)\(random.next() % 10) \(1000 + random.next() % 9000)"
+    }
     let municipality = pick(municipalities)
     visitor.municipality = municipality
     visitor.island = ReferenceData.shipped.municipality(municipality)?.island
@@ -86,7 +90,8 @@ struct OfficeSimulator {
   mutating func tick() -> Date {
     clock += Double(30 + random.next() % 150)
     if visitsToday >= 60 + Int(random.next() % 60), waiting.isEmpty, called.isEmpty {
-      let start = LocalTime.startMilliseconds(of: day).map { Double($0) / 1000 } ?? clock.timeIntervalSince1970
+      let start =
+        LocalTime.startMilliseconds(of: day).map { Double($0) / 1000 } ?? clock.timeIntervalSince1970
       day = LocalTime.adding(days: 1, to: day) ?? day
       clock = Date(timeIntervalSince1970: start + 86400 + 8 * 3600)
       ticket = 0
@@ -96,7 +101,9 @@ struct OfficeSimulator {
   }
 
   /// An id as `CommandContext.newID` makes it: kind, origin tag, record sequence.
-  func newID(_ kind: String, _ stamp: RecordStamp) -> String { "\(kind)-\(stamp.origin.tag)-\(stamp.sequence)" }
+  func newID(_ kind: String, _ stamp: RecordStamp) -> String {
+    "\(kind)-\(stamp.origin.tag)-\(stamp.sequence)"
+  }
 
   /// The events of the next command at the desk, with ids from `stamp`.
   mutating func nextCommand(_ stamp: RecordStamp) -> [Event] {
@@ -119,7 +126,8 @@ struct OfficeSimulator {
           out.append(
             .referralCreated(
               referralID: id, visitorID: visitor, partner: pick(Self.partners), topic: pick(topics),
-              due: LocalTime.adding(days: 14, to: day), note: chance(0.3) ? pick(Self.notes) : nil, visitID: visit))
+              due: LocalTime.adding(days: 14, to: day), note: chance(0.3) ? pick(Self.notes) : nil,
+              visitID: visit))
         }
       }
     } else if !waiting.isEmpty && (roll < 70 || visitsToday > 200) {
@@ -184,19 +192,24 @@ func generateOffice(root: String, events target: Int, batch: Int = 500, quiet: B
     let count = max(1, min(batch, (target - box.simulator.events) * 3 / 4))
     try journal.append(count: count, now: { box.simulator.tick() }, deliver: { _ in }) { stamp in
       let events = box.simulator.nextCommand(stamp)
-      return EventCodec.encode(EventBatch(staff: staff[Int(stamp.sequence) % staff.count], office: "praia", events: events))
+      return EventCodec.encode(
+        EventBatch(staff: staff[Int(stamp.sequence) % staff.count], office: "praia", events: events))
     }
     records += count
-    if let cursor = journal.ownCursor { DeviceMarks.resolve().save(DeviceMark(cursor: cursor, root: root), office: office.identity.id!) }
+    if let cursor = journal.ownCursor {
+      DeviceMarks.resolve().save(DeviceMark(cursor: cursor, root: root), office: office.identity.id!)
+    }
     if !quiet && now() - lastReport > 5 {
       lastReport = now()
-      note(String(format: "  generating %@: %d events, %.0f s", root, box.simulator.events, lastReport - start))
+      note(
+        String(format: "  generating %@: %d events, %.0f s", root, box.simulator.events, lastReport - start))
     }
   }
   let total = box.simulator.events + 1
   try String(total).write(toFile: marker, atomically: true, encoding: .utf8)
   if !quiet {
-    note(String(format: "  generated %@: %d events in %d records, %.1f s", root, total, records, now() - start))
+    note(
+      String(format: "  generated %@: %d events in %d records, %.1f s", root, total, records, now() - start))
   }
   return total
 }

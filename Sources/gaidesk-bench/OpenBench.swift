@@ -20,13 +20,14 @@ struct ChildResult: Codable {
 
 /// The office master key, unlocked from the first key slot.
 func unlockMasterKey(_ paths: OfficePaths, passphrase: String) throws -> SymmetricKey {
-  let names = try FileManager.default.contentsOfDirectory(atPath: paths.keys).filter { $0.hasSuffix(".json") }.sorted()
+  let names = try FileManager.default.contentsOfDirectory(atPath: paths.keys).filter { $0.hasSuffix(".json") }
+    .sorted()
   for name in names {
     guard let data = FileManager.default.contents(atPath: paths.keys + "/" + name) else { continue }
     let slot = try JSONDecoder().decode(KeySlot.self, from: data)
     if let key = try slot.unlock(passphrase: passphrase) { return key }
   }
-  throw GAIDeskError("error.passphrase.wrong")
+  throw GAIDeskError(.passphraseWrong)
 }
 
 /// Segment files of every origin, in reading order.
@@ -35,7 +36,9 @@ func segmentFiles(_ paths: OfficePaths) -> [String] {
   var files: [String] = []
   for origin in origins where OriginID(hex: origin) != nil {
     let folder = paths.journal + "/" + origin
-    let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".seg") }
+    let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter {
+      $0.hasSuffix(".seg")
+    }
     files += names.sorted().map { folder + "/" + $0 }
   }
   return files

@@ -8,46 +8,47 @@ import GAIDesk
 struct GAIDeskCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "gaidesk",
-    abstract: "GAIDesk: front desk, queue and referrals for Cabo Verde's immigrant support offices (GAI).",
-    discussion: """
-      Without a subcommand, opens the terminal interface. Data lives in --data DIR, else $GAIDESK_DATA, else \
-      $XDG_DATA_HOME/gaidesk (~/.local/share/gaidesk). The passphrase comes from --passphrase-file, \
-      $GAIDESK_PASSPHRASE or a prompt.
-      """,
-    version: GAIDeskVersion.string,
+    abstract: Help.t(
+      "GAIDesk: front desk, queue and referrals for Cabo Verde's immigrant support offices (GAI)."),
+    discussion: Help.examples("root", after: "help.root.discussion"),
+    version: Console.text("version.line", [GAIDeskVersion.string, String(SegmentFormat.version)]),
     subcommands: [
       Interface.self, Init.self, VisitorCommand.self, QueueCommand.self, ReferralCommand.self,
       FollowUpCommand.self, PartnerCommand.self, TopicCommand.self, DayCommand.self, ReportCommand.self,
       Verify.self,
-      Demo.self, BundleCommand.self, BackupCommand.self, RestoreCommand.self,
+      Demo.self, BundleCommand.self, BackupCommand.self, RestoreCommand.self, Manual.self,
     ],
     defaultSubcommand: Interface.self
   )
 
-  /// Runs the command, turning every failure into one translated line on stderr and a non-zero exit.
+  /// Runs the command; every failure becomes one translated line on stderr and its exit status.
   static func main() {
     // A core file would hold the passphrase, the keys and whatever personal data was in memory.
     _ = gd_disable_core_dumps()
+    let arguments: CommandLineArguments
     do {
-      var command = try parseAsRoot()
-      try command.run()
-      if !Console.damage.isEmpty { Foundation.exit(ExitStatus.damaged) }
+      arguments = try CommandLineArguments(
+        Array(CommandLine.arguments.dropFirst()), root: GAIDeskCommand.self)
     } catch let error as GAIDeskError {
-      Console.fail(Console.text(error.key, error.args))
-    } catch let failure as FileIO.Failure {
-      Console.fail(
-        Console.text(
-          failure.isDiskFull ? "error.disk.full" : "error.disk.io", [failure.path, failure.reason]))
+      Failure.exit(error)
     } catch {
-      // The parser's messages quote the arguments: escape their control characters (ESC [ 2 J…).
-      let code = exitCode(for: error)
-      let message = TextEscaping.escaped(fullMessage(for: error), keepingNewlines: true)
-      if code == .success {
-        print(message)
-      } else {
-        FileHandle.standardError.write(Data((message + "\n").utf8))
-      }
-      Foundation.exit(code.rawValue)
+      Failure.exit(GAIDeskError(.usage, "gaidesk", "\(error)"))
     }
+    do {
+      var command = try parseAsRoot(arguments.parsed)
+      try command.run()
+      // Figures read from a damaged office are partial: the exit status says so.
+      if !Console.damage.isEmpty { Failure.finish(.damaged) }
+    } catch let code as ExitCode {
+      Failure.finish(ExitStatus(rawValue: code.rawValue) ?? .refused)
+    } catch {
+      if let typed = Failure.typed(error) { Failure.exit(typed) }
+      if exitCode(for: error) == .success {  // --help, help, --version
+        print(fullMessage(for: error))
+        Failure.finish(.success)
+      }
+      Failure.exit(GAIDeskError(.usage, arguments.commandPath, message(for: error)))
+    }
+    Failure.finish(.success)
   }
 }

@@ -12,7 +12,7 @@ struct CloseVisitTests {
     var form = VisitorForm(fullName: "Aminata Baldé")
     form.consentToShare = true
     guard case .done(_, _, let visitID?, _) = runtime.perform(.arriveNew(form), staff: "Ana") else {
-      throw GAIDeskError("error.ui.failed", "no arrival")
+      throw GAIDeskError(.uiFailed, "no arrival")
     }
     return visitID
   }

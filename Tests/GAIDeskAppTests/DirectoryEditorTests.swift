@@ -64,7 +64,7 @@ struct DirectoryEditorTests {
     #expect(model.busy != nil)
     #expect(!Self.text(model).contains("Parceiro guardado"))
     // A refusal keeps the form and what was typed, and says why.
-    _ = model.update(.failed(effects[0], GAIDeskError("error.field.island", "sal")))
+    _ = model.update(.failed(effects[0], GAIDeskError(.fieldIsland, "sal")))
     guard case .partner(let kept) = Self.editor(model) else { Issue.record("the form was lost"); return }
     #expect(kept.error != nil)
     #expect(kept.form.values[4].text == "santiago, sal")
@@ -163,7 +163,7 @@ struct DirectoryEditorTests {
     #expect(effects == [.saveSheet(topic: sheet.topic, language: .english, content: expected)])
     #expect(model.busy != nil)
     #expect(!Self.text(model).contains("Sheet saved"))
-    _ = model.update(.failed(effects[0], GAIDeskError("error.disk.full", "/x")))
+    _ = model.update(.failed(effects[0], GAIDeskError(.diskFull, "/x")))
     guard case .sheet(let kept) = Self.editor(model) else { Issue.record("the form was lost"); return }
     #expect(kept.error != nil)
     _ = model.update(.done(effects[0], model.state, visitID: nil, referralID: nil))

@@ -39,7 +39,7 @@ struct FlowTests {
     Fixture.type(&model, "nope")
     let effects = Fixture.press(&model, [.enter])
     #expect(effects == [.unlock(passphrase: "nope")])
-    _ = model.update(.failed(effects[0], GAIDeskError("error.passphrase.wrong")))
+    _ = model.update(.failed(effects[0], GAIDeskError(.passphraseWrong)))
     guard case .custom(let screen) = model.screen, let unlock = screen as? UnlockScreen else {
       Issue.record("left unlock")
       return
@@ -293,7 +293,7 @@ struct ProfileFlowTests {
     #expect(model.busy != nil)
     #expect(!text(model).contains("guardados"))
     // A refusal from the core keeps the form and says why.
-    _ = model.update(.failed(effects[0], GAIDeskError("error.field.phone", "9911223")))
+    _ = model.update(.failed(effects[0], GAIDeskError(.fieldPhone, "9911223")))
     guard case .edit = profileMode(model) else { Issue.record("the form was lost"); return }
     #expect(Fixture.press(&model, [.enter]) == effects)
     var state = Fixture.state()
@@ -387,7 +387,7 @@ struct ProfileFlowTests {
     model.overlay = .saved(visitID: "T-0", referralIDs: ["R-1"], language: .portuguese)
     let effects = Fixture.press(&model, [.character("P")])
     #expect(effects == [.printSlip(referralID: "R-1", language: .portuguese)])
-    _ = model.update(.failed(effects[0], GAIDeskError("error.print.none")))
+    _ = model.update(.failed(effects[0], GAIDeskError(.printNone)))
     guard case .saved = model.overlay else { Issue.record("the slip was closed"); return }
     #expect(text(model).contains("Não há impressora configurada"))
     _ = model.update(.printed(effects[0], printer: "balcao"))

@@ -10,12 +10,12 @@ import Testing
 struct MessageTests {
   @Test("core errors name the field in words, in the interface language")
   func fieldNames() {
-    let long = GAIDeskError("error.field.tooLong", "name", "200")
+    let long = GAIDeskError(.fieldTooLong, "name", "200")
     #expect(Translator(.portuguese).error(long).hasPrefix("O campo nome é longo demais"))
-    let empty = GAIDeskError("error.field.empty", "staff")
+    let empty = GAIDeskError(.fieldEmpty, "staff")
     #expect(!Translator(.portuguese).error(empty).contains("staff"))
     #expect(Translator(.english).error(empty).contains("staff name"))
-    let range = GAIDeskError("error.field.dateRange", "due", "2040-01-31", "2025-03-09", "2036-03-10")
+    let range = GAIDeskError(.fieldDateRange, "due", "2040-01-31", "2025-03-09", "2036-03-10")
     let text = Translator(.french).error(range)
     #expect(text.contains("échéance") && text.contains("31/01/2040") && !text.contains(" due"))
   }

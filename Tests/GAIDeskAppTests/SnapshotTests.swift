@@ -132,7 +132,7 @@ struct ScreenSnapshotTests {
     var unlock = AppModel(
       hasOffice: true, settings: OfficeSettings(staff: "Ana"), size: size, now: Fixture.now)
     Fixture.type(&unlock, "nope")
-    _ = unlock.update(.failed(.unlock(passphrase: "nope"), GAIDeskError("error.passphrase.wrong")))
+    _ = unlock.update(.failed(.unlock(passphrase: "nope"), GAIDeskError(.passphraseWrong)))
     Fixture.type(&unlock, "ab")
     assertSnapshot(of: unlock.view().grid, named: "unlock-error-\(size.width)x\(size.height)")
     _ = unlock.update(.opened(office: "praia", state: Fixture.state()))

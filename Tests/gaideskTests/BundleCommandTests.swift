@@ -41,23 +41,24 @@ import Testing
     #expect(a.run(["bundle", "import", toA]).status == 0)
 
     let listA =
-      try JSONSerialization.jsonObject(with: Data(a.run(["queue", "list", "--json"]).out.utf8))
-      as? [[String: Any]]
+      (try JSONSerialization.jsonObject(with: Data(a.run(["queue", "list", "--json"]).out.utf8))
+      as? [String: Any])?["items"] as? [[String: Any]]
     let listB =
-      try JSONSerialization.jsonObject(with: Data(b.run(["queue", "list", "--json"]).out.utf8))
-      as? [[String: Any]]
+      (try JSONSerialization.jsonObject(with: Data(b.run(["queue", "list", "--json"]).out.utf8))
+      as? [String: Any])?["items"] as? [[String: Any]]
     let ticketsA = (listA ?? []).compactMap { $0["ticket"] as? String }.sorted()
     #expect(ticketsA.count == 3 && Set(ticketsA).count == 3)
     #expect(ticketsA == (listB ?? []).compactMap { $0["ticket"] as? String }.sorted())
     #expect(a.run(["verify"]).status == 0 && b.run(["verify"]).status == 0)
 
-    // A damaged copy: one line in Portuguese, exit 1, nothing imported.
+    // A damaged copy: one line in Portuguese, the damaged status, nothing imported.
     var bytes = try Data(contentsOf: URL(fileURLWithPath: toA))
     bytes[bytes.count - 5] ^= 0x20
     let damaged = a.scratch + "/damaged.gaibundle"
     try bytes.write(to: URL(fileURLWithPath: damaged))
     let refused = b.run(["bundle", "import", damaged])
-    #expect(refused.status == 1 && refused.err.contains("nada foi importado"))
+    #expect(
+      refused.status == 4 && refused.err.contains("nada foi importado"), "\(refused.status) \(refused.err)")
     #expect(refused.err.split(separator: "\n").count == 1)
 
     // The next backup adds the rest; the stick checks out and says so.

@@ -85,4 +85,33 @@ struct CLI {
 
   /// Creates the office (cheap scrypt parameters for tests).
   func initOffice() -> Result { run(["init", "--office", "praia", "--scrypt-log-n", "10"]) }
+
+  /// The `"items"` of a `--json` list, checking its `"format"`.
+  static func items(_ result: Result) throws -> [[String: Any]] {
+    let document = try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [String: Any]
+    guard document?["format"] as? Int == 1, let items = document?["items"] as? [[String: Any]] else {
+      throw CLIError.notAList(result.out)
+    }
+    return items
+  }
+
+  /// The JSON object printed by a `--json` run.
+  static func object(_ result: Result) throws -> [String: Any] {
+    guard let object = try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [String: Any] else {
+      throw CLIError.notAList(result.out)
+    }
+    return object
+  }
+
+  /// The JSON error a `--json` run printed on stderr.
+  static func error(_ result: Result) throws -> [String: Any] {
+    let document = try JSONSerialization.jsonObject(with: Data(result.err.utf8)) as? [String: Any]
+    guard document?["format"] as? Int == 1, let error = document?["error"] as? [String: Any] else {
+      throw CLIError.notAList(result.err)
+    }
+    return error
+  }
 }
+
+/// A run printed something other than the JSON expected.
+enum CLIError: Error { case notAList(String) }

@@ -16,9 +16,7 @@ import Testing
     }
     for child in children { #expect(cli.wait(child).status == 0) }
     let visitors =
-      try JSONSerialization.jsonObject(
-        with: Data(cli.run(["visitor", "find", "person", "--limit", "5000", "--json"]).out.utf8))
-      as! [[String: Any]]
+      try CLI.items(cli.run(["visitor", "find", "person", "--limit", "5000", "--json"]))
     #expect(visitors.count == 1000)
     #expect(Set(visitors.compactMap { $0["id"] as? String }).count == 1000)
     #expect(cli.run(["verify"]).status == 0)
@@ -51,9 +49,7 @@ import Testing
     let acknowledged = Set(acknowledgedIDs())
     #expect(acknowledged.count >= 10)
     let found =
-      try JSONSerialization.jsonObject(
-        with: Data(cli.run(["visitor", "find", "kill test", "--limit", "100000", "--json"]).out.utf8))
-      as! [[String: Any]]
+      try CLI.items(cli.run(["visitor", "find", "kill test", "--limit", "100000", "--json"]))
     let ids = found.compactMap { $0["id"] as? String }
     #expect(acknowledged.isSubset(of: Set(ids)))
     #expect(Set(ids).count == ids.count)

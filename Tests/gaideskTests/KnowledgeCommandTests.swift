@@ -41,7 +41,7 @@ import Testing
 
     // The unconfirmed list: what was just confirmed is not on it; the AAI never confirmed is.
     let list = cli.run(["topic", "unconfirmed", "--json"])
-    let items = try #require(try JSONSerialization.jsonObject(with: Data(list.out.utf8)) as? [[String: Any]])
+    let items = try CLI.items(list)
     let subjects = items.compactMap { $0["subject"] as? String }
     #expect(subjects.contains("partner:aai") && !subjects.contains("partner:def"))
     #expect(!subjects.contains { $0.hasPrefix("sheet:residence.renewal:tell:A autorização temporária") })

@@ -18,41 +18,41 @@ public struct BundleReader {
   public init(path: String, office: String, key: SymmetricKey) throws {
     self.path = path
     guard FileIO.isRegularFile(path), let size = FileIO.size(path) else {
-      throw GAIDeskError("error.bundle.missing", path)
+      throw GAIDeskError(.bundleMissing, path)
     }
     let prefix = try FileIO.read(path, limit: BundleFormat.prefixSize)
     guard BundleFormat.magic.starts(with: prefix.prefix(8)), size > 0 else {
-      throw GAIDeskError("error.bundle.notABundle", path)
+      throw GAIDeskError(.bundleNotABundle, path)
     }
-    guard prefix.count == BundleFormat.prefixSize else { throw GAIDeskError("error.bundle.truncated", path) }
+    guard prefix.count == BundleFormat.prefixSize else { throw GAIDeskError(.bundleTruncated, path) }
     var reader = ByteReader(prefix, range: 8..<BundleFormat.prefixSize)
     let version = try reader.readUInt16()
     guard version <= BundleFormat.version else {
-      throw GAIDeskError("error.bundle.newer", path, String(version))
+      throw GAIDeskError(.bundleNewer, path, String(version))
     }
     let length = Int(try reader.readUInt32())
-    guard length <= BundleFormat.maxManifestSize else { throw GAIDeskError("error.bundle.altered", path) }
+    guard length <= BundleFormat.maxManifestSize else { throw GAIDeskError(.bundleAltered, path) }
     let headSize = BundleFormat.prefixSize + length + BundleFormat.tagSize
-    guard size >= headSize else { throw GAIDeskError("error.bundle.truncated", path) }
+    guard size >= headSize else { throw GAIDeskError(.bundleTruncated, path) }
     let head = try FileIO.read(path, limit: headSize)
-    guard head.count == headSize else { throw GAIDeskError("error.bundle.truncated", path) }
+    guard head.count == headSize else { throw GAIDeskError(.bundleTruncated, path) }
     let manifestBytes = Array(head[BundleFormat.prefixSize..<BundleFormat.prefixSize + length])
     let manifest = try? BundleManifest(decoding: manifestBytes)
     if let manifest, manifest.office != office {
-      throw GAIDeskError("error.bundle.otherOffice", path, manifest.office)
+      throw GAIDeskError(.bundleOtherOffice, path, manifest.office)
     }
     tag = Array(head.suffix(BundleFormat.tagSize))
     guard BundleFormat.isValid(tag: tag, for: Array(head.dropLast(BundleFormat.tagSize)), key: key),
       let manifest, BundleReader.isWellFormed(manifest)
-    else { throw GAIDeskError("error.bundle.altered", path) }
+    else { throw GAIDeskError(.bundleAltered, path) }
     var offsets: [Int] = []
     var position = headSize
     for range in manifest.ranges {
       offsets.append(position)
       position += Int(range.length)
     }
-    guard size >= position else { throw GAIDeskError("error.bundle.truncated", path) }
-    guard size == position else { throw GAIDeskError("error.bundle.altered", path) }
+    guard size >= position else { throw GAIDeskError(.bundleTruncated, path) }
+    guard size == position else { throw GAIDeskError(.bundleAltered, path) }
     self.manifest = manifest
     self.offsets = offsets
   }
@@ -79,9 +79,9 @@ public struct BundleReader {
     let bytes = try FileIO.read(path, from: offsets[index], limit: Int(range.length))
     let origin = range.origin.hex.prefix(8)
     func damaged(_ reason: String) -> GAIDeskError {
-      GAIDeskError("error.bundle.damaged", path, String(origin), reason)
+      GAIDeskError(.bundleDamaged, path, String(origin), reason)
     }
-    guard bytes.count == Int(range.length) else { throw GAIDeskError("error.bundle.truncated", path) }
+    guard bytes.count == Int(range.length) else { throw GAIDeskError(.bundleTruncated, path) }
     guard Array(SHA256.hash(data: bytes)) == range.sectionHash else { throw damaged("section hash") }
     let scan = SegmentScanner(bytes: bytes, base: 0, origin: range.origin).scan()
     if let stop = scan.stop {
@@ -110,7 +110,7 @@ public struct BundleReader {
       for record in try records(index) {
         guard keyring.open(record) != nil else {
           throw GAIDeskError(
-            "error.bundle.damaged", path, String(record.header.origin.hex.prefix(8)),
+            .bundleDamaged, path, String(record.header.origin.hex.prefix(8)),
             "cannot decrypt \(record.header.sequence)")
         }
         done += 1

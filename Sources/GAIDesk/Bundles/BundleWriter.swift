@@ -19,7 +19,7 @@ struct BundleWriter {
   func write(
     to path: String, since: [OriginID: UInt64], limits: [OriginID: UInt64] = [:], now: Date = Date()
   ) throws -> BundleManifest {
-    guard FileIO.size(path) == nil else { throw GAIDeskError("error.bundle.exists", path) }
+    guard FileIO.size(path) == nil else { throw GAIDeskError(.bundleExists, path) }
     let held = journal.cursors.filter { $0.lastSequence > 0 }
     var ranges: [BundleRange] = []
     for cursor in held {
@@ -28,7 +28,7 @@ struct BundleWriter {
       guard first <= last else { continue }
       let records = try journal.frames(of: cursor.origin, from: first, through: last)
       guard let head = records.last, records.count == Int(last - first + 1) else {
-        throw GAIDeskError("error.journal.readonly", "journal/" + cursor.origin.hex)
+        throw GAIDeskError(.journalReadonly, "journal/" + cursor.origin.hex)
       }
       let section = BundleWriter.section(records)
       ranges.append(
@@ -51,7 +51,7 @@ struct BundleWriter {
         let records = try journal.frames(of: range.origin, from: range.first, through: range.last)
         let section = BundleWriter.section(records)
         guard Array(SHA256.hash(data: section)) == range.sectionHash else {
-          throw GAIDeskError("error.journal.readonly", "journal/" + range.origin.hex)
+          throw GAIDeskError(.journalReadonly, "journal/" + range.origin.hex)
         }
         try write(section, fd: fd, path: temporary)
       }

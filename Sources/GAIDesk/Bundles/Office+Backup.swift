@@ -23,7 +23,7 @@ extension Office {
     if FileManager.default.fileExists(atPath: backup.asOffice.officeFile) {
       let other = try Office.readIdentity(backup.asOffice)
       guard other.id == identity.id else {
-        throw GAIDeskError("error.backup.otherOffice", folder, other.office)
+        throw GAIDeskError(.backupOtherOffice, folder, other.office)
       }
     }
     try FileIO.makeDirectory(backup.bundles)
@@ -62,7 +62,7 @@ extension Office {
   public static func checkBackup(in folder: String, passphrase: String) throws -> BackupCheck {
     let backup = BackupFolder(root: folder)
     guard FileManager.default.fileExists(atPath: backup.asOffice.officeFile) else {
-      throw GAIDeskError("error.backup.missing", folder)
+      throw GAIDeskError(.backupMissing, folder)
     }
     let identity = try readIdentity(backup.asOffice)
     let (masterKey, _) = try unlock(backup.asOffice, passphrase: passphrase)
@@ -82,7 +82,7 @@ extension Office {
           if range.first > held.sequence + 1 {
             check.problems.append(gap(range.origin, held.sequence + 1, range.first - 1))
           } else if range.first == held.sequence + 1 && range.anchor != held.hash {
-            check.problems.append(GAIDeskError("error.backup.fork", range.origin.hex, String(held.sequence)))
+            check.problems.append(GAIDeskError(.backupFork, range.origin.hex, String(held.sequence)))
           }
           guard range.last > held.sequence else { continue }
           check.records += Int(range.last - max(range.first, held.sequence + 1) + 1)
@@ -100,7 +100,7 @@ extension Office {
   }
 
   private static func gap(_ origin: OriginID, _ from: UInt64, _ through: UInt64) -> GAIDeskError {
-    GAIDeskError("error.backup.gap", origin.hex, String(from), String(through))
+    GAIDeskError(.backupGap, origin.hex, String(from), String(through))
   }
 
   /// Restores the backup in `folder` into the new data folder `paths`: the office opens with its history
@@ -109,10 +109,10 @@ extension Office {
   public static func restore(
     from folder: String, to paths: OfficePaths, passphrase: String, marks: DeviceMarks = .resolve()
   ) throws -> (office: Office, summary: ImportSummary, skipped: [GAIDeskError]) {
-    guard !paths.exists else { throw GAIDeskError("error.office.exists", paths.root) }
+    guard !paths.exists else { throw GAIDeskError(.officeExists, paths.root) }
     let backup = BackupFolder(root: folder)
     guard FileManager.default.fileExists(atPath: backup.asOffice.officeFile) else {
-      throw GAIDeskError("error.backup.missing", folder)
+      throw GAIDeskError(.backupMissing, folder)
     }
     _ = try readIdentity(backup.asOffice)
     _ = try unlock(backup.asOffice, passphrase: passphrase)

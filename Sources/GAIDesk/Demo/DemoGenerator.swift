@@ -20,9 +20,13 @@ public struct DemoGenerator {
   /// A generator; the same seed gives the same office.
   public init(seed: UInt64 = 2026) { random = SeededRandom(seed: seed) }
 
-  /// Registers `visitors` visitors over the `days` days before `now`, with their visits, referrals and follow-ups.
-  public mutating func fill(_ office: Office, visitors: Int, days: Int, now: Date = Date()) throws -> Summary
-  {
+  /// Registers exactly `visitors` visitors over the `days` days before `now`, with their visits, referrals and
+  /// follow-ups (a visitor whose arrival would fall after `now` is registered without a visit); `progress` is
+  /// told after each day how many days are done.
+  public mutating func fill(
+    _ office: Office, visitors: Int, days: Int, now: Date = Date(),
+    progress: (Int, Summary) -> Void = { _, _ in }
+  ) throws -> Summary {
     precondition(visitors >= 0 && days >= 1)
     let topics = ReferenceData.shipped.topics.map(\.code)
     let partners = PartnerDirectory.shipped
@@ -43,8 +47,15 @@ public struct DemoGenerator {
       for index in 0..<(newToday + returning) {
         clock += Double(random.next(in: 20...400))
         let arrival = clock
-        // History goes after the office's last event: the journal's clock never goes back.
-        guard arrival > latest else { continue }
+        // History goes after the office's last event (the journal's clock never goes back) and before now; a new
+        // visitor who cannot arrive in that window is registered without a visit, so the count is exact.
+        guard arrival > latest, arrival < now.timeIntervalSince1970 else {
+          if index < newToday {
+            let time = min(max(arrival, latest + 0.001), now.timeIntervalSince1970 - 0.001)
+            actions.append((time, .register(makeForm(knownLanguages))))
+          }
+          continue
+        }
         let wait = Double(random.next(in: 60...2400))
         let service = Double(random.next(in: 300...1500))
         let visitor: Action.Who =
@@ -80,6 +91,11 @@ public struct DemoGenerator {
       ) { context in
         defer { cursor += 1 }
         switch actions[cursor].action {
+        case .register(let form):
+          let visitor = try Office.visitor(from: form, id: context.newID("V"), context: context)
+          registered.append(visitor.id)
+          summary.visitors += 1
+          return [.visitorRegistered(visitor)]
         case .arrive(let who, let slot):
           let visitID = context.newID("T")
           var events: [Event] = []
@@ -134,6 +150,7 @@ public struct DemoGenerator {
         }
       }
       summary.records += actions.count
+      progress(dayIndex + 1, summary)
     }
     return summary
   }
@@ -143,6 +160,7 @@ public struct DemoGenerator {
       case new(VisitorForm)
       case returning(String)
     }
+    case register(VisitorForm)
     case arrive(Who, slot: Int)
     case call(slot: Int)
     case leave(slot: Int)

@@ -10,7 +10,7 @@ extension Office {
     try perform(staff: staff) { context -> [Event] in
       let checked = try Office.checked(partner)
       guard PartnerDirectory(state: context.state).partner(checked.code) == nil else {
-        throw GAIDeskError("error.partner.exists", checked.code)
+        throw GAIDeskError(.partnerExists, checked.code)
       }
       return [.partnerAdded(checked)]
     }
@@ -24,10 +24,10 @@ extension Office {
   {
     try perform(staff: staff) { context -> [Event] in
       guard var partner = PartnerDirectory(state: context.state).partner(code) else {
-        throw GAIDeskError("error.partner.unknown", code)
+        throw GAIDeskError(.partnerUnknown, code)
       }
       try change(&partner)
-      guard partner.code == code else { throw GAIDeskError("error.partner.code", partner.code) }
+      guard partner.code == code else { throw GAIDeskError(.partnerCode, partner.code) }
       return [.partnerUpdated(try Office.checked(partner))]
     }
     return partners.partner(code)!
@@ -38,9 +38,9 @@ extension Office {
   public func retirePartner(_ code: String, staff: String) throws -> Partner {
     try perform(staff: staff) { context -> [Event] in
       guard let partner = PartnerDirectory(state: context.state).partner(code) else {
-        throw GAIDeskError("error.partner.unknown", code)
+        throw GAIDeskError(.partnerUnknown, code)
       }
-      guard partner.active else { throw GAIDeskError("error.partner.retired", code) }
+      guard partner.active else { throw GAIDeskError(.partnerRetired, code) }
       return [.partnerRetired(code: code)]
     }
     return partners.partner(code)!
@@ -49,7 +49,7 @@ extension Office {
   /// Partners ranked for referring `visitorID` on `topic` from this office's island.
   public func suggestPartners(visitorID: String, topic: String) throws -> [PartnerSuggestion] {
     guard let visitor = state.canonicalVisitor(visitorID) else {
-      throw GAIDeskError("error.visitor.unknown", visitorID)
+      throw GAIDeskError(.visitorUnknown, visitorID)
     }
     _ = try Validation.topics([topic])
     let island = ReferenceData.shipped.municipality(code)?.island
@@ -64,14 +64,14 @@ extension Office {
     p.code = p.code.trimmingCharacters(in: .whitespaces).lowercased()
     let allowed = Set("abcdefghijklmnopqrstuvwxyz0123456789-")
     guard (2...40).contains(p.code.count), p.code.allSatisfy(allowed.contains) else {
-      throw GAIDeskError("error.partner.code", p.code)
+      throw GAIDeskError(.partnerCode, p.code)
     }
     p.name = try Validation.name(p.name, field: "name")
     p.short = try Validation.short(p.short, field: "short")
     p.kind = try Validation.short(p.kind, field: "kind") ?? "other"
     p.topics = try Validation.topics(p.topics)
     for island in p.islands where island != "*" && ReferenceData.shipped.island(island) == nil {
-      throw GAIDeskError("error.field.island", island)
+      throw GAIDeskError(.fieldIsland, island)
     }
     if p.islands.isEmpty { p.islands = ["*"] }
     p.languages = try Validation.languages(p.languages)

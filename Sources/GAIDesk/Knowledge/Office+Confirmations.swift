@@ -32,10 +32,10 @@ extension Office {
   ) throws -> Partner {
     try perform(staff: staff) { context -> [Event] in
       guard var partner = PartnerDirectory(state: context.state).partner(code) else {
-        throw GAIDeskError("error.partner.unknown", code)
+        throw GAIDeskError(.partnerUnknown, code)
       }
       try change(&partner)
-      guard partner.code == code else { throw GAIDeskError("error.partner.code", partner.code) }
+      guard partner.code == code else { throw GAIDeskError(.partnerCode, partner.code) }
       return [
         .partnerUpdated(try Office.checked(partner)),
         .knowledgeConfirmed(
@@ -55,14 +55,14 @@ extension Office {
   ) throws -> KnowledgeSheet {
     try perform(staff: staff) { context -> [Event] in
       guard var sheet = KnowledgeBase(state: context.state).sheet(topic) else {
-        throw GAIDeskError("error.sheet.missing", topic)
+        throw GAIDeskError(.sheetMissing, topic)
       }
       for (language, text) in texts {
         try Validation.text(text, field: "sheet", limit: 1000, allowNewlines: false)
         var content = sheet.content(language)
         var lines = section.lines(content)
         guard index >= 0, index < lines.count else {
-          throw GAIDeskError("error.sheet.line", String(index + 1))
+          throw GAIDeskError(.sheetLine, String(index + 1))
         }
         lines[index] = text
         switch section {
@@ -74,7 +74,7 @@ extension Office {
       }
       sheet.reviewed = context.today
       let lines = section.lines(sheet.content(.portuguese))
-      guard index >= 0, index < lines.count else { throw GAIDeskError("error.sheet.line", String(index + 1)) }
+      guard index >= 0, index < lines.count else { throw GAIDeskError(.sheetLine, String(index + 1)) }
       let subject = KnowledgeSubject.sheetLine(topic: topic, section: section, text: lines[index])
       return [
         .sheetUpdated(sheet),
@@ -89,14 +89,14 @@ extension Office {
     switch subject {
     case .partner(let code):
       guard PartnerDirectory(state: state).partner(code) != nil else {
-        throw GAIDeskError("error.partner.unknown", code)
+        throw GAIDeskError(.partnerUnknown, code)
       }
     case .sheetLine(let topic, let section, let text):
       guard let sheet = KnowledgeBase(state: state).sheet(topic) else {
-        throw GAIDeskError("error.sheet.missing", topic)
+        throw GAIDeskError(.sheetMissing, topic)
       }
       guard section.lines(sheet.content(.portuguese)).contains(text) else {
-        throw GAIDeskError("error.sheet.line", text)
+        throw GAIDeskError(.sheetLine, text)
       }
     }
   }

@@ -19,7 +19,7 @@ extension Office {
       sheet.reviewed = context.today
       let directory = PartnerDirectory(state: context.state)
       for code in sheet.partners where directory.partner(code) == nil {
-        throw GAIDeskError("error.partner.unknown", code)
+        throw GAIDeskError(.partnerUnknown, code)
       }
       for content in [sheet.pt, sheet.en, sheet.fr] {
         for line in content.ask + content.documents + content.tell {

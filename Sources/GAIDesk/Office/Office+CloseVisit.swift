@@ -67,9 +67,9 @@ extension Office {
     let result = try perform(staff: staff) { context -> Produced<(String, [String], String?)> in
       let visit = try Office.visit(closing.visit, in: context)
       guard visit.status == .waiting || visit.status == .called else {
-        throw GAIDeskError("error.visit.closed", visit.ticket)
+        throw GAIDeskError(.visitClosed, visit.ticket)
       }
-      guard !closing.topics.isEmpty else { throw GAIDeskError("error.visit.noTopic") }
+      guard !closing.topics.isEmpty else { throw GAIDeskError(.visitNoTopic) }
       let topics = try Validation.topics(closing.topics)
       var events: [Event] = [
         .visitClosed(

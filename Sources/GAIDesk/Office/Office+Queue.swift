@@ -4,7 +4,7 @@ extension Office {
   public func arrive(visitorID: String, staff: String) throws -> Visit {
     let id: String = try perform(staff: staff) { (context: inout CommandContext) -> Produced<String> in
       guard let visitor = context.state.canonicalVisitor(visitorID) else {
-        throw GAIDeskError("error.visitor.unknown", visitorID)
+        throw GAIDeskError(.visitorUnknown, visitorID)
       }
       let id = context.newID("T")
       return Produced(value: id, events: [Office.arrival(id: id, visitorID: visitor.id, context: context)])
@@ -41,7 +41,7 @@ extension Office {
     let id = try perform(staff: staff) { context in
       let desk = try Validation.short(desk, field: "desk")
       guard let next = context.state.visits(on: context.today).first(where: { $0.status == .waiting }) else {
-        throw GAIDeskError("error.queue.empty")
+        throw GAIDeskError(.queueEmpty)
       }
       return Produced(value: next.id, events: [.visitCalled(visitID: next.id, desk: desk)])
     }.value
@@ -54,7 +54,7 @@ extension Office {
     let id = try perform(staff: staff) { context in
       let desk = try Validation.short(desk, field: "desk")
       let visit = try Office.visit(ticket, in: context)
-      guard visit.status == .waiting else { throw GAIDeskError("error.visit.notWaiting", visit.ticket) }
+      guard visit.status == .waiting else { throw GAIDeskError(.visitNotWaiting, visit.ticket) }
       return Produced(value: visit.id, events: [.visitCalled(visitID: visit.id, desk: desk)])
     }.value
     return state.visits[id]!
@@ -68,9 +68,9 @@ extension Office {
     let id = try perform(staff: staff) { context in
       let visit = try Office.visit(ticket, in: context)
       guard visit.status == .waiting || visit.status == .called else {
-        throw GAIDeskError("error.visit.closed", visit.ticket)
+        throw GAIDeskError(.visitClosed, visit.ticket)
       }
-      guard !topics.isEmpty else { throw GAIDeskError("error.visit.noTopic") }
+      guard !topics.isEmpty else { throw GAIDeskError(.visitNoTopic) }
       let event = Event.visitClosed(
         visitID: visit.id, topics: try Validation.topics(topics),
         outcome: try outcome.map {
@@ -88,7 +88,7 @@ extension Office {
     let id = try perform(staff: staff) { context in
       let visit = try Office.visit(ticket, in: context)
       guard visit.status == .waiting || visit.status == .called else {
-        throw GAIDeskError("error.visit.closed", visit.ticket)
+        throw GAIDeskError(.visitClosed, visit.ticket)
       }
       return Produced(value: visit.id, events: [.visitLeft(visitID: visit.id)])
     }.value
@@ -101,7 +101,7 @@ extension Office {
     if let visit = context.state.visits[reference] { return visit }
     let parts = reference.uppercased().split(separator: "-", maxSplits: 1).map(String.init)
     let letter = parts.count == 2 ? parts[0] : nil
-    guard let number = Int(parts.last ?? "") else { throw GAIDeskError("error.visit.unknown", reference) }
+    guard let number = Int(parts.last ?? "") else { throw GAIDeskError(.visitUnknown, reference) }
     let matches = context.state.visits(on: context.today).filter {
       $0.number == number && $0.office == context.office && (letter == nil || $0.letter == letter)
     }
@@ -109,6 +109,6 @@ extension Office {
     if let visit = matches.count == 1 ? matches.first : matches.first(where: { $0.id.hasPrefix(own) }) {
       return visit
     }
-    throw GAIDeskError("error.visit.unknown", reference)
+    throw GAIDeskError(.visitUnknown, reference)
   }
 }

@@ -21,16 +21,16 @@ extension Office {
     context: inout CommandContext
   ) throws -> Event {
     guard let visitor = context.state.canonicalVisitor(visitorID) else {
-      throw GAIDeskError("error.visitor.unknown", visitorID)
+      throw GAIDeskError(.visitorUnknown, visitorID)
     }
     guard visitor.consentToShare?.granted == true else {
-      throw GAIDeskError("error.consent.share", visitor.id)
+      throw GAIDeskError(.consentShare, visitor.id)
     }
     let partner = try Validation.name(partner, field: "partner")
     guard let listed = PartnerDirectory(state: context.state).partner(partner) else {
-      throw GAIDeskError("error.partner.unknown", partner)
+      throw GAIDeskError(.partnerUnknown, partner)
     }
-    guard listed.active else { throw GAIDeskError("error.partner.retired", partner) }
+    guard listed.active else { throw GAIDeskError(.partnerRetired, partner) }
     _ = try Validation.topics([topic])
     let due = try Validation.plannedDate(due, field: "due", today: context.today)
     let note = try note.map { try Validation.text($0, field: "note") }
@@ -47,17 +47,17 @@ extension Office {
   ) throws -> Referral {
     try perform(staff: staff) { context -> [Event] in
       guard let referral = context.state.referrals[id] else {
-        throw GAIDeskError("error.referral.unknown", id)
+        throw GAIDeskError(.referralUnknown, id)
       }
       guard !referral.status.isClosed else {
-        throw GAIDeskError("error.referral.closed", id, referral.status.rawValue)
+        throw GAIDeskError(.referralClosed, id, referral.status.rawValue)
       }
       guard referral.status.next.contains(status) else {
         throw GAIDeskError(
-          "error.referral.transition", referral.status.rawValue, status.rawValue,
+          .referralTransition, referral.status.rawValue, status.rawValue,
           referral.status.next.map(\.rawValue).joined(separator: ", "))
       }
-      if status.needsReason && reason == nil { throw GAIDeskError("error.referral.reason", status.rawValue) }
+      if status.needsReason && reason == nil { throw GAIDeskError(.referralReason, status.rawValue) }
       let note = try note.map { try Validation.text($0, field: "note") }
       return [.referralChanged(referralID: id, status: status, reason: reason, note: note)]
     }
@@ -70,10 +70,10 @@ extension Office {
   {
     let id = try perform(staff: staff) { context in
       guard let visitor = context.state.canonicalVisitor(visitorID) else {
-        throw GAIDeskError("error.visitor.unknown", visitorID)
+        throw GAIDeskError(.visitorUnknown, visitorID)
       }
       guard let on = try Validation.plannedDate(date, field: "on", today: context.today) else {
-        throw GAIDeskError("error.field.empty", "on")
+        throw GAIDeskError(.fieldEmpty, "on")
       }
       let note = try Validation.text(note, field: "note")
       let id = context.newID("F")
@@ -88,9 +88,9 @@ extension Office {
   public func completeFollowUp(_ id: String, staff: String) throws -> FollowUp {
     try perform(staff: staff) { context -> [Event] in
       guard let followUp = context.state.followUps[id] else {
-        throw GAIDeskError("error.followup.unknown", id)
+        throw GAIDeskError(.followupUnknown, id)
       }
-      guard followUp.doneAt == nil else { throw GAIDeskError("error.followup.done", id) }
+      guard followUp.doneAt == nil else { throw GAIDeskError(.followupDone, id) }
       return [.followUpDone(followUpID: id)]
     }
     return state.followUps[id]!

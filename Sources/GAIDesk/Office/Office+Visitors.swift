@@ -43,13 +43,13 @@ extension Office {
     visitor.phone = try Validation.phone(form.phone)
     if let municipality = form.municipality {
       guard let place = ReferenceData.shipped.municipality(municipality) else {
-        throw GAIDeskError("error.field.municipality", municipality)
+        throw GAIDeskError(.fieldMunicipality, municipality)
       }
       visitor.municipality = place.code
       visitor.island = place.island
     } else if let island = form.island {
       guard ReferenceData.shipped.island(island) != nil else {
-        throw GAIDeskError("error.field.island", island)
+        throw GAIDeskError(.fieldIsland, island)
       }
       visitor.island = island
     }
@@ -82,7 +82,7 @@ extension Office {
   @discardableResult
   public func updateVisitor(_ id: String, form: VisitorForm, staff: String) throws -> Visitor {
     try perform(staff: staff) { context in
-      guard let old = context.state.visitors[id] else { throw GAIDeskError("error.visitor.unknown", id) }
+      guard let old = context.state.visitors[id] else { throw GAIDeskError(.visitorUnknown, id) }
       var visitor = try Office.visitor(from: form, id: id, context: context)
       visitor.birthDate = form.birthYear == old.birthYear ? old.birthDate : nil
       if form.consentToStore == nil { visitor.consentToStore = old.consentToStore }
@@ -98,9 +98,9 @@ extension Office {
   public func recordConsent(visitorID: String, store: Bool?, share: Bool?, staff: String) throws {
     try perform(staff: staff) { context -> [Event] in
       guard context.state.visitors[visitorID] != nil else {
-        throw GAIDeskError("error.visitor.unknown", visitorID)
+        throw GAIDeskError(.visitorUnknown, visitorID)
       }
-      guard store != nil || share != nil else { throw GAIDeskError("error.consent.nothing") }
+      guard store != nil || share != nil else { throw GAIDeskError(.consentNothing) }
       let today = context.today
       let make = { (granted: Bool?) in granted.map { Consent(granted: $0, date: today, recordedBy: staff) } }
       return [.consentRecorded(visitorID: visitorID, store: make(store), share: make(share))]
@@ -134,11 +134,11 @@ extension Office {
   public func mergeVisitors(keep: String, other: String, staff: String) throws {
     try perform(staff: staff) { context -> [Event] in
       let state = context.state
-      guard let kept = state.visitors[keep] else { throw GAIDeskError("error.visitor.unknown", keep) }
-      guard let merged = state.visitors[other] else { throw GAIDeskError("error.visitor.unknown", other) }
-      guard keep != other else { throw GAIDeskError("error.merge.same", keep) }
-      if let into = kept.mergedInto { throw GAIDeskError("error.merge.keepMerged", keep, into) }
-      if let into = merged.mergedInto { throw GAIDeskError("error.merge.already", other, into) }
+      guard let kept = state.visitors[keep] else { throw GAIDeskError(.visitorUnknown, keep) }
+      guard let merged = state.visitors[other] else { throw GAIDeskError(.visitorUnknown, other) }
+      guard keep != other else { throw GAIDeskError(.mergeSame, keep) }
+      if let into = kept.mergedInto { throw GAIDeskError(.mergeKeepMerged, keep, into) }
+      if let into = merged.mergedInto { throw GAIDeskError(.mergeAlready, other, into) }
       return [.visitorsMerged(keep: keep, other: other)]
     }
   }
@@ -146,11 +146,11 @@ extension Office {
   /// Undoes a merge of `other` into `keep`; both records are separate again, with their own histories.
   public func unmergeVisitors(keep: String, other: String, staff: String) throws {
     try perform(staff: staff) { context -> [Event] in
-      guard context.state.visitors[keep] != nil else { throw GAIDeskError("error.visitor.unknown", keep) }
+      guard context.state.visitors[keep] != nil else { throw GAIDeskError(.visitorUnknown, keep) }
       guard let merged = context.state.visitors[other] else {
-        throw GAIDeskError("error.visitor.unknown", other)
+        throw GAIDeskError(.visitorUnknown, other)
       }
-      guard merged.mergedInto == keep else { throw GAIDeskError("error.merge.notMerged", other, keep) }
+      guard merged.mergedInto == keep else { throw GAIDeskError(.mergeNotMerged, other, keep) }
       return [.visitorsUnmerged(keep: keep, other: other)]
     }
   }

@@ -67,10 +67,10 @@ public final class Office {
     at paths: OfficePaths, office code: String, passphrase: String, staff: String?,
     scryptLogN: Int = KeySlot.defaultLogN, marks: DeviceMarks = .resolve()
   ) throws -> Office {
-    guard !paths.exists else { throw GAIDeskError("error.office.exists", paths.root) }
+    guard !paths.exists else { throw GAIDeskError(.officeExists, paths.root) }
     guard ReferenceData.shipped.municipality(code) != nil else {
       throw GAIDeskError(
-        "error.office.unknown", code, ReferenceData.shipped.municipalities.map(\.code).joined(separator: ", ")
+        .officeUnknown, code, ReferenceData.shipped.municipalities.map(\.code).joined(separator: ", ")
       )
     }
     try Validation.passphrase(passphrase)
@@ -103,7 +103,7 @@ public final class Office {
       try Migration(paths: paths, masterKey: masterKey).run()
       identity = try readIdentity(paths)
     }
-    guard let id = identity.id else { throw GAIDeskError("error.office.corrupt", paths.officeFile) }
+    guard let id = identity.id else { throw GAIDeskError(.officeCorrupt, paths.officeFile) }
     var notices: [OfficeNotice] = []
     var lost: [OriginID: UInt64] = [:]
     let origin = try deviceOrigin(paths: paths, marks: marks, office: id, notices: &notices, lost: &lost)
@@ -118,13 +118,13 @@ public final class Office {
 
   static func readIdentity(_ paths: OfficePaths) throws -> OfficeIdentity {
     guard let data = FileManager.default.contents(atPath: paths.officeFile) else {
-      throw GAIDeskError("error.office.missing", paths.root)
+      throw GAIDeskError(.officeMissing, paths.root)
     }
     guard let identity = try? JSONDecoder().decode(OfficeIdentity.self, from: data) else {
-      throw GAIDeskError("error.office.corrupt", paths.officeFile)
+      throw GAIDeskError(.officeCorrupt, paths.officeFile)
     }
     guard identity.format <= OfficeIdentity.currentFormat else {
-      throw GAIDeskError("error.office.newer", String(identity.format))
+      throw GAIDeskError(.officeNewer, String(identity.format))
     }
     return identity
   }
@@ -134,7 +134,7 @@ public final class Office {
   static func unlock(_ paths: OfficePaths, passphrase: String) throws -> (SymmetricKey, [GAIDeskError]) {
     let names = (try? FileManager.default.contentsOfDirectory(atPath: paths.keys)) ?? []
     let slots = names.filter { $0.hasPrefix("slot-") && $0.hasSuffix(".json") }.sorted()
-    guard !slots.isEmpty else { throw GAIDeskError("error.keyslot.missing", paths.keys) }
+    guard !slots.isEmpty else { throw GAIDeskError(.keyslotMissing, paths.keys) }
     var skipped: [GAIDeskError] = []
     var refused: [GAIDeskError] = []
     var wrong = 0
@@ -142,20 +142,20 @@ public final class Office {
       guard let data = try? FileIO.read(paths.keys + "/" + name, limit: 1 << 16),
         let slot = try? JSONDecoder().decode(KeySlot.self, from: Data(data))
       else {
-        skipped.append(GAIDeskError("warning.keyslot.skipped", name, "error.keyslot.corrupt"))
-        refused.append(GAIDeskError("error.keyslot.corrupt"))
+        skipped.append(GAIDeskError(.keyslotSkippedWarning, name, "error.keyslot.corrupt"))
+        refused.append(GAIDeskError(.keyslotCorrupt))
         continue
       }
       do {
         if let key = try slot.unlock(passphrase: passphrase) { return (key, skipped) }
         wrong += 1
       } catch let error as GAIDeskError {
-        skipped.append(GAIDeskError("warning.keyslot.skipped", name, error.key))
+        skipped.append(GAIDeskError(.keyslotSkippedWarning, name, error.key))
         refused.append(error)
       }
     }
-    if wrong > 0 { throw GAIDeskError("error.passphrase.wrong") }
-    throw refused.first ?? GAIDeskError("error.keyslot.corrupt")
+    if wrong > 0 { throw GAIDeskError(.passphraseWrong) }
+    throw refused.first ?? GAIDeskError(.keyslotCorrupt)
   }
 
   /// The origin this device continues in this folder: its mark's origin when the folder's log of that
@@ -354,8 +354,7 @@ public final class Office {
     } catch let failure as FileIO.Failure {
       pending = []
       if applied { try reload() }
-      throw GAIDeskError(
-        failure.isDiskFull ? "error.disk.full" : "error.disk.io", failure.path, failure.reason)
+      throw GAIDeskError(failure.isDiskFull ? .diskFull : .diskIO, failure.path, failure.reason)
     }
     journal.acceptedLoss = state.acceptedLoss
   }
@@ -365,7 +364,7 @@ public final class Office {
   /// (altered or unreadable records) is not history loss and stays.
   public func acceptMissingHistory(staff: String) throws {
     let missing = journal.missingThrough
-    guard !missing.isEmpty else { throw GAIDeskError("error.history.nothingMissing") }
+    guard !missing.isEmpty else { throw GAIDeskError(.historyNothingMissing) }
     try perform(staff: staff, count: 1, now: now, acceptingLoss: true) { _ in
       missing.keys.sorted().map { .historyLossAccepted(origin: $0.hex, through: missing[$0]!) }
     }

@@ -12,7 +12,7 @@ public enum Validation {
   /// A trimmed, non-empty name without control characters.
   public static func name(_ value: String, field: String = "name") throws -> String {
     let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
-    guard !trimmed.isEmpty else { throw GAIDeskError("error.field.empty", field) }
+    guard !trimmed.isEmpty else { throw GAIDeskError(.fieldEmpty, field) }
     try text(trimmed, field: field, limit: maxNameLength, allowNewlines: false)
     return trimmed
   }
@@ -24,18 +24,18 @@ public enum Validation {
   )
     throws -> String
   {
-    guard value.count <= limit else { throw GAIDeskError("error.field.tooLong", field, String(limit)) }
+    guard value.count <= limit else { throw GAIDeskError(.fieldTooLong, field, String(limit)) }
     // Bytes that were not UTF-8 arrive as U+FFFD: refuse them rather than store garbage.
     guard !value.unicodeScalars.contains("\u{FFFD}") else {
-      throw GAIDeskError("error.field.encoding", field)
+      throw GAIDeskError(.fieldEncoding, field)
     }
     for scalar in value.unicodeScalars where scalar.properties.generalCategory == .control {
       if allowNewlines && (scalar == "\n" || scalar == "\t") { continue }
-      throw GAIDeskError("error.field.control", field)
+      throw GAIDeskError(.fieldControl, field)
     }
     // Characters that hide or reorder text would let a name look like another or scramble a listing.
     guard !value.unicodeScalars.contains(where: TextEscaping.isHiding) else {
-      throw GAIDeskError("error.field.hidden", field)
+      throw GAIDeskError(.fieldHidden, field)
     }
     return value
   }
@@ -51,7 +51,7 @@ public enum Validation {
     guard let year else { return nil }
     let current = Int(today.prefix(4)) ?? 2100
     guard (1900...current).contains(year) else {
-      throw GAIDeskError("error.field.birthYear", String(year), String(current))
+      throw GAIDeskError(.fieldBirthYear, String(year), String(current))
     }
     return year
   }
@@ -60,7 +60,7 @@ public enum Validation {
   public static func nationality(_ code: String?) throws -> String? {
     guard let code = code?.trimmingCharacters(in: .whitespaces), !code.isEmpty else { return nil }
     guard let country = ReferenceData.shipped.country(code) else {
-      throw GAIDeskError("error.field.nationality", code)
+      throw GAIDeskError(.fieldNationality, code)
     }
     return country.code
   }
@@ -69,7 +69,7 @@ public enum Validation {
   public static func languages(_ codes: [String]) throws -> [String] {
     try codes.map { code in
       guard let language = ReferenceData.shipped.language(code.trimmingCharacters(in: .whitespaces)) else {
-        throw GAIDeskError("error.field.language", code)
+        throw GAIDeskError(.fieldLanguage, code)
       }
       return language.code
     }
@@ -80,7 +80,7 @@ public enum Validation {
     guard let value = try short(value, field: "phone") else { return nil }
     let allowed = CharacterSet(charactersIn: "0123456789 +-().")
     guard value.unicodeScalars.allSatisfy(allowed.contains), value.filter(\.isNumber).count >= 3 else {
-      throw GAIDeskError("error.field.phone", value)
+      throw GAIDeskError(.fieldPhone, value)
     }
     return value
   }
@@ -88,7 +88,7 @@ public enum Validation {
   /// Topic codes known to the taxonomy.
   public static func topics(_ codes: [String]) throws -> [String] {
     for code in codes where ReferenceData.shipped.topic(code) == nil {
-      throw GAIDeskError("error.field.topic", code)
+      throw GAIDeskError(.fieldTopic, code)
     }
     return codes
   }
@@ -96,7 +96,7 @@ public enum Validation {
   /// A YYYY-MM-DD date.
   public static func date(_ value: String?, field: String) throws -> String? {
     guard let value = value?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
-    guard LocalTime.isDate(value) else { throw GAIDeskError("error.field.date", field, value) }
+    guard LocalTime.isDate(value) else { throw GAIDeskError(.fieldDate, field, value) }
     return value
   }
 
@@ -106,7 +106,7 @@ public enum Validation {
     let earliest = LocalTime.adding(days: -366, to: today) ?? today
     let latest = LocalTime.adding(days: 3653, to: today) ?? today
     guard date >= earliest && date <= latest else {
-      throw GAIDeskError("error.field.dateRange", field, date, earliest, latest)
+      throw GAIDeskError(.fieldDateRange, field, date, earliest, latest)
     }
     return date
   }
@@ -117,10 +117,10 @@ public enum Validation {
   /// A passphrase of at least 10 characters that is not one of the most common ones.
   public static func passphrase(_ value: String) throws {
     guard value.count >= minPassphraseLength else {
-      throw GAIDeskError("error.passphrase.short", String(minPassphraseLength))
+      throw GAIDeskError(.passphraseShort, String(minPassphraseLength))
     }
     let folded = value.lowercased().filter { !$0.isWhitespace }
-    guard !commonPassphrases.contains(folded) else { throw GAIDeskError("error.passphrase.common") }
+    guard !commonPassphrases.contains(folded) else { throw GAIDeskError(.passphraseCommon) }
   }
 
   /// Passphrases that guessing tools try first (lower case, without spaces).
@@ -136,7 +136,7 @@ public enum Validation {
   public static func count(_ value: Int, field: String, in range: ClosedRange<Int>) throws -> Int {
     guard range.contains(value) else {
       throw GAIDeskError(
-        "error.field.range", field, String(value), String(range.lowerBound), String(range.upperBound))
+        .fieldRange, field, String(value), String(range.lowerBound), String(range.upperBound))
     }
     return value
   }

@@ -36,7 +36,7 @@ extension ReferenceData {
         ?? languages.first { language in
           [language.pt, language.en, language.fr].contains { SearchText.fold($0) == folded }
         }
-      guard let found else { throw GAIDeskError("error.field.language", part) }
+      guard let found else { throw GAIDeskError(.fieldLanguage, part) }
       if !codes.contains(found.code) { codes.append(found.code) }
     }
     return codes

@@ -106,7 +106,7 @@ public struct ReferenceData: Sendable {
   }
 
   static func load<T: Decodable>(_ name: String) -> T? {
-    guard let url = ResourceLocator.url(for: name), let data = try? Data(contentsOf: url) else { return nil }
+    guard let data = ResourceLocator.data(for: name) else { return nil }
     return try? JSONDecoder().decode(T.self, from: data)
   }
 

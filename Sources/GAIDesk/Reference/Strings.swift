@@ -28,12 +28,9 @@ public final class Strings: Sendable {
   }
 
   private static func loadShipped() -> [String: [String: String]] {
-    guard let folder = ResourceLocator.url(for: "strings"),
-      let files = try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
-    else { return [:] }
     var merged: [String: [String: String]] = [:]
-    for file in files.sorted(by: { $0.path < $1.path }) where file.pathExtension == "json" {
-      guard let data = try? Data(contentsOf: file),
+    for path in ResourceLocator.paths(in: "strings") where path.hasSuffix(".json") {
+      guard let data = ResourceLocator.data(for: path),
         let table = try? JSONDecoder().decode([String: [String: String]].self, from: data)
       else { continue }
       merged.merge(table) { first, _ in first }

@@ -16,11 +16,12 @@ extension MonthReport {
     public let value: Int
   }
 
-  /// Every figure as rows, labels in `language`.
-  public func rows(language: Language) -> [Row] {
+  /// Every figure as rows, labels in `language`; partners by their name in `partners` (the office's
+  /// directory, with the partners it added), else in the shipped directory.
+  public func rows(language: Language, partners: [Partner] = []) -> [Row] {
     let reference = ReferenceData.shipped
     let strings = Strings.shared
-    let directory = PartnerDirectory.shipped
+    let directory = partners + PartnerDirectory.shipped
     var rows: [Row] = []
     func add(_ section: String, _ code: String, _ label: String, _ value: Int, status: String = "") {
       rows.append(Row(section: section, code: code, label: label, status: status, value: value))
@@ -59,24 +60,6 @@ extension MonthReport {
       }
     }
     return rows
-  }
-
-  /// The report as CSV: UTF-8 with a byte order mark (so LibreOffice and Excel detect UTF-8 and show accents
-  /// right), a header row, comma-separated, CRLF line ends (RFC 4180).
-  public func csv(language: Language) -> String {
-    let header = ["section", "code", "label", "status", "value"]
-    var lines = [header.joined(separator: ",")]
-    for row in rows(language: language) {
-      lines.append(
-        [row.section, row.code, row.label, row.status, String(row.value)].map(MonthReport.csvField).joined(
-          separator: ","))
-    }
-    return "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n"
-  }
-
-  static func csvField(_ text: String) -> String {
-    guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-    return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
   }
 
   /// The report as a JSON-ready dictionary (codes, counts, seconds).

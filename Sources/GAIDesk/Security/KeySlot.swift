@@ -58,13 +58,13 @@ public struct KeySlot: Codable, Sendable, Equatable {
 
   /// The master key, or nil when `passphrase` is wrong.
   public func unlock(passphrase: String) throws -> SymmetricKey? {
-    guard version <= KeySlot.formatVersion else { throw GAIDeskError("error.keyslot.newer") }
-    if let check, check != computedCheck { throw GAIDeskError("error.keyslot.damaged") }
+    guard version <= KeySlot.formatVersion else { throw GAIDeskError(.keyslotNewer) }
+    if let check, check != computedCheck { throw GAIDeskError(.keyslotDamaged) }
     // Only what GAIDesk writes, with a margin: a crafted slot must not cost gigabytes or minutes.
     guard kdf == "scrypt", KeySlot.acceptedLogN.contains(logN), (1...16).contains(r), (1...4).contains(p),
       128 * r * (1 << logN) <= KeySlot.maxMemory,
       let salt = Data(base64Encoded: salt), let sealed = Data(base64Encoded: sealedKey)
-    else { throw GAIDeskError("error.keyslot.corrupt") }
+    else { throw GAIDeskError(.keyslotCorrupt) }
     let derived = try KeySlot.derive(passphrase, salt: Array(salt), logN: logN, r: r, p: p)
     guard let box = try? AES.GCM.SealedBox(combined: sealed),
       let key = try? AES.GCM.open(box, using: derived, authenticating: Data("gaidesk key slot".utf8)),
@@ -81,7 +81,7 @@ public struct KeySlot: Codable, Sendable, Equatable {
         from: Array(passphrase.utf8), salt: salt, outputByteCount: 32, rounds: 1 << logN, blockSize: r,
         parallelism: p, maxMemory: maxMemory + (1 << 24))
     } catch {
-      throw GAIDeskError("error.keyslot.corrupt")
+      throw GAIDeskError(.keyslotCorrupt)
     }
   }
 }

@@ -17,14 +17,14 @@ public enum Printer {
   /// Sends `text` to `printer` with `lp`.
   public static func send(_ text: String, to printer: String) throws {
     guard let output = run("lp", ["-d", printer], input: text), output.status == 0 else {
-      throw GAIDeskError("error.print.failed", printer)
+      throw GAIDeskError(.printFailed, printer)
     }
   }
 
   /// Sends `text` to the default printer and returns its name; `error.print.none` when there is none.
   @discardableResult
   public static func printOnDefault(_ text: String) throws -> String {
-    guard let printer = defaultPrinter() else { throw GAIDeskError("error.print.none") }
+    guard let printer = defaultPrinter() else { throw GAIDeskError(.printNone) }
     try send(text, to: printer)
     return printer
   }

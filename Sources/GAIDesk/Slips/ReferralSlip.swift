@@ -29,7 +29,7 @@ public struct ReferralSlip: Equatable, Sendable {
     -> ReferralSlip
   {
     guard let referral = state.referrals[referralID] else {
-      throw GAIDeskError("error.referral.unknown", referralID)
+      throw GAIDeskError(.referralUnknown, referralID)
     }
     let visitor = state.canonicalVisitor(referral.visitorID)
     let language =

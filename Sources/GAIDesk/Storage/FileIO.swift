@@ -93,7 +93,7 @@ public enum FileIO {
     defer { close(fd) }
     var info = stat()
     guard fstat(fd, &info) == 0 else { throw Failure(operation: "stat", path: path, code: errno) }
-    guard info.st_mode & S_IFMT == S_IFREG else { throw GAIDeskError("error.file.notRegular", path) }
+    guard info.st_mode & S_IFMT == S_IFREG else { throw GAIDeskError(.fileNotRegular, path) }
     let count = min(limit, max(0, Int(info.st_size) - offset))
     var bytes = [UInt8](repeating: 0, count: count)
     var done = 0

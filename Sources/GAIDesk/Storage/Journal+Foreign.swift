@@ -31,14 +31,14 @@ extension Journal {
       ).scan()
       for record in scan.records where expected <= last {
         guard record.header.sequence == expected, record.header.previousHash == previous else {
-          throw GAIDeskError("error.journal.readonly", name + " @" + String(record.offset))
+          throw GAIDeskError(.journalReadonly, name + " @" + String(record.offset))
         }
         if expected >= first { result.append(record) }
         previous = record.hash
         expected += 1
       }
       if case .damage(let offset, let reason, _) = scan.stop {
-        throw GAIDeskError("error.journal.readonly", "\(name) @\(offset): \(reason)")
+        throw GAIDeskError(.journalReadonly, "\(name) @\(offset): \(reason)")
       }
       index += 1
     }
@@ -52,7 +52,7 @@ extension Journal {
   public func appendForeign(_ records: [ScannedRecord]) throws -> ForeignAppend {
     guard let first = records.first?.header, let last = records.last?.header else { return ForeignAppend() }
     let id = first.origin
-    guard id != origin else { throw GAIDeskError("error.bundle.ownOrigin", id.hex) }
+    guard id != origin else { throw GAIDeskError(.bundleOwnOrigin, id.hex) }
     let folder = root + "/" + id.hex
     var result = ForeignAppend()
     if FileIO.size(folder) == nil && first.sequence > 1 {
@@ -63,7 +63,7 @@ extension Journal {
     return try FileLock(path: folder + "/lock").withExclusive {
       let log = makeLog(id)
       try log.readNew(keyring: keyring) { _ in }
-      if let damage = log.damage { throw GAIDeskError("error.journal.readonly", damage.description) }
+      if let damage = log.damage { throw GAIDeskError(.journalReadonly, damage.description) }
       _ = try log.repairTail()
       let held = log.lastSequence
       guard first.sequence <= held + 1 else {

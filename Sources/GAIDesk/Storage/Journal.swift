@@ -160,7 +160,7 @@ public final class Journal {
       logs[origin] = own
       if let repaired = try own.repairTail() { repairs.append(repaired) }
       if let first = allowWhenDamaged ? logDamage.first : damage.first {
-        throw GAIDeskError("error.journal.readonly", first.description)
+        throw GAIDeskError(.journalReadonly, first.description)
       }
       var bodies: [[UInt8]] = []
       var hashes: [[UInt8]] = []
@@ -183,7 +183,7 @@ public final class Journal {
         let aad = header.bytes
         let body = aad + (try sealer.seal(content.bytes, authenticating: aad))
         guard body.count <= SegmentFormat.maxBodySize else {
-          throw GAIDeskError("error.journal.recordTooLarge")
+          throw GAIDeskError(.journalRecordTooLarge)
         }
         let record = ScannedRecord(header: header, offset: 0, body: body[...])
         previous = record.hash

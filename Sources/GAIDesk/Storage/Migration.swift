@@ -40,7 +40,7 @@ struct Migration {
       try? FileManager.default.removeItem(atPath: paths.journal)
       try FileIO.rename(keptAside, to: paths.journal)
       throw GAIDeskError(
-        "error.migration.failed", report.damage.first?.description ?? "\(report.records) ≠ \(converted)")
+        .migrationFailed, report.damage.first?.description ?? "\(report.records) ≠ \(converted)")
     }
     let data = try Data(contentsOf: URL(fileURLWithPath: paths.officeFile))
     var identity = try JSONDecoder().decode(OfficeIdentity.self, from: data)
@@ -66,29 +66,28 @@ struct Migration {
     for (position, index) in indexes.enumerated() {
       let display = "journal/\(origin.hex)/\(SegmentFormat.fileName(index: index))"
       guard index == position + 1 else {
-        throw GAIDeskError("error.migration.damaged", display + ": segment missing before this one")
+        throw GAIDeskError(.migrationDamaged, display + ": segment missing before this one")
       }
       let bytes = try FileIO.read(folder + "/" + SegmentFormat.fileName(index: index))
       guard bytes.count >= SegmentFormat.headerSize else {
-        throw GAIDeskError("error.migration.damaged", display + ": segment header truncated")
+        throw GAIDeskError(.migrationDamaged, display + ": segment header truncated")
       }
       let (records, stop) = SegmentScanner(
         bytes: Array(bytes[SegmentFormat.headerSize...]), base: SegmentFormat.headerSize, origin: origin,
         recordVersion: 1
       ).scan()
       if let stop, case .damage(let offset, let reason, _) = stop {
-        throw GAIDeskError("error.migration.damaged", "\(display) @ \(offset): \(reason)")
+        throw GAIDeskError(.migrationDamaged, "\(display) @ \(offset): \(reason)")
       }
       if stop != nil && position != indexes.count - 1 {
-        throw GAIDeskError("error.migration.damaged", display + ": incomplete record before a later segment")
+        throw GAIDeskError(.migrationDamaged, display + ": incomplete record before a later segment")
       }
       for record in records {
         guard record.header.sequence == sequence + 1, record.header.previousHash == previousOld,
           let clock = record.header.legacyClock,
           let payload = legacy.open(record.sealed, authenticating: record.authenticatedData)
         else {
-          throw GAIDeskError(
-            "error.migration.damaged", "\(display) @ \(record.offset): record does not check")
+          throw GAIDeskError(.migrationDamaged, "\(display) @ \(record.offset): record does not check")
         }
         sequence += 1
         previousOld = record.hash

@@ -187,7 +187,7 @@ final class OriginLog {
       offset = SegmentFormat.headerSize
     } else if offset == 0 {
       guard FileIO.size(path(segment)) != nil, readHeader() else {
-        throw GAIDeskError("error.journal.readonly", damage?.description ?? display(segment))
+        throw GAIDeskError(.journalReadonly, damage?.description ?? display(segment))
       }
     }
     if offset >= SegmentFormat.rolloverSize {

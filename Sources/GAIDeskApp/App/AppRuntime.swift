@@ -31,9 +31,9 @@ public final class AppRuntime {
     } catch let failure as FileIO.Failure {
       return .failed(
         effect,
-        GAIDeskError(failure.isDiskFull ? "error.disk.full" : "error.disk.io", failure.path, failure.reason))
+        GAIDeskError(failure.isDiskFull ? .diskFull : .diskIO, failure.path, failure.reason))
     } catch {
-      return .failed(effect, GAIDeskError("error.ui.failed", String(describing: error)))
+      return .failed(effect, GAIDeskError(.uiFailed, String(describing: error)))
     }
   }
 
@@ -60,7 +60,7 @@ public final class AppRuntime {
     default:
       break
     }
-    guard let office else { throw GAIDeskError("error.office.missing", paths.root) }
+    guard let office else { throw GAIDeskError(.officeMissing, paths.root) }
     var visitID: String?
     var referralID: String?
     switch effect {

@@ -6,12 +6,12 @@ import GAIDesk
 struct BackupCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "backup",
-    abstract:
-      "Back the office up to a folder (a USB stick), or check such a backup without the office folder.")
+    abstract: Help.t(
+      "Back the office up to a folder (a USB stick), or check such a backup without the office folder."))
   @OptionGroup var options: OfficeOptions
-  @Option(help: "Back up to this folder: the first time everything, later only what it lacks.") var to:
-    String?
-  @Option(help: "Check the backup in this folder (needs the passphrase, not the office folder).")
+  @Option(help: Help.t("Back up to this folder: the first time everything, later only what it lacks."))
+  var to: String?
+  @Option(help: Help.t("Check the backup in this folder (needs the passphrase, not the office folder)."))
   var check: String?
 
   func validate() throws {
@@ -62,9 +62,9 @@ struct BackupCommand: ParsableCommand {
 struct RestoreCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "restore",
-    abstract: "Restore a backup into a new data folder; this PC then writes as a new origin.")
+    abstract: Help.t("Restore a backup into a new data folder; this PC then writes as a new origin."))
   @OptionGroup var options: OfficeOptions
-  @Option(help: "The backup folder.") var from: String
+  @Option(help: Help.t("The backup folder.")) var from: String
 
   func run() throws {
     options.applyLanguage()

@@ -9,16 +9,17 @@ import GAIDesk
 /// `gaidesk bundle …`: the file that carries records between the PCs of one office.
 struct BundleCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "bundle", abstract: "Move records between the PCs of one office: export and import bundles.",
+    commandName: "bundle",
+    abstract: Help.t("Move records between the PCs of one office: export and import bundles."),
     subcommands: [Export.self, Import.self])
 
   struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Write a bundle of this PC's records (all, or what another PC's last bundle lacked).")
+      abstract: Help.t("Write a bundle of this PC's records (all, or what another PC's last bundle lacked)."))
     @OptionGroup var options: OfficeOptions
-    @Option(help: "Another PC's last bundle: export only what it lacked.") var since: String?
-    @Flag(help: "Export every record (the default without --since).") var all = false
-    @Option(help: "The bundle file to write (refused when it exists).") var out: String
+    @Option(help: Help.t("Another PC's last bundle: export only what it lacked.")) var since: String?
+    @Flag(help: Help.t("Export every record (the default without --since).")) var all = false
+    @Option(help: Help.t("The bundle file to write (refused when it exists).")) var out: String
 
     func validate() throws {
       guard !(all && since != nil) else { throw ValidationError("--all / --since") }
@@ -43,15 +44,19 @@ struct BundleCommand: ParsableCommand {
 
   struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Import bundles of this office: verified first, nothing written when one is refused.")
+      abstract: Help.t("Import bundles of this office: verified first, nothing written when one is refused."))
     @OptionGroup var options: OfficeOptions
-    @Argument(help: "Bundle files.") var files: [String]
+    @Argument(help: Help.t("Bundle files.")) var files: [String]
 
     func run() throws {
       let office = try options.open()
-      let progress = Progress(key: "bundle.progress")
-      let summary = try office.importBundles(files, progress: progress.show)
-      progress.finish()
+      var progress: Progress?
+      let summary = try office.importBundles(files) { done, total in
+        guard total >= 10_000 else { return }
+        if progress == nil { progress = Progress(label: Console.text("bundle.progress"), total: total) }
+        progress?.update(done)
+      }
+      progress?.finish()
       BundleCommand.report(summary, json: options.json)
       // A fork is a history this office does not share: named, kept aside, and a non-zero status.
       if !summary.forks.isEmpty { throw ExitCode(2) }
@@ -81,27 +86,5 @@ struct BundleCommand: ParsableCommand {
     for fork in summary.forks {
       Console.say("bundle.fork", String(fork.origin.hex.prefix(8)), String(fork.sequence), fork.file)
     }
-  }
-}
-
-/// A progress line on stderr, shown only when stderr is a terminal and the job is large.
-final class Progress {
-  private let key: String
-  private let enabled = isatty(STDERR_FILENO) == 1
-  private var shown = false
-
-  /// A progress line of message `key` ({0} done, {1} total).
-  init(key: String) { self.key = key }
-
-  /// Shows `done` of `total`.
-  func show(_ done: Int, _ total: Int) {
-    guard enabled, total >= 10_000 else { return }
-    shown = true
-    FileHandle.standardError.write(Data(("\r" + Console.text(key, [String(done), String(total)])).utf8))
-  }
-
-  /// Ends the line.
-  func finish() {
-    if shown { FileHandle.standardError.write(Data("\n".utf8)) }
   }
 }

@@ -6,10 +6,12 @@ struct DayCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "day",
     abstract:
-      "The day at the desk: tickets, waiting, served, left, waits, service times, staff, topics, referrals, follow-ups."
+      Help.t(
+        "The day at the desk: tickets, waiting, served, left, waits, service times, staff, topics, referrals, follow-ups."
+      ), discussion: Help.examples("day")
   )
   @OptionGroup var options: OfficeOptions
-  @Option(help: "The day, YYYY-MM-DD (default: today).") var date: String?
+  @Option(help: Help.t("The day, YYYY-MM-DD (default: today).")) var date: String?
 
   /// Minutes and seconds, e.g. `2 min 44 s`, or a dash (the core's formatter, shared with the screens).
   static func duration(_ seconds: Int?) -> String { DurationStats.text(seconds) }

@@ -4,15 +4,16 @@ import GAIDesk
 /// `gaidesk followup …`: dates on which to check on a visitor.
 struct FollowUpCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "followup", abstract: "Set, list and complete follow-ups.",
+    commandName: "followup", abstract: Help.t("Set, list and complete follow-ups."),
     subcommands: [Add.self, List.self, Done.self])
 
   struct Add: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Set a follow-up date for a visitor.")
+    static let configuration = CommandConfiguration(
+      abstract: Help.t("Set a follow-up date for a visitor."), discussion: Help.examples("followup.add"))
     @OptionGroup var options: OfficeOptions
-    @Option(help: "The visitor id.") var visitor: String
-    @Option(help: "The day, YYYY-MM-DD.") var on: String
-    @Option(help: "What to check.") var note: String
+    @Option(help: Help.t("The visitor id.")) var visitor: String
+    @Option(help: Help.t("The day, YYYY-MM-DD.")) var on: String
+    @Option(help: Help.t("What to check.")) var note: String
 
     func run() throws {
       let office = try options.open()
@@ -24,9 +25,9 @@ struct FollowUpCommand: ParsableCommand {
 
   struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "List open follow-ups (all, or only those due by today).")
+      abstract: Help.t("List open follow-ups (all, or only those due by today)."))
     @OptionGroup var options: OfficeOptions
-    @Flag(help: "Only those due today or earlier.") var due = false
+    @Flag(help: Help.t("Only those due today or earlier.")) var due = false
 
     func run() throws {
       let office = try options.open()
@@ -43,9 +44,9 @@ struct FollowUpCommand: ParsableCommand {
   }
 
   struct Done: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Mark a follow-up done.")
+    static let configuration = CommandConfiguration(abstract: Help.t("Mark a follow-up done."))
     @OptionGroup var options: OfficeOptions
-    @Argument(help: "The follow-up id.") var id: String
+    @Argument(help: Help.t("The follow-up id.")) var id: String
 
     func run() throws {
       let office = try options.open()

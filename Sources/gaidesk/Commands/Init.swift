@@ -4,11 +4,12 @@ import GAIDesk
 /// `gaidesk init --office CODE`: creates the office in the data directory.
 struct Init: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Create the office: identity, key slot and empty journal.")
+    abstract: Help.t("Create the office: identity, key slot and empty journal."),
+    discussion: Help.examples("init"))
 
   @OptionGroup var options: OfficeOptions
 
-  @Option(help: "The municipality code of the office, e.g. praia, sal, sao-vicente.")
+  @Option(help: Help.t("The municipality code of the office, e.g. praia, sal, sao-vicente."))
   var office: String
 
   @Option(help: .hidden)
@@ -17,10 +18,10 @@ struct Init: ParsableCommand {
   func run() throws {
     options.applyLanguage()
     let paths = options.paths
-    guard !paths.exists else { throw GAIDeskError("error.office.exists", paths.root) }
+    guard !paths.exists else { throw GAIDeskError(.officeExists, paths.root) }
     guard ReferenceData.shipped.municipality(office) != nil else {
       throw GAIDeskError(
-        "error.office.unknown", office,
+        .officeUnknown, office,
         ReferenceData.shipped.municipalities.map(\.code).joined(separator: ", "))
     }
     let scryptLogN = try Validation.count(scryptLogN, field: "scrypt-log-n", in: KeySlot.acceptedLogN)

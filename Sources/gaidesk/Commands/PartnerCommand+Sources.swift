@@ -15,11 +15,12 @@ extension PartnerCommand {
 
   struct Confirm: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Record that a partner's entry was checked with the service itself (who, today, how).")
+      abstract: Help.t("Record that a partner's entry was checked with the service itself (who, today, how).")
+    )
     @OptionGroup var options: OfficeOptions
-    @Argument(help: "The partner code.") var code: String
-    @Option(help: "How it was checked: phone, visit or letter.") var how: ConfirmationMethod
-    @Option(help: "What was said, if useful.") var note: String?
+    @Argument(help: Help.t("The partner code.")) var code: String
+    @Option(help: Help.t("How it was checked: phone, visit or letter.")) var how: ConfirmationMethod
+    @Option(help: Help.t("What was said, if useful.")) var note: String?
 
     func run() throws {
       let office = try options.open()
@@ -37,17 +38,20 @@ extension PartnerCommand {
   struct Correct: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract:
-        "Correct a partner's entry after checking it with the service; the corrected entry is confirmed.")
+        Help.t(
+          "Correct a partner's entry after checking it with the service; the corrected entry is confirmed."))
     @OptionGroup var options: OfficeOptions
-    @Argument(help: "The partner code.") var code: String
+    @Argument(help: Help.t("The partner code.")) var code: String
     @OptionGroup var fields: Fields
-    @Option(help: "How it was checked: phone, visit or letter.") var how: ConfirmationMethod
-    @Option(help: "What was said, if useful.") var note: String?
+    @Option(help: Help.t("How it was checked: phone, visit or letter.")) var how: ConfirmationMethod
+    // --note is the partner's description (Fields); what was said goes in --check-note.
+    @Option(name: .customLong("check-note"), help: Help.t("What was said, if useful.")) var checkNote: String?
 
     func run() throws {
       let office = try options.open()
       let language = Console.language
-      let partner = try office.correctPartner(code, method: how, note: note, staff: try options.actor()) {
+      let partner = try office.correctPartner(code, method: how, note: checkNote, staff: try options.actor())
+      {
         try fields.apply(to: &$0, noteLanguage: language)
       }
       if options.json { return Console.json(PartnerCommand.json(partner)) }

@@ -4,26 +4,29 @@ import GAIDesk
 /// `gaidesk partner …`: the office's partner directory (shipped, plus its own additions and edits).
 struct PartnerCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "partner", abstract: "The partner directory: list, show, add, change and retire partners.",
+    commandName: "partner",
+    abstract: Help.t("The partner directory: list, show, add, change and retire partners."),
     subcommands: [List.self, Show.self, Add.self, Set.self, Retire.self, Confirm.self, Correct.self])
 
   /// Partner fields shared by `add` and `set`.
   struct Fields: ParsableArguments {
-    @Option(help: "Full name.") var name: String?
-    @Option(help: "Short name, e.g. DEF.") var short: String?
+    @Option(help: Help.t("Full name.")) var name: String?
+    @Option(help: Help.t("Short name, e.g. DEF.")) var short: String?
     @Option(
-      help: "Kind: government, municipal, health, education, justice, ngo, international, consulate, other.")
+      help: Help.t(
+        "Kind: government, municipal, health, education, justice, ngo, international, consulate, other."))
     var kind: String?
-    @Option(help: "Topic code it handles; repeat for several (replaces the list).") var topic: [String] = []
-    @Option(help: "Island code it serves, or * for all; repeat for several (replaces the list).") var island:
+    @Option(help: Help.t("Topic code it handles; repeat for several (replaces the list).")) var topic:
       [String] = []
-    @Option(help: "Language it works in (ISO 639); repeat for several (replaces the list).") var language:
-      [String] = []
-    @Option(help: "Telephone (only when known for certain).") var phone: String?
-    @Option(help: "E-mail (only when known for certain).") var email: String?
-    @Option(help: "Address (only when known for certain).") var address: String?
-    @Option(help: "What it does, in the language of --lang.") var note: String?
-    @Option(help: "Whether contacts are still to be confirmed: yes or no.") var toConfirm: String?
+    @Option(help: Help.t("Island code it serves, or * for all; repeat for several (replaces the list)."))
+    var island: [String] = []
+    @Option(help: Help.t("Language it works in (ISO 639); repeat for several (replaces the list)."))
+    var language: [String] = []
+    @Option(help: Help.t("Telephone (only when known for certain).")) var phone: String?
+    @Option(help: Help.t("E-mail (only when known for certain).")) var email: String?
+    @Option(help: Help.t("Address (only when known for certain).")) var address: String?
+    @Option(help: Help.t("What it does, in the language of --lang.")) var note: String?
+    @Option(help: Help.t("Whether contacts are still to be confirmed: yes or no.")) var toConfirm: String?
 
     func apply(to partner: inout Partner, noteLanguage: Language) throws {
       if let name { partner.name = name }
@@ -79,10 +82,11 @@ struct PartnerCommand: ParsableCommand {
 
   struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "List active partners, optionally only those handling a topic.")
+      abstract: Help.t("List active partners, optionally only those handling a topic."),
+      discussion: Help.examples("partner.list"))
     @OptionGroup var options: OfficeOptions
-    @Option(help: "Only partners handling this topic.") var topic: String?
-    @Flag(help: "Include retired partners.") var all = false
+    @Option(help: Help.t("Only partners handling this topic.")) var topic: String?
+    @Flag(help: Help.t("Include retired partners.")) var all = false
 
     func run() throws {
       let office = try options.open()
@@ -106,15 +110,16 @@ struct PartnerCommand: ParsableCommand {
 
   struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Show a partner: topics, islands, languages, contacts.")
+      abstract: Help.t("Show a partner: topics, islands, languages, contacts."))
     @OptionGroup var options: OfficeOptions
-    @Argument(help: "The partner code.") var code: String
-    @Flag(help: "Show what the entry rests on (its source) and its local confirmation.") var sources = false
+    @Argument(help: Help.t("The partner code.")) var code: String
+    @Flag(help: Help.t("Show what the entry rests on (its source) and its local confirmation.")) var sources =
+      false
 
     func run() throws {
       let office = try options.open()
       guard let partner = office.partners.partner(code) else {
-        throw GAIDeskError("error.partner.unknown", code)
+        throw GAIDeskError(.partnerUnknown, code)
       }
       if options.json {
         var out = PartnerCommand.json(partner)
@@ -131,9 +136,9 @@ struct PartnerCommand: ParsableCommand {
   }
 
   struct Add: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Add a partner of the office's own.")
+    static let configuration = CommandConfiguration(abstract: Help.t("Add a partner of the office's own."))
     @OptionGroup var options: OfficeOptions
-    @Option(help: "A new code: lower-case letters, digits and hyphens.") var code: String
+    @Option(help: Help.t("A new code: lower-case letters, digits and hyphens.")) var code: String
     @OptionGroup var fields: Fields
 
     func run() throws {
@@ -151,11 +156,11 @@ struct PartnerCommand: ParsableCommand {
 
   struct Set: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Change a partner's details (list options replace the list).")
+      abstract: Help.t("Change a partner's details (list options replace the list)."))
     @OptionGroup var options: OfficeOptions
-    @Argument(help: "The partner code.") var code: String
+    @Argument(help: Help.t("The partner code.")) var code: String
     @OptionGroup var fields: Fields
-    @Flag(help: "Make a retired partner active again.") var reactivate = false
+    @Flag(help: Help.t("Make a retired partner active again.")) var reactivate = false
 
     func run() throws {
       let office = try options.open()
@@ -174,9 +179,9 @@ struct PartnerCommand: ParsableCommand {
 
   struct Retire: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Retire a partner: no new referrals to it; past ones keep it.")
+      abstract: Help.t("Retire a partner: no new referrals to it; past ones keep it."))
     @OptionGroup var options: OfficeOptions
-    @Argument(help: "The partner code.") var code: String
+    @Argument(help: Help.t("The partner code.")) var code: String
 
     func run() throws {
       let office = try options.open()

@@ -4,17 +4,19 @@ import GAIDesk
 /// `gaidesk queue …`: the day's queue from arrival to done or left.
 struct QueueCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "queue", abstract: "Serve the day's queue: arrivals, calls, done, left.",
+    commandName: "queue", abstract: Help.t("Serve the day's queue: arrivals, calls, done, left."),
     subcommands: [Add.self, Call.self, Done.self, Left.self, List.self])
 
   struct Add: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Issue a ticket to a visitor (registered, or new by --name).")
+      abstract: Help.t("Issue a ticket to a visitor (registered, or new by --name)."),
+      discussion: Help.examples("queue.add"))
     @OptionGroup var options: OfficeOptions
-    @Option(help: "A registered visitor's id.") var visitor: String?
-    @Option(help: "A new visitor's full name (registers the visitor).") var name: String?
+    @Option(help: Help.t("A registered visitor's id.")) var visitor: String?
+    @Option(help: Help.t("A new visitor's full name (registers the visitor).")) var name: String?
     @OptionGroup var fields: VisitorCommand.Fields
-    @Flag(help: "With --name: register even when the visitor probably exists already.") var force = false
+    @Flag(help: Help.t("With --name: register even when the visitor probably exists already.")) var force =
+      false
 
     func validate() throws {
       guard (visitor == nil) != (name == nil) else { throw ValidationError(Console.text("queue.add.which")) }
@@ -41,10 +43,11 @@ struct QueueCommand: ParsableCommand {
 
   struct Call: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Call the longest-waiting ticket (or a given one) to a desk.")
+      abstract: Help.t("Call the longest-waiting ticket (or a given one) to a desk."),
+      discussion: Help.examples("queue.call"))
     @OptionGroup var options: OfficeOptions
-    @Option(help: "The desk, e.g. 1 or B.") var desk: String?
-    @Argument(help: "A particular ticket (default: the longest waiting).") var ticket: String?
+    @Option(help: Help.t("The desk, e.g. 1 or B.")) var desk: String?
+    @Argument(help: Help.t("A particular ticket (default: the longest waiting).")) var ticket: String?
 
     func run() throws {
       let office = try options.open()
@@ -60,12 +63,13 @@ struct QueueCommand: ParsableCommand {
 
   struct Done: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Close a served ticket with its topics and outcome.")
+      abstract: Help.t("Close a served ticket with its topics and outcome."),
+      discussion: Help.examples("queue.done"))
     @OptionGroup var options: OfficeOptions
-    @Argument(help: "The ticket, e.g. A-007.") var ticket: String
-    @Option(help: "Topic code, e.g. residence.renewal; repeat for several.") var topic: [String] = []
-    @Option(help: "The outcome in a few words.") var outcome: String?
-    @Option(help: "A note.") var note: String?
+    @Argument(help: Help.t("The ticket, e.g. A-007.")) var ticket: String
+    @Option(help: Help.t("Topic code, e.g. residence.renewal; repeat for several.")) var topic: [String] = []
+    @Option(help: Help.t("The outcome in a few words.")) var outcome: String?
+    @Option(help: Help.t("A note.")) var note: String?
 
     func run() throws {
       let office = try options.open()
@@ -82,9 +86,10 @@ struct QueueCommand: ParsableCommand {
   }
 
   struct Left: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Mark a ticket as left without service.")
+    static let configuration = CommandConfiguration(
+      abstract: Help.t("Mark a ticket as left without service."))
     @OptionGroup var options: OfficeOptions
-    @Argument(help: "The ticket, e.g. A-007.") var ticket: String
+    @Argument(help: Help.t("The ticket, e.g. A-007.")) var ticket: String
 
     func run() throws {
       let office = try options.open()
@@ -98,9 +103,10 @@ struct QueueCommand: ParsableCommand {
   }
 
   struct List: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List the tickets of a day (default: today).")
+    static let configuration = CommandConfiguration(
+      abstract: Help.t("List the tickets of a day (default: today)."))
     @OptionGroup var options: OfficeOptions
-    @Option(help: "The day, YYYY-MM-DD.") var date: String?
+    @Option(help: Help.t("The day, YYYY-MM-DD.")) var date: String?
 
     func run() throws {
       let office = try options.open()

@@ -5,17 +5,19 @@ import GAIDesk
 /// `gaidesk referral …`: referrals to partner services and their status.
 struct ReferralCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "referral", abstract: "Refer visitors to partner services and follow the referrals.",
+    commandName: "referral", abstract: Help.t("Refer visitors to partner services and follow the referrals."),
     subcommands: [Add.self, Set.self, List.self, Suggest.self, Slip.self])
 
   struct Add: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Refer a visitor to a partner for a topic.")
+    static let configuration = CommandConfiguration(
+      abstract: Help.t("Refer a visitor to a partner for a topic."), discussion: Help.examples("referral.add")
+    )
     @OptionGroup var options: OfficeOptions
-    @Option(help: "The visitor id.") var visitor: String
-    @Option(help: "The partner code.") var partner: String
-    @Option(help: "The topic code.") var topic: String
-    @Option(help: "Due date, YYYY-MM-DD.") var due: String?
-    @Option(help: "A note.") var note: String?
+    @Option(help: Help.t("The visitor id.")) var visitor: String
+    @Option(help: Help.t("The partner code.")) var partner: String
+    @Option(help: Help.t("The topic code.")) var topic: String
+    @Option(help: Help.t("Due date, YYYY-MM-DD.")) var due: String?
+    @Option(help: Help.t("A note.")) var note: String?
 
     func run() throws {
       let office = try options.open()
@@ -31,26 +33,29 @@ struct ReferralCommand: ParsableCommand {
 
   struct Set: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Change a referral's status: sent, accepted, completed, rejected, no-show, cancelled.")
+      abstract: Help.t(
+        "Change a referral's status: sent, accepted, completed, rejected, no-show, cancelled."),
+      discussion: Help.examples("referral.set"))
     @OptionGroup var options: OfficeOptions
-    @Argument(help: "The referral id.") var id: String
-    @Argument(help: "The new status.") var status: String
+    @Argument(help: Help.t("The referral id.")) var id: String
+    @Argument(
+      help: Help.t("The new status."), completion: .list(ReferralStatus.allCases.map(\.rawValue)))
+    var status: String
     @Option(
       help:
-        "Why (rejected, no-show): client-declined, partner-capacity, could-not-contact, not-eligible, other.")
+        Help.t(
+          "Why (rejected, no-show): client-declined, partner-capacity, could-not-contact, not-eligible, other."
+        ))
     var reason: String?
-    @Option(help: "A note.") var note: String?
+    @Option(help: Help.t("A note.")) var note: String?
 
     func run() throws {
       let office = try options.open()
-      guard let status = ReferralStatus(rawValue: status) else {
-        throw GAIDeskError(
-          "error.referral.status", status, ReferralStatus.allCases.map(\.rawValue).joined(separator: ", "))
-      }
+      let status = try StatusWords.referral(status)
       let reason = try self.reason.map { text in
         guard let reason = ReferralReason(rawValue: text) else {
           throw GAIDeskError(
-            "error.referral.badReason", text, ReferralReason.allCases.map(\.rawValue).joined(separator: ", "))
+            .referralBadReason, text, ReferralReason.allCases.map(\.rawValue).joined(separator: ", "))
         }
         return reason
       }
@@ -66,20 +71,18 @@ struct ReferralCommand: ParsableCommand {
 
   struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "List referrals, optionally by status or overdue.")
+      abstract: Help.t("List referrals, optionally by status or overdue."))
     @OptionGroup var options: OfficeOptions
-    @Option(help: "Only this status.") var status: String?
-    @Flag(help: "Only those past their due date and not closed.") var overdue = false
+    @Option(help: Help.t("Only this status."), completion: .list(ReferralStatus.allCases.map(\.rawValue)))
+    var status: String?
+    @Flag(help: Help.t("Only those past their due date and not closed.")) var overdue = false
 
     func run() throws {
       let office = try options.open()
       let today = LocalTime.today()
-      if let status, ReferralStatus(rawValue: status) == nil {
-        throw GAIDeskError(
-          "error.referral.status", status, ReferralStatus.allCases.map(\.rawValue).joined(separator: ", "))
-      }
+      let wanted = try status.map(StatusWords.referral)
       let referrals = office.state.allReferrals.filter {
-        (status == nil || $0.status.rawValue == status) && (!overdue || $0.isOverdue(today: today))
+        (wanted == nil || $0.status == wanted) && (!overdue || $0.isOverdue(today: today))
       }
       if options.json { return Console.json(referrals.map { JSONView.referral($0, today: today) }) }
       if referrals.isEmpty { return Console.say("referral.list.empty") }
@@ -96,12 +99,14 @@ struct ReferralCommand: ParsableCommand {
   struct Suggest: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract:
-        "Rank partners for a visitor and topic: on the office's island, named by the sheet, speaking the visitor's language."
+        Help.t(
+          "Rank partners for a visitor and topic: on the office's island, named by the sheet, speaking the visitor's language."
+        )
     )
     @OptionGroup var options: OfficeOptions
-    @Option(help: "The visitor id.") var visitor: String
-    @Option(help: "The topic code.") var topic: String
-    @Option(help: "At most this many partners (1 to 100).") var limit = 10
+    @Option(help: Help.t("The visitor id.")) var visitor: String
+    @Option(help: Help.t("The topic code.")) var topic: String
+    @Option(help: Help.t("At most this many partners (1 to 100).")) var limit = 10
 
     func run() throws {
       options.applyLanguage()
@@ -135,18 +140,20 @@ struct ReferralCommand: ParsableCommand {
   struct Slip: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract:
-        "Print a referral slip for the visitor: where to go and what to bring (--lang pt|en|fr, default the visitor's language)."
+        Help.t(
+          "Print a referral slip for the visitor: where to go and what to bring (--lang pt|en|fr, default the visitor's language)."
+        ), discussion: Help.examples("referral.slip")
     )
     @OptionGroup var options: OfficeOptions
-    @Argument(help: "The referral id.") var id: String
-    @Flag(help: "Send it to the default printer with lp.") var print = false
+    @Argument(help: Help.t("The referral id.")) var id: String
+    @Flag(help: Help.t("Send it to the default printer with lp.")) var print = false
 
     func run() throws {
       let office = try options.open()
       // --lang chooses the slip's language; without it, the visitor's first language among pt/en/fr.
       let language = try options.lang.map { code in
         guard let language = Language(rawValue: code.lowercased()) else {
-          throw GAIDeskError("error.slip.language", code)
+          throw GAIDeskError(.slipLanguage, code)
         }
         return language
       }

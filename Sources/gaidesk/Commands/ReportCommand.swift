@@ -1,36 +1,49 @@
 import ArgumentParser
 import Foundation
 import GAIDesk
+import GAIDeskExport
 
 /// `gaidesk report …`: figures for the national immigration authority (named by reference data).
 struct ReportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "report",
-    abstract: "Reports for the \(Authority.shipped.short) (\(Authority.shipped.name.pt)).",
+    abstract: Help.t("Reports for the national authority") + " (\(Authority.shipped.short)).",
     subcommands: [Month.self])
 
   struct Month: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract:
-        "The month's figures: visits by area, topic, nationality, sex, age band; referrals by partner and status; waits."
+        Help.t(
+          "The month's figures: visits by area, topic, nationality, sex, age band; referrals by partner and status; waits."
+        ), discussion: Help.examples("report.month")
     )
     @OptionGroup var options: OfficeOptions
-    @Argument(help: "The month, YYYY-MM.") var month: String
-    @Option(help: "text, csv (UTF-8 with BOM, header row; opens in LibreOffice) or json.") var format = "text"
+    @Argument(help: Help.t("The month, YYYY-MM.")) var month: String
+    @Option(
+      help: Help.t(
+        "text, csv (opens as columns in LibreOffice or Excel), xlsx (a workbook, one sheet per section) or json."
+      ),
+      completion: .list(["text", "csv", "xlsx", "json"])) var format = "text"
+    @Option(
+      help: Help.t("CSV field separator: one character or tab (default: ; in pt and fr, a comma in en)."),
+      completion: .list([";", ",", "tab"])) var separator: String?
 
     func run() throws {
       let office = try options.open()
-      guard MonthReport.isMonth(month) else { throw GAIDeskError("error.report.month", month) }
+      guard MonthReport.isMonth(month) else { throw GAIDeskError(.reportMonth, month) }
       let report = MonthReport(state: office.state, month: month, office: office.code)
       let language = Console.language
       switch options.json ? "json" : format {
       case "json": Console.json(report.jsonObject())
-      case "csv": print(report.csv(language: language), terminator: "")
+      case "csv", "xlsx":
+        let table = report.table(language: language, office: office.code, partners: office.partners.all)
+        if format == "xlsx" { return try Export.binary(try table.xlsx()) }
+        print(table.csv(try Export.style(separator: separator, language: language)), terminator: "")
       case "text":
         Console.say(
           "month.title", month, ReferenceData.shipped.municipality(office.code)?.name ?? office.code)
         var section = ""
-        for row in report.rows(language: language) {
+        for row in report.rows(language: language, partners: office.partners.all) {
           if row.section != section {
             section = row.section
             print("")
@@ -41,7 +54,7 @@ struct ReportCommand: ParsableCommand {
             ? "\(row.shownLabel) — \(Console.text("referral.\(row.status)"))" : row.shownLabel
           print("  \(Console.pad(label, 56)) \(row.shownValue)")
         }
-      default: throw GAIDeskError("error.report.format", format)
+      default: throw GAIDeskError(.reportFormat, format)
       }
     }
   }

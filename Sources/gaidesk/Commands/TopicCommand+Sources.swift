@@ -9,15 +9,15 @@ extension ConfirmationMethod: ExpressibleByArgument {
 
 /// Which line of a sheet `--document N` or `--tell N` names (numbered from 1, as `topic show --sources` prints).
 struct SheetLineOptions: ParsableArguments {
-  @Option(help: "The document line number (from 1).") var document: Int?
-  @Option(help: "The 'what to tell' line number (from 1).") var tell: Int?
+  @Option(help: Help.t("The document line number (from 1).")) var document: Int?
+  @Option(help: Help.t("The 'what to tell' line number (from 1).")) var tell: Int?
 
   /// The section and the 0-based index named.
   func line() throws -> (SheetSection, Int) {
     switch (document, tell) {
     case (let n?, nil): return (.documents, n - 1)
     case (nil, let n?): return (.tell, n - 1)
-    default: throw GAIDeskError("error.sheet.lineOption")
+    default: throw GAIDeskError(.sheetLineOption)
     }
   }
 }
@@ -64,18 +64,18 @@ extension TopicCommand {
 
   struct Confirm: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Record that a sheet line was checked with the service itself (who, today, how).")
+      abstract: Help.t("Record that a sheet line was checked with the service itself (who, today, how)."))
     @OptionGroup var options: OfficeOptions
-    @Argument(help: "The topic code.") var topic: String
+    @Argument(help: Help.t("The topic code.")) var topic: String
     @OptionGroup var line: SheetLineOptions
-    @Option(help: "How it was checked: phone, visit or letter.") var how: ConfirmationMethod
-    @Option(help: "What was said, if useful.") var note: String?
+    @Option(help: Help.t("How it was checked: phone, visit or letter.")) var how: ConfirmationMethod
+    @Option(help: Help.t("What was said, if useful.")) var note: String?
 
     func run() throws {
       let office = try options.open()
       let (section, index) = try line.line()
       guard let subject = office.knowledge.subject(topic: topic, section: section, index: index) else {
-        throw GAIDeskError("error.sheet.line", String(index + 1))
+        throw GAIDeskError(.sheetLine, String(index + 1))
       }
       let confirmation = try office.confirm(subject, method: how, note: note, staff: try options.actor())
       if options.json {
@@ -89,15 +89,15 @@ extension TopicCommand {
 
   struct Correct: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Correct a sheet line after checking it with the service; the new line is confirmed.")
+      abstract: Help.t("Correct a sheet line after checking it with the service; the new line is confirmed."))
     @OptionGroup var options: OfficeOptions
-    @Argument(help: "The topic code.") var topic: String
+    @Argument(help: Help.t("The topic code.")) var topic: String
     @OptionGroup var line: SheetLineOptions
-    @Option(help: "The corrected line in Portuguese.") var pt: String?
-    @Option(help: "The corrected line in English.") var en: String?
-    @Option(help: "The corrected line in French.") var fr: String?
-    @Option(help: "How it was checked: phone, visit or letter.") var how: ConfirmationMethod
-    @Option(help: "What was said, if useful.") var note: String?
+    @Option(help: Help.t("The corrected line in Portuguese.")) var pt: String?
+    @Option(help: Help.t("The corrected line in English.")) var en: String?
+    @Option(help: Help.t("The corrected line in French.")) var fr: String?
+    @Option(help: Help.t("How it was checked: phone, visit or letter.")) var how: ConfirmationMethod
+    @Option(help: Help.t("What was said, if useful.")) var note: String?
 
     func run() throws {
       let office = try options.open()
@@ -106,7 +106,7 @@ extension TopicCommand {
       texts[.portuguese] = pt
       texts[.english] = en
       texts[.french] = fr
-      guard !texts.isEmpty else { throw GAIDeskError("error.sheet.correctText") }
+      guard !texts.isEmpty else { throw GAIDeskError(.sheetCorrectText) }
       let sheet = try office.correctSheetLine(
         topic: topic, section: section, index: index, texts: texts, method: how, note: note,
         staff: try options.actor())
@@ -117,10 +117,10 @@ extension TopicCommand {
 
   struct Unconfirmed: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Sheet lines and partner entries not confirmed locally for 12 months, oldest first.")
+      abstract: Help.t("Sheet lines and partner entries not confirmed locally for 12 months, oldest first."))
     @OptionGroup var options: OfficeOptions
-    @Option(help: "Show at most this many (default: all).") var limit: Int?
-    @Flag(help: "Only partner entries.") var partners = false
+    @Option(help: Help.t("Show at most this many (default: all).")) var limit: Int?
+    @Flag(help: Help.t("Only partner entries.")) var partners = false
 
     func run() throws {
       let office = try options.open()

@@ -6,13 +6,13 @@ import GAIDesk
 struct TopicCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "topic",
-    abstract: "Topics and their knowledge sheets: what to ask, which documents, where to send.",
+    abstract: Help.t("Topics and their knowledge sheets: what to ask, which documents, where to send."),
     subcommands: [List.self, Show.self, Edit.self, Confirm.self, Correct.self, Unconfirmed.self])
 
   struct List: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List the topics by service area.")
+    static let configuration = CommandConfiguration(abstract: Help.t("List the topics by service area."))
     @OptionGroup var options: OfficeOptions
-    @Option(help: "Only this area: entry, residence or integration.") var area: String?
+    @Option(help: Help.t("Only this area: entry, residence or integration.")) var area: String?
 
     func run() throws {
       options.applyLanguage()
@@ -33,10 +33,11 @@ struct TopicCommand: ParsableCommand {
 
   struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Show a topic's sheet: what to ask, documents, partners, what to tell, last review.")
+      abstract: Help.t("Show a topic's sheet: what to ask, documents, partners, what to tell, last review."),
+      discussion: Help.examples("topic.show"))
     @OptionGroup var options: OfficeOptions
-    @Argument(help: "The topic code, e.g. residence.renewal.") var topic: String
-    @Flag(help: "Number the lines and show each one's source, its local confirmation and the key.")
+    @Argument(help: Help.t("The topic code, e.g. residence.renewal.")) var topic: String
+    @Flag(help: Help.t("Number the lines and show each one's source, its local confirmation and the key."))
     var sources = false
 
     func run() throws {
@@ -44,7 +45,7 @@ struct TopicCommand: ParsableCommand {
       _ = try Validation.topics([topic])
       let language = Console.language
       guard let sheet = office.knowledge.sheet(topic) else {
-        throw GAIDeskError("error.sheet.missing", topic)
+        throw GAIDeskError(.sheetMissing, topic)
       }
       let content = sheet.content(language)
       let directory = office.partners
@@ -96,7 +97,9 @@ struct TopicCommand: ParsableCommand {
   struct Edit: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract:
-        "Record the office's version of a sheet (a supervisor's edit; with no option, marks it reviewed today).",
+        Help.t(
+          "Record the office's version of a sheet (a supervisor's edit; with no option, marks it reviewed today)."
+        ),
       discussion: """
         --ask, --document and --tell replace those lists in the language of --lang (default: the interface \
         language). --from-file reads a JSON object like an entry of Resources/data/sheets.json \
@@ -104,13 +107,14 @@ struct TopicCommand: ParsableCommand {
         the parts it has replace the sheet's.
         """)
     @OptionGroup var options: OfficeOptions
-    @Argument(help: "The topic code.") var topic: String
-    @Option(help: "A question to ask; repeat for several.") var ask: [String] = []
-    @Option(help: "A document usually needed; repeat for several.") var document: [String] = []
-    @Option(help: "Something to tell the visitor; repeat for several.") var tell: [String] = []
-    @Option(help: "A partner code that acts; repeat for several (replaces the list).") var partner: [String] =
-      []
-    @Option(help: "A JSON file with the sheet's parts.") var fromFile: String?
+    @Argument(help: Help.t("The topic code.")) var topic: String
+    @Option(help: Help.t("A question to ask; repeat for several.")) var ask: [String] = []
+    @Option(help: Help.t("A document usually needed; repeat for several.")) var document: [String] = []
+    @Option(help: Help.t("Something to tell the visitor; repeat for several.")) var tell: [String] = []
+    @Option(help: Help.t("A partner code that acts; repeat for several (replaces the list).")) var partner:
+      [String] =
+        []
+    @Option(help: Help.t("A JSON file with the sheet's parts.")) var fromFile: String?
 
     struct FileSheet: Decodable {
       var partners: [String]?
@@ -124,10 +128,10 @@ struct TopicCommand: ParsableCommand {
       let language = Console.language
       let file: FileSheet? = try fromFile.map { path in
         guard let data = FileManager.default.contents(atPath: path) else {
-          throw GAIDeskError("error.sheet.file", path)
+          throw GAIDeskError(.sheetFile, path)
         }
         do { return try JSONDecoder().decode(FileSheet.self, from: data) } catch {
-          throw GAIDeskError("error.sheet.file", path)
+          throw GAIDeskError(.sheetFile, path)
         }
       }
       let sheet = try office.updateSheet(topic: topic, staff: try options.actor()) { sheet in

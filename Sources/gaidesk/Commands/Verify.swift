@@ -5,13 +5,16 @@ import GAIDesk
 struct Verify: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract:
-      "Check every journal record (framing, CRC, chain, encryption, sequence); exit 0 only when intact.")
+      Help.t(
+        "Check every journal record (framing, CRC, chain, encryption, sequence); exit 0 only when intact."),
+    discussion: Help.examples("verify"))
 
   @OptionGroup var options: OfficeOptions
 
   @Flag(
     name: .customLong("accept-missing"),
-    help: "Supervisor: accept the missing history named (an older copy restored on purpose) so writes resume.")
+    help: Help.t(
+      "Supervisor: accept the missing history named (an older copy restored on purpose) so writes resume."))
   var acceptMissing = false
 
   func run() throws {
@@ -35,8 +38,8 @@ struct Verify: ParsableCommand {
       if report.futureRecords > 0 { Console.say("verify.future", String(report.futureRecords)) }
       if report.isIntact { Console.say("verify.intact") }
     }
-    if !report.isIntact { throw ExitCode(2) }
+    if !report.isIntact { throw ExitCode(ExitStatus.damaged.rawValue) }
     // Intact, but records dated in the future: a clock was set ahead.
-    if report.futureRecords > 0 { throw ExitCode(3) }
+    if report.futureRecords > 0 { throw ExitCode(ExitStatus.clockAhead.rawValue) }
   }
 }

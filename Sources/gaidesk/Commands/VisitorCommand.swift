@@ -4,27 +4,27 @@ import GAIDesk
 /// `gaidesk visitor …`: register, find and show visitors.
 struct VisitorCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "visitor", abstract: "Register, find and show visitors.",
+    commandName: "visitor", abstract: Help.t("Register, find and show visitors."),
     subcommands: [Add.self, Find.self, Show.self, ConsentCommand.self, Merge.self, Unmerge.self])
 
   /// Registration fields shared by `visitor add` and `queue add --name`.
   struct Fields: ParsableArguments {
-    @Option(help: "Sex: F, M or X.") var sex: String?
-    @Option(help: "Year of birth (1900 to this year).") var birthYear: Int?
-    @Option(help: "Nationality as an ISO 3166 code, e.g. GW, SN, NG.") var nationality: String?
-    @Option(help: "Telephone number.") var phone: String?
-    @Option(help: "Language spoken (ISO 639 code); repeat for several.") var language: [String] = []
-    @Option(help: "Another name or spelling; repeat for several.") var alias: [String] = []
-    @Option(help: "Municipality of residence (code).") var municipality: String?
-    @Option(help: "Identity document type, e.g. passport.") var documentType: String?
-    @Option(help: "Identity document number.") var documentNumber: String?
-    @Option(help: "Consent to store the data: yes or no.") var consentStore: String?
-    @Option(help: "Consent to share with partners: yes or no.") var consentShare: String?
+    @Option(help: Help.t("Sex: F, M or X.")) var sex: String?
+    @Option(help: Help.t("Year of birth (1900 to this year).")) var birthYear: Int?
+    @Option(help: Help.t("Nationality as an ISO 3166 code, e.g. GW, SN, NG.")) var nationality: String?
+    @Option(help: Help.t("Telephone number.")) var phone: String?
+    @Option(help: Help.t("Language spoken (ISO 639 code); repeat for several.")) var language: [String] = []
+    @Option(help: Help.t("Another name or spelling; repeat for several.")) var alias: [String] = []
+    @Option(help: Help.t("Municipality of residence (code).")) var municipality: String?
+    @Option(help: Help.t("Identity document type, e.g. passport.")) var documentType: String?
+    @Option(help: Help.t("Identity document number.")) var documentNumber: String?
+    @Option(help: Help.t("Consent to store the data: yes or no.")) var consentStore: String?
+    @Option(help: Help.t("Consent to share with partners: yes or no.")) var consentShare: String?
 
     func form(name: String) throws -> VisitorForm {
       var form = VisitorForm(fullName: name)
       if let sex {
-        guard let value = Sex(rawValue: sex.uppercased()) else { throw GAIDeskError("error.field.sex", sex) }
+        guard let value = Sex(rawValue: sex.uppercased()) else { throw GAIDeskError(.fieldSex, sex) }
         form.sex = value
       }
       form.birthYear = birthYear
@@ -43,11 +43,12 @@ struct VisitorCommand: ParsableCommand {
   }
 
   struct Add: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Register a visitor and print the new id.")
+    static let configuration = CommandConfiguration(
+      abstract: Help.t("Register a visitor and print the new id."), discussion: Help.examples("visitor.add"))
     @OptionGroup var options: OfficeOptions
-    @Option(help: "Full name.") var name: String
+    @Option(help: Help.t("Full name.")) var name: String
     @OptionGroup var fields: Fields
-    @Flag(help: "Register even when the visitor probably exists already.") var force = false
+    @Flag(help: Help.t("Register even when the visitor probably exists already.")) var force = false
 
     func run() throws {
       let office = try options.open()
@@ -60,11 +61,12 @@ struct VisitorCommand: ParsableCommand {
 
   struct Find: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Find visitors by name, alias, phone or document.")
+      abstract: Help.t("Find visitors by name, alias, phone or document."),
+      discussion: Help.examples("visitor.find"))
     @OptionGroup var options: OfficeOptions
-    @Argument(help: "What to look for; case, accents, word order and small typos are ignored.") var query:
-      String
-    @Option(help: "At most this many results (1 to 100000).") var limit = 20
+    @Argument(help: Help.t("What to look for; case, accents, word order and small typos are ignored."))
+    var query: String
+    @Option(help: Help.t("At most this many results (1 to 100000).")) var limit = 20
 
     func run() throws {
       options.applyLanguage()
@@ -87,14 +89,14 @@ struct VisitorCommand: ParsableCommand {
 
   struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Show a visitor with visit and referral history.")
+      abstract: Help.t("Show a visitor with visit and referral history."))
     @OptionGroup var options: OfficeOptions
-    @Argument(help: "The visitor id.") var id: String
+    @Argument(help: Help.t("The visitor id.")) var id: String
 
     func run() throws {
       let office = try options.open()
       let state = office.state
-      guard let visitor = state.visitors[id] else { throw GAIDeskError("error.visitor.unknown", id) }
+      guard let visitor = state.visitors[id] else { throw GAIDeskError(.visitorUnknown, id) }
       let group = Set(state.mergedGroup(visitor.id))
       let visits = group.flatMap { state.visitsByVisitor[$0] ?? [] }.compactMap { state.visits[$0] }
         .sorted { $0.arrivedAt < $1.arrivedAt }
@@ -205,11 +207,11 @@ struct VisitorCommand: ParsableCommand {
 
   struct ConsentCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-      commandName: "consent", abstract: "Record consent to store and to share.")
+      commandName: "consent", abstract: Help.t("Record consent to store and to share."))
     @OptionGroup var options: OfficeOptions
-    @Argument(help: "The visitor id.") var id: String
-    @Option(help: "Consent to store the data: yes or no.") var store: String?
-    @Option(help: "Consent to share with partners: yes or no.") var share: String?
+    @Argument(help: Help.t("The visitor id.")) var id: String
+    @Option(help: Help.t("Consent to store the data: yes or no.")) var store: String?
+    @Option(help: Help.t("Consent to share with partners: yes or no.")) var share: String?
 
     func run() throws {
       let office = try options.open()
@@ -249,15 +251,16 @@ extension VisitorCommand {
         print("  \(Console.pad(v.id, 14)) \(v.fullName)\(details.isEmpty ? "" : "  (\(details))")  — \(why)")
       }
     }
-    throw GAIDeskError("error.visitor.duplicate")
+    throw GAIDeskError(.visitorDuplicate)
   }
 
   struct Merge: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Merge two records of one person: OTHER is folded into KEEP (reversible with unmerge).")
+      abstract: Help.t(
+        "Merge two records of one person: OTHER is folded into KEEP (reversible with unmerge)."))
     @OptionGroup var options: OfficeOptions
-    @Argument(help: "The record to keep.") var keep: String
-    @Argument(help: "The record to fold into it.") var other: String
+    @Argument(help: Help.t("The record to keep.")) var keep: String
+    @Argument(help: Help.t("The record to fold into it.")) var other: String
 
     func run() throws {
       let office = try options.open()
@@ -272,10 +275,10 @@ extension VisitorCommand {
 
   struct Unmerge: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Undo a merge: OTHER becomes a separate record again.")
+      abstract: Help.t("Undo a merge: OTHER becomes a separate record again."))
     @OptionGroup var options: OfficeOptions
-    @Argument(help: "The record that was kept.") var keep: String
-    @Argument(help: "The record that was folded into it.") var other: String
+    @Argument(help: Help.t("The record that was kept.")) var keep: String
+    @Argument(help: Help.t("The record that was folded into it.")) var other: String
 
     func run() throws {
       let office = try options.open()
@@ -295,7 +298,7 @@ enum YesNo {
     switch text.lowercased() {
     case "yes", "y", "sim", "s", "oui", "true", "1": return true
     case "no", "n", "nao", "não", "non", "false", "0": return false
-    default: throw GAIDeskError("error.field.yesNo", field, text)
+    default: throw GAIDeskError(.fieldYesNo, field, text)
     }
   }
 

@@ -1,8 +1,11 @@
 import Foundation
 import GAIDesk
 
-/// Printing for the command line: translated text on stdout, one-line failures on stderr, stable JSON.
+/// Printing for the command line: translated text on stdout, stable versioned JSON.
 enum Console {
+  /// The version of every JSON document the command line prints (`"format"`).
+  static let jsonFormat = 1
+
   /// The language of messages: `$GAIDESK_LANG`, else the saved setting, else Portuguese.
   nonisolated(unsafe) static var language: Language =
     Language(
@@ -31,17 +34,22 @@ enum Console {
   /// `text` on one line: newlines, control and hiding characters escaped, so stored text cannot forge lines.
   static func line(_ text: String) -> String { TextEscaping.oneLine(text) }
 
-  /// Prints `value` as JSON with sorted keys.
+  /// Prints `value` as JSON with sorted keys and `"format": 1`; a list goes under `"items"`.
   static func json(_ value: Any) {
-    var value = value
-    if !damage.isEmpty, var object = value as? [String: Any], object["damaged"] == nil, object["damage"] == nil {
-      object["damaged"] = true
-      object["damage"] = damage.map { ["segment": $0.segment, "offset": $0.offset, "reason": $0.reason] }
-      value = object
+    var document: [String: Any]
+    if let object = value as? [String: Any] {
+      document = object
+    } else {
+      document = ["items": value]
     }
+    if !damage.isEmpty && document["damaged"] == nil && document["damage"] == nil {
+      document["damaged"] = true
+      document["damage"] = damage.map { ["segment": $0.segment, "offset": $0.offset, "reason": $0.reason] }
+    }
+    document["format"] = jsonFormat
     let data =
       (try? JSONSerialization.data(
-        withJSONObject: value, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]))
+        withJSONObject: document, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]))
       ?? Data("null".utf8)
     print(String(decoding: data, as: UTF8.self))
   }

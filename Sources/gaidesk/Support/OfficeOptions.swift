@@ -5,19 +5,26 @@ import GAIDesk
 /// Options every office command takes: where the data is, the passphrase, who acts, the output form.
 struct OfficeOptions: ParsableArguments {
   @Option(
-    name: .long, help: "The office data directory (default: $GAIDESK_DATA, else $XDG_DATA_HOME/gaidesk).")
+    name: .long,
+    help: Help.t("The office data directory (default: $GAIDESK_DATA, else $XDG_DATA_HOME/gaidesk)."),
+    completion: .directory)
   var data: String?
 
-  @Option(name: .long, help: "Read the passphrase from this file instead of $GAIDESK_PASSPHRASE or a prompt.")
+  @Option(
+    name: .long,
+    help: Help.t("Read the passphrase from this file instead of $GAIDESK_PASSPHRASE or a prompt."),
+    completion: .file())
   var passphraseFile: String?
 
-  @Option(name: .long, help: "The staff member acting (default: the one saved at init, or $GAIDESK_STAFF).")
+  @Option(
+    name: .long, help: Help.t("The staff member acting (default: the one saved at init, or $GAIDESK_STAFF)."))
   var staff: String?
 
-  @Flag(name: .long, help: "Print stable JSON instead of text.")
+  @Flag(name: .long, help: Help.t("Print stable JSON instead of text."))
   var json = false
 
-  @Option(name: .long, help: "Language of messages: pt, en or fr.")
+  @Option(
+    name: .long, help: Help.t("Language of messages: pt, en or fr."), completion: .list(["pt", "en", "fr"]))
   var lang: String?
 
   /// The resolved data directory.
@@ -30,7 +37,7 @@ struct OfficeOptions: ParsableArguments {
     for warning in office.slotWarnings {
       FileHandleOutput.warn(Console.text(warning.key, [warning.args[0], Console.text(warning.args[1])]))
     }
-    // Damage makes every figure partial: say where on stderr, and end with ExitStatus.damaged.
+    // Damage makes every figure partial: say where on stderr, and end with the damaged exit status.
     Console.damage = office.damage
     for damage in office.damage {
       FileHandleOutput.warn(
@@ -77,7 +84,7 @@ struct OfficeOptions: ParsableArguments {
     let name =
       staff ?? ProcessInfo.processInfo.environment["GAIDESK_STAFF"] ?? Office.settings(paths: paths).staff
     guard let name, !name.trimmingCharacters(in: .whitespaces).isEmpty else {
-      throw GAIDeskError("error.staff.none")
+      throw GAIDeskError(.staffNone)
     }
     return try Validation.name(name, field: "staff")
   }

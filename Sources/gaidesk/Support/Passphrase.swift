@@ -11,16 +11,16 @@ enum Passphrase {
   static func obtain(file: String?, confirm: Bool = false) throws -> String {
     if let file {
       guard let data = FileManager.default.contents(atPath: file) else {
-        throw GAIDeskError("error.passphrase.file", file)
+        throw GAIDeskError(.passphraseFile, file)
       }
       return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .newlines)
     }
     if let value = ProcessInfo.processInfo.environment["GAIDESK_PASSPHRASE"], !value.isEmpty { return value }
-    guard isatty(STDIN_FILENO) == 1 else { throw GAIDeskError("error.passphrase.none") }
+    guard isatty(STDIN_FILENO) == 1 else { throw GAIDeskError(.passphraseNone) }
     let first = prompt(Console.text("prompt.passphrase"))
     if confirm {
       guard prompt(Console.text("prompt.passphrase.again")) == first else {
-        throw GAIDeskError("error.passphrase.mismatch")
+        throw GAIDeskError(.passphraseMismatch)
       }
     }
     return first

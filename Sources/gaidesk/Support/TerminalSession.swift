@@ -17,17 +17,17 @@ enum TerminalSession {
 
   static func run(paths: OfficePaths, scryptLogN: Int = KeySlot.defaultLogN) throws {
     guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
-      throw GAIDeskError("error.ui.notTerminal")
+      throw GAIDeskError(.uiNotTerminal)
     }
     let terminal: NCursesTerminal
     do {
       terminal = try NCursesTerminal.start()
     } catch {
       switch error {
-      case .notATerminal: throw GAIDeskError("error.ui.notTerminal")
-      case .localeNotUTF8(let codeset): throw GAIDeskError("error.ui.locale", codeset)
-      case .cannotInitialise(let term): throw GAIDeskError("error.ui.term", term)
-      case .alreadyStarted: throw GAIDeskError("error.ui.unavailable")
+      case .notATerminal: throw GAIDeskError(.uiNotTerminal)
+      case .localeNotUTF8(let codeset): throw GAIDeskError(.uiLocale, codeset)
+      case .cannotInitialise(let term): throw GAIDeskError(.uiTerm, term)
+      case .alreadyStarted: throw GAIDeskError(.uiUnavailable)
       }
     }
     defer { terminal.stop() }

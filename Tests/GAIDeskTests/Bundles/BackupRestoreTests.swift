@@ -24,7 +24,7 @@ import Testing
 
     let check = try Office.checkBackup(in: stick.path, passphrase: TestOffice.passphrase)
     #expect(check.isIntact && check.records == 2 && check.origins == 1 && check.bundles == 1)
-    #expect(throws: GAIDeskError("error.passphrase.wrong")) {
+    #expect(throws: GAIDeskError(.passphraseWrong)) {
       try Office.checkBackup(in: stick.path, passphrase: "wrong passphrase here")
     }
 
@@ -97,7 +97,7 @@ import Testing
 
     let other = TemporaryDirectory()
     let foreign = try TestOffice.make(in: other)
-    #expect(throws: GAIDeskError("error.backup.otherOffice", stick.path, "praia")) {
+    #expect(throws: GAIDeskError(.backupOtherOffice, stick.path, "praia")) {
       try foreign.backup(to: stick.path)
     }
   }

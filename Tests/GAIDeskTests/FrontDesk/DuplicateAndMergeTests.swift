@@ -78,20 +78,20 @@ struct FrontDeskDuplicateAndMergeTests {
     let a = try f.visitor("Awa Sow")
     let b = try f.visitor("Awa Sow")
     let c = try f.visitor("Awa Sow")
-    #expect(throws: GAIDeskError("error.merge.same", a)) {
+    #expect(throws: GAIDeskError(.mergeSame, a)) {
       try f.office.mergeVisitors(keep: a, other: a, staff: "Ana")
     }
-    #expect(throws: GAIDeskError("error.visitor.unknown", "V-nope")) {
+    #expect(throws: GAIDeskError(.visitorUnknown, "V-nope")) {
       try f.office.mergeVisitors(keep: a, other: "V-nope", staff: "Ana")
     }
     try f.office.mergeVisitors(keep: a, other: b, staff: "Ana")
-    #expect(throws: GAIDeskError("error.merge.already", b, a)) {
+    #expect(throws: GAIDeskError(.mergeAlready, b, a)) {
       try f.office.mergeVisitors(keep: c, other: b, staff: "Ana")
     }
-    #expect(throws: GAIDeskError("error.merge.keepMerged", b, a)) {
+    #expect(throws: GAIDeskError(.mergeKeepMerged, b, a)) {
       try f.office.mergeVisitors(keep: b, other: c, staff: "Ana")
     }
-    #expect(throws: GAIDeskError("error.merge.notMerged", c, a)) {
+    #expect(throws: GAIDeskError(.mergeNotMerged, c, a)) {
       try f.office.unmergeVisitors(keep: a, other: c, staff: "Ana")
     }
     // A merge arriving through sync that would make a cycle is ignored by the fold.

@@ -105,7 +105,10 @@ struct KnowledgeSourcesTests {
     )
     let month = String(LocalTime.today().prefix(7))
     let report = MonthReport(state: fixture.office.state, month: month, office: "praia")
-    for language in Language.allCases { texts.append(("month csv", report.csv(language: language))) }
+    for language in Language.allCases {
+      let table = report.table(language: language, office: "praia")
+      texts.append(("month csv", table.csv(.default(for: language))))
+    }
     let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
       "../../../README.md")
     texts.append(("README", try String(contentsOf: readme, encoding: .utf8)))

@@ -10,15 +10,15 @@ struct FrontDeskRoutingTests {
     let noConsent = try f.visitor("Adama Embaló", share: nil)
     let refused = try f.visitor("Braima Sanhá", share: false)
     let ok = try f.visitor("Sadjo Camará", share: true)
-    #expect(throws: GAIDeskError("error.consent.share", noConsent)) {
+    #expect(throws: GAIDeskError(.consentShare, noConsent)) {
       try f.office.refer(
         visitorID: noConsent, partner: "def", topic: "residence.renewal", due: nil, note: nil, staff: "Ana")
     }
-    #expect(throws: GAIDeskError("error.consent.share", refused)) {
+    #expect(throws: GAIDeskError(.consentShare, refused)) {
       try f.office.refer(
         visitorID: refused, partner: "def", topic: "residence.renewal", due: nil, note: nil, staff: "Ana")
     }
-    #expect(throws: GAIDeskError("error.partner.unknown", "nowhere")) {
+    #expect(throws: GAIDeskError(.partnerUnknown, "nowhere")) {
       try f.office.refer(
         visitorID: ok, partner: "nowhere", topic: "residence.renewal", due: nil, note: nil, staff: "Ana")
     }
@@ -29,7 +29,7 @@ struct FrontDeskRoutingTests {
         visitorID: noConsent, partner: "def", topic: "residence.renewal", due: nil, note: nil, staff: "Ana"
       ).partner == "def")
     try f.office.retirePartner("def", staff: "Ana")
-    #expect(throws: GAIDeskError("error.partner.retired", "def")) {
+    #expect(throws: GAIDeskError(.partnerRetired, "def")) {
       try f.office.refer(
         visitorID: ok, partner: "def", topic: "residence.renewal", due: nil, note: nil, staff: "Ana")
     }
@@ -44,10 +44,10 @@ struct FrontDeskRoutingTests {
       islands: ["santiago"], languages: ["pt", "fr"])
     partner.note = LocalizedText(pt: "Nota")
     try f.office.addPartner(partner, staff: "Ana")
-    #expect(throws: GAIDeskError("error.partner.exists", "def")) {
+    #expect(throws: GAIDeskError(.partnerExists, "def")) {
       try f.office.addPartner(Partner(code: "def", name: "Duplicate"), staff: "Ana")
     }
-    #expect(throws: GAIDeskError("error.field.topic", "nope.topic")) {
+    #expect(throws: GAIDeskError(.fieldTopic, "nope.topic")) {
       try f.office.addPartner(Partner(code: "x-y", name: "X", topics: ["nope.topic"]), staff: "Ana")
     }
     try f.office.updatePartner("def", staff: "Ana") {

@@ -162,21 +162,32 @@ struct FrontDeskReportTests {
     #expect(april.visits == 1 && april.left == 1 && april.served == 0)
   }
 
-  @Test("CSV: UTF-8 with a BOM, a header row, quoted fields, labels in the chosen language")
+  @Test("CSV: UTF-8 with a BOM, a header block, ; and a decimal comma in pt and fr, waits in minutes")
   func csv() throws {
     let m = try HandCountedMonth()
     let report = MonthReport(state: m.f.office.state, month: "2030-03")
-    let text = report.csv(language: .portuguese)
-    #expect(text.hasPrefix("\u{FEFF}section,code,label,status,value\r\n"))
+    let table = report.table(language: .portuguese, office: "praia")
+    let text = table.csv(.default(for: .portuguese))
+    #expect(text.hasPrefix("\u{FEFF}Relatório mensal 2030-03 — GAI Praia"), "\(text.prefix(300))")
     #expect(
-      text.contains("\r\ntopic,residence.renewal,Renovação de autorização de residência,,2\r\n")
-        || text.contains(
-          "\r\ntopic,residence.renewal,\(ReferenceData.shipped.topic("residence.renewal")!.pt),,2\r\n")
-    )
-    #expect(text.contains("\r\nsummary,visits,Senhas emitidas,,6\r\n"))
-    #expect(text.contains("\r\nreferral-partner,def,Direção de Estrangeiros e Fronteiras,completed,1\r\n"))
-    #expect(text.contains("\r\nsex,F,Mulheres,,3\r\n"))
-    #expect(report.csv(language: .english).contains("\r\nsex,F,Women,,3\r\n"))
+      text.contains(
+        "\r\nGabinete;praia\r\nConcelho;Praia\r\nIlha;Santiago\r\n"
+          + "Período;2030-03-01;2030-03-31\r\n\r\nsecção;código;descrição;estado;valor\r\n"),
+      "\(text.prefix(300))")
+    let topic = ReferenceData.shipped.topic("residence.renewal")!.pt
+    #expect(text.contains("\r\ntopic;residence.renewal;\(topic);;2\r\n"))
+    #expect(text.contains("\r\nsummary;visits;Senhas emitidas;;6\r\n"))
+    #expect(text.contains("\r\nsummary;wait-median;Espera mediana (min);;15,0\r\n"))
+    #expect(text.contains("\r\nreferral-partner;def;Direção de Estrangeiros e Fronteiras;completed;1\r\n"))
+    #expect(text.contains("\r\nsex;F;Mulheres;;3\r\n"))
+    let english = report.table(language: .english, office: "praia").csv(.default(for: .english))
+    #expect(english.contains("\r\nsex,F,Women,,3\r\n"))
+    #expect(english.contains("\r\nsummary,wait-median,Median wait (min),,15.0\r\n"))
+    let tabbed = table.csv(ReportTable.CSVStyle(separator: ",", decimalComma: true))
+    #expect(tabbed.contains("\r\nsummary,wait-median,Espera mediana (min),,\"15,0\"\r\n"))
+    let leap = MonthReport(state: m.f.office.state, month: "2028-02").table(
+      language: .french, office: "praia")
+    #expect(leap.header.last?.values == ["2028-02-01", "2028-02-29"] && leap.header.last?.label == "Période")
     let json = report.jsonObject()
     #expect(json["visits"] as? Int == 6)
     #expect(JSONSerialization.isValidJSONObject(json))

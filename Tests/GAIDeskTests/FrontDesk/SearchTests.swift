@@ -129,7 +129,8 @@ struct FrontDeskSearchTests {
         events.append(.visitorRegistered(visitor))
       }
       state.apply(
-        EventBatch(staff: "Ana", office: "praia", events: events), time: WallTime(milliseconds: UInt64(chunk)))
+        EventBatch(staff: "Ana", office: "praia", events: events), time: WallTime(milliseconds: UInt64(chunk))
+      )
     }
     let search = VisitorSearch(state: state)
     for index in 0..<100 {

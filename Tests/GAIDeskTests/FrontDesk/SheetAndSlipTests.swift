@@ -53,7 +53,7 @@ struct FrontDeskSheetAndSlipTests {
     #expect(again.knowledge.isEdited("residence.renewal"))
     #expect(again.knowledge.sheet("residence.renewal") == edited)
     #expect(!again.knowledge.isEdited("residence.first-permit"))
-    #expect(throws: GAIDeskError("error.partner.unknown", "nobody")) {
+    #expect(throws: GAIDeskError(.partnerUnknown, "nobody")) {
       try f.office.updateSheet(topic: "residence.renewal", staff: "Rosa") { $0.partners = ["nobody"] }
     }
   }

@@ -30,7 +30,7 @@ import Testing
     let search = VisitorSearch(state: office.state)
     #expect(search.find("visitor", in: office.state, limit: .max).count == 5)
     #expect(search.find("visitor", in: office.state, limit: -1).isEmpty)
-    #expect(throws: GAIDeskError("error.field.range", "limit", "-1", "1", "100")) {
+    #expect(throws: GAIDeskError(.fieldRange, "limit", "-1", "1", "100")) {
       try Validation.count(-1, field: "limit", in: 1...100)
     }
   }
@@ -44,7 +44,7 @@ import Testing
       "\u{200B}", "\u{2060}", "\u{FEFF}",
     ]
     for scalar in hiding {
-      #expect(throws: GAIDeskError("error.field.hidden", "name"), "U+\(String(scalar.value, radix: 16))") {
+      #expect(throws: GAIDeskError(.fieldHidden, "name"), "U+\(String(scalar.value, radix: 16))") {
         try office.registerVisitor(VisitorForm(fullName: "Ana \(scalar)Lima"), staff: "Ana")
       }
     }
@@ -92,6 +92,6 @@ import Testing
     } else {
       #expect(failure is GAIDeskError, "\(String(describing: failure))")
     }
-    #expect(throws: GAIDeskError("error.file.notRegular", fifo)) { try FileIO.read(fifo) }
+    #expect(throws: GAIDeskError(.fileNotRegular, fifo)) { try FileIO.read(fifo) }
   }
 }

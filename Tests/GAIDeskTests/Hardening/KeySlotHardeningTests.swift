@@ -31,13 +31,13 @@ import Testing
     let office = try TestOffice.reopen(dir)
     #expect(
       office.slotWarnings == [
-        GAIDeskError("warning.keyslot.skipped", "slot-0.json", "error.keyslot.newer"),
-        GAIDeskError("warning.keyslot.skipped", "slot-0a.json", "error.keyslot.corrupt"),
+        GAIDeskError(.keyslotSkippedWarning, "slot-0.json", "error.keyslot.newer"),
+        GAIDeskError(.keyslotSkippedWarning, "slot-0a.json", "error.keyslot.corrupt"),
       ])
     // Alone, the newer slot still says to update the program.
     try FileManager.default.removeItem(atPath: dir.path + "/keys/slot-1.json")
     try FileManager.default.removeItem(atPath: dir.path + "/keys/slot-0a.json")
-    #expect(throws: GAIDeskError("error.keyslot.newer")) { try TestOffice.reopen(dir) }
+    #expect(throws: GAIDeskError(.keyslotNewer)) { try TestOffice.reopen(dir) }
   }
 
   @Test func aDamagedSlotIsNotCalledAWrongPassphrase() throws {
@@ -49,8 +49,8 @@ import Testing
     sealed[10] = sealed[10] == UInt8(ascii: "A") ? UInt8(ascii: "B") : UInt8(ascii: "A")
     slot["sealedKey"] = String(decoding: sealed, as: UTF8.self)
     try KeySlotHardeningTests.write(slot, dir, "slot-1.json")
-    #expect(throws: GAIDeskError("error.keyslot.damaged")) { try TestOffice.reopen(dir) }
-    #expect(throws: GAIDeskError("error.keyslot.damaged")) {
+    #expect(throws: GAIDeskError(.keyslotDamaged)) { try TestOffice.reopen(dir) }
+    #expect(throws: GAIDeskError(.keyslotDamaged)) {
       try Office.open(at: OfficePaths(root: dir.path), passphrase: "not the passphrase")
     }
   }
@@ -58,7 +58,7 @@ import Testing
   @Test func aWrongPassphraseIsStillAWrongPassphrase() throws {
     let dir = TemporaryDirectory()
     _ = try TestOffice.make(in: dir)
-    #expect(throws: GAIDeskError("error.passphrase.wrong")) {
+    #expect(throws: GAIDeskError(.passphraseWrong)) {
       try Office.open(at: OfficePaths(root: dir.path), passphrase: "not the passphrase")
     }
   }
@@ -78,7 +78,7 @@ import Testing
       ("Pass Word 123", "error.passphrase.common"), ("qwertyuiop", "error.passphrase.common"),
     ] {
       let dir = TemporaryDirectory()
-      #expect(throws: GAIDeskError(key: key, args: key.hasSuffix("short") ? ["10"] : [])) {
+      #expect(throws: GAIDeskError(ErrorCode(rawValue: key)!, args: key.hasSuffix("short") ? ["10"] : [])) {
         try Office.create(
           at: OfficePaths(root: dir.path), office: "praia", passphrase: passphrase, staff: "Ana",
           scryptLogN: 10)

@@ -87,7 +87,7 @@ import Testing
     let dir = TemporaryDirectory()
     _ = try TestOffice.addVisitors(try TestOffice.make(in: dir), count: 1)
     let before = try FileIO.read(TestOffice.segments(dir)[0])
-    #expect(throws: GAIDeskError("error.passphrase.wrong")) {
+    #expect(throws: GAIDeskError(.passphraseWrong)) {
       try Office.open(at: OfficePaths(root: dir.path), passphrase: "not-the-passphrase")
     }
     #expect(try FileIO.read(TestOffice.segments(dir)[0]) == before)

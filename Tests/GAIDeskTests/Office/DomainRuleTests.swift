@@ -24,7 +24,7 @@ import Testing
       try office.setReferral(referral.id, status: .completed, note: nil, staff: "Ana")
     }
     try office.setReferral(referral.id, status: .sent, note: nil, staff: "Ana")
-    #expect(throws: GAIDeskError("error.referral.reason", "rejected")) {
+    #expect(throws: GAIDeskError(.referralReason, "rejected")) {
       try office.setReferral(referral.id, status: .rejected, note: nil, staff: "Ana")
     }
     let rejected = try office.setReferral(
@@ -46,7 +46,7 @@ import Testing
     let dir = TemporaryDirectory()
     let office = try TestOffice.make(in: dir)
     let visitor = try office.registerVisitor(VisitorForm(fullName: "Moussa Diop"), staff: "Ana")
-    #expect(throws: GAIDeskError("error.consent.share", visitor.id)) {
+    #expect(throws: GAIDeskError(.consentShare, visitor.id)) {
       try office.refer(
         visitorID: visitor.id, partner: "def", topic: "residence.renewal", due: nil, note: nil, staff: "Ana")
     }
@@ -86,7 +86,7 @@ import Testing
     #expect(done.status == .done && done.topics == ["residence.renewal"])
     let left = try office.markLeft(ticket: "A-002", staff: "Ana")
     #expect(left.status == .left)
-    #expect(throws: GAIDeskError("error.queue.empty")) { try office.callNext(desk: nil, staff: "Ana") }
+    #expect(throws: GAIDeskError(.queueEmpty)) { try office.callNext(desk: nil, staff: "Ana") }
   }
 
   @Test func absurdValuesAreRefusedAndNothingIsWritten() throws {

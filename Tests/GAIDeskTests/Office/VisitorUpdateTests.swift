@@ -46,7 +46,7 @@ import Testing
     bad = VisitorForm(visitor: visitor)
     bad.fullName = "   "
     #expect(throws: GAIDeskError.self) { try office.updateVisitor(visitor.id, form: bad, staff: "Ana") }
-    #expect(throws: GAIDeskError("error.visitor.unknown", "V-NOPE")) {
+    #expect(throws: GAIDeskError(.visitorUnknown, "V-NOPE")) {
       try office.updateVisitor("V-NOPE", form: VisitorForm(fullName: "X Y"), staff: "Ana")
     }
     #expect(office.state.visitors[visitor.id] == visitor)

@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+
+/// The help of every command in pt, en and fr (snapshots; re-record with SNAPSHOT_RECORD=1), and every
+/// user-visible string of `Sources/gaidesk` taken from the string tables.
+@Suite struct HelpTests {
+  static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent()
+    .deletingLastPathComponent()
+  static let snapshots = repository.appendingPathComponent("Tests/gaideskTests/__Snapshots__/help")
+
+  /// Every command path, e.g. ["report", "month"], from the man pages the binary writes.
+  static func commands(_ cli: CLI) throws -> [[String]] {
+    let folder = cli.scratch + "/man"
+    #expect(cli.run(["manual", "--out", folder]).status == 0)
+    return try FileManager.default.contentsOfDirectory(atPath: folder).sorted().map {
+      Array($0.dropLast(2).split(separator: "-").dropFirst().map(String.init))
+    }
+  }
+
+  @Test(arguments: ["pt", "en", "fr"]) func everyCommandsHelpMatchesItsSnapshot(language: String) throws {
+    let cli = CLI()
+    let record = ProcessInfo.processInfo.environment["SNAPSHOT_RECORD"] == "1"
+    let commands = try Self.commands(cli)
+    #expect(commands.count > 40)
+    try FileManager.default.createDirectory(at: Self.snapshots, withIntermediateDirectories: true)
+    for path in commands {
+      let result = cli.run(path + ["--help"], environment: ["GAIDESK_LANG": language, "COLUMNS": "100"])
+      #expect(result.status == 0, "\(path): \(result.err)")
+      let name = (["gaidesk"] + path).joined(separator: "-") + "." + language + ".txt"
+      let file = Self.snapshots.appendingPathComponent(name)
+      if record {
+        try result.out.write(to: file, atomically: true, encoding: .utf8)
+        continue
+      }
+      let expected = try? String(contentsOf: file, encoding: .utf8)
+      #expect(expected == result.out, "\(name) differs; re-record with SNAPSHOT_RECORD=1:\n\(result.out)")
+    }
+    if language == "pt" {
+      let root = cli.run(["--help"])
+      #expect(root.out.contains("Exemplos:") && root.out.contains("Abre o balcão no terminal"))
+    }
+  }
+
+  @Test func theHelpLanguageFollowsLangBeforeOrAfterTheSubcommand() {
+    let cli = CLI()
+    #expect(cli.run(["--lang", "fr", "day", "--help"]).out.contains("Exemples :"))
+    #expect(cli.run(["day", "--help", "--lang", "en"]).out.contains("Examples:"))
+    #expect(cli.run(["day", "--help"]).out.contains("O dia, AAAA-MM-DD"))
+  }
+
+  /// The merged string tables shipped with the program.
+  static func tables() throws -> [String: [String: String]] {
+    let folder = repository.appendingPathComponent("Resources/data/strings")
+    var merged: [String: [String: String]] = [:]
+    for file in try FileManager.default.contentsOfDirectory(atPath: folder.path) where file.hasSuffix(".json")
+    {
+      let data = try Data(contentsOf: folder.appendingPathComponent(file))
+      merged.merge(try JSONDecoder().decode([String: [String: String]].self, from: data)) { a, _ in a }
+    }
+    return merged
+  }
+
+  @Test func everyUserVisibleStringOfTheCommandLineIsInTheTables() throws {
+    let tables = try Self.tables()
+    let sources = Self.repository.appendingPathComponent("Sources/gaidesk")
+    let files = FileManager.default.enumerator(atPath: sources.path)!.compactMap { $0 as? String }
+      .filter { $0.hasSuffix(".swift") }
+    #expect(files.count > 15)
+    let help = /Help\.t\(\s*"((?:[^"\\]|\\.)*)"\s*\)/
+    let key = /Console\.(?:say|text)\(\s*"([A-Za-z0-9.\-]+)"/
+    let literal = /"((?:[^"\\]|\\.)*)"/
+    let prose = /[A-Za-z]{2,} [A-Za-z]{2,}/
+    for file in files {
+      let text = try String(contentsOf: sources.appendingPathComponent(file), encoding: .utf8)
+      for match in text.matches(of: help) {
+        let english = String(match.1).replacingOccurrences(of: "\\\"", with: "\"")
+        #expect(Set(tables[english]?.keys.map { $0 } ?? []) == ["pt", "en", "fr"], "\(file): \(english)")
+      }
+      for match in text.matches(of: key) {
+        #expect(
+          Set(tables[String(match.1)]?.keys.map { $0 } ?? []) == ["pt", "en", "fr"], "\(file): \(match.1)")
+      }
+      for line in text.replacing(help, with: "").split(separator: "\n")
+      where !line.trimmingCharacters(in: .whitespaces).hasPrefix("//") {
+        for match in line.matches(of: literal) {
+          #expect(match.1.firstMatch(of: prose) == nil, "\(file): text outside the string tables: \(line)")
+        }
+      }
+    }
+  }
+}
