@@ -43,7 +43,10 @@ struct InterfaceTests {
       ui.keys("Enter")
       #expect(ui.waitFor("Novo estado"))
       ui.keys("Enter")
-      #expect(ui.waitFor(status), "status \(status)")
+      // The dialog lists the next statuses too: wait until it has closed and the save is done.
+      #expect(
+        ui.waitUntil { !$0.contains("Novo estado") && !$0.contains("guardar…") && $0.contains(status) },
+        "status \(status)")
     }
     #expect(ui.waitFor("0 abertos"))
   }

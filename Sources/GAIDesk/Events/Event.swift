@@ -45,6 +45,9 @@ public enum Event: Equatable, Sendable {
   case historyLossAccepted(origin: String, through: UInt64)
   /// A supervisor confirmed a sheet line or a partner's entry with the service itself.
   case knowledgeConfirmed(subject: KnowledgeSubject, method: ConfirmationMethod, day: String, note: String?)
+  /// A fork's other branch was recorded again under another origin: each entity id it had created (old)
+  /// now has a new id. Kept so a slip or a note that names an old id can still be followed.
+  case idsRemapped(origin: String, map: [IDChange])
   /// An event of a type or version this program does not know, kept as it was and passed on.
   case unknown(type: UInt16, version: UInt16, body: [UInt8])
 }
@@ -72,6 +75,7 @@ public enum EventType: UInt16, CaseIterable, Sendable {
   case sheetUpdated = 23
   case historyLossAccepted = 30
   case knowledgeConfirmed = 31
+  case idsRemapped = 32
 
   /// The schema version this program writes (and the newest it reads) for the type.
   public var version: UInt16 {
@@ -79,6 +83,20 @@ public enum EventType: UInt16, CaseIterable, Sendable {
     case .visitorUpdated: 2
     default: 1
     }
+  }
+}
+
+/// One entity id given anew when a fork's other branch was recorded again.
+public struct IDChange: Equatable, Sendable {
+  /// The id the other branch had given.
+  public var old: String
+  /// The id it has now.
+  public var new: String
+
+  /// Creates an id change.
+  public init(old: String, new: String) {
+    self.old = old
+    self.new = new
   }
 }
 

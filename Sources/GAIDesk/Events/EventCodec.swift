@@ -143,6 +143,14 @@ public enum EventCodec {
       w.writeString(day)
       w.writeOptional(note)
       return known(.knowledgeConfirmed)
+    case .idsRemapped(let origin, let map):
+      w.writeString(origin)
+      w.writeVarint(UInt64(map.count))
+      for change in map {
+        w.writeString(change.old)
+        w.writeString(change.new)
+      }
+      return known(.idsRemapped)
     case .unknown(let type, let version, let body):
       w.write(raw: body)
       return (type, version)
@@ -204,6 +212,10 @@ public enum EventCodec {
     case .sheetUpdated: return .sheetUpdated(try decodeSheet(&r))
     case .historyLossAccepted:
       return .historyLossAccepted(origin: try r.readString(), through: try r.readVarint())
+    case .idsRemapped:
+      let origin = try r.readString()
+      let map = try (0..<(try r.readLength())).map { _ in IDChange(old: try r.readString(), new: try r.readString()) }
+      return .idsRemapped(origin: origin, map: map)
     case .knowledgeConfirmed:
       guard let subject = KnowledgeSubject(key: try r.readString()),
         let method = ConfirmationMethod(rawValue: try r.readString())

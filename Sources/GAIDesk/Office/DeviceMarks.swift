@@ -21,6 +21,14 @@ public struct DeviceMark: Codable, Equatable, Sendable {
   /// The data folder it was written in (device and inode): a folder behind the mark is a copy when it is
   /// another folder, and lost records when it is this one.
   public var folder: String?
+  /// CRC32C of the fields above: a mark torn by a power cut reads as no mark (a new origin), never as a
+  /// claim of records that were not written.
+  public var check: UInt32?
+
+  /// The checksum of the fields.
+  var computedCheck: UInt32 {
+    CRC32C.checksum(Array("\(origin)|\(sequence)|\(hash)|\(segment)|\(offset)|\(folder ?? "")".utf8))
+  }
 
   /// The mark of the last record a cursor covers, in data folder `root`.
   public init(cursor: OriginCursor, root: String) {
@@ -30,6 +38,7 @@ public struct DeviceMark: Codable, Equatable, Sendable {
     hash = Hex.encode(cursor.lastHash)
     segment = cursor.lastRecordSegment
     offset = cursor.lastRecordOffset
+    check = computedCheck
   }
 }
 
@@ -63,23 +72,30 @@ public struct DeviceMarks: Sendable {
 
   private func path(_ office: String) -> String { folder + "/office-" + office + ".json" }
 
-  /// The mark of office `id`, nil when this device has none (or it is unreadable).
+  /// The mark of office `id`, nil when this device has none (or it is unreadable or torn).
   public func mark(office id: String) -> DeviceMark? {
-    guard let data = FileManager.default.contents(atPath: path(id)) else { return nil }
-    return try? JSONDecoder().decode(DeviceMark.self, from: data)
+    guard let data = FileManager.default.contents(atPath: path(id)),
+      let mark = try? JSONDecoder().decode(DeviceMark.self, from: data), mark.check == mark.computedCheck
+    else { return nil }
+    return mark
   }
 
-  /// Saves the mark of office `id`. Written after a record's fdatasync without a sync of its own: a mark
-  /// lost in a power cut only costs a new origin at the next opening.
+  /// The size every mark file is padded to, so it is always overwritten whole in place.
+  static let fileSize = 1024
+
+  /// Saves the mark of office `id`. Written after a record's fdatasync, in place (no new directory entry,
+  /// so the next record's sync carries nothing of it) and without a sync of its own: a mark lost or torn in a
+  /// power cut only costs a new origin at the next opening.
   public func save(_ mark: DeviceMark, office id: String) {
-    guard (try? FileIO.makeDirectory(folder)) != nil,
-      let data = try? JSONEncoder().encode(mark)
+    var mark = mark
+    mark.check = mark.computedCheck
+    guard (try? FileIO.makeDirectory(folder)) != nil, let data = try? JSONEncoder().encode(mark),
+      data.count < DeviceMarks.fileSize
     else { return }
-    let temporary = path(id) + ".tmp-\(getpid())"
-    guard
-      FileManager.default.createFile(
-        atPath: temporary, contents: data, attributes: [.posixPermissions: 0o600])
-    else { return }
-    rename(temporary, path(id))
+    let bytes = Array(data) + [UInt8](repeating: 0x20, count: DeviceMarks.fileSize - data.count)
+    let fd = open(path(id), O_WRONLY | O_CREAT, 0o600)
+    guard fd >= 0 else { return }
+    defer { close(fd) }
+    _ = bytes.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, 0) }
   }
 }

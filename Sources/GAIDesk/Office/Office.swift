@@ -165,6 +165,13 @@ public final class Office {
     paths: OfficePaths, marks: DeviceMarks, office id: String, notices: inout [OfficeNotice],
     lost: inout [OriginID: UInt64]
   ) throws -> OriginID {
+    if let mark = marks.mark(office: id), let origin = OriginID(hex: mark.origin),
+      forks(paths).contains(where: { $0.origin == origin })
+    {
+      // Another PC went on writing this origin (a cloned disk): neither branch is continued.
+      notices.append(.forked(origin: origin))
+      return newOrigin(paths: paths, marks: marks, office: id)
+    }
     if let mark = marks.mark(office: id), let origin = OriginID(hex: mark.origin) {
       let folder = paths.journal + "/" + origin.hex
       let sameFolder = mark.folder != nil && mark.folder == DeviceMark.identity(of: paths.root)
@@ -399,6 +406,8 @@ public enum OfficeNotice: Equatable, Sendable {
   /// This device had written `origin` up to `sequence`, and this folder's log of it does not hold that
   /// record (an older copy, a restored backup, a cut tail): the office writes as a new origin.
   case behindMark(origin: OriginID, sequence: UInt64)
+  /// Another PC wrote `origin` too (a fork, kept in `forks/`): this device writes as a new origin.
+  case forked(origin: OriginID)
   /// The snapshot cache covered records of `origin` up to `sequence` that the journal no longer holds.
   case cacheCoveredMore(origin: OriginID, sequence: UInt64)
 }

@@ -42,6 +42,8 @@ public struct OfficeState: Sendable {
   public internal(set) var eventCount = 0
   /// Records per local day of their wall time (to find records dated in the future).
   public internal(set) var recordsPerDay: [String: Int] = [:]
+  /// Ids a fork's other branch had given, to the ids they have now.
+  public internal(set) var remappedIDs: [String: String] = [:]
   /// Missing history a supervisor accepted as lost: origin → last sequence accepted.
   public internal(set) var acceptedLoss: [OriginID: UInt64] = [:]
   /// The latest wall time of any record.
@@ -164,6 +166,8 @@ public struct OfficeState: Sendable {
         subject: subject, method: method, note: note, by: staff, day: day, at: time)
       if let known = confirmations[subject.key], known.isLater(than: confirmation) { return }
       confirmations[subject.key] = confirmation
+    case .idsRemapped(_, let map):
+      for change in map { remappedIDs[change.old] = change.new }
     case .unknown:
       unknownEvents += 1
     }

@@ -59,6 +59,12 @@ enum StateCodec {
       w.writeVarint(UInt64(history.count))
       for fields in history { w.writeVarint(UInt64(fields.rawValue)) }
     }
+    let remapped = state.remappedIDs.keys.sorted()
+    w.writeVarint(UInt64(remapped.count))
+    for old in remapped {
+      w.writeString(old)
+      w.writeString(state.remappedIDs[old]!)
+    }
     w.writeVarint(UInt64(state.visitorConflicts.count))
     for conflict in state.visitorConflicts {
       w.writeVarint(UInt64(conflict.fields.rawValue))
@@ -136,6 +142,7 @@ enum StateCodec {
         VisitorFields(rawValue: UInt32(truncatingIfNeeded: try r.readVarint()))
       }
     }
+    for _ in 0..<(try r.readLength()) { state.remappedIDs[try r.readString()] = try r.readString() }
     for _ in 0..<(try r.readLength()) {
       let fields = VisitorFields(rawValue: UInt32(truncatingIfNeeded: try r.readVarint()))
       let overwritten = try EventCodec.decodeVisitor(&r)

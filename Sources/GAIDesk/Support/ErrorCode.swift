@@ -104,6 +104,8 @@ public enum ErrorCode: String, CaseIterable, Sendable {
   case keyslotDamaged = "error.keyslot.damaged"
   case keyslotSkippedWarning = "warning.keyslot.skipped"
   case passphraseCommon = "error.passphrase.common"
+  case forkOwnOrigin = "error.fork.ownOrigin"
+  case forkUnknown = "error.fork.unknown"
 
   /// The exit status a script sees for this failure (the table in docs/EXIT-STATUS.md).
   public var status: ExitStatus {

@@ -54,7 +54,7 @@ struct BackupCommand: ParsableCommand {
       }
       if report.isIntact { Console.say("backup.intact") }
     }
-    if !report.isIntact { throw ExitCode(2) }
+    if !report.isIntact { throw ExitCode(ExitStatus.damaged.rawValue) }
   }
 }
 
@@ -83,6 +83,6 @@ struct RestoreCommand: ParsableCommand {
         "restore.done", String(summary.added), String(origins), options.paths.root,
         String(office.origin.hex.prefix(8)))
     }
-    if !skipped.isEmpty || !summary.parked.isEmpty { throw ExitCode(2) }
+    if !skipped.isEmpty || !summary.parked.isEmpty { throw ExitCode(ExitStatus.damaged.rawValue) }
   }
 }

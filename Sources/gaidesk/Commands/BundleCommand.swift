@@ -59,7 +59,7 @@ struct BundleCommand: ParsableCommand {
       progress?.finish()
       BundleCommand.report(summary, json: options.json)
       // A fork is a history this office does not share: named, kept aside, and a non-zero status.
-      if !summary.forks.isEmpty { throw ExitCode(2) }
+      if !summary.forks.isEmpty { throw ExitCode(ExitStatus.damaged.rawValue) }
     }
   }
 

@@ -50,6 +50,8 @@ struct OfficeOptions: ParsableArguments {
       switch notice {
       case .behindMark(let origin, let sequence):
         FileHandleOutput.warn(Console.text("notice.behindMark", [origin.hex, String(sequence)]))
+      case .forked(let origin):
+        FileHandleOutput.warn(Console.text("notice.forked", [origin.hex]))
       case .cacheCoveredMore(let origin, let sequence):
         FileHandleOutput.warn(Console.text("notice.cacheCoveredMore", [origin.hex, String(sequence)]))
       }

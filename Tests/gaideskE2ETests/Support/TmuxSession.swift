@@ -58,6 +58,16 @@ final class TmuxSession {
 
   /// Waits until `text` is on screen; false (after `seconds`) when it never appears.
   @discardableResult
+  /// Waits until the screen satisfies `condition` (dialogs closed, saves done…).
+  func waitUntil(seconds: Double = 8, _ condition: (String) -> Bool) -> Bool {
+    let deadline = Date().addingTimeInterval(seconds)
+    while Date() < deadline {
+      if condition(screen()) { return true }
+      usleep(100_000)
+    }
+    return condition(screen())
+  }
+
   func waitFor(_ text: String, seconds: Double = 8) -> Bool {
     let deadline = Date().addingTimeInterval(seconds)
     while Date() < deadline {
