@@ -13,7 +13,7 @@ struct LateChildResult: Codable {
   var seconds: Double
   /// The warm `Office.open` before it (same process).
   var openSeconds: Double
-  /// Peak resident memory after the opening, and after the refresh (`ru_maxrss` only grows).
+  /// Peak resident memory (VmHWM) after the opening, and after the refresh (the high-water mark only grows).
   var openPeakBytes: Int
   var peakBytes: Int
   /// Resident memory just before and just after the refresh.
