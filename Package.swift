@@ -50,6 +50,8 @@ let package = Package(
       pkgConfig: "ncursesw",
       providers: [.apt(["libncurses-dev"])]
     ),
+    // prctl and setrlimit for process hardening (no core dumps), as a header-only shim: prctl is variadic.
+    .systemLibrary(name: "CProcessSafety"),
     // The only code that speaks ncurses.
     .target(name: "NCursesBackend", dependencies: ["CNCurses", "TerminalUI"], swiftSettings: strict),
     // Screens as state + actions -> effects; view(state) -> Grid.
@@ -59,7 +61,7 @@ let package = Package(
     .executableTarget(
       name: "gaidesk",
       dependencies: [
-        "GAIDesk", "GAIDeskApp", "NCursesBackend",
+        "GAIDesk", "GAIDeskApp", "NCursesBackend", "CProcessSafety",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strict

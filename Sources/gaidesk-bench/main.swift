@@ -38,11 +38,11 @@ struct Report {
 let usage = """
   gaidesk-bench: durable appends and office opening against the physical limits and the peers.
 
-  usage: gaidesk-bench [--dir DIR] [--only append,open,late,search,draw,reports] [--appends N] [--sizes 10k,100k]
-                       [--million] [--repeats N] [--json FILE]
+  usage: gaidesk-bench [--dir DIR] [--only append,open,late,search,draw,reports,scan] [--appends N]
+                       [--sizes 10k,100k] [--million] [--repeats N] [--json FILE]
 
     --dir DIR       working folder (generated offices are kept there and reused; default /tmp/gaidesk-bench)
-    --only LIST     sections to run: append, open, late, search, draw, reports (default: all)
+    --only LIST     sections to run: append, open, late, search, draw, reports, scan (default: all)
                     (late: one record of another origin arriving after everything, or a day before the
                     latest record so that the office folds everything again; per office size)
     --appends N     measured appends per contender (default 300, after 20 warm-up appends)
@@ -230,7 +230,7 @@ do {
     let directory = options["dir"] ?? "/tmp/gaidesk-bench"
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     let only = Set(
-      (options["only"] ?? "append,open,late,search,draw,reports").split(separator: ",").map(String.init))
+      (options["only"] ?? "append,open,late,search,draw,reports,scan").split(separator: ",").map(String.init))
     var sizes = (options["sizes"] ?? "10k,100k").split(separator: ",").map { text -> Int in
       guard let n = parseCount(String(text)) else { fail("bad size \(text)") }
       return n
@@ -252,6 +252,9 @@ do {
     if only.contains("late") {
       try lateSection(
         &report, directory: directory, sizes: sizes, repeats: options.int("repeats", default: 3))
+    }
+    if only.contains("scan") {
+      try scanSection(&report, directory: directory, repeats: options.int("repeats", default: 3))
     }
     if only.contains("search") {
       try searchSection(

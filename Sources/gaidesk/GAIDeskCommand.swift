@@ -1,4 +1,5 @@
 import ArgumentParser
+import CProcessSafety
 import Foundation
 import GAIDesk
 
@@ -25,9 +26,12 @@ struct GAIDeskCommand: ParsableCommand {
 
   /// Runs the command, turning every failure into one translated line on stderr and a non-zero exit.
   static func main() {
+    // A core file would hold the passphrase, the keys and whatever personal data was in memory.
+    _ = gd_disable_core_dumps()
     do {
       var command = try parseAsRoot()
       try command.run()
+      if !Console.damage.isEmpty { Foundation.exit(ExitStatus.damaged) }
     } catch let error as GAIDeskError {
       Console.fail(Console.text(error.key, error.args))
     } catch let failure as FileIO.Failure {
@@ -35,7 +39,15 @@ struct GAIDeskCommand: ParsableCommand {
         Console.text(
           failure.isDiskFull ? "error.disk.full" : "error.disk.io", [failure.path, failure.reason]))
     } catch {
-      exit(withError: error)
+      // The parser's messages quote the arguments: escape their control characters (ESC [ 2 J…).
+      let code = exitCode(for: error)
+      let message = TextEscaping.escaped(fullMessage(for: error), keepingNewlines: true)
+      if code == .success {
+        print(message)
+      } else {
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+      }
+      Foundation.exit(code.rawValue)
     }
   }
 }

@@ -297,7 +297,7 @@ struct ProfileFlowTests {
     visitor.phone = "9911223"
     visitor.languages = ["pt", "en"]
     state.apply(
-      EventBatch(staff: "Ana", office: "praia", events: [.visitorUpdated(visitor)]),
+      EventBatch(staff: "Ana", office: "praia", events: [.visitorUpdated(visitor, fields: .all, base: 0)]),
       time: Fixture.at(minutesAgo: 0, counter: 99))
     _ = model.update(.done(effects[0], state, visitID: nil, referralID: nil))
     guard case .view = profileMode(model) else { Issue.record("still editing"); return }

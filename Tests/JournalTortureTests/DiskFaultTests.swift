@@ -39,7 +39,7 @@ extension JournalTorture {
     var acknowledged: [String] = []
     var failure: (any Error)?
     for i in 0..<200 {
-      if !mounted && i == 20 { FaultInjector.shared.fail(.write, at: 1, persistent: true, errno: ENOSPC) }
+      if !mounted && i == 20 { FaultInjector.shared.fail(.write, at: 1, persistent: true, errno: ENOSPC, under: root) }
       do {
         let id = try office.perform(staff: "ana") { context in
           Produced(value: context.stamp.sequence, events: bulkyEvents(&context, kilobytes: 40))
@@ -91,7 +91,7 @@ extension JournalTorture {
     let segment = try #require(TestOffice.segments(root, origin: origin).last)
 
     for (at, errno) in [(1, EIO), (2, EIO), (1, ENOSPC)] {
-      FaultInjector.shared.fail(operation, at: at, persistent: persistent, errno: errno)
+      FaultInjector.shared.fail(operation, at: at, persistent: persistent, errno: errno, under: root)
       defer { FaultInjector.shared.reset() }
       var failures = 0
       for attempt in 0..<3 {
@@ -133,7 +133,7 @@ extension JournalTorture {
     for at in 1...3 {
       try? FileManager.default.removeItem(atPath: root)
       let journal = try Journal(root: root, origin: origin, keyring: sealer)
-      FaultInjector.shared.fail(.sync, at: at)
+      FaultInjector.shared.fail(.sync, at: at, under: root)
       #expect(throws: FileIO.Failure.self) {
         try journal.append(deliver: { _ in }) { _ in [UInt8](repeating: 1, count: 10) }
       }

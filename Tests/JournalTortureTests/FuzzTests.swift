@@ -75,7 +75,7 @@ extension JournalTorture {
       switch stop {
       case .incompleteTail(let offset, _): #expect(offset >= end && offset <= base + input.count)
       case .damage(let offset, _, let resumesAt):
-        #expect(offset >= end && resumesAt > offset && resumesAt < base + input.count)
+        #expect(offset >= end && resumesAt > offset && resumesAt <= base + input.count)
       case nil: #expect(end == base + input.count)
       }
       if stop != nil { stops += 1 }

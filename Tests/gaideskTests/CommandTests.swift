@@ -125,8 +125,9 @@ import Testing
     let verify = cli.run(["verify", "--lang", "en"])
     #expect(verify.status != 0)
     #expect(verify.out.contains("00000001.seg") && verify.out.contains("DAMAGE"))
+    // It still reads (exit 2: what it shows is partial, issue 9 item 1).
     let find = cli.run(["visitor", "find", "Person", "--limit", "50"])
-    #expect(find.status == 0 && find.out.contains("Person 0"))
+    #expect(find.status == 2 && find.out.contains("Person 0"))
     let add = cli.run(["visitor", "add", "--name", "Blocked", "--lang", "en"])
     #expect(add.status != 0 && add.err.contains("read-only") && add.err.contains("00000001.seg"))
   }

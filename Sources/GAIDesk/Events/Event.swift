@@ -4,8 +4,9 @@ public enum Event: Equatable, Sendable {
   case officeCreated(office: String)
   /// A visitor was registered.
   case visitorRegistered(Visitor)
-  /// A visitor's details were replaced.
-  case visitorUpdated(Visitor)
+  /// Some of a visitor's details were changed: `fields` are taken from `visitor`, the others kept. `base` is
+  /// how many updates of this visitor its writer had seen (to show changes made without seeing each other).
+  case visitorUpdated(Visitor, fields: VisitorFields, base: Int)
   /// Consent to store and/or share was recorded.
   case consentRecorded(visitorID: String, store: Consent?, share: Consent?)
   /// A visitor arrived and took a ticket.
@@ -45,6 +46,39 @@ public enum Event: Equatable, Sendable {
   case knowledgeConfirmed(subject: KnowledgeSubject, method: ConfirmationMethod, day: String, note: String?)
   /// An event of a type or version this program does not know, kept as it was and passed on.
   case unknown(type: UInt16, version: UInt16, body: [UInt8])
+}
+
+/// Every event type with its fixed number in the journal and the newest schema version this program writes.
+/// Numbers are never reused or changed; a new type takes the next free number.
+public enum EventType: UInt16, CaseIterable, Sendable {
+  case officeCreated = 1
+  case visitorRegistered = 2
+  case visitorUpdated = 3
+  case consentRecorded = 4
+  case visitArrived = 5
+  case visitCalled = 6
+  case visitClosed = 7
+  case visitLeft = 8
+  case referralCreated = 9
+  case referralChanged = 10
+  case followUpAdded = 11
+  case followUpDone = 12
+  case visitorsMerged = 13
+  case visitorsUnmerged = 14
+  case partnerAdded = 20
+  case partnerUpdated = 21
+  case partnerRetired = 22
+  case sheetUpdated = 23
+  case historyLossAccepted = 30
+  case knowledgeConfirmed = 31
+
+  /// The schema version this program writes (and the newest it reads) for the type.
+  public var version: UInt16 {
+    switch self {
+    case .visitorUpdated: 2
+    default: 1
+    }
+  }
 }
 
 /// The payload of one record: the events of one command, who did it and in which office.

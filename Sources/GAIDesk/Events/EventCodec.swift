@@ -46,41 +46,47 @@ public enum EventCodec {
     return EventBatch(staff: staff, office: office, events: events)
   }
 
+  private static func known(_ type: EventType) -> (type: UInt16, version: UInt16) {
+    (type.rawValue, type.version)
+  }
+
   private static func encode(_ event: Event, into w: inout ByteWriter) -> (type: UInt16, version: UInt16) {
     switch event {
     case .officeCreated(let office):
       w.writeString(office)
-      return (1, 1)
+      return known(.officeCreated)
     case .visitorRegistered(let visitor):
       encode(visitor, into: &w)
-      return (2, 1)
-    case .visitorUpdated(let visitor):
+      return known(.visitorRegistered)
+    case .visitorUpdated(let visitor, let fields, let base):
+      w.writeVarint(UInt64(fields.rawValue))
+      w.writeInt(base)
       encode(visitor, into: &w)
-      return (3, 1)
+      return known(.visitorUpdated)
     case .consentRecorded(let visitorID, let store, let share):
       w.writeString(visitorID)
       encode(store, into: &w)
       encode(share, into: &w)
-      return (4, 1)
+      return known(.consentRecorded)
     case .visitArrived(let visitID, let visitorID, let day, let number):
       w.writeString(visitID)
       w.writeString(visitorID)
       w.writeString(day)
       w.writeInt(number)
-      return (5, 1)
+      return known(.visitArrived)
     case .visitCalled(let visitID, let desk):
       w.writeString(visitID)
       w.writeOptional(desk)
-      return (6, 1)
+      return known(.visitCalled)
     case .visitClosed(let visitID, let topics, let outcome, let note):
       w.writeString(visitID)
       w.writeStrings(topics)
       w.writeOptional(outcome)
       w.writeOptional(note)
-      return (7, 1)
+      return known(.visitClosed)
     case .visitLeft(let visitID):
       w.writeString(visitID)
-      return (8, 1)
+      return known(.visitLeft)
     case .referralCreated(let id, let visitorID, let partner, let topic, let due, let note, let visitID):
       w.writeString(id)
       w.writeString(visitorID)
@@ -89,52 +95,52 @@ public enum EventCodec {
       w.writeOptional(due)
       w.writeOptional(note)
       w.writeOptional(visitID)
-      return (9, 1)
+      return known(.referralCreated)
     case .referralChanged(let id, let status, let reason, let note):
       w.writeString(id)
       w.writeString(status.rawValue)
       w.writeOptional(reason?.rawValue)
       w.writeOptional(note)
-      return (10, 1)
+      return known(.referralChanged)
     case .followUpAdded(let id, let visitorID, let on, let note):
       w.writeString(id)
       w.writeString(visitorID)
       w.writeString(on)
       w.writeString(note)
-      return (11, 1)
+      return known(.followUpAdded)
     case .followUpDone(let id):
       w.writeString(id)
-      return (12, 1)
+      return known(.followUpDone)
     case .visitorsMerged(let keep, let other):
       w.writeString(keep)
       w.writeString(other)
-      return (13, 1)
+      return known(.visitorsMerged)
     case .visitorsUnmerged(let keep, let other):
       w.writeString(keep)
       w.writeString(other)
-      return (14, 1)
+      return known(.visitorsUnmerged)
     case .partnerAdded(let partner):
       encode(partner, into: &w)
-      return (20, 1)
+      return known(.partnerAdded)
     case .partnerUpdated(let partner):
       encode(partner, into: &w)
-      return (21, 1)
+      return known(.partnerUpdated)
     case .partnerRetired(let code):
       w.writeString(code)
-      return (22, 1)
+      return known(.partnerRetired)
     case .sheetUpdated(let sheet):
       encode(sheet, into: &w)
-      return (23, 1)
+      return known(.sheetUpdated)
     case .historyLossAccepted(let origin, let through):
       w.writeString(origin)
       w.writeVarint(through)
-      return (30, 1)
+      return known(.historyLossAccepted)
     case .knowledgeConfirmed(let subject, let method, let day, let note):
       w.writeString(subject.key)
       w.writeString(method.rawValue)
       w.writeString(day)
       w.writeOptional(note)
-      return (31, 1)
+      return known(.knowledgeConfirmed)
     case .unknown(let type, let version, let body):
       w.write(raw: body)
       return (type, version)
@@ -144,30 +150,38 @@ public enum EventCodec {
   private static func decode(type: UInt16, version: UInt16, body r: inout ByteReader, raw: ArraySlice<UInt8>)
     throws -> Event
   {
-    guard version == 1 else { return .unknown(type: type, version: version, body: Array(raw)) }
-    switch type {
-    case 1: return .officeCreated(office: try r.readString())
-    case 2: return .visitorRegistered(try decodeVisitor(&r))
-    case 3: return .visitorUpdated(try decodeVisitor(&r))
-    case 4:
+    // Types and versions this program does not know are kept as they are and passed on.
+    guard let known = EventType(rawValue: type), (1...known.version).contains(version) else {
+      return .unknown(type: type, version: version, body: Array(raw))
+    }
+    switch known {
+    case .officeCreated: return .officeCreated(office: try r.readString())
+    case .visitorRegistered: return .visitorRegistered(try decodeVisitor(&r))
+    case .visitorUpdated:
+      // Version 1 (format 1) replaced every detail and carried no base.
+      guard version >= 2 else { return .visitorUpdated(try decodeVisitor(&r), fields: .all, base: .max) }
+      let fields = VisitorFields(rawValue: UInt32(truncatingIfNeeded: try r.readVarint()))
+      let base = try r.readInt()
+      return .visitorUpdated(try decodeVisitor(&r), fields: fields, base: base)
+    case .consentRecorded:
       return .consentRecorded(
         visitorID: try r.readString(), store: try decodeConsent(&r), share: try decodeConsent(&r))
-    case 5:
+    case .visitArrived:
       return .visitArrived(
         visitID: try r.readString(), visitorID: try r.readString(), day: try r.readString(),
         number: try r.readInt())
-    case 6: return .visitCalled(visitID: try r.readString(), desk: try r.readOptionalString())
-    case 7:
+    case .visitCalled: return .visitCalled(visitID: try r.readString(), desk: try r.readOptionalString())
+    case .visitClosed:
       return .visitClosed(
         visitID: try r.readString(), topics: try r.readStrings(), outcome: try r.readOptionalString(),
         note: try r.readOptionalString())
-    case 8: return .visitLeft(visitID: try r.readString())
-    case 9:
+    case .visitLeft: return .visitLeft(visitID: try r.readString())
+    case .referralCreated:
       return .referralCreated(
         referralID: try r.readString(), visitorID: try r.readString(), partner: try r.readString(),
         topic: try r.readString(), due: try r.readOptionalString(), note: try r.readOptionalString(),
         visitID: try r.readOptionalString())
-    case 10:
+    case .referralChanged:
       let id = try r.readString()
       guard let status = ReferralStatus(rawValue: try r.readString()) else {
         return .unknown(type: type, version: version, body: Array(raw))
@@ -175,25 +189,25 @@ public enum EventCodec {
       let reason = try r.readOptionalString().flatMap(ReferralReason.init(rawValue:))
       return .referralChanged(
         referralID: id, status: status, reason: reason, note: try r.readOptionalString())
-    case 11:
+    case .followUpAdded:
       return .followUpAdded(
         followUpID: try r.readString(), visitorID: try r.readString(), on: try r.readString(),
         note: try r.readString())
-    case 12: return .followUpDone(followUpID: try r.readString())
-    case 13: return .visitorsMerged(keep: try r.readString(), other: try r.readString())
-    case 14: return .visitorsUnmerged(keep: try r.readString(), other: try r.readString())
-    case 20: return .partnerAdded(try decodePartner(&r))
-    case 21: return .partnerUpdated(try decodePartner(&r))
-    case 22: return .partnerRetired(code: try r.readString())
-    case 23: return .sheetUpdated(try decodeSheet(&r))
-    case 30: return .historyLossAccepted(origin: try r.readString(), through: try r.readVarint())
-    case 31:
+    case .followUpDone: return .followUpDone(followUpID: try r.readString())
+    case .visitorsMerged: return .visitorsMerged(keep: try r.readString(), other: try r.readString())
+    case .visitorsUnmerged: return .visitorsUnmerged(keep: try r.readString(), other: try r.readString())
+    case .partnerAdded: return .partnerAdded(try decodePartner(&r))
+    case .partnerUpdated: return .partnerUpdated(try decodePartner(&r))
+    case .partnerRetired: return .partnerRetired(code: try r.readString())
+    case .sheetUpdated: return .sheetUpdated(try decodeSheet(&r))
+    case .historyLossAccepted:
+      return .historyLossAccepted(origin: try r.readString(), through: try r.readVarint())
+    case .knowledgeConfirmed:
       guard let subject = KnowledgeSubject(key: try r.readString()),
         let method = ConfirmationMethod(rawValue: try r.readString())
       else { return .unknown(type: type, version: version, body: Array(raw)) }
       return .knowledgeConfirmed(
         subject: subject, method: method, day: try r.readString(), note: try r.readOptionalString())
-    default: return .unknown(type: type, version: version, body: Array(raw))
     }
   }
 

@@ -76,7 +76,8 @@ extension Office {
     }.value
   }
 
-  /// Replaces a visitor's details with `form`, checked as at registration. Consent and merge fields are
+  /// Changes a visitor's details to `form`, checked as at registration; only the details that differ are
+  /// recorded, so a change made at the same time on another PC to other details is kept too. Consent and merge fields are
   /// kept unless the form gives consent answers (consent has its own command, `recordConsent`).
   @discardableResult
   public func updateVisitor(_ id: String, form: VisitorForm, staff: String) throws -> Visitor {
@@ -87,7 +88,9 @@ extension Office {
       if form.consentToStore == nil { visitor.consentToStore = old.consentToStore }
       if form.consentToShare == nil { visitor.consentToShare = old.consentToShare }
       visitor.mergedInto = old.mergedInto
-      return Produced(value: visitor, events: [.visitorUpdated(visitor)])
+      let fields = VisitorFields.differing(old, visitor)
+      let base = context.state.visitorUpdates[id]?.count ?? 0
+      return Produced(value: visitor, events: [.visitorUpdated(visitor, fields: fields, base: base)])
     }.value
   }
 

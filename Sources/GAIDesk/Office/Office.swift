@@ -30,6 +30,8 @@ public final class Office {
   public private(set) var recordsReplayed = 0
   /// Whether the state came from the snapshot cache.
   public private(set) var openedFromSnapshot = false
+  /// Key slots skipped while unlocking (newer, out-of-range or damaged), one warning each.
+  public private(set) var slotWarnings: [GAIDeskError] = []
   /// How many times a record that belongs before others already folded made the office fold again.
   public private(set) var refolds = 0
   /// What opening found that a person should know (a new origin and why, history a cache covered).
@@ -96,7 +98,7 @@ public final class Office {
     -> Office
   {
     var identity = try readIdentity(paths)
-    let masterKey = try unlock(paths, passphrase: passphrase)
+    let (masterKey, skipped) = try unlock(paths, passphrase: passphrase)
     if identity.format < OfficeIdentity.currentFormat {
       try Migration(paths: paths, masterKey: masterKey).run()
       identity = try readIdentity(paths)
@@ -108,6 +110,7 @@ public final class Office {
     let office = try Office(
       paths: paths, identity: identity, masterKey: masterKey, origin: origin, marks: marks)
     office.notices = notices
+    office.slotWarnings = skipped
     office.journal.expected = lost
     try office.load()
     return office
@@ -126,20 +129,35 @@ public final class Office {
     return identity
   }
 
-  private static func unlock(_ paths: OfficePaths, passphrase: String) throws -> SymmetricKey {
+  /// The master key from the first slot `passphrase` opens, and a warning for each slot skipped on the way
+  /// (newer, out-of-range parameters, damaged): one bad slot must not lock out the others.
+  private static func unlock(_ paths: OfficePaths, passphrase: String) throws -> (
+    SymmetricKey, [GAIDeskError]
+  ) {
     let names = (try? FileManager.default.contentsOfDirectory(atPath: paths.keys)) ?? []
     let slots = names.filter { $0.hasPrefix("slot-") && $0.hasSuffix(".json") }.sorted()
     guard !slots.isEmpty else { throw GAIDeskError("error.keyslot.missing", paths.keys) }
-    var readable = 0
+    var skipped: [GAIDeskError] = []
+    var refused: [GAIDeskError] = []
+    var wrong = 0
     for name in slots {
-      guard let data = FileManager.default.contents(atPath: paths.keys + "/" + name),
-        let slot = try? JSONDecoder().decode(KeySlot.self, from: data)
-      else { continue }
-      readable += 1
-      if let key = try slot.unlock(passphrase: passphrase) { return key }
+      guard let data = try? FileIO.read(paths.keys + "/" + name, limit: 1 << 16),
+        let slot = try? JSONDecoder().decode(KeySlot.self, from: Data(data))
+      else {
+        skipped.append(GAIDeskError("warning.keyslot.skipped", name, "error.keyslot.corrupt"))
+        refused.append(GAIDeskError("error.keyslot.corrupt"))
+        continue
+      }
+      do {
+        if let key = try slot.unlock(passphrase: passphrase) { return (key, skipped) }
+        wrong += 1
+      } catch let error as GAIDeskError {
+        skipped.append(GAIDeskError("warning.keyslot.skipped", name, error.key))
+        refused.append(error)
+      }
     }
-    guard readable > 0 else { throw GAIDeskError("error.keyslot.corrupt") }
-    throw GAIDeskError("error.passphrase.wrong")
+    if wrong > 0 { throw GAIDeskError("error.passphrase.wrong") }
+    throw refused.first ?? GAIDeskError("error.keyslot.corrupt")
   }
 
   /// The origin this device continues in this folder: its mark's origin when the folder's log of that

@@ -33,6 +33,10 @@ public enum Validation {
       if allowNewlines && (scalar == "\n" || scalar == "\t") { continue }
       throw GAIDeskError("error.field.control", field)
     }
+    // Characters that hide or reorder text would let a name look like another or scramble a listing.
+    guard !value.unicodeScalars.contains(where: TextEscaping.isHiding) else {
+      throw GAIDeskError("error.field.hidden", field)
+    }
     return value
   }
 
@@ -107,8 +111,33 @@ public enum Validation {
     return date
   }
 
-  /// A passphrase of at least 8 characters.
+  /// The shortest passphrase accepted for a new key slot.
+  public static let minPassphraseLength = 10
+
+  /// A passphrase of at least 10 characters that is not one of the most common ones.
   public static func passphrase(_ value: String) throws {
-    guard value.count >= 8 else { throw GAIDeskError("error.passphrase.short") }
+    guard value.count >= minPassphraseLength else {
+      throw GAIDeskError("error.passphrase.short", String(minPassphraseLength))
+    }
+    let folded = value.lowercased().filter { !$0.isWhitespace }
+    guard !commonPassphrases.contains(folded) else { throw GAIDeskError("error.passphrase.common") }
+  }
+
+  /// Passphrases that guessing tools try first (lower case, without spaces).
+  static let commonPassphrases: Set<String> = [
+    "1234567890", "12345678910", "0123456789", "9876543210", "1111111111", "0000000000", "qwertyuiop",
+    "password123", "password1234", "passw0rd123", "iloveyou123", "qwerty1234", "qwerty12345", "1q2w3e4r5t",
+    "abcdefghij", "abc1234567", "senha12345", "palavrapasse", "motdepasse", "azertyuiop", "passphrase",
+    "administrator", "admin12345", "letmein123", "welcome123", "caboverde", "caboverde1", "caboverde123",
+    "praia12345", "gaidesk123", "gaideskpraia", "imigrante123", "changeme123",
+  ]
+
+  /// A count given on the command line (a limit, a number of days), within `range`.
+  public static func count(_ value: Int, field: String, in range: ClosedRange<Int>) throws -> Int {
+    guard range.contains(value) else {
+      throw GAIDeskError(
+        "error.field.range", field, String(value), String(range.lowerBound), String(range.upperBound))
+    }
+    return value
   }
 }

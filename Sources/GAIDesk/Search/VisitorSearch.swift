@@ -116,9 +116,18 @@ public struct VisitorSearch: Sendable {
 
   // MARK: - Searching
 
-  /// The best matches for `query`, best first, at most `limit`, skipping records merged into another.
+  /// The longest query looked at (a name is at most `Validation.maxNameLength`); the rest is ignored, since the
+  /// typo matrix grows with the square of a word's length.
+  public static let maxQueryLength = Validation.maxNameLength
+  /// The most results one search returns.
+  public static let maxResults = 100_000
+
+  /// The best matches for `query` (its first `maxQueryLength` characters), best first, at most `limit`,
+  /// skipping records merged into another.
   public func find(_ query: String, in state: OfficeState, limit: Int = 20) -> [Hit] {
     guard limit > 0, !documents.isEmpty else { return [] }
+    let query = String(query.prefix(VisitorSearch.maxQueryLength))
+    let limit = min(limit, documents.count, VisitorSearch.maxResults)
     var terms = SearchText.tokens(query)
     let queryDigits = SearchText.digits(query)
     let visible = query.filter { !$0.isWhitespace && !"+-().".contains($0) }.count
@@ -393,9 +402,10 @@ public struct VisitorSearch: Sendable {
   public func duplicates(of form: VisitorForm, in state: OfficeState, limit: Int = 10) -> [DuplicateCandidate]
   {
     var reasons: [Int32: Set<DuplicateReason>] = [:]
-    // Similar names: words of the form matched whole (exact or within the typo allowance).
-    let words = Array(
-      Set(([form.fullName] + form.aliases).flatMap(SearchText.tokens).filter { $0.count >= 2 }))
+    // Similar names: words of the form matched whole (exact or within the typo allowance); each name is cut
+    // like a query, since the form is checked before validation refuses a name that is too long.
+    let names = ([form.fullName] + form.aliases).map { String($0.prefix(VisitorSearch.maxQueryLength)) }
+    let words = Array(Set(names.flatMap(SearchText.tokens).filter { $0.count >= 2 }))
     var matchedWords: [Int32: Int] = [:]
     for word in words {
       let scalars = word.unicodeScalars.map(\.value)

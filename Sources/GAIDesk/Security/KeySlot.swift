@@ -6,8 +6,8 @@ import _CryptoExtras
 public struct KeySlot: Codable, Sendable, Equatable {
   /// The slot file format version.
   public static let formatVersion = 1
-  /// The default scrypt cost exponent (N = 2^15), about 0.1 s here.
-  public static let defaultLogN = 15
+  /// The default scrypt cost exponent for new slots (N = 2^17, r 8, p 1: 128 MiB, about 0.4 s here).
+  public static let defaultLogN = 17
   /// The cost exponents accepted when unlocking (and offered by `init`).
   public static let acceptedLogN = 10...20
   /// The most memory scrypt may use to unlock a slot.
@@ -29,6 +29,15 @@ public struct KeySlot: Codable, Sendable, Equatable {
   public var sealedKey: String
   /// When the slot was made (ISO 8601), for the record.
   public var created: String
+  /// A checksum of the fields above (but `created`), so that damage is told from a wrong passphrase; slots
+  /// written before it have none.
+  public var check: String?
+
+  /// The checksum of this slot's fields: the first 16 bytes of their SHA-256, in hex.
+  public var computedCheck: String {
+    let fields = "\(version)|\(kdf)|\(logN)|\(r)|\(p)|\(salt)|\(sealedKey)"
+    return SHA256.hash(data: Data(fields.utf8)).prefix(16).map { String(format: "%02x", $0) }.joined()
+  }
 
   /// Makes a slot that unlocks `masterKey` with `passphrase`.
   public static func make(
@@ -39,15 +48,18 @@ public struct KeySlot: Codable, Sendable, Equatable {
     let derived = try derive(passphrase, salt: salt, logN: logN, r: 8, p: 1)
     let sealed = try AES.GCM.seal(
       masterKey.withUnsafeBytes { Array($0) }, using: derived, authenticating: Data("gaidesk key slot".utf8))
-    return KeySlot(
+    var slot = KeySlot(
       version: formatVersion, kdf: "scrypt", logN: logN, r: 8, p: 1,
       salt: Data(salt).base64EncodedString(), sealedKey: sealed.combined!.base64EncodedString(),
       created: ISO8601DateFormatter().string(from: created))
+    slot.check = slot.computedCheck
+    return slot
   }
 
   /// The master key, or nil when `passphrase` is wrong.
   public func unlock(passphrase: String) throws -> SymmetricKey? {
     guard version <= KeySlot.formatVersion else { throw GAIDeskError("error.keyslot.newer") }
+    if let check, check != computedCheck { throw GAIDeskError("error.keyslot.damaged") }
     // Only what GAIDesk writes, with a margin: a crafted slot must not cost gigabytes or minutes.
     guard kdf == "scrypt", KeySlot.acceptedLogN.contains(logN), (1...16).contains(r), (1...4).contains(p),
       128 * r * (1 << logN) <= KeySlot.maxMemory,

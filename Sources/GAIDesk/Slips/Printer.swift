@@ -29,15 +29,31 @@ public enum Printer {
     return printer
   }
 
-  private static func run(_ tool: String, _ arguments: [String], input: String?) -> (
-    status: Int32, text: String
-  )? {
+  /// Where `lp` and `lpstat` are looked for: system directories only, never `$PATH` (a program placed earlier in
+  /// PATH would receive the slip).
+  static let systemDirectories = ["/usr/bin", "/bin", "/usr/sbin", "/sbin"]
+
+  /// The whole environment a child receives: no passphrase, no data folder, nothing inherited but the
+  /// user's printing setup (HOME for ~/.cups, CUPS_SERVER).
+  static func childEnvironment(from parent: [String: String]) -> [String: String] {
+    var environment = ["PATH": systemDirectories.joined(separator: ":"), "LC_ALL": "C"]
+    for name in ["HOME", "CUPS_SERVER"] { environment[name] = parent[name] }
+    return environment
+  }
+
+  /// Runs `tool` found in `directories` with `arguments` and the minimal environment; nil when it is not there.
+  static func run(
+    _ tool: String, _ arguments: [String], input: String?, directories: [String] = systemDirectories
+  ) -> (status: Int32, text: String)? {
+    guard
+      let program = directories.map({ $0 + "/" + tool }).first(where: {
+        FileManager.default.isExecutableFile(atPath: $0)
+      })
+    else { return nil }
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = [tool] + arguments
-    var environment = ProcessInfo.processInfo.environment
-    environment["LC_ALL"] = "C"
-    process.environment = environment
+    process.executableURL = URL(fileURLWithPath: program)
+    process.arguments = arguments
+    process.environment = childEnvironment(from: ProcessInfo.processInfo.environment)
     let out = Pipe()
     let inPipe = Pipe()
     process.standardOutput = out

@@ -4,6 +4,10 @@ public struct OfficeState: Sendable {
   public internal(set) var office: String?
   /// Visitors by id (merged records included, with `mergedInto` set).
   public internal(set) var visitors: [String: Visitor] = [:]
+  /// Per visitor, the details each update set, in fold order (an update's `base` counts them).
+  public internal(set) var visitorUpdates: [String: [VisitorFields]] = [:]
+  /// Changes of the same details made without seeing each other: the overwritten side, for review.
+  public internal(set) var visitorConflicts: [VisitorConflict] = []
   /// Visitor ids in registration order.
   public internal(set) var visitorOrder: [String] = []
   /// Visits by id.
@@ -65,10 +69,20 @@ public struct OfficeState: Sendable {
       guard visitors[visitor.id] == nil else { return }
       visitors[visitor.id] = visitor
       visitorOrder.append(visitor.id)
-    case .visitorUpdated(var visitor):
-      guard let old = visitors[visitor.id] else { return }
-      visitor.mergedInto = old.mergedInto
-      visitors[visitor.id] = visitor
+    case .visitorUpdated(let update, let fields, let base):
+      guard var visitor = visitors[update.id] else { return }
+      let history = visitorUpdates[update.id, default: []]
+      if base < history.count {
+        let concurrent = history[base...].reduce(VisitorFields()) { $0.union($1) }.intersection(fields)
+        if !concurrent.isEmpty {
+          visitorConflicts.append(
+            VisitorConflict(
+              visitorID: update.id, fields: concurrent, overwritten: visitor, keptBy: staff, keptAt: time))
+        }
+      }
+      fields.copy(from: update, into: &visitor)
+      visitors[update.id] = visitor
+      visitorUpdates[update.id, default: []].append(fields)
     case .consentRecorded(let id, let store, let share):
       if let store { visitors[id]?.consentToStore = store }
       if let share { visitors[id]?.consentToShare = share }

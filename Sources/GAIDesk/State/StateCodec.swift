@@ -51,6 +51,21 @@ enum StateCodec {
       w.writeString(confirmation.day)
       w.write(confirmation.at.milliseconds)
     }
+    let updated = state.visitorUpdates.keys.sorted()
+    w.writeVarint(UInt64(updated.count))
+    for id in updated {
+      w.writeString(id)
+      let history = state.visitorUpdates[id]!
+      w.writeVarint(UInt64(history.count))
+      for fields in history { w.writeVarint(UInt64(fields.rawValue)) }
+    }
+    w.writeVarint(UInt64(state.visitorConflicts.count))
+    for conflict in state.visitorConflicts {
+      w.writeVarint(UInt64(conflict.fields.rawValue))
+      EventCodec.encode(conflict.overwritten, into: &w)
+      w.writeString(conflict.keptBy)
+      w.write(conflict.keptAt.milliseconds)
+    }
   }
 
   static func decode(_ r: inout ByteReader) throws -> OfficeState {
@@ -83,9 +98,9 @@ enum StateCodec {
       state.followUps[followUp.id] = followUp
       state.followUpOrder.append(followUp.id)
     }
-    state.unknownEvents = Int(try r.readVarint())
-    state.recordCount = Int(try r.readVarint())
-    state.eventCount = Int(try r.readVarint())
+    state.unknownEvents = try r.readCount()
+    state.recordCount = try r.readCount()
+    state.eventCount = try r.readCount()
     for _ in 0..<(try r.readLength()) {
       let partner = try EventCodec.decodePartner(&r)
       state.officePartners[partner.code] = partner
@@ -97,7 +112,7 @@ enum StateCodec {
       state.officeSheets[sheet.topic] = sheet
     }
     for _ in 0..<(try r.readLength()) {
-      state.recordsPerDay[try r.readString()] = Int(try r.readVarint())
+      state.recordsPerDay[try r.readString()] = try r.readCount()
     }
     state.latestWall = try readTime(&r)
     for _ in 0..<(try r.readLength()) {
@@ -114,6 +129,20 @@ enum StateCodec {
         subject: subject, method: method, note: try r.readOptionalString(), by: try r.readString(),
         day: try r.readString(), at: WallTime(milliseconds: try r.readUInt64()))
       state.confirmations[subject.key] = confirmation
+    }
+    for _ in 0..<(try r.readLength()) {
+      let id = try r.readString()
+      state.visitorUpdates[id] = try (0..<(try r.readLength())).map { _ in
+        VisitorFields(rawValue: UInt32(truncatingIfNeeded: try r.readVarint()))
+      }
+    }
+    for _ in 0..<(try r.readLength()) {
+      let fields = VisitorFields(rawValue: UInt32(truncatingIfNeeded: try r.readVarint()))
+      let overwritten = try EventCodec.decodeVisitor(&r)
+      state.visitorConflicts.append(
+        VisitorConflict(
+          visitorID: overwritten.id, fields: fields, overwritten: overwritten, keptBy: try r.readString(),
+          keptAt: WallTime(milliseconds: try r.readUInt64())))
     }
     return state
   }

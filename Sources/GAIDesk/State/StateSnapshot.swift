@@ -5,7 +5,7 @@ import Crypto
 /// covered records the journal no longer holds is never silently replaced: it names what is missing.
 enum StateSnapshot {
   static let magic: [UInt8] = Array("GAIDSNAP".utf8)
-  static let version: UInt16 = 5
+  static let version: UInt16 = 6
 
   /// What loading found.
   enum Outcome {
@@ -70,9 +70,9 @@ enum StateSnapshot {
       var missing: [OriginID: UInt64] = [:]
       for _ in 0..<(try r.readLength()) {
         let cursor = OriginCursor(
-          origin: try readOrigin(&r), segment: Int(try r.readVarint()), offset: Int(try r.readVarint()),
+          origin: try readOrigin(&r), segment: try r.readCount(), offset: try r.readCount(),
           lastSequence: try r.readUInt64(), lastHash: Array(try r.readRaw(32)),
-          lastRecordSegment: Int(try r.readVarint()), lastRecordOffset: Int(try r.readVarint()))
+          lastRecordSegment: try r.readCount(), lastRecordOffset: try r.readCount())
         if !cursor.matches(journalRoot: journal.root), cursor.heldElsewhere(journalRoot: journal.root) != nil
         {
           missing[cursor.origin] = cursor.lastSequence

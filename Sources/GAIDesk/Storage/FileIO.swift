@@ -32,7 +32,7 @@ public enum FileIO {
 
   /// Writes all of `bytes` at the current position, or throws.
   public static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer, path: String) throws {
-    if let code = FaultInjector.shared.check(.write) {
+    if let code = FaultInjector.shared.check(.write, path: path) {
       throw Failure(operation: "write", path: path, code: code)
     }
     var done = 0
@@ -48,7 +48,7 @@ public enum FileIO {
 
   /// Flushes a file's data to the disk (fdatasync).
   public static func syncData(_ fd: Int32, path: String) throws {
-    if let code = FaultInjector.shared.check(.sync) {
+    if let code = FaultInjector.shared.check(.sync, path: path) {
       throw Failure(operation: "sync", path: path, code: code)
     }
     if fdatasync(fd) != 0 { throw Failure(operation: "sync", path: path, code: errno) }
@@ -58,7 +58,7 @@ public enum FileIO {
   public static func syncDirectory(_ path: String) throws {
     let fd = try open(path, O_RDONLY | O_DIRECTORY)
     defer { close(fd) }
-    if let code = FaultInjector.shared.check(.sync) {
+    if let code = FaultInjector.shared.check(.sync, path: path) {
       throw Failure(operation: "sync", path: path, code: code)
     }
     if fsync(fd) != 0 { throw Failure(operation: "sync", path: path, code: errno) }
@@ -85,12 +85,15 @@ public enum FileIO {
     try syncDirectory((path as NSString).deletingLastPathComponent)
   }
 
-  /// Reads the bytes of `path` from `offset` to its end, or at most `limit` of them.
+  /// Reads the bytes of `path` from `offset` to its end, or at most `limit` of them; refuses anything but a
+  /// regular file (a FIFO or a device would be read forever).
   public static func read(_ path: String, from offset: Int = 0, limit: Int = .max) throws -> [UInt8] {
-    let fd = try open(path, O_RDONLY)
+    // O_NONBLOCK: opening a FIFO without a writer returns at once instead of waiting for one.
+    let fd = try open(path, O_RDONLY | O_NONBLOCK)
     defer { close(fd) }
     var info = stat()
     guard fstat(fd, &info) == 0 else { throw Failure(operation: "stat", path: path, code: errno) }
+    guard info.st_mode & S_IFMT == S_IFREG else { throw GAIDeskError("error.file.notRegular", path) }
     let count = min(limit, max(0, Int(info.st_size) - offset))
     var bytes = [UInt8](repeating: 0, count: count)
     var done = 0

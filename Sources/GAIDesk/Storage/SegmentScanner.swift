@@ -1,5 +1,9 @@
 import Crypto
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// A record found intact (framing and checksum) in a segment.
 public struct ScannedRecord: Sendable {
   /// The clear header.
@@ -56,10 +60,16 @@ public struct SegmentScanner {
         records.append(record)
         position = record.end - base
       case .failure(let problem):
-        if let next = nextValidFrame(after: position) {
+        switch resynchronise(after: position, previous: records.last) {
+        case .found(let next):
           return (records, .damage(offset: base + position, reason: problem.reason, resumesAt: base + next))
+        case .abandoned:
+          // Candidates were left unchecked: bytes may still hold records, so this is damage, never a tail.
+          let reason = problem.reason + "; no record found after it within the search limit"
+          return (records, .damage(offset: base + position, reason: reason, resumesAt: base + bytes.count))
+        case .none:
+          return (records, .incompleteTail(offset: base + position, reason: problem.reason))
         }
-        return (records, .incompleteTail(offset: base + position, reason: problem.reason))
       }
     }
     return (records, nil)
@@ -100,19 +110,78 @@ public struct SegmentScanner {
     return .success(ScannedRecord(header: header, offset: base + position, body: body))
   }
 
-  /// The first offset after `position` where a valid record starts, if any.
-  func nextValidFrame(after position: Int) -> Int? {
-    let first = origin.bytes[0]
-    var candidate = position + 1
-    while candidate + SegmentFormat.frameHeaderSize + SegmentFormat.minBodySize <= bytes.count {
-      // Cheap filter: the body must start with the record version and this origin's first byte.
-      if bytes[candidate + 8] == recordVersion, bytes[candidate + 9] == first,
-        case .success = frame(at: candidate)
-      {
-        return candidate
+  /// What a search for the next record after damage found.
+  enum Resynchronisation: Equatable {
+    /// A valid record starts at this offset (relative to `bytes`).
+    case found(Int)
+    /// Some candidates were too costly to check (the checksum budget ran out).
+    case abandoned
+    /// No valid record follows.
+    case none
+  }
+
+  /// The first offset after `position` where a valid record starts. Candidates are filtered cheaply first
+  /// (record version, origin, length within bounds and within the bytes, a sequence after `previous` that the
+  /// bytes in between can hold, the chain when it follows `previous` directly); the checksums computed stay
+  /// within twice the distance searched plus one largest record, so a crafted segment of fake headers
+  /// costs linear time, not one checksum of up to 1 MiB per byte.
+  func resynchronise(after position: Int, previous: ScannedRecord?) -> Resynchronisation {
+    let frameMin = SegmentFormat.frameHeaderSize + SegmentFormat.minBodySize
+    var spent = 0
+    var skipped = false
+    var previousHash: [UInt8]?
+    var next = position + 1
+    while let candidate = nextHeaderMatch(from: next) {
+      next = candidate + 1
+      let bodyStart = candidate + SegmentFormat.frameHeaderSize
+      let length = Int(littleEndianUInt32(at: candidate))
+      guard (SegmentFormat.minBodySize...SegmentFormat.maxBodySize).contains(length),
+        length <= bytes.count - bodyStart,
+        let header = try? RecordHeader(decoding: bytes, at: bodyStart)
+      else { continue }
+      if let previous {
+        // Every record between `previous` and this one lies in the bytes in between.
+        let most = previous.header.sequence + 1 + UInt64((candidate - position) / frameMin)
+        guard header.sequence > previous.header.sequence, header.sequence <= most else { continue }
+        if header.sequence == previous.header.sequence + 1 {
+          if previousHash == nil { previousHash = previous.hash }
+          guard header.previousHash == previousHash else { continue }
+        }
       }
-      candidate += 1
+      guard spent + length <= 2 * (candidate - position) + SegmentFormat.maxBodySize else {
+        skipped = true
+        continue
+      }
+      spent += length
+      if case .success = frame(at: candidate) { return .found(candidate) }
     }
-    return nil
+    return skipped ? .abandoned : .none
+  }
+
+  /// The first offset from `start` whose body would begin with the record version and this origin (memchr
+  /// and memcmp, so that a long damaged range is searched at memory speed).
+  private func nextHeaderMatch(from start: Int) -> Int? {
+    let last = bytes.count - (SegmentFormat.frameHeaderSize + SegmentFormat.minBodySize)
+    guard start <= last else { return nil }
+    return bytes.withUnsafeBytes { raw -> Int? in
+      let base = raw.baseAddress!
+      var at = start
+      while at <= last {
+        let from = base + at + SegmentFormat.frameHeaderSize
+        guard let hit = memchr(from, Int32(recordVersion), last - at + 1) else { return nil }
+        at = base.distance(to: UnsafeRawPointer(hit)) - SegmentFormat.frameHeaderSize
+        let matches = origin.bytes.withUnsafeBytes {
+          memcmp(UnsafeRawPointer(hit) + 1, $0.baseAddress!, 16) == 0
+        }
+        if matches { return at }
+        at += 1
+      }
+      return nil
+    }
+  }
+
+  private func littleEndianUInt32(at offset: Int) -> UInt32 {
+    UInt32(bytes[offset]) | UInt32(bytes[offset + 1]) << 8 | UInt32(bytes[offset + 2]) << 16
+      | UInt32(bytes[offset + 3]) << 24
   }
 }

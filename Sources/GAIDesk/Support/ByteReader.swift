@@ -94,6 +94,12 @@ public struct ByteReader {
     }
   }
 
+  /// Reads an unsigned varint that must fit an `Int` (a count or an offset); a larger one is malformed.
+  public mutating func readCount() throws -> Int {
+    guard let value = Int(exactly: try readVarint()) else { throw Malformed(reason: "number too large") }
+    return value
+  }
+
   /// Reads a length, checked against what is left.
   public mutating func readLength() throws -> Int {
     let count = try readVarint()

@@ -87,7 +87,7 @@ struct DayCommand: ParsableCommand {
       for id in report.followUpsDue {
         guard let f = state.followUps[id] else { continue }
         print(
-          "  \(Console.pad(f.id, 14)) \(f.on) \(Console.pad(state.visitors[f.visitorID]?.fullName ?? "", 24)) \(f.note)"
+          "  \(Console.pad(f.id, 14)) \(f.on) \(Console.pad(state.visitors[f.visitorID]?.fullName ?? "", 24)) \(Console.line(f.note))"
         )
       }
     }

@@ -12,10 +12,9 @@ struct Demo: ParsableCommand {
   @Option(help: "Random seed (the same seed gives the same office).") var seed: UInt64 = 2026
 
   func run() throws {
-    guard (0...5_000_000).contains(visitors) else {
-      throw GAIDeskError("error.field.range", "visitors", "0", "5000000")
-    }
-    guard (1...3650).contains(days) else { throw GAIDeskError("error.field.range", "days", "1", "3650") }
+    options.applyLanguage()
+    let visitors = try Validation.count(visitors, field: "visitors", in: 0...5_000_000)
+    let days = try Validation.count(days, field: "days", in: 1...3650)
     let office = try options.open()
     var generator = DemoGenerator(seed: seed)
     let summary = try generator.fill(office, visitors: visitors, days: days)

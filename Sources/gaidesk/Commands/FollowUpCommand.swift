@@ -36,7 +36,7 @@ struct FollowUpCommand: ParsableCommand {
       if items.isEmpty { return Console.say("followup.list.empty") }
       for f in items {
         print(
-          "\(Console.pad(f.id, 14)) \(f.on)  \(Console.pad(office.state.visitors[f.visitorID]?.fullName ?? "", 28)) \(f.note)"
+          "\(Console.pad(f.id, 14)) \(f.on)  \(Console.pad(office.state.visitors[f.visitorID]?.fullName ?? "", 28)) \(Console.line(f.note))"
         )
       }
     }

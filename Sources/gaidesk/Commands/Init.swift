@@ -23,11 +23,7 @@ struct Init: ParsableCommand {
         "error.office.unknown", office,
         ReferenceData.shipped.municipalities.map(\.code).joined(separator: ", "))
     }
-    guard KeySlot.acceptedLogN.contains(scryptLogN) else {
-      throw GAIDeskError(
-        "error.field.range", "scrypt-log-n", String(KeySlot.acceptedLogN.lowerBound),
-        String(KeySlot.acceptedLogN.upperBound))
-    }
+    let scryptLogN = try Validation.count(scryptLogN, field: "scrypt-log-n", in: KeySlot.acceptedLogN)
     let passphrase = try Passphrase.obtain(file: options.passphraseFile, confirm: true)
     let created = try Office.create(
       at: paths, office: office, passphrase: passphrase, staff: options.staff, scryptLogN: scryptLogN)

@@ -53,7 +53,7 @@ struct QueueCommand: ParsableCommand {
         try ticket.map { try office.call(ticket: $0, desk: desk, staff: staff) }
         ?? office.callNext(desk: desk, staff: staff)
       if options.json { return Console.json(JSONView.visit(visit, state: office.state)) }
-      let name = office.state.visitors[visit.visitorID]?.fullName ?? ""
+      let name = Console.line(office.state.visitors[visit.visitorID]?.fullName ?? "")
       Console.say("queue.called", visit.ticket, name, visit.desk ?? "—")
     }
   }
@@ -107,7 +107,7 @@ struct QueueCommand: ParsableCommand {
       if options.json { return Console.json(visits.map { JSONView.visit($0, state: office.state) }) }
       if visits.isEmpty { return Console.say("queue.list.empty", day) }
       for v in visits {
-        let name = office.state.visitors[v.visitorID]?.fullName ?? ""
+        let name = Console.line(office.state.visitors[v.visitorID]?.fullName ?? "")
         let status = Console.pad(Console.text("status.\(v.status.rawValue)"), 12)
         print(
           "\(v.ticket)  \(LocalTime.clock(v.arrivedAt))  \(status) \(Console.pad(v.desk ?? "", 4)) \(name)")

@@ -84,7 +84,7 @@ struct ReferralCommand: ParsableCommand {
       if options.json { return Console.json(referrals.map { JSONView.referral($0, today: today) }) }
       if referrals.isEmpty { return Console.say("referral.list.empty") }
       for r in referrals {
-        let name = office.state.visitors[r.visitorID]?.fullName ?? r.visitorID
+        let name = Console.line(office.state.visitors[r.visitorID]?.fullName ?? r.visitorID)
         let flag = r.isOverdue(today: today) ? " " + Console.text("referral.overdue") : ""
         print(
           "\(Console.pad(r.id, 14)) \(Console.pad(Console.text("referral.\(r.status.rawValue)"), 12)) \(Console.pad(r.partner, 14)) \(Console.pad(r.topic, 28)) \(r.due ?? "—")\(flag)  \(name)"
@@ -101,9 +101,11 @@ struct ReferralCommand: ParsableCommand {
     @OptionGroup var options: OfficeOptions
     @Option(help: "The visitor id.") var visitor: String
     @Option(help: "The topic code.") var topic: String
-    @Option(help: "At most this many partners.") var limit = 10
+    @Option(help: "At most this many partners (1 to 100).") var limit = 10
 
     func run() throws {
+      options.applyLanguage()
+      let limit = try Validation.count(limit, field: "limit", in: 1...100)
       let office = try options.open()
       let suggestions = Array(try office.suggestPartners(visitorID: visitor, topic: topic).prefix(limit))
       if options.json {

@@ -64,14 +64,19 @@ struct VisitorCommand: ParsableCommand {
     @OptionGroup var options: OfficeOptions
     @Argument(help: "What to look for; case, accents, word order and small typos are ignored.") var query:
       String
-    @Option(help: "At most this many results.") var limit = 20
+    @Option(help: "At most this many results (1 to 100000).") var limit = 20
 
     func run() throws {
+      options.applyLanguage()
+      let limit = try Validation.count(limit, field: "limit", in: 1...VisitorSearch.maxResults)
       let office = try options.open()
       let hits = VisitorSearch(state: office.state).find(query, in: office.state, limit: limit)
       let visitors = hits.compactMap { office.state.visitors[$0.visitorID] }
       if options.json { return Console.json(visitors.map(JSONView.visitor)) }
-      if visitors.isEmpty { return Console.say("visitor.find.none", query) }
+      if visitors.isEmpty {
+        return Console.say(
+          "visitor.find.none", Console.line(String(query.prefix(VisitorSearch.maxQueryLength))))
+      }
       for v in visitors {
         let details = [v.birthYear.map(String.init), v.nationality, v.phone].compactMap { $0 }.joined(
           separator: ", ")
@@ -95,12 +100,20 @@ struct VisitorCommand: ParsableCommand {
         .sorted { $0.arrivedAt < $1.arrivedAt }
       let referrals = state.allReferrals.filter { group.contains($0.visitorID) }
       let followUps = state.allFollowUps.filter { group.contains($0.visitorID) }
+      let conflicts = state.visitorConflicts.filter { group.contains($0.visitorID) }
       let today = LocalTime.today()
       if options.json {
         var out = JSONView.visitor(visitor)
         out["visits"] = visits.map { JSONView.visit($0, state: state) }
         out["referrals"] = referrals.map { JSONView.referral($0, today: today) }
         out["followUps"] = followUps.map(JSONView.followUp)
+        out["conflicts"] = conflicts.map { conflict in
+          [
+            "visitor": conflict.visitorID, "fields": VisitorFieldNames.of(conflict.fields).map(\.field),
+            "replaced": VisitorFieldNames.of(conflict.fields).map { $0.value(conflict.overwritten) ?? "" },
+            "keptBy": conflict.keptBy, "keptDay": LocalTime.day(conflict.keptAt),
+          ] as [String: Any]
+        }
         return Console.json(out)
       }
       print("\(visitor.fullName)  [\(visitor.id)]")
@@ -119,7 +132,9 @@ struct VisitorCommand: ParsableCommand {
         ("field.consentStore", visitor.consentToStore.map { YesNo.describe($0) }),
         ("field.consentShare", visitor.consentToShare.map { YesNo.describe($0) }),
       ]
-      for (key, value) in rows { if let value { print("  \(Console.pad(Console.text(key), 22)) \(value)") } }
+      for (key, value) in rows {
+        if let value { print("  \(Console.pad(Console.text(key), 22)) \(Console.line(value))") }
+      }
       Console.say("visitor.show.visits", String(visits.count))
       for v in visits {
         print(
@@ -133,8 +148,59 @@ struct VisitorCommand: ParsableCommand {
         )
       }
       Console.say("visitor.show.followups", String(followUps.count))
-      for f in followUps { print("  \(f.id) \(f.on) \(f.doneAt == nil ? "○" : "✓") \(f.note)") }
+      for f in followUps {
+        print("  \(f.id) \(f.on) \(f.doneAt == nil ? "○" : "✓") \(Console.line(f.note))")
+      }
+      guard !conflicts.isEmpty else { return }
+      Console.say("visitor.show.conflicts", String(conflicts.count))
+      for conflict in conflicts {
+        for name in VisitorFieldNames.of(conflict.fields) {
+          Console.say(
+            "visitor.show.conflict", Console.text(name.key),
+            name.value(conflict.overwritten).map(Console.line) ?? "—",
+            conflict.keptBy, LocalTime.day(conflict.keptAt))
+        }
+      }
     }
+  }
+
+  /// The details of a visitor by field, with their label key and how they print.
+  enum VisitorFieldNames {
+    struct Name: Sendable {
+      let field: String
+      let key: String
+      let value: @Sendable (Visitor) -> String?
+    }
+
+    static let all: [(VisitorFields, Name)] = [
+      (.fullName, Name(field: "fullName", key: "field.fullName") { $0.fullName }),
+      (.aliases, Name(field: "aliases", key: "field.aliases") { $0.aliases.joined(separator: ", ") }),
+      (.sex, Name(field: "sex", key: "field.sex") { $0.sex?.rawValue }),
+      (.birth, Name(field: "birth", key: "field.birthYear") { $0.birthYear.map(String.init) }),
+      (.nationality, Name(field: "nationality", key: "field.nationality") { $0.nationality }),
+      (.languages, Name(field: "languages", key: "field.languages") { $0.languages.joined(separator: ", ") }),
+      (.phone, Name(field: "phone", key: "field.phone") { $0.phone }),
+      (.residence, Name(field: "residence", key: "field.municipality") { $0.municipality }),
+      (
+        .document,
+        Name(field: "document", key: "field.document") { $0.document.map { "\($0.type) \($0.number)" } }
+      ),
+      (
+        .consentToStore,
+        Name(field: "consentToStore", key: "field.consentStore") {
+          $0.consentToStore.map { YesNo.describe($0) }
+        }
+      ),
+      (
+        .consentToShare,
+        Name(field: "consentToShare", key: "field.consentShare") {
+          $0.consentToShare.map { YesNo.describe($0) }
+        }
+      ),
+    ]
+
+    /// The names of the fields in `fields`, in display order.
+    static func of(_ fields: VisitorFields) -> [Name] { all.filter { fields.contains($0.0) }.map(\.1) }
   }
 
   struct ConsentCommand: ParsableCommand {

@@ -8,6 +8,9 @@ enum Console {
     Language(
       code: ProcessInfo.processInfo.environment["GAIDESK_LANG"] ?? "") ?? .portuguese
 
+  /// Damage found in the office opened by this command: JSON gets `"damaged": true`, the exit status is 2.
+  nonisolated(unsafe) static var damage: [JournalDamage] = []
+
   /// A translated message.
   static func text(_ key: String, _ args: [String] = []) -> String {
     let named = args.map {
@@ -19,14 +22,23 @@ enum Console {
   /// Prints a translated message.
   static func say(_ key: String, _ args: String...) { print(text(key, args)) }
 
-  /// Prints one line on stderr and exits with status 1.
+  /// Prints one line on stderr (control characters escaped: arguments come from the user) and exits with 1.
   static func fail(_ message: String) -> Never {
-    FileHandle.standardError.write(Data(("gaidesk: " + message + "\n").utf8))
+    FileHandle.standardError.write(Data(("gaidesk: " + line(message) + "\n").utf8))
     exit(1)
   }
 
+  /// `text` on one line: newlines, control and hiding characters escaped, so stored text cannot forge lines.
+  static func line(_ text: String) -> String { TextEscaping.oneLine(text) }
+
   /// Prints `value` as JSON with sorted keys.
   static func json(_ value: Any) {
+    var value = value
+    if !damage.isEmpty, var object = value as? [String: Any], object["damaged"] == nil, object["damage"] == nil {
+      object["damaged"] = true
+      object["damage"] = damage.map { ["segment": $0.segment, "offset": $0.offset, "reason": $0.reason] }
+      value = object
+    }
     let data =
       (try? JSONSerialization.data(
         withJSONObject: value, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]))

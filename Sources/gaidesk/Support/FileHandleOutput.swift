@@ -4,6 +4,6 @@ import Foundation
 enum FileHandleOutput {
   /// Prints a warning line on stderr.
   static func warn(_ message: String) {
-    FileHandle.standardError.write(Data(("gaidesk: " + message + "\n").utf8))
+    FileHandle.standardError.write(Data(("gaidesk: " + Console.line(message) + "\n").utf8))
   }
 }

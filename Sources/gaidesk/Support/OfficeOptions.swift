@@ -27,6 +27,15 @@ struct OfficeOptions: ParsableArguments {
   func open() throws -> Office {
     applyLanguage()
     let office = try Office.open(at: paths, passphrase: try Passphrase.obtain(file: passphraseFile))
+    for warning in office.slotWarnings {
+      FileHandleOutput.warn(Console.text(warning.key, [warning.args[0], Console.text(warning.args[1])]))
+    }
+    // Damage makes every figure partial: say where on stderr, and end with ExitStatus.damaged.
+    Console.damage = office.damage
+    for damage in office.damage {
+      FileHandleOutput.warn(
+        Console.text("warning.damage.partial", [damage.segment, String(damage.offset), damage.reason]))
+    }
     for repair in office.journal.repairs {
       FileHandleOutput.warn(Console.text("warning.tornTail", [repair.description]))
     }

@@ -32,11 +32,28 @@ enum Passphrase {
     tcgetattr(STDIN_FILENO, &original)
     var silent = original
     silent.c_lflag &= ~tcflag_t(ECHO)
+    savedTerminal = original
+    // Ctrl-C (or a kill) while echo is off must not leave the terminal silent.
+    let previous = interruptions.map { ($0, signal($0, restoreAndDie)) }
     tcsetattr(STDIN_FILENO, TCSAFLUSH, &silent)
     defer {
       tcsetattr(STDIN_FILENO, TCSAFLUSH, &original)
+      for (number, handler) in previous { signal(number, handler) }
       FileHandle.standardError.write(Data("\n".utf8))
     }
     return readLine(strippingNewline: true) ?? ""
   }
+
+  /// The signals that end the process at the prompt.
+  private static let interruptions = [SIGINT, SIGTERM, SIGHUP, SIGQUIT]
+}
+
+/// The terminal settings before the prompt, restored by `restoreAndDie` (a signal handler reads only globals).
+nonisolated(unsafe) private var savedTerminal = termios()
+
+/// Restores echo, then dies of the same signal with its default action.
+private func restoreAndDie(_ number: Int32) {
+  tcsetattr(STDIN_FILENO, TCSANOW, &savedTerminal)
+  signal(number, SIG_DFL)
+  raise(number)
 }

@@ -186,7 +186,10 @@ struct RandomScript {
           var visitor = Visitor(
             id: visitors.randomElement(using: &random)!, fullName: names.randomElement(using: &random)!)
           visitor.languages = [["fr"], ["pt", "en"], ["wo"]].randomElement(using: &random)!
-          events.append(.visitorUpdated(visitor))
+          events.append(
+            .visitorUpdated(
+              visitor, fields: VisitorFields(rawValue: UInt32.random(in: 0...0x7FF, using: &random)),
+              base: Int.random(in: 0...2, using: &random)))
         case 3 where !visitors.isEmpty:
           let consent = Consent(
             granted: Bool.random(using: &random), date: LocalTime.day(date), recordedBy: "staff \(origin)")

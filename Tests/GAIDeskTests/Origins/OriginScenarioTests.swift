@@ -187,6 +187,35 @@ import Testing
     #expect(try TestOffice.reopen(dir).damage.isEmpty)
   }
 
+  @Test func changesOfOnePersonOnTwoPCsMergeAndAClashIsShown() throws {
+    let original = TemporaryDirectory()
+    let office = try TestOffice.make(in: original)
+    let awa = try office.registerVisitor(VisitorForm(fullName: "Awa Ndiaye"), staff: "Ana")
+    let other = try copy(original)
+    let otherPC = DeviceMarks(folder: other.path + ".other-pc")
+    let second = try TestOffice.reopen(other, marks: otherPC)
+
+    var phone = VisitorForm(fullName: "Awa Ndiaye")
+    phone.phone = "+238 991 11 11"
+    _ = try office.updateVisitor(awa.id, form: phone, staff: "Ana")
+    var languages = VisitorForm(fullName: "Awa Ndiaye")
+    languages.languages = ["wo"]
+    languages.phone = "+238 992 22 22"
+    _ = try second.updateVisitor(awa.id, form: languages, staff: "Rui")
+
+    try bring(second.origin, from: other, to: original)
+    try bring(office.origin, from: original, to: other)
+    let merged = [try TestOffice.reopen(original), try TestOffice.reopen(other, marks: otherPC)]
+    #expect(digest(merged[0].state) == digest(merged[1].state))
+    let state = merged[0].state
+    // Different details both kept; the same detail resolved by the canonical order, the other value shown.
+    #expect(state.visitors[awa.id]?.languages == ["wo"])
+    let conflict = try #require(state.visitorConflicts.first)
+    #expect(state.visitorConflicts.count == 1 && conflict.fields == .phone)
+    let values = Set([state.visitors[awa.id]?.phone, conflict.overwritten.phone])
+    #expect(values == ["+238 991 11 11", "+238 992 22 22"])
+  }
+
   @Test func idsCarryFortyBitsOfTheOrigin() throws {
     let dir = TemporaryDirectory()
     let office = try TestOffice.make(in: dir)
