@@ -100,7 +100,9 @@ let package = Package(
     ),
     // End-to-end: the built `gaidesk` binary driven under tmux (a private socket, fixed size, C.UTF-8).
     .testTarget(
-      name: "gaideskE2ETests", dependencies: ["gaidesk", "ProcessTestSupport"], swiftSettings: strict),
+      name: "gaideskE2ETests",
+      dependencies: ["gaidesk", "ProcessTestSupport", "GAIDesk", "GAIDeskApp", "TerminalUI"],
+      swiftSettings: strict),
     // Drives the real `gaidesk` binary (built first through this dependency).
     .testTarget(
       name: "gaideskTests", dependencies: ["gaidesk", "ProcessTestSupport"], swiftSettings: strict),

@@ -19,7 +19,7 @@ struct GAIDeskCommand: ParsableCommand {
       Interface.self, Init.self, VisitorCommand.self, QueueCommand.self, ReferralCommand.self,
       FollowUpCommand.self, PartnerCommand.self, TopicCommand.self, DayCommand.self, ReportCommand.self,
       Verify.self,
-      Demo.self,
+      Demo.self, BundleCommand.self, BackupCommand.self, RestoreCommand.self,
     ],
     defaultSubcommand: Interface.self
   )

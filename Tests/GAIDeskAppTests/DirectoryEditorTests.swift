@@ -22,7 +22,7 @@ struct DirectoryEditorTests {
   }
 
   static func editor(_ model: AppModel) -> DirectoryEditor? {
-    guard case .supervisor(let s) = model.screen else { return nil }
+    guard let s = model.current(SupervisorScreen.self) else { return nil }
     return s.editor
   }
 
@@ -45,7 +45,7 @@ struct DirectoryEditorTests {
     // Esc without changes closes the form.
     Fixture.press(&model, [.escape])
     #expect(Self.editor(model) == nil)
-    guard case .supervisor = model.screen else { Issue.record("left the supervisor"); return }
+    guard model.current(SupervisorScreen.self) != nil else { Issue.record("left the supervisor"); return }
     Fixture.press(&model, [.character("e"), .tab])
     Fixture.type(&model, "2601234")
     Fixture.press(&model, [.escape])

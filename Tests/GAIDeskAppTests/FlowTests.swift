@@ -19,7 +19,7 @@ struct FlowTests {
     Fixture.press(&model, [.tab])
     Fixture.type(&model, "Maria")
     #expect(Fixture.press(&model, [.enter]).isEmpty)
-    guard case .setup(let setup) = model.screen else { Issue.record("left setup"); return }
+    guard let setup = model.current(SetupScreen.self) else { Issue.record("left setup"); return }
     #expect(setup.error == model.tr("setup.mismatch"))
     Fixture.type(&model, "secret one")
     Fixture.press(&model, [.tab])
@@ -28,7 +28,7 @@ struct FlowTests {
     #expect(effects == [.createOffice(municipality: "praia", passphrase: "secret one", staff: "Maria")])
     let after = model.update(.opened(office: "praia", state: OfficeState()))
     #expect(after == [.saveSettings(staff: "Maria", language: .portuguese)])
-    guard case .queue = model.screen else { Issue.record("not at the queue"); return }
+    guard model.queueScreen != nil else { Issue.record("not at the queue"); return }
   }
 
   @Test("a wrong passphrase says so, clears the field and lets them retry")
@@ -40,7 +40,10 @@ struct FlowTests {
     let effects = Fixture.press(&model, [.enter])
     #expect(effects == [.unlock(passphrase: "nope")])
     _ = model.update(.failed(effects[0], GAIDeskError("error.passphrase.wrong")))
-    guard case .unlock(let unlock) = model.screen else { Issue.record("left unlock"); return }
+    guard case .custom(let screen) = model.screen, let unlock = screen as? UnlockScreen else {
+      Issue.record("left unlock")
+      return
+    }
     #expect(unlock.passphrase.text.isEmpty)
     #expect(model.view().grid.lines.joined().contains("Palavra-passe errada"))
     Fixture.type(&model, "right")
@@ -53,7 +56,7 @@ struct FlowTests {
     var model = Fixture.model()
     Fixture.press(&model, [.character("a")])
     Fixture.type(&model, "j")
-    guard case .arrival(let screen) = model.screen else { Issue.record("no arrival"); return }
+    guard let screen = model.current(ArrivalScreen.self) else { Issue.record("no arrival"); return }
     #expect(screen.hits.contains("V-4"))
     Fixture.type(&model, "oao gon")
     #expect(Fixture.press(&model, [.enter]) == [.arrive(visitorID: "V-4")])
@@ -65,9 +68,9 @@ struct FlowTests {
       time: Fixture.at(minutesAgo: 0, counter: 99))
     _ = model.update(.done(.arrive(visitorID: "V-4"), state, visitID: "T-6", referralID: nil))
     #expect(model.view().grid.lines.joined().contains("Senha A-006 para João Gonçalves"))
-    guard case .queue = model.screen else { Issue.record("the ticket is not shown over the queue"); return }
+    guard model.queueScreen != nil else { Issue.record("the ticket is not shown over the queue"); return }
     Fixture.press(&model, [.enter])
-    guard case .queue(let queue) = model.screen else { Issue.record("not back on the queue"); return }
+    guard let queue = model.queueScreen else { Issue.record("not back on the queue"); return }
     #expect(model.selectedVisit(queue)?.id == "T-6")
   }
 
@@ -77,9 +80,10 @@ struct FlowTests {
     Fixture.press(&model, [.character("a")])
     Fixture.type(&model, "Aminata Balde")
     Fixture.press(&model, [.control("n")])
-    #expect(model.view().grid.lines.joined().contains("Aminata Baldé"))
     Fixture.press(&model, [.tab])
     Fixture.type(&model, "guiné-bissau")
+    // The core's duplicates rule: a similar name and the same nationality.
+    #expect(model.view().grid.lines.joined().contains("Aminata Baldé"))
     Fixture.press(&model, [.tab, .tab, .tab])
     Fixture.type(&model, "s")
     Fixture.press(&model, [.escape])
@@ -111,7 +115,7 @@ struct FlowTests {
   func serve() {
     var model = Fixture.model()
     Fixture.press(&model, [.down])  // A-004 João (waiting)… rows: called A-002, waiting
-    guard case .queue(let queue) = model.screen, let visit = model.selectedVisit(queue) else {
+    guard let queue = model.queueScreen, let visit = model.selectedVisit(queue) else {
       Issue.record("no queue"); return
     }
     #expect(visit.id == "T-4")
@@ -121,19 +125,18 @@ struct FlowTests {
       EventBatch(staff: "Ana", office: "praia", events: [.visitCalled(visitID: "T-4", desk: "1")]),
       time: Fixture.at(minutesAgo: 0, counter: 98))
     _ = model.update(.done(.call(visitID: "T-4", desk: "1"), state, visitID: "T-4", referralID: nil))
-    guard case .serve = model.screen else { Issue.record("not serving"); return }
+    guard model.current(ServeScreen.self) != nil else { Issue.record("not serving"); return }
     Fixture.type(&model, "prorrog")
-    Fixture.press(&model, [.enter, .tab])
+    Fixture.press(&model, [.enter, .tab, .enter, .tab])
     Fixture.type(&model, "Explicado")
-    Fixture.press(&model, [.tab, .tab, .enter])
     let effects = Fixture.press(&model, [.function(10)])
     guard effects.count == 1, case .close(let request) = effects[0] else {
       Issue.record("no close: \(effects)"); return
     }
     #expect(request.topics == ["entry.extension-of-stay"])
     #expect(request.outcome == "Explicado")
-    #expect(request.referral?.partner == "def")
-    #expect(request.referral?.due == "2026-03-24")
+    #expect(request.referrals.first?.partner == "def")
+    #expect(request.referrals.first?.due == "2026-03-24")
   }
 
   @Test("no consent on file: the referral asks first, yes records consent and then closes")
@@ -141,7 +144,7 @@ struct FlowTests {
     var model = Fixture.model()
     model.openServe(model.state.visits["T-2"]!)
     Fixture.type(&model, "renova")
-    Fixture.press(&model, [.enter, .tab, .tab, .tab, .enter])
+    Fixture.press(&model, [.enter, .tab, .enter])
     #expect(Fixture.press(&model, [.function(10)]).isEmpty)
     guard case .consent = model.overlay else { Issue.record("consent not asked"); return }
     #expect(Fixture.press(&model, [.character("s")]) == [.recordConsent(visitorID: "V-2")])
@@ -150,7 +153,7 @@ struct FlowTests {
     guard after.count == 1, case .close(let request) = after[0] else {
       Issue.record("no close after consent"); return
     }
-    #expect(request.referral?.partner == "def")
+    #expect(request.referrals.first?.partner == "def")
   }
 
   @Test("Esc on a half-filled visit asks; Esc on an empty one goes back")
@@ -158,12 +161,12 @@ struct FlowTests {
     var model = Fixture.model()
     model.openServe(model.state.visits["T-2"]!)
     Fixture.press(&model, [.escape])
-    guard case .queue = model.screen else { Issue.record("empty form did not go back"); return }
+    guard model.queueScreen != nil else { Issue.record("empty form did not go back"); return }
     model.openServe(model.state.visits["T-2"]!)
     Fixture.press(&model, [.enter, .escape])
     guard case .confirmDiscard = model.overlay else { Issue.record("did not ask"); return }
     Fixture.press(&model, [.escape])
-    guard case .serve(let serve) = model.screen else { Issue.record("lost the form"); return }
+    guard let serve = model.current(ServeScreen.self) else { Issue.record("lost the form"); return }
     #expect(serve.chosen.count == 1)
   }
 
@@ -201,15 +204,14 @@ struct FlowTests {
       time: Fixture.at(minutesAgo: 0, counter: 91))
     _ = model.update(.done(.call(visitID: "T-6", desk: "1"), state, visitID: "T-6", referralID: nil))
     Fixture.type(&model, "renov")  // filter letters: not counted
-    _ = press(.enter, .tab)
+    _ = press(.enter, .tab, .enter, .tab)  // topic, partner, then the outcome
     Fixture.type(&model, "Explicado")  // free text: not counted
-    _ = press(.tab, .tab, .enter)
     let effects = press(.function(10))
     guard effects.count == 1, case .close = effects[0] else { Issue.record("no close: \(effects)"); return }
     _ = model.update(.done(effects[0], state, visitID: "T-6", referralID: nil))
     _ = press(.enter)  // dismiss "saved"
-    guard case .queue = model.screen else { Issue.record("not back at the queue"); return }
-    #expect(counted == 11)
+    guard model.queueScreen != nil else { Issue.record("not back at the queue"); return }
+    #expect(counted == 10)
     #expect(counted <= 20)
   }
 }
@@ -229,9 +231,10 @@ struct RuntimeTests {
     let office = try #require(runtime.office)
     let visitorID = try #require(office.state.visits[visitID]?.visitorID)
     let records = office.state.recordCount
-    let request = CloseRequest(
-      visitID: visitID, visitorID: visitorID, topics: ["residence.renewal"], outcome: "Explicado",
-      referral: ReferralRequest(partner: "def", topic: "residence.renewal", due: "2030-01-01"),
+    _ = visitorID
+    let request = VisitClosing(
+      visit: visitID, topics: ["residence.renewal"], outcome: "Explicado",
+      referrals: [VisitClosing.Referral(partner: "def", topic: "residence.renewal", due: "2030-01-01")],
       followUp: "2030-01-02")
     guard case .done(_, let state, _, let referralID?) = runtime.perform(.close(request), staff: "Ana") else {
       Issue.record("not closed")
@@ -261,7 +264,7 @@ struct ProfileFlowTests {
   private func text(_ model: AppModel) -> String { model.view().grid.lines.joined(separator: "\n") }
 
   private func profileMode(_ model: AppModel) -> ProfileScreen.Mode? {
-    if case .profile(let s) = model.screen { return s.mode }
+    if let s = model.current(ProfileScreen.self) { return s.mode }
     return nil
   }
 
@@ -279,7 +282,8 @@ struct ProfileFlowTests {
     Fixture.press(&model, [.escape])
     guard case .confirmDiscard = model.overlay else { Issue.record("Esc did not ask"); return }
     Fixture.press(&model, [.character("n")])
-    Fixture.press(&model, [.tab, .tab])
+    // The prefilled languages are selected: End keeps them and adds after.
+    Fixture.press(&model, [.tab, .tab, .end])
     Fixture.type(&model, ", en")
     let effects = Fixture.press(&model, [.enter])
     var expected = VisitorForm(visitor: Fixture.state().visitors["V-4"]!)
@@ -313,7 +317,7 @@ struct ProfileFlowTests {
     #expect(Fixture.press(&model, [.enter]).isEmpty)
     #expect(text(model).contains(model.tr("arrival.badYear")))
     Fixture.press(&model, [.escape, .character("s")])
-    guard case .profile(let s) = model.screen, case .view = s.mode else {
+    guard let s = model.current(ProfileScreen.self), case .view = s.mode else {
       Issue.record("not back on the profile"); return
     }
     Fixture.press(&model, [.character("e"), .backTab])
@@ -380,7 +384,7 @@ struct ProfileFlowTests {
   @Test("saved slip: P prints through the runtime, no printer is said clearly, the slip stays shown")
   func printSlip() {
     var model = Fixture.model()
-    model.overlay = .saved(visitID: "T-0", referralID: "R-1")
+    model.overlay = .saved(visitID: "T-0", referralIDs: ["R-1"], language: .portuguese)
     let effects = Fixture.press(&model, [.character("P")])
     #expect(effects == [.printSlip(referralID: "R-1", language: .portuguese)])
     _ = model.update(.failed(effects[0], GAIDeskError("error.print.none")))

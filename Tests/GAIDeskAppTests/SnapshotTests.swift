@@ -12,6 +12,19 @@ struct ScreenSnapshotTests {
   /// The screens worth a snapshot, each built from the queue model by a few keys.
   nonisolated(unsafe) static let screens: [(String, @Sendable (inout AppModel) -> Void)] = [
     ("queue", { _ in }),
+    (
+      "sheet-finder",
+      { m in
+        Fixture.press(&m, [.character("f")]); Fixture.type(&m, "resid")
+      }
+    ),
+    (
+      "sheet-scrolled",
+      { m in
+        Fixture.press(&m, [.character("f")]); Fixture.type(&m, "renovação")
+        Fixture.press(&m, [.enter, .pageDown])
+      }
+    ),
     ("help", { Fixture.press(&$0, [.function(1)]) }),
     ("quit", { Fixture.press(&$0, [.character("q")]) }),
     (
@@ -31,8 +44,8 @@ struct ScreenSnapshotTests {
     (
       "serve",
       { m in
-        m.openServe(m.state.visits["T-2"]!); Fixture.type(&m, "renov"); Fixture.press(&m, [.enter, .tab])
-        Fixture.type(&m, "Documentos explicados"); Fixture.press(&m, [.tab, .tab, .enter])
+        m.openServe(m.state.visits["T-2"]!); Fixture.type(&m, "renov")
+        Fixture.press(&m, [.enter, .tab, .enter, .tab]); Fixture.type(&m, "Documentos explicados")
       }
     ),
     (
@@ -42,7 +55,18 @@ struct ScreenSnapshotTests {
           m.state.visits["T-0"].map {
             var v = $0; v.status = .called; return v
           }!)
-        m.overlay = .saved(visitID: "T-0", referralID: "R-1")
+        m.overlay = .saved(visitID: "T-0", referralIDs: ["R-1"], language: .portuguese)
+      }
+    ),
+    (
+      "saved-slip-scrolled",
+      { m in
+        m.openServe(
+          m.state.visits["T-0"].map {
+            var v = $0; v.status = .called; return v
+          }!)
+        m.overlay = .saved(visitID: "T-0", referralIDs: ["R-1"], language: .french)
+        Fixture.press(&m, [.pageDown])
       }
     ),
     ("profile", { Fixture.press(&$0, [.down, .down, .character("p")]) }),

@@ -98,3 +98,17 @@ struct GridTests {
     #expect(changes.map(\.cells.count) == [3, 3])
   }
 }
+
+@Suite("Emoji rows")
+struct EmojiRowTests {
+  @Test("a ZWJ family and a flag fill the columns ncurses counts, and the border after them stays put")
+  func familyAndFlagRow() {
+    var grid = Grid(width: 30, height: 2)
+    for (row, name) in ["Maria 👩‍👩‍👧 Silva 🇨🇻", "Ana Lopes"].enumerated() {
+      grid.put("│" + name.padded(toWidth: 28) + "│", at: Point(x: 0, y: row), style: .normal)
+    }
+    #expect(grid.lines == ["│Maria 👩👩👧 Silva 🇨🇻       │", "│Ana Lopes                   │"])
+    #expect(grid[29, 0].grapheme == "│" && grid[29, 1].grapheme == "│")
+    #expect(grid[7, 0].grapheme == "👩" && grid[8, 0].isContinuation && grid[9, 0].grapheme == "👩")
+  }
+}

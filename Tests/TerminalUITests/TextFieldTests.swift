@@ -67,3 +67,41 @@ struct TextFieldTests {
     #expect(TextField(state).cursorPosition(in: area) == Point(x: 2, y: 0))
   }
 }
+
+@Suite("Safe fields")
+struct SafeFieldTests {
+  @Test("a prefilled field is selected: typing replaces it, Backspace empties it, an arrow keeps it")
+  func selection() {
+    var field = TextFieldState(text: "Ana", selected: true)
+    for c in "Rui" { _ = field.handle(.character(c)) }
+    #expect(field.text == "Rui")
+    var erased = TextFieldState(text: "Ana", selected: true)
+    _ = erased.handle(.backspace)
+    #expect(erased.text.isEmpty)
+    var kept = TextFieldState(text: "Ana", selected: true)
+    _ = kept.handle(.end)
+    _ = kept.handle(.character("s"))
+    #expect(kept.text == "Anas")
+  }
+
+  @Test("Ctrl-U empties, Ctrl-A and Ctrl-E jump to the start and the end")
+  func controlKeys() {
+    var field = TextFieldState(text: "Maria")
+    _ = field.handle(.control("a"))
+    _ = field.handle(.character("A"))
+    #expect(field.text == "AMaria")
+    _ = field.handle(.control("e"))
+    _ = field.handle(.character("!"))
+    #expect(field.text == "AMaria!")
+    let handled = field.handle(.control("u"))
+    #expect(handled && field.text.isEmpty)
+  }
+
+  @Test("a field takes no more than its limit while typing")
+  func limit() {
+    var field = TextFieldState(limit: 5)
+    for c in String(repeating: "x", count: 5000) { _ = field.handle(.character(c)) }
+    #expect(field.text.count == 5)
+    #expect(FormState(values: ["", ""], limits: [200]).values.map(\.limit) == [200, 2000])
+  }
+}

@@ -10,7 +10,8 @@ public enum Event: Equatable, Sendable {
   /// Consent to store and/or share was recorded.
   case consentRecorded(visitorID: String, store: Consent?, share: Consent?)
   /// A visitor arrived and took a ticket.
-  case visitArrived(visitID: String, visitorID: String, day: String, number: Int)
+  /// (`letter` tells apart the tickets of two PCs of one office; "A" for arrivals recorded before it.)
+  case visitArrived(visitID: String, visitorID: String, day: String, number: Int, letter: String = "A")
   /// A ticket was called to a desk.
   case visitCalled(visitID: String, desk: String?)
   /// A visit was served and closed.

@@ -68,11 +68,13 @@ public enum EventCodec {
       encode(store, into: &w)
       encode(share, into: &w)
       return known(.consentRecorded)
-    case .visitArrived(let visitID, let visitorID, let day, let number):
+    case .visitArrived(let visitID, let visitorID, let day, let number, let letter):
       w.writeString(visitID)
       w.writeString(visitorID)
       w.writeString(day)
       w.writeInt(number)
+      // Appended field: written only when it is not the default `A`, so arrivals of one PC keep their bytes.
+      if letter != "A" { w.writeString(letter) }
       return known(.visitArrived)
     case .visitCalled(let visitID, let desk):
       w.writeString(visitID)
@@ -169,7 +171,7 @@ public enum EventCodec {
     case .visitArrived:
       return .visitArrived(
         visitID: try r.readString(), visitorID: try r.readString(), day: try r.readString(),
-        number: try r.readInt())
+        number: try r.readInt(), letter: r.isAtEnd ? "A" : try r.readString())
     case .visitCalled: return .visitCalled(visitID: try r.readString(), desk: try r.readOptionalString())
     case .visitClosed:
       return .visitClosed(

@@ -6,8 +6,10 @@ public struct Visit: Equatable, Sendable {
   public var visitorID: String
   /// The office's local day of arrival (YYYY-MM-DD).
   public var day: String
-  /// The daily ticket number in this office.
+  /// The daily ticket number in this office (counted per letter).
   public var number: Int
+  /// The ticket letter of the PC that issued it, so two PCs of one office never issue the same ticket.
+  public var letter = "A"
   /// The office code.
   public var office: String
   /// When the visitor arrived.
@@ -31,13 +33,13 @@ public struct Visit: Equatable, Sendable {
   /// Where the visit stands.
   public var status: VisitStatus = .waiting
 
-  /// The ticket as shown, e.g. `A-007`.
-  public var ticket: String { Visit.ticket(number) }
+  /// The ticket as shown, e.g. `A-007` (`B-007` from another PC of the office).
+  public var ticket: String { Visit.ticket(number, letter: letter) }
 
   /// Formats a ticket number, e.g. `A-007`.
-  public static func ticket(_ number: Int) -> String {
+  public static func ticket(_ number: Int, letter: String = "A") -> String {
     let digits = String(number)
-    return "A-" + String(repeating: "0", count: max(0, 3 - digits.count)) + digits
+    return letter + "-" + String(repeating: "0", count: max(0, 3 - digits.count)) + digits
   }
 
   /// Creates a waiting visit.

@@ -29,8 +29,10 @@ extension Office {
 
   private static func arrival(id: String, visitorID: String, context: CommandContext) -> Event {
     let today = context.today
-    let number = context.state.visits(on: today).filter { $0.office == context.office }.count + 1
-    return .visitArrived(visitID: id, visitorID: visitorID, day: today, number: number)
+    let letter = context.state.ticketLetter(for: context.stamp.origin)
+    let number =
+      context.state.visits(on: today).filter { $0.office == context.office && $0.letter == letter }.count + 1
+    return .visitArrived(visitID: id, visitorID: visitorID, day: today, number: number, letter: letter)
   }
 
   /// Calls the longest-waiting ticket of today to `desk`.
@@ -93,15 +95,18 @@ extension Office {
     return state.visits[id]!
   }
 
-  /// The visit named by a ticket of today (`A-007`, `7`) or by its id.
+  /// The visit named by a ticket of today (`A-007`, `B-007`, `7`) or by its id. A bare number means this
+  /// PC's ticket when it issued one, else the only ticket with that number.
   static func visit(_ reference: String, in context: CommandContext) throws -> Visit {
     if let visit = context.state.visits[reference] { return visit }
-    let digits = reference.uppercased().hasPrefix("A-") ? String(reference.dropFirst(2)) : reference
-    if let number = Int(digits),
-      let visit = context.state.visits(on: context.today).first(where: {
-        $0.number == number && $0.office == context.office
-      })
-    {
+    let parts = reference.uppercased().split(separator: "-", maxSplits: 1).map(String.init)
+    let letter = parts.count == 2 ? parts[0] : nil
+    guard let number = Int(parts.last ?? "") else { throw GAIDeskError("error.visit.unknown", reference) }
+    let matches = context.state.visits(on: context.today).filter {
+      $0.number == number && $0.office == context.office && (letter == nil || $0.letter == letter)
+    }
+    let own = "T-" + context.stamp.origin.tag + "-"
+    if let visit = matches.count == 1 ? matches.first : matches.first(where: { $0.id.hasPrefix(own) }) {
       return visit
     }
     throw GAIDeskError("error.visit.unknown", reference)

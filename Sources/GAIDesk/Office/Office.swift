@@ -116,7 +116,7 @@ public final class Office {
     return office
   }
 
-  private static func readIdentity(_ paths: OfficePaths) throws -> OfficeIdentity {
+  static func readIdentity(_ paths: OfficePaths) throws -> OfficeIdentity {
     guard let data = FileManager.default.contents(atPath: paths.officeFile) else {
       throw GAIDeskError("error.office.missing", paths.root)
     }
@@ -131,9 +131,7 @@ public final class Office {
 
   /// The master key from the first slot `passphrase` opens, and a warning for each slot skipped on the way
   /// (newer, out-of-range parameters, damaged): one bad slot must not lock out the others.
-  private static func unlock(_ paths: OfficePaths, passphrase: String) throws -> (
-    SymmetricKey, [GAIDeskError]
-  ) {
+  static func unlock(_ paths: OfficePaths, passphrase: String) throws -> (SymmetricKey, [GAIDeskError]) {
     let names = (try? FileManager.default.contentsOfDirectory(atPath: paths.keys)) ?? []
     let slots = names.filter { $0.hasPrefix("slot-") && $0.hasSuffix(".json") }.sorted()
     guard !slots.isEmpty else { throw GAIDeskError("error.keyslot.missing", paths.keys) }

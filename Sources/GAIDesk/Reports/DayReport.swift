@@ -26,12 +26,17 @@ public struct DayReport: Equatable, Sendable {
   public let overdueReferrals: [String]
   /// Follow-up ids due that day or earlier and not done by its end.
   public let followUpsDue: [String]
+  /// Tickets issued in each local hour of the day (24 counts, from midnight).
+  public let arrivalsByHour: [Int]
 
   /// The report of `day` from `state`; only tickets of `office` when given (a journal may hold several offices).
   public init(state: OfficeState, day: String, office: String? = nil) {
     self.day = day
     let visits = state.visits(on: day).filter { office == nil || $0.office == office }
     ticketsIssued = visits.count
+    var perHour = [Int](repeating: 0, count: 24)
+    for visit in visits { perHour[LocalTime.hour(visit.arrivedAt)] += 1 }
+    arrivalsByHour = perHour
     waiting = visits.filter { $0.status == .waiting }.count
     beingServed = visits.filter { $0.status == .called }.count
     let done = visits.filter { $0.status == .done }

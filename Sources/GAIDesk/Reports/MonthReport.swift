@@ -45,6 +45,11 @@ public struct MonthReport: Equatable, Sendable {
   public let wait: DurationStats
   /// Service time, call to end, over every ticket served in the month.
   public let service: DurationStats
+  /// Tickets issued on each day of the month (the first count is the 1st).
+  public let visitsPerDay: [Int]
+
+  /// Referrals made in the month.
+  public var referrals: Int { referralsByStatus.reduce(0) { $0 + $1.count } }
 
   /// The report of `month` (YYYY-MM) from `state`; only tickets of `office` when given.
   public init(state: OfficeState, month: String, office: String? = nil) {
@@ -52,6 +57,8 @@ public struct MonthReport: Equatable, Sendable {
     let days = state.visitsByDay.keys.filter { $0.hasPrefix(month + "-") }.sorted()
     let all = days.flatMap { state.visits(on: $0) }.filter { office == nil || $0.office == office }
     visits = all.count
+    let dates = (1...31).map { month + ($0 < 10 ? "-0" : "-") + String($0) }.filter(LocalTime.isDate)
+    visitsPerDay = dates.map { date in all.filter { $0.day == date }.count }
     let done = all.filter { $0.status == .done }
     served = done.count
     left = all.filter { $0.status == .left }.count

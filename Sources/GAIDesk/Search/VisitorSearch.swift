@@ -79,6 +79,8 @@ public struct VisitorSearch: Sendable {
     let doc = Int32(documents.count)
     let nameWords = SearchText.tokens(visitor.fullName)
     var words = nameWords + visitor.aliases.flatMap(SearchText.tokens)
+    // Names in other scripts are also found by their Latin spelling ("maria" finds Мария).
+    words += ([visitor.fullName] + visitor.aliases).compactMap(SearchText.latin).flatMap(SearchText.tokens)
     let document = visitor.document.map { SearchText.tokens($0.number).joined() }.flatMap {
       $0.isEmpty ? nil : $0
     }
@@ -123,8 +125,19 @@ public struct VisitorSearch: Sendable {
   public static let maxResults = 100_000
 
   /// The best matches for `query` (its first `maxQueryLength` characters), best first, at most `limit`,
-  /// skipping records merged into another.
+  /// skipping records merged into another; a query in another script also looks for its Latin spelling
+  /// ("Мария" finds Maria Ivanova).
   public func find(_ query: String, in state: OfficeState, limit: Int = 20) -> [Hit] {
+    let hits = findWords(query, in: state, limit: limit)
+    let query = String(query.prefix(VisitorSearch.maxQueryLength))
+    guard hits.count < limit, let latin = SearchText.latin(query) else { return hits }
+    let found = Set(hits.map(\.visitorID))
+    return hits
+      + findWords(latin, in: state, limit: limit).filter { !found.contains($0.visitorID) }
+      .prefix(limit - hits.count)
+  }
+
+  private func findWords(_ query: String, in state: OfficeState, limit: Int) -> [Hit] {
     guard limit > 0, !documents.isEmpty else { return [] }
     let query = String(query.prefix(VisitorSearch.maxQueryLength))
     let limit = min(limit, documents.count, VisitorSearch.maxResults)

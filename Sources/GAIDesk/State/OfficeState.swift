@@ -86,11 +86,13 @@ public struct OfficeState: Sendable {
     case .consentRecorded(let id, let store, let share):
       if let store { visitors[id]?.consentToStore = store }
       if let share { visitors[id]?.consentToShare = share }
-    case .visitArrived(let id, let visitorID, let day, let number):
+    case .visitArrived(let id, let visitorID, let day, let number, let letter):
       guard visits[id] == nil else { return }
-      visits[id] = Visit(
+      var visit = Visit(
         id: id, visitorID: visitorID, day: day, number: number, office: office, arrivedAt: time,
         arrivedBy: staff)
+      visit.letter = letter
+      visits[id] = visit
       visitOrder.append(id)
       visitsByDay[day, default: []].append(id)
       visitsByVisitor[visitorID, default: []].append(id)

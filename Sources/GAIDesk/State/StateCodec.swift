@@ -172,6 +172,7 @@ enum StateCodec {
     w.writeOptional(v.outcome)
     w.writeOptional(v.note)
     w.writeString(v.status.rawValue)
+    w.writeString(v.letter)
   }
 
   static func decodeVisit(_ r: inout ByteReader) throws -> Visit {
@@ -190,6 +191,7 @@ enum StateCodec {
       throw ByteReader.Malformed(reason: "status")
     }
     v.status = status
+    v.letter = try r.readString()
     return v
   }
 

@@ -26,7 +26,7 @@ public final class Journal {
   public let root: String
   /// The origin this process writes as.
   public let origin: OriginID
-  private let keyring: Keyring
+  let keyring: Keyring
   private let lock: FileLock
   private var logs: [OriginID: OriginLog] = [:]
   private var clock = HybridClock()
@@ -115,7 +115,7 @@ public final class Journal {
     }
   }
 
-  private func makeLog(_ id: OriginID) -> OriginLog {
+  func makeLog(_ id: OriginID) -> OriginLog {
     OriginLog(origin: id, directory: root + "/" + id.hex, displayDirectory: "journal/" + id.hex)
   }
 

@@ -16,11 +16,11 @@ extension AppModel {
       busy = nil
       officeCode = office
       setState(newState)
-      if case .setup = screen {
+      if screen.contract is SetupScreen {
         screens = [.queue(QueueScreen())]
         return [.saveSettings(staff: staff, language: tr.language)]
       }
-      screens = [.staff(StaffScreen(name: staff, desk: desk))]
+      screens = [.custom(StaffScreen(name: staff, desk: desk))]
     case .changed(let newState):
       setState(newState)
     case .done(let effect, let newState, let visitID, let referralID):
@@ -39,16 +39,7 @@ extension AppModel {
 
   /// The key map of the current screen; its visible bindings make the footer.
   public func keyMap() -> KeyMap<Command> {
-    switch screen {
-    case .setup(let s): s.keyMap(tr)
-    case .unlock(let s): s.keyMap(tr)
-    case .staff(let s): s.keyMap(tr)
-    case .queue(let s): s.keyMap(tr)
-    case .arrival(let s): s.keyMap(tr)
-    case .serve(let s): s.keyMap(tr)
-    case .profile(let s): s.keyMap(tr)
-    case .supervisor(let s): s.keyMap(tr)
-    }
+    screen.contract.keyMap(tr)
   }
 
   private mutating func handleKey(_ key: KeyEvent) -> [Effect] {
@@ -56,34 +47,7 @@ extension AppModel {
     if overlay != nil { return overlayKey(key) }
     notice = nil
     if let command = keyMap().action(for: key) { return handle(command) }
-    switch screen {
-    case .setup(var s):
-      setupInput(key, &s)
-      screen = .setup(s)
-    case .unlock(var s):
-      if s.passphrase.handle(key) { s.error = nil }
-      screen = .unlock(s)
-    case .staff(var s):
-      _ = s.form.handle(key)
-      screen = .staff(s)
-    case .queue(var s):
-      syncQueue(&s)
-      queueInput(key, &s)
-      screen = .queue(s)
-    case .arrival(var s):
-      arrivalInput(key, &s)
-      screen = .arrival(s)
-    case .serve(var s):
-      serveInput(key, &s)
-      screen = .serve(s)
-    case .profile(var s):
-      profileInput(key, &s)
-      screen = .profile(s)
-    case .supervisor(var s):
-      supervisorInput(key, &s)
-      screen = .supervisor(s)
-    }
-    return []
+    return react { $0.input(key, model: $1) }
   }
 
   private mutating func handle(_ command: Command) -> [Effect] {
@@ -106,56 +70,14 @@ extension AppModel {
       return []
     default: break
     }
-    var effects: [Effect] = []
-    switch screen {
-    case .setup(var s):
-      effects = setupCommand(command, &s)
-      screen = .setup(s)
-    case .unlock(var s):
-      effects = unlockCommand(command, &s)
-      screen = .unlock(s)
-    case .staff(var s):
-      effects = staffCommand(command, &s)
-      if case .staff = screen { screen = .staff(s) }
-    case .queue(var s):
-      let depth = screens.count
-      effects = queueCommand(command, &s)
-      screens[depth - 1] = .queue(s)
-    case .arrival(var s):
-      let depth = screens.count
-      effects = arrivalCommand(command, &s)
-      if screens.count == depth { screen = .arrival(s) }
-    case .serve(var s):
-      effects = serveCommand(command, &s)
-      screen = .serve(s)
-    case .profile(var s):
-      effects = profileCommand(command, &s)
-      screen = .profile(s)
-    case .supervisor(var s):
-      effects = supervisorCommand(command, &s)
-      screen = .supervisor(s)
-    }
-    return effects
+    return react { $0.handle(command, model: $1) }
   }
 
   /// Whether going back from the current screen would lose something typed.
-  var isDirty: Bool {
-    switch screen {
-    case .arrival(let s): s.isDirty
-    case .serve(let s): s.isDirty
-    case .setup(let s): s.step == 1 && s.isDirty
-    case .profile(let s): s.isDirty
-    case .supervisor(let s): s.editor?.isDirty ?? false
-    default: false
-    }
-  }
+  var isDirty: Bool { screen.contract.isDirty }
 
   /// Whether Esc closes a panel of the current screen rather than leaving it.
-  var isInPanel: Bool {
-    if case .profile(let s) = screen { return s.isInPanel }
-    if case .supervisor(let s) = screen { return s.editor != nil }
-    return false
-  }
+  var isInPanel: Bool { screen.contract.isInPanel }
 
   /// Whether a key means yes in any of the three languages (s, y, o) or Enter.
   static func isYes(_ key: KeyEvent) -> Bool {
@@ -183,27 +105,30 @@ extension AppModel {
     case .confirmDiscard:
       if Self.isYes(key) {
         overlay = nil
-        if case .profile(var s) = screen, s.isInPanel {
-          s.mode = .view
-          s.error = nil
-          screen = .profile(s)
-        } else if case .supervisor(var s) = screen, s.editor != nil {
-          s.editor = nil
-          screen = .supervisor(s)
-        } else {
-          pop()
-        }
+        if isInPanel { return react { $0.handle(.back, model: $1) } }
+        pop()
       } else if Self.isNo(key) {
         overlay = nil
       }
     case .ticket(let visitID):
       overlay = nil
       backToQueue(selecting: visitID)
-    case .saved(_, let referralID):
-      if key == .character("P"), let referralID {
+    case .saved(let visitID, let referralIDs, let language):
+      if [.pageDown, .pageUp, .down, .up].contains(key) {
+        let step = key == .pageDown || key == .pageUp ? max(1, size.height - 8) : 1
+        let count = savedLines(
+          visitID: visitID, referralIDs: referralIDs, language: language, width: min(size.width - 4, 70) - 4
+        ).count
+        let moved = overlayOffset + (key == .pageDown || key == .down ? step : -step)
+        // The box shows about its height less the border, the key hint and a "more" line.
+        let rows = max(1, min(size.height - 2, count + 4) - 4)
+        overlayOffset = max(0, min(moved, count - rows))
+        return []
+      }
+      if key == .character("P") || key == .character("p"), !referralIDs.isEmpty {
         notice = nil
         busy = tr("busy.printing")
-        return [.printSlip(referralID: referralID, language: slipLanguage(referralID))]
+        return referralIDs.map { .printSlip(referralID: $0, language: language) }
       }
       overlay = nil
       notice = nil
@@ -251,12 +176,15 @@ extension AppModel {
       }
       if Self.isNo(key) {
         overlay = nil
-        if case .serve(var s) = screen {
-          s.partner = nil
-          s.error = tr("serve.noConsent")
-          screen = .serve(s)
-        }
+        return react { $0.answered(current, yes: false, model: $1) }
       }
+    case .confirmLeft(let visitID):
+      if Self.isYes(key) {
+        overlay = nil
+        busy = tr("busy.saving")
+        return [.markLeft(visitID: visitID)]
+      }
+      if Self.isNo(key) { overlay = nil }
     case .confirmRetire(let code):
       if Self.isYes(key) {
         overlay = nil
@@ -293,20 +221,18 @@ extension AppModel {
 
   /// Returns to the queue, selecting `visitID` if given.
   mutating func backToQueue(selecting visitID: String?) {
-    while screens.count > 1, !isQueue(screen) { screens.removeLast() }
-    if case .queue(var s) = screen {
+    while screens.count > 1, queueScreen == nil { screens.removeLast() }
+    if var s = queueScreen {
       s.selectVisit = visitID
-      syncQueue(&s)
-      screen = .queue(s)
+      s.sync(self)
+      screen = .custom(s)
     }
   }
 
-  private func isQueue(_ screen: Screen) -> Bool {
-    if case .queue = screen { return true }
-    return false
-  }
-
   private mutating func completed(_ effect: Effect, visitID: String?, referralID: String?) -> [Effect] {
+    var effects = react {
+      $0.completed(effect, result: EffectResult(visitID: visitID, referralID: referralID), model: $1)
+    }
     switch effect {
     case .arrive, .arriveNew:
       // The queue, not the finished form, lies behind the ticket: the form would now warn about itself.
@@ -322,24 +248,30 @@ extension AppModel {
         notice = Notice(tr("queue.markedLeft", visit.ticket), role: .normal)
       }
     case .recordConsent:
-      if case .serve(var s) = screen {
-        let effects = closeVisit(&s, consentAsked: true)
-        screen = .serve(s)
-        return effects
-      }
+      break
     case .close:
-      if let visitID { overlay = .saved(visitID: visitID, referralID: referralID) }
       notice = Notice(tr("serve.saved"), role: .success)
+      guard let visitID else { break }
+      // Every referral of the visit, each with its slip, in the language chosen in the form.
+      let referralIDs = state.allReferrals.filter { $0.visitID == visitID }.sorted { $0.id < $1.id }.map(\.id)
+      var language = tr.language
+      var print = false
+      if let s = current(ServeScreen.self) {
+        language = s.slipLanguage
+        print = s.printSlips
+      }
+      overlay = .saved(visitID: visitID, referralIDs: referralIDs, language: language)
+      if print, !referralIDs.isEmpty {
+        busy = tr("busy.printing")
+        return referralIDs.map { .printSlip(referralID: $0, language: language) }
+      }
     case .setReferral:
       notice = Notice(tr("referral.changed"), role: .success)
     case .updateVisitor(let id, _):
-      closeProfilePanel()
       notice = Notice(tr("edit.saved", name(id)), role: .success)
     case .merge(let keep, let other):
-      closeProfilePanel()
       notice = Notice(tr("merge.done", state.visitors[other]?.fullName ?? other, name(keep)), role: .success)
     case .unmerge(_, let other):
-      closeProfilePanel()
       notice = Notice(tr("unmerge.done", state.visitors[other]?.fullName ?? other), role: .success)
     case .setConsent:
       notice = Notice(tr("consent.saved"), role: .success)
@@ -348,53 +280,31 @@ extension AppModel {
     case .completeFollowUp:
       notice = Notice(tr("followUp.completed"), role: .success)
     case .addPartner(let code, _), .updatePartner(let code, _):
-      closeEditor(notice: tr("partnerEdit.saved", directory.partner(code)?.name ?? code))
+      _ = code
     case .retirePartner(let code):
       notice = Notice(tr("partnerEdit.retired", directory.partner(code)?.name ?? code), role: .success)
     case .saveSheet(let topic, _, _):
-      closeEditor(notice: tr("sheetEdit.saved", tr.topic(topic)))
+      _ = topic
     case .createOffice, .unlock, .saveSettings, .quit:
       break
     }
-    return []
+    return effects
   }
 
   private mutating func failed(_ effect: Effect, _ error: GAIDeskError) {
     let message = tr.error(error)
+    var current = screen.contract
+    let handled = current.failed(effect, message: message)
+    screen.contract = current
+    if handled { return }
     switch (effect, screen) {
-    case (.unlock, .unlock(var s)):
-      s.error = message
-      s.passphrase = TextFieldState()
-      screen = .unlock(s)
-    case (.createOffice, .setup(var s)):
-      s.error = message
-      screen = .setup(s)
-    case (.arriveNew, .arrival(var s)):
-      s.error = message
-      screen = .arrival(s)
-    case (.close, .serve(var s)), (.recordConsent, .serve(var s)):
-      s.error = message
-      screen = .serve(s)
     case (.saveSettings, _):
       notice = Notice(message, role: .warning)
-    case (.updateVisitor, .profile(var s)):
-      s.error = message
-      screen = .profile(s)
     case (.printSlip, _):
       notice = Notice(error.key == "error.print.none" ? tr("print.none") : message, role: .error)
-    case (.addPartner, _), (.updatePartner, _), (.saveSheet, _):
-      if !editorFailed(message) { overlay = .message(message) }
     default:
       overlay = .message(message)
     }
   }
 
-  /// Back to the profile itself after a save from one of its panels.
-  private mutating func closeProfilePanel() {
-    if case .profile(var s) = screen {
-      s.mode = .view
-      s.error = nil
-      screen = .profile(s)
-    }
-  }
 }

@@ -23,17 +23,7 @@ extension AppModel {
     }
     let rows = grid.area.splitRows([.length(1), .fill(1), .length(1), .length(1)])
     renderHeader(into: &grid, area: rows[0])
-    var cursor: Point?
-    switch screen {
-    case .setup(let s): cursor = s.render(into: &grid, area: rows[1], model: self)
-    case .unlock(let s): cursor = s.render(into: &grid, area: rows[1], model: self)
-    case .staff(let s): cursor = s.render(into: &grid, area: rows[1], model: self)
-    case .queue(let s): cursor = s.render(into: &grid, area: rows[1], model: self)
-    case .arrival(let s): cursor = s.render(into: &grid, area: rows[1], model: self)
-    case .serve(let s): cursor = s.render(into: &grid, area: rows[1], model: self)
-    case .profile(let s): cursor = s.render(into: &grid, area: rows[1], model: self)
-    case .supervisor(let s): cursor = s.render(into: &grid, area: rows[1], model: self)
-    }
+    var cursor = screen.contract.render(into: &grid, area: rows[1], model: self)
     if let busy {
       grid.render(Label(busy, role: .warning), in: rows[2].inset(horizontal: 1))
     } else if let notice {
@@ -69,7 +59,7 @@ extension AppModel {
       left += " · " + staff + " · " + tr("header.desk", desk)
     }
     let clock = LocalTime.clock(WallTime(now))
-    let right = today + " " + clock + "  " + tr.language.rawValue.uppercased()
+    let right = tr.date(today) + " " + clock + "  " + tr.language.rawValue.uppercased()
     let style = Style(.title, attributes: .reverse)
     grid.put(" " + left, at: area.origin, style: style, maxWidth: area.width - right.displayWidth - 2)
     grid.put(right + " ", at: Point(x: area.maxX - right.displayWidth - 1, y: area.y), style: style)
@@ -77,10 +67,8 @@ extension AppModel {
   }
 
   private var isStartScreen: Bool {
-    switch screen {
-    case .setup, .unlock, .staff: true
-    default: false
-    }
+    let s = screen.contract
+    return s is UnlockScreen || s is StaffScreen || s is SetupScreen
   }
 
   private func renderOverlay(_ overlay: Overlay, into grid: inout Grid) {
@@ -102,8 +90,8 @@ extension AppModel {
       grid.render(
         Modal(title: tr("ticket.title"), message: message, buttons: [tr("answer.ok")], role: .success),
         in: grid.area)
-    case .saved(let visitID, let referralID):
-      renderSaved(visitID: visitID, referralID: referralID, into: &grid)
+    case .saved(let visitID, let referralIDs, let language):
+      renderSaved(visitID: visitID, referralIDs: referralIDs, language: language, into: &grid)
     case .consent(let visitorID):
       let message = tr("consent.message", name(visitorID))
       grid.render(
@@ -131,6 +119,11 @@ extension AppModel {
       grid.render(
         Modal(title: tr("partnerEdit.retireTitle"), message: message, buttons: yesNo, role: .warning),
         in: grid.area)
+    case .confirmLeft(let visitID):
+      let visit = state.visits[visitID]
+      let message = tr("queue.leftMessage", visit?.ticket ?? "", visit.map { name($0.visitorID) } ?? "")
+      grid.render(
+        Modal(title: tr("queue.leftTitle"), message: message, buttons: yesNo, role: .warning), in: grid.area)
     case .message(let text):
       grid.render(
         Modal(title: tr("error.title"), message: text, buttons: [tr("answer.ok")], role: .error),
@@ -155,31 +148,30 @@ extension AppModel {
     grid.put(tr("help.close"), at: Point(x: inner.x, y: inner.maxY - 1), role: .muted, maxWidth: inner.width)
   }
 
-  /// The referral slip's lines, in the visitor's language when it is Portuguese, English or French, else in
-  /// the interface language (the slip is handed to the visitor).
-  func slipLines(_ referralID: String) -> [String] {
-    (try? ReferralSlip.make(referralID: referralID, state: state, language: slipLanguage(referralID)))?.lines
-      ?? []
+  /// A referral slip's lines in `language`.
+  func slipLines(_ referralID: String, language: Language) -> [String] {
+    (try? ReferralSlip.make(referralID: referralID, state: state, language: language))?.lines ?? []
   }
 
-  /// The slip's language: the visitor's first of Portuguese, English and French, else the interface's.
-  func slipLanguage(_ referralID: String) -> Language {
-    let visitor = state.referrals[referralID].flatMap { state.canonicalVisitor($0.visitorID) }
-    return visitor?.languages.lazy.compactMap { Language(rawValue: $0) }.first ?? tr.language
-  }
-
-  private func renderSaved(visitID: String, referralID: String?, into grid: inout Grid) {
+  /// The lines of the "saved" box: what was saved, then each slip, wrapped at `width`.
+  func savedLines(visitID: String, referralIDs: [String], language: Language, width: Int) -> [String] {
     let visit = state.visits[visitID]
     var lines = [tr("saved.message", visit?.ticket ?? "", visit.map { name($0.visitorID) } ?? "")]
-    if let referralID {
+    for referralID in referralIDs {
       lines.append("")
-      lines += slipLines(referralID)
+      lines += slipLines(referralID, language: language)
     }
+    return lines.flatMap { $0.isEmpty ? [""] : $0.wrapped(toWidth: width) }
+  }
+
+  private func renderSaved(
+    visitID: String, referralIDs: [String], language: Language, into grid: inout Grid
+  ) {
     let width = min(grid.width - 4, 70)
-    let wrapped = lines.flatMap { $0.isEmpty ? [""] : $0.wrapped(toWidth: width - 4) }
+    let wrapped = savedLines(visitID: visitID, referralIDs: referralIDs, language: language, width: width - 4)
     // The last lines say what happened to a print (so it shows even when the slip fills the screen), or
     // what the keys do.
-    let hint = tr(referralID == nil ? "saved.continue" : "saved.continueOrPrint")
+    let hint = tr(referralIDs.isEmpty ? "saved.continue" : "saved.continueOrPrint")
     let bottom = (notice.map { $0.text.wrapped(toWidth: width - 4) } ?? []) + [hint]
     let box = grid.area.centered(
       Size(width: width, height: min(grid.height - 2, wrapped.count + bottom.count + 3)))
@@ -187,9 +179,17 @@ extension AppModel {
     let block = Block(title: tr("saved.title"))
     grid.render(block, in: box)
     let inner = block.inner(box).inset(horizontal: 1)
-    for (row, line) in wrapped.prefix(max(0, inner.height - bottom.count)).enumerated() {
-      let role: Role = row == 0 ? .success : .normal
+    // A slip longer than the box scrolls (PageDown, PageUp); the last row says when more follows.
+    let rows = max(0, inner.height - bottom.count)
+    let start = max(0, min(overlayOffset, wrapped.count - rows))
+    let more = wrapped.count - start > rows
+    for (row, line) in wrapped.dropFirst(start).prefix(more ? rows - 1 : rows).enumerated() {
+      let role: Role = row + start == 0 ? .success : .normal
       grid.put(line, at: Point(x: inner.x, y: inner.y + row), role: role, maxWidth: inner.width)
+    }
+    if more, rows > 0 {
+      grid.put(
+        tr("sheet.more"), at: Point(x: inner.x, y: inner.y + rows - 1), role: .muted, maxWidth: inner.width)
     }
     for (index, line) in bottom.enumerated() {
       let role: Role = index == bottom.count - 1 ? .muted : notice?.role ?? .normal

@@ -23,7 +23,11 @@ public struct AppModel {
   /// The screens, the current one last.
   public var screens: [Screen]
   /// The box shown over the screen, if any.
-  public var overlay: Overlay?
+  public var overlay: Overlay? {
+    didSet { overlayOffset = 0 }
+  }
+  /// The first line shown of a long box (slips scroll with PageUp/PageDown).
+  public var overlayOffset = 0
   /// A one-line message on the status line.
   public var notice: Notice?
   /// What is being done while the keys wait (e.g. unlocking).
@@ -41,7 +45,7 @@ public struct AppModel {
     search = VisitorSearch(state: OfficeState())
     self.now = now
     self.size = size
-    screens = [hasOffice ? .unlock(UnlockScreen()) : .setup(SetupScreen())]
+    screens = [hasOffice ? .custom(UnlockScreen()) : .custom(SetupScreen())]
   }
 
   /// The current screen.
@@ -75,6 +79,11 @@ public struct AppModel {
     return max(0, Int(end.timeIntervalSince(from.date) / 60))
   }
 
+  /// The area screens are drawn in: between the header and the status and key lines.
+  public var bodyArea: Rect {
+    Rect(x: 0, y: 1, width: size.width, height: max(0, size.height - 3))
+  }
+
   /// Goes back one screen (never below the first).
   mutating func pop() {
     if screens.count > 1 { screens.removeLast() }
@@ -101,22 +110,18 @@ public struct Notice: Equatable, Sendable {
   }
 }
 
-/// The screens of the program.
+/// A screen of the program: any value following the ``AppScreen`` contract.
 public enum Screen {
-  /// First run: create the office.
-  case setup(SetupScreen)
-  /// Unlock the office.
-  case unlock(UnlockScreen)
-  /// Who is at the desk.
-  case staff(StaffScreen)
-  /// Today's queue.
-  case queue(QueueScreen)
-  /// Find or register a visitor (for an arrival, or to open a profile).
-  case arrival(ArrivalScreen)
-  /// Serve a visit.
-  case serve(ServeScreen)
-  /// A visitor's profile.
-  case profile(ProfileScreen)
-  /// The supervisor's desk.
-  case supervisor(SupervisorScreen)
+  /// A screen (setup, unlock, staff, queue, arrival, serve, profile, supervisor, sheets, or one added since).
+  case custom(any AppScreen)
+
+  /// The screen itself.
+  public var contract: any AppScreen {
+    get {
+      switch self {
+      case .custom(let screen): screen
+      }
+    }
+    set { self = .custom(newValue) }
+  }
 }

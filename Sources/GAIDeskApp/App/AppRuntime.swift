@@ -87,9 +87,10 @@ public final class AppRuntime {
     case .printSlip(let referralID, let language):
       let slip = try ReferralSlip.make(referralID: referralID, state: office.state, language: language)
       return .printed(effect, printer: try Printer.printOnDefault(slip.text))
-    case .close(let request):
-      referralID = try close(request, in: office, staff: staff)
-      visitID = request.visitID
+    case .close(let closing):
+      let closed = try office.closeVisit(closing, staff: staff)
+      referralID = closed.referralIDs.first
+      visitID = closed.visit.id
     case .setReferral(let id, let status, let reason):
       _ = try office.setReferral(id, status: status, reason: reason, note: nil, staff: staff)
     case .completeFollowUp(let id):
@@ -108,44 +109,5 @@ public final class AppRuntime {
       break
     }
     return .done(effect, office.state, visitID: visitID, referralID: referralID)
-  }
-
-  /// Closes a visit with its referral and follow-up in one durable record; returns the referral's id.
-  private func close(_ request: CloseRequest, in office: Office, staff: String) throws -> String? {
-    try office.perform(staff: staff) { context -> Produced<String?> in
-      guard let visit = context.state.visits[request.visitID] else {
-        throw GAIDeskError("error.visit.unknown", request.visitID)
-      }
-      guard visit.status == .waiting || visit.status == .called else {
-        throw GAIDeskError("error.visit.closed", visit.ticket)
-      }
-      guard !request.topics.isEmpty else { throw GAIDeskError("error.visit.noTopic") }
-      var events: [Event] = [
-        .visitClosed(
-          visitID: visit.id, topics: try Validation.topics(request.topics),
-          outcome: try request.outcome.map {
-            try Validation.text($0, field: "outcome", limit: 200, allowNewlines: false)
-          },
-          note: try request.note.map { try Validation.text($0, field: "note") })
-      ]
-      var referralID: String?
-      if let referral = request.referral {
-        let event = try Office.referral(
-          visitorID: request.visitorID, partner: referral.partner, topic: referral.topic, due: referral.due,
-          note: nil, visitID: visit.id, context: &context)
-        if case .referralCreated(let id, _, _, _, _, _, _) = event { referralID = id }
-        events.append(event)
-      }
-      if let on = request.followUp {
-        guard let date = try Validation.date(on, field: "follow-up") else {
-          throw GAIDeskError("error.field.empty", "follow-up")
-        }
-        let topics = request.topics.map { ReferenceData.shipped.topic($0)?.pt ?? $0 }.joined(separator: "; ")
-        events.append(
-          .followUpAdded(followUpID: context.newID("F"), visitorID: request.visitorID, on: date, note: topics)
-        )
-      }
-      return Produced(value: referralID, events: events)
-    }.value
   }
 }

@@ -33,7 +33,7 @@ public enum Effect: Equatable, Sendable {
   /// Print a referral slip on the default printer, in `language`.
   case printSlip(referralID: String, language: Language)
   /// Close a visit with its topics, outcome, note, referral and follow-up in one durable record.
-  case close(CloseRequest)
+  case close(VisitClosing)
   /// Move a referral to a new status.
   case setReferral(id: String, status: ReferralStatus, reason: ReferralReason?)
   /// Mark a follow-up done.
@@ -48,55 +48,6 @@ public enum Effect: Equatable, Sendable {
   case saveSheet(topic: String, language: Language, content: SheetContent)
   /// Leave the program.
   case quit
-}
-
-/// Everything saved when a visit is closed.
-public struct CloseRequest: Equatable, Sendable {
-  /// The visit.
-  public var visitID: String
-  /// The visitor.
-  public var visitorID: String
-  /// Topic codes, at least one.
-  public var topics: [String]
-  /// The outcome in a few words.
-  public var outcome: String?
-  /// Free note.
-  public var note: String?
-  /// The referral made, if any.
-  public var referral: ReferralRequest?
-  /// The follow-up date (YYYY-MM-DD), if any.
-  public var followUp: String?
-
-  /// Creates a request.
-  public init(
-    visitID: String, visitorID: String, topics: [String], outcome: String? = nil, note: String? = nil,
-    referral: ReferralRequest? = nil, followUp: String? = nil
-  ) {
-    self.visitID = visitID
-    self.visitorID = visitorID
-    self.topics = topics
-    self.outcome = outcome
-    self.note = note
-    self.referral = referral
-    self.followUp = followUp
-  }
-}
-
-/// A referral made while closing a visit.
-public struct ReferralRequest: Equatable, Sendable {
-  /// The partner's code.
-  public var partner: String
-  /// The topic referred.
-  public var topic: String
-  /// The due date (YYYY-MM-DD).
-  public var due: String?
-
-  /// Creates a request.
-  public init(partner: String, topic: String, due: String?) {
-    self.partner = partner
-    self.topic = topic
-    self.due = due
-  }
 }
 
 /// What happens to the model: a key, a clock tick, a resize, or the answer to an effect.

@@ -11,8 +11,8 @@ public enum Overlay: Sendable {
   case confirmDiscard
   /// The ticket just issued.
   case ticket(visitID: String)
-  /// The visit was saved; the referral slip when one was made.
-  case saved(visitID: String, referralID: String?)
+  /// The visit was saved; the slip of each referral made, in `language`.
+  case saved(visitID: String, referralIDs: [String], language: Language)
   /// Ask for the visitor's consent to share before a referral.
   case consent(visitorID: String)
   /// Choose a referral's next status (then a reason when needed).
@@ -25,6 +25,8 @@ public enum Overlay: Sendable {
   case profileConsent(visitorID: String, share: Bool?)
   /// Retire the partner with `code`? yes/no.
   case confirmRetire(code: String)
+  /// Mark the visit as left without service? yes/no.
+  case confirmLeft(visitID: String)
   /// A message to acknowledge.
   case message(String)
 }

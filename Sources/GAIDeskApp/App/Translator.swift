@@ -15,10 +15,17 @@ public struct Translator: Sendable {
     Strings.shared.text("ui." + key, args, language: language)
   }
 
-  /// The message of a core error, from the core's own tables.
+  /// The message of a core error, from the core's own tables, in words people read: field codes
+  /// ("due", "staff") become their names ("prazo", "nome de quem atende"), days are shown as dd/mm/aaaa.
   public func error(_ error: GAIDeskError) -> String {
-    Strings.shared.text(error.key, error.args, language: language)
+    let args = error.args.map { arg in
+      Strings.shared.has("ui.fieldName." + arg) ? self("fieldName." + arg) : date(arg)
+    }
+    return Strings.shared.text(error.key, args, language: language)
   }
+
+  /// A YYYY-MM-DD day as people read it in this language (dd/mm/aaaa in Portuguese and French).
+  public func date(_ day: String) -> String { LocalTime.shown(day, language: language) }
 
   /// A topic's label in this language (the code when unknown).
   public func topic(_ code: String) -> String {

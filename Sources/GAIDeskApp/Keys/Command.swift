@@ -44,6 +44,16 @@ public enum Command: Hashable, Sendable {
   case complete
   /// Show or hide the knowledge sheet.
   case sheet
+  /// Find a knowledge sheet.
+  case sheets
+  /// Scroll a long text one page down.
+  case nextPage
+  /// Scroll a long text one page up.
+  case previousPage
+  /// Change the language of the visitor's slips.
+  case slipLanguage
+  /// Print the slips on saving, or not.
+  case togglePrint
   /// Edit the visitor's details.
   case edit
   /// Show merge candidates and merge one into this record.

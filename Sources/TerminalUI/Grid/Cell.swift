@@ -10,11 +10,12 @@ public struct Cell: Hashable, Sendable {
   /// Creates a cell holding `character` in `style`.
   public init(_ character: Character, style: Style = .normal) {
     self.grapheme = String(character)
-    self.width = max(1, character.displayWidth)
+    self.width = min(2, max(1, character.displayWidth))
     self.style = style
   }
 
-  private init(grapheme: String, width: Int, style: Style) {
+  /// A cell holding `grapheme`, which takes `width` columns (1 or 2).
+  init(grapheme: String, width: Int, style: Style) {
     self.grapheme = grapheme
     self.width = width
     self.style = style

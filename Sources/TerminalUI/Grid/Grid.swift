@@ -36,11 +36,23 @@ public struct Grid: Hashable, Sendable {
     let limit = min(width, point.x + (maxWidth ?? width))
     var x = point.x
     for character in text {
-      let w = character.displayWidth
+      if character.unicodeScalars.count == 1 {
+        let w = character.displayWidth
+        if w == 0 { continue }
+        if x + w > limit { break }
+        if x >= 0 { set(Cell(grapheme: String(character), width: w, style: style), x: x, y: point.y) }
+        x += w
+        continue
+      }
+      // A sequence (ZWJ family, flag, accented letter): one cell per code point the terminal counts.
+      let cells = character.terminalCells
+      let w = cells.reduce(0) { $0 + $1.width }
       if w == 0 { continue }
       if x + w > limit { break }
-      if x >= 0 { set(Cell(character, style: style), x: x, y: point.y) }
-      x += w
+      for cell in cells {
+        if x >= 0 { set(Cell(grapheme: cell.text, width: cell.width, style: style), x: x, y: point.y) }
+        x += cell.width
+      }
     }
     return max(0, x - point.x)
   }

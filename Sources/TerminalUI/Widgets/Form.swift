@@ -19,9 +19,12 @@ public struct FormState: Hashable, Sendable {
   /// The index of the focused field.
   public private(set) var focus: Int = 0
 
-  /// Creates a state with one field per initial value.
-  public init(values: [String]) {
-    self.values = values.map { TextFieldState(text: $0) }
+  /// Creates a state with one field per initial value, each prefilled one selected (typing replaces it),
+  /// each taking at most its limit (2000 when `limits` does not say).
+  public init(values: [String], limits: [Int] = []) {
+    self.values = values.enumerated().map { index, value in
+      TextFieldState(text: value, selected: true, limit: index < limits.count ? limits[index] : 2000)
+    }
   }
 
   /// Moves focus to the next field, wrapping around.

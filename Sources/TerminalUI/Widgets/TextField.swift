@@ -21,7 +21,9 @@ public struct TextField: Widget {
     guard !area.isEmpty else { return }
     grid.fill(Rect(x: area.x, y: area.y, width: area.width, height: 1), style: style)
     let shown = String(displayed.dropFirst(firstVisible(width: area.width)))
-    grid.put(shown, at: area.origin, style: style, maxWidth: area.width)
+    // Selected text (typing replaces it) is drawn in reverse video.
+    let look = state.isSelected ? Style(style.role, attributes: style.attributes.union(.reverse)) : style
+    grid.put(shown, at: area.origin, style: look, maxWidth: area.width)
   }
 
   /// Where the terminal cursor goes when the field is drawn in `area`.

@@ -4,25 +4,39 @@ public struct TextFieldState: Hashable, Sendable {
   public private(set) var text: String
   /// The cursor position: the number of graphemes before it.
   public private(set) var cursor: Int
+  /// Whether the whole text is selected: typing replaces it, a movement key drops the selection.
+  public private(set) var isSelected: Bool
+  /// The most graphemes the field takes; typing stops there.
+  public var limit: Int
 
-  /// Creates a state holding `text` with the cursor at its end.
-  public init(text: String = "") {
-    self.text = text
-    self.cursor = text.count
+  /// Creates a state holding `text` with the cursor at its end; `selected` text is replaced by typing.
+  public init(text: String = "", selected: Bool = false, limit: Int = 2000) {
+    self.text = String(text.prefix(limit))
+    self.cursor = self.text.count
+    self.isSelected = selected && !text.isEmpty
+    self.limit = limit
   }
 
   /// Replaces the text and puts the cursor at its end.
   public mutating func setText(_ newText: String) {
-    text = newText
-    cursor = newText.count
+    text = String(newText.prefix(limit))
+    cursor = text.count
+    isSelected = false
   }
+
+  /// Empties the field.
+  public mutating func clear() { setText("") }
 
   /// Inserts `string` at the cursor and moves the cursor past it.
   ///
   /// A combining mark joins the grapheme before the cursor, so the cursor stays after that grapheme.
   public mutating func insert(_ string: String) {
+    if isSelected { clear() }
     let before = text.count
-    text.insert(contentsOf: string, at: index(cursor))
+    var added = text
+    added.insert(contentsOf: string, at: index(cursor))
+    guard added.count <= limit else { return }
+    text = added
     cursor += text.count - before
   }
 
@@ -49,15 +63,22 @@ public struct TextFieldState: Hashable, Sendable {
   public mutating func moveEnd() { cursor = text.count }
 
   /// Applies an editing key; returns false when the key is not an editing key.
+  ///
+  /// Ctrl-U empties the field, Ctrl-A and Ctrl-E go to its start and end; with the text selected,
+  /// Backspace or Delete empties it and a movement key just drops the selection.
   public mutating func handle(_ key: KeyEvent) -> Bool {
     switch key {
     case .character(let c): insert(String(c))
+    case .control("u"): clear()
+    case .backspace where isSelected, .delete where isSelected: clear()
     case .backspace: backspace()
     case .delete: delete()
-    case .left: moveLeft()
-    case .right: moveRight()
-    case .home: moveHome()
-    case .end: moveEnd()
+    case .left, .right, .home, .end, .control("a"), .control("e"):
+      isSelected = false
+      if key == .left { moveLeft() }
+      if key == .right { moveRight() }
+      if key == .home || key == .control("a") { moveHome() }
+      if key == .end || key == .control("e") { moveEnd() }
     default: return false
     }
     return true

@@ -11,12 +11,8 @@ struct DayCommand: ParsableCommand {
   @OptionGroup var options: OfficeOptions
   @Option(help: "The day, YYYY-MM-DD (default: today).") var date: String?
 
-  /// Minutes and seconds, e.g. `12:05`, or a dash.
-  static func duration(_ seconds: Int?) -> String {
-    guard let seconds else { return "—" }
-    let s = seconds % 60
-    return "\(seconds / 60) min \(s < 10 ? "0" : "")\(s) s"
-  }
+  /// Minutes and seconds, e.g. `2 min 44 s`, or a dash (the core's formatter, shared with the screens).
+  static func duration(_ seconds: Int?) -> String { DurationStats.text(seconds) }
 
   func run() throws {
     let office = try options.open()
@@ -42,26 +38,7 @@ struct DayCommand: ParsableCommand {
     }
     let language = Console.language
     Console.say("day.title", day)
-    let rows: [(String, String)] = [
-      ("day.tickets", String(report.ticketsIssued)), ("day.waiting", String(report.waiting)),
-      ("day.beingServed", String(report.beingServed)), ("day.served", String(report.served)),
-      ("day.left", String(report.left)),
-      (
-        "day.wait",
-        Console.text(
-          "day.medianP90", [DayCommand.duration(report.wait.median), DayCommand.duration(report.wait.p90)])
-      ),
-      (
-        "day.service",
-        Console.text(
-          "day.medianP90",
-          [DayCommand.duration(report.service.median), DayCommand.duration(report.service.p90)])
-      ),
-      ("day.referrals", String(report.referralsMade.count)),
-      ("day.overdue", String(report.overdueReferrals.count)),
-      ("day.followUps", String(report.followUpsDue.count)),
-    ]
-    for (key, value) in rows { print("  \(Console.pad(Console.text(key), 34)) \(value)") }
+    for line in report.summary(language: language) { print("  \(Console.pad(line.label, 34)) \(line.value)") }
     if !report.servedByStaff.isEmpty {
       Console.say("day.byStaff")
       for t in report.servedByStaff { print("  \(Console.pad(t.key, 34)) \(t.count)") }

@@ -69,8 +69,10 @@ struct QueueCommand: ParsableCommand {
 
     func run() throws {
       let office = try options.open()
-      let visit = try office.close(
-        ticket: ticket, topics: topic, outcome: outcome, note: note, staff: try options.actor())
+      let visit = try office.closeVisit(
+        VisitClosing(visit: ticket, topics: topic, outcome: outcome, note: note, language: Console.language),
+        staff: try options.actor()
+      ).visit
       if options.json {
         Console.json(JSONView.visit(visit, state: office.state))
       } else {

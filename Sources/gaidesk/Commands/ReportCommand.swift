@@ -36,13 +36,10 @@ struct ReportCommand: ParsableCommand {
             print("")
             Console.say("month.section.\(section)")
           }
-          let value =
-            row.code.hasPrefix("wait-") || row.code.hasPrefix("service-")
-            ? DayCommand.duration(row.value) : String(row.value)
-          let plain = row.label.replacingOccurrences(of: " (s)", with: "")
           let label =
-            row.section == "referral-partner" ? "\(plain) — \(Console.text("referral.\(row.status)"))" : plain
-          print("  \(Console.pad(label, 56)) \(value)")
+            row.section == "referral-partner"
+            ? "\(row.shownLabel) — \(Console.text("referral.\(row.status)"))" : row.shownLabel
+          print("  \(Console.pad(label, 56)) \(row.shownValue)")
         }
       default: throw GAIDeskError("error.report.format", format)
       }

@@ -35,10 +35,14 @@ enum TerminalSession {
     if let code = ProcessInfo.processInfo.environment["GAIDESK_LANG"], Language(code: code) != nil {
       settings.language = code
     }
-    let runtime = AppRuntime(paths: paths, scryptLogN: scryptLogN)
+    // The office lives on a worker: keys and drawing never wait for the disk.
+    let worker = OfficeWorker(runtime: AppRuntime(paths: paths, scryptLogN: scryptLogN))
+    defer { worker.finish() }
     var model = AppModel(hasOffice: paths.exists, settings: settings, size: terminal.size)
     var lastFrame: Frame?
     var lastRefresh = Date()
+    // Keys typed while a write is in flight wait here, in order, instead of being lost.
+    var typedAhead: [KeyEvent] = []
 
     func present() {
       let frame = model.view()
@@ -47,34 +51,36 @@ enum TerminalSession {
       lastFrame = frame
     }
 
-    /// Applies a message and performs the effects it asks for; false when the user quits.
+    /// Applies a message and sends the effects it asks for to the worker; false when the user quits.
     func apply(_ message: Message) -> Bool {
-      var pending = model.update(message)
-      while !pending.isEmpty {
-        let effect = pending.removeFirst()
+      for effect in model.update(message) {
         if effect == .quit { return false }
-        present()  // show "busy" before a slow effect (unlocking, saving)
-        if let answer = runtime.perform(effect, staff: model.staff) {
-          pending += model.update(answer)
-        }
+        worker.send(effect, staff: model.staff)
       }
       return true
     }
 
     present()
     while true {
-      if let key = terminal.readKey(timeoutMilliseconds: keyTimeoutMilliseconds) {
+      let waiting = model.busy != nil || worker.isBusy
+      if let key = terminal.readKey(timeoutMilliseconds: waiting ? 20 : keyTimeoutMilliseconds) {
         if key == .resize {
           lastFrame = nil
           guard apply(.resize(terminal.size)) else { return }
+        } else if waiting {
+          typedAhead.append(key)
         } else {
           guard apply(.key(key)) else { return }
         }
       }
+      for answer in worker.poll() { guard apply(answer) else { return } }
+      while model.busy == nil, !worker.isBusy, !typedAhead.isEmpty {
+        guard apply(.key(typedAhead.removeFirst())) else { return }
+      }
       let now = Date()
       if now.timeIntervalSince(lastRefresh) >= refreshInterval {
         lastRefresh = now
-        if let changed = runtime.refresh() { guard apply(changed) else { return } }
+        worker.refresh()
       }
       guard apply(.tick(now)) else { return }
       present()

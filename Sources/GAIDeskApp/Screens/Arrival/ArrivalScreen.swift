@@ -3,7 +3,7 @@ import GAIDesk
 import TerminalUI
 
 /// Find a visitor as you type (to issue a ticket, or to open a profile), or register a new one.
-public struct ArrivalScreen {
+public struct ArrivalScreen: AppScreen {
   /// What picking a visitor does.
   public enum Mode: Sendable {
     /// Issue a ticket.
@@ -20,7 +20,8 @@ public struct ArrivalScreen {
   var hits: [String] = []
   /// The highlighted visitor.
   var list = ListState(count: 0)
-  /// The new visitor form, when registering: name, nationality, phone, birth year, consent to share.
+  /// The new visitor form, when registering: name, nationality, phone, birth year, consent to share and to
+  /// store, sex, document.
   var form: FormState?
   /// The last problem, translated.
   var error: String?
@@ -33,9 +34,9 @@ public struct ArrivalScreen {
   }
 
   /// Whether leaving would lose something typed in the new visitor form.
-  var isDirty: Bool { form?.values.contains { !$0.text.isEmpty } ?? false }
+  public var isDirty: Bool { form?.values.contains { !$0.text.isEmpty } ?? false }
 
-  func keyMap(_ tr: Translator) -> KeyMap<Command> {
+  public func keyMap(_ tr: Translator) -> KeyMap<Command> {
     if form != nil {
       return KeyMap(
         [
@@ -53,11 +54,18 @@ public struct ArrivalScreen {
       ] + CommonKeys.bindings(tr, helpOnQuestionMark: false))
   }
 
-  static let formFields = [
-    "arrival.fullName", "arrival.nationality", "arrival.phone", "arrival.birthYear", "arrival.consent",
+  /// The most each field of the new visitor form takes while typing.
+  static let formLimits = [
+    Validation.maxNameLength, Validation.maxShortLength, Validation.maxShortLength, 4, 3, 3, 1,
+    Validation.maxShortLength,
   ]
 
-  func render(into grid: inout Grid, area: Rect, model: AppModel) -> Point? {
+  static let formFields = [
+    "arrival.fullName", "arrival.nationality", "arrival.phone", "arrival.birthYear", "arrival.consent",
+    "arrival.consentStore", "arrival.sex", "arrival.document",
+  ]
+
+  public func render(into grid: inout Grid, area: Rect, model: AppModel) -> Point? {
     let tr = model.tr
     if let form {
       return renderForm(form, into: &grid, area: area, model: model)
@@ -80,7 +88,8 @@ public struct ArrivalScreen {
       let rows = hits.map { id -> [String] in
         let visitor = model.state.visitors[id]
         let visits = model.state.visitsByVisitor[id]?.count ?? 0
-        let last = model.state.visitsByVisitor[id]?.last.flatMap { model.state.visits[$0]?.day } ?? ""
+        let last =
+          model.state.visitsByVisitor[id]?.last.flatMap { model.state.visits[$0]?.day }.map(tr.date) ?? ""
         return [
           visitor?.fullName ?? id, model.tr.country(visitor?.nationality), visitor?.phone ?? "",
           visitor?.birthYear.map(String.init) ?? "", String(visits), last,
@@ -128,7 +137,7 @@ public struct ArrivalScreen {
       }
     }
     var y = inner.y + fields.count + 1
-    let duplicates = ArrivalScreen.duplicates(of: form.values[0].text, model: model)
+    let duplicates = ArrivalScreen.duplicates(of: form.values.map(\.text), model: model)
     if !duplicates.isEmpty {
       grid.put(tr("arrival.duplicates"), at: Point(x: inner.x, y: y), role: .warning, maxWidth: inner.width)
       y += 1
@@ -147,121 +156,127 @@ public struct ArrivalScreen {
     return widget.cursorPosition(in: formArea)
   }
 
-  /// The countries that what was typed may mean: an ISO code, or the start of every word of a name in any
-  /// language ("guine bissau", "bissau", "cabo"); names typed in full come first, but "guiné" still also
-  /// offers Guiné-Bissau, so that only one candidate (or the code) is ever taken.
+  /// The countries that what was typed may mean (the core's lookup by code or name).
   static func countries(_ text: String) -> [String] {
-    let trimmed = text.trimmingCharacters(in: .whitespaces)
-    guard !trimmed.isEmpty else { return [] }
-    if trimmed.count <= 3, let country = ReferenceData.shipped.country(trimmed) { return [country.code] }
-    let typed = SearchText.tokens(trimmed)
-    guard !typed.isEmpty else { return [] }
-    var exact: [String] = []
-    var partial: [String] = []
-    for country in ReferenceData.shipped.countries {
-      let names = [country.pt, country.en, country.fr].map(SearchText.tokens)
-      if names.contains(typed) {
-        exact.append(country.code)
-      } else if names.contains(where: { words in
-        typed.allSatisfy { part in words.contains { $0.hasPrefix(part) } }
-      }) {
-        partial.append(country.code)
-      }
-    }
-    return exact + partial
+    ReferenceData.shipped.countryCodes(matching: text)
   }
 
-  /// Registered visitors whose names look like `name` (the duplicate warning).
-  static func duplicates(of name: String, model: AppModel) -> [String] {
-    guard SearchText.tokens(name).count >= 1, name.count >= 3 else { return [] }
-    return model.search.find(name, in: model.state, limit: 5).map(\.visitorID)
+  /// The visitor described by the form so far, leniently (what cannot be read yet is left out).
+  static func visitorForm(_ values: [String]) -> VisitorForm {
+    var form = VisitorForm(fullName: values[0])
+    let countries = countries(values[1])
+    form.nationality = countries.count == 1 ? countries[0] : nil
+    form.phone = values[2].isEmpty ? nil : values[2]
+    form.birthYear = Int(values[3])
+    if values.count > 7, !values[7].isEmpty {
+      // "passaporte P1234567": the first word is the type, the rest the number (one word: the number).
+      let words = values[7].split(separator: " ", maxSplits: 1).map(String.init)
+      form.document =
+        words.count == 2
+        ? IdentityDocument(type: words[0], number: words[1])
+        : IdentityDocument(type: "document", number: words[0])
+    }
+    return form
+  }
+
+  /// Registered visitors who are probably this person, by the core's duplicates rule (the CLI's too).
+  static func duplicates(of values: [String], model: AppModel) -> [String] {
+    let trimmed = values.map { $0.trimmingCharacters(in: .whitespaces) }
+    return model.search.duplicates(of: visitorForm(trimmed), in: model.state, limit: 5).map(\.visitorID)
   }
 }
 
-extension AppModel {
-  mutating func arrivalCommand(_ command: Command, _ s: inout ArrivalScreen) -> [Effect] {
+extension ArrivalScreen {
+  /// The new visitor form, prefilled with the name searched.
+  mutating func openForm() {
+    form = FormState(values: [query.text] + Array(repeating: "", count: 7), limits: Self.formLimits)
+    error = nil
+  }
+
+  /// Ctrl-N opens the form; Enter issues a ticket, opens a profile, or registers the new visitor.
+  public mutating func handle(_ command: Command, model: AppModel) -> Reaction {
     switch command {
-    case .newVisitor:
-      s.form = FormState(values: [s.query.text, "", "", "", ""])
-      s.error = nil
-    case .nextField: s.form?.focusNext()
-    case .previousField: s.form?.focusPrevious()
+    case .newVisitor: openForm()
+    case .nextField: form?.focusNext()
+    case .previousField: form?.focusPrevious()
     case .submit:
-      if let form = s.form { return submitNewVisitor(form, &s) }
-      guard let index = s.list.selected, index < s.hits.count else {
-        if !s.query.text.isEmpty, s.mode == .arrival {
-          s.form = FormState(values: [s.query.text, "", "", "", ""])
-        }
-        return []
+      if let form { return Reaction(submit(form, model: model)) }
+      guard let index = list.selected, index < hits.count else {
+        if !query.text.isEmpty, mode == .arrival { openForm() }
+        return Reaction()
       }
-      let id = s.hits[index]
-      switch s.mode {
-      case .arrival: return [.arrive(visitorID: id)]
-      case .lookup:
-        screen = .arrival(s)
-        screens.append(.profile(ProfileScreen(visitorID: id)))
-        return []
+      let id = hits[index]
+      switch mode {
+      case .arrival: return Reaction([.arrive(visitorID: id)])
+      case .lookup: return Reaction(navigation: .push(.profile(ProfileScreen(visitorID: id))))
       }
     default: break
     }
-    return []
+    return Reaction()
   }
 
-  private mutating func submitNewVisitor(_ form: FormState, _ s: inout ArrivalScreen) -> [Effect] {
+  /// The registration asked for, or nothing with the problem said under the form.
+  private mutating func submit(_ form: FormState, model: AppModel) -> [Effect] {
+    let tr = model.tr
     let values = form.values.map { $0.text.trimmingCharacters(in: .whitespaces) }
-    var visitor = VisitorForm(fullName: values[0])
-    if !values[1].isEmpty {
-      let matches = ArrivalScreen.countries(values[1])
-      guard matches.count == 1 else {
-        s.error = tr(matches.isEmpty ? "arrival.unknownCountry" : "arrival.ambiguousCountry")
-        return []
-      }
-      visitor.nationality = matches[0]
-    }
-    visitor.phone = values[2].isEmpty ? nil : values[2]
-    if !values[3].isEmpty {
-      guard let year = Int(values[3]) else {
-        s.error = tr("arrival.badYear")
-        return []
-      }
-      visitor.birthYear = year
-    }
-    if !values[4].isEmpty {
-      let answer = SearchText.fold(values[4])
-      if ["s", "y", "o", "sim", "yes", "oui"].contains(answer) {
-        visitor.consentToShare = true
-      } else if ["n", "nao", "no", "non"].contains(answer) {
-        visitor.consentToShare = false
-      } else {
-        s.error = tr("arrival.badConsent")
-        return []
-      }
-    }
-    // Look-alikes are shown while typing; registering anyway takes a second Enter.
-    if !ArrivalScreen.duplicates(of: values[0], model: self).isEmpty,
-      s.confirmedDespiteDuplicates != values[0]
-    {
-      s.confirmedDespiteDuplicates = values[0]
-      s.error = tr("arrival.confirmDuplicates")
+    var visitor = Self.visitorForm(values)
+    if !values[1].isEmpty, visitor.nationality == nil {
+      error = tr(Self.countries(values[1]).isEmpty ? "arrival.unknownCountry" : "arrival.ambiguousCountry")
       return []
     }
-    visitor.municipality = officeCode
+    if !values[3].isEmpty, visitor.birthYear == nil {
+      error = tr("arrival.badYear")
+      return []
+    }
+    for (index, path) in [(4, \VisitorForm.consentToShare), (5, \VisitorForm.consentToStore)]
+    where !values[index].isEmpty {
+      guard let answer = YesNoAnswer.parse(values[index]) else {
+        error = tr("arrival.badConsent")
+        return []
+      }
+      visitor[keyPath: path] = answer
+    }
+    if !values[6].isEmpty {
+      guard let sex = Sex(rawValue: values[6].uppercased()) else {
+        error = tr("arrival.badSex")
+        return []
+      }
+      visitor.sex = sex
+    }
+    // Look-alikes are shown while typing; registering anyway takes a second Enter.
+    let described = values.prefix(4).joined(separator: "\u{1F}")
+    if !Self.duplicates(of: values, model: model).isEmpty, confirmedDespiteDuplicates != described {
+      confirmedDespiteDuplicates = described
+      error = model.tr("arrival.confirmDuplicates")
+      return []
+    }
+    visitor.municipality = model.officeCode
     return [.arriveNew(visitor)]
   }
 
-  mutating func arrivalInput(_ key: KeyEvent, _ s: inout ArrivalScreen) {
-    if s.form != nil {
-      _ = s.form?.handle(key)
-      return
+  /// Typing searches (or fills the form); arrows move through the visitors found.
+  public mutating func input(_ key: KeyEvent, model: AppModel) -> Reaction {
+    if form != nil {
+      _ = form?.handle(key)
+    } else if [.up, .down, .pageUp, .pageDown].contains(key) {
+      _ = list.handle(key)
+    } else if query.handle(key) {
+      hits = model.search.find(query.text, in: model.state, limit: 50).map(\.visitorID)
+      list = ListState(count: hits.count)
+      error = nil
     }
-    if key == .up || key == .down || key == .pageUp || key == .pageDown {
-      _ = s.list.handle(key)
-      return
-    }
-    if s.query.handle(key) {
-      s.hits = search.find(s.query.text, in: state, limit: 50).map(\.visitorID)
-      s.list = ListState(count: s.hits.count)
-      s.error = nil
-    }
+    return Reaction()
   }
+
+  /// A refused registration is said under the form.
+  public mutating func failed(_ effect: Effect, message: String) -> Bool {
+    guard case .arriveNew = effect else { return false }
+    error = message
+    return true
+  }
+}
+
+extension Screen {
+  /// Find or register a visitor.
+  public static func arrival(_ screen: ArrivalScreen) -> Screen { .custom(screen) }
 }

@@ -3,7 +3,7 @@ import GAIDesk
 import TerminalUI
 
 /// A visitor's profile: details, visits, referrals and follow-ups.
-public struct ProfileScreen {
+public struct ProfileScreen: AppScreen {
   /// The visitor shown.
   let visitorID: String
   /// The first line shown.
@@ -31,13 +31,13 @@ public struct ProfileScreen {
   ]
 
   /// Whether leaving the edit form would lose a change.
-  var isDirty: Bool {
+  public var isDirty: Bool {
     if case .edit(let form, let original) = mode { return form.values.map(\.text) != original }
     return false
   }
 
   /// Whether Esc returns to the profile rather than leaving the screen.
-  var isInPanel: Bool {
+  public var isInPanel: Bool {
     if case .view = mode { return false }
     return true
   }
@@ -47,7 +47,7 @@ public struct ProfileScreen {
     self.visitorID = visitorID
   }
 
-  func keyMap(_ tr: Translator) -> KeyMap<Command> {
+  public func keyMap(_ tr: Translator) -> KeyMap<Command> {
     switch mode {
     case .edit:
       return KeyMap(
@@ -134,7 +134,7 @@ public struct ProfileScreen {
     out.append((tr("profile.visits", String(visits.count)), .header))
     for visit in visits {
       let topics = visit.topics.map { tr.topic($0) }.joined(separator: "; ")
-      var line = visit.day + " " + visit.ticket + "  " + tr("status." + visit.status.rawValue)
+      var line = tr.date(visit.day) + " " + visit.ticket + "  " + tr("status." + visit.status.rawValue)
       if !topics.isEmpty { line += "  " + topics }
       if let outcome = visit.outcome { line += " — " + outcome }
       out.append((line, .normal))
@@ -148,7 +148,7 @@ public struct ProfileScreen {
       let overdue = referral.isOverdue(today: model.today)
       let line = [
         partner, tr.topic(referral.topic), tr("referral." + referral.status.rawValue),
-        referral.due.map { tr("profile.due", $0) } ?? "",
+        referral.due.map { tr("profile.due", tr.date($0)) } ?? "",
       ]
       .filter { !$0.isEmpty }.joined(separator: " · ")
       out.append((line + (overdue ? "  " + tr("referral.overdue") : ""), overdue ? .warning : .normal))
@@ -163,7 +163,7 @@ public struct ProfileScreen {
     return out
   }
 
-  func render(into grid: inout Grid, area: Rect, model: AppModel) -> Point? {
+  public func render(into grid: inout Grid, area: Rect, model: AppModel) -> Point? {
     switch mode {
     case .view: return renderProfile(into: &grid, area: area, model: model)
     case .edit(let form, _): return renderEdit(form, into: &grid, area: area, model: model)
@@ -254,93 +254,78 @@ public struct ProfileScreen {
   }
 }
 
-extension AppModel {
-  mutating func profileCommand(_ command: Command, _ s: inout ProfileScreen) -> [Effect] {
-    guard let visitor = state.canonicalVisitor(s.visitorID) else { return [] }
-    switch (command, s.mode) {
+extension ProfileScreen {
+  /// Edit, merge, unmerge, consent and arrival from the profile; Esc closes a panel.
+  public mutating func handle(_ command: Command, model: AppModel) -> Reaction {
+    let state = model.state
+    let tr = model.tr
+    guard let visitor = state.canonicalVisitor(visitorID) else { return Reaction() }
+    switch (command, mode) {
     case (.back, _):
-      s.mode = .view
-      s.error = nil
+      mode = .view
+      error = nil
     case (.arrival, .view):
-      return [.arrive(visitorID: s.visitorID)]
+      return Reaction([.arrive(visitorID: visitorID)])
     case (.edit, .view):
       let values = [
         visitor.fullName, tr.country(visitor.nationality), visitor.phone ?? "",
-        visitor.birthYear.map(String.init) ?? "", languageNames(visitor.languages),
+        visitor.birthYear.map(String.init) ?? "", model.languageNames(visitor.languages),
       ]
-      s.mode = .edit(FormState(values: values), original: values)
-      s.error = nil
+      mode = .edit(
+        FormState(
+          values: values,
+          limits: [
+            Validation.maxNameLength, Validation.maxShortLength, Validation.maxShortLength, 4,
+            Validation.maxNameLength,
+          ]), original: values)
+      error = nil
     case (.nextField, .edit(var form, let original)):
       form.focusNext()
-      s.mode = .edit(form, original: original)
+      mode = .edit(form, original: original)
     case (.previousField, .edit(var form, let original)):
       form.focusPrevious()
-      s.mode = .edit(form, original: original)
+      mode = .edit(form, original: original)
     case (.submit, .edit(let form, let original)):
-      return saveVisitor(visitor, form: form, original: original, &s)
+      return saveVisitor(visitor, form: form, original: original, model: model)
     case (.merge, .view):
       let group = Set(state.mergedGroup(visitor.id))
-      let candidates = search.duplicates(of: VisitorForm(visitor: visitor), in: state).filter {
+      let candidates = model.search.duplicates(of: VisitorForm(visitor: visitor), in: state).filter {
         !group.contains($0.visitorID)
       }
       if candidates.isEmpty {
-        notice = Notice(tr("merge.none"), role: .normal)
+        return Reaction(notice: Notice(tr("merge.none"), role: .normal))
       } else {
-        s.mode = .merge(candidates, ListState(count: candidates.count))
+        mode = .merge(candidates, ListState(count: candidates.count))
       }
     case (.submit, .merge(let candidates, let list)):
       if let index = list.selected, index < candidates.count {
-        overlay = .confirmMerge(keep: visitor.id, other: candidates[index].visitorID)
+        return Reaction(
+          navigation: .overlay(.confirmMerge(keep: visitor.id, other: candidates[index].visitorID)))
       }
     case (.unmerge, .view):
       let merged = Array(state.mergedGroup(visitor.id).dropFirst())
       if merged.isEmpty {
-        notice = Notice(tr("unmerge.none"), role: .normal)
+        return Reaction(notice: Notice(tr("unmerge.none"), role: .normal))
       } else if merged.count == 1, let keep = state.visitors[merged[0]]?.mergedInto {
-        overlay = .confirmUnmerge(keep: keep, other: merged[0])
+        return Reaction(navigation: .overlay(.confirmUnmerge(keep: keep, other: merged[0])))
       } else {
-        s.mode = .unmerge(merged, ListState(count: merged.count))
+        mode = .unmerge(merged, ListState(count: merged.count))
       }
     case (.submit, .unmerge(let ids, let list)):
       if let index = list.selected, index < ids.count, let keep = state.visitors[ids[index]]?.mergedInto {
-        overlay = .confirmUnmerge(keep: keep, other: ids[index])
+        return Reaction(navigation: .overlay(.confirmUnmerge(keep: keep, other: ids[index])))
       }
     case (.consent, .view):
-      overlay = .profileConsent(visitorID: visitor.id, share: nil)
+      return Reaction(navigation: .overlay(.profileConsent(visitorID: visitor.id, share: nil)))
     default: break
     }
-    return []
-  }
-
-  /// Language names in the interface language, for the edit form.
-  func languageNames(_ codes: [String]) -> String {
-    codes.map { ReferenceData.shipped.language($0)?.label(tr.language) ?? $0 }.joined(separator: ", ")
-  }
-
-  /// The language codes for what was typed: codes or names in any of the three languages, comma-separated;
-  /// nil (with the unknown word in `unknown`) when one is not found.
-  static func languageCodes(_ text: String, unknown: inout String) -> [String]? {
-    var codes: [String] = []
-    for part in text.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) })
-    where !part.isEmpty {
-      let folded = SearchText.fold(part)
-      let found =
-        ReferenceData.shipped.language(part)
-        ?? ReferenceData.shipped.languages.first { language in
-          [language.pt, language.en, language.fr].contains { SearchText.fold($0) == folded }
-        }
-      guard let found else {
-        unknown = part
-        return nil
-      }
-      if !codes.contains(found.code) { codes.append(found.code) }
-    }
-    return codes
+    return Reaction()
   }
 
   private mutating func saveVisitor(
-    _ visitor: Visitor, form: FormState, original: [String], _ s: inout ProfileScreen
-  ) -> [Effect] {
+    _ visitor: Visitor, form: FormState, original: [String], model: AppModel
+  ) -> Reaction {
+    let tr = model.tr
     let values = form.values.map { $0.text.trimmingCharacters(in: .whitespaces) }
     var edited = VisitorForm(visitor: visitor)
     edited.fullName = values[0]
@@ -350,8 +335,8 @@ extension AppModel {
       } else {
         let matches = ArrivalScreen.countries(values[1])
         guard matches.count == 1 else {
-          s.error = tr(matches.isEmpty ? "arrival.unknownCountry" : "arrival.ambiguousCountry")
-          return []
+          error = tr(matches.isEmpty ? "arrival.unknownCountry" : "arrival.ambiguousCountry")
+          return Reaction()
         }
         edited.nationality = matches[0]
       }
@@ -361,50 +346,85 @@ extension AppModel {
       edited.birthYear = nil
     } else {
       guard let year = Int(values[3]) else {
-        s.error = tr("arrival.badYear")
-        return []
+        error = tr("arrival.badYear")
+        return Reaction()
       }
       edited.birthYear = year
     }
     if values[4] != original[4] {
-      var unknown = ""
-      guard let codes = Self.languageCodes(values[4], unknown: &unknown) else {
-        s.error = tr("edit.badLanguage", unknown)
-        return []
+      do {
+        edited.languages = try ReferenceData.shipped.languageCodes(in: values[4])
+      } catch let failure as GAIDeskError {
+        error = tr("edit.badLanguage", failure.args.first ?? values[4])
+        return Reaction()
+      } catch {
+        return Reaction()
       }
-      edited.languages = codes
     }
-    s.error = nil
-    busy = tr("busy.saving")
-    return [.updateVisitor(id: visitor.id, form: edited)]
+    error = nil
+    return Reaction([.updateVisitor(id: visitor.id, form: edited)])
   }
 
-  func profileInput(_ key: KeyEvent, _ s: inout ProfileScreen) {
-    switch s.mode {
+  /// Typing in the edit form, arrows in the lists, and the profile scrolls by lines and pages.
+  public mutating func input(_ key: KeyEvent, model: AppModel) -> Reaction {
+    switch mode {
     case .edit(var form, let original):
-      if form.handle(key) { s.error = nil }
-      s.mode = .edit(form, original: original)
-      return
+      if form.handle(key) { error = nil }
+      mode = .edit(form, original: original)
+      return Reaction()
     case .merge(let candidates, var list):
       _ = list.handle(key)
-      s.mode = .merge(candidates, list)
-      return
+      mode = .merge(candidates, list)
+      return Reaction()
     case .unmerge(let ids, var list):
       _ = list.handle(key)
-      s.mode = .unmerge(ids, list)
-      return
+      mode = .unmerge(ids, list)
+      return Reaction()
     case .view: break
     }
-    let page = max(1, size.height - 6)
+    let page = max(1, model.size.height - 6)
     switch key {
-    case .up: s.offset = max(0, s.offset - 1)
-    case .down: s.offset += 1
-    case .pageUp: s.offset = max(0, s.offset - page)
-    case .pageDown: s.offset += page
-    case .home: s.offset = 0
+    case .up: offset = max(0, offset - 1)
+    case .down: offset += 1
+    case .pageUp: offset = max(0, offset - page)
+    case .pageDown: offset += page
+    case .home: offset = 0
     default: break
     }
-    let total = s.lines(self, width: size.width).count
-    s.offset = min(s.offset, max(0, total - 1))
+    let total = lines(model, width: model.size.width).count
+    offset = min(offset, max(0, total - 1))
+    return Reaction()
+  }
+}
+
+extension ProfileScreen {
+  /// After a save from a panel, back to the profile itself.
+  public mutating func completed(_ effect: Effect, result: EffectResult, model: AppModel) -> Reaction {
+    switch effect {
+    case .updateVisitor, .merge, .unmerge:
+      mode = .view
+      error = nil
+    default: break
+    }
+    return Reaction()
+  }
+
+  /// A refused edit is said under the form, which keeps what was typed.
+  public mutating func failed(_ effect: Effect, message: String) -> Bool {
+    guard case .updateVisitor = effect else { return false }
+    error = message
+    return true
+  }
+}
+
+extension Screen {
+  /// A visitor's profile.
+  public static func profile(_ screen: ProfileScreen) -> Screen { .custom(screen) }
+}
+
+extension AppModel {
+  /// Language names in the interface language, for the edit form.
+  func languageNames(_ codes: [String]) -> String {
+    codes.map { ReferenceData.shipped.language($0)?.label(tr.language) ?? $0 }.joined(separator: ", ")
   }
 }

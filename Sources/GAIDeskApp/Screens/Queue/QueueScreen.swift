@@ -3,7 +3,7 @@ import GAIDesk
 import TerminalUI
 
 /// Today's queue: tickets with waiting time ticking, status and desk.
-public struct QueueScreen {
+public struct QueueScreen: AppScreen {
   /// The highlighted ticket.
   var list = ListState(count: 0)
   /// The visit to select at the next draw (after an arrival).
@@ -12,12 +12,13 @@ public struct QueueScreen {
   /// Creates the queue screen.
   public init() {}
 
-  func keyMap(_ tr: Translator) -> KeyMap<Command> {
+  public func keyMap(_ tr: Translator) -> KeyMap<Command> {
     KeyMap(
       CommonKeys.bindings(tr, helpOnQuestionMark: true).prefix(1) + [
         KeyBinding(.character("a"), .arrival, help: tr("key.arrival")),
         KeyBinding(.character("c"), .callNext, help: tr("key.callNext")),
         KeyBinding(.enter, .serve, help: tr("key.serve")),
+        KeyBinding(.character("f"), .sheets, help: tr("key.sheets")),
         KeyBinding(.character("l"), .left, help: tr("key.left")),
         KeyBinding(.character("p"), .profile, help: tr("key.profile")),
         KeyBinding(.character("/"), .search, help: tr("key.search")),
@@ -35,18 +36,33 @@ public struct QueueScreen {
     return open + finished.reversed()
   }
 
-  func render(into grid: inout Grid, area: Rect, model: AppModel) -> Point? {
+  /// Where the parts go: the summary line, the box and the table inside it (drawing and paging use it).
+  struct Layout {
+    /// The one-line summary of counts.
+    let summary: Rect
+    /// The bordered box.
+    let box: Rect
+    /// The table inside the box (header row included).
+    let table: Rect
+  }
+
+  /// The layout in `area`, computed once for drawing and for key handling.
+  static func layout(in area: Rect) -> Layout {
+    let parts = area.splitRows([.length(1), .fill(1)])
+    return Layout(summary: parts[0], box: parts[1], table: Block().inner(parts[1]))
+  }
+
+  public func render(into grid: inout Grid, area: Rect, model: AppModel) -> Point? {
     let tr = model.tr
+    let layout = Self.layout(in: area)
     let visits = Self.rows(model)
     let all = model.todaysVisits
     let counts = VisitStatus.allCases.map { status in all.filter { $0.status == status }.count }
     let summary = tr(
       "queue.summary", String(counts[0]), String(counts[1]), String(counts[2]), String(counts[3]))
-    let parts = area.splitRows([.length(1), .fill(1)])
-    grid.render(Label(summary, role: .muted), in: parts[0].inset(horizontal: 1))
-    let block = Block(title: tr("queue.title", model.today))
-    grid.render(block, in: parts[1])
-    let inner = block.inner(parts[1])
+    grid.render(Label(summary, role: .muted), in: layout.summary.inset(horizontal: 1))
+    grid.render(Block(title: tr("queue.title", tr.date(model.today))), in: layout.box)
+    let inner = layout.table
     let wide = inner.width >= 100
     var columns = [
       TableColumn(tr("col.ticket"), width: .length(6)),
@@ -81,66 +97,91 @@ public struct QueueScreen {
   }
 }
 
-extension AppModel {
-  /// The visit highlighted on the queue screen.
-  func selectedVisit(_ s: QueueScreen) -> Visit? {
-    let rows = QueueScreen.rows(self)
-    guard let index = s.list.selected, index < rows.count else { return nil }
+extension QueueScreen {
+  /// The visit highlighted.
+  func selectedVisit(_ model: AppModel) -> Visit? {
+    let rows = Self.rows(model)
+    guard let index = list.selected, index < rows.count else { return nil }
     return rows[index]
   }
 
-  /// Keeps the queue selection inside the list (and on a newly issued ticket).
-  mutating func syncQueue(_ s: inout QueueScreen) {
-    let rows = QueueScreen.rows(self)
-    let previous = selectedVisit(s)?.id
-    s.list.count = rows.count
-    s.list.pageSize = max(1, size.height - 7)
-    let wanted = s.selectVisit ?? previous
-    if let wanted, let index = rows.firstIndex(where: { $0.id == wanted }) { s.list.select(index) }
-    s.selectVisit = nil
+  /// Keeps the selection inside the list (and on a newly issued ticket), paging by the table's height.
+  mutating func sync(_ model: AppModel) {
+    let rows = Self.rows(model)
+    let previous = selectedVisit(model)?.id
+    list.count = rows.count
+    list.pageSize = max(1, Self.layout(in: model.bodyArea).table.height - 1)
+    let wanted = selectVisit ?? previous
+    if let wanted, let index = rows.firstIndex(where: { $0.id == wanted }) { list.select(index) }
+    selectVisit = nil
   }
 
-  mutating func queueCommand(_ command: Command, _ s: inout QueueScreen) -> [Effect] {
-    syncQueue(&s)
+  /// Arrival, search, call, serve, left, profile, supervisor and sheets: effects or another screen.
+  public mutating func handle(_ command: Command, model: AppModel) -> Reaction {
+    sync(model)
     switch command {
-    case .arrival:
-      screens.append(.arrival(ArrivalScreen(mode: .arrival)))
-    case .search:
-      screens.append(.arrival(ArrivalScreen(mode: .lookup)))
+    case .arrival: return Reaction(navigation: .push(.arrival(ArrivalScreen(mode: .arrival))))
+    case .search: return Reaction(navigation: .push(.arrival(ArrivalScreen(mode: .lookup))))
     case .callNext:
-      guard todaysVisits.contains(where: { $0.status == .waiting }) else {
-        notice = Notice(tr("queue.none"), role: .warning)
-        return []
+      guard model.todaysVisits.contains(where: { $0.status == .waiting }) else {
+        return Reaction(notice: Notice(model.tr("queue.none"), role: .warning))
       }
-      return [.callNext(desk: desk)]
+      return Reaction([.callNext(desk: model.desk)])
     case .serve:
-      guard let visit = selectedVisit(s) else { return [] }
+      guard let visit = selectedVisit(model) else { return Reaction() }
       switch visit.status {
-      case .waiting: return [.call(visitID: visit.id, desk: desk)]
-      case .called: openServe(visit)
-      case .done, .left: screens.append(.profile(ProfileScreen(visitorID: visit.visitorID)))
+      case .waiting: return Reaction([.call(visitID: visit.id, desk: model.desk)])
+      case .called: return Reaction(navigation: .push(.serve(ServeScreen(serving: visit, model: model))))
+      case .done, .left:
+        return Reaction(navigation: .push(.profile(ProfileScreen(visitorID: visit.visitorID))))
       }
     case .left:
-      guard let visit = selectedVisit(s), visit.status == .waiting || visit.status == .called else {
-        return []
+      // Marking a ticket left cannot be undone: ask first.
+      guard let visit = selectedVisit(model), visit.status == .waiting || visit.status == .called else {
+        return Reaction()
       }
-      return [.markLeft(visitID: visit.id)]
+      return Reaction(navigation: .overlay(.confirmLeft(visitID: visit.id)))
     case .profile:
-      guard let visit = selectedVisit(s) else { return [] }
-      screens.append(.profile(ProfileScreen(visitorID: visit.visitorID)))
-    case .supervisor:
-      screens.append(.supervisor(SupervisorScreen()))
-    default: break
+      guard let visit = selectedVisit(model) else { return Reaction() }
+      return Reaction(navigation: .push(.profile(ProfileScreen(visitorID: visit.visitorID))))
+    case .supervisor: return Reaction(navigation: .push(.supervisor(SupervisorScreen())))
+    case .sheets: return Reaction(navigation: .push(.custom(SheetFinderScreen())))
+    default: return Reaction()
     }
-    return []
   }
 
-  func queueInput(_ key: KeyEvent, _ s: inout QueueScreen) {
-    _ = s.list.handle(key)
+  /// Arrows and pages move the selection.
+  public mutating func input(_ key: KeyEvent, model: AppModel) -> Reaction {
+    sync(model)
+    _ = list.handle(key)
+    return Reaction()
   }
+}
+
+extension ServeScreen {
+  /// The serve form for a called visit: the slip in the visitor's language, dates as people read them.
+  init(serving visit: Visit, model: AppModel) {
+    self.init(
+      visit: visit, today: model.today, languages: model.visitorLanguages(visit.visitorID), tr: model.tr)
+  }
+}
+
+extension Screen {
+  /// Today's queue.
+  public static func queue(_ screen: QueueScreen) -> Screen { .custom(screen) }
+}
+
+extension AppModel {
+  /// The queue screen, when it is the current one.
+  var queueScreen: QueueScreen? {
+    current(QueueScreen.self)
+  }
+
+  /// The visit highlighted on the queue screen.
+  func selectedVisit(_ s: QueueScreen) -> Visit? { s.selectedVisit(self) }
 
   /// Opens the serve screen for a called visit.
   mutating func openServe(_ visit: Visit) {
-    screens.append(.serve(ServeScreen(visit: visit, today: today)))
+    screens.append(.serve(ServeScreen(serving: visit, model: self)))
   }
 }

@@ -3,10 +3,10 @@ import GAIDesk
 import TerminalUI
 
 /// Serving a visit: topics (type to filter, several allowed), outcome, note, referral, follow-up.
-public struct ServeScreen {
+public struct ServeScreen: AppScreen {
   /// The parts of the form, in Tab order.
   enum Section: Int, CaseIterable {
-    case topics, outcome, note, partner, due, followUp
+    case topics, partner, outcome, note, due, followUp
   }
 
   /// The visit served.
@@ -16,38 +16,45 @@ public struct ServeScreen {
   /// The focused section.
   var focus: Section = .topics
   /// Type-to-filter over the topics.
-  var topicFilter = TextFieldState()
+  var topicFilter = TextFieldState(limit: 60)
   /// The highlighted topic.
   var topicList = ListState(count: ReferenceData.shipped.topics.count, pageSize: 5)
   /// The topics chosen, in the order chosen.
   var chosen: [String] = []
   /// The outcome.
-  var outcome = TextFieldState()
+  var outcome = TextFieldState(limit: 200)
   /// The note.
-  var note = TextFieldState()
+  var note = TextFieldState(limit: Validation.maxNoteLength)
   /// The highlighted partner suggestion.
   var partnerList = ListState(count: 0, pageSize: 3)
-  /// The partner chosen for a referral.
-  var partner: String?
+  /// The partners chosen, one referral each (with the first chosen topic each handles).
+  var partners: [String] = []
   /// The referral's due date.
   var due: TextFieldState
   /// The follow-up date.
-  var followUp = TextFieldState()
+  var followUp = TextFieldState(limit: 10)
+  /// The language of the slips handed to the visitor.
+  var slipLanguage: Language
+  /// Whether the slips are printed when the visit is saved.
+  var printSlips = false
   /// Whether the knowledge sheet fills the screen (narrow terminals).
   var sheetShown = false
   /// The last problem, translated.
   var error: String?
 
   /// Starts serving `visit`.
-  init(visit: Visit, today: String) {
+  init(visit: Visit, today: String, languages: [String] = [], tr: Translator = Translator(.portuguese)) {
     visitID = visit.id
     visitorID = visit.visitorID
-    due = TextFieldState(text: LocalTime.adding(days: 14, to: today) ?? "")
+    slipLanguage = languages.lazy.compactMap { Language(rawValue: $0) }.first ?? .portuguese
+    due = TextFieldState(
+      text: LocalTime.adding(days: 14, to: today).map(tr.date) ?? "", selected: true, limit: 10)
   }
 
   /// Whether leaving would lose what was entered.
-  var isDirty: Bool {
-    !chosen.isEmpty || !outcome.text.isEmpty || !note.text.isEmpty || partner != nil || !followUp.text.isEmpty
+  public var isDirty: Bool {
+    !chosen.isEmpty || !outcome.text.isEmpty || !note.text.isEmpty || !partners.isEmpty
+      || !followUp.text.isEmpty
   }
 
   /// The topics matching the filter.
@@ -69,7 +76,7 @@ public struct ServeScreen {
     return chosen.first
   }
 
-  func keyMap(_ tr: Translator) -> KeyMap<Command> {
+  public func keyMap(_ tr: Translator) -> KeyMap<Command> {
     let enterHelp: String
     switch focus {
     case .topics: enterHelp = tr("key.toggleTopic")
@@ -82,36 +89,38 @@ public struct ServeScreen {
         KeyBinding(.enter, .submit, help: enterHelp),
         KeyBinding(.tab, .nextField, help: tr("key.field")),
         KeyBinding(.backTab, .previousField, help: tr("key.previous"), hidden: true),
+        KeyBinding(.function(3), .slipLanguage, help: tr("key.slipLanguage")),
+        KeyBinding(.control("p"), .togglePrint, help: tr("key.togglePrint"), label: "Ctrl-P", hidden: true),
         KeyBinding(.function(4), .sheet, help: tr("key.sheet")),
         KeyBinding(.escape, .back, help: tr("key.back")),
       ] + CommonKeys.bindings(tr, helpOnQuestionMark: false))
   }
 
-  func render(into grid: inout Grid, area: Rect, model: AppModel) -> Point? {
+  public func render(into grid: inout Grid, area: Rect, model: AppModel) -> Point? {
     let tr = model.tr
     let visitor = model.state.canonicalVisitor(visitorID)
     let visit = model.state.visits[visitID]
     let title = tr("serve.title", visit?.ticket ?? "", visitor?.fullName ?? visitorID)
+    // F4: on a narrow terminal the sheet takes the whole screen; on a wide one it hides or shows beside.
     let wide = area.width >= 100
     if sheetShown && !wide {
       renderSheet(into: &grid, area: area, model: model)
       return nil
     }
-    let columns = wide ? area.splitColumns([.fill(3), .fill(2)]) : [area]
+    let beside = wide && !sheetShown
+    let columns = beside ? area.splitColumns([.fill(3), .fill(2)]) : [area]
     let block = Block(title: title)
     grid.render(block, in: columns[0])
-    if wide { renderSheet(into: &grid, area: columns[1], model: model) }
+    if beside { renderSheet(into: &grid, area: columns[1], model: model) }
     let inner = block.inner(columns[0]).inset(horizontal: 1)
-    var y = inner.y
+    let layout = Self.layout(in: inner)
     var cursor: Point?
     let labelWidth = 14
-    func label(_ key: String, _ section: Section, at row: Int) {
-      grid.put(
-        tr(key).padded(toWidth: labelWidth), at: Point(x: inner.x, y: row),
-        role: focus == section ? .focus : .normal)
+    func label(_ key: String, _ section: Section, in row: Rect) {
+      grid.put(tr(key).padded(toWidth: labelWidth), at: row.origin, role: focus == section ? .focus : .normal)
     }
-    func field(_ state: TextFieldState, _ section: Section, at row: Int, x: Int, width: Int) {
-      let rect = Rect(x: x, y: row, width: max(1, width), height: 1)
+    func field(_ state: TextFieldState, _ section: Section, in row: Rect, x: Int, width: Int) {
+      let rect = Rect(x: x, y: row.y, width: max(1, min(width, row.maxX - x)), height: 1)
       let widget = TextField(state)
       grid.render(widget, in: rect)
       if focus == section { cursor = widget.cursorPosition(in: rect) }
@@ -121,79 +130,99 @@ public struct ServeScreen {
     if let visit {
       about.append(tr("serve.waited", String(model.minutes(from: visit.arrivedAt, to: visit.calledAt))))
     }
-    let consent = visitor?.consentToShare?.granted == true ? tr("serve.consentYes") : tr("serve.consentNo")
-    about.append(consent)
-    grid.put(about.joined(separator: " · "), at: Point(x: inner.x, y: y), role: .muted, maxWidth: inner.width)
-    y += 1
+    about.append(visitor?.consentToShare?.granted == true ? tr("serve.consentYes") : tr("serve.consentNo"))
+    grid.put(about.joined(separator: " · "), at: layout.about.origin, role: .muted, maxWidth: inner.width)
     // Topics.
-    label("serve.topics", .topics, at: y)
-    field(topicFilter, .topics, at: y, x: inner.x + labelWidth, width: min(30, inner.width - labelWidth))
-    y += 1
-    let list = topics(tr)
-    let listRows = 5
-    let items = list.map { topic in (chosen.contains(topic.code) ? "[x] " : "[ ] ") + topic.label(tr.language)
+    label("serve.topics", .topics, in: layout.filter)
+    field(topicFilter, .topics, in: layout.filter, x: inner.x + labelWidth, width: 30)
+    let items = topics(tr).map { topic in
+      (chosen.contains(topic.code) ? "[x] " : "[ ] ") + topic.label(tr.language)
     }
     var topicState = topicList
     topicState.count = items.count
-    topicState.pageSize = listRows
-    let listArea = Rect(x: inner.x + 2, y: y, width: inner.width - 2, height: listRows)
+    topicState.pageSize = layout.topics.height
     if items.isEmpty {
-      grid.put(tr("serve.noTopic"), at: listArea.origin, role: .muted)
+      grid.put(tr("serve.noTopic"), at: layout.topics.origin, role: .muted)
     } else {
       grid.render(
         ListView(
           items: items, state: topicState,
           selectedStyle: Style(focus == .topics ? .selected : .normal, attributes: .bold)),
-        in: listArea)
+        in: layout.topics)
     }
-    y += listRows
     let chosenText =
       chosen.isEmpty ? tr("serve.noneChosen") : chosen.map { tr.topic($0) }.joined(separator: "; ")
     grid.put(
-      tr("serve.chosen") + " " + chosenText, at: Point(x: inner.x, y: y),
+      tr("serve.chosen") + " " + chosenText, at: layout.chosen.origin,
       role: chosen.isEmpty ? .muted : .success, maxWidth: inner.width)
-    y += 1
-    // Outcome and note.
-    label("serve.outcome", .outcome, at: y)
-    field(outcome, .outcome, at: y, x: inner.x + labelWidth, width: inner.width - labelWidth)
-    y += 1
-    label("serve.note", .note, at: y)
-    field(note, .note, at: y, x: inner.x + labelWidth, width: inner.width - labelWidth)
-    y += 1
-    // Referral.
-    label("serve.referTo", .partner, at: y)
-    let partners = model.directory.suggestions(
-      topics: chosen, island: model.island, languages: model.visitorLanguages(visitorID))
+    // Referrals: one per partner ticked.
+    label("serve.referTo", .partner, in: layout.partners)
+    let list = Rect(
+      x: inner.x + labelWidth, y: layout.partners.y, width: inner.width - labelWidth,
+      height: layout.partners.height)
+    let partners = suggestions(model)
     if partners.isEmpty {
       grid.put(
-        tr(chosen.isEmpty ? "serve.chooseTopicFirst" : "serve.noPartner"),
-        at: Point(x: inner.x + labelWidth, y: y), role: .muted, maxWidth: inner.width - labelWidth)
-      y += 3
+        tr(chosen.isEmpty ? "serve.chooseTopicFirst" : "serve.noPartner"), at: list.origin, role: .muted,
+        maxWidth: list.width)
     } else {
       let items = partners.map { p in
-        (partner == p.code ? "(•) " : "( ) ") + (p.short.map { $0 + " — " } ?? "") + p.name
+        (self.partners.contains(p.code) ? "[x] " : "[ ] ") + (p.short.map { $0 + " — " } ?? "") + p.name
       }
       var state = partnerList
       state.count = items.count
-      state.pageSize = 3
+      state.pageSize = list.height
       grid.render(
         ListView(
           items: items, state: state,
           selectedStyle: Style(focus == .partner ? .selected : .normal, attributes: .bold)),
-        in: Rect(x: inner.x + labelWidth, y: y, width: inner.width - labelWidth, height: 3))
-      y += 3
+        in: list)
     }
-    label("serve.due", .due, at: y)
-    field(due, .due, at: y, x: inner.x + labelWidth, width: 11)
+    // Dates, outcome, note.
+    label("serve.due", .due, in: layout.dates)
+    field(due, .due, in: layout.dates, x: inner.x + labelWidth, width: 11)
     let followX = inner.x + labelWidth + 13
-    grid.put(tr("serve.followUp"), at: Point(x: followX, y: y), role: focus == .followUp ? .focus : .normal)
-    let followLabel = tr("serve.followUp").displayWidth + 1
-    field(followUp, .followUp, at: y, x: followX + followLabel, width: 11)
-    y += 1
+    grid.put(
+      tr("serve.followUp"), at: Point(x: followX, y: layout.dates.y),
+      role: focus == .followUp ? .focus : .normal)
+    field(
+      followUp, .followUp, in: layout.dates, x: followX + tr("serve.followUp").displayWidth + 1, width: 11)
+    label("serve.outcome", .outcome, in: layout.outcome)
+    field(outcome, .outcome, in: layout.outcome, x: inner.x + labelWidth, width: inner.width - labelWidth)
+    label("serve.note", .note, in: layout.note)
+    field(note, .note, in: layout.note, x: inner.x + labelWidth, width: inner.width - labelWidth)
+    // The slips: their language and whether they are printed.
+    let languageName = ReferenceData.shipped.language(slipLanguage.rawValue)?.label(tr.language) ?? ""
+    grid.put(
+      tr("serve.slip", languageName, tr(printSlips ? "serve.printYes" : "serve.printNo")),
+      at: layout.slip.origin, role: .muted, maxWidth: inner.width)
     if let error {
-      grid.put(error, at: Point(x: inner.x, y: min(y, inner.maxY - 1)), role: .error, maxWidth: inner.width)
+      grid.render(Paragraph(error, style: Style(.error)), in: layout.message)
     }
     return cursor
+  }
+
+  /// Where the parts of the form go, computed once per draw.
+  struct Layout {
+    let about, filter, topics, chosen, partners, outcome, note, dates, slip, message: Rect
+  }
+
+  /// The form's rows in `area`.
+  static func layout(in area: Rect) -> Layout {
+    let rows = area.splitRows([
+      .length(1), .length(1), .length(5), .length(1), .length(3), .length(1), .length(1), .length(1),
+      .length(1), .fill(1),
+    ])
+    let topics = Rect(x: rows[2].x + 2, y: rows[2].y, width: rows[2].width - 2, height: rows[2].height)
+    return Layout(
+      about: rows[0], filter: rows[1], topics: topics, chosen: rows[3], partners: rows[4], outcome: rows[5],
+      note: rows[6], dates: rows[7], slip: rows[8], message: rows[9])
+  }
+
+  /// The partners suggested for the topics chosen.
+  func suggestions(_ model: AppModel) -> [Partner] {
+    model.directory.suggestions(
+      topics: chosen, island: model.island, languages: model.visitorLanguages(visitorID))
   }
 
   private func renderSheet(into grid: inout Grid, area: Rect, model: AppModel) {
@@ -210,9 +239,10 @@ public struct ServeScreen {
   }
 }
 
-/// Draws a knowledge sheet: what to ask, which documents, what to tell, where to send.
+/// Draws a knowledge sheet: what to ask, which documents, what to tell, where to send; long ones scroll.
 enum SheetView {
-  static func render(_ sheet: KnowledgeSheet, into grid: inout Grid, area: Rect, model: AppModel) {
+  /// The sheet's lines at `width`, in the interface language.
+  static func lines(_ sheet: KnowledgeSheet, width: Int, model: AppModel) -> [(String, Role)] {
     let tr = model.tr
     let text = sheet.content(tr.language)
     var lines: [(String, Role)] = []
@@ -221,7 +251,7 @@ enum SheetView {
       lines.append((title, .header))
       for (number, item) in items.enumerated() {
         let mark = number < marks.count ? " " + marks[number] : ""
-        for (index, line) in ("• " + item + mark).wrapped(toWidth: max(1, area.width - 2)).enumerated() {
+        for (index, line) in ("• " + item + mark).wrapped(toWidth: max(1, width - 2)).enumerated() {
           lines.append(((index == 0 ? "" : "  ") + line, .normal))
         }
       }
@@ -246,10 +276,26 @@ enum SheetView {
     if !partners.isEmpty { section(tr("sheet.partners"), [partners.joined(separator: ", ")]) }
     lines.append((tr("sheet.sourcesKey"), .muted))
     for (number, source) in sources.enumerated() {
-      lines.append(("[\(number + 1)] \(source.title) (\(source.checked))", .muted))
+      lines.append(("[\(number + 1)] \(source.title) (\(tr.date(source.checked)))", .muted))
     }
-    for (row, line) in lines.prefix(area.height).enumerated() {
+    return lines
+  }
+
+  /// Draws the sheet from line `offset`; the last row says when more lines follow (and how to see them:
+  /// PageDown where it scrolls, else the sheet finder).
+  static func render(
+    _ sheet: KnowledgeSheet, into grid: inout Grid, area: Rect, model: AppModel, offset: Int? = nil
+  ) {
+    let all = lines(sheet, width: area.width, model: model)
+    let start = max(0, min(offset ?? 0, all.count - 1))
+    let more = all.count - start > area.height
+    let shown = all.dropFirst(start).prefix(more ? area.height - 1 : area.height)
+    for (row, line) in shown.enumerated() {
       grid.put(line.0, at: Point(x: area.x, y: area.y + row), role: line.1, maxWidth: area.width)
+    }
+    if more, area.height > 0 {
+      let hint = model.tr(offset == nil ? "sheet.continues" : "sheet.more")
+      grid.put(hint, at: Point(x: area.x, y: area.maxY - 1), role: .muted, maxWidth: area.width)
     }
   }
 }
@@ -259,108 +305,118 @@ extension AppModel {
   func visitorLanguages(_ visitorID: String) -> [String] {
     state.canonicalVisitor(visitorID)?.languages ?? []
   }
+}
 
-  mutating func serveCommand(_ command: Command, _ s: inout ServeScreen) -> [Effect] {
-    s.error = nil
+extension ServeScreen {
+  /// Tab between parts, Enter ticks a topic or a partner, F3 and Ctrl-P choose the slips, F10 saves.
+  public mutating func handle(_ command: Command, model: AppModel) -> Reaction {
+    error = nil
+    let count = Section.allCases.count
     switch command {
-    case .nextField:
-      s.focus = ServeScreen.Section(rawValue: (s.focus.rawValue + 1) % ServeScreen.Section.allCases.count)!
-    case .previousField:
-      let count = ServeScreen.Section.allCases.count
-      s.focus = ServeScreen.Section(rawValue: (s.focus.rawValue + count - 1) % count)!
-    case .sheet:
-      s.sheetShown.toggle()
+    case .nextField: focus = Section(rawValue: (focus.rawValue + 1) % count)!
+    case .previousField: focus = Section(rawValue: (focus.rawValue + count - 1) % count)!
+    case .sheet: sheetShown.toggle()
+    case .slipLanguage:
+      // Portuguese, then French (the most asked for), then English.
+      let order: [Language] = [.portuguese, .french, .english]
+      slipLanguage = order[((order.firstIndex(of: slipLanguage) ?? 0) + 1) % order.count]
+    case .togglePrint: printSlips.toggle()
     case .submit:
-      switch s.focus {
+      switch focus {
       case .topics:
-        let list = s.topics(tr)
-        guard let index = s.topicList.selected, index < list.count else { return [] }
+        let list = topics(model.tr)
+        guard let index = topicList.selected, index < list.count else { return Reaction() }
         let code = list[index].code
-        if let at = s.chosen.firstIndex(of: code) { s.chosen.remove(at: at) } else { s.chosen.append(code) }
-        if s.partner != nil,
-          !directory.suggestions(topics: s.chosen, island: island, languages: visitorLanguages(s.visitorID))
-            .contains(where: { $0.code == s.partner })
-        {
-          s.partner = nil
-        }
-        s.partnerList = ListState(
-          count: directory.suggestions(
-            topics: s.chosen, island: island, languages: visitorLanguages(s.visitorID)
-          ).count, pageSize: 3)
+        if let at = chosen.firstIndex(of: code) { chosen.remove(at: at) } else { chosen.append(code) }
+        let suggested = suggestions(model).map(\.code)
+        partners.removeAll { !suggested.contains($0) }
+        partnerList = ListState(count: suggested.count, pageSize: 3)
       case .partner:
-        let partners = directory.suggestions(
-          topics: s.chosen, island: island, languages: visitorLanguages(s.visitorID))
-        guard let index = s.partnerList.selected, index < partners.count else { return [] }
-        s.partner = s.partner == partners[index].code ? nil : partners[index].code
+        let suggested = suggestions(model)
+        guard let index = partnerList.selected, index < suggested.count else { return Reaction() }
+        let code = suggested[index].code
+        if let at = partners.firstIndex(of: code) { partners.remove(at: at) } else { partners.append(code) }
       default:
-        s.focus = ServeScreen.Section(
-          rawValue: min(s.focus.rawValue + 1, ServeScreen.Section.allCases.count - 1))!
+        focus = Section(rawValue: min(focus.rawValue + 1, count - 1))!
       }
-    case .save:
-      return closeVisit(&s, consentAsked: false)
+    case .save: return close(model: model, consentAsked: false)
     default: break
     }
-    return []
+    return Reaction()
   }
 
-  /// Checks the form and asks to close the visit (or for consent first).
-  mutating func closeVisit(_ s: inout ServeScreen, consentAsked: Bool) -> [Effect] {
-    guard !s.chosen.isEmpty else {
-      s.error = tr("serve.needTopic")
-      s.focus = .topics
-      return []
+  /// Asks to close the visit (or for consent first when a referral needs it); the core checks the rest.
+  mutating func close(model: AppModel, consentAsked: Bool) -> Reaction {
+    guard !chosen.isEmpty else {
+      error = model.tr("serve.needTopic")
+      focus = .topics
+      return Reaction()
     }
-    var referral: ReferralRequest?
-    if let partner = s.partner, let info = directory.partner(partner) {
-      let topic = s.chosen.first { info.topics.contains($0) } ?? s.chosen[0]
-      let due = s.due.text.trimmingCharacters(in: .whitespaces)
-      guard due.isEmpty || LocalTime.isDate(due) else {
-        s.error = tr("serve.badDate")
-        s.focus = .due
-        return []
-      }
-      referral = ReferralRequest(partner: partner, topic: topic, due: due.isEmpty ? nil : due)
-      if !consentAsked, state.canonicalVisitor(s.visitorID)?.consentToShare?.granted != true {
-        overlay = .consent(visitorID: s.visitorID)
-        return []
-      }
+    let referrals = partners.compactMap { code -> VisitClosing.Referral? in
+      guard let info = model.directory.partner(code) else { return nil }
+      let topic = chosen.first { info.topics.contains($0) } ?? chosen[0]
+      return VisitClosing.Referral(partner: code, topic: topic, due: LocalTime.day(typed: due.text))
     }
-    let follow = s.followUp.text.trimmingCharacters(in: .whitespaces)
-    guard follow.isEmpty || LocalTime.isDate(follow) else {
-      s.error = tr("serve.badDate")
-      s.focus = .followUp
-      return []
+    let consented = model.state.canonicalVisitor(visitorID)?.consentToShare?.granted == true
+    if !referrals.isEmpty, !consentAsked, !consented {
+      return Reaction(navigation: .overlay(.consent(visitorID: visitorID)))
     }
-    let outcome = s.outcome.text.trimmingCharacters(in: .whitespaces)
-    let note = s.note.text.trimmingCharacters(in: .whitespaces)
-    busy = tr("busy.saving")
-    return [
+    // The core checks and records everything (dates, lengths, consent) in one command.
+    return Reaction([
       .close(
-        CloseRequest(
-          visitID: s.visitID, visitorID: s.visitorID, topics: s.chosen,
-          outcome: outcome.isEmpty ? nil : outcome,
-          note: note.isEmpty ? nil : note, referral: referral, followUp: follow.isEmpty ? nil : follow))
-    ]
+        VisitClosing(
+          visit: visitID, topics: chosen, outcome: outcome.text, note: note.text, referrals: referrals,
+          followUp: LocalTime.day(typed: followUp.text), language: model.tr.language))
+    ])
   }
 
-  mutating func serveInput(_ key: KeyEvent, _ s: inout ServeScreen) {
-    switch s.focus {
+  /// Typing goes to the focused part; arrows move in the topic and partner lists.
+  public mutating func input(_ key: KeyEvent, model: AppModel) -> Reaction {
+    switch focus {
     case .topics:
       if [.up, .down, .pageUp, .pageDown].contains(key) {
-        s.topicList.count = s.topics(tr).count
-        _ = s.topicList.handle(key)
-      } else if s.topicFilter.handle(key) {
-        s.topicList = ListState(count: s.topics(tr).count, pageSize: 5)
+        topicList.count = topics(model.tr).count
+        _ = topicList.handle(key)
+      } else if topicFilter.handle(key) {
+        topicList = ListState(count: topics(model.tr).count, pageSize: 5)
       }
-    case .outcome: _ = s.outcome.handle(key)
-    case .note: _ = s.note.handle(key)
+    case .outcome: _ = outcome.handle(key)
+    case .note: _ = note.handle(key)
     case .partner:
-      s.partnerList.count =
-        directory.suggestions(topics: s.chosen, island: island, languages: visitorLanguages(s.visitorID))
-        .count
-      _ = s.partnerList.handle(key)
-    case .due: _ = s.due.handle(key)
-    case .followUp: _ = s.followUp.handle(key)
+      partnerList.count = suggestions(model).count
+      _ = partnerList.handle(key)
+    case .due: _ = due.handle(key)
+    case .followUp: _ = followUp.handle(key)
+    }
+    return Reaction()
+  }
+
+  /// Consent given at the question: the visit is closed as asked.
+  public mutating func completed(_ effect: Effect, result: EffectResult, model: AppModel) -> Reaction {
+    guard case .recordConsent = effect else { return Reaction() }
+    return close(model: model, consentAsked: true)
+  }
+
+  /// A refused close or consent is said under the form, which keeps what was typed.
+  public mutating func failed(_ effect: Effect, message: String) -> Bool {
+    switch effect {
+    case .close, .recordConsent:
+      error = message
+      return true
+    default: return false
     }
   }
+
+  /// Consent refused: no referral is made, and the form says why.
+  public mutating func answered(_ overlay: Overlay, yes: Bool, model: AppModel) -> Reaction {
+    guard case .consent = overlay, !yes else { return Reaction() }
+    partners = []
+    error = model.tr("serve.noConsent")
+    return Reaction()
+  }
+}
+
+extension Screen {
+  /// Serve a visit.
+  public static func serve(_ screen: ServeScreen) -> Screen { .custom(screen) }
 }

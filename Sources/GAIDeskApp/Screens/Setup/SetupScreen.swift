@@ -3,7 +3,7 @@ import GAIDesk
 import TerminalUI
 
 /// First run: choose the municipality, set the passphrase twice, name the first staff member.
-public struct SetupScreen {
+public struct SetupScreen: AppScreen {
   /// 0: municipality; 1: passphrase and staff.
   var step = 0
   /// Type-to-filter over the municipalities.
@@ -30,9 +30,12 @@ public struct SetupScreen {
   }
 
   /// Whether something was typed in the second step.
-  var isDirty: Bool { form.values.contains { !$0.text.isEmpty } }
+  public var isDirty: Bool { step == 1 && form.values.contains { !$0.text.isEmpty } }
 
-  func keyMap(_ tr: Translator) -> KeyMap<Command> {
+  /// In the second step Esc goes back to the municipality.
+  public var isInPanel: Bool { step == 1 }
+
+  public func keyMap(_ tr: Translator) -> KeyMap<Command> {
     if step == 0 {
       return KeyMap(
         [
@@ -49,7 +52,7 @@ public struct SetupScreen {
       ] + CommonKeys.bindings(tr, helpOnQuestionMark: false))
   }
 
-  func render(into grid: inout Grid, area: Rect, model: AppModel) -> Point? {
+  public func render(into grid: inout Grid, area: Rect, model: AppModel) -> Point? {
     let tr = model.tr
     let block = Block(title: tr("setup.title"))
     grid.render(block, in: area)
@@ -72,7 +75,18 @@ public struct SetupScreen {
       if items.isEmpty {
         grid.put(tr("setup.none"), at: listArea.origin, role: .muted)
       } else {
-        grid.render(ListView(items: items, state: state), in: listArea)
+        // A list longer than its space says how many more lie below, so it is seen to scroll.
+        let rows = items.count > listArea.height ? listArea.height - 1 : listArea.height
+        state.pageSize = max(1, rows)
+        grid.render(
+          ListView(items: items, state: state),
+          in: Rect(x: listArea.x, y: listArea.y, width: listArea.width, height: rows))
+        let below = items.count - state.visibleOffset(rows: rows) - rows
+        if below > 0 {
+          grid.put(
+            tr("setup.more", String(below)), at: Point(x: listArea.x, y: listArea.maxY - 1), role: .muted,
+            maxWidth: listArea.width)
+        }
       }
     } else {
       let chosen = municipality.flatMap { ReferenceData.shipped.municipality($0)?.name } ?? ""
@@ -96,56 +110,67 @@ public struct SetupScreen {
   }
 }
 
-extension AppModel {
-  mutating func setupCommand(_ command: Command, _ s: inout SetupScreen) -> [Effect] {
+extension SetupScreen {
+  /// Enter chooses the municipality, then moves through the fields and creates the office.
+  public mutating func handle(_ command: Command, model: AppModel) -> Reaction {
+    let tr = model.tr
     switch command {
-    case .submit where s.step == 0:
-      let matches = s.matches
-      guard let index = s.list.selected, index < matches.count else { return [] }
-      s.municipality = matches[index].code
-      s.step = 1
-      s.error = nil
+    case .submit where step == 0:
+      let matches = matches
+      guard let index = list.selected, index < matches.count else { return Reaction() }
+      municipality = matches[index].code
+      step = 1
+      error = nil
     case .submit:
-      if s.form.focus < 2 {
-        s.form.focusNext()
-        return []
+      if form.focus < 2 {
+        form.focusNext()
+        return Reaction()
       }
-      let passphrase = s.form.values[0].text
-      let name = s.form.values[2].text.trimmingCharacters(in: .whitespaces)
-      guard passphrase == s.form.values[1].text else {
-        s.error = tr("setup.mismatch")
-        s.form = FormState(values: ["", "", name])
-        return []
+      let passphrase = form.values[0].text
+      let name = form.values[2].text.trimmingCharacters(in: .whitespaces)
+      guard passphrase == form.values[1].text else {
+        error = tr("setup.mismatch")
+        form = FormState(values: ["", "", name])
+        return Reaction()
       }
       do {
         try Validation.passphrase(passphrase)
         _ = try Validation.name(name, field: "staff")
-      } catch let error as GAIDeskError {
-        s.error = tr.error(error)
-        return []
-      } catch { return [] }
-      guard let municipality = s.municipality else { return [] }
-      staff = name
-      busy = tr("busy.creating")
-      return [.createOffice(municipality: municipality, passphrase: passphrase, staff: name)]
-    case .nextField: s.form.focusNext()
-    case .previousField: s.form.focusPrevious()
+      } catch let failure as GAIDeskError {
+        error = tr.error(failure)
+        return Reaction()
+      } catch { return Reaction() }
+      guard let municipality else { return Reaction() }
+      var reaction = Reaction(
+        [.createOffice(municipality: municipality, passphrase: passphrase, staff: name)],
+        busy: tr("busy.creating"))
+      reaction.session = Session(staff: name, desk: model.desk)
+      return reaction
+    case .nextField: form.focusNext()
+    case .previousField: form.focusPrevious()
     case .back:
-      s.step = 0
-      s.error = nil
+      step = 0
+      error = nil
     default: break
     }
-    return []
+    return Reaction()
   }
 
-  func setupInput(_ key: KeyEvent, _ s: inout SetupScreen) {
-    if s.step == 0 {
-      if s.list.handle(key) { return }
-      if s.filter.handle(key) {
-        s.list = ListState(count: s.matches.count)
-      }
+  /// Typing filters the municipalities, or goes to the focused field.
+  public mutating func input(_ key: KeyEvent, model: AppModel) -> Reaction {
+    if step == 0 {
+      if list.handle(key) { return Reaction() }
+      if filter.handle(key) { list = ListState(count: matches.count) }
     } else {
-      _ = s.form.handle(key)
+      _ = form.handle(key)
     }
+    return Reaction()
+  }
+
+  /// A refused office creation is said under the form.
+  public mutating func failed(_ effect: Effect, message: String) -> Bool {
+    guard case .createOffice = effect else { return false }
+    error = message
+    return true
   }
 }

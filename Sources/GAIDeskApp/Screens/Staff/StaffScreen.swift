@@ -3,7 +3,7 @@ import GAIDesk
 import TerminalUI
 
 /// Who is at the desk, and which desk: remembered for next time.
-public struct StaffScreen {
+public struct StaffScreen: AppScreen {
   /// Name, desk.
   var form: FormState
   /// The last problem, translated.
@@ -11,10 +11,10 @@ public struct StaffScreen {
 
   /// Creates the screen with the remembered name.
   public init(name: String, desk: String) {
-    form = FormState(values: [name, desk])
+    form = FormState(values: [name, desk], limits: [Validation.maxNameLength, 20])
   }
 
-  func keyMap(_ tr: Translator) -> KeyMap<Command> {
+  public func keyMap(_ tr: Translator) -> KeyMap<Command> {
     KeyMap(
       [
         KeyBinding(.enter, .submit, help: tr("key.start")),
@@ -24,7 +24,7 @@ public struct StaffScreen {
       ] + CommonKeys.bindings(tr, helpOnQuestionMark: false))
   }
 
-  func render(into grid: inout Grid, area: Rect, model: AppModel) -> Point? {
+  public func render(into grid: inout Grid, area: Rect, model: AppModel) -> Point? {
     let tr = model.tr
     let box = area.centered(Size(width: min(64, area.width), height: 9))
     let block = Block(title: tr("staff.title"))
@@ -43,25 +43,33 @@ public struct StaffScreen {
   }
 }
 
-extension AppModel {
-  mutating func staffCommand(_ command: Command, _ s: inout StaffScreen) -> [Effect] {
+extension StaffScreen {
+  /// Tab moves between the fields; Enter starts the day at the queue with this name and desk.
+  public mutating func handle(_ command: Command, model: AppModel) -> Reaction {
     switch command {
-    case .nextField: s.form.focusNext()
-    case .previousField: s.form.focusPrevious()
+    case .nextField: form.focusNext()
+    case .previousField: form.focusPrevious()
     case .submit:
-      let name = s.form.values[0].text.trimmingCharacters(in: .whitespaces)
+      let name: String
       do {
-        staff = try Validation.name(name, field: "staff")
-      } catch let error as GAIDeskError {
-        s.error = tr.error(error)
-        return []
-      } catch { return [] }
-      let deskText = s.form.values[1].text.trimmingCharacters(in: .whitespaces)
-      desk = deskText.isEmpty ? "1" : String(deskText.prefix(20))
-      screens = [.queue(QueueScreen())]
-      return [.saveSettings(staff: staff, language: tr.language)]
+        name = try Validation.name(form.values[0].text, field: "staff")
+      } catch let failure as GAIDeskError {
+        error = model.tr.error(failure)
+        return Reaction()
+      } catch { return Reaction() }
+      let deskText = form.values[1].text.trimmingCharacters(in: .whitespaces)
+      var reaction = Reaction(
+        [.saveSettings(staff: name, language: model.tr.language)], navigation: .root(.queue(QueueScreen())))
+      reaction.session = Session(staff: name, desk: deskText.isEmpty ? "1" : String(deskText.prefix(20)))
+      return reaction
     default: break
     }
-    return []
+    return Reaction()
+  }
+
+  /// Typing goes to the focused field.
+  public mutating func input(_ key: KeyEvent, model: AppModel) -> Reaction {
+    _ = form.handle(key)
+    return Reaction()
   }
 }

@@ -207,88 +207,62 @@ struct SheetEditor {
   }
 }
 
-extension AppModel {
+extension SupervisorScreen {
   /// Commands of the supervisor's directory forms.
-  mutating func editorCommand(_ command: Command, _ s: inout SupervisorScreen) -> [Effect] {
-    guard let editor = s.editor else { return [] }
-    switch (command, editor) {
+  mutating func editorCommand(_ command: Command, model: AppModel) -> Reaction {
+    guard let current = editor else { return Reaction() }
+    switch (command, current) {
     case (.back, _):
-      s.editor = nil
+      editor = nil
     case (.nextField, .partner(var e)):
       e.form.focusNext()
-      s.editor = .partner(e)
+      editor = .partner(e)
     case (.previousField, .partner(var e)):
       e.form.focusPrevious()
-      s.editor = .partner(e)
+      editor = .partner(e)
     case (.nextField, .sheet(var e)):
       e.form.focusNext()
-      s.editor = .sheet(e)
+      editor = .sheet(e)
     case (.previousField, .sheet(var e)):
       e.form.focusPrevious()
-      s.editor = .sheet(e)
+      editor = .sheet(e)
     case (.addItem, .sheet(var e)):
       e.addItem()
-      s.editor = .sheet(e)
+      editor = .sheet(e)
     case (.removeItem, .sheet(var e)):
       e.removeItem()
-      s.editor = .sheet(e)
+      editor = .sheet(e)
     case (.save, .partner(var e)), (.submit, .partner(var e)):
       let fields = e.fields
       guard !fields.name.isEmpty, e.code != nil || !e.typedCode.isEmpty else {
-        e.error = tr("partnerEdit.required")
-        s.editor = .partner(e)
-        return []
+        e.error = model.tr("partnerEdit.required")
+        editor = .partner(e)
+        return Reaction()
       }
       e.error = nil
-      s.editor = .partner(e)
-      busy = tr("busy.saving")
-      if let code = e.code { return [.updatePartner(code: code, fields: fields)] }
-      return [.addPartner(code: e.typedCode.lowercased(), fields: fields)]
+      editor = .partner(e)
+      if let code = e.code { return Reaction([.updatePartner(code: code, fields: fields)]) }
+      return Reaction([.addPartner(code: e.typedCode.lowercased(), fields: fields)])
     case (.save, .sheet(var e)):
       e.error = nil
-      s.editor = .sheet(e)
-      busy = tr("busy.saving")
-      return [.saveSheet(topic: e.topic, language: e.language, content: e.content)]
+      editor = .sheet(e)
+      return Reaction([.saveSheet(topic: e.topic, language: e.language, content: e.content)])
     default: break
     }
-    return []
+    return Reaction()
   }
 
   /// Editing keys of the supervisor's directory forms.
-  func editorInput(_ key: KeyEvent, _ s: inout SupervisorScreen) {
-    switch s.editor {
-    case .partner(var e):
-      if e.form.handle(key) { e.error = nil }
-      s.editor = .partner(e)
-    case .sheet(var e):
-      if e.form.handle(key) { e.error = nil }
-      s.editor = .sheet(e)
-    case nil: break
-    }
-  }
-
-  /// Closes the supervisor's form after a save and says so.
-  mutating func closeEditor(notice text: String) {
-    if case .supervisor(var s) = screen {
-      s.editor = nil
-      screen = .supervisor(s)
-    }
-    notice = Notice(text, role: .success)
-  }
-
-  /// Shows a failed save in the supervisor's form (kept open with what was typed).
-  mutating func editorFailed(_ message: String) -> Bool {
-    guard case .supervisor(var s) = screen, let editor = s.editor else { return false }
+  mutating func editorInput(_ key: KeyEvent) {
     switch editor {
     case .partner(var e):
-      e.error = message
-      s.editor = .partner(e)
+      if e.form.handle(key) { e.error = nil }
+      editor = .partner(e)
     case .sheet(var e):
-      e.error = message
-      s.editor = .sheet(e)
+      if e.form.handle(key) { e.error = nil }
+      editor = .sheet(e)
+    case nil: break
     }
-    screen = .supervisor(s)
-    return true
   }
 }
 

@@ -3,7 +3,7 @@ import GAIDesk
 import TerminalUI
 
 /// The supervisor's desk: the day, referrals, follow-ups, the month, partners and sheets.
-public struct SupervisorScreen {
+public struct SupervisorScreen: AppScreen {
   /// The tabs, in order.
   enum Tab: Int, CaseIterable {
     case dashboard, referrals, followUps, month, partners, sheets
@@ -19,7 +19,7 @@ public struct SupervisorScreen {
   /// Creates the screen on the day's dashboard.
   public init() {}
 
-  func keyMap(_ tr: Translator) -> KeyMap<Command> {
+  public func keyMap(_ tr: Translator) -> KeyMap<Command> {
     switch editor {
     case .partner:
       return KeyMap(
@@ -64,6 +64,15 @@ public struct SupervisorScreen {
       ])
   }
 
+  /// The rows a tab's list shows in `area` (the same split as drawing: tabs, then a bordered box).
+  static func listRows(_ tab: Tab, in area: Rect) -> Int {
+    let inner = Block().inner(area.splitRows([.length(1), .fill(1)])[1])
+    switch tab {
+    case .referrals, .followUps: return inner.height - 1
+    default: return inner.height
+    }
+  }
+
   func list(_ tab: Tab, count: Int, rows: Int) -> ListState {
     var state = lists[tab] ?? ListState(count: count)
     state.count = count
@@ -71,7 +80,7 @@ public struct SupervisorScreen {
     return state
   }
 
-  func render(into grid: inout Grid, area: Rect, model: AppModel) -> Point? {
+  public func render(into grid: inout Grid, area: Rect, model: AppModel) -> Point? {
     if let editor { return EditorView.render(editor, into: &grid, area: area, model: model) }
     let tr = model.tr
     let parts = area.splitRows([.length(1), .fill(1)])
@@ -79,10 +88,10 @@ public struct SupervisorScreen {
     grid.render(Tabs(titles: titles, selected: tab.rawValue), in: parts[0])
     let body = parts[1]
     switch tab {
-    case .dashboard: Dashboard.render(into: &grid, area: body, model: model)
+    case .dashboard: DayTab.render(into: &grid, area: body, model: model)
     case .referrals: ReferralsBoard.render(into: &grid, area: body, model: model, screen: self)
     case .followUps: FollowUpsBoard.render(into: &grid, area: body, model: model, screen: self)
-    case .month: MonthReport.render(into: &grid, area: body, model: model)
+    case .month: MonthTab.render(into: &grid, area: body, model: model)
     case .partners: PartnersView.render(into: &grid, area: body, model: model, screen: self)
     case .sheets: SheetsView.render(into: &grid, area: body, model: model, screen: self)
     }
@@ -90,150 +99,76 @@ public struct SupervisorScreen {
   }
 }
 
-extension AppModel {
-  mutating func supervisorCommand(_ command: Command, _ s: inout SupervisorScreen) -> [Effect] {
-    if s.editor != nil { return editorCommand(command, &s) }
+extension SupervisorScreen {
+  /// Tabs, referral status, follow-ups done, partner and sheet editing.
+  public mutating func handle(_ command: Command, model: AppModel) -> Reaction {
+    if editor != nil { return editorCommand(command, model: model) }
     let count = SupervisorScreen.Tab.allCases.count
     switch command {
-    case .nextTab: s.tab = SupervisorScreen.Tab(rawValue: (s.tab.rawValue + 1) % count)!
-    case .previousTab: s.tab = SupervisorScreen.Tab(rawValue: (s.tab.rawValue + count - 1) % count)!
+    case .nextTab: tab = SupervisorScreen.Tab(rawValue: (tab.rawValue + 1) % count)!
+    case .previousTab: tab = SupervisorScreen.Tab(rawValue: (tab.rawValue + count - 1) % count)!
     case .changeStatus:
-      let referrals = ReferralsBoard.rows(self)
-      guard let index = s.lists[.referrals]?.selected ?? (referrals.isEmpty ? nil : 0),
+      let referrals = ReferralsBoard.rows(model)
+      guard let index = lists[.referrals]?.selected ?? (referrals.isEmpty ? nil : 0),
         index < referrals.count
       else {
-        return []
+        return Reaction()
       }
       let referral = referrals[index]
       guard !referral.status.next.isEmpty else {
-        notice = Notice(tr("referral.closedAlready"), role: .warning)
-        return []
+        return Reaction(notice: Notice(model.tr("referral.closedAlready"), role: .warning))
       }
-      overlay = .referralStatus(StatusPicker(referralID: referral.id, options: referral.status.next))
+      return Reaction(
+        navigation: .overlay(
+          .referralStatus(StatusPicker(referralID: referral.id, options: referral.status.next))))
     case .complete:
-      let followUps = FollowUpsBoard.rows(self)
-      guard let index = s.lists[.followUps]?.selected ?? (followUps.isEmpty ? nil : 0),
+      let followUps = FollowUpsBoard.rows(model)
+      guard let index = lists[.followUps]?.selected ?? (followUps.isEmpty ? nil : 0),
         index < followUps.count
       else {
-        return []
+        return Reaction()
       }
-      return [.completeFollowUp(id: followUps[index].id)]
-    case .edit where s.tab == .partners:
-      let partners = directory.activePartners
-      guard let index = s.lists[.partners]?.selected ?? (partners.isEmpty ? nil : 0), index < partners.count
-      else { return [] }
-      s.editor = .partner(PartnerEditor(partner: partners[index]))
-    case .add where s.tab == .partners:
-      s.editor = .partner(PartnerEditor())
-    case .retire where s.tab == .partners:
-      let partners = directory.activePartners
-      guard let index = s.lists[.partners]?.selected ?? (partners.isEmpty ? nil : 0), index < partners.count
-      else { return [] }
-      overlay = .confirmRetire(code: partners[index].code)
-    case .edit where s.tab == .sheets:
-      let sheets = directory.sheets
-      guard let index = s.lists[.sheets]?.selected ?? (sheets.isEmpty ? nil : 0), index < sheets.count
-      else { return [] }
-      s.editor = .sheet(SheetEditor(sheet: sheets[index], language: tr.language))
+      return Reaction([.completeFollowUp(id: followUps[index].id)])
+    case .edit where tab == .partners:
+      let partners = model.directory.activePartners
+      guard let index = lists[.partners]?.selected ?? (partners.isEmpty ? nil : 0), index < partners.count
+      else { return Reaction() }
+      editor = .partner(PartnerEditor(partner: partners[index]))
+    case .add where tab == .partners:
+      editor = .partner(PartnerEditor())
+    case .retire where tab == .partners:
+      let partners = model.directory.activePartners
+      guard let index = lists[.partners]?.selected ?? (partners.isEmpty ? nil : 0), index < partners.count
+      else { return Reaction() }
+      return Reaction(navigation: .overlay(.confirmRetire(code: partners[index].code)))
+    case .edit where tab == .sheets:
+      let sheets = model.directory.sheets
+      guard let index = lists[.sheets]?.selected ?? (sheets.isEmpty ? nil : 0), index < sheets.count
+      else { return Reaction() }
+      editor = .sheet(SheetEditor(sheet: sheets[index], language: model.tr.language))
     default: break
     }
-    return []
+    return Reaction()
   }
 
-  func supervisorInput(_ key: KeyEvent, _ s: inout SupervisorScreen) {
-    if s.editor != nil { return editorInput(key, &s) }
+  /// Arrows move in the tab's list; typing goes to an open form.
+  public mutating func input(_ key: KeyEvent, model: AppModel) -> Reaction {
+    if editor != nil {
+      editorInput(key)
+      return Reaction()
+    }
     let count: Int
-    switch s.tab {
-    case .referrals: count = ReferralsBoard.rows(self).count
-    case .followUps: count = FollowUpsBoard.rows(self).count
-    case .partners: count = directory.activePartners.count
-    case .sheets: count = directory.sheets.count
-    case .dashboard, .month: return
+    switch tab {
+    case .referrals: count = ReferralsBoard.rows(model).count
+    case .followUps: count = FollowUpsBoard.rows(model).count
+    case .partners: count = model.directory.activePartners.count
+    case .sheets: count = model.directory.sheets.count
+    case .dashboard, .month: return Reaction()
     }
-    var state = s.list(s.tab, count: count, rows: size.height - 8)
+    var state = list(tab, count: count, rows: SupervisorScreen.listRows(tab, in: model.bodyArea))
     _ = state.handle(key)
-    s.lists[s.tab] = state
-  }
-}
-
-/// Numbers about a list of waits in minutes.
-enum Stats {
-  /// The value below which `fraction` of the sorted values lie (nearest rank).
-  static func percentile(_ values: [Int], _ fraction: Double) -> Int? {
-    guard !values.isEmpty else { return nil }
-    let sorted = values.sorted()
-    let rank = Int((fraction * Double(sorted.count)).rounded(.up))
-    return sorted[min(sorted.count - 1, max(0, rank - 1))]
-  }
-
-  /// Counts of each key, largest first (ties by key).
-  static func counts(_ keys: [String]) -> [(String, Int)] {
-    var counts: [String: Int] = [:]
-    for key in keys { counts[key, default: 0] += 1 }
-    return counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map {
-      ($0.key, $0.value)
-    }
-  }
-}
-
-/// The day at a glance.
-enum Dashboard {
-  static func render(into grid: inout Grid, area: Rect, model: AppModel) {
-    let tr = model.tr
-    let visits = model.todaysVisits
-    let waits = visits.compactMap { visit in
-      visit.calledAt.map { model.minutes(from: visit.arrivedAt, to: $0) }
-    }
-    let columns = area.splitColumns([.fill(1), .fill(1)])
-    let left = Block(title: tr("dashboard.title", model.today))
-    grid.render(left, in: columns[0])
-    let inner = left.inner(columns[0]).inset(horizontal: 1)
-    let numbers: [(String, String)] = [
-      (tr("dashboard.waiting"), String(visits.filter { $0.status == .waiting }.count)),
-      (tr("dashboard.serving"), String(visits.filter { $0.status == .called }.count)),
-      (tr("dashboard.served"), String(visits.filter { $0.status == .done }.count)),
-      (tr("dashboard.left"), String(visits.filter { $0.status == .left }.count)),
-      (tr("dashboard.median"), Stats.percentile(waits, 0.5).map { tr("minutes", String($0)) } ?? "—"),
-      (tr("dashboard.p90"), Stats.percentile(waits, 0.9).map { tr("minutes", String($0)) } ?? "—"),
-    ]
-    for (row, item) in numbers.enumerated() where row < inner.height {
-      grid.put(
-        item.0.padded(toWidth: 24) + item.1, at: Point(x: inner.x, y: inner.y + row), role: .normal,
-        maxWidth: inner.width)
-    }
-    let chartTop = inner.y + numbers.count + 1
-    grid.put(tr("dashboard.byHour"), at: Point(x: inner.x, y: chartTop), role: .header, maxWidth: inner.width)
-    var perHour = [Int](repeating: 0, count: 24)
-    for visit in visits { perHour[LocalTime.hour(visit.arrivedAt)] += 1 }
-    let first = min(8, perHour.firstIndex { $0 > 0 } ?? 8)
-    let hours = Array(first..<min(24, first + max(1, inner.width / 4)))
-    let bars = hours.map { BarChart.Bar(String($0), value: perHour[$0]) }
-    grid.render(
-      BarChart(bars: bars, barWidth: 3),
-      in: Rect(x: inner.x, y: chartTop + 1, width: inner.width, height: inner.maxY - chartTop - 1))
-    let right = columns[1].splitRows([.fill(1), .fill(1)])
-    let topics = Stats.counts(visits.flatMap(\.topics)).prefix(8).map {
-      BarChart.Bar(model.tr.topic($0.0), value: $0.1)
-    }
-    chartBox(tr("dashboard.topics"), topics, into: &grid, area: right[0], empty: tr("dashboard.nothing"))
-    let staff = Stats.counts(visits.filter { $0.status == .done }.compactMap(\.servedBy)).prefix(8).map {
-      BarChart.Bar($0.0, value: $0.1)
-    }
-    chartBox(tr("dashboard.perStaff"), staff, into: &grid, area: right[1], empty: tr("dashboard.nothing"))
-  }
-
-  /// A bordered horizontal bar chart, or a muted line when there is nothing.
-  static func chartBox(
-    _ title: String, _ bars: [BarChart.Bar], into grid: inout Grid, area: Rect, empty: String
-  ) {
-    let block = Block(title: title)
-    grid.render(block, in: area)
-    let inner = block.inner(area).inset(horizontal: 1)
-    if bars.isEmpty {
-      grid.put(empty, at: inner.origin, role: .muted, maxWidth: inner.width)
-    } else {
-      grid.render(BarChart(bars: bars, orientation: .horizontal), in: inner)
-    }
+    lists[tab] = state
+    return Reaction()
   }
 }
 
@@ -274,7 +209,7 @@ enum ReferralsBoard {
       [
         tr("referral." + r.status.rawValue), model.name(r.visitorID),
         model.directory.partner(r.partner).map { $0.short ?? $0.name } ?? r.partner, tr.topic(r.topic),
-        r.due ?? "",
+        r.due.map(tr.date) ?? "",
       ]
     }
     let state = screen.list(.referrals, count: table.count, rows: inner.height - 1)
@@ -311,7 +246,10 @@ enum FollowUpsBoard {
       TableColumn(tr("col.phone"), width: .length(12)), TableColumn(tr("col.note"), width: .fill(3)),
     ]
     let table = items.map { f in
-      [f.on, model.name(f.visitorID), model.state.canonicalVisitor(f.visitorID)?.phone ?? "", f.note]
+      [
+        tr.date(f.on), model.name(f.visitorID), model.state.canonicalVisitor(f.visitorID)?.phone ?? "",
+        f.note,
+      ]
     }
     let state = screen.list(.followUps, count: table.count, rows: inner.height - 1)
     grid.render(Table(columns: columns, rows: table, state: state), in: inner)
@@ -321,68 +259,6 @@ enum FollowUpsBoard {
       guard y > inner.y, y < inner.maxY, index != state.selected else { continue }
       grid.setStyle(Style(.warning), in: Rect(x: inner.x, y: y, width: inner.width, height: 1))
     }
-  }
-}
-
-/// The month so far: totals, visits per day, topics and referrals by partner.
-enum MonthReport {
-  static func render(into grid: inout Grid, area: Rect, model: AppModel) {
-    let tr = model.tr
-    let month = String(model.today.prefix(7))
-    let days = model.state.visitsByDay.keys.filter { $0.hasPrefix(month) }
-    let visits = days.flatMap { model.state.visits(on: $0) }.filter {
-      model.officeCode == nil || $0.office == model.officeCode
-    }
-    let referrals = model.state.allReferrals.filter { LocalTime.day($0.createdAt).hasPrefix(month) }
-    let columns = area.splitColumns([.fill(1), .fill(1)])
-    let left = Block(title: tr("month.title", month))
-    grid.render(left, in: columns[0])
-    let inner = left.inner(columns[0]).inset(horizontal: 1)
-    let numbers: [(String, Int)] = [
-      (tr("month.visits"), visits.count),
-      (tr("month.visitors"), Set(visits.map(\.visitorID)).count),
-      (tr("month.served"), visits.filter { $0.status == .done }.count),
-      (tr("month.left"), visits.filter { $0.status == .left }.count),
-      (tr("month.referrals"), referrals.count),
-    ]
-    for (row, item) in numbers.enumerated() where row < inner.height {
-      grid.put(
-        item.0.padded(toWidth: 24) + String(item.1), at: Point(x: inner.x, y: inner.y + row), role: .normal,
-        maxWidth: inner.width)
-    }
-    let top = inner.y + numbers.count + 1
-    grid.put(tr("month.perDay"), at: Point(x: inner.x, y: top), role: .header, maxWidth: inner.width)
-    let dayCount = Int(model.today.suffix(2)) ?? 1
-    let perDay = (1...max(1, dayCount)).map { day -> Int in
-      let key = month + "-" + (day < 10 ? "0" : "") + String(day)
-      return visits.filter { $0.day == key }.count
-    }
-    grid.render(
-      Sparkline(values: perDay),
-      in: Rect(x: inner.x, y: top + 1, width: inner.width, height: max(1, min(4, inner.maxY - top - 2))))
-    let areas = Stats.counts(visits.flatMap(\.topics).compactMap { ReferenceData.shipped.topic($0)?.area })
-      .map { code, n in
-        BarChart.Bar(
-          ReferenceData.shipped.areas.first { $0.code == code }?.label(tr.language) ?? code, value: n)
-      }
-    let areaTop = top + 6
-    if areaTop + 1 < inner.maxY {
-      grid.put(tr("month.byArea"), at: Point(x: inner.x, y: areaTop), role: .header, maxWidth: inner.width)
-      grid.render(
-        BarChart(bars: areas, orientation: .horizontal),
-        in: Rect(x: inner.x, y: areaTop + 1, width: inner.width, height: inner.maxY - areaTop - 1))
-    }
-    let right = columns[1].splitRows([.fill(1), .fill(1)])
-    let topics = Stats.counts(visits.flatMap(\.topics)).prefix(8).map {
-      BarChart.Bar(tr.topic($0.0), value: $0.1)
-    }
-    Dashboard.chartBox(
-      tr("month.topics"), topics, into: &grid, area: right[0], empty: tr("dashboard.nothing"))
-    let partners = Stats.counts(referrals.map(\.partner)).prefix(8).map {
-      BarChart.Bar(model.directory.partner($0.0).map { $0.short ?? $0.name } ?? $0.0, value: $0.1)
-    }
-    Dashboard.chartBox(
-      tr("month.byPartner"), partners, into: &grid, area: right[1], empty: tr("dashboard.nothing"))
   }
 }
 
@@ -448,8 +324,49 @@ enum SheetsView {
     grid.render(ListView(items: sheets.map { tr.topic($0.topic) }, state: state), in: inner)
     guard let index = state.selected, index < sheets.count else { return }
     let sheet = sheets[index]
-    let detail = Block(title: tr.topic(sheet.topic) + " · " + tr("sheets.reviewed", sheet.reviewed))
+    let detail = Block(title: tr.topic(sheet.topic) + " · " + tr("sheets.reviewed", tr.date(sheet.reviewed)))
     grid.render(detail, in: columns[1])
     SheetView.render(sheet, into: &grid, area: detail.inner(columns[1]).inset(horizontal: 1), model: model)
   }
+}
+
+extension SupervisorScreen {
+  /// Whether an open form holds changes.
+  public var isDirty: Bool { editor?.isDirty ?? false }
+
+  /// Esc closes an open form before leaving the desk.
+  public var isInPanel: Bool { editor != nil }
+
+  /// A saved partner or sheet closes its form and says so.
+  public mutating func completed(_ effect: Effect, result: EffectResult, model: AppModel) -> Reaction {
+    switch effect {
+    case .addPartner(let code, _), .updatePartner(let code, _):
+      editor = nil
+      let name = model.directory.partner(code)?.name ?? code
+      return Reaction(notice: Notice(model.tr("partnerEdit.saved", name), role: .success))
+    case .saveSheet(let topic, _, _):
+      editor = nil
+      return Reaction(notice: Notice(model.tr("sheetEdit.saved", model.tr.topic(topic)), role: .success))
+    default: return Reaction()
+    }
+  }
+
+  /// A refused save is said in the open form, which keeps what was typed.
+  public mutating func failed(_ effect: Effect, message: String) -> Bool {
+    switch (effect, editor) {
+    case (.addPartner, .partner(var e)), (.updatePartner, .partner(var e)):
+      e.error = message
+      editor = .partner(e)
+    case (.saveSheet, .sheet(var e)):
+      e.error = message
+      editor = .sheet(e)
+    default: return false
+    }
+    return true
+  }
+}
+
+extension Screen {
+  /// The supervisor's desk.
+  public static func supervisor(_ screen: SupervisorScreen) -> Screen { .custom(screen) }
 }

@@ -3,7 +3,7 @@ import GAIDesk
 import TerminalUI
 
 /// Unlock the office with its passphrase (never echoed); a wrong one says so and lets them retry.
-public struct UnlockScreen {
+public struct UnlockScreen: AppScreen {
   /// The passphrase typed.
   var passphrase = TextFieldState()
   /// The last problem, translated.
@@ -12,7 +12,7 @@ public struct UnlockScreen {
   /// Creates an empty unlock screen.
   public init() {}
 
-  func keyMap(_ tr: Translator) -> KeyMap<Command> {
+  public func keyMap(_ tr: Translator) -> KeyMap<Command> {
     KeyMap(
       [
         KeyBinding(.enter, .submit, help: tr("key.unlock")),
@@ -20,7 +20,7 @@ public struct UnlockScreen {
       ] + CommonKeys.bindings(tr, helpOnQuestionMark: false))
   }
 
-  func render(into grid: inout Grid, area: Rect, model: AppModel) -> Point? {
+  public func render(into grid: inout Grid, area: Rect, model: AppModel) -> Point? {
     let tr = model.tr
     let box = area.centered(Size(width: min(64, area.width), height: 9))
     let block = Block(title: tr("unlock.title"))
@@ -42,11 +42,25 @@ public struct UnlockScreen {
   }
 }
 
-extension AppModel {
-  mutating func unlockCommand(_ command: Command, _ s: inout UnlockScreen) -> [Effect] {
-    guard command == .submit, !s.passphrase.text.isEmpty else { return [] }
-    busy = tr("busy.unlocking")
-    s.error = nil
-    return [.unlock(passphrase: s.passphrase.text)]
+extension UnlockScreen {
+  /// Enter unlocks with what was typed.
+  public mutating func handle(_ command: Command, model: AppModel) -> Reaction {
+    guard command == .submit, !passphrase.text.isEmpty else { return Reaction() }
+    error = nil
+    return Reaction([.unlock(passphrase: passphrase.text)], busy: model.tr("busy.unlocking"))
+  }
+
+  /// Typing goes to the passphrase and clears the last problem.
+  public mutating func input(_ key: KeyEvent, model: AppModel) -> Reaction {
+    if passphrase.handle(key) { error = nil }
+    return Reaction()
+  }
+
+  /// A wrong passphrase is said under the field, which is emptied.
+  public mutating func failed(_ effect: Effect, message: String) -> Bool {
+    guard case .unlock = effect else { return false }
+    error = message
+    passphrase = TextFieldState()
+    return true
   }
 }

@@ -1,0 +1,70 @@
+import Foundation
+
+/// A backup folder (on a USB stick): `office.json`, `keys/`, `bundles/NNNNNN-….gaibundle`, `LEIA-ME.txt`.
+public struct BackupFolder: Sendable {
+  /// The folder.
+  public let root: String
+
+  /// The backup in `root`.
+  public init(root: String) { self.root = root }
+
+  /// The folder of bundles, oldest first by name.
+  public var bundles: String { root + "/bundles" }
+  /// The office paths the folder mirrors (identity and key slots sit where an office has them).
+  var asOffice: OfficePaths { OfficePaths(root: root) }
+
+  /// The bundle files, oldest first.
+  public func bundleFiles() -> [String] {
+    ((try? FileManager.default.contentsOfDirectory(atPath: bundles)) ?? [])
+      .filter { $0.hasSuffix("." + BundleFormat.fileExtension) }.sorted().map { bundles + "/" + $0 }
+  }
+
+  /// The name of the next bundle: a running number and the UTC time, e.g. `000003-20261130-174501`.
+  func nextBundleName(now: Date) -> String {
+    let last = bundleFiles().compactMap { Int(($0 as NSString).lastPathComponent.prefix(6)) }.max() ?? 0
+    let digits = String(last + 1)
+    let formatter = DateFormatter()
+    formatter.locale = Locale(identifier: "en_US_POSIX")
+    formatter.timeZone = TimeZone(identifier: "UTC")
+    formatter.dateFormat = "yyyyMMdd-HHmmss"
+    return String(repeating: "0", count: max(0, 6 - digits.count)) + digits + "-"
+      + formatter.string(from: now)
+      + "." + BundleFormat.fileExtension
+  }
+
+  /// The LEIA-ME text in Portuguese, English and French.
+  static func readme(office: OfficeIdentity, folder: String) -> String {
+    let name = ReferenceData.shipped.municipality(office.office)?.name ?? office.office
+    return [Language.portuguese, .english, .french].map {
+      Strings.shared.text("backup.readme", [name, office.id ?? "", folder], language: $0)
+    }.joined(separator: "\n\n------------------------------------------------------------\n\n") + "\n"
+  }
+}
+
+/// What a backup run wrote.
+public struct BackupResult: Equatable, Sendable {
+  /// The bundle written (nil when the backup already held everything).
+  public var bundle: String?
+  /// Records in that bundle.
+  public var records: Int
+  /// Records the office holds.
+  public var held: Int
+  /// Bytes in the backup's bundles.
+  public var bytes: Int
+}
+
+/// What checking a backup found.
+public struct BackupCheck: Sendable {
+  /// The office id and code.
+  public var office: OfficeIdentity
+  /// Bundles read.
+  public var bundles = 0
+  /// Records verified (each counted once).
+  public var records = 0
+  /// Origins held.
+  public var origins = 0
+  /// Every problem found: unreadable bundles, gaps in an origin's history.
+  public var problems: [GAIDeskError] = []
+  /// Whether the backup restores everything it says it holds.
+  public var isIntact: Bool { problems.isEmpty }
+}

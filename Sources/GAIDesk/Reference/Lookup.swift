@@ -1,0 +1,56 @@
+import Foundation
+
+extension ReferenceData {
+  /// Country codes for a code or a name typed in any of the three languages (accents, case and word order
+  /// ignored): exact names first, then names whose words start with what was typed.
+  public func countryCodes(matching text: String) -> [String] {
+    let trimmed = text.trimmingCharacters(in: .whitespaces)
+    guard !trimmed.isEmpty else { return [] }
+    if trimmed.count <= 3, let country = country(trimmed) { return [country.code] }
+    let typed = SearchText.tokens(trimmed)
+    guard !typed.isEmpty else { return [] }
+    var exact: [String] = []
+    var partial: [String] = []
+    for country in countries {
+      let names = [country.pt, country.en, country.fr].map(SearchText.tokens)
+      if names.contains(typed) {
+        exact.append(country.code)
+      } else if names.contains(where: { words in
+        typed.allSatisfy { part in words.contains { $0.hasPrefix(part) } }
+      }) {
+        partial.append(country.code)
+      }
+    }
+    return exact + partial
+  }
+
+  /// The language codes for a comma-separated list of codes or names in any of the three languages; the
+  /// first word not found is thrown as `error.field.language`.
+  public func languageCodes(in text: String) throws -> [String] {
+    var codes: [String] = []
+    for part in text.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) })
+    where !part.isEmpty {
+      let folded = SearchText.fold(part)
+      let found =
+        language(part)
+        ?? languages.first { language in
+          [language.pt, language.en, language.fr].contains { SearchText.fold($0) == folded }
+        }
+      guard let found else { throw GAIDeskError("error.field.language", part) }
+      if !codes.contains(found.code) { codes.append(found.code) }
+    }
+    return codes
+  }
+}
+
+/// Yes and no typed in Portuguese, English or French.
+public enum YesNoAnswer {
+  /// True for yes (sim, s, yes, y, oui, o, true, 1), false for no (não, nao, n, no, non, false, 0), else nil.
+  public static func parse(_ text: String) -> Bool? {
+    switch SearchText.fold(text.trimmingCharacters(in: .whitespaces)) {
+    case "sim", "s", "yes", "y", "oui", "o", "true", "1": true
+    case "nao", "n", "no", "non", "false", "0": false
+    default: nil
+    }
+  }
+}

@@ -1,0 +1,22 @@
+import Foundation
+
+extension LocalTime {
+  /// A day typed as dd/mm/aaaa (or d/m/aaaa, with "/", "." or "-") as YYYY-MM-DD; any other text is
+  /// returned trimmed and unchanged, for the usual checks to say what is wrong with it.
+  public static func day(typed text: String) -> String {
+    let trimmed = text.trimmingCharacters(in: .whitespaces)
+    let parts = trimmed.split(whereSeparator: { "/.-".contains($0) })
+    guard parts.count == 3, parts[2].count == 4, (1...2).contains(parts[0].count),
+      (1...2).contains(parts[1].count), let day = Int(parts[0]), let month = Int(parts[1]),
+      let year = Int(parts[2])
+    else { return trimmed }
+    return String(format: "%04d-%02d-%02d", year, month, day)
+  }
+
+  /// A YYYY-MM-DD day as people read it: dd/mm/aaaa in Portuguese and French, unchanged in English.
+  public static func shown(_ day: String, language: Language) -> String {
+    guard language != .english, isDate(day) else { return day }
+    let parts = day.split(separator: "-")
+    return "\(parts[2])/\(parts[1])/\(parts[0])"
+  }
+}

@@ -1,0 +1,51 @@
+import GAIDesk
+import TerminalUI
+
+/// The supervisor's month so far: the core's `MonthReport` (the figures of the CSV sent to the AAI), drawn.
+enum MonthTab {
+  static func render(into grid: inout Grid, area: Rect, model: AppModel) {
+    let tr = model.tr
+    let month = String(model.today.prefix(7))
+    let report = MonthReport(state: model.state, month: month, office: model.officeCode)
+    let columns = area.splitColumns([.fill(1), .fill(1)])
+    let left = Block(title: tr("month.title", month))
+    grid.render(left, in: columns[0])
+    let inner = left.inner(columns[0]).inset(horizontal: 1)
+    let summary =
+      report.summary(language: tr.language) + [
+        ReportLine(tr("month.referrals"), String(report.referrals))
+      ]
+    let areas = report.byArea.filter { $0.count > 0 }.map { tally in
+      BarChart.Bar(
+        ReferenceData.shipped.areas.first { $0.code == tally.key }?.label(tr.language) ?? tally.key,
+        value: tally.count)
+    }
+    let parts = inner.splitRows([
+      .length(ReportView.height(of: summary, width: inner.width)), .length(1), .length(1), .fill(1),
+      .length(areas.isEmpty ? 0 : 1), .length(areas.count),
+    ])
+    ReportView.lines(summary, into: &grid, area: parts[0])
+    grid.put(tr("month.perDay"), at: parts[2].origin, role: .header, maxWidth: parts[2].width)
+    // The month's days so far, at most four rows high.
+    let days = Int(model.today.suffix(2)) ?? 1
+    let spark = Rect(x: parts[3].x, y: parts[3].y, width: parts[3].width, height: min(4, parts[3].height))
+    if spark.height > 0 {
+      grid.render(Sparkline(values: Array(report.visitsPerDay.prefix(max(1, days)))), in: spark)
+    }
+    if !areas.isEmpty, parts[5].height > 0 {
+      grid.put(tr("month.byArea"), at: parts[4].origin, role: .header, maxWidth: parts[4].width)
+      grid.render(BarChart(bars: areas, orientation: .horizontal), in: parts[5])
+    }
+    let right = columns[1].splitRows([.fill(1), .fill(1)])
+    let topics = report.byTopic.prefix(8).map { BarChart.Bar(tr.topic($0.key), value: $0.count) }
+    ReportView.chartBox(
+      tr("month.topics"), topics, into: &grid, area: right[0], empty: tr("dashboard.nothing"))
+    let partners = report.referralsByPartner.prefix(8).map { entry in
+      BarChart.Bar(
+        model.directory.partner(entry.partner).map { $0.short ?? $0.name } ?? entry.partner,
+        value: entry.total)
+    }
+    ReportView.chartBox(
+      tr("month.byPartner"), partners, into: &grid, area: right[1], empty: tr("dashboard.nothing"))
+  }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import GAIDesk
+
+/// Owns the office on its own thread: the key loop sends effects and polls answers, so drawing and keys
+/// never wait for the disk (a write shows "a guardar…" until its answer arrives). Effects run one at a time
+/// in the order sent; journal refreshes run on the same thread, between them.
+public final class OfficeWorker: @unchecked Sendable {
+  private let runtime: AppRuntime
+  private let queue = DispatchQueue(label: "gaidesk.office")
+  private let lock = NSLock()
+  private var answers: [Message] = []
+  private var inFlight = 0
+  private var refreshing = false
+
+  /// Creates a worker owning `runtime` (nothing else may touch it afterwards).
+  public init(runtime: AppRuntime) {
+    self.runtime = runtime
+  }
+
+  /// Performs `effect` as `staff` on the worker's thread; its answer comes back through ``poll()``.
+  public func send(_ effect: Effect, staff: String) {
+    lock.withLock { inFlight += 1 }
+    queue.async { [self] in
+      let answer = runtime.perform(effect, staff: staff)
+      lock.withLock {
+        if let answer { answers.append(answer) }
+        inFlight -= 1
+      }
+    }
+  }
+
+  /// Reads other processes' appends on the worker's thread (skipped while one refresh is still running).
+  public func refresh() {
+    let start = lock.withLock { () -> Bool in
+      guard !refreshing else { return false }
+      refreshing = true
+      return true
+    }
+    guard start else { return }
+    queue.async { [self] in
+      let answer = runtime.refresh()
+      lock.withLock {
+        if let answer { answers.append(answer) }
+        refreshing = false
+      }
+    }
+  }
+
+  /// The answers that arrived since the last call, in order; never waits.
+  public func poll() -> [Message] {
+    lock.withLock {
+      defer { answers.removeAll() }
+      return answers
+    }
+  }
+
+  /// Whether an effect is still being performed.
+  public var isBusy: Bool { lock.withLock { inFlight > 0 } }
+
+  /// Waits until every effect sent has been performed (before leaving, so nothing typed is lost).
+  public func finish() {
+    queue.sync {}
+  }
+}

@@ -1,0 +1,107 @@
+import ArgumentParser
+import Foundation
+import GAIDesk
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// `gaidesk bundle …`: the file that carries records between the PCs of one office.
+struct BundleCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "bundle", abstract: "Move records between the PCs of one office: export and import bundles.",
+    subcommands: [Export.self, Import.self])
+
+  struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Write a bundle of this PC's records (all, or what another PC's last bundle lacked).")
+    @OptionGroup var options: OfficeOptions
+    @Option(help: "Another PC's last bundle: export only what it lacked.") var since: String?
+    @Flag(help: "Export every record (the default without --since).") var all = false
+    @Option(help: "The bundle file to write (refused when it exists).") var out: String
+
+    func validate() throws {
+      guard !(all && since != nil) else { throw ValidationError("--all / --since") }
+    }
+
+    func run() throws {
+      let office = try options.open()
+      let manifest =
+        try since.map { try office.exportBundle(to: out, sinceBundle: $0) } ?? office.exportBundle(to: out)
+      if options.json {
+        Console.json([
+          "file": out, "records": manifest.recordCount, "origins": manifest.ranges.count,
+          "ranges": manifest.ranges.map {
+            ["origin": $0.origin.hex, "first": $0.first, "last": $0.last] as [String: Any]
+          },
+        ])
+      } else {
+        Console.say("bundle.exported", out, String(manifest.recordCount), String(manifest.ranges.count))
+      }
+    }
+  }
+
+  struct Import: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Import bundles of this office: verified first, nothing written when one is refused.")
+    @OptionGroup var options: OfficeOptions
+    @Argument(help: "Bundle files.") var files: [String]
+
+    func run() throws {
+      let office = try options.open()
+      let progress = Progress(key: "bundle.progress")
+      let summary = try office.importBundles(files, progress: progress.show)
+      progress.finish()
+      BundleCommand.report(summary, json: options.json)
+      // A fork is a history this office does not share: named, kept aside, and a non-zero status.
+      if !summary.forks.isEmpty { throw ExitCode(2) }
+    }
+  }
+
+  /// Prints an import summary as text or JSON.
+  static func report(_ summary: ImportSummary, json: Bool) {
+    if json {
+      Console.json([
+        "bundles": summary.bundles, "added": summary.added, "alreadyHad": summary.alreadyHad,
+        "parked": summary.parked.map {
+          ["origin": $0.origin.hex, "from": $0.from, "through": $0.through, "file": $0.file] as [String: Any]
+        },
+        "forks": summary.forks.map {
+          ["origin": $0.origin.hex, "sequence": $0.sequence, "file": $0.file] as [String: Any]
+        },
+      ])
+      return
+    }
+    Console.say("bundle.imported", String(summary.added), String(summary.alreadyHad))
+    for waiting in summary.parked {
+      Console.say(
+        "bundle.waiting", String(waiting.origin.hex.prefix(8)), String(waiting.from), String(waiting.through),
+        waiting.file)
+    }
+    for fork in summary.forks {
+      Console.say("bundle.fork", String(fork.origin.hex.prefix(8)), String(fork.sequence), fork.file)
+    }
+  }
+}
+
+/// A progress line on stderr, shown only when stderr is a terminal and the job is large.
+final class Progress {
+  private let key: String
+  private let enabled = isatty(STDERR_FILENO) == 1
+  private var shown = false
+
+  /// A progress line of message `key` ({0} done, {1} total).
+  init(key: String) { self.key = key }
+
+  /// Shows `done` of `total`.
+  func show(_ done: Int, _ total: Int) {
+    guard enabled, total >= 10_000 else { return }
+    shown = true
+    FileHandle.standardError.write(Data(("\r" + Console.text(key, [String(done), String(total)])).utf8))
+  }
+
+  /// Ends the line.
+  func finish() {
+    if shown { FileHandle.standardError.write(Data("\n".utf8)) }
+  }
+}

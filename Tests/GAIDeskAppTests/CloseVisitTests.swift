@@ -1,0 +1,58 @@
+import Foundation
+import GAIDesk
+import Testing
+
+@testable import GAIDeskApp
+
+/// The interface closes visits through the core's one command: the core's date bounds and the note's
+/// language apply, whatever the screen typed.
+@Suite("Closing a visit through the core")
+struct CloseVisitTests {
+  func served(_ runtime: AppRuntime) throws -> String {
+    var form = VisitorForm(fullName: "Aminata Baldé")
+    form.consentToShare = true
+    guard case .done(_, _, let visitID?, _) = runtime.perform(.arriveNew(form), staff: "Ana") else {
+      throw GAIDeskError("error.ui.failed", "no arrival")
+    }
+    return visitID
+  }
+
+  @Test("a follow-up date the core refuses is refused on the screen's path too")
+  func followUpBounds() throws {
+    let (runtime, root) = try #require(Fixture.runtimeWithNewOffice())
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    let visitID = try served(runtime)
+    let closing = VisitClosing(visit: visitID, topics: ["residence.renewal"], followUp: "1999-01-01")
+    guard case .failed(_, let error) = runtime.perform(.close(closing), staff: "Ana") else {
+      Issue.record("a follow-up in 1999 was accepted")
+      return
+    }
+    #expect(error.key == "error.field.dateRange")
+    #expect(runtime.office?.state.visits[visitID]?.status == .waiting)
+  }
+
+  @Test("the follow-up's note is in the interface language, and every referral asked for is made")
+  func noteLanguageAndReferrals() throws {
+    let (runtime, root) = try #require(Fixture.runtimeWithNewOffice())
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    let visitID = try served(runtime)
+    let today = LocalTime.today()
+    let closing = VisitClosing(
+      visit: visitID, topics: ["residence.renewal", "integration.health"],
+      referrals: [
+        VisitClosing.Referral(partner: "def", topic: "residence.renewal"),
+        VisitClosing.Referral(partner: "centro-saude", topic: "integration.health"),
+      ],
+      followUp: LocalTime.adding(days: 7, to: today), language: .english)
+    let office = try #require(runtime.office)
+    let closed = try office.closeVisit(closing, staff: "Ana")
+    #expect(closed.referralIDs.count == 2)
+    let note = try #require(closed.followUpID.flatMap { office.state.followUps[$0]?.note })
+    #expect(
+      note
+        == [
+          ReferenceData.shipped.topic("residence.renewal")!.en,
+          ReferenceData.shipped.topic("integration.health")!.en,
+        ].joined(separator: "; "))
+  }
+}

@@ -1,0 +1,42 @@
+import Foundation
+import GAIDesk
+import TerminalUI
+import Testing
+
+@testable import GAIDeskApp
+
+/// Messages people can read: field names in words, days as dd/mm/aaaa in Portuguese and French.
+@Suite("Human messages")
+struct MessageTests {
+  @Test("core errors name the field in words, in the interface language")
+  func fieldNames() {
+    let long = GAIDeskError("error.field.tooLong", "name", "200")
+    #expect(Translator(.portuguese).error(long).hasPrefix("O campo nome é longo demais"))
+    let empty = GAIDeskError("error.field.empty", "staff")
+    #expect(!Translator(.portuguese).error(empty).contains("staff"))
+    #expect(Translator(.english).error(empty).contains("staff name"))
+    let range = GAIDeskError("error.field.dateRange", "due", "2040-01-31", "2025-03-09", "2036-03-10")
+    let text = Translator(.french).error(range)
+    #expect(text.contains("échéance") && text.contains("31/01/2040") && !text.contains(" due"))
+  }
+
+  @Test("days typed as dd/mm/aaaa reach the core as YYYY-MM-DD; other text is left for its checks")
+  func typedDays() {
+    #expect(LocalTime.day(typed: "24/03/2026") == "2026-03-24")
+    #expect(LocalTime.day(typed: " 1/4/2026 ") == "2026-04-01")
+    #expect(LocalTime.day(typed: "2026-03-24") == "2026-03-24")
+    #expect(LocalTime.day(typed: "amanhã") == "amanhã")
+    #expect(LocalTime.shown("2026-03-24", language: .french) == "24/03/2026")
+    #expect(LocalTime.shown("2026-03-24", language: .english) == "2026-03-24")
+  }
+
+  @Test("the serve form shows the due date as dd/mm/aaaa and saves it as a day")
+  func serveDue() {
+    var model = Fixture.model()
+    model.openServe(
+      model.state.visits["T-1"].map {
+        var v = $0; v.status = .called; return v
+      }!)
+    #expect(model.view().grid.lines.joined().contains("24/03/2026"))
+  }
+}

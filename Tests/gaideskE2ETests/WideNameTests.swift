@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+
+/// Names with emoji sequences under a real tmux: ncurses, tmux and the grid count the same columns.
+@Suite("Emoji names under tmux", .serialized)
+struct WideNameTests {
+  typealias Wcwidth = @convention(c) (Int32) -> Int32
+
+  /// Columns of `text` as tmux lays out what it captured: wcwidth per code point (C.UTF-8).
+  static func columns(_ text: String) -> Int {
+    guard let locale = newlocale(LC_CTYPE_MASK, "C.UTF-8", nil),
+      let symbol = dlsym(dlopen(nil, RTLD_NOW), "wcwidth")
+    else { return text.unicodeScalars.count }
+    let previous = uselocale(locale)
+    defer {
+      uselocale(previous)
+      freelocale(locale)
+    }
+    let wcwidth = unsafeBitCast(symbol, to: Wcwidth.self)
+    return text.unicodeScalars.reduce(0) { $0 + max(0, Int(wcwidth(Int32(bitPattern: $1.value)))) }
+  }
+
+  @Test("a row holding 👩‍👩‍👧 and 🇨🇻 keeps its right border in the same column as its neighbours (80×24)")
+  func familyAndFlag() throws {
+    let office = try TestOffice()
+    defer { office.remove() }
+    for name in ["Ana Lopes", "Maria 👩‍👩‍👧 Silva 🇨🇻", "José Tavares"] {
+      #expect(office.run(["queue", "add", "--name", name, "--force"]) == 0, "\(office.log)")
+    }
+    let ui = office.interface(width: 80, height: 24)
+    defer { ui.stop() }
+    #expect(ui.waitFor("Palavra-passe"))
+    ui.type(office.passphrase)
+    ui.keys("Enter")
+    #expect(ui.waitFor("Quem está ao balcão?"))
+    ui.keys("Enter")
+    #expect(ui.waitFor("José Tavares"))
+    let lines = ui.screen().components(separatedBy: "\n")
+    let rows = lines.filter { $0.contains("A-00") }
+    #expect(rows.count == 3, "\(lines.joined(separator: "\n"))")
+    let family = try #require(rows.first { $0.contains("Maria") })
+    #expect(family.contains("👩👩👧"), "the family's members side by side: \(family)")
+    #expect(family.contains("🇨🇻"), "the flag's two letters: \(family)")
+    let borders = lines.filter { $0.hasPrefix("│") }.map { line -> Int in
+      let trimmed = line.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
+      return Self.columns(trimmed)
+    }
+    #expect(Set(borders) == [80], "every boxed row ends at column 80: \(borders)")
+  }
+}

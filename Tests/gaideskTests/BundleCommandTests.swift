@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+
+/// Backup, restore on a new PC and bundles both ways, through the built binary.
+@Suite struct BundleCommandTests {
+  private func json(_ result: CLI.Result) throws -> [String: Any] {
+    try #require(try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [String: Any])
+  }
+
+  @Test func backupRestoreWorkOnBothAndBundlesBothWays() throws {
+    let a = CLI()
+    let b = CLI()
+    let stick = a.scratch + "/stick"
+    #expect(a.initOffice().status == 0)
+    #expect(a.run(["queue", "add", "--name", "Awa Ndiaye"]).out.contains("A-001"))
+    let backup = a.run(["backup", "--to", stick])
+    #expect(backup.status == 0, "\(backup.err)")
+    #expect(FileManager.default.fileExists(atPath: stick + "/LEIA-ME.txt"))
+    let check = a.run(["backup", "--check", stick, "--json"])
+    let checked = try json(check)
+    #expect(check.status == 0 && checked["intact"] as? Bool == true)
+
+    // The new PC (its own home, so its own device marks).
+    let restore = b.run(["restore", "--from", stick, "--json"])
+    #expect(restore.status == 0, "\(restore.err)")
+    #expect((try json(restore))["records"] as? Int == 1)
+    let ticketB = b.run(["queue", "add", "--name", "Kofi Mensah"]).out.trimmingCharacters(
+      in: .whitespacesAndNewlines)
+    let ticketA = a.run(["queue", "add", "--name", "Lin Wei"]).out.trimmingCharacters(
+      in: .whitespacesAndNewlines)
+    #expect(ticketA == "A-002" && ticketB.hasSuffix("-001") && !ticketB.hasPrefix("A-"))
+
+    let toB = a.scratch + "/a.gaibundle"
+    #expect(a.run(["bundle", "export", "--out", toB]).status == 0)
+    let imported = b.run(["bundle", "import", toB, "--json"])
+    #expect(imported.status == 0, "\(imported.err)")
+    let summary = try json(imported)
+    #expect(summary["added"] as? Int == 1 && summary["alreadyHad"] as? Int == 1)
+    let toA = b.scratch + "/b.gaibundle"
+    #expect(b.run(["bundle", "export", "--since", toB, "--out", toA]).status == 0)
+    #expect(a.run(["bundle", "import", toA]).status == 0)
+
+    let listA =
+      try JSONSerialization.jsonObject(with: Data(a.run(["queue", "list", "--json"]).out.utf8))
+      as? [[String: Any]]
+    let listB =
+      try JSONSerialization.jsonObject(with: Data(b.run(["queue", "list", "--json"]).out.utf8))
+      as? [[String: Any]]
+    let ticketsA = (listA ?? []).compactMap { $0["ticket"] as? String }.sorted()
+    #expect(ticketsA.count == 3 && Set(ticketsA).count == 3)
+    #expect(ticketsA == (listB ?? []).compactMap { $0["ticket"] as? String }.sorted())
+    #expect(a.run(["verify"]).status == 0 && b.run(["verify"]).status == 0)
+
+    // A damaged copy: one line in Portuguese, exit 1, nothing imported.
+    var bytes = try Data(contentsOf: URL(fileURLWithPath: toA))
+    bytes[bytes.count - 5] ^= 0x20
+    let damaged = a.scratch + "/damaged.gaibundle"
+    try bytes.write(to: URL(fileURLWithPath: damaged))
+    let refused = b.run(["bundle", "import", damaged])
+    #expect(refused.status == 1 && refused.err.contains("nada foi importado"))
+    #expect(refused.err.split(separator: "\n").count == 1)
+
+    // The next backup adds the rest; the stick checks out and says so.
+    let again = a.run(["backup", "--to", stick, "--json"])
+    #expect((try json(again))["records"] as? Int == 2)
+    #expect(a.run(["backup", "--check", stick]).out.contains("intacta"))
+  }
+}
