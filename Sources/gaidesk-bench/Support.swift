@@ -18,8 +18,17 @@ func measure(_ body: () throws -> Void) rethrows -> Double {
   return now() - start
 }
 
-/// Peak resident memory of this process in bytes (getrusage ru_maxrss, kilobytes on Linux).
+/// Peak resident memory of this process in bytes: `VmHWM` of /proc/self/status, the high-water mark of this
+/// program's own address space. (`getrusage` `ru_maxrss` is not used: Linux carries the parent's high-water
+/// mark into a spawned child across `execve`, so a child started by a bench that had the 1M office open
+/// reported 430 MB whatever it did.)
 func peakRSS() -> Int {
+  if let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+    let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+    let kilobytes = Int(line.split(separator: " ").dropFirst().first ?? "")
+  {
+    return kilobytes * 1024
+  }
   var usage = rusage()
   getrusage(RUSAGE_SELF.rawValue, &usage)
   return Int(usage.ru_maxrss) * 1024
@@ -105,7 +114,9 @@ func runChild(_ arguments: [String]) -> String {
   do { try process.run() } catch { fail("cannot run child: \(error)") }
   let data = pipe.fileHandleForReading.readDataToEndOfFile()
   process.waitUntilExit()
-  guard process.terminationStatus == 0 else { fail("child \(arguments) exited with \(process.terminationStatus)") }
+  guard process.terminationStatus == 0 else {
+    fail("child \(arguments) exited with \(process.terminationStatus)")
+  }
   return String(decoding: data, as: UTF8.self)
 }
 

@@ -38,15 +38,17 @@ struct Report {
 let usage = """
   gaidesk-bench: durable appends and office opening against the physical limits and the peers.
 
-  usage: gaidesk-bench [--dir DIR] [--only append,open,search,draw,reports,scan] [--appends N] [--sizes 10k,100k]
-                       [--million] [--repeats N] [--json FILE]
+  usage: gaidesk-bench [--dir DIR] [--only append,open,late,search,draw,reports,scan] [--appends N]
+                       [--sizes 10k,100k] [--million] [--repeats N] [--json FILE]
 
     --dir DIR       working folder (generated offices are kept there and reused; default /tmp/gaidesk-bench)
-    --only LIST     sections to run: append, open, search, draw, reports, scan (default: all)
+    --only LIST     sections to run: append, open, late, search, draw, reports, scan (default: all)
+                    (late: one record of another origin arriving after everything, or a day before the
+                    latest record so that the office folds everything again; per office size)
     --appends N     measured appends per contender (default 300, after 20 warm-up appends)
     --sizes LIST    office sizes in events for the opening benchmark (default 10k,100k)
     --million       also 1M events (generation takes a few minutes the first time)
-    --repeats N     child processes per opening scenario; the median is reported (default 3)
+    --repeats N     child processes per opening (and late-record) scenario; median reported (default 3)
     --visitors N    visitors in the search benchmark's office (default 200k)
     --large N       events of the office drawn and reported on (default 1M; generated if missing)
     --json FILE     also write the rows as JSON
@@ -68,7 +70,8 @@ func appendSection(_ report: inout Report, directory: String, count: Int) throws
   report.add(
     section, "GAIDesk journal p99", measured: format(seconds: r.journal.p99),
     reference: "raw write+fdatasync " + format(seconds: r.raw.p99), ratio: format(ratio: p99Ratio),
-    target: "≤ 1.30× raw", ok: p99Ratio <= 1.3, figures: ["journal_p99_s": r.journal.p99, "raw_p99_s": r.raw.p99])
+    target: "≤ 1.30× raw", ok: p99Ratio <= 1.3,
+    figures: ["journal_p99_s": r.journal.p99, "raw_p99_s": r.raw.p99])
   report.add(
     section, "vs SQLite \(r.sqliteVersion) WAL FULL p50", measured: format(seconds: r.journal.p50),
     reference: "SQLite " + format(seconds: r.sqlite.p50), ratio: format(ratio: r.journal.p50 / r.sqlite.p50),
@@ -90,13 +93,16 @@ func openSection(_ report: inout Report, directory: String, sizes: [Int], repeat
     note("opening: office of \(formatCount(size)) events…")
     let r = try benchOpen(directory: directory, events: size, repeats: repeats)
     let s = r.scenarios
-    let section = "open \(formatCount(size)) (\(r.events) events, \(r.records) records, \(format(bytes: r.journalBytes)))"
-    let read = s["read"]!, decrypt = s["decrypt"]!, unlock = s["unlock"]!, cold = s["cold"]!, warm = s["warm"]!
+    let section =
+      "open \(formatCount(size)) (\(r.events) events, \(r.records) records, \(format(bytes: r.journalBytes)))"
+    let read = s["read"]!, decrypt = s["decrypt"]!, unlock = s["unlock"]!, cold = s["cold"]!,
+      warm = s["warm"]!
     let rebuildRate = Double(r.events) / cold.seconds
     let million = size >= 1_000_000
     report.add(
       section, "read journal files (limit)", measured: format(seconds: read.seconds),
-      reference: format(bytes: read.peakBytes) + " peak", figures: ["seconds": read.seconds, "peak_bytes": Double(read.peakBytes)])
+      reference: format(bytes: read.peakBytes) + " peak",
+      figures: ["seconds": read.seconds, "peak_bytes": Double(read.peakBytes)])
     report.add(
       section, "decrypt without decoding (limit)", measured: format(seconds: decrypt.seconds),
       reference: format(rate: Double(r.events) / decrypt.seconds) + " events", ratio: "",
@@ -106,7 +112,8 @@ func openSection(_ report: inout Report, directory: String, sizes: [Int], repeat
       figures: ["seconds": unlock.seconds])
     report.add(
       section, "cold open (cache deleted, rebuilt)", measured: format(seconds: cold.seconds),
-      reference: "decrypt " + format(seconds: decrypt.seconds), ratio: format(ratio: cold.seconds / decrypt.seconds),
+      reference: "decrypt " + format(seconds: decrypt.seconds),
+      ratio: format(ratio: cold.seconds / decrypt.seconds),
       target: "≥ 300k events/s: " + format(rate: rebuildRate), ok: rebuildRate >= 300_000,
       figures: ["seconds": cold.seconds, "events_per_s": rebuildRate, "peak_bytes": Double(cold.peakBytes)])
     report.add(
@@ -116,7 +123,8 @@ func openSection(_ report: inout Report, directory: String, sizes: [Int], repeat
       figures: ["seconds": warm.seconds, "peak_bytes": Double(warm.peakBytes)])
     let peak = max(cold.peakBytes, warm.peakBytes)
     report.add(
-      section, "peak memory (cold / warm)", measured: format(bytes: cold.peakBytes) + " / " + format(bytes: warm.peakBytes),
+      section, "peak memory (cold / warm)",
+      measured: format(bytes: cold.peakBytes) + " / " + format(bytes: warm.peakBytes),
       target: million ? "< 400 MB" : "", ok: million ? peak < 400 << 20 : nil,
       figures: ["cold_peak_bytes": Double(cold.peakBytes), "warm_peak_bytes": Double(warm.peakBytes)])
   }
@@ -138,7 +146,8 @@ func largeAppendSection(_ report: inout Report, directory: String, events: Int, 
   let stats = Stats(times)
   let section = "durable append in a large office (\(office.state.eventCount) events, n=\(count))"
   report.add(
-    section, "GAIDesk journal p50 / p99", measured: format(seconds: stats.p50) + " / " + format(seconds: stats.p99),
+    section, "GAIDesk journal p50 / p99",
+    measured: format(seconds: stats.p50) + " / " + format(seconds: stats.p99),
     reference: "empty-office p50 above", target: "≤ 1.30× raw", ok: nil,
     figures: ["p50_s": stats.p50, "p99_s": stats.p99, "events": Double(office.state.eventCount)])
 }
@@ -154,12 +163,15 @@ func printTable(_ report: Report) {
   for row in report.rows where !sections.contains(row.section) { sections.append(row.section) }
   var widths = header.map(\.count)
   for row in report.rows {
-    for (i, cell) in [row.what, row.measured, row.reference, row.ratio, row.target, row.verdict].enumerated() {
+    for (i, cell) in [row.what, row.measured, row.reference, row.ratio, row.target, row.verdict].enumerated()
+    {
       widths[i] = max(widths[i], cell.count)
     }
   }
   func render(_ cells: [String]) -> String {
-    "| " + cells.enumerated().map { $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(separator: " | ") + " |"
+    "| "
+      + cells.enumerated().map { $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(
+        separator: " | ") + " |"
   }
   for section in sections {
     print("\n**\(section)**\n")
@@ -177,10 +189,12 @@ func machineDescription() -> String {
   var name = utsname()
   uname(&name)
   let release = withUnsafeBytes(of: &name.release) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-  let cpu = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?
+  let cpu =
+    (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?
     .split(separator: "\n").first { $0.hasPrefix("model name") }?
     .split(separator: ":").last?.trimmingCharacters(in: .whitespaces) ?? "?"
-  return "Linux \(release), \(ProcessInfo.processInfo.activeProcessorCount) cores (\(cpu)), GAIDesk \(GAIDeskVersion.string)"
+  return
+    "Linux \(release), \(ProcessInfo.processInfo.activeProcessorCount) cores (\(cpu)), GAIDesk \(GAIDeskVersion.string)"
 }
 
 // MARK: - Main
@@ -195,8 +209,15 @@ do {
   case "append-worker":
     try appendWorker(options)
   case "open-child":
-    guard let root = options["root"], let mode = options["mode"] else { fail("open-child needs --root and --mode") }
+    guard let root = options["root"], let mode = options["mode"] else {
+      fail("open-child needs --root and --mode")
+    }
     try openChild(root: root, mode: mode)
+  case "late-child":
+    guard let root = options["root"], let mode = options["mode"], let work = options["work"] else {
+      fail("late-child needs --root, --mode and --work")
+    }
+    try lateChild(root: root, mode: mode, work: work)
   case "generate":
     guard let root = options["root"] else { fail("generate needs --root") }
     let total = try generateOffice(root: root, events: options.int("events", default: 10_000))
@@ -209,7 +230,7 @@ do {
     let directory = options["dir"] ?? "/tmp/gaidesk-bench"
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     let only = Set(
-      (options["only"] ?? "append,open,search,draw,reports,scan").split(separator: ",").map(String.init))
+      (options["only"] ?? "append,open,late,search,draw,reports,scan").split(separator: ",").map(String.init))
     var sizes = (options["sizes"] ?? "10k,100k").split(separator: ",").map { text -> Int in
       guard let n = parseCount(String(text)) else { fail("bad size \(text)") }
       return n
@@ -221,10 +242,16 @@ do {
       try appendSection(&report, directory: directory, count: options.int("appends", default: 300))
     }
     if only.contains("open") {
-      try openSection(&report, directory: directory, sizes: sizes, repeats: options.int("repeats", default: 3))
+      try openSection(
+        &report, directory: directory, sizes: sizes, repeats: options.int("repeats", default: 3))
       if let largest = sizes.max() {
-        try largeAppendSection(&report, directory: directory, events: largest, count: options.int("large-appends", default: 50))
+        try largeAppendSection(
+          &report, directory: directory, events: largest, count: options.int("large-appends", default: 50))
       }
+    }
+    if only.contains("late") {
+      try lateSection(
+        &report, directory: directory, sizes: sizes, repeats: options.int("repeats", default: 3))
     }
     if only.contains("scan") {
       try scanSection(&report, directory: directory, repeats: options.int("repeats", default: 3))
@@ -232,7 +259,8 @@ do {
     if only.contains("search") {
       try searchSection(
         &report, directory: directory, visitors: options.int("visitors", default: 200_000),
-        repeats: options.int("search-repeats", default: 3), fzfQueries: options.int("fzf-queries", default: 20))
+        repeats: options.int("search-repeats", default: 3),
+        fzfQueries: options.int("fzf-queries", default: 20))
     }
     if only.contains("draw") || only.contains("reports") {
       let large = try largeOfficeState(directory: directory, events: options.int("large", default: 1_000_000))
