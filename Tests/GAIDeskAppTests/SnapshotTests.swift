@@ -12,6 +12,7 @@ struct ScreenSnapshotTests {
   /// The screens worth a snapshot, each built from the queue model by a few keys.
   nonisolated(unsafe) static let screens: [(String, @Sendable (inout AppModel) -> Void)] = [
     ("queue", { _ in }),
+    ("queue-damage", { _ = $0.update(.health(Fixture.health())) }),
     (
       "sheet-finder",
       { m in
@@ -80,6 +81,12 @@ struct ScreenSnapshotTests {
       }
     ),
     ("supervisor-day", { Fixture.press(&$0, [.character("s")]) }),
+    (
+      "supervisor-day-warnings",
+      { m in
+        _ = m.update(.health(Fixture.health())); Fixture.press(&m, [.character("s")])
+      }
+    ),
     ("supervisor-referrals", { Fixture.press(&$0, [.character("s"), .tab]) }),
     ("supervisor-status", { Fixture.press(&$0, [.character("s"), .tab, .down, .enter]) }),
     ("supervisor-followups", { Fixture.press(&$0, [.character("s"), .tab, .tab]) }),

@@ -17,7 +17,8 @@ struct WorkerTests {
     }
     var answers: [Message] = []
     let deadline = Date().addingTimeInterval(10)
-    while answers.count < 3, Date() < deadline {
+    // Each answer is followed by the core's health report.
+    while answers.count < 6, Date() < deadline {
       answers += worker.poll()
       usleep(5_000)
     }
@@ -28,5 +29,12 @@ struct WorkerTests {
       return state.visits[visitID]?.number
     }
     #expect(tickets == [1, 2, 3])
+    let reports = answers.compactMap { answer -> OfficeHealth? in
+      guard case .health(let report) = answer else { return nil }
+      return report
+    }
+    #expect(reports.count == 3)
+    #expect(reports.last?.damage == [])
+    #expect(reports.last?.backupOverdue(now: Date()) == true)
   }
 }

@@ -12,16 +12,23 @@ extension Office {
   /// Whether the wall clock `now` looks wrong against the newest record: the interface asks the person to
   /// check the date before the first write of a session, the command line warns.
   public func clockWarning(now: Date) -> ClockWarning? {
-    guard let newest = state.latestWall else { return nil }
-    let clock = WallTime(now)
-    if clock.milliseconds + 5 * 60_000 < newest.milliseconds { return .behind(newest: newest) }
-    if clock.milliseconds > newest.milliseconds + 30 * 86_400_000 { return .ahead(newest: newest) }
-    return nil
+    state.clockWarning(now: now)
   }
 
   /// Records dated on a local day after `now`'s (written with a clock set ahead), per day.
   public func futureDatedRecords(now: Date) -> [(day: String, count: Int)] {
     let today = LocalTime.day(now)
     return state.recordsPerDay.filter { $0.key > today }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+  }
+}
+
+extension OfficeState {
+  /// Whether the wall clock `now` looks wrong against the newest record (see `Office.clockWarning(now:)`).
+  public func clockWarning(now: Date) -> ClockWarning? {
+    guard let newest = latestWall else { return nil }
+    let clock = WallTime(now)
+    if clock.milliseconds + 5 * 60_000 < newest.milliseconds { return .behind(newest: newest) }
+    if clock.milliseconds > newest.milliseconds + 30 * 86_400_000 { return .ahead(newest: newest) }
+    return nil
   }
 }

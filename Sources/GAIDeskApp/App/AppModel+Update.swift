@@ -3,8 +3,13 @@ import GAIDesk
 import TerminalUI
 
 extension AppModel {
-  /// Applies a message and returns the effects to perform, in order.
+  /// Applies a message and returns the effects to perform, in order; the first write of a session waits
+  /// for the person to check the date when the core finds the clock wrong.
   public mutating func update(_ message: Message) -> [Effect] {
+    checkingClock(applying(message))
+  }
+
+  private mutating func applying(_ message: Message) -> [Effect] {
     switch message {
     case .key(let key):
       return handleKey(key)
@@ -33,6 +38,8 @@ extension AppModel {
     case .printed(_, let printer):
       busy = nil
       notice = Notice(tr("print.done", printer), role: .success)
+    case .health(let report):
+      health = report
     }
     return []
   }
@@ -185,6 +192,17 @@ extension AppModel {
         return [.markLeft(visitID: visitID)]
       }
       if Self.isNo(key) { overlay = nil }
+    case .confirmClock(_, let effects, let held):
+      if Self.isYes(key) {
+        overlay = nil
+        clockConfirmed = true
+        busy = held
+        return effects
+      }
+      if Self.isNo(key) {
+        overlay = nil
+        notice = Notice(tr("clock.cancelled"), role: .warning)
+      }
     case .confirmRetire(let code):
       if Self.isYes(key) {
         overlay = nil

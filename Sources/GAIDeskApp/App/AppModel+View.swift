@@ -23,7 +23,16 @@ extension AppModel {
     }
     let rows = grid.area.splitRows([.length(1), .fill(1), .length(1), .length(1)])
     renderHeader(into: &grid, area: rows[0])
-    var cursor = screen.contract.render(into: &grid, area: rows[1], model: self)
+    if !health.damage.isEmpty {
+      // Damaged or missing history: a red line under the header on every screen.
+      let banner = Rect(x: 0, y: rows[1].y, width: size.width, height: 1)
+      let style = Style(.error, attributes: .reverse)
+      grid.fill(banner, style: style)
+      grid.put(
+        " " + tr("health.damage", String(health.damage.count)), at: banner.origin, style: style,
+        maxWidth: banner.width)
+    }
+    var cursor = screen.contract.render(into: &grid, area: bodyArea, model: self)
     if let busy {
       grid.render(Label(busy, role: .warning), in: rows[2].inset(horizontal: 1))
     } else if let notice {
@@ -124,6 +133,10 @@ extension AppModel {
       let message = tr("queue.leftMessage", visit?.ticket ?? "", visit.map { name($0.visitorID) } ?? "")
       grid.render(
         Modal(title: tr("queue.leftTitle"), message: message, buttons: yesNo, role: .warning), in: grid.area)
+    case .confirmClock(let warning, _, _):
+      grid.render(
+        Modal(title: tr("clock.title"), message: clockMessage(warning), buttons: yesNo, role: .warning),
+        in: grid.area)
     case .message(let text):
       grid.render(
         Modal(title: tr("error.title"), message: text, buttons: [tr("answer.ok")], role: .error),

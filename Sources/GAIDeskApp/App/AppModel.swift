@@ -32,6 +32,10 @@ public struct AppModel {
   public var notice: Notice?
   /// What is being done while the keys wait (e.g. unlocking).
   public var busy: String?
+  /// The core's report on the journal and backups (future-dated records, forks, damage, last backup).
+  public var health = OfficeHealth()
+  /// Whether the person confirmed the PC's date this session (asked before the first write).
+  public var clockConfirmed = false
 
   /// The model at start: setup when there is no office, else unlock.
   public init(
@@ -81,7 +85,8 @@ public struct AppModel {
 
   /// The area screens are drawn in: between the header and the status and key lines.
   public var bodyArea: Rect {
-    Rect(x: 0, y: 1, width: size.width, height: max(0, size.height - 3))
+    let banner = health.damage.isEmpty ? 0 : 1
+    return Rect(x: 0, y: 1 + banner, width: size.width, height: max(0, size.height - 3 - banner))
   }
 
   /// Goes back one screen (never below the first).

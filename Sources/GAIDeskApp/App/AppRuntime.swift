@@ -22,6 +22,11 @@ public final class AppRuntime {
     return .changed(office.state)
   }
 
+  /// The core's health report for the open office (nil before it is open).
+  public func health(now: Date = Date()) -> Message? {
+    office.map { .health($0.health(now: now)) }
+  }
+
   /// Performs `effect` as `staff`; nil for effects that need no answer (quit).
   public func perform(_ effect: Effect, staff: String) -> Message? {
     do {

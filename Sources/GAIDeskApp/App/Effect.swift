@@ -68,4 +68,6 @@ public enum Message: Sendable {
   case failed(Effect, GAIDeskError)
   /// A slip was sent to `printer`.
   case printed(Effect, printer: String)
+  /// The core's report on future-dated records, forks, damage and the last backup.
+  case health(OfficeHealth)
 }

@@ -29,6 +29,9 @@ public enum Overlay: Sendable {
   case confirmLeft(visitID: String)
   /// A message to acknowledge.
   case message(String)
+  /// The PC's date looks wrong against the newest record: the first write of the session waits (`effects`,
+  /// with its `busy` line) until Enter or s; Esc cancels it.
+  case confirmClock(ClockWarning, effects: [Effect], busy: String?)
 }
 
 /// Choosing a referral's next status and, for rejections and no-shows, a reason.

@@ -22,8 +22,10 @@ public final class OfficeWorker: @unchecked Sendable {
     lock.withLock { inFlight += 1 }
     queue.async { [self] in
       let answer = runtime.perform(effect, staff: staff)
+      let health = answer == nil ? nil : runtime.health()
       lock.withLock {
         if let answer { answers.append(answer) }
+        if let health { answers.append(health) }
         inFlight -= 1
       }
     }
@@ -39,8 +41,10 @@ public final class OfficeWorker: @unchecked Sendable {
     guard start else { return }
     queue.async { [self] in
       let answer = runtime.refresh()
+      let health = answer == nil ? nil : runtime.health()
       lock.withLock {
         if let answer { answers.append(answer) }
+        if let health { answers.append(health) }
         refreshing = false
       }
     }

@@ -126,6 +126,18 @@ enum Fixture {
     return model
   }
 
+  /// A health report with every warning: damage, a fork, future-dated records and a backup 10 days old.
+  static func health() -> OfficeHealth {
+    let origin = OriginID(hex: "0123456789abcdef0123456789abcdef")!
+    return OfficeHealth(
+      futureDated: [.init(day: "2026-03-12", count: 3), .init(day: "2026-04-01", count: 1)],
+      forks: [Fork(origin: origin, sequence: 42, file: "forks/fork-\(origin.hex)-at-42-pc2.gaibundle")],
+      damage: [
+        JournalDamage(segment: "journal/\(origin.hex)/00000001.seg", offset: 4096, reason: "checksum")
+      ],
+      lastBackup: now.addingTimeInterval(-10 * 86_400))
+  }
+
   /// Sends keys one by one; returns every effect asked for.
   @discardableResult
   static func press(_ model: inout AppModel, _ keys: [KeyEvent]) -> [Effect] {

@@ -1,10 +1,14 @@
 import GAIDesk
 import TerminalUI
 
-/// The supervisor's day: the core's `DayReport`, drawn.
+/// The supervisor's day: the core's health warnings above its `DayReport`, drawn.
 enum DayTab {
-  static func render(into grid: inout Grid, area: Rect, model: AppModel) {
+  static func render(into grid: inout Grid, area whole: Rect, model: AppModel) {
     let tr = model.tr
+    let warnings = min(HealthView.lines(model).count, max(1, whole.height / 4))
+    let rows = whole.splitRows([.length(warnings), .fill(1)])
+    HealthView.render(into: &grid, area: rows[0].inset(horizontal: 1), model: model)
+    let area = rows[1]
     let report = DayReport(state: model.state, day: model.today, office: model.officeCode)
     let columns = area.splitColumns([.fill(1), .fill(1)])
     let left = Block(title: tr("dashboard.title", tr.date(model.today)))
