@@ -62,7 +62,7 @@ final class SQLiteAppender {
 }
 
 /// A realistic registration form, as typed at the desk.
-func benchForm(_ i: Int, random: inout SplitMix) -> VisitorForm {
+func benchForm(_ i: Int, random: inout SeededRandom) -> VisitorForm {
   var form = VisitorForm(
     fullName: "\(OfficeSimulator.firstNames[i % OfficeSimulator.firstNames.count]) "
       + "\(OfficeSimulator.lastNames[(i / 7) % OfficeSimulator.lastNames.count]) "
@@ -98,7 +98,7 @@ func benchAppend(directory: String, count: Int) throws -> AppendResult {
     .filter { $0.count == 32 }.first.map { paths.journal + "/" + $0 }!
   let raw = RawAppender(path: originFolder + "/raw-limit.bin")
   let sqlite = SQLiteAppender(path: originFolder + "/peer.sqlite")
-  var random = SplitMix(seed: 7)
+  var random = SeededRandom(seed: 7)
 
   func segmentBytes() -> Int {
     let names = (try? FileManager.default.contentsOfDirectory(atPath: originFolder)) ?? []

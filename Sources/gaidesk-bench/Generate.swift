@@ -4,19 +4,6 @@ import GAIDesk
 /// The passphrase of every generated office.
 let benchPassphrase = "bench-passphrase-2024"
 
-/// A deterministic pseudo-random generator (SplitMix64), so generated offices are the same run to run.
-struct SplitMix: RandomNumberGenerator {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-}
-
 /// Realistic visitors and office days, as a Cabo Verde front desk sees them.
 struct OfficeSimulator {
   static let firstNames = [
@@ -43,7 +30,7 @@ struct OfficeSimulator {
     "A pessoa fala pouco português; atendimento em crioulo.",
   ]
 
-  var random: SplitMix
+  var random: SeededRandom
   let municipalities = ReferenceData.shipped.municipalities.map(\.code)
   let topics = ReferenceData.shipped.topics.map(\.code)
   var day = "2024-01-02"
@@ -56,7 +43,7 @@ struct OfficeSimulator {
   var referralIDs: [String] = []
   var events = 0
 
-  init(seed: UInt64) { random = SplitMix(seed: seed) }
+  init(seed: UInt64) { random = SeededRandom(seed: seed) }
 
   mutating func pick<T>(_ values: [T]) -> T { values[Int(random.next() % UInt64(values.count))] }
   mutating func chance(_ p: Double) -> Bool { Double(random.next() % 10_000) < p * 10_000 }

@@ -58,7 +58,7 @@ func addBusyDay(to state: inout OfficeState, tickets: Int) -> (day: String, now:
   let last = daysNewestFirst(state).first ?? "2024-01-02"
   let day = LocalTime.adding(days: 1, to: last) ?? last
   let midnight = LocalTime.startMilliseconds(of: day) ?? 1_704_186_000_000
-  var random = SplitMix(seed: 5)
+  var random = SeededRandom(seed: 5)
   let topics = ReferenceData.shipped.topics.map(\.code)
   let staff = ["ana", "joao", "maria", "djamila"]
   let visitors = state.visitorOrder

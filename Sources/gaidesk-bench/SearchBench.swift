@@ -40,7 +40,7 @@ enum SearchNames {
 
 /// The 200k-visitor office for the search benchmark, built through `OfficeState.apply`.
 func searchState(visitors count: Int, seed: UInt64 = 7) -> OfficeState {
-  var random = SplitMix(seed: seed)
+  var random = SeededRandom(seed: seed)
   func pick(_ values: [String]) -> String { values[Int(random.next() % UInt64(values.count))] }
   func chance(_ p: Double) -> Bool { Double(random.next() % 10_000) < p * 10_000 }
   var state = OfficeState()
@@ -94,7 +94,7 @@ struct SearchQueries {
   var typos: [(query: String, name: String)] = []
 
   init(state: OfficeState, names: Int, seed: UInt64 = 11) {
-    var random = SplitMix(seed: seed)
+    var random = SeededRandom(seed: seed)
     let latin = state.visitorOrder.compactMap { state.visitors[$0]?.fullName }
       .filter { name in name.unicodeScalars.allSatisfy { $0.value < 0x250 } }
     func pickName() -> String { latin[Int(random.next() % UInt64(latin.count))] }

@@ -136,7 +136,7 @@ func largeAppendSection(_ report: inout Report, directory: String, events: Int, 
   guard OfficePaths(root: root).exists else { return }
   note("durable append in the \(formatCount(events)) office: \(count) appends…")
   let office = try Office.open(at: OfficePaths(root: root), passphrase: benchPassphrase)
-  var random = SplitMix(seed: 9)
+  var random = SeededRandom(seed: 9)
   var times: [Double] = []
   for i in 0..<(count + 5) {
     let form = benchForm(i, random: &random)

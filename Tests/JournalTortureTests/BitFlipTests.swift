@@ -14,7 +14,7 @@ extension JournalTorture {
   /// the flipped one.
   @Test func randomBitFlipsAreAllDetected() throws {
     let flips = Torture.count("TORTURE_FLIPS", ci: 150, long: 1000)
-    var random = Seeded(seed: Torture.seed("bitflips"))
+    var random = SeededRandom(seed: Torture.seed("bitflips"))
     let scratch = Scratch("flip")
     defer { scratch.remove() }
     let root = scratch.path + "/journal"

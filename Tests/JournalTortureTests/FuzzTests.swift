@@ -8,7 +8,7 @@ import Testing
 #endif
 
 /// Mutations of a valid input: bit flips, random or extreme bytes, insertions, deletions, duplications, cuts.
-func mutate(_ input: [UInt8], _ random: inout Seeded) -> [UInt8] {
+func mutate(_ input: [UInt8], _ random: inout SeededRandom) -> [UInt8] {
   var bytes = input
   for _ in 0..<(1 + random.below(6)) {
     let position = bytes.isEmpty ? 0 : random.below(bytes.count)
@@ -41,7 +41,7 @@ extension JournalTorture {
   /// (checksum verified again here), positions stay inside the input, and it finishes quickly.
   @Test func fuzzSegmentScanner() throws {
     let iterations = Torture.count("TORTURE_FUZZ", ci: 3000, long: 100_000)
-    var random = Seeded(seed: Torture.seed("fuzz-scanner"))
+    var random = SeededRandom(seed: Torture.seed("fuzz-scanner"))
     let scratch = Scratch("fuzz-scan")
     defer { scratch.remove() }
     let origin = OriginID.random()
@@ -104,7 +104,7 @@ extension JournalTorture {
   /// EventCodec over random and mutated payloads: decodes or throws, never traps.
   @Test func fuzzEventCodec() throws {
     let iterations = Torture.count("TORTURE_FUZZ", ci: 3000, long: 100_000)
-    var random = Seeded(seed: Torture.seed("fuzz-codec"))
+    var random = SeededRandom(seed: Torture.seed("fuzz-codec"))
     var visitor = Visitor(id: "V-K7QD-12", fullName: "Amadú Baldé")
     visitor.aliases = ["Amadu Balde"]
     visitor.phone = "+238 991 2345"
@@ -141,7 +141,7 @@ extension JournalTorture {
   /// (or nil for a wrong key), never a trap. Only cheap scrypt parameters are tried (see RELIABILITY.md).
   @Test func fuzzKeySlots() throws {
     let iterations = Torture.count("TORTURE_FUZZ_SLOTS", ci: 300, long: 5000)
-    var random = Seeded(seed: Torture.seed("fuzz-keyslot"))
+    var random = SeededRandom(seed: Torture.seed("fuzz-keyslot"))
     let key = SymmetricKey(size: .bits256)
     let slot = try KeySlot.make(for: key, passphrase: "right passphrase", logN: 10)
     let json = try JSONEncoder().encode(slot)
@@ -201,7 +201,7 @@ extension JournalTorture {
   /// The snapshot cache damaged in every way a disk or a person can: the office still opens to exactly the
   /// state a cold rebuild gives.
   @Test func corruptedSnapshotCache() throws {
-    var random = Seeded(seed: Torture.seed("fuzz-snapshot"))
+    var random = SeededRandom(seed: Torture.seed("fuzz-snapshot"))
     let iterations = Torture.count("TORTURE_SNAPSHOTS", ci: 60, long: 1000)
     let scratch = Scratch("snap")
     defer { scratch.remove() }

@@ -17,7 +17,7 @@ extension JournalTorture {
       "gaidesk-bench is not built next to the tests (swift build --product gaidesk-bench)")
     let kills = Torture.count("TORTURE_KILLS", ci: 200, long: 5000)
     let workers = 3
-    var random = Seeded(seed: Torture.seed("sigkill"))
+    var random = SeededRandom(seed: Torture.seed("sigkill"))
     let scratch = Scratch("kill")
     defer { scratch.remove() }
     let root = scratch.path + "/office"

@@ -15,7 +15,7 @@ import Testing
     let seed = UInt64(ProcessInfo.processInfo.environment["GAIDESK_PROPERTY_SEED"] ?? "") ?? 20_261_201
     var parked = 0
     for index in 0..<BundlePropertyTests.cases {
-      var random = SplitMix(seed: seed &+ UInt64(index))
+      var random = SeededRandom(seed: seed &+ UInt64(index))
       parked += try runCase(&random, label: "seed \(seed) case \(index)")
     }
     // The random exchanges do deliver ranges before their gaps are filled.
@@ -23,7 +23,7 @@ import Testing
   }
 
   /// One case; returns how many ranges were parked on the way.
-  private func runCase(_ random: inout SplitMix, label: String) throws -> Int {
+  private func runCase(_ random: inout SeededRandom, label: String) throws -> Int {
     let folders = try OfficeFolders(3)
     let script = RandomScript(&random, origins: 3)
     var next = [0, 0, 0]

@@ -62,7 +62,7 @@ import Testing
     let folders = try OfficeFolders(2)
     _ = try TestOffice.addVisitors(folders.offices[0], count: 3)
     let bytes = try FileIO.read(try folders.export(0))
-    var random = SplitMix(seed: 7)
+    var random = SeededRandom(seed: 7)
     let positions =
       [0, 9, 12, 20, 40] + (0..<40).map { _ in Int.random(in: 0..<bytes.count, using: &random) }
     for position in positions {

@@ -16,7 +16,7 @@ import Testing
     let seed = UInt64(ProcessInfo.processInfo.environment["GAIDESK_PROPERTY_SEED"] ?? "") ?? 20_261_130
     var refolds = 0
     for index in 0..<OriginFoldPropertyTests.cases {
-      var random = SplitMix(seed: seed &+ UInt64(index))
+      var random = SeededRandom(seed: seed &+ UInt64(index))
       refolds += try runCase(&random, label: "seed \(seed) case \(index)")
     }
     // The random deliveries do send records that belong before others already folded.
@@ -24,7 +24,7 @@ import Testing
   }
 
   /// One case; returns how many times the office had to fold again.
-  private func runCase(_ random: inout SplitMix, label: String) throws -> Int {
+  private func runCase(_ random: inout SeededRandom, label: String) throws -> Int {
     let dir = TemporaryDirectory()
     let office = try TestOffice.make(in: dir)
     let keyring = office.keyringForVerification
@@ -126,19 +126,6 @@ func digest(_ state: OfficeState) -> [UInt8] {
   return Array(SHA256.hash(data: writer.bytes))
 }
 
-/// SplitMix64: cases replay from their seed.
-struct SplitMix: RandomNumberGenerator {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-}
-
 /// Random commands of several origins, each record with the wall time of its origin's clock (skewed per
 /// origin, now and then set back). Commands refer to entities any origin created, so updates often reach
 /// an office before the thing they update.
@@ -150,7 +137,7 @@ struct RandomScript {
 
   var records: [[Record]]
 
-  init(_ random: inout SplitMix, origins: Int) {
+  init(_ random: inout SeededRandom, origins: Int) {
     records = Array(repeating: [], count: origins)
     var clocks = (0..<origins).map { _ in
       1_795_000_000 + Double(Int.random(in: -7200...7200, using: &random))
