@@ -26,11 +26,15 @@ public struct OfficeHealth: Equatable, Sendable {
   public var damage: [JournalDamage]
   /// When this PC last backed the office up (nil: never).
   public var lastBackup: Date?
+  /// Other origins' logs ending in an incomplete record (a copy made while another PC was writing).
+  public var incompleteTails: [JournalDamage] = []
 
   /// Creates a report (empty: nothing to say, never backed up).
   public init(
-    futureDated: [FutureDay] = [], forks: [Fork] = [], damage: [JournalDamage] = [], lastBackup: Date? = nil
+    futureDated: [FutureDay] = [], forks: [Fork] = [], damage: [JournalDamage] = [], lastBackup: Date? = nil,
+    incompleteTails: [JournalDamage] = []
   ) {
+    self.incompleteTails = incompleteTails
     self.futureDated = futureDated
     self.forks = forks
     self.damage = damage
@@ -54,7 +58,7 @@ extension Office {
   public func health(now: Date) -> OfficeHealth {
     OfficeHealth(
       futureDated: futureDatedRecords(now: now).map { OfficeHealth.FutureDay(day: $0.day, count: $0.count) },
-      forks: forks, damage: damage, lastBackup: lastBackup)
+      forks: forks, damage: damage, lastBackup: lastBackup, incompleteTails: journal.incompleteTails)
   }
 }
 

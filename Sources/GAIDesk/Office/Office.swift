@@ -165,14 +165,12 @@ public final class Office {
     paths: OfficePaths, marks: DeviceMarks, office id: String, notices: inout [OfficeNotice],
     lost: inout [OriginID: UInt64]
   ) throws -> OriginID {
-    if let mark = marks.mark(office: id), let origin = OriginID(hex: mark.origin),
-      forks(paths).contains(where: { $0.origin == origin })
-    {
-      // Another PC went on writing this origin (a cloned disk): neither branch is continued.
-      notices.append(.forked(origin: origin))
-      return newOrigin(paths: paths, marks: marks, office: id)
-    }
     if let mark = marks.mark(office: id), let origin = OriginID(hex: mark.origin) {
+      if forks(paths).contains(where: { $0.origin == origin }) {
+        // Another PC went on writing this origin (a cloned disk): neither branch is continued.
+        notices.append(.forked(origin: origin))
+        return newOrigin(paths: paths, marks: marks, office: id)
+      }
       let folder = paths.journal + "/" + origin.hex
       let sameFolder = mark.folder != nil && mark.folder == DeviceMark.identity(of: paths.root)
       if mark.sequence == 0 {

@@ -60,6 +60,11 @@ public final class Journal {
   private var logDamage: [JournalDamage] {
     logs.values.compactMap(\.damage).sorted { $0.segment < $1.segment }
   }
+  /// Other origins' logs that end in an incomplete record: only their own device finishes or repairs them
+  /// (probably a copy made while it was writing); what lies before is read.
+  public var incompleteTails: [JournalDamage] {
+    logs.filter { $0.key != origin }.compactMap(\.value.pendingTailPlace).sorted { $0.segment < $1.segment }
+  }
   /// Whether appending is refused because of damage.
   public var isReadOnly: Bool { !damage.isEmpty }
   /// The highest sequence read per origin (a version vector).
@@ -69,9 +74,7 @@ public final class Journal {
   /// Per origin, the last sequence some record (or the cache) says existed when the log holds less and no
   /// supervisor accepted the loss: a deleted folder or segment, a cut tail.
   public var missingThrough: [OriginID: UInt64] {
-    var expected = claims.mapValues(\.sequence)
-    for (id, sequence) in self.expected where sequence > expected[id] ?? 0 { expected[id] = sequence }
-    return expected.filter { id, sequence in
+    claims.mapValues(\.sequence).merging(expected, uniquingKeysWith: max).filter { id, sequence in
       sequence > (logs[id]?.lastSequence ?? 0) && sequence > acceptedLoss[id, default: 0]
     }
   }
@@ -81,11 +84,11 @@ public final class Journal {
     missingThrough.sorted { $0.key < $1.key }.map { id, through in
       let held = logs[id]?.lastSequence ?? 0
       let witness =
-        claims[id].map { $0.sequence == through ? "origin \($0.by.hex.prefix(8)) had read them" : nil }
-        ?? nil
+        claims[id].flatMap { $0.sequence == through ? "origin \($0.by.hex.prefix(8)) had read them" : nil }
+        ?? "the cache or this device had them"
       return JournalDamage(
-        segment: "journal/" + id.hex, offset: 0,
-        reason: "records \(held + 1)…\(through) missing (\(witness ?? "the cache or this device had them"))")
+        segment: "journal/" + id.hex, offset: 0, reason: "records \(held + 1)…\(through) missing (\(witness))"
+      )
     }
   }
 

@@ -33,7 +33,8 @@ public struct JournalVerifier {
   }
 
   /// Checks everything.
-  public func run(now: Date = Date()) throws -> Report {
+  /// `owner` is this device's origin: only its own torn tail is repaired by opening the office.
+  public func run(now: Date = Date(), owner: OriginID? = nil) throws -> Report {
     var report = Report()
     let horizon = WallTime(now.addingTimeInterval(300))
     let names = ((try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []).sorted()
@@ -91,7 +92,12 @@ public struct JournalVerifier {
             start = bytes.count
           case .incompleteTail(let offset, let reason):
             let last = position == indexes.count - 1
-            damage(offset, last ? "torn tail (\(reason)); opening the office repairs it" : reason)
+            let tail =
+              origin == owner
+              ? "torn tail (\(reason)); opening the office repairs it"
+              : "incomplete last record (\(reason)): its own PC finishes or repairs it; probably a copy made"
+                + " while it was writing"
+            damage(offset, last ? tail : reason)
             start = bytes.count
           case .damage(let offset, let reason, let resumesAt):
             damage(offset, reason)

@@ -19,6 +19,10 @@ final class OriginLog {
   private(set) var lastRecord: (segment: Int, offset: Int)?
   /// A tail that is not (yet) a complete record: an append in progress, or a torn write.
   private(set) var pendingTail: (segment: Int, offset: Int, reason: String)?
+  /// The incomplete tail, named as a place in the journal.
+  var pendingTailPlace: JournalDamage? {
+    pendingTail.map { JournalDamage(segment: display($0.segment), offset: $0.offset, reason: $0.reason) }
+  }
   /// Damage that stopped reading this origin.
   private(set) var damage: JournalDamage?
 

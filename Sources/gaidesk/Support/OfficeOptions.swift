@@ -46,6 +46,10 @@ struct OfficeOptions: ParsableArguments {
     for repair in office.journal.repairs {
       FileHandleOutput.warn(Console.text("warning.tornTail", [repair.description]))
     }
+    for tail in office.journal.incompleteTails {
+      let origin = String(tail.segment.split(separator: "/").dropFirst().first?.prefix(8) ?? "")
+      FileHandleOutput.warn(Console.text("warning.incompleteTail", [origin, tail.description]))
+    }
     for notice in office.notices {
       switch notice {
       case .behindMark(let origin, let sequence):

@@ -216,6 +216,24 @@ import Testing
     #expect(values == ["+238 991 11 11", "+238 992 22 22"])
   }
 
+  @Test func anotherPCsIncompleteLastRecordIsNamedNotRepaired() throws {
+    let dir = TemporaryDirectory()
+    let office = try TestOffice.make(in: dir)
+    _ = try TestOffice.addVisitors(office, count: 2)
+    // A copy taken while the first PC was writing its second record.
+    let other = try copy(dir)
+    let segment = other.path + "/journal/" + office.origin.hex + "/" + SegmentFormat.fileName(index: 1)
+    let bytes = try FileIO.read(segment)
+    try Data(bytes.dropLast(7)).write(to: URL(fileURLWithPath: segment))
+
+    let opened = try TestOffice.reopen(other, marks: DeviceMarks(folder: other.path + ".other-pc"))
+    #expect(opened.state.visitorOrder.count == 1)
+    #expect(opened.journal.incompleteTails.map(\.segment) == ["journal/\(office.origin.hex)/00000001.seg"])
+    #expect(opened.health(now: Date()).incompleteTails.count == 1)
+    #expect(FileIO.size(segment) == bytes.count - 7, "only the origin's own PC repairs its tail")
+    #expect(try opened.verify().damage.contains { $0.reason.contains("its own PC finishes or repairs it") })
+  }
+
   @Test func idsCarryFortyBitsOfTheOrigin() throws {
     let dir = TemporaryDirectory()
     let office = try TestOffice.make(in: dir)

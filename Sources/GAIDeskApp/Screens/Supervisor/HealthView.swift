@@ -2,7 +2,8 @@ import Foundation
 import GAIDesk
 import TerminalUI
 
-/// The core's health report as warning lines (future-dated records, forks, damage, last backup); nothing is
+/// The core's health report as warning lines (future-dated records, forks, other PCs' incomplete records,
+/// damage, last backup); nothing is
 /// computed here.
 enum HealthView {
   /// The lines to show, each with its role: warnings, or a recent backup muted.
@@ -14,6 +15,10 @@ enum HealthView {
     for fork in health.forks {
       let origin = String(fork.origin.hex.prefix(8))
       lines.append((tr("health.fork", origin, String(fork.sequence), fork.file), .warning))
+    }
+    for tail in health.incompleteTails {
+      let origin = String(tail.segment.split(separator: "/").dropFirst().first?.prefix(8) ?? "")
+      lines.append((tr("health.incompleteTail", origin), .warning))
     }
     if !health.futureDated.isEmpty {
       let days = health.futureDated.map { tr.date($0.day) + " (" + String($0.count) + ")" }
