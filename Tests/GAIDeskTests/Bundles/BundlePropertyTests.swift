@@ -8,15 +8,10 @@ import Testing
 /// duplicates and replays. After a final exchange every folder, and a fresh folder fed the bundles in another
 /// order, folds to the same state as a cold rebuild; importing everything again changes nothing.
 @Suite struct BundlePropertyTests {
-  /// Cases in `swift test`; `GAIDESK_BUNDLE_CASES` sets more.
-  static let cases = Int(ProcessInfo.processInfo.environment["GAIDESK_BUNDLE_CASES"] ?? "") ?? 12
-
+  /// 12 cases in `swift test`; `GAIDESK_BUNDLE_CASES` sets more.
   @Test func anyExchangeOrderEndsInOneState() throws {
-    let seed = UInt64(ProcessInfo.processInfo.environment["GAIDESK_PROPERTY_SEED"] ?? "") ?? 20_261_201
-    var parked = 0
-    for index in 0..<BundlePropertyTests.cases {
-      var random = SeededRandom(seed: seed &+ UInt64(index))
-      parked += try runCase(&random, label: "seed \(seed) case \(index)")
+    let parked = try runPropertyCases("GAIDESK_BUNDLE_CASES", count: 12, seed: 20_261_201) {
+      try runCase(&$0, label: $1)
     }
     // The random exchanges do deliver ranges before their gaps are filled.
     #expect(parked > 0)

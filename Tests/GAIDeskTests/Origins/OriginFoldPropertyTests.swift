@@ -9,15 +9,10 @@ import Testing
 /// chunks, with random folder names, sometimes across a warm reopening. The state's digest (lists and
 /// histories included) must equal the canonical fold's, a cold rebuild's and a warm opening's.
 @Suite struct OriginFoldPropertyTests {
-  /// Cases in `swift test`; `GAIDESK_PROPERTY_CASES` sets more (scripts/property-long.sh).
-  static let cases = Int(ProcessInfo.processInfo.environment["GAIDESK_PROPERTY_CASES"] ?? "") ?? 500
-
+  /// 500 cases in `swift test`; `GAIDESK_PROPERTY_CASES` sets more (scripts/property-long.sh).
   @Test func everyInterleavingFoldsToTheCanonicalState() throws {
-    let seed = UInt64(ProcessInfo.processInfo.environment["GAIDESK_PROPERTY_SEED"] ?? "") ?? 20_261_130
-    var refolds = 0
-    for index in 0..<OriginFoldPropertyTests.cases {
-      var random = SeededRandom(seed: seed &+ UInt64(index))
-      refolds += try runCase(&random, label: "seed \(seed) case \(index)")
+    let refolds = try runPropertyCases("GAIDESK_PROPERTY_CASES", count: 500, seed: 20_261_130) {
+      try runCase(&$0, label: $1)
     }
     // The random deliveries do send records that belong before others already folded.
     #expect(refolds > 0)
