@@ -20,6 +20,13 @@ struct WideNameTests {
     return text.unicodeScalars.reduce(0) { $0 + max(0, Int(wcwidth(Int32(bitPattern: $1.value)))) }
   }
 
+  /// The column where each boxed row (one starting with "│") ends, trailing blanks dropped.
+  static func borders(_ screen: String) -> [Int] {
+    screen.components(separatedBy: "\n").filter { $0.hasPrefix("│") }.map { line in
+      columns(line.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression))
+    }
+  }
+
   @Test("a row holding 👩‍👩‍👧 and 🇨🇻 keeps its right border in the same column as its neighbours (80×24)")
   func familyAndFlag() throws {
     let office = try TestOffice()
@@ -35,16 +42,16 @@ struct WideNameTests {
     #expect(ui.waitFor("Quem está ao balcão?"))
     ui.keys("Enter")
     #expect(ui.waitFor("José Tavares"))
-    let lines = ui.screen().components(separatedBy: "\n")
+    // The frame is complete once every boxed row is drawn (a capture can land mid-draw on a busy machine).
+    _ = ui.waitUntil { Set(Self.borders($0)) == [80] }
+    let screen = ui.screen()
+    let lines = screen.components(separatedBy: "\n")
     let rows = lines.filter { $0.contains("A-00") }
-    #expect(rows.count == 3, "\(lines.joined(separator: "\n"))")
+    #expect(rows.count == 3, "\(screen)")
     let family = try #require(rows.first { $0.contains("Maria") })
     #expect(family.contains("👩👩👧"), "the family's members side by side: \(family)")
     #expect(family.contains("🇨🇻"), "the flag's two letters: \(family)")
-    let borders = lines.filter { $0.hasPrefix("│") }.map { line -> Int in
-      let trimmed = line.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
-      return Self.columns(trimmed)
-    }
-    #expect(Set(borders) == [80], "every boxed row ends at column 80: \(borders)")
+    let borders = Self.borders(screen)
+    #expect(Set(borders) == [80], "every boxed row ends at column 80: \(borders)\n\(screen)")
   }
 }
