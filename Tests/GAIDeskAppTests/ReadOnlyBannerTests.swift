@@ -54,6 +54,10 @@ struct ReadOnlyBannerTests {
     #expect(cause == (asRoot ? .readOnlyFileSystem : .noPermission))
     #expect(model.view().grid.lines[1].contains(asRoot ? "suporte protegido" : "sem permissão"))
     #expect(runtime.office?.state.visitorOrder.count == 1)
+    // Settings are a convenience: not kept, and no error, on a medium that refuses writes.
+    if let answer = runtime.perform(.saveSettings(staff: "Ana", language: .english), staff: "Ana") {
+      Issue.record("saving settings on a read-only medium answered \(answer)")
+    }
     guard
       case .failed(_, let error)? = runtime.perform(
         .arriveNew(VisitorForm(fullName: "Rui Semedo")), staff: "Ana")

@@ -60,7 +60,8 @@ public final class AppRuntime {
       office = opened
       return .opened(office: opened.code, state: opened.state)
     case .saveSettings(let name, let language):
-      guard paths.exists else { return nil }
+      // Settings are a convenience: on a medium that refuses writes they are simply not kept.
+      guard paths.exists, office?.medium == nil else { return nil }
       var settings = Office.settings(paths: paths)
       if let name { settings.staff = name }
       settings.language = language.rawValue
