@@ -62,6 +62,15 @@ import Testing
       let add = cli.run(["queue", "add", "--name", "New Person"], environment: environment)
       #expect(add.status == 7, "\(add.status) \(add.err)")
       #expect(add.err.contains("read-only") && add.err.contains("nothing was saved"), "\(add.err)")
+      let bundle = cli.scratch + "/copy-\(home.count).gdb"
+      let export = cli.run(["bundle", "export", "--all", "--out", bundle], environment: environment)
+      #expect(export.status == 0, "\(export.err)")
+      let backup = cli.run(
+        ["backup", "--to", cli.scratch + "/backup-\(home.count)"], environment: environment)
+      #expect(backup.status == 0, "a copy on a read-only medium is backed up elsewhere: \(backup.err)")
+      let imported = cli.run(["bundle", "import", bundle], environment: environment)
+      #expect(
+        imported.status == 7 && imported.err.contains("read-only"), "\(imported.status) \(imported.err)")
       let json = cli.run(["visitor", "add", "--name", "Other Person", "--json"], environment: environment)
       // The warning line comes first on stderr; the JSON error is the last line.
       let last = String(json.err.split(separator: "\n").last ?? "")

@@ -52,7 +52,9 @@ extension Office {
     let record = [
       "at": ISO8601DateFormatter().string(from: now()), "folder": folder, "bundle": result.bundle ?? "",
     ]
-    try FileIO.writeAtomically(try Office.json(record), to: backupRecord)
+    // An office read from a medium that refuses writes (a mounted copy) is backed up all the same; only
+    // this PC's reminder of when it last did so cannot be kept there.
+    if medium == nil { try FileIO.writeAtomically(try Office.json(record), to: backupRecord) }
     return result
   }
 

@@ -35,6 +35,7 @@ extension Office {
     -> ImportSummary
   {
     try refresh()
+    if let medium { throw medium.error }
     let bundles = try files.map { try openBundle($0) }
     let total = bundles.reduce(0) { $0 + Int($1.manifest.recordCount) }
     var before = 0

@@ -38,6 +38,7 @@ extension Office {
   @discardableResult
   public func resolve(_ fork: Fork, staff: String) throws -> [IDChange] {
     guard fork.origin != origin else { throw GAIDeskError(.forkOwnOrigin, fork.origin.hex) }
+    if let medium { throw medium.error }
     let bundle = try openBundle(paths.root + "/" + fork.file)
     try bundle.verify(keyring: keyringForVerification)
     var branch: [(wall: WallTime, batch: EventBatch)] = []
