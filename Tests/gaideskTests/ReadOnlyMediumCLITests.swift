@@ -92,6 +92,15 @@ import Testing
         return
       }
       prefix = ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--"]
+      let probe = cli.wait(
+        cli.spawn(
+          prefix + ["/bin/sh", "-c", "test -x \"$0\"", CLI.binary], environment: cli.environment, tag: "probe"
+        ))
+      guard probe.status == 0 else {
+        print(
+          "[read-only] skipped: nobody cannot run \(CLI.binary) (a folder on its path is closed to others)")
+        return
+      }
       home = cli.scratch + "/nobody"
       try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
       #expect(chown(home, 65534, 65534) == 0)
