@@ -54,7 +54,11 @@ public final class Journal {
     self.origin = origin
     self.keyring = keyring
     // A medium that refuses writes is still read: the journal opens read-only (`medium` says why).
-    do { _ = try writableLock() } catch  where medium != nil {}
+    do {
+      _ = try writableLock()
+    } catch {
+      if medium == nil { throw error }
+    }
   }
 
   /// The append lock, created now when the medium refused it before (space may have been freed since);
