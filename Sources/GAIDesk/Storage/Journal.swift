@@ -71,7 +71,9 @@ public final class Journal {
       lock = created
       return created
     } catch let failure as FileIO.Failure {
-      guard let refusal = ReadOnlyMedium(failure) else { throw failure }
+      // Named by the data folder: the lock or origin folder it could not create means nothing to a person.
+      let folder = (root as NSString).deletingLastPathComponent
+      guard let refusal = ReadOnlyMedium(failure, path: folder) else { throw failure }
       medium = refusal
       throw refusal.error
     }
