@@ -9,11 +9,14 @@ public final class AppRuntime {
   public private(set) var office: Office?
   /// The scrypt cost for a new office's key slot.
   public var scryptLogN: Int
+  /// This device's marks (its origin and high-water mark per office).
+  private let marks: DeviceMarks
 
   /// Creates a runtime for `paths`.
-  public init(paths: OfficePaths, scryptLogN: Int = KeySlot.defaultLogN) {
+  public init(paths: OfficePaths, scryptLogN: Int = KeySlot.defaultLogN, marks: DeviceMarks = .resolve()) {
     self.paths = paths
     self.scryptLogN = scryptLogN
+    self.marks = marks
   }
 
   /// Reads other processes' appends; a `.changed` message when there were some.
@@ -48,15 +51,17 @@ public final class AppRuntime {
       return nil
     case .createOffice(let municipality, let passphrase, let name):
       let created = try Office.create(
-        at: paths, office: municipality, passphrase: passphrase, staff: name, scryptLogN: scryptLogN)
+        at: paths, office: municipality, passphrase: passphrase, staff: name, scryptLogN: scryptLogN,
+        marks: marks)
       office = created
       return .opened(office: created.code, state: created.state)
     case .unlock(let passphrase):
-      let opened = try Office.open(at: paths, passphrase: passphrase)
+      let opened = try Office.open(at: paths, passphrase: passphrase, marks: marks)
       office = opened
       return .opened(office: opened.code, state: opened.state)
     case .saveSettings(let name, let language):
-      guard paths.exists else { return nil }
+      // Settings are a convenience: on a medium that refuses writes they are simply not kept.
+      guard paths.exists, office?.medium == nil else { return nil }
       var settings = Office.settings(paths: paths)
       if let name { settings.staff = name }
       settings.language = language.rawValue
