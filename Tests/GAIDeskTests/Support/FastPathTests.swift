@@ -89,4 +89,28 @@ import Testing
     #expect(LocalTime.day(WallTime(milliseconds: 3_600_000)) == "1970-01-01")
     #expect(LocalTime.adding(days: 1, to: "2032-12-31") == "2033-01-01")
   }
+
+  @Test func deviceMarksWrittenDirectlyReadBackAsEncoded() throws {
+    let cursor = OriginCursor(
+      origin: OriginID(bytes: Array(0..<16))!, segment: 3, offset: 4096, lastSequence: 1234,
+      lastHash: Array(repeating: 0xAB, count: 32), lastRecordSegment: 3, lastRecordOffset: 3800)
+    let mark = DeviceMark(cursor: cursor, root: "/tmp")
+    #expect(try JSONDecoder().decode(DeviceMark.self, from: Data(mark.json)) == mark)
+    var odd = mark
+    odd.folder = "a \"quoted\" \\ folder"
+    #expect(try JSONDecoder().decode(DeviceMark.self, from: Data(odd.json)) == odd)
+    odd.folder = nil
+    #expect(try JSONDecoder().decode(DeviceMark.self, from: Data(odd.json)) == odd)
+    let folder = "/tmp/gaidesk-fast-path-marks-\(getpid())"
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    DeviceMarks(folder: folder).save(mark, office: "test")
+    #expect(DeviceMarks(folder: folder).mark(office: "test") == mark)
+  }
+
+  @Test func segmentFileNamesAsBefore() {
+    #expect(SegmentFormat.fileName(index: 1) == "00000001.seg")
+    #expect(SegmentFormat.fileName(index: 12_345_678) == "12345678.seg")
+    #expect(SegmentFormat.fileName(index: 123_456_789) == "123456789.seg")
+    #expect(SegmentFormat.index(fileName: SegmentFormat.fileName(index: 907)) == 907)
+  }
 }
