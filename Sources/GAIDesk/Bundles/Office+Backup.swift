@@ -15,9 +15,10 @@ extension Office {
 
   /// Backs the office up to `folder` (a USB stick): the key slots, the identity, a LEIA-ME in pt, en and fr,
   /// and a bundle of what the folder lacks (everything the first time; later, what came after the newest
-  /// bundle's knowledge vector). Refuses a folder holding another office's backup.
+  /// bundle's knowledge vector). Refuses a folder holding another office's backup. `progress` hears the
+  /// bundle's reading and writing passes.
   @discardableResult
-  public func backup(to folder: String) throws -> BackupResult {
+  public func backup(to folder: String, progress: BundleProgress = { _, _, _ in }) throws -> BackupResult {
     try refresh()
     let backup = BackupFolder(root: folder)
     if FileManager.default.fileExists(atPath: backup.asOffice.officeFile) {
@@ -44,7 +45,7 @@ extension Office {
       bundle: nil, records: 0, held: Int(held.values.reduce(0, +)), bytes: 0)
     if held.contains(where: { $0.value > since[$0.key, default: 0] }) {
       let name = backup.nextBundleName(now: now())
-      let manifest = try exportBundle(to: backup.bundles + "/" + name, since: since)
+      let manifest = try exportBundle(to: backup.bundles + "/" + name, since: since, progress: progress)
       result.bundle = name
       result.records = Int(manifest.recordCount)
     }
