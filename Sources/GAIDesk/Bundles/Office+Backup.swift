@@ -6,11 +6,17 @@ extension Office {
 
   /// When this PC last backed the office up (nil: never), for the supervisor's reminder after 7 days.
   public var lastBackup: Date? {
+    lastBackupRecord["at"].flatMap { ISO8601DateFormatter().date(from: $0) }
+  }
+
+  /// The folder this PC last backed the office up to (nil: never).
+  public var lastBackupFolder: String? { lastBackupRecord["folder"] }
+
+  private var lastBackupRecord: [String: String] {
     guard let data = FileManager.default.contents(atPath: backupRecord),
-      let record = try? JSONDecoder().decode([String: String].self, from: data),
-      let at = record["at"]
-    else { return nil }
-    return ISO8601DateFormatter().date(from: at)
+      let record = try? JSONDecoder().decode([String: String].self, from: data)
+    else { return [:] }
+    return record
   }
 
   /// Backs the office up to `folder` (a USB stick): the key slots, the identity, a LEIA-ME in pt, en and fr,
