@@ -11,6 +11,8 @@ public final class AppRuntime {
   public var scryptLogN: Int
   /// This device's marks (its origin and high-water mark per office).
   private let marks: DeviceMarks
+  /// Hears progress of long effects (a backup), from the thread performing them.
+  public var report: (Message) -> Void = { _ in }
 
   /// Creates a runtime for `paths`.
   public init(paths: OfficePaths, scryptLogN: Int = KeySlot.defaultLogN, marks: DeviceMarks = .resolve()) {
@@ -115,6 +117,18 @@ public final class AppRuntime {
       try office.retirePartner(code, staff: staff)
     case .saveSheet(let topic, let language, let content):
       try office.updateSheet(topic: topic, staff: staff) { $0 = $0.setting(language, to: content) }
+    case .prepareBackup:
+      return .backupFolders(BackupFolder.candidates(last: office.lastBackupFolder))
+    case .backup(let folder):
+      var shown = (step: BundleStep?.none, percent: -1)
+      let result = try office.backup(to: folder) { [report] step, done, total in
+        // A message per percent and pass, not per record.
+        let percent = total > 0 ? done * 100 / total : 0
+        guard step != shown.step || percent != shown.percent else { return }
+        shown = (step, percent)
+        report(.backupProgress(step, done: done, total: total))
+      }
+      return .backedUp(folder: folder, result)
     case .quit, .createOffice, .unlock, .saveSettings:
       break
     }

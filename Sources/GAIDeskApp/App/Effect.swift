@@ -46,6 +46,10 @@ public enum Effect: Equatable, Sendable {
   case retirePartner(code: String)
   /// Replace a topic's sheet in one language (the office's version, reviewed today).
   case saveSheet(topic: String, language: Language, content: SheetContent)
+  /// Find the folders a backup may go to (the last one, mounted USB sticks).
+  case prepareBackup
+  /// Back the office up to `folder` (a USB stick's mount point), with progress.
+  case backup(folder: String)
   /// Leave the program.
   case quit
 }
@@ -70,4 +74,10 @@ public enum Message: Sendable {
   case printed(Effect, printer: String)
   /// The core's report on future-dated records, forks, damage and the last backup.
   case health(OfficeHealth)
+  /// Folders a backup may go to, most likely first.
+  case backupFolders([String])
+  /// A backup in progress: the pass, records done in it and its total.
+  case backupProgress(BundleStep, done: Int, total: Int)
+  /// A backup to `folder` finished.
+  case backedUp(folder: String, BackupResult)
 }

@@ -66,6 +66,8 @@ public enum Command: Hashable, Sendable {
   case add
   /// Retire the selected partner (after confirming).
   case retire
+  /// Back the office up to a folder (a USB stick).
+  case backup
   /// Add an item to a list being edited.
   case addItem
   /// Remove the focused item of a list being edited.

@@ -55,7 +55,8 @@ public struct SupervisorScreen: AppScreen {
         KeyBinding(.character("r"), .retire, help: tr("key.retire")),
       ]
     case .sheets: bindings.append(KeyBinding(.character("e"), .edit, help: tr("key.edit")))
-    case .dashboard, .month: break
+    case .dashboard: bindings.append(KeyBinding(.character("b"), .backup, help: tr("key.backup")))
+    case .month: break
     }
     bindings.append(KeyBinding(.escape, .back, help: tr("key.back")))
     return KeyMap(
@@ -141,6 +142,11 @@ extension SupervisorScreen {
       guard let index = lists[.partners]?.selected ?? (partners.isEmpty ? nil : 0), index < partners.count
       else { return Reaction() }
       return Reaction(navigation: .overlay(.confirmRetire(code: partners[index].code)))
+    case .backup where tab == .dashboard:
+      guard model.backupProgress == nil else {
+        return Reaction(notice: Notice(model.tr("backup.alreadyRunning"), role: .warning))
+      }
+      return Reaction([.prepareBackup])
     case .edit where tab == .sheets:
       let sheets = model.directory.sheets
       guard let index = lists[.sheets]?.selected ?? (sheets.isEmpty ? nil : 0), index < sheets.count
