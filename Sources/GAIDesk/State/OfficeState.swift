@@ -120,6 +120,11 @@ public struct OfficeState: Sendable {
       visit.status = .left
       visit.endedAt = time
       visits[id] = visit
+    case .visitReopened(let id, let leftAt):
+      guard var visit = visits[id], VisitReopening.undoes(leftAt, visit: visit, at: time) else { return }
+      visit.status = visit.calledAt == nil ? .waiting : .called
+      visit.endedAt = nil
+      visits[id] = visit
     case .referralCreated(let id, let visitorID, let partner, let topic, let due, let note, let visitID):
       guard referrals[id] == nil else { return }
       referrals[id] = Referral(
