@@ -267,7 +267,8 @@ extension AppModel {
       }
     case .markLeft:
       if let visitID, let visit = state.visits[visitID] {
-        notice = Notice(tr("queue.markedLeft", visit.ticket), role: .normal)
+        let minutes = String(Int(VisitReopening.window / 60))
+        notice = Notice(tr("queue.markedLeft", visit.ticket, minutes), role: .normal)
       }
     case .recordConsent:
       break
@@ -307,6 +308,12 @@ extension AppModel {
       notice = Notice(tr("partnerEdit.retired", directory.partner(code)?.name ?? code), role: .success)
     case .saveSheet(let topic, _, _):
       _ = topic
+    case .reopenVisit:
+      if let visitID, let visit = state.visits[visitID] {
+        notice = Notice(tr("queue.reopened", visit.ticket, name(visit.visitorID)), role: .success)
+      }
+    case .confirmKnowledge, .correctSheetLine, .correctPartner:
+      break
     case .createOffice, .unlock, .saveSettings, .quit, .prepareBackup, .backup:
       break
     }

@@ -129,6 +129,15 @@ public final class AppRuntime {
         report(.backupProgress(step, done: done, total: total))
       }
       return .backedUp(folder: folder, result)
+    case .confirmKnowledge(let subject, let method, let note):
+      try office.confirm(subject, method: method, note: note, staff: staff)
+    case .correctSheetLine(let topic, let section, let index, let texts, let method, let note):
+      try office.correctSheetLine(
+        topic: topic, section: section, index: index, texts: texts, method: method, note: note, staff: staff)
+    case .correctPartner(let code, let fields, let method):
+      try office.correctPartner(code, method: method, staff: staff) { fields.apply(to: &$0) }
+    case .reopenVisit(let id):
+      visitID = try office.reopenLeft(ticket: id, staff: staff).id
     case .quit, .createOffice, .unlock, .saveSettings:
       break
     }

@@ -50,6 +50,16 @@ public enum Effect: Equatable, Sendable {
   case prepareBackup
   /// Back the office up to `folder` (a USB stick's mount point), with progress.
   case backup(folder: String)
+  /// Record that a sheet line or a partner's entry was checked with the service (how, a note).
+  case confirmKnowledge(subject: KnowledgeSubject, method: ConfirmationMethod, note: String?)
+  /// Correct line `index` of `section` of a sheet (new texts by language) and confirm it, in one record.
+  case correctSheetLine(
+    topic: String, section: SheetSection, index: Int, texts: [Language: String], method: ConfirmationMethod,
+    note: String?)
+  /// Correct a partner's details after checking them with the service, confirmed in the same record.
+  case correctPartner(code: String, fields: PartnerFields, method: ConfirmationMethod)
+  /// Undo "left without service" of a visit (the core allows it for minutes after).
+  case reopenVisit(visitID: String)
   /// Leave the program.
   case quit
 }
