@@ -38,6 +38,12 @@ extension AppModel {
     case .printed(_, let printer):
       busy = nil
       notice = Notice(tr("print.done", printer), role: .success)
+    case .pagePrinted(.printed(let printer)):
+      busy = nil
+      notice = Notice(tr("print.daySent", printer), role: .success)
+    case .pagePrinted(.saved(let path)):
+      busy = nil
+      notice = Notice(tr("print.daySaved", path), role: .warning)
     case .health(let report):
       health = report
     case .backupFolders, .backupProgress, .backedUp:
@@ -298,7 +304,7 @@ extension AppModel {
       notice = Notice(tr("unmerge.done", state.visitors[other]?.fullName ?? other), role: .success)
     case .setConsent:
       notice = Notice(tr("consent.saved"), role: .success)
-    case .printSlip:
+    case .printSlip, .printDaySheet:
       break
     case .completeFollowUp:
       notice = Notice(tr("followUp.completed"), role: .success)

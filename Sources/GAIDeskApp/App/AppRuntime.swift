@@ -11,6 +11,8 @@ public final class AppRuntime {
   public var scryptLogN: Int
   /// This device's marks (its origin and high-water mark per office).
   private let marks: DeviceMarks
+  /// Where a printed page is saved when there is no printer (the home folder).
+  public var pageFolder = ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory()
   /// Hears progress of long effects (a backup), from the thread performing them.
   public var report: (Message) -> Void = { _ in }
 
@@ -96,6 +98,14 @@ public final class AppRuntime {
       try office.mergeVisitors(keep: keep, other: other, staff: staff)
     case .unmerge(let keep, let other):
       try office.unmergeVisitors(keep: keep, other: other, staff: staff)
+    case .printDaySheet(let day, let language):
+      func page(names: Bool) -> PrintedPage {
+        PrintedPage.day(day, state: office.state, office: office.code, language: language, names: names)
+      }
+      return .pagePrinted(
+        try Printer.printOrSave(
+          page(names: true), withoutNames: page(names: false), fileName: "gaidesk-day-\(day).txt",
+          folder: pageFolder))
     case .printSlip(let referralID, let language):
       let slip = try ReferralSlip.make(referralID: referralID, state: office.state, language: language)
       return .printed(effect, printer: try Printer.printOnDefault(slip.text))

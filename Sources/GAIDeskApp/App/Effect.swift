@@ -30,6 +30,9 @@ public enum Effect: Equatable, Sendable {
   case merge(keep: String, other: String)
   /// Undo the merge of `other` into `keep`.
   case unmerge(keep: String, other: String)
+  /// Print the day sheet of `day` on the default printer, in `language`; without a printer, save it without
+  /// names in the home folder.
+  case printDaySheet(day: String, language: Language)
   /// Print a referral slip on the default printer, in `language`.
   case printSlip(referralID: String, language: Language)
   /// Close a visit with its topics, outcome, note, referral and follow-up in one durable record.
@@ -82,6 +85,8 @@ public enum Message: Sendable {
   case failed(Effect, GAIDeskError)
   /// A slip was sent to `printer`.
   case printed(Effect, printer: String)
+  /// The day sheet went to a printer or, without one, to a file.
+  case pagePrinted(PrintOutcome)
   /// The core's report on future-dated records, forks, damage and the last backup.
   case health(OfficeHealth)
   /// Folders a backup may go to, most likely first.
