@@ -49,9 +49,13 @@ extension AppModel {
       grid.render(Label(busy, role: .warning), in: rows[2].inset(horizontal: 1))
     } else if let notice {
       grid.render(Label(notice.text, role: notice.role), in: rows[2].inset(horizontal: 1))
+    } else if let backupStatus {
+      grid.render(Label(backupStatus, role: .warning), in: rows[2].inset(horizontal: 1))
     }
     grid.render(Footer(keyMap: keyMap()), in: rows[3])
-    if let overlay {
+    if case .backup(let dialog)? = overlay {
+      cursor = renderBackup(dialog, into: &grid)
+    } else if let overlay {
       renderOverlay(overlay, into: &grid)
       cursor = nil
     }
@@ -153,6 +157,8 @@ extension AppModel {
       grid.render(
         Modal(title: tr("error.title"), message: text, buttons: [tr("answer.ok")], role: .error),
         in: grid.area)
+    case .backup(let dialog):
+      _ = renderBackup(dialog, into: &grid)
     }
   }
 

@@ -36,6 +36,8 @@ public struct AppModel {
   public var health = OfficeHealth()
   /// Whether the person confirmed the PC's date this session (asked before the first write).
   public var clockConfirmed = false
+  /// The backup running on the worker, if any.
+  public var backupProgress: BackupProgress?
 
   /// The model at start: setup when there is no office, else unlock.
   public init(

@@ -17,18 +17,21 @@ public final class OfficeWorker: @unchecked Sendable {
   /// Creates a worker owning `runtime` (nothing else may touch it afterwards).
   public init(runtime: AppRuntime) {
     self.runtime = runtime
+    runtime.report = { [weak self] progress in self?.post(progress) }
   }
 
-  /// Performs `effect` as `staff` on the worker's thread; its answer comes back through ``poll()``.
+  /// Performs `effect` as `staff` on the worker's thread; its answer comes back through ``poll()``. A backup
+  /// leaves the keys free while it runs (its progress comes back as messages); other effects hold them.
   public func send(_ effect: Effect, staff: String) {
-    lock.withLock { inFlight += 1 }
+    let holdsKeys = !effect.leavesKeysFree
+    if holdsKeys { lock.withLock { inFlight += 1 } }
     queue.async { [self] in
       let answer = runtime.perform(effect, staff: staff)
       let health = answer == nil ? nil : runtime.health()
       lock.withLock {
         if let answer { answers.append(answer) }
         if let health { answers.append(health) }
-        inFlight -= 1
+        if holdsKeys { inFlight -= 1 }
       }
       if case .opened? = answer, let covered = runtime.office?.coveredSegments, !covered.isEmpty {
         checkInBackground(covered)
@@ -46,6 +49,14 @@ public final class OfficeWorker: @unchecked Sendable {
         let health = runtime.health()
         lock.withLock { if let health { answers.append(health) } }
       }
+    }
+  }
+
+  /// Adds a progress message, replacing one not yet polled.
+  private func post(_ progress: Message) {
+    lock.withLock {
+      if case .backupProgress = answers.last { answers.removeLast() }
+      answers.append(progress)
     }
   }
 

@@ -1,5 +1,6 @@
 import Foundation
 import GAIDesk
+import TerminalUI
 
 /// Printing for the command line: translated text on stdout, stable versioned JSON.
 enum Console {
@@ -77,8 +78,10 @@ enum Console {
   /// Where pages are saved when there is no printer: `$HOME`.
   static var pageFolder: String { ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory() }
 
-  /// Pads `text` to `width` characters.
+  /// Pads `text` with spaces to `width` terminal columns (TerminalUI's display width: a wide character takes
+  /// two, a ZWJ family its members side by side, as the terminal draws them); longer text is kept whole.
   static func pad(_ text: String, _ width: Int) -> String {
-    text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
+    let columns = text.displayWidth
+    return columns >= width ? text : text + String(repeating: " ", count: width - columns)
   }
 }
