@@ -75,7 +75,7 @@ let package = Package(
     .executableTarget(
       name: "gaidesk",
       dependencies: [
-        "GAIDesk", "GAIDeskApp", "GAIDeskExport", "NCursesBackend", "CProcessSafety",
+        "GAIDesk", "GAIDeskApp", "GAIDeskExport", "NCursesBackend", "CProcessSafety", "TerminalUI",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strict

@@ -81,8 +81,18 @@ public struct DeviceMarks: Sendable {
     return DeviceMarks(folder: base + "/gaidesk")
   }
 
+  /// Whether saving is skipped (marks read for a folder this device can never write to).
+  private var readsOnly = false
+
   /// Marks in `folder`.
   public init(folder: String) { self.folder = folder }
+
+  /// `marks`, read but never saved.
+  static func readOnly(_ marks: DeviceMarks) -> DeviceMarks {
+    var copy = marks
+    copy.readsOnly = true
+    return copy
+  }
 
   private func path(_ office: String) -> String { folder + "/office-" + office + ".json" }
 
@@ -101,6 +111,7 @@ public struct DeviceMarks: Sendable {
   /// so the next record's sync carries nothing of it) and without a sync of its own: a mark lost or torn in a
   /// power cut only costs a new origin at the next opening.
   public func save(_ mark: DeviceMark, office id: String) {
+    guard !readsOnly else { return }
     var mark = mark
     mark.check = mark.computedCheck
     let data = mark.json

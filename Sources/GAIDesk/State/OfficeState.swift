@@ -109,6 +109,11 @@ public struct OfficeState: Sendable {
       guard let index = visits.index(forKey: id), visits.values[index].isOpen else { return }
       visits.values[index].status = .left
       visits.values[index].endedAt = time
+    case .visitReopened(let id, let leftAt):
+      guard let index = visits.index(forKey: id), VisitReopening.undoes(leftAt, visit: visits.values[index], at: time)
+      else { return }
+      visits.values[index].status = visits.values[index].calledAt == nil ? .waiting : .called
+      visits.values[index].endedAt = nil
     case .referralCreated(let id, let visitorID, let partner, let topic, let due, let note, let visitID):
       guard referrals[id] == nil else { return }
       referrals[id] = Referral(

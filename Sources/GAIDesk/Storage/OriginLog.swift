@@ -177,10 +177,17 @@ final class OriginLog {
     let file = path(tail.segment)
     let torn = try FileIO.read(file, from: tail.offset)
     let aside = directory + "/torn"
+    let created = FileIO.size(aside) == nil
     try FileIO.makeDirectory(aside)
     let name =
       "\(SegmentFormat.fileName(index: tail.segment))-\(tail.offset)-\(Int(Date().timeIntervalSince1970)).bin"
-    try FileIO.writeAtomically(torn, to: aside + "/" + name)
+    do {
+      try FileIO.writeAtomically(torn, to: aside + "/" + name)
+    } catch {
+      // A full disk: leave the folder as it was (the tail is repaired once there is room).
+      if created { rmdir(aside) }
+      throw error
+    }
     let fd = try FileIO.open(file, O_WRONLY)
     defer { close(fd) }
     guard ftruncate(fd, off_t(tail.offset)) == 0 else {
