@@ -140,7 +140,7 @@ final class OriginLog {
     header.origin = origin
     header.previousHash = lastHash
     lastSequence = header.sequence
-    lastHash = record.hash
+    lastHash = opener.hash(record)
     lastRecord = (segment, record.offset)
     offset = record.end
     return JournalEntry(header: header, content: content)
