@@ -31,6 +31,18 @@ extension AppModel {
       grid.put(
         " " + tr("health.damage", String(health.damage.count)), at: banner.origin, style: style,
         maxWidth: banner.width)
+    } else if let medium = health.medium {
+      // Intact but not writable (a read-only medium, no permission, a full disk): say so and why.
+      let banner = Rect(x: 0, y: rows[1].y, width: size.width, height: 1)
+      let style = Style(.warning, attributes: .reverse)
+      grid.fill(banner, style: style)
+      let key =
+        switch medium.cause {
+        case .readOnlyFileSystem: "health.medium.read-only-file-system"
+        case .noPermission: "health.medium.no-permission"
+        case .diskFull: "health.medium.disk-full"
+        }
+      grid.put(" " + tr(key), at: banner.origin, style: style, maxWidth: banner.width)
     }
     var cursor = screen.contract.render(into: &grid, area: bodyArea, model: self)
     if let busy {

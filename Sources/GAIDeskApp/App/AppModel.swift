@@ -87,7 +87,7 @@ public struct AppModel {
 
   /// The area screens are drawn in: between the header and the status and key lines.
   public var bodyArea: Rect {
-    let banner = health.damage.isEmpty ? 0 : 1
+    let banner = health.damage.isEmpty && health.medium == nil ? 0 : 1
     return Rect(x: 0, y: 1 + banner, width: size.width, height: max(0, size.height - 3 - banner))
   }
 

@@ -40,7 +40,7 @@ extension Effect {
   /// Whether the effect records something in the journal (the status line says "a guardar…" meanwhile).
   var isWrite: Bool {
     switch self {
-    case .quit, .saveSettings, .printSlip, .unlock, .prepareBackup, .backup: false
+    case .quit, .saveSettings, .printSlip, .printDaySheet, .unlock, .prepareBackup, .backup: false
     default: true
     }
   }

@@ -3,7 +3,9 @@ import GAIDesk
 
 /// Owns the office on its own thread: the key loop sends effects and polls answers, so drawing and keys
 /// never wait for the disk (a write shows "a guardar…" until its answer arrives). Effects run one at a time
-/// in the order sent; journal refreshes run on the same thread, between them.
+/// in the order sent; journal refreshes run on the same thread, between them. After a warm opening, the
+/// history the snapshot cache covered is hashed again on another thread; damage found there reaches the
+/// office on this one, and the health report that follows turns the red banner on.
 public final class OfficeWorker: @unchecked Sendable {
   private let runtime: AppRuntime
   private let queue = DispatchQueue(label: "gaidesk.office")
@@ -30,6 +32,22 @@ public final class OfficeWorker: @unchecked Sendable {
         if let answer { answers.append(answer) }
         if let health { answers.append(health) }
         if holdsKeys { inFlight -= 1 }
+      }
+      if case .opened? = answer, let covered = runtime.office?.coveredSegments, !covered.isEmpty {
+        checkInBackground(covered)
+      }
+    }
+  }
+
+  /// Hashes what the cache covered off the office's thread, then hands any damage to the office on it.
+  private func checkInBackground(_ covered: CoveredSegments) {
+    DispatchQueue.global(qos: .utility).async { [self] in
+      let found = covered.check()
+      guard !found.isEmpty else { return }
+      queue.async { [self] in
+        runtime.office?.noteCoveredDamage(found)
+        let health = runtime.health()
+        lock.withLock { if let health { answers.append(health) } }
       }
     }
   }

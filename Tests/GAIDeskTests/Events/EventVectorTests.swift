@@ -30,6 +30,8 @@ import Testing
       return .visitClosed(
         visitID: "T-K7QD2M9X-13", topics: ["residence.renewal"], outcome: "documentos verificados", note: nil)
     case .visitLeft: return .visitLeft(visitID: "T-K7QD2M9X-13")
+    case .visitReopened:
+      return .visitReopened(visitID: "T-K7QD2M9X-13", leftAt: WallTime(milliseconds: 1_796_043_600_000))
     case .referralCreated:
       return .referralCreated(
         referralID: "R-K7QD2M9X-14", visitorID: visitor.id, partner: "aai", topic: "residence.renewal",
@@ -56,7 +58,8 @@ import Testing
       return .historyLossAccepted(origin: String(repeating: "ab", count: 16), through: 42)
     case .idsRemapped:
       return .idsRemapped(
-        origin: String(repeating: "cd", count: 16), map: [IDChange(old: "V-K7QD2M9X-12", new: "V-8Z1XQ4RT-3")])
+        origin: String(repeating: "cd", count: 16), map: [IDChange(old: "V-K7QD2M9X-12", new: "V-8Z1XQ4RT-3")]
+      )
     case .knowledgeConfirmed:
       return .knowledgeConfirmed(
         subject: .partner(code: "def"), method: .phone, day: "2026-11-30", note: "ok")
