@@ -113,6 +113,8 @@ struct BackupDialogTests {
     Fixture.press(&model, [.backTab])
     #expect(Fixture.press(&model, [.character("b")]).isEmpty)
     #expect(text(model).contains("Já há uma cópia"))
+    Fixture.press(&model, [.character("q")])
+    #expect(model.overlay == nil && text(model).contains("espere que acabe antes de sair"))
     _ = model.update(
       .failed(.backup(folder: "/media/ana/PEN"), GAIDeskError(.diskFull, "/media/ana/PEN", "")))
     #expect(model.backupProgress == nil)

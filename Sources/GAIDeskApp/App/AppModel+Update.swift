@@ -74,6 +74,10 @@ extension AppModel {
       tr.language = Translator.next(after: tr.language)
       return officeCode == nil
         ? [] : [.saveSettings(staff: staff.isEmpty ? nil : staff, language: tr.language)]
+    case .quit where backupProgress != nil:
+      // Leaving waits for the worker: the backup would hold a frozen screen until it ends.
+      notice = Notice(tr("backup.waitToQuit"), role: .warning)
+      return []
     case .quit:
       overlay = .confirmQuit
       return []
