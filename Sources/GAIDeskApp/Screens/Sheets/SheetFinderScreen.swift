@@ -180,7 +180,9 @@ public struct SheetFinderScreen: AppScreen {
     guard let c = SheetView.confirmation(topic, claim, model: model) else {
       return (tr("review.never"), .warning)
     }
-    let text = "✓ " + tr("sources.confirmed", tr.date(c.day), c.by, tr("confirm.how.\(c.method.rawValue)"))
+    let text =
+      "✓ " + tr("sources.confirmed", tr.date(c.day), c.by, tr("confirm.how.\(c.method.rawValue)"))
+      + (c.note.map { ": " + $0 } ?? "")
     let stale = KnowledgeReview.isStale(c, today: model.today)
     return (stale ? tr("review.stale", text) : text, stale ? .warning : .success)
   }

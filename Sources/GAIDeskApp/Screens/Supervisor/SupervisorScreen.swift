@@ -318,8 +318,13 @@ enum PartnersView {
       ? tr("partners.allIslands")
       : partner.islands.compactMap { ReferenceData.shipped.island($0)?.name }.joined(separator: ", ")
     lines.append((tr("partners.islands") + " " + islands, .normal))
-    lines.append(PartnersView.sourceLine(partner.code, model: model))
-    lines.append(PartnersView.confirmationLine(partner.code, model: model))
+    // What the entry rests on and its local confirmation, whole (wrapped), never cut at the box's edge.
+    for (line, role) in [
+      PartnersView.sourceLine(partner.code, model: model),
+      PartnersView.confirmationLine(partner.code, model: model),
+    ] {
+      for part in line.wrapped(toWidth: max(1, text.width)) { lines.append((part, role)) }
+    }
     lines.append((tr("partners.topics"), .header))
     for topic in partner.topics { lines.append(("• " + tr.topic(topic), .normal)) }
     let note = partner.note.text(tr.language)
