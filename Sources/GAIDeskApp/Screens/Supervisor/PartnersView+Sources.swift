@@ -22,7 +22,8 @@ extension PartnersView {
   static func sourceLine(_ code: String, model: AppModel) -> (String, Role) {
     let tr = model.tr
     switch model.directory.partners.backing(code) {
-    case .source(let source): return (tr("sources.entry") + ": \(source.title) (\(tr.date(source.checked)))", .muted)
+    case .source(let source):
+      return (tr("sources.entry") + ": \(source.title) (\(tr.date(source.checked)))", .muted)
     case .toConfirm: return (tr("sources.entry") + ": " + tr("sources.toConfirm"), .warning)
     case .office: return (tr("sources.entry") + ": " + tr("sources.office"), .warning)
     }

@@ -348,7 +348,13 @@ enum SheetsView {
     grid.render(block, in: columns[0])
     let inner = block.inner(columns[0])
     let state = screen.list(.sheets, count: sheets.count, rows: inner.height)
-    grid.render(ListView(items: sheets.map { tr.topic($0.topic) }, state: state), in: inner)
+    // Each sheet with how many of its lines the core counts as to confirm (f opens it to confirm them).
+    let review = model.review
+    let items = sheets.map { sheet in
+      let pending = review.unconfirmedLines(topic: sheet.topic, today: model.today).count
+      return (pending > 0 ? "! \(pending) " : "✓ ") + tr.topic(sheet.topic)
+    }
+    grid.render(ListView(items: items, state: state), in: inner)
     guard let index = state.selected, index < sheets.count else { return }
     let sheet = sheets[index]
     let detail = Block(title: tr.topic(sheet.topic) + " · " + tr("sheets.reviewed", tr.date(sheet.reviewed)))
