@@ -34,6 +34,8 @@ public enum ErrorCode: String, CaseIterable, Sendable {
   case keyslotMissing = "error.keyslot.missing"
   case keyslotNewer = "error.keyslot.newer"
   case langUnknown = "error.lang.unknown"
+  case mediumPermission = "error.medium.permission"
+  case mediumReadOnly = "error.medium.readOnly"
   case mergeAlready = "error.merge.already"
   case mergeKeepMerged = "error.merge.keepMerged"
   case mergeNotMerged = "error.merge.notMerged"
@@ -129,7 +131,7 @@ public enum ErrorCode: String, CaseIterable, Sendable {
     case .officeBusy: .busy
     case .printFailed, .printNone, .uiFailed, .uiLocale, .uiNotTerminal, .uiTerm, .uiUnavailable:
       .deviceUnavailable
-    case .diskFull, .diskIO, .stdoutWrite: .writeFailed
+    case .diskFull, .diskIO, .stdoutWrite, .mediumReadOnly, .mediumPermission: .writeFailed
     default: .refused
     }
   }

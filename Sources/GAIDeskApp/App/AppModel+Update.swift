@@ -38,8 +38,16 @@ extension AppModel {
     case .printed(_, let printer):
       busy = nil
       notice = Notice(tr("print.done", printer), role: .success)
+    case .pagePrinted(.printed(let printer)):
+      busy = nil
+      notice = Notice(tr("print.daySent", printer), role: .success)
+    case .pagePrinted(.saved(let path)):
+      busy = nil
+      notice = Notice(tr("print.daySaved", path), role: .warning)
     case .health(let report):
       health = report
+    case .backupFolders, .backupProgress, .backedUp:
+      backupMessage(message)
     }
     return []
   }
@@ -106,6 +114,8 @@ extension AppModel {
     switch current {
     case .help, .message:
       overlay = nil
+    case .backup(let dialog):
+      return backupKey(key, dialog)
     case .confirmQuit:
       if Self.isYes(key) { return [.quit] }
       if Self.isNo(key) { overlay = nil }
@@ -294,7 +304,7 @@ extension AppModel {
       notice = Notice(tr("unmerge.done", state.visitors[other]?.fullName ?? other), role: .success)
     case .setConsent:
       notice = Notice(tr("consent.saved"), role: .success)
-    case .printSlip:
+    case .printSlip, .printDaySheet:
       break
     case .completeFollowUp:
       notice = Notice(tr("followUp.completed"), role: .success)
@@ -310,7 +320,7 @@ extension AppModel {
       }
     case .confirmKnowledge, .correctSheetLine, .correctPartner:
       break
-    case .createOffice, .unlock, .saveSettings, .quit:
+    case .createOffice, .unlock, .saveSettings, .quit, .prepareBackup, .backup:
       break
     }
     return effects
@@ -323,6 +333,8 @@ extension AppModel {
     screen.contract = current
     if handled { return }
     switch (effect, screen) {
+    case (.backup, _), (.prepareBackup, _):
+      backupFailed(message)
     case (.saveSettings, _):
       notice = Notice(message, role: .warning)
     case (.printSlip, _):

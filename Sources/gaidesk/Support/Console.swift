@@ -12,8 +12,12 @@ enum Console {
     Language(
       code: ProcessInfo.processInfo.environment["GAIDESK_LANG"] ?? "") ?? .portuguese
 
-  /// Damage found in the office opened by this command: JSON gets `"damaged": true`, the exit status is 2.
+  /// Damage found in the office opened by this command: JSON gets `"damaged": true`, the exit status is 4.
   nonisolated(unsafe) static var damage: [JournalDamage] = []
+  /// Other origins' logs ending in an incomplete record (not damage): JSON gets `"incompleteTails"`.
+  nonisolated(unsafe) static var incompleteTails: [JournalDamage] = []
+  /// Why the office opened read-only although intact: JSON gets `"readOnly"` with its cause and path.
+  nonisolated(unsafe) static var medium: ReadOnlyMedium?
 
   /// A translated message.
   static func text(_ key: String, _ args: [String] = []) -> String {
@@ -46,6 +50,14 @@ enum Console {
     if !damage.isEmpty && document["damaged"] == nil && document["damage"] == nil {
       document["damaged"] = true
       document["damage"] = damage.map { ["segment": $0.segment, "offset": $0.offset, "reason": $0.reason] }
+    }
+    if !incompleteTails.isEmpty && document["incompleteTails"] == nil {
+      document["incompleteTails"] = incompleteTails.map {
+        ["segment": $0.segment, "offset": $0.offset, "reason": $0.reason]
+      }
+    }
+    if let medium, document["readOnly"] == nil {
+      document["readOnly"] = ["cause": medium.cause.rawValue, "path": medium.path]
     }
     document["format"] = jsonFormat
     let data =

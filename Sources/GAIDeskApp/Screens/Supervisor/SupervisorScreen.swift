@@ -62,7 +62,12 @@ public struct SupervisorScreen: AppScreen {
         KeyBinding(.character("r"), .retire, help: tr("key.retire")),
       ]
     case .sheets: bindings.append(KeyBinding(.character("e"), .edit, help: tr("key.edit")))
-    case .dashboard, .month: break
+    case .dashboard:
+      bindings += [
+        KeyBinding(.character("b"), .backup, help: tr("key.backup")),
+        KeyBinding(.character("p"), .print, help: tr("key.printDay")),
+      ]
+    case .month: break
     }
     bindings.append(KeyBinding(.escape, .back, help: tr("key.back")))
     return KeyMap(
@@ -157,6 +162,14 @@ extension SupervisorScreen {
       guard let index = lists[.partners]?.selected ?? (partners.isEmpty ? nil : 0), index < partners.count
       else { return Reaction() }
       return Reaction(navigation: .overlay(.confirmRetire(code: partners[index].code)))
+    case .backup where tab == .dashboard:
+      guard model.backupProgress == nil else {
+        return Reaction(notice: Notice(model.tr("backup.alreadyRunning"), role: .warning))
+      }
+      return Reaction([.prepareBackup])
+    case .print where tab == .dashboard:
+      return Reaction(
+        [.printDaySheet(day: model.today, language: model.tr.language)], busy: model.tr("busy.printing"))
     case .edit where tab == .sheets:
       let sheets = model.directory.sheets
       guard let index = lists[.sheets]?.selected ?? (sheets.isEmpty ? nil : 0), index < sheets.count
