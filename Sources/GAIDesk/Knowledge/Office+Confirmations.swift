@@ -58,6 +58,7 @@ extension Office {
         throw GAIDeskError(.sheetMissing, topic)
       }
       for (language, text) in texts {
+        guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { throw GAIDeskError(.sheetLineEmpty) }
         try Validation.text(text, field: "sheet", limit: 1000, allowNewlines: false)
         var content = sheet.content(language)
         var lines = section.lines(content)

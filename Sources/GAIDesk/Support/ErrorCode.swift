@@ -75,6 +75,7 @@ public enum ErrorCode: String, CaseIterable, Sendable {
   case sheetFileTopic = "error.sheet.fileTopic"
   case sheetFileValue = "error.sheet.fileValue"
   case sheetLine = "error.sheet.line"
+  case sheetLineEmpty = "error.sheet.lineEmpty"
   case sheetLineOption = "error.sheet.lineOption"
   case sheetMissing = "error.sheet.missing"
   case slipLanguage = "error.slip.language"
