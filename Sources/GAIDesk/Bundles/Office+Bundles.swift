@@ -38,13 +38,15 @@ extension Office {
     let bundles = try files.map { try openBundle($0) }
     let total = bundles.reduce(0) { $0 + Int($1.manifest.recordCount) }
     var before = 0
+    let keyring = keyringForVerification.learning(from: bundles, credential: credential)
     for bundle in bundles {
-      try bundle.verify(keyring: keyringForVerification) { done, _ in progress(before + done, total) }
+      try bundle.verify(keyring: keyring) { done, _ in progress(before + done, total) }
       before += Int(bundle.manifest.recordCount)
     }
     let importer = BundleImporter(journal: journal, root: paths.root) { [self] in try openBundle($0) }
     let summary = try importer.run(bundles)
     try refresh()
+    try syncSlotFiles()
     if summary.added > 0 { saveSnapshot() }
     return summary
   }

@@ -17,8 +17,22 @@ public final class Office {
   public private(set) var journal: Journal
   /// The origin this device writes as in this office.
   public let origin: OriginID
+  /// The epoch-1 key (the office master key): bundle tags and epoch-1 records.
   private let masterKey: SymmetricKey
-  private let keyring: Keyring
+  /// What unlocked the office: an account's keys, or a master-key slot from before accounts.
+  var credential: Credential
+  /// The record keys held, one per epoch.
+  var keyring: Keyring
+  /// The account that unlocked the office, as the journal knows it now (its role may change, or it may be
+  /// removed, while the office is open); nil while the journal does not name it yet (a restore before its
+  /// bundles are imported) or for an office from before accounts that opens read-only.
+  public var account: Account? {
+    guard case .account(let id, _, _) = credential, let found = state.accounts.accounts[id], !found.removed
+    else { return nil }
+    return found
+  }
+  /// The recovery code of an office just created, to show once; nil otherwise.
+  public internal(set) var recoveryCode: String?
   private let marks: DeviceMarks
   /// The wall clock (injectable for tests of clocks set wrong).
   public var now: @Sendable () -> Date = { Date() }
@@ -37,7 +51,7 @@ public final class Office {
   /// What opening found that a person should know (a new origin and why, history a cache covered).
   public private(set) var notices: [OfficeNotice] = []
 
-  /// The master key, for checks that read the journal independently.
+  /// The epoch-1 key, for checks that read the journal independently.
   var masterKeyForVerification: SymmetricKey { masterKey }
   /// The record keys, for checks that read the journal independently.
   var keyringForVerification: Keyring { keyring }
@@ -50,19 +64,21 @@ public final class Office {
   public var isReadOnly: Bool { journal.isReadOnly }
 
   private init(
-    paths: OfficePaths, identity: OfficeIdentity, masterKey: SymmetricKey, origin: OriginID,
-    marks: DeviceMarks
+    paths: OfficePaths, identity: OfficeIdentity, credential: Credential, origin: OriginID, marks: DeviceMarks
   ) throws {
     self.paths = paths
     self.identity = identity
+    self.credential = credential
+    guard let masterKey = credential.epochs[1] else { throw GAIDeskError(.keyslotCorrupt) }
     self.masterKey = masterKey
-    self.keyring = Keyring(masterKey: masterKey)
+    self.keyring = Keyring(epochs: credential.epochs, current: 1)
     self.origin = origin
     self.marks = marks
     journal = try Journal(root: paths.journal, origin: origin, keyring: keyring)
   }
 
-  /// Creates a new office for municipality `code`, protected by `passphrase`.
+  /// Creates a new office for municipality `code`: its first administrator `staff` (protected by
+  /// `passphrase`) and a recovery slot whose code is in `recoveryCode`, to be shown once.
   public static func create(
     at paths: OfficePaths, office code: String, passphrase: String, staff: String?,
     scryptLogN: Int = KeySlot.defaultLogN, marks: DeviceMarks = .resolve()
@@ -74,32 +90,44 @@ public final class Office {
       )
     }
     try Validation.passphrase(passphrase)
+    let name = try Validation.name(staff ?? "Administrador", field: "staff")
     try FileIO.makeDirectory(paths.keys)
     let masterKey = SymmetricKey(size: .bits256)
-    let slot = try KeySlot.make(for: masterKey, passphrase: passphrase, logN: scryptLogN)
-    try FileIO.writeAtomically(try Office.json(slot), to: paths.keys + "/slot-1.json")
+    let epochs: [UInt32: SymmetricKey] = [1: masterKey]
+    let recoveryCode = RecoveryCode.generate()
+    let first = try NewAccount(
+      name: name, role: .administrator, passphrase: passphrase, epochs: epochs, logN: scryptLogN)
+    let recovery = try NewAccount(
+      name: RecoveryCode.accountName, role: .administrator, passphrase: recoveryCode, epochs: epochs,
+      logN: scryptLogN, isRecovery: true)
+    for account in [first, recovery] {
+      try FileIO.writeAtomically(account.slot.bytes, to: paths.keys + "/" + AccountSlot.fileName(account.id))
+    }
     let identity = OfficeIdentity(
       format: OfficeIdentity.currentFormat, id: UUID().uuidString.lowercased(), office: code,
       created: ISO8601DateFormatter().string(from: Date()))
     let origin = newOrigin(paths: paths, marks: marks, office: identity.id!)
-    // The journal starts empty: its first record is the office's first real event, so generated or
-    // imported history may lie before today.
     let office = try Office(
-      paths: paths, identity: identity, masterKey: masterKey, origin: origin, marks: marks)
+      paths: paths, identity: identity,
+      credential: .account(id: first.id, privateKey: first.privateKey, epochs: epochs), origin: origin,
+      marks: marks)
     office.state.office = code
-    if let staff { try Office.saveSettings(OfficeSettings(staff: staff), paths: paths) }
     try FileIO.writeAtomically(try Office.json(identity), to: paths.officeFile)
+    // The journal's first record names the accounts, so they travel to the office's other PCs.
+    try office.record(staff: name, events: [.accountAdded(first.account), .accountAdded(recovery.account)])
+    office.recoveryCode = recoveryCode
     return office
   }
 
   /// Unlocks the office in `paths` with `passphrase` and reads its journal. A format-1 office is migrated
-  /// first (see `Migration`).
+  /// first (see `Migration`); an office from before accounts turns the slot that opened into an
+  /// administrator account.
   public static func open(at paths: OfficePaths, passphrase: String, marks: DeviceMarks = .resolve()) throws
     -> Office
   {
     var identity = try readIdentity(paths)
-    let (masterKey, skipped) = try unlock(paths, passphrase: passphrase)
-    if identity.format < OfficeIdentity.currentFormat {
+    let (credential, skipped) = try unlock(paths, passphrase: passphrase)
+    if identity.format < OfficeIdentity.currentFormat, let masterKey = credential.epochs[1] {
       try Migration(paths: paths, masterKey: masterKey).run()
       identity = try readIdentity(paths)
     }
@@ -108,11 +136,12 @@ public final class Office {
     var lost: [OriginID: UInt64] = [:]
     let origin = try deviceOrigin(paths: paths, marks: marks, office: id, notices: &notices, lost: &lost)
     let office = try Office(
-      paths: paths, identity: identity, masterKey: masterKey, origin: origin, marks: marks)
+      paths: paths, identity: identity, credential: credential, origin: origin, marks: marks)
     office.notices = notices
     office.slotWarnings = skipped
     office.journal.expected = lost
     try office.load()
+    try office.settleAccount(passphrase: passphrase)
     return office
   }
 
@@ -129,9 +158,21 @@ public final class Office {
     return identity
   }
 
-  /// The master key from the first slot `passphrase` opens, and a warning for each slot skipped on the way
-  /// (newer, out-of-range parameters, damaged): one bad slot must not lock out the others.
-  static func unlock(_ paths: OfficePaths, passphrase: String) throws -> (SymmetricKey, [GAIDeskError]) {
+  /// What the first slot `passphrase` opens, and a warning for each slot skipped on the way (newer,
+  /// out-of-range parameters, damaged): one bad slot must not lock out the others. A recovery code is also
+  /// tried as written in the safe (grouped, upper case).
+  static func unlock(_ paths: OfficePaths, passphrase: String) throws -> (Credential, [GAIDeskError]) {
+    do {
+      return try unlock(paths, exactly: passphrase)
+    } catch let error as GAIDeskError where error.code == .passphraseWrong {
+      guard let code = RecoveryCode.normalized(passphrase), code != passphrase else { throw error }
+      return try unlock(paths, exactly: code)
+    }
+  }
+
+  private static func unlock(_ paths: OfficePaths, exactly passphrase: String) throws -> (
+    Credential, [GAIDeskError]
+  ) {
     let names = (try? FileManager.default.contentsOfDirectory(atPath: paths.keys)) ?? []
     let slots = names.filter { $0.hasPrefix("slot-") && $0.hasSuffix(".json") }.sorted()
     guard !slots.isEmpty else { throw GAIDeskError(.keyslotMissing, paths.keys) }
@@ -139,23 +180,18 @@ public final class Office {
     var refused: [GAIDeskError] = []
     var wrong = 0
     for name in slots {
-      guard let data = try? FileIO.read(paths.keys + "/" + name, limit: 1 << 16),
-        let slot = try? JSONDecoder().decode(KeySlot.self, from: Data(data))
-      else {
-        skipped.append(GAIDeskError(.keyslotSkippedWarning, name, "error.keyslot.corrupt"))
-        refused.append(GAIDeskError(.keyslotCorrupt))
-        continue
-      }
       do {
-        if let key = try slot.unlock(passphrase: passphrase) { return (key, skipped) }
+        if let credential = try Credential.open(paths.keys + "/" + name, passphrase: passphrase) {
+          return (credential, skipped)
+        }
         wrong += 1
       } catch let error as GAIDeskError {
         skipped.append(GAIDeskError(.keyslotSkippedWarning, name, error.key))
         refused.append(error)
       }
     }
-    if wrong > 0 { throw GAIDeskError(.passphraseWrong) }
-    throw refused.first ?? GAIDeskError(.keyslotCorrupt)
+    // Any damaged or newer slot is named: it may be the one this passphrase would have opened.
+    throw refused.first ?? GAIDeskError(wrong > 0 ? .passphraseWrong : .keyslotCorrupt)
   }
 
   /// The origin this device continues in this folder: its mark's origin when the folder's log of that
@@ -233,7 +269,7 @@ public final class Office {
 
   private func load() throws {
     defer { if state.office == nil { state.office = identity.office } }
-    switch StateSnapshot.load(paths: paths, masterKey: masterKey, journal: journal) {
+    switch loadSnapshot() {
     case .loaded(let snapshot, let key):
       state = snapshot
       appliedKey = key
@@ -249,6 +285,7 @@ public final class Office {
     try journal.refresh { entries.append($0) }
     try journal.repairOwnTail { entries.append($0) }
     try fold(entries)
+    try learnEpochs()
     if openedFromSnapshot && journal.isReadOnly {
       // A stale or foreign cache must never be mistaken for damage: read everything again.
       openedFromSnapshot = false
@@ -256,6 +293,9 @@ public final class Office {
     }
     if !journal.isReadOnly && (recordsReplayed > 1000 || !openedFromSnapshot) { saveSnapshot() }
   }
+
+  /// Folds records read outside `refresh` (after an epoch key was learned).
+  func foldEntries(_ entries: [JournalEntry]) throws { try fold(entries) }
 
   /// Folds newly read records: in order when they all come after what is folded, else everything again.
   private func fold(_ entries: [JournalEntry]) throws {
@@ -291,10 +331,21 @@ public final class Office {
     state.apply(batch, time: entry.content.wall)
   }
 
-  /// Writes the sealed snapshot cache; failure only costs time at the next opening.
+  /// Writes the sealed snapshot cache under the current epoch's key (so a person who left cannot read a
+  /// later copy of it); failure only costs time at the next opening.
   public func saveSnapshot() {
     try? StateSnapshot.save(
-      state, appliedKey: appliedKey, journal: journal, paths: paths, masterKey: masterKey)
+      state, appliedKey: appliedKey, journal: journal, paths: paths, masterKey: keyring.key(keyring.current)!)
+  }
+
+  /// The snapshot cache, opened with the newest epoch key that opens it.
+  private func loadSnapshot() -> StateSnapshot.Outcome {
+    for epoch in keyring.epochs.sorted(by: >) {
+      let outcome = StateSnapshot.load(paths: paths, masterKey: keyring.key(epoch)!, journal: journal)
+      if case .unusable = outcome { continue }
+      return outcome
+    }
+    return .unusable
   }
 
   /// Reads what other processes appended; returns whether anything changed.
@@ -303,6 +354,7 @@ public final class Office {
     var entries: [JournalEntry] = []
     try journal.refresh { entries.append($0) }
     try fold(entries)
+    try learnEpochs()
     return !entries.isEmpty
   }
 
@@ -352,6 +404,7 @@ public final class Office {
         },
         written: { cursor in marks.save(DeviceMark(cursor: cursor, root: paths.root), office: identity.id!) })
       try foldPending()
+      try learnEpochs()
     } catch let error as GAIDeskError {
       pending = []
       if applied { try reload() }
@@ -368,6 +421,7 @@ public final class Office {
   /// older backup on purpose): writes are accepted again and the cache is rebuilt. Damage inside the logs
   /// (altered or unreadable records) is not history loss and stays.
   public func acceptMissingHistory(staff: String) throws {
+    try authorize(.repairHistory, staff: staff)
     let missing = journal.missingThrough
     guard !missing.isEmpty else { throw GAIDeskError(.historyNothingMissing) }
     try perform(staff: staff, count: 1, now: now, acceptingLoss: true) { _ in
@@ -386,7 +440,7 @@ public final class Office {
 
   /// Forgets the in-memory state and reads the journal again (after an append that failed once the state
   /// had taken its events).
-  private func reload() throws {
+  func reload() throws {
     let expected = journal.expected
     journal = try Journal(root: paths.journal, origin: origin, keyring: keyring)
     journal.expected = expected

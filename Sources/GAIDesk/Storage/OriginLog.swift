@@ -18,6 +18,8 @@ final class OriginLog {
   /// Where the last record read or written starts (segment, file offset), to check a cache against.
   private(set) var lastRecord: (segment: Int, offset: Int)?
   /// A tail that is not (yet) a complete record: an append in progress, or a torn write.
+  /// The key epoch of the next record when this account does not hold it: reading waits there.
+  private(set) var waitingEpoch: UInt32?
   private(set) var pendingTail: (segment: Int, offset: Int, reason: String)?
   /// The incomplete tail, named as a place in the journal.
   var pendingTailPlace: JournalDamage? {
@@ -119,6 +121,13 @@ final class OriginLog {
   /// Checks sequence, chain and seal; on success advances the position and returns the content.
   private func accept(_ record: ScannedRecord, keyring: Keyring) -> RecordContent? {
     let header = record.header
+    guard keyring.sealer(header.epoch) != nil else {
+      // A key epoch this account does not hold (yet): the records from here wait, as a record not yet
+      // written would, until the journal names the epoch's key (sealed under the epoch before it).
+      waitingEpoch = header.epoch
+      return nil
+    }
+    waitingEpoch = nil
     guard header.sequence == lastSequence + 1 else {
       stop(segment, record.offset, "sequence \(header.sequence) where \(lastSequence + 1) was expected")
       return nil

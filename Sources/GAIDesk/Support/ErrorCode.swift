@@ -106,6 +106,12 @@ public enum ErrorCode: String, CaseIterable, Sendable {
   case passphraseCommon = "error.passphrase.common"
   case forkOwnOrigin = "error.fork.ownOrigin"
   case forkUnknown = "error.fork.unknown"
+  case accountExists = "error.account.exists"
+  case accountRemoved = "error.account.removed"
+  case accountSelf = "error.account.self"
+  case accountUnknown = "error.account.unknown"
+  case roleRefused = "error.role.refused"
+  case roleUnknown = "error.role.unknown"
 
   /// The exit status a script sees for this failure (the table in docs/EXIT-STATUS.md).
   public var status: ExitStatus {
@@ -113,7 +119,9 @@ public enum ErrorCode: String, CaseIterable, Sendable {
     case .commandUnknown, .followupUnknown, .keyslotMissing, .officeMissing, .partnerUnknown, .passphraseFile,
       .queueEmpty, .referralUnknown, .sheetFile, .sheetLine, .sheetMissing, .visitUnknown, .visitorUnknown:
       .notFound
-    case .passphraseWrong: .wrongPassphrase
+    case .passphraseWrong, .accountRemoved: .wrongPassphrase
+    case .accountUnknown: .notFound
+    case .roleRefused: .notAllowed
     case .journalReadonly, .keyslotCorrupt, .migrationDamaged, .migrationFailed, .officeCorrupt,
       .keyslotDamaged,
       .bundleAltered, .bundleDamaged, .bundleTruncated, .backupFork, .backupGap:

@@ -18,6 +18,8 @@ public enum ExitStatus: Int32, CaseIterable, Sendable {
   case writeFailed = 7
   /// Intact, but records are dated in the future: a PC's clock was set ahead (`verify`).
   case clockAhead = 8
+  /// Not allowed: the account's role may not do this (docs/ROLES.md says who may).
+  case notAllowed = 9
 
   /// The stable word for this status in JSON errors (`"kind"`).
   public var word: String {
@@ -31,6 +33,7 @@ public enum ExitStatus: Int32, CaseIterable, Sendable {
     case .deviceUnavailable: "device-unavailable"
     case .writeFailed: "write-failed"
     case .clockAhead: "clock-ahead"
+    case .notAllowed: "not-allowed"
     }
   }
 }
