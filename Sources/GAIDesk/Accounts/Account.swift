@@ -31,9 +31,9 @@ public struct Account: Equatable, Sendable {
     self.removed = removed
   }
 
-  /// A new random account id (`u` and 16 hex digits).
-  static func newID() -> String {
-    "u" + (0..<8).map { _ in String(format: "%02x", UInt8.random(in: 0...255)) }.joined()
+  /// A new random account id: `u` (`r` for the recovery slot, tried last) and 16 hex digits.
+  static func newID(recovery: Bool = false) -> String {
+    (recovery ? "r" : "u") + (0..<8).map { _ in String(format: "%02x", UInt8.random(in: 0...255)) }.joined()
   }
 }
 

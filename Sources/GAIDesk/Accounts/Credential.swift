@@ -49,7 +49,7 @@ struct NewAccount {
     name: String, role: StaffRole, passphrase: String, epochs: [UInt32: SymmetricKey], logN: Int,
     isRecovery: Bool = false
   ) throws {
-    id = Account.newID()
+    id = Account.newID(recovery: isRecovery)
     privateKey = Curve25519.KeyAgreement.PrivateKey()
     slot = try AccountSlot.make(
       account: id, privateKey: privateKey, epochs: epochs, passphrase: passphrase, logN: logN)

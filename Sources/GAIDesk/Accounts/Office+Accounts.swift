@@ -8,15 +8,7 @@ extension Office {
   /// Refuses `action` unless `staff` is an account whose role may perform it (an office from before
   /// accounts, with none yet, refuses nothing).
   public func authorize(_ action: Action, staff: String) throws {
-    guard !state.accounts.active.isEmpty else { return }
-    guard let account = state.accounts.account(named: staff) else {
-      throw GAIDeskError(.accountUnknown, staff)
-    }
-    guard account.role.may(action) else {
-      throw GAIDeskError(
-        .roleRefused, account.name, account.role.rawValue, action.rawValue,
-        Permissions.roles(for: action).map(\.rawValue).joined(separator: ", "))
-    }
+    if let refusal = state.refusal(action, staff: staff) { throw refusal }
   }
 
   /// Adds an account for `name` with `role`, protected by `passphrase`; it holds every epoch key this
@@ -45,18 +37,39 @@ extension Office {
     guard target.name.caseInsensitiveCompare(staff) != .orderedSame else {
       throw GAIDeskError(.accountSelf, target.name)
     }
+    // One record, sealed under the epoch before the new one: every PC holding it learns the new key.
+    try perform(staff: staff) { _ in
+      [.accountRemoved(id: target.id), .epochStarted(try newEpoch(excluding: target.id))]
+    }
+    try syncSlotFiles()
+    saveSnapshot()
+  }
+
+  /// A new key epoch: a random number no epoch has, and a random key wrapped to every active account but
+  /// `excluded`.
+  private func newEpoch(excluding excluded: String? = nil) throws -> EpochStart {
     let known = Set(state.accounts.epochs.map(\.epoch)).union(keyring.epochs)
     var epoch = UInt32.random(in: 2...UInt32.max)
     while known.contains(epoch) { epoch = UInt32.random(in: 2...UInt32.max) }
     let key = SymmetricKey(size: .bits256)
-    let wraps = try state.accounts.active.filter { $0.id != target.id }.map {
+    let wraps = try state.accounts.active.filter { $0.id != excluded }.map {
       try EpochKeyWrap.wrap(key, epoch: epoch, to: $0.publicKey, account: $0.id)
     }
-    // One record, sealed under the epoch before the new one: every PC holding it learns the new key.
-    try perform(staff: staff) { _ in
-      [.accountRemoved(id: target.id), .epochStarted(EpochStart(epoch: epoch, wraps: wraps))]
-    }
-    try syncSlotFiles()
+    return EpochStart(epoch: epoch, wraps: wraps)
+  }
+
+  /// Starts a new epoch when a removed account holds the current one: two removals made on two PCs that had
+  /// not seen each other each started an epoch the other person still holds. Any account may do it (it gives
+  /// nobody a key they did not have).
+  func healEpoch() throws {
+    guard !isReadOnly, let account else { return }
+    let removed = Set(state.accounts.accounts.values.filter(\.removed).map(\.id))
+    guard !removed.isEmpty else { return }
+    let holders =
+      state.accounts.epochs.first { $0.epoch == keyring.current }.map { Set($0.wraps.map(\.account)) }
+      ?? Set(state.accounts.accounts.keys)  // the first epoch: every account holds it
+    guard !holders.isDisjoint(with: removed) else { return }
+    try perform(staff: account.name) { _ in [.epochStarted(try newEpoch())] }
     saveSnapshot()
   }
 
@@ -132,6 +145,7 @@ extension Office {
       try FileManager.default.removeItem(atPath: file)
     }
     try syncSlotFiles()
+    try healEpoch()
   }
 
   /// Makes `keys/` hold exactly the slots the journal names: a removed account's slot is deleted, an added

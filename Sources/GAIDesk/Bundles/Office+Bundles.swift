@@ -47,6 +47,7 @@ extension Office {
     let summary = try importer.run(bundles)
     try refresh()
     try syncSlotFiles()
+    try healEpoch()
     if summary.added > 0 { saveSnapshot() }
     return summary
   }

@@ -174,7 +174,13 @@ public final class Office {
     Credential, [GAIDeskError]
   ) {
     let names = (try? FileManager.default.contentsOfDirectory(atPath: paths.keys)) ?? []
-    let slots = names.filter { $0.hasPrefix("slot-") && $0.hasSuffix(".json") }.sorted()
+    // Each slot costs a scrypt run: the one that opened last on this PC first, the recovery slot last.
+    let last = settings(paths: paths).slot
+    let slots = names.filter { $0.hasPrefix("slot-") && $0.hasSuffix(".json") }.sorted {
+      ($0 == last ? 0 : 1, $0.hasPrefix("slot-r") ? 1 : 0, $0) < (
+        $1 == last ? 0 : 1, $1.hasPrefix("slot-r") ? 1 : 0, $1
+      )
+    }
     guard !slots.isEmpty else { throw GAIDeskError(.keyslotMissing, paths.keys) }
     var skipped: [GAIDeskError] = []
     var refused: [GAIDeskError] = []
@@ -182,6 +188,11 @@ public final class Office {
     for name in slots {
       do {
         if let credential = try Credential.open(paths.keys + "/" + name, passphrase: passphrase) {
+          if name != last, paths.exists {
+            var saved = settings(paths: paths)
+            saved.slot = name
+            try? saveSettings(saved, paths: paths)
+          }
           return (credential, skipped)
         }
         wrong += 1

@@ -112,6 +112,7 @@ public enum ErrorCode: String, CaseIterable, Sendable {
   case accountUnknown = "error.account.unknown"
   case roleRefused = "error.role.refused"
   case roleUnknown = "error.role.unknown"
+  case passphraseNewNone = "error.passphrase.newNone"
 
   /// The exit status a script sees for this failure (the table in docs/EXIT-STATUS.md).
   public var status: ExitStatus {

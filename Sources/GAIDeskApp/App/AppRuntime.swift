@@ -50,11 +50,13 @@ public final class AppRuntime {
       let created = try Office.create(
         at: paths, office: municipality, passphrase: passphrase, staff: name, scryptLogN: scryptLogN)
       office = created
-      return .opened(office: created.code, state: created.state)
+      return .opened(
+        office: created.code, state: created.state, account: created.account?.name ?? "",
+        recoveryCode: created.recoveryCode)
     case .unlock(let passphrase):
       let opened = try Office.open(at: paths, passphrase: passphrase)
       office = opened
-      return .opened(office: opened.code, state: opened.state)
+      return .opened(office: opened.code, state: opened.state, account: opened.account?.name ?? "")
     case .saveSettings(let name, let language):
       guard paths.exists else { return nil }
       var settings = Office.settings(paths: paths)

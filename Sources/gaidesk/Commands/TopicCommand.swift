@@ -134,7 +134,7 @@ struct TopicCommand: ParsableCommand {
           throw GAIDeskError(.sheetFile, path)
         }
       }
-      let sheet = try office.updateSheet(topic: topic, staff: try options.actor()) { sheet in
+      let sheet = try office.updateSheet(topic: topic, staff: try options.actor(office)) { sheet in
         if let file {
           if let partners = file.partners { sheet.partners = partners }
           if let pt = file.pt { sheet.pt = pt }

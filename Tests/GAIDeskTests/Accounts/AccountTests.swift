@@ -219,4 +219,32 @@ import Testing
       try office.removeAccount(name: "Zé", staff: "Ana")
     }
   }
+
+  @Test func twoRemovalsOnTwoPCsThatDidNotSeeEachOtherEndInAnEpochNeitherHolds() throws {
+    let folders = try OfficeFolders(2)
+    let (a, b) = (folders.offices[0], folders.offices[1])
+    try a.addAccount(
+      name: "Rosa", role: .supervisor, passphrase: AccountTests.rosa, staff: "Ana", scryptLogN: 10)
+    try a.addAccount(
+      name: "Rui", role: .frontDesk, passphrase: AccountTests.rui, staff: "Ana", scryptLogN: 10)
+    _ = try b.importBundles([try folders.export(0)])
+    let removed: Set<String> = [
+      try #require(a.state.accounts.account(named: "Rui")).id,
+      try #require(a.state.accounts.account(named: "Rosa")).id,
+    ]
+    // Each PC removes one person without seeing the other's removal: each new epoch excludes only one.
+    try a.removeAccount(name: "Rui", staff: "Ana")
+    try b.removeAccount(name: "Rosa", staff: "Ana")
+    _ = try a.importBundles([try folders.export(1)])
+    _ = try b.importBundles([try folders.export(0)])
+    _ = try a.importBundles([try folders.export(1)])
+    for office in [a, b] {
+      let current = office.keyringForVerification.current
+      let start = try #require(office.state.accounts.epochs.first { $0.epoch == current })
+      #expect(Set(start.wraps.map(\.account)).isDisjoint(with: removed))
+      #expect(office.state.accounts.active.map(\.name) == ["Ana", RecoveryCode.accountName])
+    }
+    #expect(a.keyringForVerification.current == b.keyringForVerification.current)
+    #expect(a.state.accounts.epochs.count == 3)
+  }
 }
