@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// Accounts through the command line: init's recovery code, staff add/list/remove, passphrase change, and the
-/// role matrix walked cell by cell, each refusal with its own exit status (9).
+/// role matrix walked cell by cell, each refusal with its own exit status (10).
 @Suite struct StaffCommandTests {
   static let rosa = "rosa-supervisora-2026"
   static let rui = "rui-no-balcao-da-praia"
@@ -30,13 +30,13 @@ import Testing
     let (cli, _) = StaffCommandTests.staffed()
     let refused = cli.run(
       ["report", "month", "2026-11"], environment: StaffCommandTests.as(StaffCommandTests.rui))
-    #expect(refused.status == 9)
+    #expect(refused.status == 10)
     #expect(
       refused.err.contains("Rui") && refused.err.contains("supervisor, administrator"), "\(refused.err)")
     #expect(refused.out.isEmpty)
     let json = cli.run(
       ["report", "month", "2026-11", "--json"], environment: StaffCommandTests.as(StaffCommandTests.rui))
-    #expect(json.err.contains("\"kind\":\"not-allowed\"") && json.err.contains("\"status\":9"), "\(json.err)")
+    #expect(json.err.contains("\"kind\":\"not-allowed\"") && json.err.contains("\"status\":10"), "\(json.err)")
     #expect(
       cli.run(["report", "month", "2026-11"], environment: StaffCommandTests.as(StaffCommandTests.rosa))
         .status == 0)
@@ -74,11 +74,11 @@ import Testing
           let result = cli.run(arguments, environment: StaffCommandTests.as(passphrase))
           if cell.allowed[column] {
             // Allowed: done, or refused for another reason (verify finds nothing missing), never by role.
-            #expect(result.status != 9, "\(who) \(cell.action): \(result.err)")
+            #expect(result.status != 10, "\(who) \(cell.action): \(result.err)")
             #expect(
               result.status == 0 || cell.action == "repair-history", "\(who) \(cell.action): \(result.err)")
           } else {
-            #expect(result.status == 9, "\(who) \(cell.action): \(result.status) \(result.err)")
+            #expect(result.status == 10, "\(who) \(cell.action): \(result.status) \(result.err)")
           }
         }
       }
@@ -99,7 +99,7 @@ import Testing
     // Rosa may not manage accounts; Ana removes Rui, whose passphrase then opens nothing (status 3).
     #expect(
       cli.run(["staff", "remove", "Rui"], environment: StaffCommandTests.as(StaffCommandTests.rosa)).status
-        == 9)
+        == 10)
     #expect(cli.run(["staff", "remove", "Rui"]).status == 0)
     let gone = cli.run(["staff", "list"], environment: StaffCommandTests.as(StaffCommandTests.rui))
     #expect(gone.status == 3, "\(gone.err)")

@@ -27,6 +27,8 @@ final class OriginLog {
   }
   /// Damage that stopped reading this origin.
   private(set) var damage: JournalDamage?
+  /// Opens the records read (its cipher contexts set up at the first record).
+  private var opener: RecordOpener?
 
   init(origin: OriginID, directory: String, displayDirectory: String) {
     self.origin = origin
@@ -83,8 +85,8 @@ final class OriginLog {
         let bytes = try FileIO.read(path(segment), from: offset)
         let (records, stop) = SegmentScanner(bytes: bytes, base: offset, origin: origin).scan()
         for record in records {
-          guard lastSequence < limit, let content = accept(record, keyring: keyring) else { return }
-          try deliver(JournalEntry(header: record.header, content: content))
+          guard lastSequence < limit, let entry = accept(record, keyring: keyring) else { return }
+          try deliver(entry)
         }
         switch stop {
         case nil: pendingTail = nil
@@ -118,9 +120,9 @@ final class OriginLog {
       .compactMap(SegmentFormat.index(fileName:)).sorted()
   }
 
-  /// Checks sequence, chain and seal; on success advances the position and returns the content.
-  private func accept(_ record: ScannedRecord, keyring: Keyring) -> RecordContent? {
-    let header = record.header
+  /// Checks sequence, chain and seal; on success advances the position and returns the entry.
+  private func accept(_ record: ScannedRecord, keyring: Keyring) -> JournalEntry? {
+    var header = record.header
     guard keyring.sealer(header.epoch) != nil else {
       // A key epoch this account does not hold (yet): the records from here wait, as a record not yet
       // written would, until the journal names the epoch's key (sealed under the epoch before it).
@@ -136,15 +138,23 @@ final class OriginLog {
       stop(segment, record.offset, "hash chain broken")
       return nil
     }
-    guard let content = keyring.open(record) else {
+    // A new opener when the office learned an epoch since (its contexts are per epoch).
+    let opener =
+      self.opener.flatMap { $0.keyring.epochs == keyring.epochs ? $0 : nil } ?? RecordOpener(keyring: keyring)
+    self.opener = opener
+    guard let content = opener.open(record) else {
       stop(segment, record.offset, "cannot decrypt: altered record or another office's key")
       return nil
     }
+    // The entry's header shares the storage of values already held (this log's origin, the previous
+    // record's hash) instead of keeping its own copies: an opening holds every entry at once.
+    header.origin = origin
+    header.previousHash = lastHash
     lastSequence = header.sequence
     lastHash = record.hash
     lastRecord = (segment, record.offset)
     offset = record.end
-    return content
+    return JournalEntry(header: header, content: content)
   }
 
   private func readHeader() -> Bool {
@@ -178,10 +188,17 @@ final class OriginLog {
     let file = path(tail.segment)
     let torn = try FileIO.read(file, from: tail.offset)
     let aside = directory + "/torn"
+    let created = FileIO.size(aside) == nil
     try FileIO.makeDirectory(aside)
     let name =
       "\(SegmentFormat.fileName(index: tail.segment))-\(tail.offset)-\(Int(Date().timeIntervalSince1970)).bin"
-    try FileIO.writeAtomically(torn, to: aside + "/" + name)
+    do {
+      try FileIO.writeAtomically(torn, to: aside + "/" + name)
+    } catch {
+      // A full disk: leave the folder as it was (the tail is repaired once there is room).
+      if created { rmdir(aside) }
+      throw error
+    }
     let fd = try FileIO.open(file, O_WRONLY)
     defer { close(fd) }
     guard ftruncate(fd, off_t(tail.offset)) == 0 else {

@@ -41,8 +41,16 @@ extension AppModel {
     case .printed(_, let printer):
       busy = nil
       notice = Notice(tr("print.done", printer), role: .success)
+    case .pagePrinted(.printed(let printer)):
+      busy = nil
+      notice = Notice(tr("print.daySent", printer), role: .success)
+    case .pagePrinted(.saved(let path)):
+      busy = nil
+      notice = Notice(tr("print.daySaved", path), role: .warning)
     case .health(let report):
       health = report
+    case .backupFolders, .backupProgress, .backedUp:
+      backupMessage(message)
     }
     return []
   }
@@ -109,6 +117,8 @@ extension AppModel {
     switch current {
     case .help, .message:
       overlay = nil
+    case .backup(let dialog):
+      return backupKey(key, dialog)
     case .confirmQuit:
       if Self.isYes(key) { return [.quit] }
       if Self.isNo(key) { overlay = nil }
@@ -266,7 +276,8 @@ extension AppModel {
       }
     case .markLeft:
       if let visitID, let visit = state.visits[visitID] {
-        notice = Notice(tr("queue.markedLeft", visit.ticket), role: .normal)
+        let minutes = String(Int(VisitReopening.window / 60))
+        notice = Notice(tr("queue.markedLeft", visit.ticket, minutes), role: .normal)
       }
     case .recordConsent:
       break
@@ -296,7 +307,7 @@ extension AppModel {
       notice = Notice(tr("unmerge.done", state.visitors[other]?.fullName ?? other), role: .success)
     case .setConsent:
       notice = Notice(tr("consent.saved"), role: .success)
-    case .printSlip:
+    case .printSlip, .printDaySheet:
       break
     case .completeFollowUp:
       notice = Notice(tr("followUp.completed"), role: .success)
@@ -306,7 +317,13 @@ extension AppModel {
       notice = Notice(tr("partnerEdit.retired", directory.partner(code)?.name ?? code), role: .success)
     case .saveSheet(let topic, _, _):
       _ = topic
-    case .createOffice, .unlock, .saveSettings, .quit:
+    case .reopenVisit:
+      if let visitID, let visit = state.visits[visitID] {
+        notice = Notice(tr("queue.reopened", visit.ticket, name(visit.visitorID)), role: .success)
+      }
+    case .confirmKnowledge, .correctSheetLine, .correctPartner:
+      break
+    case .createOffice, .unlock, .saveSettings, .quit, .prepareBackup, .backup:
       break
     }
     return effects
@@ -319,6 +336,8 @@ extension AppModel {
     screen.contract = current
     if handled { return }
     switch (effect, screen) {
+    case (.backup, _), (.prepareBackup, _):
+      backupFailed(message)
     case (.saveSettings, _):
       notice = Notice(message, role: .warning)
     case (.printSlip, _):

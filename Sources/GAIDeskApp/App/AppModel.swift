@@ -36,6 +36,8 @@ public struct AppModel {
   public var health = OfficeHealth()
   /// Whether the person confirmed the PC's date this session (asked before the first write).
   public var clockConfirmed = false
+  /// The backup running on the worker, if any.
+  public var backupProgress: BackupProgress?
 
   /// The model at start: setup when there is no office, else unlock.
   public init(
@@ -85,7 +87,7 @@ public struct AppModel {
 
   /// The area screens are drawn in: between the header and the status and key lines.
   public var bodyArea: Rect {
-    let banner = health.damage.isEmpty ? 0 : 1
+    let banner = health.damage.isEmpty && health.medium == nil ? 0 : 1
     return Rect(x: 0, y: 1 + banner, width: size.width, height: max(0, size.height - 3 - banner))
   }
 

@@ -30,6 +30,9 @@ public enum Effect: Equatable, Sendable {
   case merge(keep: String, other: String)
   /// Undo the merge of `other` into `keep`.
   case unmerge(keep: String, other: String)
+  /// Print the day sheet of `day` on the default printer, in `language`; without a printer, save it without
+  /// names in the home folder.
+  case printDaySheet(day: String, language: Language)
   /// Print a referral slip on the default printer, in `language`.
   case printSlip(referralID: String, language: Language)
   /// Close a visit with its topics, outcome, note, referral and follow-up in one durable record.
@@ -46,6 +49,20 @@ public enum Effect: Equatable, Sendable {
   case retirePartner(code: String)
   /// Replace a topic's sheet in one language (the office's version, reviewed today).
   case saveSheet(topic: String, language: Language, content: SheetContent)
+  /// Find the folders a backup may go to (the last one, mounted USB sticks).
+  case prepareBackup
+  /// Back the office up to `folder` (a USB stick's mount point), with progress.
+  case backup(folder: String)
+  /// Record that a sheet line or a partner's entry was checked with the service (how, a note).
+  case confirmKnowledge(subject: KnowledgeSubject, method: ConfirmationMethod, note: String?)
+  /// Correct line `index` of `section` of a sheet (new texts by language) and confirm it, in one record.
+  case correctSheetLine(
+    topic: String, section: SheetSection, index: Int, texts: [Language: String], method: ConfirmationMethod,
+    note: String?)
+  /// Correct a partner's details after checking them with the service, confirmed in the same record.
+  case correctPartner(code: String, fields: PartnerFields, method: ConfirmationMethod)
+  /// Undo "left without service" of a visit (the core allows it for minutes after).
+  case reopenVisit(visitID: String)
   /// Leave the program.
   case quit
 }
@@ -69,6 +86,14 @@ public enum Message: Sendable {
   case failed(Effect, GAIDeskError)
   /// A slip was sent to `printer`.
   case printed(Effect, printer: String)
+  /// The day sheet went to a printer or, without one, to a file.
+  case pagePrinted(PrintOutcome)
   /// The core's report on future-dated records, forks, damage and the last backup.
   case health(OfficeHealth)
+  /// Folders a backup may go to, most likely first.
+  case backupFolders([String])
+  /// A backup in progress: the pass, records done in it and its total.
+  case backupProgress(BundleStep, done: Int, total: Int)
+  /// A backup to `folder` finished.
+  case backedUp(folder: String, BackupResult)
 }

@@ -40,8 +40,14 @@ extension Effect {
   /// Whether the effect records something in the journal (the status line says "a guardar…" meanwhile).
   var isWrite: Bool {
     switch self {
-    case .quit, .saveSettings, .printSlip, .unlock: false
+    case .quit, .saveSettings, .printSlip, .printDaySheet, .unlock, .prepareBackup, .backup: false
     default: true
     }
+  }
+
+  /// Whether the keys stay free while the effect runs (a backup can take minutes).
+  var leavesKeysFree: Bool {
+    if case .backup = self { return true }
+    return false
   }
 }
