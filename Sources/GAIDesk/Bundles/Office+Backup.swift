@@ -74,8 +74,9 @@ extension Office {
       throw GAIDeskError(.backupMissing, folder)
     }
     let identity = try readIdentity(backup.asOffice)
-    let (masterKey, _) = try unlock(backup.asOffice, passphrase: passphrase)
-    let keyring = Keyring(masterKey: masterKey)
+    let (credential, _) = try unlock(backup.asOffice, passphrase: passphrase)
+    guard let masterKey = credential.epochs[1] else { throw GAIDeskError(.keyslotCorrupt) }
+    var keyring = Keyring(epochs: credential.epochs, current: 1)
     var check = BackupCheck(office: identity)
     var heads: [OriginID: (sequence: UInt64, hash: [UInt8])] = [:]
     var newest: BundleManifest?
@@ -83,6 +84,7 @@ extension Office {
       do {
         let bundle = try BundleReader(
           path: file, office: identity.id ?? "", key: BundleFormat.key(masterKey: masterKey))
+        keyring = keyring.learning(from: [bundle], credential: credential)
         try bundle.verify(keyring: keyring)
         check.bundles += 1
         newest = bundle.manifest

@@ -8,7 +8,8 @@ import Crypto
 /// swift-crypto's `AES.GCM` builds a new context (key schedule, GHASH tables) per call, which made opening
 /// the records the floor of every opening. Not thread-safe: one opener per reader.
 final class RecordOpener {
-  private let keyring: Keyring
+  /// The keys it opens with.
+  let keyring: Keyring
   private var contexts: [UInt32: AESGCMContext] = [:]
   /// The context of the epoch opened last (records come in runs of one epoch).
   private var last: (epoch: UInt32, context: AESGCMContext)?

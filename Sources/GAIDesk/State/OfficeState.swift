@@ -46,7 +46,9 @@ public struct OfficeState: Sendable {
   public internal(set) var remappedIDs: [String: String] = [:]
   /// Missing history a supervisor accepted as lost: origin → last sequence accepted.
   public internal(set) var acceptedLoss: [OriginID: UInt64] = [:]
-  /// The latest wall time of any record.
+  /// The office's accounts and key epochs.
+  public internal(set) var accounts = AccountBook()
+  /// The latest wall time of any record but those holding only account changes.
   public internal(set) var latestWall: WallTime?
 
   /// An empty office.
@@ -56,7 +58,10 @@ public struct OfficeState: Sendable {
   public mutating func apply(_ batch: EventBatch, time: WallTime) {
     recordCount += 1
     recordsPerDay[LocalTime.day(time), default: 0] += 1
-    if latestWall.map({ time > $0 }) ?? true { latestWall = time }
+    // Account changes (an office's first record names its accounts) do not date the desk's history.
+    if !batch.events.allSatisfy(\.isAccountChange), latestWall.map({ time > $0 }) ?? true {
+      latestWall = time
+    }
     for event in batch.events {
       eventCount += 1
       apply(event, time: time, staff: batch.staff, office: batch.office)
@@ -162,6 +167,16 @@ public struct OfficeState: Sendable {
       confirmations[subject.key] = confirmation
     case .idsRemapped(_, let map):
       for change in map { remappedIDs[change.old] = change.new }
+    case .accountAdded(let account):
+      accounts.add(account)
+    case .accountRemoved(let id):
+      accounts.accounts[id]?.removed = true
+    case .accountRoleChanged(let id, let role):
+      accounts.accounts[id]?.role = role
+    case .accountSlotReplaced(let id, let slot):
+      accounts.accounts[id]?.slot = slot
+    case .epochStarted(let start):
+      accounts.start(start)
     case .unknown:
       unknownEvents += 1
     }

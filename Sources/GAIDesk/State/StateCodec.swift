@@ -72,6 +72,7 @@ enum StateCodec {
       w.writeString(conflict.keptBy)
       w.write(conflict.keptAt.milliseconds)
     }
+    state.accounts.encode(into: &w)
   }
 
   static func decode(_ r: inout ByteReader) throws -> OfficeState {
@@ -151,6 +152,7 @@ enum StateCodec {
           visitorID: overwritten.id, fields: fields, overwritten: overwritten, keptBy: try r.readString(),
           keptAt: WallTime(milliseconds: try r.readUInt64())))
     }
+    state.accounts = try AccountBook.decode(&r)
     return state
   }
 

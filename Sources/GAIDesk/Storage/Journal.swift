@@ -26,7 +26,8 @@ public final class Journal {
   public let root: String
   /// The origin this process writes as.
   public let origin: OriginID
-  let keyring: Keyring
+  /// The record keys; the office adds epochs as it learns them (records of an epoch not held wait).
+  var keyring: Keyring
   /// The append lock; nil while the medium refuses to create it (read-only, no permission, full).
   private var lock: FileLock?
   private var logs: [OriginID: OriginLog] = [:]
@@ -93,6 +94,8 @@ public final class Journal {
   public var incompleteTails: [JournalDamage] {
     logs.filter { $0.key != origin }.compactMap(\.value.pendingTailPlace).sorted { $0.segment < $1.segment }
   }
+  /// Key epochs of records this account cannot open (yet): reading their origins waits there.
+  public var waitingEpochs: Set<UInt32> { Set(logs.values.compactMap(\.waitingEpoch)) }
   /// Whether appending is refused because of damage.
   public var isReadOnly: Bool { !damage.isEmpty }
   /// The highest sequence read per origin (a version vector).

@@ -115,6 +115,13 @@ public enum ErrorCode: String, CaseIterable, Sendable {
   case passphraseCommon = "error.passphrase.common"
   case forkOwnOrigin = "error.fork.ownOrigin"
   case forkUnknown = "error.fork.unknown"
+  case accountExists = "error.account.exists"
+  case accountRemoved = "error.account.removed"
+  case accountSelf = "error.account.self"
+  case accountUnknown = "error.account.unknown"
+  case roleRefused = "error.role.refused"
+  case roleUnknown = "error.role.unknown"
+  case passphraseNewNone = "error.passphrase.newNone"
 
   /// The exit status a script sees for this failure (the table in docs/EXIT-STATUS.md).
   public var status: ExitStatus {
@@ -122,7 +129,9 @@ public enum ErrorCode: String, CaseIterable, Sendable {
     case .commandUnknown, .followupUnknown, .keyslotMissing, .officeMissing, .partnerUnknown, .passphraseFile,
       .queueEmpty, .referralUnknown, .sheetFile, .sheetLine, .sheetMissing, .visitUnknown, .visitorUnknown:
       .notFound
-    case .passphraseWrong: .wrongPassphrase
+    case .passphraseWrong, .accountRemoved: .wrongPassphrase
+    case .accountUnknown: .notFound
+    case .roleRefused: .notAllowed
     case .journalReadonly, .keyslotCorrupt, .migrationDamaged, .migrationFailed, .officeCorrupt,
       .keyslotDamaged,
       .bundleAltered, .bundleDamaged, .bundleTruncated, .backupFork, .backupGap:

@@ -17,10 +17,13 @@ extension AppModel {
       now = date
     case .resize(let newSize):
       size = newSize
-    case .opened(let office, let newState):
+    case .opened(let office, let newState, let account, let recoveryCode):
       busy = nil
       officeCode = office
       setState(newState)
+      // Whoever unlocked acts as themselves.
+      if !account.isEmpty { staff = account }
+      if let recoveryCode { overlay = .message(tr("setup.recovery", recoveryCode)) }
       if screen.contract is SetupScreen {
         screens = [.queue(QueueScreen())]
         return [.saveSettings(staff: staff, language: tr.language)]

@@ -58,11 +58,13 @@ public final class AppRuntime {
         at: paths, office: municipality, passphrase: passphrase, staff: name, scryptLogN: scryptLogN,
         marks: marks)
       office = created
-      return .opened(office: created.code, state: created.state)
+      return .opened(
+        office: created.code, state: created.state, account: created.account?.name ?? "",
+        recoveryCode: created.recoveryCode)
     case .unlock(let passphrase):
       let opened = try Office.open(at: paths, passphrase: passphrase, marks: marks)
       office = opened
-      return .opened(office: opened.code, state: opened.state)
+      return .opened(office: opened.code, state: opened.state, account: opened.account?.name ?? "")
     case .saveSettings(let name, let language):
       // Settings are a convenience: on a medium that refuses writes they are simply not kept.
       guard paths.exists, office?.medium == nil else { return nil }

@@ -75,8 +75,9 @@ public enum Message: Sendable {
   case tick(Date)
   /// The terminal changed size.
   case resize(Size)
-  /// The office is open (created or unlocked).
-  case opened(office: String, state: OfficeState)
+  /// The office is open (created or unlocked) by `account` (its name; empty while the journal does not name
+  /// it); a new office's recovery code is shown once.
+  case opened(office: String, state: OfficeState, account: String = "", recoveryCode: String? = nil)
   /// Another process recorded something.
   case changed(OfficeState)
   /// An effect succeeded; `visitID` names the visit it concerned, `referralID` the referral made.

@@ -39,6 +39,7 @@ struct FrontDeskSheetAndSlipTests {
   @Test("a supervisor's edit is the office's version, dated and signed, and survives reopening")
   func editSheet() throws {
     let f = try FrontDeskFixture()
+    try f.addSupervisor("Supervisora Rosa")
     let shipped = try #require(f.office.knowledge.sheet("residence.renewal"))
     let edited = try f.office.updateSheet(topic: "residence.renewal", staff: "Supervisora Rosa") { sheet in
       var content = sheet.content(.english)
