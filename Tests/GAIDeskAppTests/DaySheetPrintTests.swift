@@ -31,7 +31,7 @@ struct DaySheetPrintTests {
     #expect(effects == [.printDaySheet(day: model.today, language: .portuguese)])
     #expect(model.busy == "A imprimir…")
     // No CUPS scheduler is reachable from the test (CUPS_SERVER points nowhere): the page is saved.
-    setenv("CUPS_SERVER", root + "/no-cups.sock", 1)
+    runtime.printingEnvironment = ["CUPS_SERVER": root + "/no-cups.sock", "HOME": root]
     let answer = try #require(runtime.perform(effects[0], staff: "Ana"))
     _ = model.update(answer)
     let path = runtime.pageFolder + "/gaidesk-day-\(model.today).txt"

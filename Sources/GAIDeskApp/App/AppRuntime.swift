@@ -13,6 +13,8 @@ public final class AppRuntime {
   private let marks: DeviceMarks
   /// Where a printed page is saved when there is no printer (the home folder).
   public var pageFolder = ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory()
+  /// The environment whose printing setup (`CUPS_SERVER`, `HOME`) reaches `lp`: the user's.
+  public var printingEnvironment = ProcessInfo.processInfo.environment
   /// Hears progress of long effects (a backup), from the thread performing them.
   public var report: (Message) -> Void = { _ in }
 
@@ -107,7 +109,7 @@ public final class AppRuntime {
       return .pagePrinted(
         try Printer.printOrSave(
           page(names: true), withoutNames: page(names: false), fileName: "gaidesk-day-\(day).txt",
-          folder: pageFolder))
+          folder: pageFolder, environment: printingEnvironment))
     case .printSlip(let referralID, let language):
       let slip = try ReferralSlip.make(referralID: referralID, state: office.state, language: language)
       return .printed(effect, printer: try Printer.printOnDefault(slip.text))
