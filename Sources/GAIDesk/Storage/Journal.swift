@@ -27,7 +27,7 @@ public final class Journal {
   /// The origin this process writes as.
   public let origin: OriginID
   /// The record keys; the office adds epochs as it learns them (records of an epoch not held wait).
-  var keyring: Keyring
+  public internal(set) var keyring: Keyring
   /// The append lock; nil while the medium refuses to create it (read-only, no permission, full).
   private var lock: FileLock?
   private var logs: [OriginID: OriginLog] = [:]

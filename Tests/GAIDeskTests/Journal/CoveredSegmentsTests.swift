@@ -11,7 +11,7 @@ import Testing
   static func damagedBehindTheCache() throws -> (TemporaryDirectory, Office) {
     let dir = TemporaryDirectory()
     let office = try TestOffice.make(in: dir)
-    _ = try TestOffice.addVisitors(office, count: 6)
+    _ = try TestOffice.addVisitors(office, count: 30)  // enough that a third of the way in is past the accounts record `init` writes
     office.saveSnapshot()
     let segment = TestOffice.segments(dir)[0]
     var bytes = try FileIO.read(segment)
