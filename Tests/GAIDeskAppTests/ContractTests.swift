@@ -129,6 +129,9 @@ struct SafeKeyTests {
     _ = model.update(.opened(office: "praia", state: state, account: "Rui"))
     _ = Fixture.press(&model, [.enter, .character("s")])
     #expect(model.screen.contract is QueueScreen)
-    #expect(model.notice?.text.contains("supervisor, administrator") == true)
+    #expect(
+      model.notice?.text.contains(
+        "não pode ver os números da supervisão: só um(a) supervisor(a) ou administrador(a)")
+        == true, "\(model.notice?.text ?? "")")
   }
 }

@@ -32,11 +32,13 @@ import Testing
       ["report", "month", "2026-11"], environment: StaffCommandTests.as(StaffCommandTests.rui))
     #expect(refused.status == 10)
     #expect(
-      refused.err.contains("Rui") && refused.err.contains("supervisor, administrator"), "\(refused.err)")
+      refused.err.contains("Rui (atendimento) não pode exportar relatórios")
+        && refused.err.contains("só um(a) supervisor(a) ou administrador(a) pode"), "\(refused.err)")
     #expect(refused.out.isEmpty)
     let json = cli.run(
       ["report", "month", "2026-11", "--json"], environment: StaffCommandTests.as(StaffCommandTests.rui))
-    #expect(json.err.contains("\"kind\":\"not-allowed\"") && json.err.contains("\"status\":10"), "\(json.err)")
+    #expect(
+      json.err.contains("\"kind\":\"not-allowed\"") && json.err.contains("\"status\":10"), "\(json.err)")
     #expect(
       cli.run(["report", "month", "2026-11"], environment: StaffCommandTests.as(StaffCommandTests.rosa))
         .status == 0)

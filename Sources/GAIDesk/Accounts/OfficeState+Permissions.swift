@@ -5,8 +5,10 @@ extension OfficeState {
     guard !accounts.active.isEmpty else { return nil }
     guard let account = accounts.account(named: staff) else { return GAIDeskError(.accountUnknown, staff) }
     guard !account.role.may(action) else { return nil }
+    // Arguments are terms (`term.…` in the string tables) that every translator shows as words.
+    let least = Permissions.roles(for: action).first ?? .administrator
     return GAIDeskError(
-      .roleRefused, account.name, account.role.rawValue, action.rawValue,
-      Permissions.roles(for: action).map(\.rawValue).joined(separator: ", "))
+      .roleRefused, account.name, account.role.rawValue, "action." + action.rawValue,
+      "least." + least.rawValue)
   }
 }

@@ -95,7 +95,8 @@ struct StaffCommand: ParsableCommand {
       if options.json { return Console.json(accounts.map(JSONView.account)) }
       for account in accounts {
         let mark = account.id == office.account?.id ? "*" : " "
-        print("\(mark) \(Console.pad(account.name, 28)) \(account.role.rawValue)")
+        let role = account.role.rawValue
+        print("\(mark) \(Console.pad(account.name, 28)) \(Console.term(role) ?? role) (\(role))")
       }
     }
   }
