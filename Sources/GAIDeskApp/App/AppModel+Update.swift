@@ -265,7 +265,7 @@ extension AppModel {
   }
 
   private mutating func completed(_ effect: Effect, visitID: String?, referralID: String?) -> [Effect] {
-    var effects = react {
+    let effects = react {
       $0.completed(effect, result: EffectResult(visitID: visitID, referralID: referralID), model: $1)
     }
     switch effect {
