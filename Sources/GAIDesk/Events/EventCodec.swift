@@ -267,7 +267,7 @@ public enum EventCodec {
     case .accountSlotReplaced: return .accountSlotReplaced(id: try r.readString(), slot: try r.readBytes())
     case .epochStarted:
       let epoch = try r.readUInt32()
-      let wraps = try (0..<(try r.readCount())).map { _ in
+      let wraps = try (0..<(try r.readLength())).map { _ in  // bounded by the bytes left: no huge allocation
         EpochKeyWrap(account: try r.readString(), ephemeral: try r.readBytes(), box: try r.readBytes())
       }
       return .epochStarted(EpochStart(epoch: epoch, wraps: wraps))
