@@ -21,7 +21,7 @@ extension Event {
     }
     switch self {
     case .officeCreated, .partnerAdded, .partnerUpdated, .partnerRetired, .sheetUpdated, .historyLossAccepted,
-      .knowledgeConfirmed, .idsRemapped, .unknown:
+      .knowledgeConfirmed, .idsRemapped, .lockTimesChanged, .unknown:
       return self
     case .visitorRegistered(let v): return .visitorRegistered(visitor(v))
     case .visitorUpdated(let v, let fields, let base):

@@ -48,6 +48,8 @@ public enum Event: Equatable, Sendable {
   /// A fork's other branch was recorded again under another origin: each entity id it had created (old)
   /// now has a new id. Kept so a slip or a note that names an old id can still be followed.
   case idsRemapped(origin: String, map: [IDChange])
+  /// An administrator changed when desks lock and wipe their keys; fields left nil keep their value.
+  case lockTimesChanged(LockTimesChange)
   /// An event of a type or version this program does not know, kept as it was and passed on.
   case unknown(type: UInt16, version: UInt16, body: [UInt8])
 }
@@ -76,6 +78,7 @@ public enum EventType: UInt16, CaseIterable, Sendable {
   case historyLossAccepted = 30
   case knowledgeConfirmed = 31
   case idsRemapped = 32
+  case lockTimesChanged = 50
 
   /// The schema version this program writes (and the newest it reads) for the type.
   public var version: UInt16 {

@@ -151,6 +151,11 @@ public enum EventCodec {
         w.writeString(change.new)
       }
       return known(.idsRemapped)
+    case .lockTimesChanged(let change):
+      w.writeOptional(change.idleMinutes)
+      w.writeOptional(change.wipeMinutes)
+      w.writeOptional(change.sessionHours)
+      return known(.lockTimesChanged)
     case .unknown(let type, let version, let body):
       w.write(raw: body)
       return (type, version)
@@ -214,8 +219,15 @@ public enum EventCodec {
       return .historyLossAccepted(origin: try r.readString(), through: try r.readVarint())
     case .idsRemapped:
       let origin = try r.readString()
-      let map = try (0..<(try r.readLength())).map { _ in IDChange(old: try r.readString(), new: try r.readString()) }
+      let map = try (0..<(try r.readLength())).map { _ in
+        IDChange(old: try r.readString(), new: try r.readString())
+      }
       return .idsRemapped(origin: origin, map: map)
+    case .lockTimesChanged:
+      return .lockTimesChanged(
+        LockTimesChange(
+          idleMinutes: try r.readOptionalInt(), wipeMinutes: try r.readOptionalInt(),
+          sessionHours: try r.readOptionalInt()))
     case .knowledgeConfirmed:
       guard let subject = KnowledgeSubject(key: try r.readString()),
         let method = ConfirmationMethod(rawValue: try r.readString())

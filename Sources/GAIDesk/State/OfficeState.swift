@@ -48,6 +48,8 @@ public struct OfficeState: Sendable {
   public internal(set) var acceptedLoss: [OriginID: UInt64] = [:]
   /// The latest wall time of any record.
   public internal(set) var latestWall: WallTime?
+  /// When desks lock and wipe their keys (the latest change of each field, in canonical order).
+  public internal(set) var lockTimes = LockTimes.standard
 
   /// An empty office.
   public init() {}
@@ -168,6 +170,8 @@ public struct OfficeState: Sendable {
       confirmations[subject.key] = confirmation
     case .idsRemapped(_, let map):
       for change in map { remappedIDs[change.old] = change.new }
+    case .lockTimesChanged(let change):
+      lockTimes = change.applied(to: lockTimes)
     case .unknown:
       unknownEvents += 1
     }

@@ -72,6 +72,9 @@ enum StateCodec {
       w.writeString(conflict.keptBy)
       w.write(conflict.keptAt.milliseconds)
     }
+    w.writeInt(state.lockTimes.idleMinutes)
+    w.writeInt(state.lockTimes.wipeMinutes)
+    w.writeInt(state.lockTimes.sessionHours)
   }
 
   static func decode(_ r: inout ByteReader) throws -> OfficeState {
@@ -151,6 +154,9 @@ enum StateCodec {
           visitorID: overwritten.id, fields: fields, overwritten: overwritten, keptBy: try r.readString(),
           keptAt: WallTime(milliseconds: try r.readUInt64())))
     }
+    state.lockTimes = LockTimesChange(
+      idleMinutes: try r.readInt(), wipeMinutes: try r.readInt(), sessionHours: try r.readInt()
+    ).applied(to: .standard)
     return state
   }
 

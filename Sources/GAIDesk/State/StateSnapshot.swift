@@ -5,7 +5,7 @@ import Crypto
 /// covered records the journal no longer holds is never silently replaced: it names what is missing.
 enum StateSnapshot {
   static let magic: [UInt8] = Array("GAIDSNAP".utf8)
-  static let version: UInt16 = 8
+  static let version: UInt16 = 9
 
   /// What loading found.
   enum Outcome {

@@ -106,6 +106,10 @@ public enum ErrorCode: String, CaseIterable, Sendable {
   case passphraseCommon = "error.passphrase.common"
   case forkOwnOrigin = "error.fork.ownOrigin"
   case forkUnknown = "error.fork.unknown"
+  case pinDigits = "error.pin.digits"
+  case pinLength = "error.pin.length"
+  case pinCommon = "error.pin.common"
+  case lockTimeRange = "error.lock.range"
 
   /// The exit status a script sees for this failure (the table in docs/EXIT-STATUS.md).
   public var status: ExitStatus {

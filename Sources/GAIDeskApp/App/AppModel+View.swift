@@ -32,14 +32,17 @@ extension AppModel {
         " " + tr("health.damage", String(health.damage.count)), at: banner.origin, style: style,
         maxWidth: banner.width)
     }
-    var cursor = screen.contract.render(into: &grid, area: bodyArea, model: self)
+    // Locked: nothing of the office is drawn, only the locked screen.
+    var cursor =
+      lockScreen.map { $0.render(into: &grid, area: bodyArea, tr: tr) }
+      ?? screen.contract.render(into: &grid, area: bodyArea, model: self)
     if let busy {
       grid.render(Label(busy, role: .warning), in: rows[2].inset(horizontal: 1))
     } else if let notice {
       grid.render(Label(notice.text, role: notice.role), in: rows[2].inset(horizontal: 1))
     }
     grid.render(Footer(keyMap: keyMap()), in: rows[3])
-    if let overlay {
+    if let overlay, !isLocked || isOverlayShownWhileLocked {
       renderOverlay(overlay, into: &grid)
       cursor = nil
     }
@@ -64,7 +67,7 @@ extension AppModel {
     if let officeCode {
       left += " · " + tr("header.office", ReferenceData.shipped.municipality(officeCode)?.name ?? officeCode)
     }
-    if officeCode != nil, !staff.isEmpty, !isStartScreen {
+    if officeCode != nil, !staff.isEmpty, !isStartScreen, !isLocked {
       left += " · " + staff + " · " + tr("header.desk", desk)
     }
     let clock = LocalTime.clock(WallTime(now))
@@ -77,7 +80,7 @@ extension AppModel {
 
   private var isStartScreen: Bool {
     let s = screen.contract
-    return s is UnlockScreen || s is StaffScreen || s is SetupScreen
+    return s is UnlockScreen || s is StaffScreen || s is SetupScreen || s is PinSetScreen
   }
 
   private func renderOverlay(_ overlay: Overlay, into grid: inout Grid) {
@@ -145,7 +148,7 @@ extension AppModel {
   }
 
   private func renderHelp(into grid: inout Grid) {
-    let bindings = keyMap().bindings.filter { !$0.isHidden || $0.action == .quit }
+    let bindings = keyMap().bindings.filter { !$0.isHidden || $0.action == .quit || $0.action == .lock }
     let lines = bindings.map {
       ($0.keys.map(\.label).joined(separator: " / ")).padded(toWidth: 18) + " " + $0.help
     }

@@ -55,6 +55,9 @@ public final class AppRuntime {
       let opened = try Office.open(at: paths, passphrase: passphrase)
       office = opened
       return .opened(office: opened.code, state: opened.state)
+    case .closeOffice:
+      office = nil
+      return nil
     case .saveSettings(let name, let language):
       guard paths.exists else { return nil }
       var settings = Office.settings(paths: paths)
@@ -110,7 +113,9 @@ public final class AppRuntime {
       try office.retirePartner(code, staff: staff)
     case .saveSheet(let topic, let language, let content):
       try office.updateSheet(topic: topic, staff: staff) { $0 = $0.setting(language, to: content) }
-    case .quit, .createOffice, .unlock, .saveSettings:
+    case .checkPassphrase(let passphrase):
+      try office.checkPassphrase(passphrase)
+    case .quit, .createOffice, .unlock, .saveSettings, .closeOffice:
       break
     }
     return .done(effect, office.state, visitID: visitID, referralID: referralID)

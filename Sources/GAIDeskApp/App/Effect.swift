@@ -8,6 +8,10 @@ public enum Effect: Equatable, Sendable {
   case createOffice(municipality: String, passphrase: String, staff: String)
   /// Unlock the office with a passphrase.
   case unlock(passphrase: String)
+  /// Check a passphrase against the open office's key slots (someone joining at the locked screen).
+  case checkPassphrase(String)
+  /// Release the office: its keys are wiped from memory and the passphrase is needed again.
+  case closeOffice
   /// Remember the staff member and language.
   case saveSettings(staff: String?, language: Language)
   /// Issue a ticket to a registered visitor.

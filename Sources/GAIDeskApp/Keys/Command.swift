@@ -70,6 +70,8 @@ public enum Command: Hashable, Sendable {
   case addItem
   /// Remove the focused item of a list being edited.
   case removeItem
+  /// Lock the screen at once (the panic key).
+  case lock
 }
 
 /// Bindings shared by every screen after the office is open.

@@ -56,10 +56,13 @@ import Testing
       return .historyLossAccepted(origin: String(repeating: "ab", count: 16), through: 42)
     case .idsRemapped:
       return .idsRemapped(
-        origin: String(repeating: "cd", count: 16), map: [IDChange(old: "V-K7QD2M9X-12", new: "V-8Z1XQ4RT-3")])
+        origin: String(repeating: "cd", count: 16), map: [IDChange(old: "V-K7QD2M9X-12", new: "V-8Z1XQ4RT-3")]
+      )
     case .knowledgeConfirmed:
       return .knowledgeConfirmed(
         subject: .partner(code: "def"), method: .phone, day: "2026-11-30", note: "ok")
+    case .lockTimesChanged:
+      return .lockTimesChanged(LockTimesChange(idleMinutes: 5, wipeMinutes: nil, sessionHours: 8))
     }
   }
 

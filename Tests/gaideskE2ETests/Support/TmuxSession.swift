@@ -142,6 +142,8 @@ struct TestOffice {
     session.keys("Enter")
     session.waitFor("Quem está ao balcão?")
     session.keys("Enter")
+    session.waitFor("PIN para voltar")
+    session.keys("Escape")
     session.waitFor("Fila de hoje")
     return session
   }

@@ -36,7 +36,9 @@ public struct UnlockScreen: AppScreen {
     let field = TextField(passphrase, masked: true)
     grid.render(field, in: fieldArea)
     if let error {
-      grid.put(error, at: Point(x: inner.x, y: inner.y + 5), role: .error, maxWidth: inner.width)
+      grid.render(
+        Paragraph(error, style: Style(.error)),
+        in: Rect(x: inner.x, y: inner.y + 5, width: inner.width, height: 2))
     }
     return field.cursorPosition(in: fieldArea)
   }
