@@ -214,3 +214,36 @@ struct DeskLockTests {
     #expect(Fixture.press(&model, [.enter]) == [.checkPassphrase("a good passphrase")])
   }
 }
+
+@Suite("Desk lock against a real office")
+struct DeskLockRuntimeTests {
+  @Test("the passphrase of someone joining is checked on the open office; closing releases the office itself")
+  func checkAndClose() throws {
+    guard let (runtime, root) = Fixture.runtimeWithNewOffice() else {
+      Issue.record("no office")
+      return
+    }
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    let check = Effect.checkPassphrase("a good passphrase")
+    guard case .done(check, _, nil, nil)? = runtime.perform(check, staff: "Ana") else {
+      Issue.record("the right passphrase was refused")
+      return
+    }
+    let wrong = Effect.checkPassphrase("not the one")
+    guard case .failed(wrong, GAIDeskError(.passphraseWrong))? = runtime.perform(wrong, staff: "Ana") else {
+      Issue.record("a wrong passphrase was accepted")
+      return
+    }
+    weak var released = runtime.office
+    #expect(released != nil)
+    #expect(runtime.perform(.closeOffice, staff: "Ana") == nil)
+    // Nothing holds the office (its keys, its state) any more: swift-crypto zeroes the released keys.
+    #expect(released == nil)
+    #expect(runtime.refresh() == nil)
+    guard case .failed(_, let error)? = runtime.perform(.callNext(desk: "1"), staff: "Ana") else {
+      Issue.record("a closed office still answered")
+      return
+    }
+    #expect(error.code == .officeMissing)
+  }
+}
