@@ -1,5 +1,13 @@
 import Foundation
 
+/// Where a printed page went.
+public enum PrintOutcome: Equatable, Sendable {
+  /// Sent to this printer.
+  case printed(printer: String)
+  /// No printer: saved as this file.
+  case saved(path: String)
+}
+
 /// The system printer, through CUPS's `lpstat` and `lp` (used by `gaidesk referral slip --print` and the
 /// terminal interface).
 public enum Printer {
@@ -14,10 +22,14 @@ public enum Printer {
     return name.isEmpty || name.contains(" ") ? nil : name
   }
 
-  /// Sends `text` to `printer` with `lp`.
+  /// Sends `text` to `printer` with `lp`; a refusal carries `lp`'s own words.
   public static func send(_ text: String, to printer: String) throws {
-    guard let output = run("lp", ["-d", printer], input: text), output.status == 0 else {
-      throw GAIDeskError(.printFailed, printer)
+    guard let output = run("lp", ["-d", printer], input: text) else {
+      throw GAIDeskError(.printFailed, printer, "lp")
+    }
+    guard output.status == 0 else {
+      let said = TextEscaping.oneLine(output.errors.trimmingCharacters(in: .whitespacesAndNewlines))
+      throw GAIDeskError(.printFailed, printer, said.isEmpty ? "lp \(output.status)" : said)
     }
   }
 
@@ -27,6 +39,23 @@ public enum Printer {
     guard let printer = defaultPrinter() else { throw GAIDeskError(.printNone) }
     try send(text, to: printer)
     return printer
+  }
+
+  /// Prints `page` on the default printer; when there is none, saves `withoutNames` (the same page with no
+  /// person's name: nothing personal is left on disk in clear) as `folder/fileName` and says where.
+  public static func printOrSave(
+    _ page: PrintedPage, withoutNames: PrintedPage, fileName: String, folder: String
+  )
+    throws -> PrintOutcome
+  {
+    if let printer = defaultPrinter() {
+      try send(page.text, to: printer)
+      return .printed(printer: printer)
+    }
+    guard !withoutNames.holdsNames else { throw GAIDeskError(.printNone) }
+    let path = folder + "/" + fileName
+    try FileIO.writeAtomically(Array(withoutNames.text.utf8), to: path)
+    return .saved(path: path)
   }
 
   /// Where `lp` and `lpstat` are looked for: system directories only, never `$PATH` (a program placed earlier in
@@ -41,10 +70,11 @@ public enum Printer {
     return environment
   }
 
-  /// Runs `tool` found in `directories` with `arguments` and the minimal environment; nil when it is not there.
+  /// Runs `tool` found in `directories` with `arguments` and the minimal environment: its status, standard
+  /// output and standard error; nil when it is not there.
   static func run(
     _ tool: String, _ arguments: [String], input: String?, directories: [String] = systemDirectories
-  ) -> (status: Int32, text: String)? {
+  ) -> (status: Int32, text: String, errors: String)? {
     guard
       let program = directories.map({ $0 + "/" + tool }).first(where: {
         FileManager.default.isExecutableFile(atPath: $0)
@@ -55,15 +85,20 @@ public enum Printer {
     process.arguments = arguments
     process.environment = childEnvironment(from: ProcessInfo.processInfo.environment)
     let out = Pipe()
+    let err = Pipe()
     let inPipe = Pipe()
     process.standardOutput = out
-    process.standardError = FileHandle.nullDevice
+    process.standardError = err
     process.standardInput = inPipe
     do { try process.run() } catch { return nil }
     if let input { inPipe.fileHandleForWriting.write(Data(input.utf8)) }
     try? inPipe.fileHandleForWriting.close()
     let data = out.fileHandleForReading.readDataToEndOfFile()
+    let errors = err.fileHandleForReading.readDataToEndOfFile()  // a few lines at most: no pipe fills up
     process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    return (
+      process.terminationStatus, String(decoding: data, as: UTF8.self),
+      String(decoding: errors, as: UTF8.self)
+    )
   }
 }

@@ -12,9 +12,17 @@ struct DayCommand: ParsableCommand {
   )
   @OptionGroup var options: OfficeOptions
   @Option(help: Help.t("The day, YYYY-MM-DD (default: today).")) var date: String?
+  @Flag(
+    help: Help.t(
+      "Print the day sheet (figures, queue, referrals) on the default printer; without one, save it without names in your home folder."
+    )) var print = false
 
   /// Minutes and seconds, e.g. `2 min 44 s`, or a dash (the core's formatter, shared with the screens).
   static func duration(_ seconds: Int?) -> String { DurationStats.text(seconds) }
+
+  func validate() throws {
+    if print && options.json { throw ValidationError(Console.text("month.printText")) }
+  }
 
   func run() throws {
     let office = try options.open()
@@ -38,37 +46,13 @@ struct DayCommand: ParsableCommand {
         "followUpsDue": report.followUpsDue,
       ])
     }
-    let language = Console.language
-    Console.say("day.title", day)
-    for line in report.summary(language: language) { print("  \(Console.pad(line.label, 34)) \(line.value)") }
-    if !report.servedByStaff.isEmpty {
-      Console.say("day.byStaff")
-      for t in report.servedByStaff { print("  \(Console.pad(t.key, 34)) \(t.count)") }
-    }
-    if !report.topics.isEmpty {
-      Console.say("day.topics")
-      for t in report.topics {
-        print("  \(Console.pad(ReferenceData.shipped.topic(t.key)?.label(language) ?? t.key, 34)) \(t.count)")
-      }
-    }
-    let state = office.state
-    if !report.overdueReferrals.isEmpty {
-      Console.say("day.overdueList")
-      for id in report.overdueReferrals {
-        guard let r = state.referrals[id] else { continue }
-        print(
-          "  \(Console.pad(r.id, 14)) \(r.due ?? "") \(Console.pad(r.partner, 24)) \(state.visitors[r.visitorID]?.fullName ?? "")"
-        )
-      }
-    }
-    if !report.followUpsDue.isEmpty {
-      Console.say("day.followUpList")
-      for id in report.followUpsDue {
-        guard let f = state.followUps[id] else { continue }
-        print(
-          "  \(Console.pad(f.id, 14)) \(f.on) \(Console.pad(state.visitors[f.visitorID]?.fullName ?? "", 24)) \(Console.line(f.note))"
-        )
-      }
-    }
+    let page = PrintedPage.day(
+      day, state: office.state, office: office.code, language: Console.language, names: true)
+    guard print else { return Swift.print(page.text, terminator: "") }
+    let withoutNames = PrintedPage.day(
+      day, state: office.state, office: office.code, language: Console.language, names: false)
+    Console.report(
+      try Printer.printOrSave(
+        page, withoutNames: withoutNames, fileName: "gaidesk-day-\(day).txt", folder: Console.pageFolder))
   }
 }

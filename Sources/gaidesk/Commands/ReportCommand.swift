@@ -27,6 +27,16 @@ struct ReportCommand: ParsableCommand {
     @Option(
       help: Help.t("CSV field separator: one character or tab (default: ; in pt and fr, a comma in en)."),
       completion: .list([";", ",", "tab"])) var separator: String?
+    @Flag(
+      help: Help.t(
+        "Print the month's summary on the default printer; without one, save it in your home folder."))
+    var print = false
+
+    func validate() throws {
+      if print && (options.json || format != "text") {
+        throw ValidationError(Console.text("month.printText"))
+      }
+    }
 
     func run() throws {
       let office = try options.open()
@@ -38,22 +48,14 @@ struct ReportCommand: ParsableCommand {
       case "csv", "xlsx":
         let table = report.table(language: language, office: office.code, partners: office.partners.all)
         if format == "xlsx" { return try Export.binary(try table.xlsx()) }
-        print(table.csv(try Export.style(separator: separator, language: language)), terminator: "")
+        Swift.print(table.csv(try Export.style(separator: separator, language: language)), terminator: "")
       case "text":
-        Console.say(
-          "month.title", month, ReferenceData.shipped.municipality(office.code)?.name ?? office.code)
-        var section = ""
-        for row in report.rows(language: language, partners: office.partners.all) {
-          if row.section != section {
-            section = row.section
-            print("")
-            Console.say("month.section.\(section)")
-          }
-          let label =
-            row.section == "referral-partner"
-            ? "\(row.shownLabel) — \(Console.text("referral.\(row.status)"))" : row.shownLabel
-          print("  \(Console.pad(label, 56)) \(row.shownValue)")
-        }
+        let page = PrintedPage.month(
+          report, office: office.code, partners: office.partners.all, language: language)
+        guard print else { return Swift.print(page.text, terminator: "") }
+        Console.report(
+          try Printer.printOrSave(
+            page, withoutNames: page, fileName: "gaidesk-month-\(month).txt", folder: Console.pageFolder))
       default: throw GAIDeskError(.reportFormat, format)
       }
     }

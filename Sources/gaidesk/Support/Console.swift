@@ -54,6 +54,17 @@ enum Console {
     print(String(decoding: data, as: UTF8.self))
   }
 
+  /// Says where a printed page went; a page saved for want of a printer goes to the user's home folder.
+  static func report(_ outcome: PrintOutcome) {
+    switch outcome {
+    case .printed(let printer): say("print.sent", printer)
+    case .saved(let path): say("print.saved", path)
+    }
+  }
+
+  /// Where pages are saved when there is no printer: `$HOME`.
+  static var pageFolder: String { ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory() }
+
   /// Pads `text` to `width` characters.
   static func pad(_ text: String, _ width: Int) -> String {
     text.count >= width ? text : text + String(repeating: " ", count: width - text.count)

@@ -113,6 +113,9 @@ struct TestOffice {
     var description: String { message }
   }
 
+  /// This test's device marks, never the user's own state folder.
+  var state: String { scratch + "/state" }
+
   /// The last command's output.
   var log: String { (try? String(contentsOfFile: scratch + "/cli.log", encoding: .utf8)) ?? "" }
 
@@ -123,6 +126,7 @@ struct TestOffice {
       [Spawn.gaidesk] + arguments,
       environment: [
         "GAIDESK_DATA": data, "GAIDESK_PASSPHRASE": passphrase, "GAIDESK_STAFF": "Ana", "LANG": "C.UTF-8",
+        "GAIDESK_STATE": state,
       ],
       output: scratch + "/cli.log")
   }
@@ -130,7 +134,8 @@ struct TestOffice {
   /// Starts the terminal interface under tmux (no passphrase in its environment).
   func interface(width: Int = 100, height: Int = 30) -> TmuxSession {
     TmuxSession(
-      width: width, height: height, command: [Spawn.gaidesk], environment: ["GAIDESK_DATA": data],
+      width: width, height: height, command: [Spawn.gaidesk],
+      environment: ["GAIDESK_DATA": data, "GAIDESK_STATE": state],
       scratch: scratch)
   }
 

@@ -1,0 +1,118 @@
+/// A report as a page of text: what `gaidesk day` and `gaidesk report month` print on the terminal, send to
+/// the printer, or save when there is no printer.
+public struct PrintedPage: Equatable, Sendable {
+  /// The lines, without line ends.
+  public let lines: [String]
+
+  /// The page as text, one line per line, ending with a newline.
+  public var text: String { lines.map { $0 + "\n" }.joined() }
+
+  /// Whether the page holds people's names (a page that does is never saved to a file).
+  public let holdsNames: Bool
+
+  /// A page of `lines` (trailing blanks dropped).
+  init(lines: [String], holdsNames: Bool) {
+    self.lines = lines.map { line in
+      String(line[..<(line.lastIndex { $0 != " " }.map(line.index(after:)) ?? line.startIndex)])
+    }
+    self.holdsNames = holdsNames
+  }
+}
+
+extension PrintedPage {
+  /// The day sheet of `day`: the figures, who served, topics, the queue (ticket, arrival, wait, status, desk,
+  /// name), the referrals made, the overdue ones and the follow-ups due. Names only when `names` is true;
+  /// every name or partner is the last field of its line, so no column depends on how wide a script is.
+  public static func day(_ day: String, state: OfficeState, office: String?, language: Language, names: Bool)
+    -> PrintedPage
+  {
+    let report = DayReport(state: state, day: day, office: office)
+    func text(_ key: String, _ args: [String] = []) -> String {
+      Strings.shared.text(key, args, language: language)
+    }
+    func person(_ visitorID: String) -> String {
+      names ? TextEscaping.oneLine(state.canonicalVisitor(visitorID)?.fullName ?? "") : ""
+    }
+    let partners = PartnerDirectory(state: state)
+    func partner(_ code: String) -> String { partners.partner(code)?.name ?? code }
+    var lines = [text("day.title", [day])]
+    lines += report.summary(language: language).map { "  " + padded($0.label, 34) + " " + $0.value }
+    if !report.servedByStaff.isEmpty {
+      lines +=
+        [text("day.byStaff")] + report.servedByStaff.map { "  " + padded(String($0.count), 6) + " " + $0.key }
+    }
+    if !report.topics.isEmpty {
+      lines.append(text("day.topics"))
+      for tally in report.topics {
+        let label = ReferenceData.shipped.topic(tally.key)?.label(language) ?? tally.key
+        lines.append("  " + padded(String(tally.count), 6) + " " + label)
+      }
+    }
+    let visits = state.visits(on: day)
+    if !visits.isEmpty {
+      lines.append(text("day.queue"))
+      for visit in visits {
+        let wait = visit.calledAt.map { DurationStats.text(visit.arrivedAt.seconds(to: $0)) } ?? "-"
+        let status = text("status.\(visit.status.rawValue)")
+        lines.append(
+          "  "
+            + [
+              padded(visit.ticket, 7), LocalTime.clock(visit.arrivedAt), padded(wait, 12), padded(status, 12),
+              padded(visit.desk ?? "", 4),
+            ].joined(separator: " ") + " " + person(visit.visitorID))
+      }
+    }
+    func referralLines(_ key: String, _ ids: [String]) {
+      let referrals = ids.compactMap { state.referrals[$0] }
+      guard !referrals.isEmpty else { return }
+      lines.append(text(key))
+      for referral in referrals {
+        let due = padded(referral.due ?? "", 10)
+        let who = names ? person(referral.visitorID) + " → " : ""
+        lines.append("  " + padded(referral.id, 14) + " " + due + " " + who + partner(referral.partner))
+      }
+    }
+    referralLines("day.referralsList", report.referralsMade)
+    referralLines("day.overdueList", report.overdueReferrals)
+    let followUps = report.followUpsDue.compactMap { state.followUps[$0] }
+    if !followUps.isEmpty {
+      lines.append(text("day.followUpList"))
+      for followUp in followUps {
+        let note = names ? person(followUp.visitorID) + ": " + TextEscaping.oneLine(followUp.note) : ""
+        lines.append("  " + padded(followUp.id, 14) + " " + followUp.on + " " + note)
+      }
+    }
+    if !names { lines += ["", text("day.withoutNames")] }
+    return PrintedPage(lines: lines, holdsNames: names)
+  }
+
+  /// The month's summary for the national authority: every figure of `MonthReport`, by section. No names.
+  /// (A partner the office added with a wide-character name shifts its own line's figure; nothing else.)
+  public static func month(_ report: MonthReport, office: String, partners: [Partner], language: Language)
+    -> PrintedPage
+  {
+    func text(_ key: String, _ args: [String] = []) -> String {
+      Strings.shared.text(key, args, language: language)
+    }
+    let municipality = ReferenceData.shipped.municipality(office)?.name ?? office
+    var lines = [text("month.title", [report.month, municipality])]
+    var section = ""
+    for row in report.rows(language: language, partners: partners) {
+      if row.section != section {
+        section = row.section
+        lines += ["", text("month.section.\(section)")]
+      }
+      let label =
+        row.section == "referral-partner"
+        ? "\(row.shownLabel) — \(text("referral.\(row.status)"))" : row.shownLabel
+      lines.append("  " + padded(label, 56) + " " + row.shownValue)
+    }
+    return PrintedPage(lines: lines, holdsNames: false)
+  }
+
+  /// `text` followed by spaces up to `width` characters; only for the program's own words and figures, which
+  /// have no wide characters (names and partners always come last on a line instead).
+  private static func padded(_ text: String, _ width: Int) -> String {
+    text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
+  }
+}
