@@ -7,11 +7,11 @@ struct DeskLockE2ETests {
   static let anaPIN = "58203147"
   static let joaoPIN = "73916248"
 
-  /// The interface with its device marks in the office's scratch folder (to scan them afterwards).
+  /// The interface with the test's own device marks (scanned afterwards) and `environment`.
   static func start(_ office: TestOffice, environment: [String: String] = [:]) -> TmuxSession {
     TmuxSession(
       command: [Spawn.gaidesk],
-      environment: ["GAIDESK_DATA": office.data, "GAIDESK_STATE": office.scratch + "/state"].merging(
+      environment: ["GAIDESK_DATA": office.data, "GAIDESK_STATE": office.state].merging(
         environment
       ) { $1 },
       scratch: office.scratch)
@@ -86,7 +86,7 @@ struct DeskLockE2ETests {
     ui.keys("s")
     #expect(ui.waitUntil { !$0.contains("Sair") })
     ui.stop()
-    let roots = [office.data, office.scratch + "/state"]
+    let roots = [office.data, office.state]
     for pin in [Self.anaPIN, Self.joaoPIN] {
       let found = PINScan.find(pin, under: roots)
       #expect(found.isEmpty, "\(found)")
