@@ -179,7 +179,7 @@ struct DeskLockTests {
     #expect(Self.text(model).contains("Palavra-passe errada"))
     Fixture.type(&model, "a good passphrase")
     _ = Fixture.press(&model, [.enter])
-    _ = model.update(.done(effects[0], Fixture.state(), visitID: nil, referralID: nil))
+    _ = model.update(.passphraseChecked(person: nil))
     #expect(!model.isLocked)
     #expect(model.staff == "João")
     #expect(model.current(PinSetScreen.self) != nil)
@@ -225,7 +225,7 @@ struct DeskLockRuntimeTests {
     }
     defer { try? FileManager.default.removeItem(atPath: root) }
     let check = Effect.checkPassphrase("a good passphrase")
-    guard case .done(check, _, nil, nil)? = runtime.perform(check, staff: "Ana") else {
+    guard case .passphraseChecked(nil)? = runtime.perform(check, staff: "Ana") else {
       Issue.record("the right passphrase was refused")
       return
     }

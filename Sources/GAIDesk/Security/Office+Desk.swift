@@ -18,8 +18,11 @@ extension Office {
 
   /// Checks `passphrase` against this office's key slots without opening anything again (a person joining
   /// the desk session at a locked screen); throws `passphraseWrong` when no slot of this office opens.
-  public func checkPassphrase(_ passphrase: String) throws {
+  /// Returns who the passphrase names: nil while one passphrase is shared by everyone (the name typed with
+  /// it counts); the account's name once each person has their own.
+  public func checkPassphrase(_ passphrase: String) throws -> String? {
     let (key, _) = try Office.unlock(paths, passphrase: passphrase)
     guard key == masterKeyForVerification else { throw GAIDeskError(.passphraseWrong) }
+    return nil
   }
 }

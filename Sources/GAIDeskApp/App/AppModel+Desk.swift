@@ -143,10 +143,10 @@ extension AppModel {
     }
   }
 
-  /// The passphrase typed at the locked screen is right: that person is at the desk (asked for a PIN if they
-  /// have none).
-  mutating func passphraseAccepted() {
-    guard let lock = lockScreen, let person = lock.joining else { return }
+  /// The passphrase typed at the locked screen is right: the person it names (else the one chosen or named
+  /// on the locked screen) is at the desk, asked for a PIN the first time.
+  mutating func passphraseAccepted(naming account: String?) {
+    guard let lock = lockScreen, let person = account ?? lock.joining else { return }
     let askPIN = personUnlocked(person)
     bringToDesk(person)
     if askPIN { screens.append(.custom(PinSetScreen())) }

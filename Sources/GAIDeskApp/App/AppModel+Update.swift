@@ -44,6 +44,9 @@ extension AppModel {
       notice = Notice(tr("print.done", printer), role: .success)
     case .health(let report):
       if officeOpen { health = report }
+    case .passphraseChecked(let person):
+      busy = nil
+      if officeOpen { passphraseAccepted(naming: person) }
     }
     return []
   }
@@ -319,9 +322,7 @@ extension AppModel {
       notice = Notice(tr("partnerEdit.retired", directory.partner(code)?.name ?? code), role: .success)
     case .saveSheet(let topic, _, _):
       _ = topic
-    case .checkPassphrase:
-      passphraseAccepted()
-    case .createOffice, .unlock, .saveSettings, .quit, .closeOffice:
+    case .createOffice, .unlock, .saveSettings, .quit, .closeOffice, .checkPassphrase:
       break
     }
     return effects

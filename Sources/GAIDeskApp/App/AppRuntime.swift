@@ -114,7 +114,7 @@ public final class AppRuntime {
     case .saveSheet(let topic, let language, let content):
       try office.updateSheet(topic: topic, staff: staff) { $0 = $0.setting(language, to: content) }
     case .checkPassphrase(let passphrase):
-      try office.checkPassphrase(passphrase)
+      return .passphraseChecked(person: try office.checkPassphrase(passphrase))
     case .quit, .createOffice, .unlock, .saveSettings, .closeOffice:
       break
     }

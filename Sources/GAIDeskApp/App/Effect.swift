@@ -74,4 +74,7 @@ public enum Message: Sendable {
   case printed(Effect, printer: String)
   /// The core's report on future-dated records, forks, damage and the last backup.
   case health(OfficeHealth)
+  /// The passphrase typed at the locked screen opens the office; `person` is who it names (nil while one
+  /// passphrase is shared: the name typed with it counts).
+  case passphraseChecked(person: String?)
 }
