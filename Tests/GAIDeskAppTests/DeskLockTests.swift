@@ -97,6 +97,28 @@ struct DeskLockTests {
     #expect(model.current(ArrivalScreen.self) != nil, "Ana is back where she was")
   }
 
+  @Test("the panic key locks during a save; its answer, arriving locked, shows nothing (no notice, no box)")
+  func panicWhileSaving() {
+    let clock = TestClock()
+    var model = Self.unlocked(clock)
+    let effects = Fixture.press(&model, [.character("c")])
+    #expect(effects == [.callNext(desk: "1")])
+    #expect(model.busy != nil)
+    Fixture.press(&model, [.control("l")])
+    #expect(model.isLocked)
+    var state = Fixture.state()
+    state.apply(
+      EventBatch(staff: "Ana", office: "praia", events: [.visitCalled(visitID: "T-4", desk: "1")]),
+      time: Fixture.at(minutesAgo: 0, counter: 99))
+    _ = model.update(.done(effects[0], state, visitID: "T-4", referralID: nil))
+    let locked = Self.text(model)
+    #expect(model.busy == nil)
+    #expect(!locked.contains("João Gonçalves") && !locked.contains("A-004"), "\(locked)")
+    Fixture.type(&model, Self.pin)
+    Fixture.press(&model, [.enter])
+    #expect(model.current(ServeScreen.self) != nil, "the called visit is being served underneath")
+  }
+
   @Test("3 minutes without a key lock the screen; a key before that starts the count again")
   func idleLock() {
     let clock = TestClock()

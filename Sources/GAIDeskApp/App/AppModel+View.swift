@@ -38,7 +38,7 @@ extension AppModel {
       ?? screen.contract.render(into: &grid, area: bodyArea, model: self)
     if let busy {
       grid.render(Label(busy, role: .warning), in: rows[2].inset(horizontal: 1))
-    } else if let notice {
+    } else if let notice, !isLocked {
       grid.render(Label(notice.text, role: notice.role), in: rows[2].inset(horizontal: 1))
     }
     grid.render(Footer(keyMap: keyMap()), in: rows[3])
