@@ -34,7 +34,7 @@ let package = Package(
     .target(
       name: "GAIDesk",
       dependencies: [
-        "GAIDeskResources",
+        "GAIDeskResources", "COpenSSLCrypto",
         .product(name: "Crypto", package: "swift-crypto"),
         .product(name: "_CryptoExtras", package: "swift-crypto"),
       ],
@@ -52,6 +52,12 @@ let package = Package(
     .target(name: "TerminalUITestSupport", dependencies: ["TerminalUI"], swiftSettings: strict),
     // Child processes for tests (clean signal mask, output to files) and the built products' paths.
     .target(name: "ProcessTestSupport", swiftSettings: strict),
+    // The system's OpenSSL 3 libcrypto: the journal's bulk AES-GCM opening (one context per key, reused).
+    .systemLibrary(
+      name: "COpenSSLCrypto",
+      pkgConfig: "libcrypto",
+      providers: [.apt(["libssl-dev"])]
+    ),
     // The system ncursesw library.
     .systemLibrary(
       name: "CNCurses",
@@ -69,7 +75,7 @@ let package = Package(
     .executableTarget(
       name: "gaidesk",
       dependencies: [
-        "GAIDesk", "GAIDeskApp", "GAIDeskExport", "NCursesBackend", "CProcessSafety",
+        "GAIDesk", "GAIDeskApp", "GAIDeskExport", "NCursesBackend", "CProcessSafety", "TerminalUI",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strict
@@ -92,7 +98,9 @@ let package = Package(
     ),
     .testTarget(
       name: "GAIDeskTests",
-      dependencies: ["GAIDesk", "GAIDeskResources", .product(name: "Crypto", package: "swift-crypto")],
+      dependencies: [
+        "GAIDesk", "GAIDeskResources", "COpenSSLCrypto", .product(name: "Crypto", package: "swift-crypto"),
+      ],
       swiftSettings: strict
     ),
     .testTarget(

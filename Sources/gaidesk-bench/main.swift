@@ -38,11 +38,13 @@ struct Report {
 let usage = """
   gaidesk-bench: durable appends and office opening against the physical limits and the peers.
 
-  usage: gaidesk-bench [--dir DIR] [--only append,open,late,search,draw,reports,scan] [--appends N]
+  usage: gaidesk-bench [--dir DIR] [--only append,open,late,search,draw,reports,scan,bundle] [--appends N]
                        [--sizes 10k,100k] [--million] [--repeats N] [--json FILE]
 
     --dir DIR       working folder (generated offices are kept there and reused; default /tmp/gaidesk-bench)
-    --only LIST     sections to run: append, open, late, search, draw, reports, scan (default: all)
+    --only LIST     sections to run: append, open, late, search, draw, reports, scan, bundle (default: all)
+                    (bundle: export and import of the whole office of --bundle-events as one bundle, against
+                    reading, copying and decrypting its segment files, with peak memory)
                     (late: one record of another origin arriving after everything, or a day before the
                     latest record so that the office folds everything again; per office size)
     --appends N     measured appends per contender (default 300, after 20 warm-up appends)
@@ -51,6 +53,7 @@ let usage = """
     --repeats N     child processes per opening (and late-record) scenario; median reported (default 3)
     --visitors N    visitors in the search benchmark's office (default 200k)
     --large N       events of the office drawn and reported on (default 1M; generated if missing)
+    --bundle-events N  events of the office exported and imported as one bundle (default 1M)
     --json FILE     also write the rows as JSON
   """
 
@@ -218,6 +221,11 @@ do {
       fail("late-child needs --root, --mode and --work")
     }
     try lateChild(root: root, mode: mode, work: work)
+  case "bundle-child":
+    guard let root = options["root"], let mode = options["mode"], let work = options["work"] else {
+      fail("bundle-child needs --root, --mode and --work")
+    }
+    try bundleChild(root: root, mode: mode, work: work)
   case "generate":
     guard let root = options["root"] else { fail("generate needs --root") }
     let total = try generateOffice(root: root, events: options.int("events", default: 10_000))
@@ -230,7 +238,8 @@ do {
     let directory = options["dir"] ?? "/tmp/gaidesk-bench"
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     let only = Set(
-      (options["only"] ?? "append,open,late,search,draw,reports,scan").split(separator: ",").map(String.init))
+      (options["only"] ?? "append,open,late,search,draw,reports,scan,bundle").split(separator: ",").map(
+        String.init))
     var sizes = (options["sizes"] ?? "10k,100k").split(separator: ",").map { text -> Int in
       guard let n = parseCount(String(text)) else { fail("bad size \(text)") }
       return n
@@ -255,6 +264,11 @@ do {
     }
     if only.contains("scan") {
       try scanSection(&report, directory: directory, repeats: options.int("repeats", default: 3))
+    }
+    if only.contains("bundle") {
+      try bundleSection(
+        &report, directory: directory, events: options.int("bundle-events", default: 1_000_000),
+        repeats: options.int("repeats", default: 3))
     }
     if only.contains("search") {
       try searchSection(

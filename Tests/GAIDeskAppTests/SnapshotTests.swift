@@ -6,13 +6,27 @@ import Testing
 
 @testable import GAIDeskApp
 
-/// Every screen's text at 80×24 and 120×40, stored as readable files (SNAPSHOT_RECORD=1 re-records).
+/// Every screen's text at 80×24, 100×30 and 120×40, stored as readable files (SNAPSHOT_RECORD=1 re-records).
 @Suite("Screen snapshots")
 struct ScreenSnapshotTests {
   /// The screens worth a snapshot, each built from the queue model by a few keys.
   nonisolated(unsafe) static let screens: [(String, @Sendable (inout AppModel) -> Void)] = [
     ("queue", { _ in }),
     ("queue-damage", { _ = $0.update(.health(Fixture.health())) }),
+    (
+      "queue-emoji",
+      { m in
+        var state = Fixture.state()
+        state.apply(
+          EventBatch(
+            staff: "Rui", office: "praia",
+            events: [
+              .visitorRegistered(Fixture.visitor("V-7", "Maria 👩‍👩‍👧 Silva 🇨🇻", nationality: "CV")),
+              .visitArrived(visitID: "T-7", visitorID: "V-7", day: Fixture.today, number: 6),
+            ]), time: Fixture.at(minutesAgo: 5, counter: 60))
+        m.setState(state)
+      }
+    ),
     (
       "sheet-finder",
       { m in
@@ -24,6 +38,14 @@ struct ScreenSnapshotTests {
       { m in
         Fixture.press(&m, [.character("f")]); Fixture.type(&m, "renovação")
         Fixture.press(&m, [.enter, .pageDown])
+      }
+    ),
+    (
+      "sheet-confirm",
+      { m in
+        Fixture.press(&m, [.character("f")]); Fixture.type(&m, "renovação")
+        Fixture.press(&m, [.enter, .down, .character("c"), .right, .tab]);
+        Fixture.type(&m, "Confirmado ao balcão")
       }
     ),
     ("help", { Fixture.press(&$0, [.function(1)]) }),
@@ -117,7 +139,9 @@ struct ScreenSnapshotTests {
     ),
   ]
 
-  static let sizes = [Size(width: 80, height: 24), Size(width: 120, height: 40)]
+  static let sizes = [
+    Size(width: 80, height: 24), Size(width: 100, height: 30), Size(width: 120, height: 40),
+  ]
 
   @Test("screens after the office is open", arguments: sizes)
   func screens(size: Size) {

@@ -25,6 +25,12 @@ struct CLI {
     try! FileManager.default.createDirectory(atPath: base, withIntermediateDirectories: true)
   }
 
+  /// A CLI bound to data directory `data`, keeping its output and device marks in `scratch`.
+  init(data: String, scratch: String) {
+    self.data = data
+    self.scratch = scratch
+  }
+
   /// The `gaidesk` binary next to the test bundle.
   static let binary: String = {
     guard let path = ChildProcess.builtProduct("gaidesk") else {

@@ -32,6 +32,30 @@ public struct BackupFolder: Sendable {
       + "." + BundleFormat.fileExtension
   }
 
+  /// Folders a backup may go to, most likely first: the last backup folder when it is mounted, then what is
+  /// mounted under `/media/USER`, `/run/media/USER`, `/media` and `/mnt` (where USB sticks appear).
+  public static func candidates(last: String?, user: String? = ProcessInfo.processInfo.environment["USER"])
+    -> [String]
+  {
+    var roots = ["/media", "/mnt"]
+    if let user, !user.isEmpty { roots = ["/media/" + user, "/run/media/" + user] + roots }
+    let manager = FileManager.default
+    var found: [String] = []
+    if let last, manager.fileExists(atPath: last) { found.append(last) }
+    for root in roots {
+      for name in ((try? manager.contentsOfDirectory(atPath: root)) ?? []).sorted() where !name.hasPrefix(".")
+      {
+        let path = root + "/" + name
+        var isFolder: ObjCBool = false
+        guard manager.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue,
+          manager.isWritableFile(atPath: path), !found.contains(path)
+        else { continue }
+        found.append(path)
+      }
+    }
+    return found
+  }
+
   /// The LEIA-ME text in Portuguese, English and French.
   static func readme(office: OfficeIdentity, folder: String) -> String {
     let name = ReferenceData.shipped.municipality(office.office)?.name ?? office.office

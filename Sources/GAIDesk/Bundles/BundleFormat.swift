@@ -1,6 +1,21 @@
 import Crypto
 import Foundation
 
+/// A pass of a long bundle job, for progress lines and bars.
+public enum BundleStep: Sendable {
+  /// Reading the segments to hash what the bundle will carry.
+  case reading
+  /// Copying the records into the bundle.
+  case writing
+  /// Checking and decrypting a bundle's records before anything is written.
+  case verifying
+  /// Appending the records to the office's logs.
+  case importing
+}
+
+/// Hears a long bundle job: the pass, records done in it, and the pass's total.
+public typealias BundleProgress = (BundleStep, Int, Int) -> Void
+
 /// The bundle file layout: magic, version, manifest length, manifest, manifest tag, then the sections.
 public enum BundleFormat {
   /// The first eight bytes of every bundle.
@@ -13,6 +28,8 @@ public enum BundleFormat {
   public static let tagSize = 32
   /// The largest manifest accepted (a crafted length must not cost memory).
   public static let maxManifestSize = 16 << 20
+  /// How much of a section is read at a time (at least one largest record): memory stays bounded.
+  public static let chunkSize = 4 << 20
   /// The file name extension of bundles.
   public static let fileExtension = "gaibundle"
 

@@ -21,16 +21,21 @@ struct BundleImporter {
     var forks: [(origin: OriginID, sequence: UInt64)] = []
   }
 
-  /// Applies every range of a verified bundle.
-  func apply(_ bundle: BundleReader) throws -> Outcome {
+  /// Applies every range of a verified bundle, streaming each section (a few MiB at a time) into its log.
+  func apply(_ bundle: BundleReader, progress: (Int) -> Void) throws -> Outcome {
     var outcome = Outcome()
     for (index, range) in bundle.manifest.ranges.enumerated() {
-      let records = try bundle.records(index)
       if range.origin == journal.origin {
-        try compareOwn(records, range: range, into: &outcome)
+        try compareOwn(bundle, index, range: range, into: &outcome, progress: progress)
         continue
       }
-      let result = try journal.appendForeign(records)
+      let result = try journal.appendForeign(origin: range.origin, first: range.first) { sink in
+        try bundle.forEachChunk(index) { records in
+          let more = try sink(records)
+          progress(records.count)
+          return more
+        }
+      }
       outcome.added += result.added
       outcome.alreadyHad += result.alreadyHad
       if let held = result.gapAfter { outcome.waiting.append((range.origin, held + 1, range.first - 1)) }
@@ -41,33 +46,42 @@ struct BundleImporter {
 
   /// Records of the origin this device writes as are never appended: identical ones were already held,
   /// anything else (different, or beyond what this folder holds) is a fork.
-  private func compareOwn(_ records: [ScannedRecord], range: BundleRange, into outcome: inout Outcome) throws
-  {
+  private func compareOwn(
+    _ bundle: BundleReader, _ index: Int, range: BundleRange, into outcome: inout Outcome,
+    progress: (Int) -> Void
+  ) throws {
     let held = journal.versionVector[range.origin] ?? 0
-    let local = try journal.frames(of: range.origin, from: range.first, through: min(held, range.last))
-    for (mine, theirs) in zip(local, records) {
-      guard mine.body == theirs.body else {
-        outcome.forks.append((range.origin, mine.header.sequence))
-        return
+    let local = FrameCursor(
+      SegmentFrames(root: journal.root, origin: range.origin, from: range.first, through: held))
+    var differs = false
+    try bundle.forEachChunk(index) { records in
+      for theirs in records where theirs.header.sequence <= held {
+        guard let mine = try local.next(), mine.body == theirs.body else {
+          outcome.forks.append((range.origin, theirs.header.sequence))
+          differs = true
+          return false
+        }
+        outcome.alreadyHad += 1
       }
-      outcome.alreadyHad += 1
+      progress(records.count)
+      return records.last.map { $0.header.sequence < held } ?? true
     }
-    if range.last > held { outcome.forks.append((range.origin, max(held + 1, range.first))) }
+    if !differs && range.last > held { outcome.forks.append((range.origin, max(held + 1, range.first))) }
   }
 
   /// Imports verified bundles, parks what waits, keeps forks aside, then tries every parked bundle again
-  /// until none makes progress.
-  func run(_ bundles: [BundleReader]) throws -> ImportSummary {
+  /// until none makes progress. `progress` hears how many more records were gone through.
+  func run(_ bundles: [BundleReader], progress: (Int) -> Void = { _ in }) throws -> ImportSummary {
     var summary = ImportSummary()
     summary.bundles = bundles.count
     for bundle in bundles {
-      let outcome = try apply(bundle)
+      let outcome = try apply(bundle, progress: progress)
       summary.added += outcome.added
       summary.alreadyHad += outcome.alreadyHad
       summary.forks += try keepForks(outcome, of: bundle)
       if let first = outcome.waiting.first { try park(bundle, waiting: first) }
     }
-    try retryParked(into: &summary)
+    try retryParked(into: &summary, progress: progress)
     var seen = Set<String>()
     summary.forks = summary.forks.filter { seen.insert("\($0.origin)\($0.sequence)\($0.file)").inserted }
     return summary
@@ -99,11 +113,12 @@ struct BundleImporter {
     if !existing { try keep(bundle, in: incoming, as: parkedName(bundle, waiting)) }
   }
 
-  /// Copies a bundle durably into `folder` under `name` (nothing when it is already there).
+  /// Copies a bundle durably into `folder` under `name` (nothing when it is already there), a few MiB at a
+  /// time.
   private func keep(_ bundle: BundleReader, in folder: String, as name: String) throws {
     guard FileIO.size(folder + "/" + name) == nil else { return }
     try FileIO.makeDirectory(folder)
-    try FileIO.writeAtomically(try FileIO.read(bundle.path), to: folder + "/" + name)
+    try BundleFile.copy(bundle.path, to: folder + "/" + name)
   }
 
   private func parkedFiles() -> [String] {
@@ -112,17 +127,17 @@ struct BundleImporter {
   }
 
   /// Tries every parked bundle again until a pass adds nothing; fills `summary.parked` with what still waits.
-  private func retryParked(into summary: inout ImportSummary) throws {
-    var progress = true
-    while progress {
-      progress = false
+  private func retryParked(into summary: inout ImportSummary, progress: (Int) -> Void) throws {
+    var progressed = true
+    while progressed {
+      progressed = false
       summary.parked = []
       for name in parkedFiles() {
         let path = incoming + "/" + name
         guard let bundle = try? reopen(path) else { continue }
-        let outcome = try apply(bundle)
+        let outcome = try apply(bundle, progress: progress)
         summary.added += outcome.added
-        progress = progress || outcome.added > 0
+        progressed = progressed || outcome.added > 0
         summary.forks += try keepForks(outcome, of: bundle)
         if let first = outcome.waiting.first {
           let current = parkedName(bundle, first)
@@ -133,7 +148,7 @@ struct BundleImporter {
           }
         } else {
           try FileManager.default.removeItem(atPath: path)
-          progress = true
+          progressed = true
         }
       }
     }

@@ -72,33 +72,87 @@ public struct BundleReader {
     return true
   }
 
-  /// The records of range `index`, checked against the manifest: section hash, framing and CRC, origin,
-  /// count, sequences, and the chain from the anchor to the head.
+  /// The records of range `index`, checked against the manifest (see ``forEachChunk(_:chunkSize:_:)``); for
+  /// small ranges (a fork's branch), since they are held in memory whole.
   public func records(_ index: Int) throws -> [ScannedRecord] {
+    var all: [ScannedRecord] = []
+    try forEachChunk(index) { chunk in
+      all += chunk
+      return true
+    }
+    return all
+  }
+
+  /// Hands `body` the records of range `index` `chunkSize` bytes at a time (a record longer than that is
+  /// read whole; never the whole section in memory),
+  /// checked against the manifest: framing and CRC, origin, sequences and the chain from the anchor as they
+  /// come, then the count, the head hash and the section hash at the end. `body` answers false to stop early
+  /// (nothing more is checked then).
+  public func forEachChunk(
+    _ index: Int, chunkSize: Int = BundleFormat.chunkSize, _ body: ([ScannedRecord]) throws -> Bool
+  ) throws {
     let range = manifest.ranges[index]
-    let bytes = try FileIO.read(path, from: offsets[index], limit: Int(range.length))
+    let length = Int(range.length)
     let origin = range.origin.hex.prefix(8)
     func damaged(_ reason: String) -> GAIDeskError {
       GAIDeskError(.bundleDamaged, path, String(origin), reason)
     }
-    guard bytes.count == Int(range.length) else { throw GAIDeskError(.bundleTruncated, path) }
-    guard Array(SHA256.hash(data: bytes)) == range.sectionHash else { throw damaged("section hash") }
-    let scan = SegmentScanner(bytes: bytes, base: 0, origin: range.origin).scan()
-    if let stop = scan.stop {
-      switch stop {
-      case .damage(let offset, let reason, _), .incompleteTail(let offset, let reason):
-        throw damaged("\(reason) @\(offset)")
-      }
-    }
-    guard scan.records.count == Int(range.count) else { throw damaged("record count") }
+    var hasher = SHA256()
+    var carry: [UInt8] = []
+    var read = 0
+    var expected = range.first
     var previous = range.anchor
-    for (position, record) in scan.records.enumerated() {
-      guard record.header.sequence == range.first + UInt64(position), record.header.previousHash == previous
-      else { throw damaged("sequence or chain at \(range.first + UInt64(position))") }
-      previous = record.hash
+    while read < length {
+      let want = min(max(1, chunkSize), length - read)
+      let fresh = try FileIO.read(path, from: offsets[index] + read, limit: want)
+      guard fresh.count == want else { throw GAIDeskError(.bundleTruncated, path) }
+      hasher.update(data: fresh)
+      let start = read - carry.count
+      let bytes = carry + fresh
+      let complete = try BundleReader.completeFrames(bytes, at: start, damaged: damaged)
+      read += want
+      guard complete > 0 || read < length else { throw damaged("truncated record @\(start)") }
+      carry = Array(bytes[complete...])
+      guard complete > 0 else { continue }
+      let scan = SegmentScanner(bytes: Array(bytes[..<complete]), base: 0, origin: range.origin).scan()
+      if let stop = scan.stop {
+        switch stop {
+        case .damage(let offset, let reason, _), .incompleteTail(let offset, let reason):
+          throw damaged("\(reason) @\(start + offset)")
+        }
+      }
+      for record in scan.records {
+        guard record.header.sequence == expected, record.header.previousHash == previous,
+          expected <= range.last
+        else { throw damaged("sequence or chain at \(expected)") }
+        previous = record.hash
+        expected += 1
+      }
+      guard try body(scan.records) else { return }
     }
+    guard carry.isEmpty else { throw damaged("truncated record at the end") }
+    guard expected == range.last + 1 else { throw damaged("record count") }
     guard previous == range.head else { throw damaged("head hash") }
-    return scan.records
+    guard Array(hasher.finalize()) == range.sectionHash else { throw damaged("section hash") }
+  }
+
+  /// The length of the whole frames at the start of `bytes` (section offset `at`): a frame is whole when its
+  /// length prefix and body are all there; an impossible length is damage.
+  private static func completeFrames(
+    _ bytes: [UInt8], at: Int, damaged: (String) -> GAIDeskError
+  ) throws -> Int {
+    var position = 0
+    while position + SegmentFormat.frameHeaderSize <= bytes.count {
+      let length =
+        Int(bytes[position]) | Int(bytes[position + 1]) << 8 | Int(bytes[position + 2]) << 16
+        | Int(bytes[position + 3]) << 24
+      guard (SegmentFormat.minBodySize...SegmentFormat.maxBodySize).contains(length) else {
+        throw damaged("impossible record length \(length) @\(at + position)")
+      }
+      guard position + SegmentFormat.frameHeaderSize + length <= bytes.count else { break }
+      position += SegmentFormat.frameHeaderSize + length
+    }
+    return position
   }
 
   /// Checks every range and opens every record with `keyring` (a record that does not open is damage),
@@ -107,14 +161,17 @@ public struct BundleReader {
     let total = Int(manifest.recordCount)
     var done = 0
     for index in manifest.ranges.indices {
-      for record in try records(index) {
-        guard keyring.open(record) != nil else {
-          throw GAIDeskError(
-            .bundleDamaged, path, String(record.header.origin.hex.prefix(8)),
-            "cannot decrypt \(record.header.sequence)")
+      try forEachChunk(index) { records in
+        for record in records {
+          guard keyring.open(record) != nil else {
+            throw GAIDeskError(
+              .bundleDamaged, path, String(record.header.origin.hex.prefix(8)),
+              "cannot decrypt \(record.header.sequence)")
+          }
+          done += 1
+          if done % 4096 == 0 { progress(done, total) }
         }
-        done += 1
-        if done % 4096 == 0 { progress(done, total) }
+        return true
       }
     }
     progress(done, total)

@@ -15,27 +15,46 @@ struct BundleWriter {
   let key: SymmetricKey
 
   /// Writes to `path` (a `.part` file, synced, then renamed) the records after `since` of every origin held,
-  /// through `limits` when given (tests make partial bundles with it). Refuses to overwrite a file.
+  /// through `limits` when given (tests make partial bundles with it). Refuses to overwrite a file. The
+  /// segments are read twice, one segment at a time (the manifest, written first, needs each section's hash),
+  /// so memory stays bounded whatever the office's size; `progress` hears each pass.
   func write(
-    to path: String, since: [OriginID: UInt64], limits: [OriginID: UInt64] = [:], now: Date = Date()
+    to path: String, since: [OriginID: UInt64], limits: [OriginID: UInt64] = [:], now: Date = Date(),
+    progress: BundleProgress = { _, _, _ in }
   ) throws -> BundleManifest {
     guard FileIO.size(path) == nil else { throw GAIDeskError(.bundleExists, path) }
     let held = journal.cursors.filter { $0.lastSequence > 0 }
-    var ranges: [BundleRange] = []
-    for cursor in held {
+    let wanted = held.compactMap { cursor -> (OriginID, UInt64, UInt64)? in
       let first = since[cursor.origin, default: 0] + 1
       let last = min(cursor.lastSequence, limits[cursor.origin] ?? .max)
-      guard first <= last else { continue }
-      let records = try journal.frames(of: cursor.origin, from: first, through: last)
-      guard let head = records.last, records.count == Int(last - first + 1) else {
-        throw GAIDeskError(.journalReadonly, "journal/" + cursor.origin.hex)
+      return first <= last ? (cursor.origin, first, last) : nil
+    }
+    let total = Int(wanted.reduce(0) { $0 + $1.2 - $1.1 + 1 })
+    var done = 0
+    var ranges: [BundleRange] = []
+    for (origin, first, last) in wanted {
+      var hasher = SHA256()
+      var length = 0
+      var count = 0
+      var anchor: [UInt8]?
+      var head: ScannedRecord?
+      let frames = SegmentFrames(root: journal.root, origin: origin, from: first, through: last)
+      while let chunk = try frames.next() {
+        hasher.update(data: chunk.bytes)
+        length += chunk.bytes.count
+        count += chunk.records.count
+        if anchor == nil { anchor = chunk.records.first?.header.previousHash }
+        head = chunk.records.last
+        done += chunk.records.count
+        progress(.reading, done, total)
       }
-      let section = BundleWriter.section(records)
+      guard let anchor, let head, count == Int(last - first + 1) else {
+        throw GAIDeskError(.journalReadonly, "journal/" + origin.hex)
+      }
       ranges.append(
         BundleRange(
-          origin: cursor.origin, first: first, last: last, anchor: records[0].header.previousHash,
-          head: head.hash, count: UInt64(records.count), length: UInt64(section.count),
-          sectionHash: Array(SHA256.hash(data: section))))
+          origin: origin, first: first, last: last, anchor: anchor, head: head.hash, count: UInt64(count),
+          length: UInt64(length), sectionHash: Array(hasher.finalize())))
     }
     let manifest = BundleManifest(
       office: office, producer: journal.origin, created: WallTime(now).milliseconds, ranges: ranges,
@@ -46,14 +65,21 @@ struct BundleWriter {
     let fd = try FileIO.open(temporary, O_WRONLY | O_CREAT | O_TRUNC)
     do {
       try write(head + BundleFormat.tag(head, key: key), fd: fd, path: temporary)
+      done = 0
       for range in ranges {
-        // Read again, one origin at a time, so a large journal never sits whole in memory.
-        let records = try journal.frames(of: range.origin, from: range.first, through: range.last)
-        let section = BundleWriter.section(records)
-        guard Array(SHA256.hash(data: section)) == range.sectionHash else {
+        // Read again, one segment at a time, hashed again: the bytes written are the bytes the manifest names.
+        var hasher = SHA256()
+        let frames = SegmentFrames(
+          root: journal.root, origin: range.origin, from: range.first, through: range.last)
+        while let chunk = try frames.next() {
+          hasher.update(data: chunk.bytes)
+          try chunk.bytes.withUnsafeBytes { try FileIO.writeAll(fd, $0, path: temporary) }
+          done += chunk.records.count
+          progress(.writing, done, total)
+        }
+        guard Array(hasher.finalize()) == range.sectionHash else {
           throw GAIDeskError(.journalReadonly, "journal/" + range.origin.hex)
         }
-        try write(section, fd: fd, path: temporary)
       }
       try FileIO.syncData(fd, path: temporary)
       close(fd)
@@ -70,13 +96,5 @@ struct BundleWriter {
 
   private func write(_ bytes: [UInt8], fd: Int32, path: String) throws {
     try bytes.withUnsafeBytes { try FileIO.writeAll(fd, $0, path: path) }
-  }
-
-  /// Frames back to back, exactly as in the segments.
-  static func section(_ records: [ScannedRecord]) -> [UInt8] {
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(records.reduce(0) { $0 + $1.body.count + SegmentFormat.frameHeaderSize })
-    for record in records { bytes += SegmentFormat.frame(body: Array(record.body)) }
-    return bytes
   }
 }

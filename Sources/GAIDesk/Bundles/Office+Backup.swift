@@ -6,18 +6,25 @@ extension Office {
 
   /// When this PC last backed the office up (nil: never), for the supervisor's reminder after 7 days.
   public var lastBackup: Date? {
+    lastBackupRecord["at"].flatMap { ISO8601DateFormatter().date(from: $0) }
+  }
+
+  /// The folder this PC last backed the office up to (nil: never).
+  public var lastBackupFolder: String? { lastBackupRecord["folder"] }
+
+  private var lastBackupRecord: [String: String] {
     guard let data = FileManager.default.contents(atPath: backupRecord),
-      let record = try? JSONDecoder().decode([String: String].self, from: data),
-      let at = record["at"]
-    else { return nil }
-    return ISO8601DateFormatter().date(from: at)
+      let record = try? JSONDecoder().decode([String: String].self, from: data)
+    else { return [:] }
+    return record
   }
 
   /// Backs the office up to `folder` (a USB stick): the key slots, the identity, a LEIA-ME in pt, en and fr,
   /// and a bundle of what the folder lacks (everything the first time; later, what came after the newest
-  /// bundle's knowledge vector). Refuses a folder holding another office's backup.
+  /// bundle's knowledge vector). Refuses a folder holding another office's backup. `progress` hears the
+  /// bundle's reading and writing passes.
   @discardableResult
-  public func backup(to folder: String) throws -> BackupResult {
+  public func backup(to folder: String, progress: BundleProgress = { _, _, _ in }) throws -> BackupResult {
     try refresh()
     let backup = BackupFolder(root: folder)
     if FileManager.default.fileExists(atPath: backup.asOffice.officeFile) {
@@ -44,7 +51,7 @@ extension Office {
       bundle: nil, records: 0, held: Int(held.values.reduce(0, +)), bytes: 0)
     if held.contains(where: { $0.value > since[$0.key, default: 0] }) {
       let name = backup.nextBundleName(now: now())
-      let manifest = try exportBundle(to: backup.bundles + "/" + name, since: since)
+      let manifest = try exportBundle(to: backup.bundles + "/" + name, since: since, progress: progress)
       result.bundle = name
       result.records = Int(manifest.recordCount)
     }

@@ -34,6 +34,7 @@ extension Event {
     case .visitClosed(let id, let topics, let outcome, let note):
       return .visitClosed(visitID: m(id), topics: topics, outcome: outcome, note: note)
     case .visitLeft(let id): return .visitLeft(visitID: m(id))
+    case .visitReopened(let id, let leftAt): return .visitReopened(visitID: m(id), leftAt: leftAt)
     case .referralCreated(let id, let visitorID, let partner, let topic, let due, let note, let visitID):
       return .referralCreated(
         referralID: m(id), visitorID: m(visitorID), partner: partner, topic: topic, due: due, note: note,

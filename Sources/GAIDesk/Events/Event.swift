@@ -18,6 +18,10 @@ public enum Event: Equatable, Sendable {
   case visitClosed(visitID: String, topics: [String], outcome: String?, note: String?)
   /// A visitor left without service.
   case visitLeft(visitID: String)
+  /// "Left without service" was undone: the visit leaves at `leftAt` (the wall time of the record that
+  /// marked it) goes back to the queue as it was. Folded only while the visit is still left by that record
+  /// and within ``VisitReopening/window`` of it.
+  case visitReopened(visitID: String, leftAt: WallTime)
   /// A referral was made.
   case referralCreated(
     referralID: String, visitorID: String, partner: String, topic: String, due: String?, note: String?,
@@ -78,6 +82,7 @@ public enum EventType: UInt16, CaseIterable, Sendable {
   case historyLossAccepted = 30
   case knowledgeConfirmed = 31
   case idsRemapped = 32
+  case visitReopened = 33
   case lockTimesChanged = 50
 
   /// The schema version this program writes (and the newest it reads) for the type.

@@ -143,6 +143,10 @@ public enum EventCodec {
       w.writeString(day)
       w.writeOptional(note)
       return known(.knowledgeConfirmed)
+    case .visitReopened(let visitID, let leftAt):
+      w.writeString(visitID)
+      w.writeVarint(leftAt.milliseconds)
+      return known(.visitReopened)
     case .idsRemapped(let origin, let map):
       w.writeString(origin)
       w.writeVarint(UInt64(map.count))
@@ -215,6 +219,8 @@ public enum EventCodec {
     case .partnerUpdated: return .partnerUpdated(try decodePartner(&r))
     case .partnerRetired: return .partnerRetired(code: try r.readString())
     case .sheetUpdated: return .sheetUpdated(try decodeSheet(&r))
+    case .visitReopened:
+      return .visitReopened(visitID: try r.readString(), leftAt: WallTime(milliseconds: try r.readVarint()))
     case .historyLossAccepted:
       return .historyLossAccepted(origin: try r.readString(), through: try r.readVarint())
     case .idsRemapped:

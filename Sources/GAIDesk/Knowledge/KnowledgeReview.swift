@@ -51,7 +51,7 @@ public struct KnowledgeReview: Sendable {
   /// confirmed ones first (in review order), then by the day of their last confirmation.
   public func unconfirmed(today: String) -> [ReviewItem] {
     let stale = items.enumerated().filter { _, item in
-      item.confirmation.map { KnowledgeReview.isStale($0, today: today) } ?? true
+      KnowledgeReview.needsConfirming(item.confirmation, today: today)
     }
     return stale.sorted { a, b in
       switch (a.element.confirmation, b.element.confirmation) {
@@ -61,6 +61,20 @@ public struct KnowledgeReview: Sendable {
       case (let x?, let y?): return y.isLater(than: x) || (!x.isLater(than: y) && a.offset < b.offset)
       }
     }.map(\.element)
+  }
+
+  /// Whether a line or an entry whose latest confirmation is `confirmation` is to confirm on `today`: never
+  /// confirmed locally, or 12 months ago or more.
+  public static func needsConfirming(_ confirmation: LocalConfirmation?, today: String) -> Bool {
+    confirmation.map { isStale($0, today: today) } ?? true
+  }
+
+  /// The items to confirm on `today` that are lines of the sheet for `topic`, in review order.
+  public func unconfirmedLines(topic: String, today: String) -> [ReviewItem] {
+    items.filter { item in
+      guard case .sheetLine(let lineTopic, _, _) = item.subject, lineTopic == topic else { return false }
+      return KnowledgeReview.needsConfirming(item.confirmation, today: today)
+    }
   }
 
   /// Whether `confirmation` is 12 months old or more on `today`.

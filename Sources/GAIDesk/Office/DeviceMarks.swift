@@ -43,6 +43,20 @@ public struct DeviceMark: Codable, Equatable, Sendable {
 }
 
 extension DeviceMark {
+  /// The mark as JSON, read back by `JSONDecoder`. Every append saves one, so when its strings are what this
+  /// program writes there (hex digits, decimal digits, colons: nothing JSON escapes) it is written directly.
+  var json: [UInt8] {
+    let plain = [origin, hash, folder ?? ""].allSatisfy { value in
+      value.utf8.allSatisfy { $0 == 0x3A || (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
+    }
+    guard plain else { return (try? JSONEncoder().encode(self)).map { Array($0) } ?? [] }
+    var text = "{\"origin\":\"\(origin)\",\"sequence\":\(sequence),\"hash\":\"\(hash)\","
+    text += "\"segment\":\(segment),\"offset\":\(offset)"
+    if let folder { text += ",\"folder\":\"\(folder)\"" }
+    if let check { text += ",\"check\":\(check)" }
+    return Array((text + "}").utf8)
+  }
+
   /// The device and inode of a folder, nil when it cannot be read.
   public static func identity(of folder: String) -> String? {
     var info = stat()
@@ -67,8 +81,18 @@ public struct DeviceMarks: Sendable {
     return DeviceMarks(folder: base + "/gaidesk")
   }
 
+  /// Whether saving is skipped (marks read for a folder this device can never write to).
+  private var readsOnly = false
+
   /// Marks in `folder`.
   public init(folder: String) { self.folder = folder }
+
+  /// `marks`, read but never saved.
+  static func readOnly(_ marks: DeviceMarks) -> DeviceMarks {
+    var copy = marks
+    copy.readsOnly = true
+    return copy
+  }
 
   private func path(_ office: String) -> String { folder + "/office-" + office + ".json" }
 
@@ -87,12 +111,14 @@ public struct DeviceMarks: Sendable {
   /// so the next record's sync carries nothing of it) and without a sync of its own: a mark lost or torn in a
   /// power cut only costs a new origin at the next opening.
   public func save(_ mark: DeviceMark, office id: String) {
+    guard !readsOnly else { return }
     var mark = mark
     mark.check = mark.computedCheck
-    guard (try? FileIO.makeDirectory(folder)) != nil, let data = try? JSONEncoder().encode(mark),
-      data.count < DeviceMarks.fileSize
-    else { return }
-    let bytes = Array(data) + [UInt8](repeating: 0x20, count: DeviceMarks.fileSize - data.count)
+    let data = mark.json
+    guard !data.isEmpty, data.count < DeviceMarks.fileSize, (try? FileIO.makeDirectory(folder)) != nil else {
+      return
+    }
+    let bytes = data + [UInt8](repeating: 0x20, count: DeviceMarks.fileSize - data.count)
     let fd = open(path(id), O_WRONLY | O_CREAT, 0o600)
     guard fd >= 0 else { return }
     defer { close(fd) }

@@ -28,13 +28,16 @@ public struct OfficeHealth: Equatable, Sendable {
   public var lastBackup: Date?
   /// Other origins' logs ending in an incomplete record (a copy made while another PC was writing).
   public var incompleteTails: [JournalDamage] = []
+  /// Why the office, intact, cannot be written (read-only medium, no permission, full disk); nil when it can.
+  public var medium: ReadOnlyMedium?
 
   /// Creates a report (empty: nothing to say, never backed up).
   public init(
     futureDated: [FutureDay] = [], forks: [Fork] = [], damage: [JournalDamage] = [], lastBackup: Date? = nil,
-    incompleteTails: [JournalDamage] = []
+    incompleteTails: [JournalDamage] = [], medium: ReadOnlyMedium? = nil
   ) {
     self.incompleteTails = incompleteTails
+    self.medium = medium
     self.futureDated = futureDated
     self.forks = forks
     self.damage = damage
@@ -58,7 +61,8 @@ extension Office {
   public func health(now: Date) -> OfficeHealth {
     OfficeHealth(
       futureDated: futureDatedRecords(now: now).map { OfficeHealth.FutureDay(day: $0.day, count: $0.count) },
-      forks: forks, damage: damage, lastBackup: lastBackup, incompleteTails: journal.incompleteTails)
+      forks: forks, damage: damage, lastBackup: lastBackup, incompleteTails: journal.incompleteTails,
+      medium: medium)
   }
 }
 

@@ -95,6 +95,24 @@ extension Office {
     return state.visits[id]!
   }
 
+  /// Undoes "left without service" of a ticket: it goes back to the queue as it was (waiting, or called to
+  /// its desk). Allowed only while the leave is the last thing that happened to the visit and within
+  /// ``VisitReopening/window`` of the wall time of the record that marked it.
+  @discardableResult
+  public func reopenLeft(ticket: String, staff: String) throws -> Visit {
+    let id = try perform(staff: staff) { context in
+      let visit = try Office.visit(ticket, in: context)
+      guard visit.status == .left, let leftAt = visit.endedAt else {
+        throw GAIDeskError(.visitNotLeft, visit.ticket)
+      }
+      guard VisitReopening.undoes(leftAt, visit: visit, at: context.stamp.wall) else {
+        throw GAIDeskError(.visitReopenLate, visit.ticket, String(Int(VisitReopening.window / 60)))
+      }
+      return Produced(value: visit.id, events: [.visitReopened(visitID: visit.id, leftAt: leftAt)])
+    }.value
+    return state.visits[id]!
+  }
+
   /// The visit named by a ticket of today (`A-007`, `B-007`, `7`) or by its id. A bare number means this
   /// PC's ticket when it issued one, else the only ticket with that number.
   static func visit(_ reference: String, in context: CommandContext) throws -> Visit {

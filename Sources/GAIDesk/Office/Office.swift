@@ -36,6 +36,11 @@ public final class Office {
   public private(set) var refolds = 0
   /// What opening found that a person should know (a new origin and why, history a cache covered).
   public private(set) var notices: [OfficeNotice] = []
+  /// The hashes the snapshot cache keeps of the segments it covered (kept again by the next cache).
+  private var seals: [SegmentSeal] = []
+  /// What the cache covered at opening, which this opening did not read: hash it again with
+  /// ``CoveredSegments/check()`` (in the background is fine) and hand the damage to ``noteCoveredDamage(_:)``.
+  public private(set) var coveredSegments = CoveredSegments(journalRoot: "", seals: [])
 
   /// The master key, for checks that read the journal independently.
   var masterKeyForVerification: SymmetricKey { masterKey }
@@ -48,6 +53,9 @@ public final class Office {
   public var damage: [JournalDamage] { journal.damage }
   /// Whether recording is refused because of damage.
   public var isReadOnly: Bool { journal.isReadOnly }
+  /// Why this intact office cannot be written (a read-only medium, no permission, a full disk with a torn
+  /// tail to repair); nil when it can. Everything is still read.
+  public var medium: ReadOnlyMedium? { journal.medium }
 
   private init(
     paths: OfficePaths, identity: OfficeIdentity, masterKey: SymmetricKey, origin: OriginID,
@@ -106,6 +114,10 @@ public final class Office {
     guard let id = identity.id else { throw GAIDeskError(.officeCorrupt, paths.officeFile) }
     var notices: [OfficeNotice] = []
     var lost: [OriginID: UInt64] = [:]
+    // A folder this device cannot write to (a mounted backup, no permission) is read as it is: no origin of
+    // this device is marked for it, since none will ever write there.
+    let writable = access(FileIO.size(paths.journal) == nil ? paths.root : paths.journal, W_OK) == 0
+    let marks = writable ? marks : DeviceMarks.readOnly(marks)
     let origin = try deviceOrigin(paths: paths, marks: marks, office: id, notices: &notices, lost: &lost)
     let office = try Office(
       paths: paths, identity: identity, masterKey: masterKey, origin: origin, marks: marks)
@@ -234,10 +246,12 @@ public final class Office {
   private func load() throws {
     defer { if state.office == nil { state.office = identity.office } }
     switch StateSnapshot.load(paths: paths, masterKey: masterKey, journal: journal) {
-    case .loaded(let snapshot, let key):
+    case .loaded(let snapshot, let key, let seals):
       state = snapshot
       appliedKey = key
       openedFromSnapshot = true
+      self.seals = seals
+      coveredSegments = CoveredSegments(journalRoot: paths.journal, seals: seals)
     case .coveredMore(let missing):
       journal.expected.merge(missing) { max($0, $1) }
       notices += missing.keys.sorted().map { .cacheCoveredMore(origin: $0, sequence: missing[$0]!) }
@@ -252,6 +266,8 @@ public final class Office {
     if openedFromSnapshot && journal.isReadOnly {
       // A stale or foreign cache must never be mistaken for damage: read everything again.
       openedFromSnapshot = false
+      seals = []
+      coveredSegments = CoveredSegments(journalRoot: paths.journal, seals: [])
       try reload()
     }
     if !journal.isReadOnly && (recordsReplayed > 1000 || !openedFromSnapshot) { saveSnapshot() }
@@ -291,10 +307,30 @@ public final class Office {
     state.apply(batch, time: entry.content.wall)
   }
 
-  /// Writes the sealed snapshot cache; failure only costs time at the next opening.
+  /// Writes the sealed snapshot cache, with a hash of every segment it covers; failure only costs time at
+  /// the next opening. Nothing is written on a medium that refuses writes, or over damage found on the way.
   public func saveSnapshot() {
+    guard journal.medium == nil else { return }
+    let resealed = CoveredSegments(journalRoot: paths.journal, seals: seals).resealed(for: journal.cursors)
+    guard resealed.damage.isEmpty else { return noteCoveredDamage(resealed.damage) }
+    seals = resealed.seals
     try? StateSnapshot.save(
-      state, appliedKey: appliedKey, journal: journal, paths: paths, masterKey: masterKey)
+      state, appliedKey: appliedKey, journal: journal, seals: seals, paths: paths, masterKey: masterKey)
+  }
+
+  /// Hashes the segments the cache covered again, now, and takes the damage found (see
+  /// ``noteCoveredDamage(_:)``); the interface does the same in the background.
+  public func checkCoveredHistory() {
+    noteCoveredDamage(coveredSegments.check())
+  }
+
+  /// Takes damage found in history the cache covered (``coveredSegments``): the office becomes read-only
+  /// and the cache is removed, so the next opening reads the journal itself and names the record.
+  public func noteCoveredDamage(_ found: [JournalDamage]) {
+    let new = found.filter { !journal.coveredDamage.contains($0) }
+    guard !new.isEmpty else { return }
+    journal.coveredDamage += new
+    try? FileManager.default.removeItem(atPath: paths.snapshot)
   }
 
   /// Reads what other processes appended; returns whether anything changed.
@@ -388,8 +424,10 @@ public final class Office {
   /// had taken its events).
   private func reload() throws {
     let expected = journal.expected
+    let coveredDamage = journal.coveredDamage
     journal = try Journal(root: paths.journal, origin: origin, keyring: keyring)
     journal.expected = expected
+    journal.coveredDamage = coveredDamage
     state = OfficeState()
     state.office = identity.office
     appliedKey = nil

@@ -11,7 +11,7 @@ public enum Validation {
 
   /// A trimmed, non-empty name without control characters.
   public static func name(_ value: String, field: String = "name") throws -> String {
-    let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
+    let trimmed = trimming(value, newlines: true)
     guard !trimmed.isEmpty else { throw GAIDeskError(.fieldEmpty, field) }
     try text(trimmed, field: field, limit: maxNameLength, allowNewlines: false)
     return trimmed
@@ -24,6 +24,12 @@ public enum Validation {
   )
     throws -> String
   {
+    // Printable ASCII (what most forms hold) has no control, hiding or replacement characters, and one
+    // character per byte.
+    if isPrintableASCII(value) {
+      guard value.utf8.count <= limit else { throw GAIDeskError(.fieldTooLong, field, String(limit)) }
+      return value
+    }
     guard value.count <= limit else { throw GAIDeskError(.fieldTooLong, field, String(limit)) }
     // Bytes that were not UTF-8 arrive as U+FFFD: refuse them rather than store garbage.
     guard !value.unicodeScalars.contains("\u{FFFD}") else {
@@ -42,7 +48,7 @@ public enum Validation {
 
   /// An optional short field, trimmed; empty becomes nil.
   public static func short(_ value: String?, field: String) throws -> String? {
-    guard let value = value?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
+    guard let value = value.map({ trimming($0, newlines: false) }), !value.isEmpty else { return nil }
     return try text(value, field: field, limit: maxShortLength, allowNewlines: false)
   }
 
@@ -58,7 +64,7 @@ public enum Validation {
 
   /// An ISO 3166 code known to the reference data, upper-cased.
   public static func nationality(_ code: String?) throws -> String? {
-    guard let code = code?.trimmingCharacters(in: .whitespaces), !code.isEmpty else { return nil }
+    guard let code = code.map({ trimming($0, newlines: false) }), !code.isEmpty else { return nil }
     guard let country = ReferenceData.shipped.country(code) else {
       throw GAIDeskError(.fieldNationality, code)
     }
@@ -68,7 +74,7 @@ public enum Validation {
   /// Language codes known to the reference data, lower-cased.
   public static func languages(_ codes: [String]) throws -> [String] {
     try codes.map { code in
-      guard let language = ReferenceData.shipped.language(code.trimmingCharacters(in: .whitespaces)) else {
+      guard let language = ReferenceData.shipped.language(trimming(code, newlines: false)) else {
         throw GAIDeskError(.fieldLanguage, code)
       }
       return language.code
@@ -78,6 +84,12 @@ public enum Validation {
   /// A telephone number: digits, spaces, `+ - ( ) .`, at least 3 digits.
   public static func phone(_ value: String?) throws -> String? {
     guard let value = try short(value, field: "phone") else { return nil }
+    if value.utf8.allSatisfy({ $0 < 0x80 }) {
+      // ASCII: the same check byte by byte, without building a character set.
+      let digits = value.utf8.reduce(0) { $0 + ($1 >= 0x30 && $1 <= 0x39 ? 1 : 0) }
+      guard value.utf8.allSatisfy(isPhoneByte), digits >= 3 else { throw GAIDeskError(.fieldPhone, value) }
+      return value
+    }
     let allowed = CharacterSet(charactersIn: "0123456789 +-().")
     guard value.unicodeScalars.allSatisfy(allowed.contains), value.filter(\.isNumber).count >= 3 else {
       throw GAIDeskError(.fieldPhone, value)
@@ -109,6 +121,33 @@ public enum Validation {
       throw GAIDeskError(.fieldDateRange, field, date, earliest, latest)
     }
     return date
+  }
+
+  /// Whether every byte of `value` is printable ASCII (space to tilde).
+  static func isPrintableASCII(_ value: String) -> Bool {
+    value.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
+  }
+
+  /// `value` without leading and trailing white space: `.whitespacesAndNewlines` when `newlines`, else
+  /// `.whitespaces` (printable ASCII, whose only white space is the space, is trimmed without Foundation).
+  static func trimming(_ value: String, newlines: Bool) -> String {
+    guard isPrintableASCII(value) else {
+      return value.trimmingCharacters(in: newlines ? .whitespacesAndNewlines : .whitespaces)
+    }
+    let bytes = value.utf8
+    guard let first = bytes.firstIndex(where: { $0 != 0x20 }),
+      let last = bytes.lastIndex(where: { $0 != 0x20 })
+    else { return "" }
+    if first == bytes.startIndex && bytes.index(after: last) == bytes.endIndex { return value }
+    return String(value[first...last])
+  }
+
+  /// A byte a telephone number may hold: a digit, a space or one of `+ - ( ) .`.
+  private static func isPhoneByte(_ byte: UInt8) -> Bool {
+    switch byte {
+    case 0x30...0x39, 0x20, 0x2B, 0x2D, 0x28, 0x29, 0x2E: true
+    default: false
+    }
   }
 
   /// The shortest passphrase accepted for a new key slot.

@@ -7,7 +7,8 @@ public struct Sealer: @unchecked Sendable {
   /// Bytes added to a sealed payload: a 12-byte nonce and a 16-byte tag.
   public static let overhead = 28
 
-  private let key: SymmetricKey
+  /// The derived key (the journal's bulk opener sets up its own context with it).
+  let key: SymmetricKey
 
   /// A sealer for `purpose` (e.g. "journal", "cache"), derived from `masterKey` with HKDF-SHA256.
   public init(masterKey: SymmetricKey, purpose: String) {

@@ -2,18 +2,29 @@ extension OfficeState {
   /// Letters tickets may carry (no I or O, read aloud as one and zero).
   static let ticketLetters = Array("ABCDEFGHJKLMNPQRSTUVWXYZ").map(String.init)
 
-  /// The ticket letter of `origin`: the one it used before; else `A` when no other PC issued tickets; else a
-  /// letter no other PC of the office used, picked by the origin's bytes (so two PCs restored apart from one
-  /// backup rarely pick the same), or the one other PCs used longest ago when all are taken.
+  /// The ticket letter of `origin`. It keeps the letter of its latest ticket unless another PC of the office
+  /// uses that letter too and issued the first ticket with it (two PCs restored apart from one backup pick
+  /// one of 23 free letters each, so they meet with a chance of 1 in 23; once either sees the other's
+  /// tickets, in a bundle, both agree which one moves, and it moves). A PC without tickets takes `A` when no
+  /// other PC issued any; otherwise, and when it moves, a letter no other PC used, picked by the origin's
+  /// bytes, or the one other PCs used longest ago when all are taken.
   public func ticketLetter(for origin: OriginID) -> String {
     let own = "T-" + origin.tag + "-"
+    var mine: String?
+    var firstHolderIsMine: [String: Bool] = [:]
     var lastDay: [String: String] = [:]
-    for id in visitOrder.reversed() {
+    for id in visitOrder {
       guard let visit = visits[id] else { continue }
-      if id.hasPrefix(own) { return visit.letter }
-      if visit.day > lastDay[visit.letter, default: ""] { lastDay[visit.letter] = visit.day }
+      let isMine = id.hasPrefix(own)
+      if firstHolderIsMine[visit.letter] == nil { firstHolderIsMine[visit.letter] = isMine }
+      if isMine {
+        mine = visit.letter
+      } else if visit.day > lastDay[visit.letter, default: ""] {
+        lastDay[visit.letter] = visit.day
+      }
     }
-    guard !lastDay.isEmpty else { return "A" }
+    if let mine, lastDay[mine] == nil || firstHolderIsMine[mine] == true { return mine }
+    guard mine != nil || !lastDay.isEmpty else { return "A" }
     let free = OfficeState.ticketLetters.filter { lastDay[$0] == nil }
     guard free.isEmpty else { return free[Int(origin.bytes[5]) % free.count] }
     return OfficeState.ticketLetters.min { lastDay[$0] ?? "" < lastDay[$1] ?? "" } ?? "A"

@@ -100,28 +100,22 @@ public struct OfficeState: Sendable {
       visitOrder.append(id)
       visitsByDay[day, default: []].append(id)
       visitsByVisitor[visitorID, default: []].append(id)
+    // Visits change in place (one lookup, no copy of the visit).
     case .visitCalled(let id, let desk):
-      guard var visit = visits[id], visit.status == .waiting else { return }
-      visit.status = .called
-      visit.calledAt = time
-      visit.desk = desk
-      visit.servedBy = staff
-      visits[id] = visit
+      guard let index = visits.index(forKey: id), visits.values[index].status == .waiting else { return }
+      visits.values[index].call(at: time, desk: desk, by: staff)
     case .visitClosed(let id, let topics, let outcome, let note):
-      guard var visit = visits[id], visit.status == .waiting || visit.status == .called else { return }
-      if visit.calledAt == nil { visit.calledAt = time }
-      visit.status = .done
-      visit.endedAt = time
-      visit.topics = topics
-      visit.outcome = outcome
-      visit.note = note
-      visit.servedBy = visit.servedBy ?? staff
-      visits[id] = visit
+      guard let index = visits.index(forKey: id), visits.values[index].isOpen else { return }
+      visits.values[index].close(at: time, topics: topics, outcome: outcome, note: note, by: staff)
     case .visitLeft(let id):
-      guard var visit = visits[id], visit.status == .waiting || visit.status == .called else { return }
-      visit.status = .left
-      visit.endedAt = time
-      visits[id] = visit
+      guard let index = visits.index(forKey: id), visits.values[index].isOpen else { return }
+      visits.values[index].status = .left
+      visits.values[index].endedAt = time
+    case .visitReopened(let id, let leftAt):
+      guard let index = visits.index(forKey: id), VisitReopening.undoes(leftAt, visit: visits.values[index], at: time)
+      else { return }
+      visits.values[index].status = visits.values[index].calledAt == nil ? .waiting : .called
+      visits.values[index].endedAt = nil
     case .referralCreated(let id, let visitorID, let partner, let topic, let due, let note, let visitID):
       guard referrals[id] == nil else { return }
       referrals[id] = Referral(

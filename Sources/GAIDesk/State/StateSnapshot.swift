@@ -2,15 +2,17 @@ import Crypto
 
 /// The snapshot cache: the folded state and the journal positions it covers, sealed with the office key.
 /// Derived data: deleting `cache/` loses nothing, the next opening rebuilds it from the journal. A cache that
-/// covered records the journal no longer holds is never silently replaced: it names what is missing.
+/// covered records the journal no longer holds is never silently replaced: it names what is missing. It keeps
+/// a hash of every segment it covered (`CoveredSegments`), so damage behind it is found after a warm opening.
 enum StateSnapshot {
   static let magic: [UInt8] = Array("GAIDSNAP".utf8)
-  static let version: UInt16 = 9
+  static let version: UInt16 = 10
 
   /// What loading found.
   enum Outcome {
-    /// The cached state, with the journal positioned after it, and the greatest record key it folded.
-    case loaded(OfficeState, RecordKey?)
+    /// The cached state, with the journal positioned after it, the greatest record key it folded, and the
+    /// hashes of the segments it covered.
+    case loaded(OfficeState, RecordKey?, [SegmentSeal])
     /// The cache covered records the journal no longer holds: per origin, the last sequence it covered.
     case coveredMore([OriginID: UInt64])
     /// No cache, or one that does not open or decode (rebuilt from the journal).
@@ -18,7 +20,7 @@ enum StateSnapshot {
   }
 
   static func save(
-    _ state: OfficeState, appliedKey: RecordKey?, journal: Journal, paths: OfficePaths,
+    _ state: OfficeState, appliedKey: RecordKey?, journal: Journal, seals: [SegmentSeal], paths: OfficePaths,
     masterKey: SymmetricKey
   ) throws {
     var w = ByteWriter(capacity: 1 << 16)
@@ -46,6 +48,13 @@ enum StateSnapshot {
       w.write(raw: origin.bytes)
       w.write(claims[origin]!.sequence)
       w.write(raw: claims[origin]!.by.bytes)
+    }
+    w.writeVarint(UInt64(seals.count))
+    for seal in seals {
+      w.write(raw: seal.origin.bytes)
+      w.writeVarint(UInt64(seal.segment))
+      w.writeVarint(UInt64(seal.length))
+      w.write(raw: seal.hash)
     }
     StateCodec.encode(state, into: &w)
     var header = ByteWriter(capacity: 10)
@@ -92,10 +101,17 @@ enum StateSnapshot {
         let origin = try readOrigin(&r)
         claims[origin] = SeenClaim(sequence: try r.readUInt64(), by: try readOrigin(&r))
       }
+      var seals: [SegmentSeal] = []
+      for _ in 0..<(try r.readLength()) {
+        seals.append(
+          SegmentSeal(
+            origin: try readOrigin(&r), segment: try r.readCount(), length: try r.readCount(),
+            hash: Array(try r.readRaw(32))))
+      }
       let state = try StateCodec.decode(&r)
       guard r.isAtEnd else { return .unusable }
       journal.resume(from: cursors, latestTime: latest, claims: claims)
-      return .loaded(state, applied)
+      return .loaded(state, applied, seals)
     } catch {
       return .unusable
     }

@@ -19,6 +19,8 @@ public enum FileIO {
     public var reason: String { String(cString: strerror(code)) }
     /// Whether the disk is full.
     public var isDiskFull: Bool { code == ENOSPC || code == EDQUOT }
+    /// Whether the medium refuses writes (read-only, no permission, full) rather than failing on them.
+    public var refusesWrites: Bool { ReadOnlyMedium(self) != nil }
   }
 
   /// Opens `path` with `flags`, retrying on EINTR.
@@ -130,11 +132,15 @@ public enum FileIO {
 
   /// Creates a directory (and its parents) with owner-only permissions.
   public static func makeDirectory(_ path: String) throws {
-    do {
-      try FileManager.default.createDirectory(
-        atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-    } catch {
-      throw Failure(operation: "mkdir", path: path, code: EACCES)
+    var info = stat()
+    if stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR { return }
+    let parent = (path as NSString).deletingLastPathComponent
+    if !parent.isEmpty && parent != path { try makeDirectory(parent) }
+    // The real errno (a read-only file system, no permission, a full disk) tells the caller what to say.
+    guard Glibc.mkdir(path, 0o700) == 0 else {
+      let code = errno
+      if code == EEXIST && stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR { return }
+      throw Failure(operation: "mkdir", path: path, code: code)
     }
   }
 }

@@ -12,36 +12,83 @@ public struct ForeignAppend: Equatable, Sendable {
   public var forkAt: UInt64?
 }
 
+/// One origin's framed records read from its segment files one segment at a time (segments are capped at a
+/// few MiB, so memory stays bounded however long the log), framing, CRC, sequence and chain checked.
+final class SegmentFrames {
+  private let folder: String
+  private let origin: OriginID
+  private let first: UInt64
+  private let last: UInt64
+  private var index = 1
+  private var expected: UInt64 = 1
+  private var previous = [UInt8](repeating: 0, count: 32)
+
+  /// Frames of `origin` in the journal folder `root`, from sequence `first` through `last`.
+  init(root: String, origin: OriginID, from first: UInt64, through last: UInt64) {
+    folder = root + "/" + origin.hex + "/"
+    self.origin = origin
+    self.first = first
+    self.last = last
+  }
+
+  /// The next segment's records in the range and their frames' bytes back to back (exactly as in the
+  /// file); nil when the range or the log is over.
+  func next() throws -> (records: [ScannedRecord], bytes: ArraySlice<UInt8>)? {
+    while expected <= last, FileIO.size(folder + SegmentFormat.fileName(index: index)) != nil {
+      let name = "journal/" + origin.hex + "/" + SegmentFormat.fileName(index: index)
+      let bytes = try FileIO.read(folder + SegmentFormat.fileName(index: index))
+      index += 1
+      guard bytes.count >= SegmentFormat.headerSize else { return nil }
+      let scan = SegmentScanner(
+        bytes: Array(bytes[SegmentFormat.headerSize...]), base: SegmentFormat.headerSize, origin: origin
+      ).scan()
+      var records: [ScannedRecord] = []
+      for record in scan.records where expected <= last {
+        guard record.header.sequence == expected, record.header.previousHash == previous else {
+          throw GAIDeskError(.journalReadonly, name + " @" + String(record.offset))
+        }
+        if expected >= first { records.append(record) }
+        previous = record.hash
+        expected += 1
+      }
+      if case .damage(let offset, let reason, _) = scan.stop, expected <= last {
+        throw GAIDeskError(.journalReadonly, "\(name) @\(offset): \(reason)")
+      }
+      guard let start = records.first, let end = records.last else { continue }
+      return (records, bytes[start.offset..<end.end])
+    }
+    return nil
+  }
+}
+
+/// Record after record of a ``SegmentFrames``.
+final class FrameCursor {
+  private let frames: SegmentFrames
+  private var chunk: [ScannedRecord] = []
+  private var position = 0
+
+  init(_ frames: SegmentFrames) { self.frames = frames }
+
+  /// The next record, nil at the end.
+  func next() throws -> ScannedRecord? {
+    while position == chunk.count {
+      guard let more = try frames.next() else { return nil }
+      chunk = more.records
+      position = 0
+    }
+    defer { position += 1 }
+    return chunk[position]
+  }
+}
+
 extension Journal {
   /// The framed records of `origin` from sequence `first` through `last` (fewer when the log holds fewer),
   /// read from the segment files with framing, CRC, sequence and chain checked, not decrypted.
   public func frames(of origin: OriginID, from first: UInt64, through last: UInt64) throws -> [ScannedRecord]
   {
-    let folder = root + "/" + origin.hex + "/"
+    let reader = SegmentFrames(root: root, origin: origin, from: first, through: last)
     var result: [ScannedRecord] = []
-    var expected: UInt64 = 1
-    var previous = [UInt8](repeating: 0, count: 32)
-    var index = 1
-    while expected <= last, FileIO.size(folder + SegmentFormat.fileName(index: index)) != nil {
-      let name = "journal/" + origin.hex + "/" + SegmentFormat.fileName(index: index)
-      let bytes = try FileIO.read(folder + SegmentFormat.fileName(index: index))
-      guard bytes.count >= SegmentFormat.headerSize else { break }
-      let scan = SegmentScanner(
-        bytes: Array(bytes[SegmentFormat.headerSize...]), base: SegmentFormat.headerSize, origin: origin
-      ).scan()
-      for record in scan.records where expected <= last {
-        guard record.header.sequence == expected, record.header.previousHash == previous else {
-          throw GAIDeskError(.journalReadonly, name + " @" + String(record.offset))
-        }
-        if expected >= first { result.append(record) }
-        previous = record.hash
-        expected += 1
-      }
-      if case .damage(let offset, let reason, _) = scan.stop {
-        throw GAIDeskError(.journalReadonly, "\(name) @\(offset): \(reason)")
-      }
-      index += 1
-    }
+    while let chunk = try reader.next() { result += chunk.records }
     return result
   }
 
@@ -50,12 +97,20 @@ extension Journal {
   /// identically count as had; a gap or a different record at a held sequence appends nothing. Never
   /// appends to the origin this journal writes as, never rewrites a record.
   public func appendForeign(_ records: [ScannedRecord]) throws -> ForeignAppend {
-    guard let first = records.first?.header, let last = records.last?.header else { return ForeignAppend() }
-    let id = first.origin
+    guard let first = records.first?.header else { return ForeignAppend() }
+    return try appendForeign(origin: first.origin, first: first.sequence) { sink in _ = try sink(records) }
+  }
+
+  /// Appends the records of `id` from sequence `first` that `feed` hands to its sink chunk after chunk
+  /// (chained, in order; the sink answers false once no more are wanted), so a log of any length is
+  /// appended without holding it in memory. Same rules as ``appendForeign(_:)``.
+  public func appendForeign(
+    origin id: OriginID, first: UInt64, feed: (_ sink: ([ScannedRecord]) throws -> Bool) throws -> Void
+  ) throws -> ForeignAppend {
     guard id != origin else { throw GAIDeskError(.bundleOwnOrigin, id.hex) }
     let folder = root + "/" + id.hex
     var result = ForeignAppend()
-    if FileIO.size(folder) == nil && first.sequence > 1 {
+    if FileIO.size(folder) == nil && first > 1 {
       result.gapAfter = 0
       return result
     }
@@ -66,40 +121,43 @@ extension Journal {
       if let damage = log.damage { throw GAIDeskError(.journalReadonly, damage.description) }
       _ = try log.repairTail()
       let held = log.lastSequence
-      guard first.sequence <= held + 1 else {
+      guard first <= held + 1 else {
         result.gapAfter = held
         return result
       }
-      let overlapEnd = min(held, last.sequence)
-      if first.sequence <= overlapEnd {
-        let local = try frames(of: id, from: first.sequence, through: overlapEnd)
-        for (mine, theirs) in zip(local, records) {
-          guard mine.body == theirs.body else {
-            result.forkAt = mine.header.sequence
-            return result
-          }
-          result.alreadyHad += 1
-        }
-      }
-      let fresh = records.drop { $0.header.sequence <= held }
-      guard let next = fresh.first else { return result }
-      guard next.header.previousHash == log.lastHash else {
-        result.forkAt = held
-        return result
-      }
-      var chunk: [ScannedRecord] = []
+      let local = FrameCursor(SegmentFrames(root: root, origin: id, from: first, through: held))
+      var pending: [ScannedRecord] = []
       var size = 0
       func flush() throws {
-        guard let end = chunk.last?.header.sequence else { return }
-        try log.append(bodies: chunk.map { Array($0.body) }, hashes: chunk.map(\.hash), lastSequence: end)
-        result.added += chunk.count
-        chunk = []
+        guard let end = pending.last?.header.sequence else { return }
+        try log.append(bodies: pending.map { Array($0.body) }, hashes: pending.map(\.hash), lastSequence: end)
+        result.added += pending.count
+        pending = []
         size = 0
       }
-      for record in fresh {
-        chunk.append(record)
-        size += record.body.count
-        if size >= 1 << 20 { try flush() }
+      var chained = false
+      try feed { records in
+        for record in records {
+          if record.header.sequence <= held {
+            guard let mine = try local.next(), mine.body == record.body else {
+              result.forkAt = record.header.sequence
+              return false
+            }
+            result.alreadyHad += 1
+            continue
+          }
+          if !chained {
+            guard record.header.previousHash == log.lastHash else {
+              result.forkAt = held
+              return false
+            }
+            chained = true
+          }
+          pending.append(record)
+          size += record.body.count
+          if size >= 1 << 20 { try flush() }
+        }
+        return true
       }
       try flush()
       return result

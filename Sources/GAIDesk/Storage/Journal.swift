@@ -27,7 +27,8 @@ public final class Journal {
   /// The origin this process writes as.
   public let origin: OriginID
   let keyring: Keyring
-  private let lock: FileLock
+  /// The append lock; nil while the medium refuses to create it (read-only, no permission, full).
+  private var lock: FileLock?
   private var logs: [OriginID: OriginLog] = [:]
   private var clock = HybridClock()
   /// The vector last written into a record by this journal (a record carries it when it changed).
@@ -41,14 +42,35 @@ public final class Journal {
   /// The last sequence per origin that the cache or this device's mark knew, when they knew more than the
   /// logs hold (set by the office when it opens).
   public var expected: [OriginID: UInt64] = [:]
+  /// Why this intact journal cannot be written (a read-only medium, no permission, a full disk with a torn
+  /// tail to repair); nil when it can. Reading goes on either way.
+  public private(set) var medium: ReadOnlyMedium?
+  /// Damage found after opening in history the snapshot cache covered (a segment changed since).
+  public var coveredDamage: [JournalDamage] = []
 
   /// Opens the journal in `root`, writing as `origin` with records sealed by `keyring`.
   public init(root: String, origin: OriginID, keyring: Keyring) throws {
     self.root = root
     self.origin = origin
     self.keyring = keyring
-    try FileIO.makeDirectory(root + "/" + origin.hex)
-    lock = try FileLock(path: root + "/" + origin.hex + "/lock")
+    // A medium that refuses writes is still read: the journal opens read-only (`medium` says why).
+    do { _ = try writableLock() } catch  where medium != nil {}
+  }
+
+  /// The append lock, created now when the medium refused it before (space may have been freed since);
+  /// throws the medium's refusal, having written nothing.
+  private func writableLock() throws -> FileLock {
+    if let lock { return lock }
+    do {
+      try FileIO.makeDirectory(root + "/" + origin.hex)
+      let created = try FileLock(path: root + "/" + origin.hex + "/lock")
+      lock = created
+      return created
+    } catch let failure as FileIO.Failure {
+      guard let refusal = ReadOnlyMedium(failure) else { throw failure }
+      medium = refusal
+      throw refusal.error
+    }
   }
 
   /// Damage that stops reading or writing: damaged logs, and history another record or the cache says
@@ -58,7 +80,7 @@ public final class Journal {
   }
   /// Damage inside the logs themselves (unreadable, altered, missing segments).
   private var logDamage: [JournalDamage] {
-    logs.values.compactMap(\.damage).sorted { $0.segment < $1.segment }
+    coveredDamage + logs.values.compactMap(\.damage).sorted { $0.segment < $1.segment }
   }
   /// Other origins' logs that end in an incomplete record: only their own device finishes or repairs them
   /// (probably a copy made while it was writing); what lies before is read.
@@ -124,10 +146,17 @@ public final class Journal {
 
   /// Under the exclusive lock: reads everything, then copies aside and truncates a torn tail of this origin
   /// (only the lock holder may, since a reader cannot tell a torn tail from an append in progress).
+  /// On a medium that refuses writes nothing is repaired: the torn tail is left as it is (`medium` says why).
   public func repairOwnTail(deliver: (JournalEntry) throws -> Void) throws {
+    guard let lock else { return try refresh(deliver) }
     try lock.withExclusive {
       try refresh(deliver)
-      if let repaired = try logs[origin]?.repairTail() { repairs.append(repaired) }
+      do {
+        if let repaired = try logs[origin]?.repairTail() { repairs.append(repaired) }
+      } catch let failure as FileIO.Failure {
+        guard let refusal = ReadOnlyMedium(failure) else { throw failure }
+        medium = refusal
+      }
     }
   }
 
@@ -157,7 +186,7 @@ public final class Journal {
     deliver: (JournalEntry) throws -> Void, make: (RecordStamp) throws -> [UInt8],
     written: (OriginCursor) -> Void = { _ in }
   ) throws {
-    try lock.withExclusive {
+    try writableLock().withExclusive {
       try refresh(deliver)
       let own = logs[origin] ?? makeLog(origin)
       logs[origin] = own
@@ -201,6 +230,7 @@ public final class Journal {
         lastWrittenVector = nil
         throw error
       }
+      medium = nil
       written(own.cursor)
     }
   }

@@ -15,6 +15,9 @@ public struct JournalVerifier {
     public var bytes = 0
     /// Every damaged place.
     public var damage: [JournalDamage] = []
+    /// Logs ending in an incomplete record: not damage. Another origin's is finished or repaired by its own
+    /// PC (a copy made while it was writing); this origin's is repaired by the next opening that can write.
+    public var incompleteTails: [JournalDamage] = []
     /// Records dated (wall time) more than 5 minutes after now: written with a clock set ahead.
     public var futureRecords = 0
     /// The local days those records are dated on.
@@ -91,13 +94,16 @@ public struct JournalVerifier {
           case nil:
             start = bytes.count
           case .incompleteTail(let offset, let reason):
-            let last = position == indexes.count - 1
             let tail =
               origin == owner
-              ? "torn tail (\(reason)); opening the office repairs it"
+              ? "torn tail (\(reason)); opening the office repairs it once it can write here"
               : "incomplete last record (\(reason)): its own PC finishes or repairs it; probably a copy made"
                 + " while it was writing"
-            damage(offset, last ? tail : reason)
+            if position == indexes.count - 1 {
+              report.incompleteTails.append(JournalDamage(segment: display, offset: offset, reason: tail))
+            } else {
+              damage(offset, reason)
+            }
             start = bytes.count
           case .damage(let offset, let reason, let resumesAt):
             damage(offset, reason)

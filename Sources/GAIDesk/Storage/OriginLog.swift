@@ -25,6 +25,8 @@ final class OriginLog {
   }
   /// Damage that stopped reading this origin.
   private(set) var damage: JournalDamage?
+  /// Opens the records read (its cipher contexts set up at the first record).
+  private var opener: RecordOpener?
 
   init(origin: OriginID, directory: String, displayDirectory: String) {
     self.origin = origin
@@ -81,8 +83,8 @@ final class OriginLog {
         let bytes = try FileIO.read(path(segment), from: offset)
         let (records, stop) = SegmentScanner(bytes: bytes, base: offset, origin: origin).scan()
         for record in records {
-          guard lastSequence < limit, let content = accept(record, keyring: keyring) else { return }
-          try deliver(JournalEntry(header: record.header, content: content))
+          guard lastSequence < limit, let entry = accept(record, keyring: keyring) else { return }
+          try deliver(entry)
         }
         switch stop {
         case nil: pendingTail = nil
@@ -116,9 +118,9 @@ final class OriginLog {
       .compactMap(SegmentFormat.index(fileName:)).sorted()
   }
 
-  /// Checks sequence, chain and seal; on success advances the position and returns the content.
-  private func accept(_ record: ScannedRecord, keyring: Keyring) -> RecordContent? {
-    let header = record.header
+  /// Checks sequence, chain and seal; on success advances the position and returns the entry.
+  private func accept(_ record: ScannedRecord, keyring: Keyring) -> JournalEntry? {
+    var header = record.header
     guard header.sequence == lastSequence + 1 else {
       stop(segment, record.offset, "sequence \(header.sequence) where \(lastSequence + 1) was expected")
       return nil
@@ -127,15 +129,21 @@ final class OriginLog {
       stop(segment, record.offset, "hash chain broken")
       return nil
     }
-    guard let content = keyring.open(record) else {
+    let opener = self.opener ?? RecordOpener(keyring: keyring)
+    self.opener = opener
+    guard let content = opener.open(record) else {
       stop(segment, record.offset, "cannot decrypt: altered record or another office's key")
       return nil
     }
+    // The entry's header shares the storage of values already held (this log's origin, the previous
+    // record's hash) instead of keeping its own copies: an opening holds every entry at once.
+    header.origin = origin
+    header.previousHash = lastHash
     lastSequence = header.sequence
     lastHash = record.hash
     lastRecord = (segment, record.offset)
     offset = record.end
-    return content
+    return JournalEntry(header: header, content: content)
   }
 
   private func readHeader() -> Bool {
@@ -169,10 +177,17 @@ final class OriginLog {
     let file = path(tail.segment)
     let torn = try FileIO.read(file, from: tail.offset)
     let aside = directory + "/torn"
+    let created = FileIO.size(aside) == nil
     try FileIO.makeDirectory(aside)
     let name =
       "\(SegmentFormat.fileName(index: tail.segment))-\(tail.offset)-\(Int(Date().timeIntervalSince1970)).bin"
-    try FileIO.writeAtomically(torn, to: aside + "/" + name)
+    do {
+      try FileIO.writeAtomically(torn, to: aside + "/" + name)
+    } catch {
+      // A full disk: leave the folder as it was (the tail is repaired once there is room).
+      if created { rmdir(aside) }
+      throw error
+    }
     let fd = try FileIO.open(file, O_WRONLY)
     defer { close(fd) }
     guard ftruncate(fd, off_t(tail.offset)) == 0 else {

@@ -42,7 +42,12 @@ public struct RecordContent: Equatable, Sendable {
 
   /// Decodes a plaintext; the padding must be zeros.
   public init(decoding bytes: [UInt8]) throws {
-    var r = ByteReader(bytes)
+    try self.init(decoding: bytes, count: bytes.count)
+  }
+
+  /// Decodes the plaintext held in the first `count` bytes of `bytes` (a reused buffer).
+  init(decoding bytes: [UInt8], count: Int) throws {
+    var r = ByteReader(bytes, range: 0..<count)
     clock = HybridTime(rawValue: try r.readUInt64())
     wall = WallTime(milliseconds: try r.readUInt64())
     var seen: [OriginID: UInt64] = [:]
@@ -55,8 +60,6 @@ public struct RecordContent: Equatable, Sendable {
     self.seen = seen
     let length = try r.readLength()
     payload = Array(try r.readRaw(length))
-    while !r.isAtEnd {
-      guard try r.readUInt8() == 0 else { throw ByteReader.Malformed(reason: "padding") }
-    }
+    guard r.restIsZero else { throw ByteReader.Malformed(reason: "padding") }
   }
 }

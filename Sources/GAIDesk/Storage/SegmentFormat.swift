@@ -17,6 +17,21 @@ public enum SegmentFormat {
 
   /// The file name of segment `index`, e.g. `00000001.seg`.
   public static func fileName(index: Int) -> String {
+    if (0...99_999_999).contains(index) {
+      // Twelve ASCII bytes written in place: a small string, no allocation (named at every append).
+      return String(unsafeUninitializedCapacity: 12) { out in
+        var rest = index
+        for at in stride(from: 7, through: 0, by: -1) {
+          out[at] = UInt8(48 + rest % 10)
+          rest /= 10
+        }
+        out[8] = 0x2E
+        out[9] = 0x73
+        out[10] = 0x65
+        out[11] = 0x67
+        return 12
+      }
+    }
     let digits = String(index)
     return String(repeating: "0", count: max(0, 8 - digits.count)) + digits + ".seg"
   }

@@ -22,6 +22,10 @@ public struct ByteReader {
   public var isAtEnd: Bool { offset >= end }
   /// The number of bytes left.
   public var remaining: Int { end - offset }
+  /// Whether every byte left is zero (padding).
+  public var restIsZero: Bool {
+    bytes.withUnsafeBufferPointer { UnsafeBufferPointer(rebasing: $0[offset..<end]).allSatisfy { $0 == 0 } }
+  }
 
   private mutating func need(_ count: Int) throws {
     guard count >= 0, count <= end - offset else { throw Malformed(reason: "truncated") }
@@ -112,10 +116,15 @@ public struct ByteReader {
     let count = try readLength()
     let start = offset
     offset += count
-    let string = bytes.withUnsafeBufferPointer { buffer in
-      String(validating: UnsafeBufferPointer(rebasing: buffer[start..<start + count]), as: UTF8.self)
+    // Decoding repairs invalid UTF-8 (with U+FFFD), so the bytes come back unchanged exactly when they were
+    // valid: the same answer as `String(validating:)`, without its generic (unspecialised) path.
+    let valid = bytes.withUnsafeBufferPointer { buffer -> String? in
+      let slice = UnsafeBufferPointer(rebasing: buffer[start..<start + count])
+      var string = String(decoding: slice, as: UTF8.self)
+      let unchanged = string.withUTF8 { $0.count == count && $0.elementsEqual(slice) }
+      return unchanged ? string : nil
     }
-    guard let string else { throw Malformed(reason: "bad UTF-8") }
+    guard let string = valid else { throw Malformed(reason: "bad UTF-8") }
     return string
   }
 

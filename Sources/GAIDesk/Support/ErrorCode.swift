@@ -34,6 +34,8 @@ public enum ErrorCode: String, CaseIterable, Sendable {
   case keyslotMissing = "error.keyslot.missing"
   case keyslotNewer = "error.keyslot.newer"
   case langUnknown = "error.lang.unknown"
+  case mediumPermission = "error.medium.permission"
+  case mediumReadOnly = "error.medium.readOnly"
   case mergeAlready = "error.merge.already"
   case mergeKeepMerged = "error.merge.keepMerged"
   case mergeNotMerged = "error.merge.notMerged"
@@ -68,6 +70,10 @@ public enum ErrorCode: String, CaseIterable, Sendable {
   case reportMonth = "error.report.month"
   case sheetCorrectText = "error.sheet.correctText"
   case sheetFile = "error.sheet.file"
+  case sheetFileEmpty = "error.sheet.fileEmpty"
+  case sheetFileKey = "error.sheet.fileKey"
+  case sheetFileTopic = "error.sheet.fileTopic"
+  case sheetFileValue = "error.sheet.fileValue"
   case sheetLine = "error.sheet.line"
   case sheetLineOption = "error.sheet.lineOption"
   case sheetMissing = "error.sheet.missing"
@@ -83,6 +89,8 @@ public enum ErrorCode: String, CaseIterable, Sendable {
   case visitClosed = "error.visit.closed"
   case visitNoTopic = "error.visit.noTopic"
   case visitNotWaiting = "error.visit.notWaiting"
+  case visitNotLeft = "error.visit.notLeft"
+  case visitReopenLate = "error.visit.reopenLate"
   case visitUnknown = "error.visit.unknown"
   case visitorDuplicate = "error.visitor.duplicate"
   case visitorUnknown = "error.visitor.unknown"
@@ -126,7 +134,7 @@ public enum ErrorCode: String, CaseIterable, Sendable {
     case .officeBusy: .busy
     case .printFailed, .printNone, .uiFailed, .uiLocale, .uiNotTerminal, .uiTerm, .uiUnavailable:
       .deviceUnavailable
-    case .diskFull, .diskIO, .stdoutWrite: .writeFailed
+    case .diskFull, .diskIO, .stdoutWrite, .mediumReadOnly, .mediumPermission: .writeFailed
     default: .refused
     }
   }

@@ -18,6 +18,9 @@ public enum ExitStatus: Int32, CaseIterable, Sendable {
   case writeFailed = 7
   /// Intact, but records are dated in the future: a PC's clock was set ahead (`verify`).
   case clockAhead = 8
+  /// No damage, but a log ends in an incomplete record: another PC's, copied while it was writing (its own
+  /// PC finishes or repairs it), or this PC's on a medium it cannot write to (`verify`).
+  case incompleteTail = 9
 
   /// The stable word for this status in JSON errors (`"kind"`).
   public var word: String {
@@ -31,6 +34,7 @@ public enum ExitStatus: Int32, CaseIterable, Sendable {
     case .deviceUnavailable: "device-unavailable"
     case .writeFailed: "write-failed"
     case .clockAhead: "clock-ahead"
+    case .incompleteTail: "incomplete-tail"
     }
   }
 }

@@ -57,6 +57,23 @@ public enum LocalTime {
   private static func floorDiv(_ a: Int, _ b: Int) -> Int { a >= 0 ? a / b : -((-a + b - 1) / b) }
   private static func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
   private static func format(_ ymd: (Int, Int, Int)) -> String {
+    if (0...9999).contains(ymd.0) {
+      // Ten ASCII digits and dashes: written in place as a small string (no allocation), once per record
+      // folded.
+      return String(unsafeUninitializedCapacity: 10) { out in
+        out[0] = UInt8(48 + ymd.0 / 1000)
+        out[1] = UInt8(48 + ymd.0 / 100 % 10)
+        out[2] = UInt8(48 + ymd.0 / 10 % 10)
+        out[3] = UInt8(48 + ymd.0 % 10)
+        out[4] = 45
+        out[5] = UInt8(48 + ymd.1 / 10)
+        out[6] = UInt8(48 + ymd.1 % 10)
+        out[7] = 45
+        out[8] = UInt8(48 + ymd.2 / 10)
+        out[9] = UInt8(48 + ymd.2 % 10)
+        return 10
+      }
+    }
     let year = String(ymd.0)
     return String(repeating: "0", count: max(0, 4 - year.count)) + year + "-" + pad(ymd.1) + "-" + pad(ymd.2)
   }

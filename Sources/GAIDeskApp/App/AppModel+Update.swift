@@ -47,6 +47,8 @@ extension AppModel {
     case .passphraseChecked(let person):
       busy = nil
       if officeOpen { passphraseAccepted(naming: person) }
+    case .backupFolders, .backupProgress, .backedUp:
+      backupMessage(message)
     }
     return []
   }
@@ -125,6 +127,8 @@ extension AppModel {
     switch current {
     case .help, .message:
       overlay = nil
+    case .backup(let dialog):
+      return backupKey(key, dialog)
     case .confirmQuit:
       if Self.isYes(key) { return [.quit] }
       if Self.isNo(key) { overlay = nil }
@@ -282,7 +286,8 @@ extension AppModel {
       }
     case .markLeft:
       if let visitID, let visit = state.visits[visitID] {
-        notice = Notice(tr("queue.markedLeft", visit.ticket), role: .normal)
+        let minutes = String(Int(VisitReopening.window / 60))
+        notice = Notice(tr("queue.markedLeft", visit.ticket, minutes), role: .normal)
       }
     case .recordConsent:
       break
@@ -322,7 +327,13 @@ extension AppModel {
       notice = Notice(tr("partnerEdit.retired", directory.partner(code)?.name ?? code), role: .success)
     case .saveSheet(let topic, _, _):
       _ = topic
-    case .createOffice, .unlock, .saveSettings, .quit, .closeOffice, .checkPassphrase:
+    case .reopenVisit:
+      if let visitID, let visit = state.visits[visitID] {
+        notice = Notice(tr("queue.reopened", visit.ticket, name(visit.visitorID)), role: .success)
+      }
+    case .confirmKnowledge, .correctSheetLine, .correctPartner:
+      break
+    case .createOffice, .unlock, .saveSettings, .quit, .prepareBackup, .backup, .closeOffice, .checkPassphrase:
       break
     }
     return effects
@@ -339,6 +350,8 @@ extension AppModel {
     screen.contract = current
     if handled { return }
     switch (effect, screen) {
+    case (.backup, _), (.prepareBackup, _):
+      backupFailed(message)
     case (.saveSettings, _):
       notice = Notice(message, role: .warning)
     case (.printSlip, _):

@@ -31,6 +31,18 @@ extension AppModel {
       grid.put(
         " " + tr("health.damage", String(health.damage.count)), at: banner.origin, style: style,
         maxWidth: banner.width)
+    } else if let medium = health.medium {
+      // Intact but not writable (a read-only medium, no permission, a full disk): say so and why.
+      let banner = Rect(x: 0, y: rows[1].y, width: size.width, height: 1)
+      let style = Style(.warning, attributes: .reverse)
+      grid.fill(banner, style: style)
+      let key =
+        switch medium.cause {
+        case .readOnlyFileSystem: "health.medium.read-only-file-system"
+        case .noPermission: "health.medium.no-permission"
+        case .diskFull: "health.medium.disk-full"
+        }
+      grid.put(" " + tr(key), at: banner.origin, style: style, maxWidth: banner.width)
     }
     // Locked: nothing of the office is drawn, only the locked screen.
     var cursor =
@@ -40,9 +52,13 @@ extension AppModel {
       grid.render(Label(busy, role: .warning), in: rows[2].inset(horizontal: 1))
     } else if let notice, !isLocked {
       grid.render(Label(notice.text, role: notice.role), in: rows[2].inset(horizontal: 1))
+    } else if let backupStatus {
+      grid.render(Label(backupStatus, role: .warning), in: rows[2].inset(horizontal: 1))
     }
     grid.render(Footer(keyMap: keyMap()), in: rows[3])
-    if let overlay, !isLocked || isOverlayShownWhileLocked {
+    if case .backup(let dialog)? = overlay, !isLocked {
+      cursor = renderBackup(dialog, into: &grid)
+    } else if let overlay, !isLocked || isOverlayShownWhileLocked {
       renderOverlay(overlay, into: &grid)
       cursor = nil
     }
@@ -144,6 +160,8 @@ extension AppModel {
       grid.render(
         Modal(title: tr("error.title"), message: text, buttons: [tr("answer.ok")], role: .error),
         in: grid.area)
+    case .backup(let dialog):
+      _ = renderBackup(dialog, into: &grid)
     }
   }
 

@@ -48,6 +48,8 @@ public struct AppModel {
   public var idleOverride: TimeInterval?
   /// Whether the office is open on the worker (answers arriving after the keys were wiped are dropped).
   var officeOpen = false
+  /// The backup running on the worker, if any.
+  public var backupProgress: BackupProgress?
 
   /// The model at start: setup when there is no office, else unlock.
   public init(
@@ -97,7 +99,7 @@ public struct AppModel {
 
   /// The area screens are drawn in: between the header and the status and key lines.
   public var bodyArea: Rect {
-    let banner = health.damage.isEmpty ? 0 : 1
+    let banner = health.damage.isEmpty && health.medium == nil ? 0 : 1
     return Rect(x: 0, y: 1 + banner, width: size.width, height: max(0, size.height - 3 - banner))
   }
 

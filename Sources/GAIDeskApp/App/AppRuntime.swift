@@ -9,11 +9,16 @@ public final class AppRuntime {
   public private(set) var office: Office?
   /// The scrypt cost for a new office's key slot.
   public var scryptLogN: Int
+  /// This device's marks (its origin and high-water mark per office).
+  private let marks: DeviceMarks
+  /// Hears progress of long effects (a backup), from the thread performing them.
+  public var report: (Message) -> Void = { _ in }
 
   /// Creates a runtime for `paths`.
-  public init(paths: OfficePaths, scryptLogN: Int = KeySlot.defaultLogN) {
+  public init(paths: OfficePaths, scryptLogN: Int = KeySlot.defaultLogN, marks: DeviceMarks = .resolve()) {
     self.paths = paths
     self.scryptLogN = scryptLogN
+    self.marks = marks
   }
 
   /// Reads other processes' appends; a `.changed` message when there were some.
@@ -48,18 +53,20 @@ public final class AppRuntime {
       return nil
     case .createOffice(let municipality, let passphrase, let name):
       let created = try Office.create(
-        at: paths, office: municipality, passphrase: passphrase, staff: name, scryptLogN: scryptLogN)
+        at: paths, office: municipality, passphrase: passphrase, staff: name, scryptLogN: scryptLogN,
+        marks: marks)
       office = created
       return .opened(office: created.code, state: created.state)
     case .unlock(let passphrase):
-      let opened = try Office.open(at: paths, passphrase: passphrase)
+      let opened = try Office.open(at: paths, passphrase: passphrase, marks: marks)
       office = opened
       return .opened(office: opened.code, state: opened.state)
     case .closeOffice:
       office = nil
       return nil
     case .saveSettings(let name, let language):
-      guard paths.exists else { return nil }
+      // Settings are a convenience: on a medium that refuses writes they are simply not kept.
+      guard paths.exists, office?.medium == nil else { return nil }
       var settings = Office.settings(paths: paths)
       if let name { settings.staff = name }
       settings.language = language.rawValue
@@ -113,6 +120,27 @@ public final class AppRuntime {
       try office.retirePartner(code, staff: staff)
     case .saveSheet(let topic, let language, let content):
       try office.updateSheet(topic: topic, staff: staff) { $0 = $0.setting(language, to: content) }
+    case .prepareBackup:
+      return .backupFolders(BackupFolder.candidates(last: office.lastBackupFolder))
+    case .backup(let folder):
+      var shown = (step: BundleStep?.none, percent: -1)
+      let result = try office.backup(to: folder) { [report] step, done, total in
+        // A message per percent and pass, not per record.
+        let percent = total > 0 ? done * 100 / total : 0
+        guard step != shown.step || percent != shown.percent else { return }
+        shown = (step, percent)
+        report(.backupProgress(step, done: done, total: total))
+      }
+      return .backedUp(folder: folder, result)
+    case .confirmKnowledge(let subject, let method, let note):
+      try office.confirm(subject, method: method, note: note, staff: staff)
+    case .correctSheetLine(let topic, let section, let index, let texts, let method, let note):
+      try office.correctSheetLine(
+        topic: topic, section: section, index: index, texts: texts, method: method, note: note, staff: staff)
+    case .correctPartner(let code, let fields, let method):
+      try office.correctPartner(code, method: method, staff: staff) { fields.apply(to: &$0) }
+    case .reopenVisit(let id):
+      visitID = try office.reopenLeft(ticket: id, staff: staff).id
     case .checkPassphrase(let passphrase):
       return .passphraseChecked(person: try office.checkPassphrase(passphrase))
     case .quit, .createOffice, .unlock, .saveSettings, .closeOffice:

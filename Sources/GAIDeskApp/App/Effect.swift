@@ -50,6 +50,20 @@ public enum Effect: Equatable, Sendable {
   case retirePartner(code: String)
   /// Replace a topic's sheet in one language (the office's version, reviewed today).
   case saveSheet(topic: String, language: Language, content: SheetContent)
+  /// Find the folders a backup may go to (the last one, mounted USB sticks).
+  case prepareBackup
+  /// Back the office up to `folder` (a USB stick's mount point), with progress.
+  case backup(folder: String)
+  /// Record that a sheet line or a partner's entry was checked with the service (how, a note).
+  case confirmKnowledge(subject: KnowledgeSubject, method: ConfirmationMethod, note: String?)
+  /// Correct line `index` of `section` of a sheet (new texts by language) and confirm it, in one record.
+  case correctSheetLine(
+    topic: String, section: SheetSection, index: Int, texts: [Language: String], method: ConfirmationMethod,
+    note: String?)
+  /// Correct a partner's details after checking them with the service, confirmed in the same record.
+  case correctPartner(code: String, fields: PartnerFields, method: ConfirmationMethod)
+  /// Undo "left without service" of a visit (the core allows it for minutes after).
+  case reopenVisit(visitID: String)
   /// Leave the program.
   case quit
 }
@@ -77,4 +91,10 @@ public enum Message: Sendable {
   /// The passphrase typed at the locked screen opens the office; `person` is who it names (nil while one
   /// passphrase is shared: the name typed with it counts).
   case passphraseChecked(person: String?)
+  /// Folders a backup may go to, most likely first.
+  case backupFolders([String])
+  /// A backup in progress: the pass, records done in it and its total.
+  case backupProgress(BundleStep, done: Int, total: Int)
+  /// A backup to `folder` finished.
+  case backedUp(folder: String, BackupResult)
 }

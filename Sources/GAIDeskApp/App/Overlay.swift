@@ -29,6 +29,8 @@ public enum Overlay: Sendable {
   case confirmLeft(visitID: String)
   /// A message to acknowledge.
   case message(String)
+  /// The backup box: the folder, then the progress bar, then the result.
+  case backup(BackupDialog)
   /// The PC's date looks wrong against the newest record: the first write of the session waits (`effects`,
   /// with its `busy` line) until Enter or s; Esc cancels it.
   case confirmClock(ClockWarning, effects: [Effect], busy: String?)

@@ -44,8 +44,14 @@ extension Effect {
   /// Whether the effect records something in the journal (the status line says "a guardar…" meanwhile).
   var isWrite: Bool {
     switch self {
-    case .quit, .saveSettings, .printSlip, .unlock, .checkPassphrase, .closeOffice: false
+    case .quit, .saveSettings, .printSlip, .unlock, .prepareBackup, .backup, .checkPassphrase, .closeOffice: false
     default: true
     }
+  }
+
+  /// Whether the keys stay free while the effect runs (a backup can take minutes).
+  var leavesKeysFree: Bool {
+    if case .backup = self { return true }
+    return false
   }
 }

@@ -66,12 +66,22 @@ public enum Command: Hashable, Sendable {
   case add
   /// Retire the selected partner (after confirming).
   case retire
+  /// Back the office up to a folder (a USB stick).
+  case backup
   /// Add an item to a list being edited.
   case addItem
   /// Remove the focused item of a list being edited.
   case removeItem
   /// Lock the screen at once (the panic key).
   case lock
+  /// Confirm the chosen sheet line or partner entry locally (checked with the service).
+  case confirmItem
+  /// Correct the chosen sheet line or partner entry after checking it with the service.
+  case correctItem
+  /// Show only the partner entries to confirm, oldest first, or all partners.
+  case toConfirm
+  /// Undo "left without service" (within minutes of it).
+  case undoLeft
 }
 
 /// Bindings shared by every screen after the office is open.

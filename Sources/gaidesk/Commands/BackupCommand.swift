@@ -21,7 +21,9 @@ struct BackupCommand: ParsableCommand {
   func run() throws {
     if let check { return try runCheck(check) }
     let office = try options.open()
-    let result = try office.backup(to: to!)
+    let line = BundleProgressLine()
+    let result = try office.backup(to: to!, progress: line.update)
+    line.finish()
     if options.json {
       Console.json([
         "folder": to!, "bundle": result.bundle.map { $0 as Any } ?? NSNull(), "records": result.records,

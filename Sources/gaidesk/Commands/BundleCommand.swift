@@ -27,8 +27,11 @@ struct BundleCommand: ParsableCommand {
 
     func run() throws {
       let office = try options.open()
+      let line = BundleProgressLine()
+      defer { line.finish() }
       let manifest =
-        try since.map { try office.exportBundle(to: out, sinceBundle: $0) } ?? office.exportBundle(to: out)
+        try since.map { try office.exportBundle(to: out, sinceBundle: $0, progress: line.update) }
+        ?? office.exportBundle(to: out, progress: line.update)
       if options.json {
         Console.json([
           "file": out, "records": manifest.recordCount, "origins": manifest.ranges.count,
@@ -50,13 +53,9 @@ struct BundleCommand: ParsableCommand {
 
     func run() throws {
       let office = try options.open()
-      var progress: Progress?
-      let summary = try office.importBundles(files) { done, total in
-        guard total >= 10_000 else { return }
-        if progress == nil { progress = Progress(label: Console.text("bundle.progress"), total: total) }
-        progress?.update(done)
-      }
-      progress?.finish()
+      let line = BundleProgressLine()
+      let summary = try office.importBundles(files, progress: line.update)
+      line.finish()
       BundleCommand.report(summary, json: options.json)
       // A fork is a history this office does not share: named, kept aside, and a non-zero status.
       if !summary.forks.isEmpty { throw ExitCode(ExitStatus.damaged.rawValue) }

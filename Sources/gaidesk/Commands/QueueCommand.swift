@@ -5,7 +5,7 @@ import GAIDesk
 struct QueueCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "queue", abstract: Help.t("Serve the day's queue: arrivals, calls, done, left."),
-    subcommands: [Add.self, Call.self, Done.self, Left.self, List.self])
+    subcommands: [Add.self, Call.self, Done.self, Left.self, UndoLeft.self, List.self])
 
   struct Add: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -98,6 +98,25 @@ struct QueueCommand: ParsableCommand {
         Console.json(JSONView.visit(visit, state: office.state))
       } else {
         Console.say("queue.left", visit.ticket)
+      }
+    }
+  }
+
+  struct UndoLeft: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "undo",
+      abstract: Help.t(
+        "Undo 'left without service' of a ticket, within 10 minutes: it goes back to the queue."))
+    @OptionGroup var options: OfficeOptions
+    @Argument(help: Help.t("The ticket, e.g. A-007.")) var ticket: String
+
+    func run() throws {
+      let office = try options.open()
+      let visit = try office.reopenLeft(ticket: ticket, staff: try options.actor())
+      if options.json {
+        Console.json(JSONView.visit(visit, state: office.state))
+      } else {
+        Console.say("queue.reopened", visit.ticket, Console.text("status.\(visit.status.rawValue)"))
       }
     }
   }

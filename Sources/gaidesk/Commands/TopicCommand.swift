@@ -116,31 +116,12 @@ struct TopicCommand: ParsableCommand {
         []
     @Option(help: Help.t("A JSON file with the sheet's parts.")) var fromFile: String?
 
-    struct FileSheet: Decodable {
-      var partners: [String]?
-      var pt: SheetContent?
-      var en: SheetContent?
-      var fr: SheetContent?
-    }
-
     func run() throws {
       let office = try options.open()
       let language = Console.language
-      let file: FileSheet? = try fromFile.map { path in
-        guard let data = FileManager.default.contents(atPath: path) else {
-          throw GAIDeskError(.sheetFile, path)
-        }
-        do { return try JSONDecoder().decode(FileSheet.self, from: data) } catch {
-          throw GAIDeskError(.sheetFile, path)
-        }
-      }
+      let file = try fromFile.map { try SheetFile.read($0, topic: topic) }
       let sheet = try office.updateSheet(topic: topic, staff: try options.actor()) { sheet in
-        if let file {
-          if let partners = file.partners { sheet.partners = partners }
-          if let pt = file.pt { sheet.pt = pt }
-          if let en = file.en { sheet.en = en }
-          if let fr = file.fr { sheet.fr = fr }
-        }
+        file?.apply(to: &sheet)
         var content = sheet.content(language)
         if !ask.isEmpty { content.ask = ask }
         if !document.isEmpty { content.documents = document }

@@ -27,6 +27,9 @@ struct Verify: ParsableCommand {
         "records": report.records,
         "bytes": report.bytes, "futureRecords": report.futureRecords, "futureDays": report.futureDays,
         "damage": report.damage.map { ["segment": $0.segment, "offset": $0.offset, "reason": $0.reason] },
+        "incompleteTails": report.incompleteTails.map {
+          ["segment": $0.segment, "offset": $0.offset, "reason": $0.reason]
+        },
       ])
     } else {
       Console.say(
@@ -35,10 +38,15 @@ struct Verify: ParsableCommand {
       for damage in report.damage {
         Console.say("verify.damage", damage.segment, String(damage.offset), damage.reason)
       }
+      for tail in report.incompleteTails {
+        Console.say("verify.incompleteTail", tail.segment, String(tail.offset), tail.reason)
+      }
       if report.futureRecords > 0 { Console.say("verify.future", String(report.futureRecords)) }
       if report.isIntact { Console.say("verify.intact") }
     }
     if !report.isIntact { throw ExitCode(ExitStatus.damaged.rawValue) }
+    // No damage, but a log ends in an incomplete record (not damage: its own PC finishes or repairs it).
+    if !report.incompleteTails.isEmpty { throw ExitCode(ExitStatus.incompleteTail.rawValue) }
     // Intact, but records dated in the future: a clock was set ahead.
     if report.futureRecords > 0 { throw ExitCode(ExitStatus.clockAhead.rawValue) }
   }

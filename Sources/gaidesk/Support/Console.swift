@@ -1,5 +1,6 @@
 import Foundation
 import GAIDesk
+import TerminalUI
 
 /// Printing for the command line: translated text on stdout, stable versioned JSON.
 enum Console {
@@ -11,8 +12,12 @@ enum Console {
     Language(
       code: ProcessInfo.processInfo.environment["GAIDESK_LANG"] ?? "") ?? .portuguese
 
-  /// Damage found in the office opened by this command: JSON gets `"damaged": true`, the exit status is 2.
+  /// Damage found in the office opened by this command: JSON gets `"damaged": true`, the exit status is 4.
   nonisolated(unsafe) static var damage: [JournalDamage] = []
+  /// Other origins' logs ending in an incomplete record (not damage): JSON gets `"incompleteTails"`.
+  nonisolated(unsafe) static var incompleteTails: [JournalDamage] = []
+  /// Why the office opened read-only although intact: JSON gets `"readOnly"` with its cause and path.
+  nonisolated(unsafe) static var medium: ReadOnlyMedium?
 
   /// A translated message.
   static func text(_ key: String, _ args: [String] = []) -> String {
@@ -46,6 +51,14 @@ enum Console {
       document["damaged"] = true
       document["damage"] = damage.map { ["segment": $0.segment, "offset": $0.offset, "reason": $0.reason] }
     }
+    if !incompleteTails.isEmpty && document["incompleteTails"] == nil {
+      document["incompleteTails"] = incompleteTails.map {
+        ["segment": $0.segment, "offset": $0.offset, "reason": $0.reason]
+      }
+    }
+    if let medium, document["readOnly"] == nil {
+      document["readOnly"] = ["cause": medium.cause.rawValue, "path": medium.path]
+    }
     document["format"] = jsonFormat
     let data =
       (try? JSONSerialization.data(
@@ -65,8 +78,10 @@ enum Console {
   /// Where pages are saved when there is no printer: `$HOME`.
   static var pageFolder: String { ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory() }
 
-  /// Pads `text` to `width` characters.
+  /// Pads `text` with spaces to `width` terminal columns (TerminalUI's display width: a wide character takes
+  /// two, a ZWJ family its members side by side, as the terminal draws them); longer text is kept whole.
   static func pad(_ text: String, _ width: Int) -> String {
-    text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
+    let columns = text.displayWidth
+    return columns >= width ? text : text + String(repeating: " ", count: width - columns)
   }
 }

@@ -37,8 +37,21 @@ struct OfficeOptions: ParsableArguments {
     for warning in office.slotWarnings {
       FileHandleOutput.warn(Console.text(warning.key, [warning.args[0], Console.text(warning.args[1])]))
     }
+    // A warm opening did not read what the cache covered: check it against the hashes the cache kept.
+    office.checkCoveredHistory()
     // Damage makes every figure partial: say where on stderr, and end with the damaged exit status.
     Console.damage = office.damage
+    Console.incompleteTails = office.journal.incompleteTails
+    Console.medium = office.medium
+    if let medium = office.medium {
+      let key =
+        switch medium.cause {
+        case .readOnlyFileSystem: "warning.medium.read-only-file-system"
+        case .noPermission: "warning.medium.no-permission"
+        case .diskFull: "warning.medium.disk-full"
+        }
+      FileHandleOutput.warn(Console.text(key, [medium.path]))
+    }
     for damage in office.damage {
       FileHandleOutput.warn(
         Console.text("warning.damage.partial", [damage.segment, String(damage.offset), damage.reason]))

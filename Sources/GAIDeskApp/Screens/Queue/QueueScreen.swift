@@ -23,6 +23,7 @@ public struct QueueScreen: AppScreen {
         KeyBinding(.character("p"), .profile, help: tr("key.profile")),
         KeyBinding(.character("/"), .search, help: tr("key.search")),
         KeyBinding(.character("s"), .supervisor, help: tr("key.supervisor")),
+        KeyBinding(.character("u"), .undoLeft, help: tr("key.undoLeft")),
       ] + CommonKeys.bindings(tr, helpOnQuestionMark: true).dropFirst() + [
         KeyBinding(.character("q"), .quit, help: tr("key.quit"))
       ])
@@ -136,17 +137,33 @@ extension QueueScreen {
         return Reaction(navigation: .push(.profile(ProfileScreen(visitorID: visit.visitorID))))
       }
     case .left:
-      // Marking a ticket left cannot be undone: ask first.
+      // Ask first; u undoes it for a few minutes after.
       guard let visit = selectedVisit(model), visit.status == .waiting || visit.status == .called else {
         return Reaction()
       }
       return Reaction(navigation: .overlay(.confirmLeft(visitID: visit.id)))
+    case .undoLeft:
+      guard let visit = undoableVisit(model) else {
+        let minutes = String(Int(VisitReopening.window / 60))
+        return Reaction(notice: Notice(model.tr("queue.nothingToUndo", minutes), role: .warning))
+      }
+      return Reaction([.reopenVisit(visitID: visit.id)])
     case .profile:
       guard let visit = selectedVisit(model) else { return Reaction() }
       return Reaction(navigation: .push(.profile(ProfileScreen(visitorID: visit.visitorID))))
     case .supervisor: return Reaction(navigation: .push(.supervisor(SupervisorScreen())))
     case .sheets: return Reaction(navigation: .push(.custom(SheetFinderScreen())))
     default: return Reaction()
+    }
+  }
+
+  /// The visit whose leave u undoes: the highlighted one when the core still allows it, else the one that
+  /// left last and still can be undone.
+  func undoableVisit(_ model: AppModel) -> Visit? {
+    let now = WallTime(model.now)
+    if let visit = selectedVisit(model), VisitReopening.canUndo(visit, now: now) { return visit }
+    return model.todaysVisits.filter { VisitReopening.canUndo($0, now: now) }.max {
+      ($0.endedAt ?? WallTime(milliseconds: 0)) < ($1.endedAt ?? WallTime(milliseconds: 0))
     }
   }
 

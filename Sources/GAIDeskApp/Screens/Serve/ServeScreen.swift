@@ -239,67 +239,6 @@ public struct ServeScreen: AppScreen {
   }
 }
 
-/// Draws a knowledge sheet: what to ask, which documents, what to tell, where to send; long ones scroll.
-enum SheetView {
-  /// The sheet's lines at `width`, in the interface language.
-  static func lines(_ sheet: KnowledgeSheet, width: Int, model: AppModel) -> [(String, Role)] {
-    let tr = model.tr
-    let text = sheet.content(tr.language)
-    var lines: [(String, Role)] = []
-    var sources: [Source] = []
-    func section(_ title: String, _ items: [String], marks: [String] = []) {
-      lines.append((title, .header))
-      for (number, item) in items.enumerated() {
-        let mark = number < marks.count ? " " + marks[number] : ""
-        for (index, line) in ("• " + item + mark).wrapped(toWidth: max(1, width - 2)).enumerated() {
-          lines.append(((index == 0 ? "" : "  ") + line, .normal))
-        }
-      }
-    }
-    func marks(_ section: SheetSection) -> [String] {
-      section.lines(text).indices.map { index in
-        switch model.directory.knowledge.backing(
-          topic: sheet.topic, section: section, index: index, language: tr.language)
-        {
-        case .source(let source):
-          if !sources.contains(source) { sources.append(source) }
-          return "[\(sources.firstIndex(of: source)! + 1)]"
-        case .toConfirm: return "[?]"
-        case .office: return "[GAI]"
-        }
-      }
-    }
-    section(tr("sheet.ask"), text.ask)
-    section(tr("sheet.documents"), text.documents, marks: marks(.documents))
-    section(tr("sheet.tell"), text.tell, marks: marks(.tell))
-    let partners = sheet.partners.compactMap { model.directory.partner($0) }.map { $0.short ?? $0.name }
-    if !partners.isEmpty { section(tr("sheet.partners"), [partners.joined(separator: ", ")]) }
-    lines.append((tr("sheet.sourcesKey"), .muted))
-    for (number, source) in sources.enumerated() {
-      lines.append(("[\(number + 1)] \(source.title) (\(tr.date(source.checked)))", .muted))
-    }
-    return lines
-  }
-
-  /// Draws the sheet from line `offset`; the last row says when more lines follow (and how to see them:
-  /// PageDown where it scrolls, else the sheet finder).
-  static func render(
-    _ sheet: KnowledgeSheet, into grid: inout Grid, area: Rect, model: AppModel, offset: Int? = nil
-  ) {
-    let all = lines(sheet, width: area.width, model: model)
-    let start = max(0, min(offset ?? 0, all.count - 1))
-    let more = all.count - start > area.height
-    let shown = all.dropFirst(start).prefix(more ? area.height - 1 : area.height)
-    for (row, line) in shown.enumerated() {
-      grid.put(line.0, at: Point(x: area.x, y: area.y + row), role: line.1, maxWidth: area.width)
-    }
-    if more, area.height > 0 {
-      let hint = model.tr(offset == nil ? "sheet.continues" : "sheet.more")
-      grid.put(hint, at: Point(x: area.x, y: area.maxY - 1), role: .muted, maxWidth: area.width)
-    }
-  }
-}
-
 extension AppModel {
   /// The visitor's languages, preferred first (for ranking partners).
   func visitorLanguages(_ visitorID: String) -> [String] {

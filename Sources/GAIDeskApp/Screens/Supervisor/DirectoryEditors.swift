@@ -8,12 +8,15 @@ enum DirectoryEditor {
   case partner(PartnerEditor)
   /// A topic's knowledge sheet in one language.
   case sheet(SheetEditor)
+  /// A local confirmation of a partner's entry.
+  case confirm(ConfirmForm)
 
   /// Whether leaving would lose a change.
   var isDirty: Bool {
     switch self {
     case .partner(let e): e.form.values.map(\.text) != e.original
     case .sheet(let e): e.form.values.map(\.text) != e.original
+    case .confirm(let f): f.isDirty
     }
   }
 }
@@ -36,6 +39,8 @@ struct PartnerEditor {
   var original: [String]
   /// The last problem, translated.
   var error: String?
+  /// How the details were checked with the service (F3), making the save a correction confirmed locally.
+  var method: ConfirmationMethod?
 
   /// The detail fields, after the code field of a new partner.
   static let detailFields = [
@@ -241,12 +246,28 @@ extension SupervisorScreen {
       }
       e.error = nil
       editor = .partner(e)
+      if let code = e.code, let method = e.method {
+        return Reaction([.correctPartner(code: code, fields: fields, method: method)])
+      }
       if let code = e.code { return Reaction([.updatePartner(code: code, fields: fields)]) }
       return Reaction([.addPartner(code: e.typedCode.lowercased(), fields: fields)])
     case (.save, .sheet(var e)):
       e.error = nil
       editor = .sheet(e)
       return Reaction([.saveSheet(topic: e.topic, language: e.language, content: e.content)])
+    case (.correctItem, .partner(var e)) where e.code != nil:
+      // F3: not checked, then by phone, visit or letter.
+      let methods: [ConfirmationMethod?] = [nil] + ConfirmationMethod.allCases
+      e.method = methods[((methods.firstIndex(of: e.method) ?? 0) + 1) % methods.count]
+      editor = .partner(e)
+    case (.submit, .confirm(let f)), (.save, .confirm(let f)):
+      return Reaction([f.effect(language: model.tr.language)])
+    case (.nextField, .confirm(var f)):
+      f.focusNext()
+      editor = .confirm(f)
+    case (.previousField, .confirm(var f)):
+      f.focusPrevious()
+      editor = .confirm(f)
     default: break
     }
     return Reaction()
@@ -261,6 +282,9 @@ extension SupervisorScreen {
     case .sheet(var e):
       if e.form.handle(key) { e.error = nil }
       editor = .sheet(e)
+    case .confirm(var f):
+      f.input(key)
+      editor = .confirm(f)
     case nil: break
     }
   }
@@ -274,6 +298,7 @@ enum EditorView {
     switch editor {
     case .partner(let e): renderPartner(e, into: &grid, area: area, model: model)
     case .sheet(let e): renderSheet(e, into: &grid, area: area, model: model)
+    case .confirm(let f): f.render(into: &grid, area: area, model: model)
     }
   }
 
@@ -293,8 +318,17 @@ enum EditorView {
     for index in shown.values.indices where index != shown.focus { shown.values[index].moveHome() }
     let widget = Form(fields: fields, state: shown)
     grid.render(widget, in: formArea)
+    var top = inner.y + fields.count + 1
+    if e.code != nil {
+      let how = e.method.map { tr("partnerEdit.checkedBy", tr("confirm.how.\($0.rawValue)")) }
+      grid.put(
+        how ?? tr("partnerEdit.notChecked"), at: Point(x: inner.x, y: top),
+        role: e.method == nil ? .muted : .success,
+        maxWidth: inner.width)
+      top += 2
+    }
     for (row, line) in tr("partnerEdit.hint").wrapped(toWidth: max(1, inner.width)).enumerated() {
-      let y = inner.y + fields.count + 1 + row
+      let y = top + row
       guard y < inner.maxY - 1 else { break }
       grid.put(line, at: Point(x: inner.x, y: y), role: .muted, maxWidth: inner.width)
     }

@@ -2,6 +2,22 @@ import GAIDesk
 import TerminalUI
 
 extension PartnersView {
+  /// The partners the tab lists: every active one, or only the entries the core counts as to confirm
+  /// (never or not for 12 months), oldest first.
+  static func shown(_ model: AppModel, toConfirm: Bool) -> [Partner] {
+    guard toConfirm else { return model.directory.activePartners }
+    return model.review.unconfirmed(today: model.today).compactMap { item in
+      guard case .partner(let code) = item.subject else { return nil }
+      return model.directory.partner(code)
+    }
+  }
+
+  /// Whether the core counts the partner's entry as to confirm today.
+  static func needsConfirming(_ code: String, model: AppModel) -> Bool {
+    KnowledgeReview.needsConfirming(
+      model.state.confirmations[KnowledgeSubject.partner(code: code).key], today: model.today)
+  }
+
   /// What the partner's entry rests on: its source, or "to confirm".
   static func sourceLine(_ code: String, model: AppModel) -> (String, Role) {
     let tr = model.tr

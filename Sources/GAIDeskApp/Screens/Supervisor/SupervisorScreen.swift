@@ -15,6 +15,8 @@ public struct SupervisorScreen: AppScreen {
   var lists: [Tab: ListState] = [:]
   /// The partner or sheet being edited, if any.
   var editor: DirectoryEditor?
+  /// Whether the partners tab lists only the entries to confirm (oldest first).
+  var toConfirmOnly = false
 
   /// Creates the screen on the day's dashboard.
   public init() {}
@@ -27,8 +29,10 @@ public struct SupervisorScreen: AppScreen {
           KeyBinding([.enter, .function(10)], .submit, help: tr("key.save")),
           KeyBinding(.tab, .nextField, help: tr("key.field")),
           KeyBinding(.backTab, .previousField, help: tr("key.previous"), hidden: true),
+          KeyBinding(.function(3), .correctItem, help: tr("key.checkedHow")),
           KeyBinding(.escape, .back, help: tr("key.back")),
         ] + CommonKeys.bindings(tr, helpOnQuestionMark: false))
+    case .confirm: return ConfirmForm.keyMap(tr)
     case .sheet:
       return KeyMap(
         [
@@ -50,12 +54,16 @@ public struct SupervisorScreen: AppScreen {
     case .followUps: bindings.append(KeyBinding(.enter, .complete, help: tr("key.complete")))
     case .partners:
       bindings += [
+        KeyBinding(.character("c"), .confirmItem, help: tr("key.confirmItem")),
         KeyBinding(.character("e"), .edit, help: tr("key.edit")),
+        KeyBinding(
+          .character("v"), .toConfirm, help: tr(toConfirmOnly ? "key.allPartners" : "key.toConfirm")),
         KeyBinding(.character("n"), .add, help: tr("key.newPartner")),
         KeyBinding(.character("r"), .retire, help: tr("key.retire")),
       ]
     case .sheets: bindings.append(KeyBinding(.character("e"), .edit, help: tr("key.edit")))
-    case .dashboard, .month: break
+    case .dashboard: bindings.append(KeyBinding(.character("b"), .backup, help: tr("key.backup")))
+    case .month: break
     }
     bindings.append(KeyBinding(.escape, .back, help: tr("key.back")))
     return KeyMap(
@@ -130,17 +138,31 @@ extension SupervisorScreen {
       }
       return Reaction([.completeFollowUp(id: followUps[index].id)])
     case .edit where tab == .partners:
-      let partners = model.directory.activePartners
+      let partners = PartnersView.shown(model, toConfirm: toConfirmOnly)
       guard let index = lists[.partners]?.selected ?? (partners.isEmpty ? nil : 0), index < partners.count
       else { return Reaction() }
       editor = .partner(PartnerEditor(partner: partners[index]))
+    case .confirmItem where tab == .partners:
+      let partners = PartnersView.shown(model, toConfirm: toConfirmOnly)
+      guard let index = lists[.partners]?.selected ?? (partners.isEmpty ? nil : 0), index < partners.count
+      else { return Reaction() }
+      let partner = partners[index]
+      editor = .confirm(ConfirmForm(confirming: .partner(code: partner.code), label: partner.name))
+    case .toConfirm where tab == .partners:
+      toConfirmOnly.toggle()
+      lists[.partners] = nil
     case .add where tab == .partners:
       editor = .partner(PartnerEditor())
     case .retire where tab == .partners:
-      let partners = model.directory.activePartners
+      let partners = PartnersView.shown(model, toConfirm: toConfirmOnly)
       guard let index = lists[.partners]?.selected ?? (partners.isEmpty ? nil : 0), index < partners.count
       else { return Reaction() }
       return Reaction(navigation: .overlay(.confirmRetire(code: partners[index].code)))
+    case .backup where tab == .dashboard:
+      guard model.backupProgress == nil else {
+        return Reaction(notice: Notice(model.tr("backup.alreadyRunning"), role: .warning))
+      }
+      return Reaction([.prepareBackup])
     case .edit where tab == .sheets:
       let sheets = model.directory.sheets
       guard let index = lists[.sheets]?.selected ?? (sheets.isEmpty ? nil : 0), index < sheets.count
@@ -161,7 +183,7 @@ extension SupervisorScreen {
     switch tab {
     case .referrals: count = ReferralsBoard.rows(model).count
     case .followUps: count = FollowUpsBoard.rows(model).count
-    case .partners: count = model.directory.activePartners.count
+    case .partners: count = PartnersView.shown(model, toConfirm: toConfirmOnly).count
     case .sheets: count = model.directory.sheets.count
     case .dashboard, .month: return Reaction()
     }
@@ -266,16 +288,22 @@ enum FollowUpsBoard {
 enum PartnersView {
   static func render(into grid: inout Grid, area: Rect, model: AppModel, screen: SupervisorScreen) {
     let tr = model.tr
-    let partners = model.directory.activePartners
+    let partners = shown(model, toConfirm: screen.toConfirmOnly)
     let columns = area.splitColumns([.percent(40), .fill(1)])
-    let block = Block(title: tr("partners.title", String(partners.count)))
+    let pending = String(shown(model, toConfirm: true).count)
+    let title =
+      screen.toConfirmOnly
+      ? tr("partners.toConfirmTitle", pending) : tr("partners.title", String(partners.count))
+    let block = Block(title: title)
     grid.render(block, in: columns[0])
     let inner = block.inner(columns[0])
     let state = screen.list(.partners, count: partners.count, rows: inner.height)
-    grid.render(
-      ListView(items: partners.map { ($0.short.map { $0 + " — " } ?? "") + $0.name }, state: state), in: inner
-    )
-    let detail = Block(title: tr("partners.detail"))
+    let items = partners.map { partner in
+      (needsConfirming(partner.code, model: model) ? "! " : "✓ ") + (partner.short.map { $0 + " — " } ?? "")
+        + partner.name
+    }
+    grid.render(ListView(items: items, state: state), in: inner)
+    let detail = Block(title: tr("partners.detail") + " · " + tr("review.pending", pending))
     grid.render(detail, in: columns[1])
     let text = detail.inner(columns[1]).inset(horizontal: 1)
     guard let index = state.selected, index < partners.count else { return }
@@ -347,6 +375,13 @@ extension SupervisorScreen {
     case .saveSheet(let topic, _, _):
       editor = nil
       return Reaction(notice: Notice(model.tr("sheetEdit.saved", model.tr.topic(topic)), role: .success))
+    case .correctPartner(let code, _, _):
+      editor = nil
+      let name = model.directory.partner(code)?.name ?? code
+      return Reaction(notice: Notice(model.tr("partnerEdit.corrected", name), role: .success))
+    case .confirmKnowledge:
+      editor = nil
+      return Reaction(notice: Notice(model.tr("review.saved"), role: .success))
     default: return Reaction()
     }
   }
@@ -354,12 +389,16 @@ extension SupervisorScreen {
   /// A refused save is said in the open form, which keeps what was typed.
   public mutating func failed(_ effect: Effect, message: String) -> Bool {
     switch (effect, editor) {
-    case (.addPartner, .partner(var e)), (.updatePartner, .partner(var e)):
+    case (.addPartner, .partner(var e)), (.updatePartner, .partner(var e)),
+      (.correctPartner, .partner(var e)):
       e.error = message
       editor = .partner(e)
     case (.saveSheet, .sheet(var e)):
       e.error = message
       editor = .sheet(e)
+    case (.confirmKnowledge, .confirm(var f)):
+      f.error = message
+      editor = .confirm(f)
     default: return false
     }
     return true

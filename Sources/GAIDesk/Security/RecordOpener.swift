@@ -1,0 +1,100 @@
+import COpenSSLCrypto
+import Crypto
+
+/// Opens journal records in bulk: AES-256-GCM through the system's OpenSSL 3 (EVP), one cipher context
+/// per key epoch set up once and reused for every record, decrypting into one reused buffer.
+///
+/// It reads exactly what `Sealer.seal` writes (nonce ‖ ciphertext ‖ tag, the clear header authenticated);
+/// swift-crypto's `AES.GCM` builds a new context (key schedule, GHASH tables) per call, which made opening
+/// the records the floor of every opening. Not thread-safe: one opener per reader.
+final class RecordOpener {
+  private let keyring: Keyring
+  private var contexts: [UInt32: AESGCMContext] = [:]
+  /// The plaintext of the last record opened (longer than it: only `count` bytes are its own).
+  private var plain: [UInt8] = []
+
+  /// An opener for the records sealed under `keyring`'s epochs.
+  init(keyring: Keyring) {
+    self.keyring = keyring
+  }
+
+  /// The content of a scanned record, or nil when it does not open (altered, another office's key, an
+  /// epoch this office does not hold, or malformed content) — as `Keyring.open` answers.
+  func open(_ record: ScannedRecord) -> RecordContent? {
+    guard let context = context(record.header.epoch) else { return nil }
+    let headerSize = record.header.encodedSize
+    let sealedCount = record.body.count - headerSize
+    guard sealedCount >= Sealer.overhead else { return nil }
+    let count = sealedCount - Sealer.overhead
+    if plain.count < count { plain = [UInt8](repeating: 0, count: max(count, 2 * plain.count)) }
+    let opened = record.body.withUnsafeBytes { body in
+      plain.withUnsafeMutableBytes { out in
+        context.open(
+          aad: UnsafeRawBufferPointer(rebasing: body[..<headerSize]),
+          sealed: UnsafeRawBufferPointer(rebasing: body[headerSize...]), into: out.baseAddress!)
+      }
+    }
+    guard opened else { return nil }
+    return try? RecordContent(decoding: plain, count: count)
+  }
+
+  private func context(_ epoch: UInt32) -> AESGCMContext? {
+    if let known = contexts[epoch] { return known }
+    guard let sealer = keyring.sealer(epoch), let made = AESGCMContext(key: sealer.key) else { return nil }
+    contexts[epoch] = made
+    return made
+  }
+}
+
+/// One OpenSSL AES-256-GCM decryption context with its key set, reused with a new nonce per record.
+final class AESGCMContext {
+  private let context: OpaquePointer
+
+  /// A context for a 32-byte key; nil when OpenSSL refuses it.
+  init?(key: SymmetricKey) {
+    guard key.bitCount == 256, let context = EVP_CIPHER_CTX_new() else { return nil }
+    let ready = key.withUnsafeBytes { key in
+      EVP_DecryptInit_ex(context, EVP_aes_256_gcm(), nil, nil, nil) == 1
+        && EVP_CIPHER_CTX_ctrl(context, EVP_CTRL_GCM_SET_IVLEN, 12, nil) == 1
+        && EVP_DecryptInit_ex(
+          context, nil, nil, key.baseAddress!.assumingMemoryBound(to: UInt8.self), nil) == 1
+    }
+    guard ready else {
+      EVP_CIPHER_CTX_free(context)
+      return nil
+    }
+    self.context = context
+  }
+
+  deinit { EVP_CIPHER_CTX_free(context) }
+
+  /// Opens `sealed` (12-byte nonce ‖ ciphertext ‖ 16-byte tag) with `aad` authenticated, writing the
+  /// plaintext (as long as the ciphertext) to `out`; false when the tag does not match.
+  func open(aad: UnsafeRawBufferPointer, sealed: UnsafeRawBufferPointer, into out: UnsafeMutableRawPointer)
+    -> Bool
+  {
+    guard sealed.count >= Sealer.overhead else { return false }
+    let base = sealed.baseAddress!.assumingMemoryBound(to: UInt8.self)
+    let cipherCount = sealed.count - Sealer.overhead
+    let output = out.assumingMemoryBound(to: UInt8.self)
+    var written: Int32 = 0
+    guard EVP_DecryptInit_ex(context, nil, nil, nil, base) == 1 else { return false }
+    if aad.count > 0 {
+      guard
+        EVP_DecryptUpdate(
+          context, nil, &written, aad.baseAddress!.assumingMemoryBound(to: UInt8.self), Int32(aad.count))
+          == 1
+      else { return false }
+    }
+    var total: Int32 = 0
+    if cipherCount > 0 {
+      guard EVP_DecryptUpdate(context, output, &written, base + 12, Int32(cipherCount)) == 1 else {
+        return false
+      }
+      total = written
+    }
+    let tag = UnsafeMutableRawPointer(mutating: base + 12 + cipherCount)
+    guard EVP_CIPHER_CTX_ctrl(context, EVP_CTRL_GCM_SET_TAG, 16, tag) == 1 else { return false }
+    return EVP_DecryptFinal_ex(context, output + Int(total), &written) == 1
+  }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import GAIDesk
+import TerminalUI
+import Testing
+
+@testable import GAIDeskApp
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// An office on a medium that refuses writes opens in the interface: its screens read, a banner says
+/// read-only and why, and a write is refused with the medium's reason.
+@Suite("Read-only banner", .serialized)
+struct ReadOnlyBannerTests {
+  @Test("an office on a read-only medium opens with a banner and refuses writes")
+  func readOnlyMedium() throws {
+    let base = FileManager.default.temporaryDirectory.appendingPathComponent("gaidesk-ro-\(UUID())").path
+    try FileManager.default.createDirectory(atPath: base, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: base) }
+    let root = base + "/office"
+    let marks = DeviceMarks(folder: base + "-marks")
+    defer { try? FileManager.default.removeItem(atPath: marks.folder) }
+    // As root, permission bits do not stop writes: a read-only tmpfs does.
+    let asRoot = getuid() == 0
+    if asRoot {
+      guard "size=4m,mode=0700".withCString({ mount("tmpfs", base, "tmpfs", 0, $0) }) == 0 else {
+        print("[read-only] skipped: running as root and cannot mount a tmpfs (errno \(errno))")
+        return
+      }
+    }
+    defer { if asRoot { umount2(base, 2 /* MNT_DETACH */) } }
+    // Created and released (its lock file closed) before the medium turns read-only.
+    do {
+      let created = try Office.create(
+        at: OfficePaths(root: root), office: "praia", passphrase: "a good passphrase", staff: "Ana",
+        scryptLogN: 10, marks: marks)
+      _ = try created.registerVisitor(VisitorForm(fullName: "Awa Ndiaye"), staff: "Ana")
+    }
+    if asRoot {
+      #expect(mount("tmpfs", base, "tmpfs", 32 /* MS_REMOUNT */ | 1 /* MS_RDONLY */, nil) == 0)
+    } else {
+      Self.setModes(root, folders: 0o500, files: 0o400)
+    }
+    defer { if !asRoot { Self.setModes(root, folders: 0o700, files: 0o600) } }
+
+    let runtime = AppRuntime(paths: OfficePaths(root: root), scryptLogN: 10, marks: marks)
+    var model = AppModel(
+      hasOffice: true, settings: OfficeSettings(staff: "Ana"), size: Size(width: 80, height: 24), now: Date())
+    let opened = try #require(runtime.perform(.unlock(passphrase: "a good passphrase"), staff: "Ana"))
+    _ = model.update(opened)
+    _ = model.update(try #require(runtime.health()))
+    let cause = try #require(model.health.medium?.cause)
+    #expect(cause == (asRoot ? .readOnlyFileSystem : .noPermission))
+    #expect(model.view().grid.lines[1].contains(asRoot ? "suporte protegido" : "sem permissão"))
+    #expect(runtime.office?.state.visitorOrder.count == 1)
+    // Settings are a convenience: not kept, and no error, on a medium that refuses writes.
+    if let answer = runtime.perform(.saveSettings(staff: "Ana", language: .english), staff: "Ana") {
+      Issue.record("saving settings on a read-only medium answered \(answer)")
+    }
+    guard
+      case .failed(_, let error)? = runtime.perform(
+        .arriveNew(VisitorForm(fullName: "Rui Semedo")), staff: "Ana")
+    else {
+      Issue.record("a write on a read-only medium was not refused")
+      return
+    }
+    #expect(error.code == (asRoot ? .mediumReadOnly : .mediumPermission))
+  }
+
+  /// Sets the mode of every folder and file under `path` (folders after their contents).
+  static func setModes(_ path: String, folders: mode_t, files: mode_t) {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return }
+    if isDirectory.boolValue {
+      _ = chmod(path, 0o700)
+      for name in (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [] {
+        setModes(path + "/" + name, folders: folders, files: files)
+      }
+    }
+    _ = chmod(path, isDirectory.boolValue ? folders : files)
+  }
+}

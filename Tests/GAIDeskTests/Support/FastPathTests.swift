@@ -1,0 +1,116 @@
+import Foundation
+import Testing
+
+@testable import GAIDesk
+
+/// The allocation-free paths of validation, string decoding and day formatting answer exactly as the
+/// general (Foundation, generic) code they shortcut.
+@Suite struct FastPathTests {
+  /// Pieces of text a form or a record may hold: ASCII, spaces, tabs, newlines, accents, scripts, controls,
+  /// hiding characters.
+  static let pieces = [
+    "a", "Z", "7", " ", "  ", "\t", "\n", "\r\n", "-", "+", "(", ")", ".", "é", "ã", "Ç", "王", "Мария",
+    "\u{7}",
+    "\u{202E}", "\u{00A0}", "\u{2003}", "\u{FFFD}", "~", "\u{7F}", "ß",
+  ]
+
+  static func text(_ random: inout SeededRandom) -> String {
+    (0..<Int(random.next() % 12)).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined()
+  }
+
+  /// The outcome of a throwing check as comparable text.
+  static func outcome(_ check: () throws -> String?) -> String {
+    do { return "ok \(try check() ?? "nil")" } catch { return "error \(error)" }
+  }
+
+  @Test func validationAnswersAsFoundationDoes() {
+    let checked = runPropertyCases("GAIDESK_FAST_PATH_CASES", count: 2000, seed: 16) { random, _ in
+      let value = FastPathTests.text(&random)
+      #expect(
+        Validation.trimming(value, newlines: true) == value.trimmingCharacters(in: .whitespacesAndNewlines),
+        "\(value.debugDescription)")
+      #expect(
+        Validation.trimming(value, newlines: false) == value.trimmingCharacters(in: .whitespaces),
+        "\(value.debugDescription)")
+      // The phone check's general path, as it was written before the ASCII shortcut.
+      let general = FastPathTests.outcome {
+        guard let trimmed = Optional(value.trimmingCharacters(in: .whitespaces)), !trimmed.isEmpty else {
+          return nil
+        }
+        let allowed = CharacterSet(charactersIn: "0123456789 +-().")
+        guard trimmed.unicodeScalars.allSatisfy(allowed.contains), trimmed.filter(\.isNumber).count >= 3,
+          trimmed.count <= Validation.maxShortLength
+        else { throw GAIDeskError(.fieldPhone, trimmed) }
+        return trimmed
+      }
+      let fast = FastPathTests.outcome { try Validation.phone(value) }
+      #expect(
+        fast.hasPrefix("ok") == general.hasPrefix("ok"), "\(value.debugDescription): \(fast) / \(general)")
+      if fast.hasPrefix("ok") { #expect(fast == general) }
+      return 1
+    }
+    #expect(checked == 2000 || ProcessInfo.processInfo.environment["GAIDESK_FAST_PATH_CASES"] != nil)
+  }
+
+  @Test func phoneNumbersStillAccepted() throws {
+    #expect(try Validation.phone(" +238 951 2345 ") == "+238 951 2345")
+    #expect(throws: GAIDeskError.self) { try Validation.phone("12") }
+    #expect(throws: GAIDeskError.self) { try Validation.phone("951-CALL-ME") }
+    #expect(try Validation.name("  Ana   Lopes ") == "Ana   Lopes")
+    #expect(throws: GAIDeskError.self) { try Validation.name("   ") }
+    #expect(throws: GAIDeskError.self) { try Validation.name(String(repeating: "a", count: 201)) }
+  }
+
+  @Test func stringsDecodeAsValidatingDecoding() {
+    _ = runPropertyCases("GAIDESK_FAST_PATH_CASES", count: 2000, seed: 61) { random, _ in
+      // Valid text, or bytes cut and flipped into possibly invalid UTF-8.
+      var bytes = Array(FastPathTests.text(&random).utf8)
+      if random.next() % 2 == 0 && !bytes.isEmpty {
+        let at = Int(random.next() % UInt64(bytes.count))
+        bytes[at] = UInt8(truncatingIfNeeded: random.next())
+        if random.next() % 2 == 0 { bytes.removeLast(Int(random.next() % UInt64(bytes.count + 1))) }
+      }
+      var writer = ByteWriter()
+      writer.writeVarint(UInt64(bytes.count))
+      writer.write(raw: bytes)
+      var reader = ByteReader(writer.bytes)
+      let decoded = try? reader.readString()
+      #expect(decoded == String(validating: bytes, as: UTF8.self), "\(bytes)")
+      return 1
+    }
+  }
+
+  @Test func daysFormatAsBefore() {
+    for days in stride(from: 0, through: 2_900_000, by: 997) {
+      let day = LocalTime.day(WallTime(milliseconds: UInt64(days) * 86_400_000 + 3_600_000 + 5))
+      #expect(day.utf8.count == 10 && LocalTime.daysSince1970(day) == days, "\(days): \(day)")
+    }
+    #expect(LocalTime.day(WallTime(milliseconds: 0)) == "1969-12-31")
+    #expect(LocalTime.day(WallTime(milliseconds: 3_600_000)) == "1970-01-01")
+    #expect(LocalTime.adding(days: 1, to: "2032-12-31") == "2033-01-01")
+  }
+
+  @Test func deviceMarksWrittenDirectlyReadBackAsEncoded() throws {
+    let cursor = OriginCursor(
+      origin: OriginID(bytes: Array(0..<16))!, segment: 3, offset: 4096, lastSequence: 1234,
+      lastHash: Array(repeating: 0xAB, count: 32), lastRecordSegment: 3, lastRecordOffset: 3800)
+    let mark = DeviceMark(cursor: cursor, root: "/tmp")
+    #expect(try JSONDecoder().decode(DeviceMark.self, from: Data(mark.json)) == mark)
+    var odd = mark
+    odd.folder = "a \"quoted\" \\ folder"
+    #expect(try JSONDecoder().decode(DeviceMark.self, from: Data(odd.json)) == odd)
+    odd.folder = nil
+    #expect(try JSONDecoder().decode(DeviceMark.self, from: Data(odd.json)) == odd)
+    let folder = "/tmp/gaidesk-fast-path-marks-\(getpid())"
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    DeviceMarks(folder: folder).save(mark, office: "test")
+    #expect(DeviceMarks(folder: folder).mark(office: "test") == mark)
+  }
+
+  @Test func segmentFileNamesAsBefore() {
+    #expect(SegmentFormat.fileName(index: 1) == "00000001.seg")
+    #expect(SegmentFormat.fileName(index: 12_345_678) == "12345678.seg")
+    #expect(SegmentFormat.fileName(index: 123_456_789) == "123456789.seg")
+    #expect(SegmentFormat.index(fileName: SegmentFormat.fileName(index: 907)) == 907)
+  }
+}
