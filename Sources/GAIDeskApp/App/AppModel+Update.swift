@@ -333,7 +333,8 @@ extension AppModel {
       }
     case .confirmKnowledge, .correctSheetLine, .correctPartner:
       break
-    case .createOffice, .unlock, .saveSettings, .quit, .prepareBackup, .backup, .closeOffice, .checkPassphrase:
+    case .createOffice, .unlock, .saveSettings, .quit, .prepareBackup, .backup, .closeOffice,
+      .checkPassphrase:
       break
     }
     return effects
