@@ -27,6 +27,7 @@ if [ ! -x "$out/gaidesk-fuzz" ] || [ -n "$(find "${sources[@]}" -newer "$out/gai
     -Xcc -I -Xcc "$crypto/CCryptoBoringSSLShims/include" \
     -Xcc -fmodule-map-file="$crypto/CCryptoBoringSSL/include/module.modulemap" \
     -Xcc -I -Xcc "$crypto/CCryptoBoringSSL/include" \
+    -Xcc -fmodule-map-file=Sources/COpenSSLCrypto/module.modulemap -Xcc -I -Xcc Sources/COpenSSLCrypto -lcrypto \
     "${sources[@]}" "${objects[@]}" -o "$out/gaidesk-fuzz"
 fi
 SWIFT_BACKTRACE=enable=no "$out/gaidesk-fuzz" -artifact_prefix="$out/" -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \

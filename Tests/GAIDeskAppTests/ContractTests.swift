@@ -105,14 +105,33 @@ struct SafeKeyTests {
     #expect(Fixture.press(&model, [.character("s")]) == [.markLeft(visitID: visitID)])
   }
 
-  @Test("the remembered staff name is selected: typing a new name replaces it")
-  func staffNameReplaced() {
+  @Test("whoever unlocked is at the desk: the name is the account's, typing sets the desk")
+  func staffIsTheUnlockedAccount() {
     var model = AppModel(
       hasOffice: true, settings: OfficeSettings(staff: "Ana"), size: Size(width: 80, height: 24),
       now: Fixture.now)
-    _ = model.update(.opened(office: "praia", state: Fixture.state()))
-    Fixture.type(&model, "Rui")
-    Fixture.press(&model, [.enter])
-    #expect(model.staff == "Rui")
+    _ = model.update(.opened(office: "praia", state: Fixture.state(), account: "Rui"))
+    _ = Fixture.type(&model, "3")
+    _ = Fixture.press(&model, [.enter])
+    #expect(model.staff == "Rui" && model.desk == "3")
+  }
+
+  @Test("front desk does not open the supervisor's tabs: the core's refusal says who can")
+  func frontDeskStaysAtTheQueue() {
+    var state = Fixture.state()
+    let rui = Account(
+      id: "u1", name: "Rui", role: .frontDesk, publicKey: [], isRecovery: false, slot: [])
+    state.apply(
+      EventBatch(staff: "Ana", office: "praia", events: [.accountAdded(rui)]), time: WallTime(Fixture.now))
+    var model = AppModel(
+      hasOffice: true, settings: OfficeSettings(staff: "Ana"), size: Size(width: 80, height: 24),
+      now: Fixture.now)
+    _ = model.update(.opened(office: "praia", state: state, account: "Rui"))
+    _ = Fixture.press(&model, [.enter, .escape, .character("s")])  // no PIN this session
+    #expect(model.screen.contract is QueueScreen)
+    #expect(
+      model.notice?.text.contains(
+        "não pode ver os números da supervisão: só um(a) supervisor(a) ou administrador(a)")
+        == true, "\(model.notice?.text ?? "")")
   }
 }

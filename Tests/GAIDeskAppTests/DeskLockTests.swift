@@ -247,8 +247,8 @@ struct DeskLockRuntimeTests {
     }
     defer { try? FileManager.default.removeItem(atPath: root) }
     let check = Effect.checkPassphrase("a good passphrase")
-    guard case .passphraseChecked(nil)? = runtime.perform(check, staff: "Ana") else {
-      Issue.record("the right passphrase was refused")
+    guard case .passphraseChecked("Ana")? = runtime.perform(check, staff: "Ana") else {
+      Issue.record("the right passphrase was refused, or did not name its account")
       return
     }
     let wrong = Effect.checkPassphrase("not the one")

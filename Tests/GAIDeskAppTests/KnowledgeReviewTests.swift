@@ -82,7 +82,11 @@ struct KnowledgeReviewTests {
     Fixture.type(&model, "renovação")
     Fixture.press(&model, [.enter, .character("e")])
     #expect(text(model).contains("Corrigir e confirmar"))
-    Fixture.press(&model, [.tab, .control("u")])
+    // An empty correction is refused by the core, said in the form, which stays open; nothing is written.
+    perform(Fixture.press(&model, [.tab, .control("u"), .enter]), &model, runtime)
+    #expect(text(model).contains("A linha corrigida está vazia"), "\(text(model))")
+    #expect(try #require(runtime.office).state.recordCount == records)
+    #expect(text(model).contains("Corrigir e confirmar"))
     Fixture.type(&model, "Título de residência atual (original).")
     let effects = Fixture.press(&model, [.enter])
     #expect(

@@ -77,4 +77,23 @@ struct SheetFinderTests {
       return
     }
   }
+  @Test("↑↓ choose the line to confirm, scrolling to show it; ↑ on the first line shows the questions again")
+  func chooseLines() throws {
+    var model = Fixture.model()
+    Fixture.press(&model, [.character("f")])
+    Fixture.type(&model, "renovação")
+    Fixture.press(&model, [.enter])
+    let first = text(model)
+    #expect(first.contains(model.tr("sheet.ask")))
+    let sheet = try #require(model.directory.sheet("residence.renewal"))
+    let claims = SheetFinderScreen.claims(sheet, model: model)
+    #expect(claims.count == sheet.pt.documents.count + sheet.pt.tell.count)
+    for _ in 0..<claims.count + 3 { Fixture.press(&model, [.down]) }
+    #expect(model.current(SheetFinderScreen.self)?.selected == claims.last)
+    let last = try #require(sheet.pt.tell.last)
+    #expect(text(model).contains(last.prefix(30)), "the last line is shown: \(text(model))")
+    #expect(!text(model).contains(model.tr("sheet.ask")))
+    for _ in 0..<claims.count + 3 { Fixture.press(&model, [.up]) }
+    #expect(text(model) == first)
+  }
 }

@@ -59,14 +59,9 @@ enum TestOffice {
     try Office.open(at: OfficePaths(root: root), passphrase: Torture.passphrase)
   }
 
-  static func masterKey(_ root: String) throws -> SymmetricKey {
-    let data = try #require(FileManager.default.contents(atPath: root + "/keys/slot-1.json"))
-    let slot = try JSONDecoder().decode(KeySlot.self, from: data)
-    return try #require(try slot.unlock(passphrase: Torture.passphrase))
-  }
-
+  /// The record keys of the office in `root`, as its passphrase unlocks them.
   static func journalKeyring(_ root: String) throws -> Keyring {
-    Keyring(masterKey: try masterKey(root))
+    try open(root).journal.keyring
   }
 
   /// The origin this device writes as (from its mark; the crash workers share this user's marks).

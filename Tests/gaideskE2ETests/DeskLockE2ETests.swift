@@ -6,6 +6,7 @@ import Testing
 struct DeskLockE2ETests {
   static let anaPIN = "58203147"
   static let joaoPIN = "73916248"
+  static let joaoPassphrase = "joao-tem-a-sua-frase"
 
   /// The interface with the test's own device marks (scanned afterwards) and `environment`.
   static func start(_ office: TestOffice, environment: [String: String] = [:]) -> TmuxSession {
@@ -32,6 +33,8 @@ struct DeskLockE2ETests {
     let office = try TestOffice()
     defer { office.remove() }
     #expect(office.run(["queue", "add", "--name", "Aminata Baldé"]) == 0, "\(office.log)")
+    #expect(
+      office.addStaff("João", role: "front-desk", passphrase: Self.joaoPassphrase) == 0, "\(office.log)")
     let ui = Self.start(office)
     defer { ui.stop() }
     #expect(ui.waitFor("Palavra-passe"))
@@ -56,14 +59,14 @@ struct DeskLockE2ETests {
     #expect(
       ui.waitUntil { $0.contains("Ana está ao balcão") && $0.contains("Aminata Baldé") }, "\(ui.screen())")
 
-    // Someone else joins with their name and the passphrase, then chooses a PIN.
+    // Someone else joins with their own passphrase, then chooses a PIN.
     ui.keys("F12")
     #expect(ui.waitFor("Ecrã bloqueado"))
     ui.keys("Down")
     #expect(ui.waitFor("Nome:"))
     ui.type("João")
     ui.keys("Tab")
-    ui.type(office.passphrase)
+    ui.type(Self.joaoPassphrase)
     ui.keys("Enter")
     #expect(ui.waitFor("PIN para voltar"), "\(ui.screen())")
     Self.choosePIN(ui, Self.joaoPIN)

@@ -1,24 +1,12 @@
 import Foundation
+import ProcessTestSupport
 import Testing
 
 /// Names with emoji sequences under a real tmux: ncurses, tmux and the grid count the same columns.
 @Suite("Emoji names under tmux", .serialized)
 struct WideNameTests {
-  typealias Wcwidth = @convention(c) (Int32) -> Int32
-
-  /// Columns of `text` as tmux lays out what it captured: wcwidth per code point (C.UTF-8).
-  static func columns(_ text: String) -> Int {
-    guard let locale = newlocale(LC_CTYPE_MASK, "C.UTF-8", nil),
-      let symbol = dlsym(dlopen(nil, RTLD_NOW), "wcwidth")
-    else { return text.unicodeScalars.count }
-    let previous = uselocale(locale)
-    defer {
-      uselocale(previous)
-      freelocale(locale)
-    }
-    let wcwidth = unsafeBitCast(symbol, to: Wcwidth.self)
-    return text.unicodeScalars.reduce(0) { $0 + max(0, Int(wcwidth(Int32(bitPattern: $1.value)))) }
-  }
+  /// Columns `text` takes on a terminal (wcwidth per code point, as ncurses and tmux count them).
+  static func columns(_ text: String) -> Int { TerminalColumns.of(text) }
 
   /// The column where each boxed row (one starting with "│") ends, trailing blanks dropped.
   static func borders(_ screen: String) -> [Int] {

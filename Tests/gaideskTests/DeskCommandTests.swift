@@ -1,4 +1,5 @@
 import Foundation
+import ProcessTestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -8,22 +9,8 @@ import Testing
 /// The desk's fixes seen from the command line: undoing "left", tables aligned by terminal columns, sheet
 /// files of the right and the wrong shape.
 @Suite struct DeskCommandTests {
-  typealias Wcwidth = @convention(c) (Int32) -> Int32
-
-  /// Columns `text` takes on a terminal: the running C library's wcwidth per code point (C.UTF-8), as
-  /// ncurses and tmux count them; an oracle independent of the program's own width function.
-  static func columns(_ text: Substring) -> Int {
-    guard let locale = newlocale(LC_CTYPE_MASK, "C.UTF-8", nil),
-      let symbol = dlsym(dlopen(nil, RTLD_NOW), "wcwidth")
-    else { return text.unicodeScalars.count }
-    let previous = uselocale(locale)
-    defer {
-      uselocale(previous)
-      freelocale(locale)
-    }
-    let wcwidth = unsafeBitCast(symbol, to: Wcwidth.self)
-    return text.unicodeScalars.reduce(0) { $0 + max(0, Int(wcwidth(Int32(bitPattern: $1.value)))) }
-  }
+  /// Columns `text` takes on a terminal (wcwidth per code point, as ncurses and tmux count them).
+  static func columns(_ text: Substring) -> Int { TerminalColumns.of(text) }
 
   @Test func aLeaveIsUndoneFromTheCommandLineOnceAndTheTicketWaitsAgain() throws {
     let cli = CLI()

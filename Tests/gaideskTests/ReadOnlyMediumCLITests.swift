@@ -58,10 +58,21 @@ import Testing
       #expect(
         verify.status == 0 && verify.out.contains("intact"), "\(verify.status) \(verify.out) \(verify.err)")
       let day = try CLI.object(cli.run(["day", "--json"], environment: environment))
-      #expect((day["readOnly"] as? [String: Any])?["cause"] as? String == "read-only-file-system", "\(day)")
+      let readOnly = day["readOnly"] as? [String: Any]
+      #expect(readOnly?["cause"] as? String == "read-only-file-system", "\(day)")
+      #expect(readOnly?["path"] as? String == medium + "/office", "the data folder is named: \(day)")
       let add = cli.run(["queue", "add", "--name", "New Person"], environment: environment)
       #expect(add.status == 7, "\(add.status) \(add.err)")
       #expect(add.err.contains("read-only") && add.err.contains("nothing was saved"), "\(add.err)")
+      let bundle = cli.scratch + "/copy-\(home.count).gdb"
+      let export = cli.run(["bundle", "export", "--all", "--out", bundle], environment: environment)
+      #expect(export.status == 0, "\(export.err)")
+      let backup = cli.run(
+        ["backup", "--to", cli.scratch + "/backup-\(home.count)"], environment: environment)
+      #expect(backup.status == 0, "a copy on a read-only medium is backed up elsewhere: \(backup.err)")
+      let imported = cli.run(["bundle", "import", bundle], environment: environment)
+      #expect(
+        imported.status == 7 && imported.err.contains("read-only"), "\(imported.status) \(imported.err)")
       let json = cli.run(["visitor", "add", "--name", "Other Person", "--json"], environment: environment)
       // The warning line comes first on stderr; the JSON error is the last line.
       let last = String(json.err.split(separator: "\n").last ?? "")
@@ -83,6 +94,15 @@ import Testing
         return
       }
       prefix = ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--"]
+      let probe = cli.wait(
+        cli.spawn(
+          prefix + ["/bin/sh", "-c", "test -x \"$0\"", CLI.binary], environment: cli.environment, tag: "probe"
+        ))
+      guard probe.status == 0 else {
+        print(
+          "[read-only] skipped: nobody cannot run \(CLI.binary) (a folder on its path is closed to others)")
+        return
+      }
       home = cli.scratch + "/nobody"
       try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
       #expect(chown(home, 65534, 65534) == 0)

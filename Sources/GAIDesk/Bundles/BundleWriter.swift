@@ -16,8 +16,10 @@ struct BundleWriter {
 
   /// Writes to `path` (a `.part` file, synced, then renamed) the records after `since` of every origin held,
   /// through `limits` when given (tests make partial bundles with it). Refuses to overwrite a file. The
-  /// segments are read twice, one segment at a time (the manifest, written first, needs each section's hash),
-  /// so memory stays bounded whatever the office's size; `progress` hears each pass.
+  /// segments are read twice, one segment at a time (the manifest, written first, needs each section's hash):
+  /// a checking pass scans every frame (CRC, sequence, chain) and hashes the sections, then a copying pass
+  /// reads the same byte ranges, hashes them again and writes them. Memory stays bounded whatever the
+  /// office's size; `progress` hears each pass.
   func write(
     to path: String, since: [OriginID: UInt64], limits: [OriginID: UInt64] = [:], now: Date = Date(),
     progress: BundleProgress = { _, _, _ in }
@@ -32,7 +34,10 @@ struct BundleWriter {
     let total = Int(wanted.reduce(0) { $0 + $1.2 - $1.1 + 1 })
     var done = 0
     var ranges: [BundleRange] = []
+    // Where each range's frames lie in the segment files (file, offsets), found by the checking pass.
+    var pieces: [[(file: String, range: Range<Int>)]] = []
     for (origin, first, last) in wanted {
+      var places: [(file: String, range: Range<Int>)] = []
       var hasher = SHA256()
       var length = 0
       var count = 0
@@ -43,6 +48,7 @@ struct BundleWriter {
         hasher.update(data: chunk.bytes)
         length += chunk.bytes.count
         count += chunk.records.count
+        places.append((chunk.file, chunk.bytes.indices))
         if anchor == nil { anchor = chunk.records.first?.header.previousHash }
         head = chunk.records.last
         done += chunk.records.count
@@ -51,6 +57,7 @@ struct BundleWriter {
       guard let anchor, let head, count == Int(last - first + 1) else {
         throw GAIDeskError(.journalReadonly, "journal/" + origin.hex)
       }
+      pieces.append(places)
       ranges.append(
         BundleRange(
           origin: origin, first: first, last: last, anchor: anchor, head: head.hash, count: UInt64(count),
@@ -66,17 +73,23 @@ struct BundleWriter {
     do {
       try write(head + BundleFormat.tag(head, key: key), fd: fd, path: temporary)
       done = 0
-      for range in ranges {
-        // Read again, one segment at a time, hashed again: the bytes written are the bytes the manifest names.
+      for (range, places) in zip(ranges, pieces) {
+        // The same bytes read again, one segment at a time, and hashed again: what is written is what the
+        // manifest names (segments only grow, and the checking pass already scanned every frame).
         var hasher = SHA256()
-        let frames = SegmentFrames(
-          root: journal.root, origin: range.origin, from: range.first, through: range.last)
-        while let chunk = try frames.next() {
-          hasher.update(data: chunk.bytes)
-          try chunk.bytes.withUnsafeBytes { try FileIO.writeAll(fd, $0, path: temporary) }
-          done += chunk.records.count
-          progress(.writing, done, total)
+        var written = 0
+        for place in places {
+          let bytes = try FileIO.read(place.file, from: place.range.lowerBound, limit: place.range.count)
+          guard bytes.count == place.range.count else {
+            throw GAIDeskError(.journalReadonly, "journal/" + range.origin.hex)
+          }
+          hasher.update(data: bytes)
+          try bytes.withUnsafeBytes { try FileIO.writeAll(fd, $0, path: temporary) }
+          // Records copied, counted by their share of the section's bytes.
+          written += bytes.count
+          progress(.writing, done + Int(range.count) * written / Int(max(1, range.length)), total)
         }
+        done += Int(range.count)
         guard Array(hasher.finalize()) == range.sectionHash else {
           throw GAIDeskError(.journalReadonly, "journal/" + range.origin.hex)
         }

@@ -59,7 +59,9 @@ extension Office {
     let record = [
       "at": ISO8601DateFormatter().string(from: now()), "folder": folder, "bundle": result.bundle ?? "",
     ]
-    try FileIO.writeAtomically(try Office.json(record), to: backupRecord)
+    // An office read from a medium that refuses writes (a mounted copy) is backed up all the same; only
+    // this PC's reminder of when it last did so cannot be kept there.
+    if medium == nil { try FileIO.writeAtomically(try Office.json(record), to: backupRecord) }
     return result
   }
 
@@ -72,8 +74,9 @@ extension Office {
       throw GAIDeskError(.backupMissing, folder)
     }
     let identity = try readIdentity(backup.asOffice)
-    let (masterKey, _) = try unlock(backup.asOffice, passphrase: passphrase)
-    let keyring = Keyring(masterKey: masterKey)
+    let (credential, _) = try unlock(backup.asOffice, passphrase: passphrase)
+    guard let masterKey = credential.epochs[1] else { throw GAIDeskError(.keyslotCorrupt) }
+    var keyring = Keyring(epochs: credential.epochs, current: 1)
     var check = BackupCheck(office: identity)
     var heads: [OriginID: (sequence: UInt64, hash: [UInt8])] = [:]
     var newest: BundleManifest?
@@ -81,6 +84,7 @@ extension Office {
       do {
         let bundle = try BundleReader(
           path: file, office: identity.id ?? "", key: BundleFormat.key(masterKey: masterKey))
+        keyring = keyring.learning(from: [bundle], credential: credential)
         try bundle.verify(keyring: keyring)
         check.bundles += 1
         newest = bundle.manifest

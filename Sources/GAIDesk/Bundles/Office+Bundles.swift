@@ -40,11 +40,13 @@ extension Office {
     -> ImportSummary
   {
     try refresh()
+    if let medium { throw medium.error }
     let bundles = try files.map { try openBundle($0) }
     let total = bundles.reduce(0) { $0 + Int($1.manifest.recordCount) }
     var before = 0
+    let keyring = keyringForVerification.learning(from: bundles, credential: credential)
     for bundle in bundles {
-      try bundle.verify(keyring: keyringForVerification) { done, _ in
+      try bundle.verify(keyring: keyring) { done, _ in
         progress(.verifying, before + done, total)
       }
       before += Int(bundle.manifest.recordCount)
@@ -56,6 +58,8 @@ extension Office {
       progress(.importing, min(applied, total), total)
     }
     try refresh()
+    try syncSlotFiles()
+    try healEpoch()
     if summary.added > 0 { saveSnapshot() }
     return summary
   }

@@ -37,7 +37,9 @@ extension Office {
   /// Returns the id map.
   @discardableResult
   public func resolve(_ fork: Fork, staff: String) throws -> [IDChange] {
+    try authorize(.repairHistory, staff: staff)
     guard fork.origin != origin else { throw GAIDeskError(.forkOwnOrigin, fork.origin.hex) }
+    if let medium { throw medium.error }
     let bundle = try openBundle(paths.root + "/" + fork.file)
     try bundle.verify(keyring: keyringForVerification)
     var branch: [(wall: WallTime, batch: EventBatch)] = []

@@ -7,6 +7,7 @@ extension Office {
   /// Adds a partner of the office's own; its code must be new.
   @discardableResult
   public func addPartner(_ partner: Partner, staff: String) throws -> Partner {
+    try authorize(.editPartners, staff: staff)
     try perform(staff: staff) { context -> [Event] in
       let checked = try Office.checked(partner)
       guard PartnerDirectory(state: context.state).partner(checked.code) == nil else {
@@ -22,6 +23,7 @@ extension Office {
   public func updatePartner(_ code: String, staff: String, _ change: (inout Partner) throws -> Void) throws
     -> Partner
   {
+    try authorize(.editPartners, staff: staff)
     try perform(staff: staff) { context -> [Event] in
       guard var partner = PartnerDirectory(state: context.state).partner(code) else {
         throw GAIDeskError(.partnerUnknown, code)
@@ -36,6 +38,7 @@ extension Office {
   /// Retires a partner: no new referrals to it; past referrals keep it.
   @discardableResult
   public func retirePartner(_ code: String, staff: String) throws -> Partner {
+    try authorize(.editPartners, staff: staff)
     try perform(staff: staff) { context -> [Event] in
       guard let partner = PartnerDirectory(state: context.state).partner(code) else {
         throw GAIDeskError(.partnerUnknown, code)

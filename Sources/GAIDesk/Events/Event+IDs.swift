@@ -1,4 +1,12 @@
 extension Event {
+  /// Whether the event changes accounts or key epochs (events 40–44).
+  var isAccountChange: Bool {
+    switch self {
+    case .accountAdded, .accountRemoved, .accountRoleChanged, .accountSlotReplaced, .epochStarted: true
+    default: false
+    }
+  }
+
   /// The id of the entity this event creates, with its kind letter (V, T, R, F), if it creates one.
   var createdID: String? {
     switch self {
@@ -21,7 +29,9 @@ extension Event {
     }
     switch self {
     case .officeCreated, .partnerAdded, .partnerUpdated, .partnerRetired, .sheetUpdated, .historyLossAccepted,
-      .knowledgeConfirmed, .idsRemapped, .lockTimesChanged, .unknown:
+      .knowledgeConfirmed, .idsRemapped, .accountAdded, .accountRemoved, .accountRoleChanged,
+      .accountSlotReplaced,
+      .epochStarted, .lockTimesChanged, .unknown:
       return self
     case .visitorRegistered(let v): return .visitorRegistered(visitor(v))
     case .visitorUpdated(let v, let fields, let base):

@@ -52,6 +52,17 @@ public enum Event: Equatable, Sendable {
   /// A fork's other branch was recorded again under another origin: each entity id it had created (old)
   /// now has a new id. Kept so a slip or a note that names an old id can still be followed.
   case idsRemapped(origin: String, map: [IDChange])
+  /// An administrator added an account (its key slot travels with the event).
+  case accountAdded(Account)
+  /// An administrator removed an account: its slot is deleted wherever the event is folded.
+  case accountRemoved(id: String)
+  /// An administrator changed an account's role.
+  case accountRoleChanged(id: String, role: StaffRole)
+  /// A person changed their passphrase: the account's slot is replaced.
+  case accountSlotReplaced(id: String, slot: [UInt8])
+  /// A new key epoch started, its key wrapped to every remaining account. Sealed under the epoch before it, so
+  /// every PC holding that epoch learns the new one.
+  case epochStarted(EpochStart)
   /// An administrator changed when desks lock and wipe their keys; fields left nil keep their value.
   case lockTimesChanged(LockTimesChange)
   /// An event of a type or version this program does not know, kept as it was and passed on.
@@ -83,6 +94,11 @@ public enum EventType: UInt16, CaseIterable, Sendable {
   case knowledgeConfirmed = 31
   case idsRemapped = 32
   case visitReopened = 33
+  case accountAdded = 40
+  case accountRemoved = 41
+  case accountRoleChanged = 42
+  case accountSlotReplaced = 43
+  case epochStarted = 44
   case lockTimesChanged = 50
 
   /// The schema version this program writes (and the newest it reads) for the type.

@@ -155,6 +155,34 @@ public enum EventCodec {
         w.writeString(change.new)
       }
       return known(.idsRemapped)
+    case .accountAdded(let account):
+      w.writeString(account.id)
+      w.writeString(account.name)
+      w.writeString(account.role.rawValue)
+      w.writeBool(account.isRecovery)
+      w.writeBytes(account.publicKey)
+      w.writeBytes(account.slot)
+      return known(.accountAdded)
+    case .accountRemoved(let id):
+      w.writeString(id)
+      return known(.accountRemoved)
+    case .accountRoleChanged(let id, let role):
+      w.writeString(id)
+      w.writeString(role.rawValue)
+      return known(.accountRoleChanged)
+    case .accountSlotReplaced(let id, let slot):
+      w.writeString(id)
+      w.writeBytes(slot)
+      return known(.accountSlotReplaced)
+    case .epochStarted(let start):
+      w.write(start.epoch)
+      w.writeVarint(UInt64(start.wraps.count))
+      for wrap in start.wraps {
+        w.writeString(wrap.account)
+        w.writeBytes(wrap.ephemeral)
+        w.writeBytes(wrap.box)
+      }
+      return known(.epochStarted)
     case .lockTimesChanged(let change):
       w.writeOptional(change.idleMinutes)
       w.writeOptional(change.wipeMinutes)
@@ -229,6 +257,25 @@ public enum EventCodec {
         IDChange(old: try r.readString(), new: try r.readString())
       }
       return .idsRemapped(origin: origin, map: map)
+    case .accountAdded:
+      let id = try r.readString()
+      let name = try r.readString()
+      let role = try role(&r)
+      let isRecovery = try r.readBool()
+      let publicKey = try r.readBytes()
+      return .accountAdded(
+        Account(
+          id: id, name: name, role: role, publicKey: publicKey, isRecovery: isRecovery,
+          slot: try r.readBytes()))
+    case .accountRemoved: return .accountRemoved(id: try r.readString())
+    case .accountRoleChanged: return .accountRoleChanged(id: try r.readString(), role: try role(&r))
+    case .accountSlotReplaced: return .accountSlotReplaced(id: try r.readString(), slot: try r.readBytes())
+    case .epochStarted:
+      let epoch = try r.readUInt32()
+      let wraps = try (0..<(try r.readLength())).map { _ in  // bounded by the bytes left: no huge allocation
+        EpochKeyWrap(account: try r.readString(), ephemeral: try r.readBytes(), box: try r.readBytes())
+      }
+      return .epochStarted(EpochStart(epoch: epoch, wraps: wraps))
     case .lockTimesChanged:
       return .lockTimesChanged(
         LockTimesChange(
@@ -241,6 +288,13 @@ public enum EventCodec {
       return .knowledgeConfirmed(
         subject: subject, method: method, day: try r.readString(), note: try r.readOptionalString())
     }
+  }
+
+  private static func role(_ r: inout ByteReader) throws -> StaffRole {
+    guard let role = StaffRole(rawValue: try r.readString()) else {
+      throw ByteReader.Malformed(reason: "unknown role")
+    }
+    return role
   }
 
   static func encode(_ visitor: Visitor, into w: inout ByteWriter) {

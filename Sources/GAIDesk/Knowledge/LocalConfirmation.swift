@@ -56,3 +56,13 @@ public struct LocalConfirmation: Equatable, Sendable {
     day != other.day ? day > other.day : at > other.at
   }
 }
+
+extension KnowledgeSubject {
+  /// What confirming this subject changes: the partner directory or a knowledge sheet.
+  var editAction: Action {
+    switch self {
+    case .partner: .editPartners
+    case .sheetLine: .editSheets
+    }
+  }
+}

@@ -13,6 +13,7 @@ extension Office {
   )
     throws -> LocalConfirmation
   {
+    try authorize(subject.editAction, staff: staff)
     try perform(staff: staff) { context -> [Event] in
       try Office.checkExists(subject, in: context.state)
       return [
@@ -30,6 +31,7 @@ extension Office {
     _ code: String, method: ConfirmationMethod, note: String? = nil, staff: String,
     _ change: (inout Partner) throws -> Void
   ) throws -> Partner {
+    try authorize(.editPartners, staff: staff)
     try perform(staff: staff) { context -> [Event] in
       guard var partner = PartnerDirectory(state: context.state).partner(code) else {
         throw GAIDeskError(.partnerUnknown, code)
@@ -53,11 +55,13 @@ extension Office {
     topic: String, section: SheetSection, index: Int, texts: [Language: String], method: ConfirmationMethod,
     note: String? = nil, staff: String
   ) throws -> KnowledgeSheet {
+    try authorize(.editSheets, staff: staff)
     try perform(staff: staff) { context -> [Event] in
       guard var sheet = KnowledgeBase(state: context.state).sheet(topic) else {
         throw GAIDeskError(.sheetMissing, topic)
       }
       for (language, text) in texts {
+        guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { throw GAIDeskError(.sheetLineEmpty) }
         try Validation.text(text, field: "sheet", limit: 1000, allowNewlines: false)
         var content = sheet.content(language)
         var lines = section.lines(content)

@@ -9,6 +9,7 @@ extension Office {
     throws
     -> KnowledgeSheet
   {
+    try authorize(.editSheets, staff: staff)
     try perform(staff: staff) { context -> [Event] in
       _ = try Validation.topics([topic])
       var sheet =

@@ -132,6 +132,7 @@ extension Office {
   /// Merges record `other` into `keep` (two records of one person): `other` is hidden from searches and its
   /// visits, referrals and follow-ups show under `keep`. Nothing is deleted; `unmergeVisitors` undoes it.
   public func mergeVisitors(keep: String, other: String, staff: String) throws {
+    try authorize(.mergeVisitors, staff: staff)
     try perform(staff: staff) { context -> [Event] in
       let state = context.state
       guard let kept = state.visitors[keep] else { throw GAIDeskError(.visitorUnknown, keep) }
@@ -145,6 +146,7 @@ extension Office {
 
   /// Undoes a merge of `other` into `keep`; both records are separate again, with their own histories.
   public func unmergeVisitors(keep: String, other: String, staff: String) throws {
+    try authorize(.mergeVisitors, staff: staff)
     try perform(staff: staff) { context -> [Event] in
       guard context.state.visitors[keep] != nil else { throw GAIDeskError(.visitorUnknown, keep) }
       guard let merged = context.state.visitors[other] else {

@@ -17,8 +17,22 @@ public final class Office {
   public private(set) var journal: Journal
   /// The origin this device writes as in this office.
   public let origin: OriginID
+  /// The epoch-1 key (the office master key): bundle tags and epoch-1 records.
   private let masterKey: SymmetricKey
-  private let keyring: Keyring
+  /// What unlocked the office: an account's keys, or a master-key slot from before accounts.
+  var credential: Credential
+  /// The record keys held, one per epoch.
+  var keyring: Keyring
+  /// The account that unlocked the office, as the journal knows it now (its role may change, or it may be
+  /// removed, while the office is open); nil while the journal does not name it yet (a restore before its
+  /// bundles are imported) or for an office from before accounts that opens read-only.
+  public var account: Account? {
+    guard case .account(let id, _, _) = credential, let found = state.accounts.accounts[id], !found.removed
+    else { return nil }
+    return found
+  }
+  /// The recovery code of an office just created, to show once; nil otherwise.
+  public internal(set) var recoveryCode: String?
   private let marks: DeviceMarks
   /// The wall clock (injectable for tests of clocks set wrong).
   public var now: @Sendable () -> Date = { Date() }
@@ -42,7 +56,7 @@ public final class Office {
   /// ``CoveredSegments/check()`` (in the background is fine) and hand the damage to ``noteCoveredDamage(_:)``.
   public private(set) var coveredSegments = CoveredSegments(journalRoot: "", seals: [])
 
-  /// The master key, for checks that read the journal independently.
+  /// The epoch-1 key, for checks that read the journal independently.
   var masterKeyForVerification: SymmetricKey { masterKey }
   /// The record keys, for checks that read the journal independently.
   var keyringForVerification: Keyring { keyring }
@@ -58,19 +72,21 @@ public final class Office {
   public var medium: ReadOnlyMedium? { journal.medium }
 
   private init(
-    paths: OfficePaths, identity: OfficeIdentity, masterKey: SymmetricKey, origin: OriginID,
-    marks: DeviceMarks
+    paths: OfficePaths, identity: OfficeIdentity, credential: Credential, origin: OriginID, marks: DeviceMarks
   ) throws {
     self.paths = paths
     self.identity = identity
+    self.credential = credential
+    guard let masterKey = credential.epochs[1] else { throw GAIDeskError(.keyslotCorrupt) }
     self.masterKey = masterKey
-    self.keyring = Keyring(masterKey: masterKey)
+    self.keyring = Keyring(epochs: credential.epochs, current: 1)
     self.origin = origin
     self.marks = marks
     journal = try Journal(root: paths.journal, origin: origin, keyring: keyring)
   }
 
-  /// Creates a new office for municipality `code`, protected by `passphrase`.
+  /// Creates a new office for municipality `code`: its first administrator `staff` (protected by
+  /// `passphrase`) and a recovery slot whose code is in `recoveryCode`, to be shown once.
   public static func create(
     at paths: OfficePaths, office code: String, passphrase: String, staff: String?,
     scryptLogN: Int = KeySlot.defaultLogN, marks: DeviceMarks = .resolve()
@@ -82,32 +98,44 @@ public final class Office {
       )
     }
     try Validation.passphrase(passphrase)
+    let name = try Validation.name(staff ?? "Administrador", field: "staff")
     try FileIO.makeDirectory(paths.keys)
     let masterKey = SymmetricKey(size: .bits256)
-    let slot = try KeySlot.make(for: masterKey, passphrase: passphrase, logN: scryptLogN)
-    try FileIO.writeAtomically(try Office.json(slot), to: paths.keys + "/slot-1.json")
+    let epochs: [UInt32: SymmetricKey] = [1: masterKey]
+    let recoveryCode = RecoveryCode.generate()
+    let first = try NewAccount(
+      name: name, role: .administrator, passphrase: passphrase, epochs: epochs, logN: scryptLogN)
+    let recovery = try NewAccount(
+      name: RecoveryCode.accountName, role: .administrator, passphrase: recoveryCode, epochs: epochs,
+      logN: scryptLogN, isRecovery: true)
+    for account in [first, recovery] {
+      try FileIO.writeAtomically(account.slot.bytes, to: paths.keys + "/" + AccountSlot.fileName(account.id))
+    }
     let identity = OfficeIdentity(
       format: OfficeIdentity.currentFormat, id: UUID().uuidString.lowercased(), office: code,
       created: ISO8601DateFormatter().string(from: Date()))
     let origin = newOrigin(paths: paths, marks: marks, office: identity.id!)
-    // The journal starts empty: its first record is the office's first real event, so generated or
-    // imported history may lie before today.
     let office = try Office(
-      paths: paths, identity: identity, masterKey: masterKey, origin: origin, marks: marks)
+      paths: paths, identity: identity,
+      credential: .account(id: first.id, privateKey: first.privateKey, epochs: epochs), origin: origin,
+      marks: marks)
     office.state.office = code
-    if let staff { try Office.saveSettings(OfficeSettings(staff: staff), paths: paths) }
     try FileIO.writeAtomically(try Office.json(identity), to: paths.officeFile)
+    // The journal's first record names the accounts, so they travel to the office's other PCs.
+    try office.record(staff: name, events: [.accountAdded(first.account), .accountAdded(recovery.account)])
+    office.recoveryCode = recoveryCode
     return office
   }
 
   /// Unlocks the office in `paths` with `passphrase` and reads its journal. A format-1 office is migrated
-  /// first (see `Migration`).
+  /// first (see `Migration`); an office from before accounts turns the slot that opened into an
+  /// administrator account.
   public static func open(at paths: OfficePaths, passphrase: String, marks: DeviceMarks = .resolve()) throws
     -> Office
   {
     var identity = try readIdentity(paths)
-    let (masterKey, skipped) = try unlock(paths, passphrase: passphrase)
-    if identity.format < OfficeIdentity.currentFormat {
+    let (credential, skipped) = try unlock(paths, passphrase: passphrase)
+    if identity.format < OfficeIdentity.currentFormat, let masterKey = credential.epochs[1] {
       try Migration(paths: paths, masterKey: masterKey).run()
       identity = try readIdentity(paths)
     }
@@ -120,11 +148,12 @@ public final class Office {
     let marks = writable ? marks : DeviceMarks.readOnly(marks)
     let origin = try deviceOrigin(paths: paths, marks: marks, office: id, notices: &notices, lost: &lost)
     let office = try Office(
-      paths: paths, identity: identity, masterKey: masterKey, origin: origin, marks: marks)
+      paths: paths, identity: identity, credential: credential, origin: origin, marks: marks)
     office.notices = notices
     office.slotWarnings = skipped
     office.journal.expected = lost
     try office.load()
+    try office.settleAccount(passphrase: passphrase)
     return office
   }
 
@@ -141,33 +170,51 @@ public final class Office {
     return identity
   }
 
-  /// The master key from the first slot `passphrase` opens, and a warning for each slot skipped on the way
-  /// (newer, out-of-range parameters, damaged): one bad slot must not lock out the others.
-  static func unlock(_ paths: OfficePaths, passphrase: String) throws -> (SymmetricKey, [GAIDeskError]) {
+  /// What the first slot `passphrase` opens, and a warning for each slot skipped on the way (newer,
+  /// out-of-range parameters, damaged): one bad slot must not lock out the others. A recovery code is also
+  /// tried as written in the safe (grouped, upper case).
+  static func unlock(_ paths: OfficePaths, passphrase: String) throws -> (Credential, [GAIDeskError]) {
+    do {
+      return try unlock(paths, exactly: passphrase)
+    } catch let error as GAIDeskError where error.code == .passphraseWrong {
+      guard let code = RecoveryCode.normalized(passphrase), code != passphrase else { throw error }
+      return try unlock(paths, exactly: code)
+    }
+  }
+
+  private static func unlock(_ paths: OfficePaths, exactly passphrase: String) throws -> (
+    Credential, [GAIDeskError]
+  ) {
     let names = (try? FileManager.default.contentsOfDirectory(atPath: paths.keys)) ?? []
-    let slots = names.filter { $0.hasPrefix("slot-") && $0.hasSuffix(".json") }.sorted()
+    // Each slot costs a scrypt run: the one that opened last on this PC first, the recovery slot last.
+    let last = settings(paths: paths).slot
+    let slots = names.filter { $0.hasPrefix("slot-") && $0.hasSuffix(".json") }.sorted {
+      ($0 == last ? 0 : 1, $0.hasPrefix("slot-r") ? 1 : 0, $0) < (
+        $1 == last ? 0 : 1, $1.hasPrefix("slot-r") ? 1 : 0, $1
+      )
+    }
     guard !slots.isEmpty else { throw GAIDeskError(.keyslotMissing, paths.keys) }
     var skipped: [GAIDeskError] = []
     var refused: [GAIDeskError] = []
     var wrong = 0
     for name in slots {
-      guard let data = try? FileIO.read(paths.keys + "/" + name, limit: 1 << 16),
-        let slot = try? JSONDecoder().decode(KeySlot.self, from: Data(data))
-      else {
-        skipped.append(GAIDeskError(.keyslotSkippedWarning, name, "error.keyslot.corrupt"))
-        refused.append(GAIDeskError(.keyslotCorrupt))
-        continue
-      }
       do {
-        if let key = try slot.unlock(passphrase: passphrase) { return (key, skipped) }
+        if let credential = try Credential.open(paths.keys + "/" + name, passphrase: passphrase) {
+          if name != last, paths.exists {
+            var saved = settings(paths: paths)
+            saved.slot = name
+            try? saveSettings(saved, paths: paths)
+          }
+          return (credential, skipped)
+        }
         wrong += 1
       } catch let error as GAIDeskError {
         skipped.append(GAIDeskError(.keyslotSkippedWarning, name, error.key))
         refused.append(error)
       }
     }
-    if wrong > 0 { throw GAIDeskError(.passphraseWrong) }
-    throw refused.first ?? GAIDeskError(.keyslotCorrupt)
+    // Any damaged or newer slot is named: it may be the one this passphrase would have opened.
+    throw refused.first ?? GAIDeskError(wrong > 0 ? .passphraseWrong : .keyslotCorrupt)
   }
 
   /// The origin this device continues in this folder: its mark's origin when the folder's log of that
@@ -245,7 +292,7 @@ public final class Office {
 
   private func load() throws {
     defer { if state.office == nil { state.office = identity.office } }
-    switch StateSnapshot.load(paths: paths, masterKey: masterKey, journal: journal) {
+    switch loadSnapshot() {
     case .loaded(let snapshot, let key, let seals):
       state = snapshot
       appliedKey = key
@@ -263,6 +310,7 @@ public final class Office {
     try journal.refresh { entries.append($0) }
     try journal.repairOwnTail { entries.append($0) }
     try fold(entries)
+    try learnEpochs()
     if openedFromSnapshot && journal.isReadOnly {
       // A stale or foreign cache must never be mistaken for damage: read everything again.
       openedFromSnapshot = false
@@ -272,6 +320,9 @@ public final class Office {
     }
     if !journal.isReadOnly && (recordsReplayed > 1000 || !openedFromSnapshot) { saveSnapshot() }
   }
+
+  /// Folds records read outside `refresh` (after an epoch key was learned).
+  func foldEntries(_ entries: [JournalEntry]) throws { try fold(entries) }
 
   /// Folds newly read records: in order when they all come after what is folded, else everything again.
   private func fold(_ entries: [JournalEntry]) throws {
@@ -307,17 +358,28 @@ public final class Office {
     state.apply(batch, time: entry.content.wall)
   }
 
-  /// Writes the sealed snapshot cache, with a hash of every segment it covers; failure only costs time at
-  /// the next opening. Nothing is written on a medium that refuses writes, or over damage found on the way.
+  /// Writes the sealed snapshot cache under the current epoch's key (so a person who left cannot read a later
+  /// copy of it), with a hash of every segment it covers; failure only costs time at the next opening.
+  /// Nothing is written on a medium that refuses writes, or over damage found on the way.
   public func saveSnapshot() {
     guard journal.medium == nil else { return }
     let resealed = CoveredSegments(journalRoot: paths.journal, seals: seals).resealed(for: journal.cursors)
     guard resealed.damage.isEmpty else { return noteCoveredDamage(resealed.damage) }
     seals = resealed.seals
     try? StateSnapshot.save(
-      state, appliedKey: appliedKey, journal: journal, seals: seals, paths: paths, masterKey: masterKey)
+      state, appliedKey: appliedKey, journal: journal, seals: seals, paths: paths,
+      masterKey: keyring.key(keyring.current)!)
   }
 
+  /// The snapshot cache, opened with the newest epoch key that opens it.
+  private func loadSnapshot() -> StateSnapshot.Outcome {
+    for epoch in keyring.epochs.sorted(by: >) {
+      let outcome = StateSnapshot.load(paths: paths, masterKey: keyring.key(epoch)!, journal: journal)
+      if case .unusable = outcome { continue }
+      return outcome
+    }
+    return .unusable
+  }
   /// Hashes the segments the cache covered again, now, and takes the damage found (see
   /// ``noteCoveredDamage(_:)``); the interface does the same in the background.
   public func checkCoveredHistory() {
@@ -339,6 +401,7 @@ public final class Office {
     var entries: [JournalEntry] = []
     try journal.refresh { entries.append($0) }
     try fold(entries)
+    try learnEpochs()
     return !entries.isEmpty
   }
 
@@ -388,6 +451,7 @@ public final class Office {
         },
         written: { cursor in marks.save(DeviceMark(cursor: cursor, root: paths.root), office: identity.id!) })
       try foldPending()
+      try learnEpochs()
     } catch let error as GAIDeskError {
       pending = []
       if applied { try reload() }
@@ -404,6 +468,7 @@ public final class Office {
   /// older backup on purpose): writes are accepted again and the cache is rebuilt. Damage inside the logs
   /// (altered or unreadable records) is not history loss and stays.
   public func acceptMissingHistory(staff: String) throws {
+    try authorize(.repairHistory, staff: staff)
     let missing = journal.missingThrough
     guard !missing.isEmpty else { throw GAIDeskError(.historyNothingMissing) }
     try perform(staff: staff, count: 1, now: now, acceptingLoss: true) { _ in
@@ -422,7 +487,7 @@ public final class Office {
 
   /// Forgets the in-memory state and reads the journal again (after an append that failed once the state
   /// had taken its events).
-  private func reload() throws {
+  func reload() throws {
     let expected = journal.expected
     let coveredDamage = journal.coveredDamage
     journal = try Journal(root: paths.journal, origin: origin, keyring: keyring)

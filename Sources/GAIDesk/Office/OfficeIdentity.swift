@@ -17,10 +17,12 @@ public struct OfficeIdentity: Codable, Equatable, Sendable {
 
 /// `settings.json`: this installation's preferences (no personal data of visitors).
 public struct OfficeSettings: Codable, Equatable, Sendable {
-  /// The staff member who acts when `--staff` is not given.
+  /// The name of the last person at the desk (from before accounts: the staff member who acted).
   public var staff: String?
   /// The interface language code.
   public var language: String?
+  /// The key slot file that opened the office last on this PC, tried first next time.
+  public var slot: String?
 
   /// Settings with nothing set.
   public init(staff: String? = nil, language: String? = nil) {

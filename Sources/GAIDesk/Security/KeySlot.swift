@@ -73,7 +73,7 @@ public struct KeySlot: Codable, Sendable, Equatable {
     return SymmetricKey(data: key)
   }
 
-  private static func derive(_ passphrase: String, salt: [UInt8], logN: Int, r: Int, p: Int) throws
+  static func derive(_ passphrase: String, salt: [UInt8], logN: Int, r: Int, p: Int) throws
     -> SymmetricKey
   {
     do {

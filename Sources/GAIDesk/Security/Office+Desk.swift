@@ -6,23 +6,26 @@ extension Office {
   @discardableResult
   public func setLockTimes(_ change: LockTimesChange, staff: String) throws -> LockTimes {
     try change.validate()
-    try requireLockTimesPermission(staff: staff)
+    try authorize(.setLockTimes, staff: staff)
     guard !change.isEmpty else { return state.lockTimes }
     try record(staff: staff, events: [.lockTimesChanged(change)])
     return state.lockTimes
   }
 
-  /// The one place that decides who may change the lock times: administrators, once accounts carry roles.
-  /// Until then everyone who unlocked the office may.
-  func requireLockTimesPermission(staff: String) throws {}
-
   /// Checks `passphrase` against this office's key slots without opening anything again (a person joining
-  /// the desk session at a locked screen); throws `passphraseWrong` when no slot of this office opens.
-  /// Returns who the passphrase names: nil while one passphrase is shared by everyone (the name typed with
-  /// it counts); the account's name once each person has their own.
+  /// the desk session at a locked screen); throws `passphraseWrong` when no slot of this office opens, or the
+  /// one that opens belongs to an account the journal says was removed. Returns who the passphrase names: the
+  /// account's name (the recovery code names the recovery account); nil for the one shared passphrase of an
+  /// office from before accounts (the name typed with it counts).
   public func checkPassphrase(_ passphrase: String) throws -> String? {
-    let (key, _) = try Office.unlock(paths, passphrase: passphrase)
-    guard key == masterKeyForVerification else { throw GAIDeskError(.passphraseWrong) }
-    return nil
+    let (opened, _) = try Office.unlock(paths, passphrase: passphrase)
+    switch opened {
+    case .account(let id, _, _):
+      guard let found = state.accounts.accounts[id], !found.removed else { throw GAIDeskError(.passphraseWrong) }
+      return found.name
+    case .master(let key, _, _):
+      guard key == masterKeyForVerification else { throw GAIDeskError(.passphraseWrong) }
+      return nil
+    }
   }
 }

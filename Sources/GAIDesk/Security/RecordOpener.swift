@@ -8,10 +8,14 @@ import Crypto
 /// swift-crypto's `AES.GCM` builds a new context (key schedule, GHASH tables) per call, which made opening
 /// the records the floor of every opening. Not thread-safe: one opener per reader.
 final class RecordOpener {
-  private let keyring: Keyring
+  /// The keys it opens with.
+  let keyring: Keyring
   private var contexts: [UInt32: AESGCMContext] = [:]
+  /// The context of the epoch opened last (records come in runs of one epoch).
+  private var last: (epoch: UInt32, context: AESGCMContext)?
   /// The plaintext of the last record opened (longer than it: only `count` bytes are its own).
   private var plain: [UInt8] = []
+  private let digest = SHA256Context()
 
   /// An opener for the records sealed under `keyring`'s epochs.
   init(keyring: Keyring) {
@@ -38,11 +42,59 @@ final class RecordOpener {
     return try? RecordContent(decoding: plain, count: count)
   }
 
+  /// SHA-256 of the record's body (the next record's `previousHash`), as `ScannedRecord.hash`, through a
+  /// reused digest context.
+  func hash(_ record: ScannedRecord) -> [UInt8] {
+    digest?.hash(record.body) ?? record.hash
+  }
+
   private func context(_ epoch: UInt32) -> AESGCMContext? {
-    if let known = contexts[epoch] { return known }
-    guard let sealer = keyring.sealer(epoch), let made = AESGCMContext(key: sealer.key) else { return nil }
-    contexts[epoch] = made
-    return made
+    if let last, last.epoch == epoch { return last.context }
+    let context: AESGCMContext
+    if let known = contexts[epoch] {
+      context = known
+    } else {
+      guard let sealer = keyring.sealer(epoch), let made = AESGCMContext(key: sealer.key) else { return nil }
+      contexts[epoch] = made
+      context = made
+    }
+    last = (epoch, context)
+    return context
+  }
+}
+
+/// One OpenSSL SHA-256 context, reset for every message.
+final class SHA256Context {
+  private let context: OpaquePointer
+  private let algorithm: OpaquePointer
+
+  /// A context; nil when OpenSSL has no SHA-256.
+  init?() {
+    guard let algorithm = EVP_MD_fetch(nil, "SHA256", nil) else { return nil }
+    guard let context = EVP_MD_CTX_new() else {
+      EVP_MD_free(algorithm)
+      return nil
+    }
+    self.algorithm = algorithm
+    self.context = context
+  }
+
+  deinit {
+    EVP_MD_CTX_free(context)
+    EVP_MD_free(algorithm)
+  }
+
+  /// The digest of `bytes`; nil if OpenSSL fails.
+  func hash(_ bytes: ArraySlice<UInt8>) -> [UInt8]? {
+    var out = [UInt8](repeating: 0, count: 32)
+    let done = bytes.withUnsafeBytes { message in
+      out.withUnsafeMutableBufferPointer { digest in
+        EVP_DigestInit_ex(context, algorithm, nil) == 1
+          && EVP_DigestUpdate(context, message.baseAddress, message.count) == 1
+          && EVP_DigestFinal_ex(context, digest.baseAddress, nil) == 1
+      }
+    }
+    return done ? out : nil
   }
 }
 

@@ -12,8 +12,12 @@ public enum PrintOutcome: Equatable, Sendable {
 /// terminal interface).
 public enum Printer {
   /// The default destination, or nil when none is configured (or CUPS is not installed).
-  public static func defaultPrinter() -> String? {
-    guard let output = run("lpstat", ["-d"], input: nil), output.status == 0 else { return nil }
+  public static func defaultPrinter(environment: [String: String] = ProcessInfo.processInfo.environment)
+    -> String?
+  {
+    guard let output = run("lpstat", ["-d"], input: nil, environment: environment), output.status == 0 else {
+      return nil
+    }
     // "system default destination: NAME" (other locales use other words, but the name comes after a colon).
     guard let line = output.text.split(separator: "\n").first, let colon = line.lastIndex(of: ":") else {
       return nil
@@ -23,8 +27,10 @@ public enum Printer {
   }
 
   /// Sends `text` to `printer` with `lp`; a refusal carries `lp`'s own words.
-  public static func send(_ text: String, to printer: String) throws {
-    guard let output = run("lp", ["-d", printer], input: text) else {
+  public static func send(
+    _ text: String, to printer: String, environment: [String: String] = ProcessInfo.processInfo.environment
+  ) throws {
+    guard let output = run("lp", ["-d", printer], input: text, environment: environment) else {
       throw GAIDeskError(.printFailed, printer, "lp")
     }
     guard output.status == 0 else {
@@ -43,13 +49,13 @@ public enum Printer {
 
   /// Prints `page` on the default printer; when there is none, saves `withoutNames` (the same page with no
   /// person's name: nothing personal is left on disk in clear) as `folder/fileName` and says where.
+  /// `environment` is the user's (only its printing setup reaches `lp`).
   public static func printOrSave(
-    _ page: PrintedPage, withoutNames: PrintedPage, fileName: String, folder: String
-  )
-    throws -> PrintOutcome
-  {
-    if let printer = defaultPrinter() {
-      try send(page.text, to: printer)
+    _ page: PrintedPage, withoutNames: PrintedPage, fileName: String, folder: String,
+    environment: [String: String] = ProcessInfo.processInfo.environment
+  ) throws -> PrintOutcome {
+    if let printer = defaultPrinter(environment: environment) {
+      try send(page.text, to: printer, environment: environment)
       return .printed(printer: printer)
     }
     guard !withoutNames.holdsNames else { throw GAIDeskError(.printNone) }
@@ -73,7 +79,8 @@ public enum Printer {
   /// Runs `tool` found in `directories` with `arguments` and the minimal environment: its status, standard
   /// output and standard error; nil when it is not there.
   static func run(
-    _ tool: String, _ arguments: [String], input: String?, directories: [String] = systemDirectories
+    _ tool: String, _ arguments: [String], input: String?, directories: [String] = systemDirectories,
+    environment: [String: String] = ProcessInfo.processInfo.environment
   ) -> (status: Int32, text: String, errors: String)? {
     guard
       let program = directories.map({ $0 + "/" + tool }).first(where: {
@@ -83,7 +90,7 @@ public enum Printer {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: program)
     process.arguments = arguments
-    process.environment = childEnvironment(from: ProcessInfo.processInfo.environment)
+    process.environment = childEnvironment(from: environment)
     let out = Pipe()
     let err = Pipe()
     let inPipe = Pipe()

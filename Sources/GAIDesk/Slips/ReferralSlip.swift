@@ -59,14 +59,14 @@ public struct ReferralSlip: Equatable, Sendable {
     func t(_ key: String, _ args: String...) -> String { s.text(key, args, language: language) }
     var out = [t("slip.title"), officeName, String(repeating: "=", count: 40)]
     out.append(t("slip.visitor", visitorName))
-    out.append(t("slip.reference", referralID, date))
+    out.append(t("slip.reference", referralID, LocalTime.shown(date, language: language)))
     out.append(t("slip.topic", topic))
     out.append("")
     out.append(t("slip.goTo"))
     out.append("  " + partnerName)
     out.append(contentsOf: contacts.map { "  " + $0 })
     if contactsToConfirm { out.append("  " + t("slip.toConfirm")) }
-    if let due { out.append(t("slip.due", due)) }
+    if let due { out.append(t("slip.due", LocalTime.shown(due, language: language))) }
     out.append("")
     out.append(t("slip.bring"))
     if documents.isEmpty { out.append("  " + t("slip.bring.none")) }

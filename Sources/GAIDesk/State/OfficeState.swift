@@ -46,7 +46,9 @@ public struct OfficeState: Sendable {
   public internal(set) var remappedIDs: [String: String] = [:]
   /// Missing history a supervisor accepted as lost: origin → last sequence accepted.
   public internal(set) var acceptedLoss: [OriginID: UInt64] = [:]
-  /// The latest wall time of any record.
+  /// The office's accounts and key epochs.
+  public internal(set) var accounts = AccountBook()
+  /// The latest wall time of any record but those holding only account changes.
   public internal(set) var latestWall: WallTime?
   /// When desks lock and wipe their keys (the latest change of each field, in canonical order).
   public internal(set) var lockTimes = LockTimes.standard
@@ -58,7 +60,10 @@ public struct OfficeState: Sendable {
   public mutating func apply(_ batch: EventBatch, time: WallTime) {
     recordCount += 1
     recordsPerDay[LocalTime.day(time), default: 0] += 1
-    if latestWall.map({ time > $0 }) ?? true { latestWall = time }
+    // Account changes (an office's first record names its accounts) do not date the desk's history.
+    if !batch.events.allSatisfy(\.isAccountChange), latestWall.map({ time > $0 }) ?? true {
+      latestWall = time
+    }
     for event in batch.events {
       eventCount += 1
       apply(event, time: time, staff: batch.staff, office: batch.office)
@@ -112,7 +117,8 @@ public struct OfficeState: Sendable {
       visits.values[index].status = .left
       visits.values[index].endedAt = time
     case .visitReopened(let id, let leftAt):
-      guard let index = visits.index(forKey: id), VisitReopening.undoes(leftAt, visit: visits.values[index], at: time)
+      guard let index = visits.index(forKey: id),
+        VisitReopening.undoes(leftAt, visit: visits.values[index], at: time)
       else { return }
       visits.values[index].status = visits.values[index].calledAt == nil ? .waiting : .called
       visits.values[index].endedAt = nil
@@ -164,6 +170,16 @@ public struct OfficeState: Sendable {
       confirmations[subject.key] = confirmation
     case .idsRemapped(_, let map):
       for change in map { remappedIDs[change.old] = change.new }
+    case .accountAdded(let account):
+      accounts.add(account)
+    case .accountRemoved(let id):
+      accounts.accounts[id]?.removed = true
+    case .accountRoleChanged(let id, let role):
+      accounts.accounts[id]?.role = role
+    case .accountSlotReplaced(let id, let slot):
+      accounts.accounts[id]?.slot = slot
+    case .epochStarted(let start):
+      accounts.start(start)
     case .lockTimesChanged(let change):
       lockTimes = change.applied(to: lockTimes)
     case .unknown:

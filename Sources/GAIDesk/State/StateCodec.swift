@@ -72,6 +72,7 @@ enum StateCodec {
       w.writeString(conflict.keptBy)
       w.write(conflict.keptAt.milliseconds)
     }
+    state.accounts.encode(into: &w)
     w.writeInt(state.lockTimes.idleMinutes)
     w.writeInt(state.lockTimes.wipeMinutes)
     w.writeInt(state.lockTimes.sessionHours)
@@ -154,6 +155,7 @@ enum StateCodec {
           visitorID: overwritten.id, fields: fields, overwritten: overwritten, keptBy: try r.readString(),
           keptAt: WallTime(milliseconds: try r.readUInt64())))
     }
+    state.accounts = try AccountBook.decode(&r)
     state.lockTimes = LockTimesChange(
       idleMinutes: try r.readInt(), wipeMinutes: try r.readInt(), sessionHours: try r.readInt()
     ).applied(to: .standard)

@@ -31,12 +31,13 @@ final class SegmentFrames {
     self.last = last
   }
 
-  /// The next segment's records in the range and their frames' bytes back to back (exactly as in the
-  /// file); nil when the range or the log is over.
-  func next() throws -> (records: [ScannedRecord], bytes: ArraySlice<UInt8>)? {
+  /// The next segment's records in the range, their frames' bytes back to back (exactly as in the file,
+  /// indexed by file offset) and the segment file; nil when the range or the log is over.
+  func next() throws -> (records: [ScannedRecord], bytes: ArraySlice<UInt8>, file: String)? {
     while expected <= last, FileIO.size(folder + SegmentFormat.fileName(index: index)) != nil {
       let name = "journal/" + origin.hex + "/" + SegmentFormat.fileName(index: index)
-      let bytes = try FileIO.read(folder + SegmentFormat.fileName(index: index))
+      let file = folder + SegmentFormat.fileName(index: index)
+      let bytes = try FileIO.read(file)
       index += 1
       guard bytes.count >= SegmentFormat.headerSize else { return nil }
       let scan = SegmentScanner(
@@ -55,7 +56,7 @@ final class SegmentFrames {
         throw GAIDeskError(.journalReadonly, "\(name) @\(offset): \(reason)")
       }
       guard let start = records.first, let end = records.last else { continue }
-      return (records, bytes[start.offset..<end.end])
+      return (records, bytes[start.offset..<end.end], file)
     }
     return nil
   }

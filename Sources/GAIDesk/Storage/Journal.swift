@@ -26,7 +26,8 @@ public final class Journal {
   public let root: String
   /// The origin this process writes as.
   public let origin: OriginID
-  let keyring: Keyring
+  /// The record keys; the office adds epochs as it learns them (records of an epoch not held wait).
+  public internal(set) var keyring: Keyring
   /// The append lock; nil while the medium refuses to create it (read-only, no permission, full).
   private var lock: FileLock?
   private var logs: [OriginID: OriginLog] = [:]
@@ -54,7 +55,11 @@ public final class Journal {
     self.origin = origin
     self.keyring = keyring
     // A medium that refuses writes is still read: the journal opens read-only (`medium` says why).
-    do { _ = try writableLock() } catch  where medium != nil {}
+    do {
+      _ = try writableLock()
+    } catch {
+      if medium == nil { throw error }
+    }
   }
 
   /// The append lock, created now when the medium refused it before (space may have been freed since);
@@ -67,7 +72,9 @@ public final class Journal {
       lock = created
       return created
     } catch let failure as FileIO.Failure {
-      guard let refusal = ReadOnlyMedium(failure) else { throw failure }
+      // Named by the data folder: the lock or origin folder it could not create means nothing to a person.
+      let folder = (root as NSString).deletingLastPathComponent
+      guard let refusal = ReadOnlyMedium(failure, path: folder) else { throw failure }
       medium = refusal
       throw refusal.error
     }
@@ -87,6 +94,8 @@ public final class Journal {
   public var incompleteTails: [JournalDamage] {
     logs.filter { $0.key != origin }.compactMap(\.value.pendingTailPlace).sorted { $0.segment < $1.segment }
   }
+  /// Key epochs of records this account cannot open (yet): reading their origins waits there.
+  public var waitingEpochs: Set<UInt32> { Set(logs.values.compactMap(\.waitingEpoch)) }
   /// Whether appending is refused because of damage.
   public var isReadOnly: Bool { !damage.isEmpty }
   /// The highest sequence read per origin (a version vector).

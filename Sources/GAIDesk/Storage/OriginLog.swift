@@ -18,6 +18,8 @@ final class OriginLog {
   /// Where the last record read or written starts (segment, file offset), to check a cache against.
   private(set) var lastRecord: (segment: Int, offset: Int)?
   /// A tail that is not (yet) a complete record: an append in progress, or a torn write.
+  /// The key epoch of the next record when this account does not hold it: reading waits there.
+  private(set) var waitingEpoch: UInt32?
   private(set) var pendingTail: (segment: Int, offset: Int, reason: String)?
   /// The incomplete tail, named as a place in the journal.
   var pendingTailPlace: JournalDamage? {
@@ -121,6 +123,13 @@ final class OriginLog {
   /// Checks sequence, chain and seal; on success advances the position and returns the entry.
   private func accept(_ record: ScannedRecord, keyring: Keyring) -> JournalEntry? {
     var header = record.header
+    guard keyring.sealer(header.epoch) != nil else {
+      // A key epoch this account does not hold (yet): the records from here wait, as a record not yet
+      // written would, until the journal names the epoch's key (sealed under the epoch before it).
+      waitingEpoch = header.epoch
+      return nil
+    }
+    waitingEpoch = nil
     guard header.sequence == lastSequence + 1 else {
       stop(segment, record.offset, "sequence \(header.sequence) where \(lastSequence + 1) was expected")
       return nil
@@ -129,7 +138,9 @@ final class OriginLog {
       stop(segment, record.offset, "hash chain broken")
       return nil
     }
-    let opener = self.opener ?? RecordOpener(keyring: keyring)
+    // A new opener when the office learned an epoch since (its contexts are per epoch).
+    let opener =
+      self.opener.flatMap { $0.keyring.epochs == keyring.epochs ? $0 : nil } ?? RecordOpener(keyring: keyring)
     self.opener = opener
     guard let content = opener.open(record) else {
       stop(segment, record.offset, "cannot decrypt: altered record or another office's key")
@@ -140,7 +151,7 @@ final class OriginLog {
     header.origin = origin
     header.previousHash = lastHash
     lastSequence = header.sequence
-    lastHash = record.hash
+    lastHash = opener.hash(record)
     lastRecord = (segment, record.offset)
     offset = record.end
     return JournalEntry(header: header, content: content)

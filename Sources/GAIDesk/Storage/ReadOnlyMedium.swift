@@ -21,15 +21,16 @@ public struct ReadOnlyMedium: Equatable, Sendable {
   /// The file or folder that refused.
   public let path: String
 
-  /// The medium's refusal behind `failure`, nil for a failure that is not a refusal (an I/O error).
-  public init?(_ failure: FileIO.Failure) {
+  /// The medium's refusal behind `failure`, nil for a failure that is not a refusal (an I/O error); `path`
+  /// names the place for a person (the data folder rather than a lock file it could not create).
+  public init?(_ failure: FileIO.Failure, path: String? = nil) {
     switch failure.code {
     case EROFS: cause = .readOnlyFileSystem
     case EACCES, EPERM: cause = .noPermission
     case ENOSPC, EDQUOT: cause = .diskFull
     default: return nil
     }
-    path = failure.path
+    self.path = path ?? failure.path
   }
 
   /// The error a write meets on this medium.

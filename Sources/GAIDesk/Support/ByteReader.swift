@@ -116,10 +116,12 @@ public struct ByteReader {
     let count = try readLength()
     let start = offset
     offset += count
-    // Decoding repairs invalid UTF-8 (with U+FFFD), so the bytes come back unchanged exactly when they were
-    // valid: the same answer as `String(validating:)`, without its generic (unspecialised) path.
+    // ASCII is valid as it is. Otherwise decoding repairs invalid UTF-8 (with U+FFFD), so the bytes come back
+    // unchanged exactly when they were valid: the same answer as `String(validating:)`, without its generic
+    // (unspecialised) path.
     let valid = bytes.withUnsafeBufferPointer { buffer -> String? in
       let slice = UnsafeBufferPointer(rebasing: buffer[start..<start + count])
+      if slice.allSatisfy({ $0 < 0x80 }) { return String(decoding: slice, as: UTF8.self) }
       var string = String(decoding: slice, as: UTF8.self)
       let unchanged = string.withUTF8 { $0.count == count && $0.elementsEqual(slice) }
       return unchanged ? string : nil

@@ -75,6 +75,7 @@ public enum ErrorCode: String, CaseIterable, Sendable {
   case sheetFileTopic = "error.sheet.fileTopic"
   case sheetFileValue = "error.sheet.fileValue"
   case sheetLine = "error.sheet.line"
+  case sheetLineEmpty = "error.sheet.lineEmpty"
   case sheetLineOption = "error.sheet.lineOption"
   case sheetMissing = "error.sheet.missing"
   case slipLanguage = "error.slip.language"
@@ -114,6 +115,13 @@ public enum ErrorCode: String, CaseIterable, Sendable {
   case passphraseCommon = "error.passphrase.common"
   case forkOwnOrigin = "error.fork.ownOrigin"
   case forkUnknown = "error.fork.unknown"
+  case accountExists = "error.account.exists"
+  case accountRemoved = "error.account.removed"
+  case accountSelf = "error.account.self"
+  case accountUnknown = "error.account.unknown"
+  case roleRefused = "error.role.refused"
+  case roleUnknown = "error.role.unknown"
+  case passphraseNewNone = "error.passphrase.newNone"
   case pinDigits = "error.pin.digits"
   case pinLength = "error.pin.length"
   case pinCommon = "error.pin.common"
@@ -125,7 +133,9 @@ public enum ErrorCode: String, CaseIterable, Sendable {
     case .commandUnknown, .followupUnknown, .keyslotMissing, .officeMissing, .partnerUnknown, .passphraseFile,
       .queueEmpty, .referralUnknown, .sheetFile, .sheetLine, .sheetMissing, .visitUnknown, .visitorUnknown:
       .notFound
-    case .passphraseWrong: .wrongPassphrase
+    case .passphraseWrong, .accountRemoved: .wrongPassphrase
+    case .accountUnknown: .notFound
+    case .roleRefused: .notAllowed
     case .journalReadonly, .keyslotCorrupt, .migrationDamaged, .migrationFailed, .officeCorrupt,
       .keyslotDamaged,
       .bundleAltered, .bundleDamaged, .bundleTruncated, .backupFork, .backupGap:

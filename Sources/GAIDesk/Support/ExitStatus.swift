@@ -21,6 +21,8 @@ public enum ExitStatus: Int32, CaseIterable, Sendable {
   /// No damage, but a log ends in an incomplete record: another PC's, copied while it was writing (its own
   /// PC finishes or repairs it), or this PC's on a medium it cannot write to (`verify`).
   case incompleteTail = 9
+  /// Not allowed: the account's role may not do this (docs/ROLES.md says who may).
+  case notAllowed = 10
 
   /// The stable word for this status in JSON errors (`"kind"`).
   public var word: String {
@@ -35,6 +37,7 @@ public enum ExitStatus: Int32, CaseIterable, Sendable {
     case .writeFailed: "write-failed"
     case .clockAhead: "clock-ahead"
     case .incompleteTail: "incomplete-tail"
+    case .notAllowed: "not-allowed"
     }
   }
 }

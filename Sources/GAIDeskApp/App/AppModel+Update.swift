@@ -18,11 +18,14 @@ extension AppModel {
       return checkDesk()
     case .resize(let newSize):
       size = newSize
-    case .opened(let office, let newState):
+    case .opened(let office, let newState, let account, let recoveryCode):
       busy = nil
       officeCode = office
       officeOpen = true
       setState(newState)
+      // Whoever unlocked acts as themselves.
+      if !account.isEmpty { staff = account }
+      if let recoveryCode { overlay = .message(tr("setup.recovery", recoveryCode)) }
       if screen.contract is SetupScreen {
         screens = [.queue(QueueScreen())]
         if personUnlocked(staff) { screens.append(.custom(PinSetScreen())) }
@@ -42,6 +45,12 @@ extension AppModel {
     case .printed(_, let printer):
       busy = nil
       notice = Notice(tr("print.done", printer), role: .success)
+    case .pagePrinted(.printed(let printer)):
+      busy = nil
+      notice = Notice(tr("print.daySent", printer), role: .success)
+    case .pagePrinted(.saved(let path)):
+      busy = nil
+      notice = Notice(tr("print.daySaved", path), role: .warning)
     case .health(let report):
       if officeOpen { health = report }
     case .passphraseChecked(let person):
@@ -87,6 +96,10 @@ extension AppModel {
       tr.language = Translator.next(after: tr.language)
       return officeCode == nil
         ? [] : [.saveSettings(staff: staff.isEmpty ? nil : staff, language: tr.language)]
+    case .quit where backupProgress != nil:
+      // Leaving waits for the worker: the backup would hold a frozen screen until it ends.
+      notice = Notice(tr("backup.waitToQuit"), role: .warning)
+      return []
     case .quit:
       overlay = .confirmQuit
       return []
@@ -271,7 +284,7 @@ extension AppModel {
   }
 
   private mutating func completed(_ effect: Effect, visitID: String?, referralID: String?) -> [Effect] {
-    var effects = react {
+    let effects = react {
       $0.completed(effect, result: EffectResult(visitID: visitID, referralID: referralID), model: $1)
     }
     switch effect {
@@ -317,7 +330,7 @@ extension AppModel {
       notice = Notice(tr("unmerge.done", state.visitors[other]?.fullName ?? other), role: .success)
     case .setConsent:
       notice = Notice(tr("consent.saved"), role: .success)
-    case .printSlip:
+    case .printSlip, .printDaySheet:
       break
     case .completeFollowUp:
       notice = Notice(tr("followUp.completed"), role: .success)

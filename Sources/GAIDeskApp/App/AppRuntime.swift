@@ -11,6 +11,10 @@ public final class AppRuntime {
   public var scryptLogN: Int
   /// This device's marks (its origin and high-water mark per office).
   private let marks: DeviceMarks
+  /// Where a printed page is saved when there is no printer (the home folder).
+  public var pageFolder = ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory()
+  /// The environment whose printing setup (`CUPS_SERVER`, `HOME`) reaches `lp`: the user's.
+  public var printingEnvironment = ProcessInfo.processInfo.environment
   /// Hears progress of long effects (a backup), from the thread performing them.
   public var report: (Message) -> Void = { _ in }
 
@@ -56,11 +60,13 @@ public final class AppRuntime {
         at: paths, office: municipality, passphrase: passphrase, staff: name, scryptLogN: scryptLogN,
         marks: marks)
       office = created
-      return .opened(office: created.code, state: created.state)
+      return .opened(
+        office: created.code, state: created.state, account: created.account?.name ?? "",
+        recoveryCode: created.recoveryCode)
     case .unlock(let passphrase):
       let opened = try Office.open(at: paths, passphrase: passphrase, marks: marks)
       office = opened
-      return .opened(office: opened.code, state: opened.state)
+      return .opened(office: opened.code, state: opened.state, account: opened.account?.name ?? "")
     case .closeOffice:
       office = nil
       return nil
@@ -99,6 +105,14 @@ public final class AppRuntime {
       try office.mergeVisitors(keep: keep, other: other, staff: staff)
     case .unmerge(let keep, let other):
       try office.unmergeVisitors(keep: keep, other: other, staff: staff)
+    case .printDaySheet(let day, let language):
+      func page(names: Bool) -> PrintedPage {
+        PrintedPage.day(day, state: office.state, office: office.code, language: language, names: names)
+      }
+      return .pagePrinted(
+        try Printer.printOrSave(
+          page(names: true), withoutNames: page(names: false), fileName: "gaidesk-day-\(day).txt",
+          folder: pageFolder, environment: printingEnvironment))
     case .printSlip(let referralID, let language):
       let slip = try ReferralSlip.make(referralID: referralID, state: office.state, language: language)
       return .printed(effect, printer: try Printer.printOnDefault(slip.text))

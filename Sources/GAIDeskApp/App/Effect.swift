@@ -34,6 +34,9 @@ public enum Effect: Equatable, Sendable {
   case merge(keep: String, other: String)
   /// Undo the merge of `other` into `keep`.
   case unmerge(keep: String, other: String)
+  /// Print the day sheet of `day` on the default printer, in `language`; without a printer, save it without
+  /// names in the home folder.
+  case printDaySheet(day: String, language: Language)
   /// Print a referral slip on the default printer, in `language`.
   case printSlip(referralID: String, language: Language)
   /// Close a visit with its topics, outcome, note, referral and follow-up in one durable record.
@@ -76,8 +79,9 @@ public enum Message: Sendable {
   case tick(Date)
   /// The terminal changed size.
   case resize(Size)
-  /// The office is open (created or unlocked).
-  case opened(office: String, state: OfficeState)
+  /// The office is open (created or unlocked) by `account` (its name; empty while the journal does not name
+  /// it); a new office's recovery code is shown once.
+  case opened(office: String, state: OfficeState, account: String = "", recoveryCode: String? = nil)
   /// Another process recorded something.
   case changed(OfficeState)
   /// An effect succeeded; `visitID` names the visit it concerned, `referralID` the referral made.
@@ -86,6 +90,8 @@ public enum Message: Sendable {
   case failed(Effect, GAIDeskError)
   /// A slip was sent to `printer`.
   case printed(Effect, printer: String)
+  /// The day sheet went to a printer or, without one, to a file.
+  case pagePrinted(PrintOutcome)
   /// The core's report on future-dated records, forks, damage and the last backup.
   case health(OfficeHealth)
   /// The passphrase typed at the locked screen opens the office; `person` is who it names (nil while one

@@ -19,7 +19,8 @@ public struct Translator: Sendable {
   /// ("due", "staff") become their names ("prazo", "nome de quem atende"), days are shown as dd/mm/aaaa.
   public func error(_ error: GAIDeskError) -> String {
     let args = error.args.map { arg in
-      Strings.shared.has("ui.fieldName." + arg) ? self("fieldName." + arg) : date(arg)
+      if Strings.shared.has("term." + arg) { return Strings.shared.text("term." + arg, language: language) }
+      return Strings.shared.has("ui.fieldName." + arg) ? self("fieldName." + arg) : date(arg)
     }
     return Strings.shared.text(error.key, args, language: language)
   }

@@ -44,7 +44,8 @@ extension Effect {
   /// Whether the effect records something in the journal (the status line says "a guardar…" meanwhile).
   var isWrite: Bool {
     switch self {
-    case .quit, .saveSettings, .printSlip, .unlock, .prepareBackup, .backup, .checkPassphrase, .closeOffice:
+    case .quit, .saveSettings, .printSlip, .printDaySheet, .unlock, .prepareBackup, .backup, .checkPassphrase,
+      .closeOffice:
       false
     default: true
     }

@@ -68,6 +68,8 @@ public enum Command: Hashable, Sendable {
   case retire
   /// Back the office up to a folder (a USB stick).
   case backup
+  /// Print the page shown (the supervisor's day sheet).
+  case print
   /// Add an item to a list being edited.
   case addItem
   /// Remove the focused item of a list being edited.

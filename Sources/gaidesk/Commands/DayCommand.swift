@@ -27,7 +27,7 @@ struct DayCommand: ParsableCommand {
   func run() throws {
     let office = try options.open()
     let day = try Validation.date(date, field: "date") ?? LocalTime.today()
-    let report = DayReport(state: office.state, day: day, office: office.code)
+    let report = try office.dayReport(day: day, staff: try options.actor(office))
     if options.json {
       func stats(_ s: DurationStats) -> [String: Any] {
         var out: [String: Any] = ["count": s.count]

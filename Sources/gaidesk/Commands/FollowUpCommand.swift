@@ -18,7 +18,7 @@ struct FollowUpCommand: ParsableCommand {
     func run() throws {
       let office = try options.open()
       let followUp = try office.addFollowUp(
-        visitorID: visitor, on: on, note: note, staff: try options.actor())
+        visitorID: visitor, on: on, note: note, staff: try options.actor(office))
       if options.json { Console.json(JSONView.followUp(followUp)) } else { print(followUp.id) }
     }
   }
@@ -50,7 +50,7 @@ struct FollowUpCommand: ParsableCommand {
 
     func run() throws {
       let office = try options.open()
-      let followUp = try office.completeFollowUp(id, staff: try options.actor())
+      let followUp = try office.completeFollowUp(id, staff: try options.actor(office))
       if options.json {
         Console.json(JSONView.followUp(followUp))
       } else {

@@ -41,7 +41,7 @@ struct ForkCommand: ParsableCommand {
       guard let fork = office.forks.first(where: { $0.file.hasSuffix("/" + name) }) else {
         throw GAIDeskError(.forkUnknown, file)
       }
-      let changes = try office.resolve(fork, staff: try options.actor())
+      let changes = try office.resolve(fork, staff: try options.actor(office))
       if options.json {
         return Console.json(["resolved": fork.file, "ids": changes.map { ["old": $0.old, "new": $0.new] }])
       }

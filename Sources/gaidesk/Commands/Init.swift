@@ -1,16 +1,23 @@
 import ArgumentParser
+import Foundation
 import GAIDesk
 
-/// `gaidesk init --office CODE`: creates the office in the data directory.
+/// `gaidesk init --office CODE --staff NAME`: creates the office, its first administrator and its recovery
+/// code (shown once).
 struct Init: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: Help.t("Create the office: identity, key slot and empty journal."),
+    abstract: Help.t(
+      "Create the office: identity, the first administrator's key slot, a recovery code and an empty journal."
+    ),
     discussion: Help.examples("init"))
 
   @OptionGroup var options: OfficeOptions
 
   @Option(help: Help.t("The municipality code of the office, e.g. praia, sal, sao-vicente."))
   var office: String
+
+  @Option(help: Help.t("The name of the first administrator (default: $GAIDESK_STAFF)."))
+  var staff: String?
 
   @Option(help: .hidden)
   var scryptLogN: Int = KeySlot.defaultLogN
@@ -24,15 +31,20 @@ struct Init: ParsableCommand {
         .officeUnknown, office,
         ReferenceData.shipped.municipalities.map(\.code).joined(separator: ", "))
     }
+    guard let name = staff ?? ProcessInfo.processInfo.environment["GAIDESK_STAFF"],
+      !name.trimmingCharacters(in: .whitespaces).isEmpty
+    else { throw GAIDeskError(.staffNone) }
     let scryptLogN = try Validation.count(scryptLogN, field: "scrypt-log-n", in: KeySlot.acceptedLogN)
     let passphrase = try Passphrase.obtain(file: options.passphraseFile, confirm: true)
     let created = try Office.create(
-      at: paths, office: office, passphrase: passphrase, staff: options.staff, scryptLogN: scryptLogN)
-    let name = ReferenceData.shipped.municipality(office)?.name ?? office
+      at: paths, office: office, passphrase: passphrase, staff: name, scryptLogN: scryptLogN)
+    let municipality = ReferenceData.shipped.municipality(office)?.name ?? office
+    let code = created.recoveryCode ?? ""
     if options.json {
-      Console.json(["office": created.code, "data": paths.root])
+      Console.json(["office": created.code, "data": paths.root, "administrator": name, "recoveryCode": code])
     } else {
-      Console.say("init.done", name, paths.root)
+      Console.say("init.done", municipality, paths.root)
+      Console.say("init.recovery", code)
     }
   }
 }

@@ -25,7 +25,7 @@ extension PartnerCommand {
     func run() throws {
       let office = try options.open()
       let confirmation = try office.confirm(
-        .partner(code: code), method: how, note: note, staff: try options.actor())
+        .partner(code: code), method: how, note: note, staff: try options.actor(office))
       if options.json {
         return Console.json([
           "code": code, "day": confirmation.day, "by": confirmation.by, "how": how.rawValue,
@@ -50,8 +50,9 @@ extension PartnerCommand {
     func run() throws {
       let office = try options.open()
       let language = Console.language
-      let partner = try office.correctPartner(code, method: how, note: checkNote, staff: try options.actor())
-      {
+      let partner = try office.correctPartner(
+        code, method: how, note: checkNote, staff: try options.actor(office)
+      ) {
         try fields.apply(to: &$0, noteLanguage: language)
       }
       if options.json { return Console.json(PartnerCommand.json(partner)) }

@@ -145,7 +145,7 @@ struct PartnerCommand: ParsableCommand {
       let office = try options.open()
       var partner = Partner(code: code, name: fields.name ?? "")
       try fields.apply(to: &partner, noteLanguage: Console.language)
-      let added = try office.addPartner(partner, staff: try options.actor())
+      let added = try office.addPartner(partner, staff: try options.actor(office))
       if options.json {
         Console.json(PartnerCommand.json(added))
       } else {
@@ -165,7 +165,7 @@ struct PartnerCommand: ParsableCommand {
     func run() throws {
       let office = try options.open()
       let language = Console.language
-      let partner = try office.updatePartner(code, staff: try options.actor()) { partner in
+      let partner = try office.updatePartner(code, staff: try options.actor(office)) { partner in
         try fields.apply(to: &partner, noteLanguage: language)
         if reactivate { partner.active = true }
       }
@@ -185,7 +185,7 @@ struct PartnerCommand: ParsableCommand {
 
     func run() throws {
       let office = try options.open()
-      let partner = try office.retirePartner(code, staff: try options.actor())
+      let partner = try office.retirePartner(code, staff: try options.actor(office))
       if options.json {
         Console.json(PartnerCommand.json(partner))
       } else {

@@ -24,7 +24,7 @@ struct QueueCommand: ParsableCommand {
 
     func run() throws {
       let office = try options.open()
-      let staff = try options.actor()
+      let staff = try options.actor(office)
       let visit: Visit
       if let visitor {
         visit = try office.arrive(visitorID: visitor, staff: staff)
@@ -51,7 +51,7 @@ struct QueueCommand: ParsableCommand {
 
     func run() throws {
       let office = try options.open()
-      let staff = try options.actor()
+      let staff = try options.actor(office)
       let visit =
         try ticket.map { try office.call(ticket: $0, desk: desk, staff: staff) }
         ?? office.callNext(desk: desk, staff: staff)
@@ -75,7 +75,7 @@ struct QueueCommand: ParsableCommand {
       let office = try options.open()
       let visit = try office.closeVisit(
         VisitClosing(visit: ticket, topics: topic, outcome: outcome, note: note, language: Console.language),
-        staff: try options.actor()
+        staff: try options.actor(office)
       ).visit
       if options.json {
         Console.json(JSONView.visit(visit, state: office.state))
@@ -93,7 +93,7 @@ struct QueueCommand: ParsableCommand {
 
     func run() throws {
       let office = try options.open()
-      let visit = try office.markLeft(ticket: ticket, staff: try options.actor())
+      let visit = try office.markLeft(ticket: ticket, staff: try options.actor(office))
       if options.json {
         Console.json(JSONView.visit(visit, state: office.state))
       } else {
@@ -112,7 +112,7 @@ struct QueueCommand: ParsableCommand {
 
     func run() throws {
       let office = try options.open()
-      let visit = try office.reopenLeft(ticket: ticket, staff: try options.actor())
+      let visit = try office.reopenLeft(ticket: ticket, staff: try options.actor(office))
       if options.json {
         Console.json(JSONView.visit(visit, state: office.state))
       } else {

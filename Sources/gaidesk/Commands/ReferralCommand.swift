@@ -22,7 +22,8 @@ struct ReferralCommand: ParsableCommand {
     func run() throws {
       let office = try options.open()
       let referral = try office.refer(
-        visitorID: visitor, partner: partner, topic: topic, due: due, note: note, staff: try options.actor())
+        visitorID: visitor, partner: partner, topic: topic, due: due, note: note,
+        staff: try options.actor(office))
       if options.json {
         Console.json(JSONView.referral(referral, today: LocalTime.today()))
       } else {
@@ -60,7 +61,7 @@ struct ReferralCommand: ParsableCommand {
         return reason
       }
       let referral = try office.setReferral(
-        id, status: status, reason: reason, note: note, staff: try options.actor())
+        id, status: status, reason: reason, note: note, staff: try options.actor(office))
       if options.json {
         Console.json(JSONView.referral(referral, today: LocalTime.today()))
       } else {

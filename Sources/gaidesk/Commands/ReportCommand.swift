@@ -41,7 +41,7 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
       let office = try options.open()
       guard MonthReport.isMonth(month) else { throw GAIDeskError(.reportMonth, month) }
-      let report = MonthReport(state: office.state, month: month, office: office.code)
+      let report = try office.monthReport(month: month, staff: try options.actor(office))
       let language = Console.language
       switch options.json ? "json" : format {
       case "json": Console.json(report.jsonObject())

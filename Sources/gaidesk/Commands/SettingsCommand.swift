@@ -27,7 +27,7 @@ struct SettingsCommand: ParsableCommand {
       try change.validate()
       let office = try options.open()
       let times =
-        change.isEmpty ? office.state.lockTimes : try office.setLockTimes(change, staff: try options.actor())
+        change.isEmpty ? office.state.lockTimes : try office.setLockTimes(change, staff: try options.actor(office))
       if options.json {
         return Console.json([
           "idleMinutes": times.idleMinutes, "wipeMinutes": times.wipeMinutes,

@@ -77,7 +77,8 @@ extension TopicCommand {
       guard let subject = office.knowledge.subject(topic: topic, section: section, index: index) else {
         throw GAIDeskError(.sheetLine, String(index + 1))
       }
-      let confirmation = try office.confirm(subject, method: how, note: note, staff: try options.actor())
+      let confirmation = try office.confirm(
+        subject, method: how, note: note, staff: try options.actor(office))
       if options.json {
         return Console.json([
           "topic": topic, "day": confirmation.day, "by": confirmation.by, "how": how.rawValue,
@@ -109,7 +110,7 @@ extension TopicCommand {
       guard !texts.isEmpty else { throw GAIDeskError(.sheetCorrectText) }
       let sheet = try office.correctSheetLine(
         topic: topic, section: section, index: index, texts: texts, method: how, note: note,
-        staff: try options.actor())
+        staff: try options.actor(office))
       if options.json { return Console.json(["topic": sheet.topic, "reviewed": sheet.reviewed]) }
       Console.say("confirm.corrected", topic, sheet.reviewed)
     }

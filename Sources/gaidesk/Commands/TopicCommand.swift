@@ -120,7 +120,7 @@ struct TopicCommand: ParsableCommand {
       let office = try options.open()
       let language = Console.language
       let file = try fromFile.map { try SheetFile.read($0, topic: topic) }
-      let sheet = try office.updateSheet(topic: topic, staff: try options.actor()) { sheet in
+      let sheet = try office.updateSheet(topic: topic, staff: try options.actor(office)) { sheet in
         file?.apply(to: &sheet)
         var content = sheet.content(language)
         if !ask.isEmpty { content.ask = ask }

@@ -19,7 +19,7 @@ struct Verify: ParsableCommand {
 
   func run() throws {
     let office = try options.open()
-    if acceptMissing { try office.acceptMissingHistory(staff: options.actor()) }
+    if acceptMissing { try office.acceptMissingHistory(staff: options.actor(office)) }
     let report = try office.verify()
     if options.json {
       Console.json([

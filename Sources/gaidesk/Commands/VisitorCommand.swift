@@ -54,7 +54,7 @@ struct VisitorCommand: ParsableCommand {
       let office = try options.open()
       let form = try fields.form(name: name)
       if !force { try VisitorCommand.refuseDuplicates(of: form, in: office, json: options.json) }
-      let visitor = try office.registerVisitor(form, staff: try options.actor())
+      let visitor = try office.registerVisitor(form, staff: try options.actor(office))
       if options.json { Console.json(JSONView.visitor(visitor)) } else { print(visitor.id) }
     }
   }
@@ -217,7 +217,7 @@ struct VisitorCommand: ParsableCommand {
       let office = try options.open()
       try office.recordConsent(
         visitorID: id, store: try store.map { try YesNo.parse($0, field: "store") },
-        share: try share.map { try YesNo.parse($0, field: "share") }, staff: try options.actor())
+        share: try share.map { try YesNo.parse($0, field: "share") }, staff: try options.actor(office))
       if options.json {
         Console.json(JSONView.visitor(office.state.visitors[id]!))
       } else {
@@ -264,7 +264,7 @@ extension VisitorCommand {
 
     func run() throws {
       let office = try options.open()
-      try office.mergeVisitors(keep: keep, other: other, staff: try options.actor())
+      try office.mergeVisitors(keep: keep, other: other, staff: try options.actor(office))
       if options.json {
         Console.json(JSONView.visitor(office.state.visitors[other]!))
       } else {
@@ -282,7 +282,7 @@ extension VisitorCommand {
 
     func run() throws {
       let office = try options.open()
-      try office.unmergeVisitors(keep: keep, other: other, staff: try options.actor())
+      try office.unmergeVisitors(keep: keep, other: other, staff: try options.actor(office))
       if options.json {
         Console.json(JSONView.visitor(office.state.visitors[other]!))
       } else {

@@ -22,9 +22,16 @@ enum Console {
   /// A translated message.
   static func text(_ key: String, _ args: [String] = []) -> String {
     let named = args.map {
-      Strings.shared.has("fieldname." + $0) ? Strings.shared.text("fieldname." + $0, language: language) : $0
+      if let word = term($0) { return word }
+      return Strings.shared.has("fieldname." + $0)
+        ? Strings.shared.text("fieldname." + $0, language: language) : $0
     }
     return Strings.shared.text(key, named, language: language)
+  }
+
+  /// A code's words (`term.CODE` in the string tables: roles, actions), nil when it is not a term.
+  static func term(_ code: String) -> String? {
+    Strings.shared.has("term." + code) ? Strings.shared.text("term." + code, language: language) : nil
   }
 
   /// Prints a translated message.

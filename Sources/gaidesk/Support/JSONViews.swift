@@ -62,4 +62,8 @@ enum JSONView {
     out["doneDay"] = f.doneAt.map(LocalTime.day)
     return out
   }
+
+  static func account(_ a: Account) -> [String: Any] {
+    ["id": a.id, "name": a.name, "role": a.role.rawValue, "recovery": a.isRecovery]
+  }
 }

@@ -2,7 +2,8 @@ import ArgumentParser
 import Foundation
 import GAIDesk
 
-/// Options every office command takes: where the data is, the passphrase, who acts, the output form.
+/// Options every office command takes: where the data is, the passphrase, the output form. Whoever the
+/// passphrase belongs to acts.
 struct OfficeOptions: ParsableArguments {
   @Option(
     name: .long,
@@ -15,10 +16,6 @@ struct OfficeOptions: ParsableArguments {
     help: Help.t("Read the passphrase from this file instead of $GAIDESK_PASSPHRASE or a prompt."),
     completion: .file())
   var passphraseFile: String?
-
-  @Option(
-    name: .long, help: Help.t("The staff member acting (default: the one saved at init, or $GAIDESK_STAFF)."))
-  var staff: String?
 
   @Flag(name: .long, help: Help.t("Print stable JSON instead of text."))
   var json = false
@@ -98,13 +95,12 @@ struct OfficeOptions: ParsableArguments {
     }
   }
 
-  /// Who acts: --staff, else $GAIDESK_STAFF, else the saved default; refused when nobody is named.
-  func actor() throws -> String {
-    let name =
-      staff ?? ProcessInfo.processInfo.environment["GAIDESK_STAFF"] ?? Office.settings(paths: paths).staff
-    guard let name, !name.trimmingCharacters(in: .whitespaces).isEmpty else {
-      throw GAIDeskError(.staffNone)
-    }
-    return try Validation.name(name, field: "staff")
+  /// Who acts: the account whose passphrase opened the office. Refused while the journal does not name it yet
+  /// (a restored folder before its bundles are imported), unless the journal names no account at all and
+  /// opens read-only (its first record damaged): then figures can still be read, and nothing is written.
+  func actor(_ office: Office) throws -> String {
+    if let account = office.account { return account.name }
+    guard office.isReadOnly && office.state.accounts.active.isEmpty else { throw GAIDeskError(.staffNone) }
+    return office.actorName
   }
 }

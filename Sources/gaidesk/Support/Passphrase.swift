@@ -26,6 +26,23 @@ enum Passphrase {
     return first
   }
 
+  /// A new passphrase (for an account being added, or one's own change): from `file`, else asked twice
+  /// without echo. Never from `$GAIDESK_PASSPHRASE`, which opens the office.
+  static func obtainNew(file: String?) throws -> String {
+    if let file {
+      guard let data = FileManager.default.contents(atPath: file) else {
+        throw GAIDeskError(.passphraseFile, file)
+      }
+      return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .newlines)
+    }
+    guard isatty(STDIN_FILENO) == 1 else { throw GAIDeskError(.passphraseNewNone) }
+    let first = prompt(Console.text("prompt.passphrase.new"))
+    guard prompt(Console.text("prompt.passphrase.again")) == first else {
+      throw GAIDeskError(.passphraseMismatch)
+    }
+    return first
+  }
+
   private static func prompt(_ label: String) -> String {
     FileHandle.standardError.write(Data(label.utf8))
     var original = termios()

@@ -29,11 +29,12 @@ import Testing
     _ = try TestOffice.addVisitors(folders.offices[0], count: 3)
     let bundle = try folders.export(0)
     let first = try folders.offices[1].importBundles([bundle])
-    #expect(first.added == 3 && first.alreadyHad == 0 && first.parked.isEmpty && first.forks.isEmpty)
+    // The office's first record (its accounts) and the three visitors.
+    #expect(first.added == 4 && first.alreadyHad == 0 && first.parked.isEmpty && first.forks.isEmpty)
     #expect(digest(folders.offices[1].state) == digest(folders.offices[0].state))
     let files = folders.journalFiles(1)
     let again = try folders.offices[1].importBundles([bundle, bundle])
-    #expect(again.added == 0 && again.alreadyHad == 6)
+    #expect(again.added == 0 && again.alreadyHad == 8)
     #expect(folders.journalFiles(1) == files)
     // The imported records sit in the producer's origin folder, byte for byte.
     let origin = folders.offices[0].origin.hex
@@ -118,14 +119,14 @@ import Testing
     _ = try TestOffice.addVisitors(folders.offices[0], count: 2)
     let newer = folders.newPath()
     try folders.offices[0].exportBundle(to: newer, sinceBundle: old)
-    #expect(try folders.offices[1].openBundle(newer).manifest.ranges.map(\.first) == [4])
+    #expect(try folders.offices[1].openBundle(newer).manifest.ranges.map(\.first) == [5])
 
     // The later bundle first: parked, named, nothing applied.
     let early = try folders.offices[1].importBundles([newer])
     let origin = folders.offices[0].origin
     #expect(early.added == 0 && early.parked.map(\.origin) == [origin])
-    #expect(early.parked.first.map { ($0.from, $0.through) } ?? (0, 0) == (1, 3))
-    #expect(early.parked.first?.file.hasPrefix("incoming/waiting-\(origin.hex)-1-3-") == true)
+    #expect(early.parked.first.map { ($0.from, $0.through) } ?? (0, 0) == (1, 4))
+    #expect(early.parked.first?.file.hasPrefix("incoming/waiting-\(origin.hex)-1-4-") == true)
     #expect(folders.offices[1].state.visitors.isEmpty)
     // Importing it again parks nothing new.
     _ = try folders.offices[1].importBundles([newer])
@@ -134,14 +135,14 @@ import Testing
 
     // The gap filled: both apply, the parked one leaves incoming/.
     let filled = try folders.offices[1].importBundles([old])
-    #expect(filled.added == 5 && filled.parked.isEmpty)
+    #expect(filled.added == 6 && filled.parked.isEmpty)
     #expect(try FileManager.default.contentsOfDirectory(atPath: incoming).isEmpty)
     #expect(digest(folders.offices[1].state) == digest(folders.offices[0].state))
 
     // The old bundle replayed: already had, nothing changes.
     let files = folders.journalFiles(1)
     let replay = try folders.offices[1].importBundles([old])
-    #expect(replay.added == 0 && replay.alreadyHad == 3 && replay.forks.isEmpty)
+    #expect(replay.added == 0 && replay.alreadyHad == 4 && replay.forks.isEmpty)
     #expect(folders.journalFiles(1) == files)
   }
 
@@ -165,14 +166,14 @@ import Testing
     let cloneBundle = folders.newPath()
     try cloned.exportBundle(to: cloneBundle)
     let summary = try folders.offices[1].importBundles([cloneBundle])
-    #expect(summary.added == 0 && summary.alreadyHad == 2)
-    #expect(summary.forks.map(\.sequence) == [3] && summary.forks.map(\.origin) == [cloned.origin])
+    #expect(summary.added == 0 && summary.alreadyHad == 3)
+    #expect(summary.forks.map(\.sequence) == [4] && summary.forks.map(\.origin) == [cloned.origin])
     let kept = try #require(summary.forks.first?.file)
     #expect(FileIO.size(folders.directories[1].path + "/" + kept) == FileIO.size(cloneBundle))
     #expect(folders.journalFiles(1) == files && digest(folders.offices[1].state) == held)
     // The writer of that origin sees the same fork, and never has its own log appended to.
     let own = try folders.offices[0].importBundles([cloneBundle])
-    #expect(own.forks.map(\.sequence) == [3] && own.added == 0)
+    #expect(own.forks.map(\.sequence) == [4] && own.added == 0)
     #expect(folders.offices[0].state.visitors.values.contains { $0.fullName == "Original Third" })
     #expect(!folders.offices[0].state.visitors.values.contains { $0.fullName == "Clone Third" })
   }

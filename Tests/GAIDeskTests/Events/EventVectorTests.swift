@@ -63,6 +63,19 @@ import Testing
     case .knowledgeConfirmed:
       return .knowledgeConfirmed(
         subject: .partner(code: "def"), method: .phone, day: "2026-11-30", note: "ok")
+    case .accountAdded:
+      return .accountAdded(
+        Account(
+          id: "u0011223344556677", name: "Rosa Lima", role: .supervisor, publicKey: Array(0..<32),
+          isRecovery: false, slot: Array("{}".utf8)))
+    case .accountRemoved: return .accountRemoved(id: "u0011223344556677")
+    case .accountRoleChanged: return .accountRoleChanged(id: "u0011223344556677", role: .frontDesk)
+    case .accountSlotReplaced: return .accountSlotReplaced(id: "u0011223344556677", slot: Array("{}".utf8))
+    case .epochStarted:
+      return .epochStarted(
+        EpochStart(
+          epoch: 0x1234_5678,
+          wraps: [EpochKeyWrap(account: "u8899aabbccddeeff", ephemeral: Array(32..<64), box: Array(0..<60))]))
     case .lockTimesChanged:
       return .lockTimesChanged(LockTimesChange(idleMinutes: 5, wipeMinutes: nil, sessionHours: 8))
     }

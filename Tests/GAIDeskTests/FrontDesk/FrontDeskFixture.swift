@@ -14,6 +14,12 @@ final class FrontDeskFixture {
 
   deinit { try? FileManager.default.removeItem(atPath: root) }
 
+  /// Adds a supervisor's account (editing sheets and partners is theirs, not the front desk's).
+  func addSupervisor(_ name: String) throws {
+    try office.addAccount(
+      name: name, role: .supervisor, passphrase: "supervisor-passphrase", staff: "Ana", scryptLogN: 10)
+  }
+
   /// Opens the same folder again, as a new process would.
   func reopen() throws -> Office { try Office.open(at: OfficePaths(root: root), passphrase: "correct-horse") }
 

@@ -122,6 +122,7 @@ struct KnowledgeSourcesTests {
   @Test("a supervisor confirms a line and a contact: who, when, how; it survives reopening")
   func confirmSurvivesReopening() throws {
     let fixture = try FrontDeskFixture()
+    try fixture.addSupervisor("Rosa")
     let line = try #require(
       fixture.office.knowledge.subject(topic: "residence.renewal", section: .tell, index: 0))
     try fixture.office.confirm(line, method: .visit, note: "balcão da DEF", staff: "Rosa")
@@ -175,6 +176,7 @@ struct KnowledgeSourcesTests {
   @Test("a correction replaces the line and confirms the new text; the old text loses its source mark")
   func correctSheetLine() throws {
     let fixture = try FrontDeskFixture()
+    try fixture.addSupervisor("Rosa")
     let before = try #require(fixture.office.knowledge.sheet("residence.renewal"))
     #expect(
       fixture.office.knowledge.backing(
@@ -214,6 +216,7 @@ struct KnowledgeSourcesTests {
   @Test("a partner correction changes the contact and confirms it in one record")
   func correctPartner() throws {
     let fixture = try FrontDeskFixture()
+    try fixture.addSupervisor("Rosa")
     if case .source = fixture.office.partners.backing("cruz-vermelha") {
     } else {
       Issue.record("shipped source")

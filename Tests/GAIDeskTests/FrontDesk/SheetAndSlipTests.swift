@@ -39,6 +39,7 @@ struct FrontDeskSheetAndSlipTests {
   @Test("a supervisor's edit is the office's version, dated and signed, and survives reopening")
   func editSheet() throws {
     let f = try FrontDeskFixture()
+    try f.addSupervisor("Supervisora Rosa")
     let shipped = try #require(f.office.knowledge.sheet("residence.renewal"))
     let edited = try f.office.updateSheet(topic: "residence.renewal", staff: "Supervisora Rosa") { sheet in
       var content = sheet.content(.english)
@@ -54,7 +55,7 @@ struct FrontDeskSheetAndSlipTests {
     #expect(again.knowledge.sheet("residence.renewal") == edited)
     #expect(!again.knowledge.isEdited("residence.first-permit"))
     #expect(throws: GAIDeskError(.partnerUnknown, "nobody")) {
-      try f.office.updateSheet(topic: "residence.renewal", staff: "Rosa") { $0.partners = ["nobody"] }
+      try f.office.updateSheet(topic: "residence.renewal", staff: "Supervisora Rosa") { $0.partners = ["nobody"] }
     }
   }
 
@@ -73,7 +74,14 @@ struct FrontDeskSheetAndSlipTests {
     #expect(french.text.contains("BON D'ORIENTATION"))
     #expect(french.text.contains("Casa do Direito"))
     #expect(french.text.contains("à confirmer"))
-    #expect(french.text.contains("2030-01-31"))
+    // Days as people read them: dd/mm/aaaa in French and Portuguese, as typed in the forms.
+    #expect(french.text.contains("31/01/2030") && !french.text.contains("2030-01-31"))
+    let created = LocalTime.day(try #require(f.office.state.referrals[referral.id]).createdAt)
+    #expect(french.text.contains(LocalTime.shown(created, language: .french)))
+    #expect(
+      try ReferralSlip.make(referralID: referral.id, state: f.office.state, language: .portuguese).text
+        .contains(
+          "Apresente-se até: 31/01/2030"))
     for (language, title, bring) in [
       (Language.portuguese, "GUIA DE ENCAMINHAMENTO", "O que levar:"),
       (.english, "REFERRAL SLIP", "What to bring:"),

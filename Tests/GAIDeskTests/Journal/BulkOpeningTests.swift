@@ -96,6 +96,16 @@ import Testing
     }
   }
 
+  @Test func chainHashesAsSwiftCrypto() throws {
+    let opener = RecordOpener(keyring: keyring)
+    for (index, content) in contents.enumerated() {
+      let record = try sealedBySwiftCrypto(content, sequence: UInt64(index + 1))
+      #expect(opener.hash(record) == Array(SHA256.hash(data: Array(record.body))))
+      #expect(opener.hash(record) == record.hash)
+    }
+    #expect(SHA256Context()?.hash([]) == Array(SHA256.hash(data: [UInt8]())))
+  }
+
   @Test func anotherOfficesKeyAndAnUnknownEpochAreRefused() throws {
     let record = try sealedBySwiftCrypto(contents[1], sequence: 2)
     let other = Keyring(masterKey: SymmetricKey(size: .bits256))

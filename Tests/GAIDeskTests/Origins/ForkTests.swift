@@ -32,7 +32,7 @@ import Testing
     let fork = try #require(reopened.forks.first)
     #expect(try reopened.verify().damage.contains { $0.reason.contains("fork") })
 
-    let changes = try reopened.resolve(fork, staff: "Supervisora")
+    let changes = try reopened.resolve(fork, staff: "Ana")  // an administrator
     let state = reopened.state
     let newLin = try #require(state.remappedIDs[lin.id])
     #expect(changes.map(\.old).sorted() == [lin.id, linVisit.id].sorted())

@@ -31,7 +31,10 @@ import Testing
     #expect(office.identity.format == 2 && office.identity.id != nil)
     #expect(office.damage.isEmpty)
     let report = try office.verify()
-    #expect(report.isIntact && report.records == 1520)
+    // 1520 records of format 1, and the record turning its passphrase slot into an administrator account.
+    #expect(report.isIntact && report.records == 1521)
+    #expect(office.account?.role == .administrator && office.state.accounts.active.count == 1)
+    #expect(!FileManager.default.fileExists(atPath: dir.path + "/keys/slot-1.json"))
     #expect(!FileManager.default.fileExists(atPath: dir.path + "/journal-v1"))
     for day in ["2026-11-30", "2026-11-20"] {
       let figures = DayReport(state: office.state, day: day)

@@ -60,6 +60,7 @@ import Testing
     var canonical = OfficeState()
     canonical.office = "praia"
     var entries: [JournalEntry] = []
+    try office.journal.replay { entries.append($0) }  // the office's first record: its accounts
     for log in logs {
       for frame in log.frames {
         let record = try #require(

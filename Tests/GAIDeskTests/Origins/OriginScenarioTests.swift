@@ -100,12 +100,12 @@ import Testing
 
     let reopened = try TestOffice.reopen(older, marks: dir.marks)
     #expect(reopened.origin != office.origin)
-    #expect(reopened.notices == [.behindMark(origin: office.origin, sequence: 3)])
+    #expect(reopened.notices == [.behindMark(origin: office.origin, sequence: 4)])
     #expect(!reopened.isReadOnly)
     _ = try TestOffice.addVisitors(reopened, count: 1)
     #expect(reopened.state.visitorOrder.count == 3)
     // The original's log in the copy is untouched: nobody continued its sequence.
-    #expect(reopened.journal.versionVector[office.origin] == 2)
+    #expect(reopened.journal.versionVector[office.origin] == 3)
   }
 
   @Test func aDeletedMiddleSegmentIsNamedAndRefusesWrites() throws {
@@ -118,7 +118,7 @@ import Testing
     let records = SegmentScanner(
       bytes: Array(bytes[SegmentFormat.headerSize...]), base: SegmentFormat.headerSize, origin: office.origin
     ).scan().records
-    for (index, range) in [(1, 0..<2), (2, 2..<4), (3, 4..<6)] {
+    for (index, range) in [(1, 0..<3), (2, 3..<5), (3, 5..<7)] {
       let frames = records[range].flatMap { Array(bytes[$0.offset..<$0.end]) }
       let file = segment.replacingOccurrences(of: "00000001.seg", with: SegmentFormat.fileName(index: index))
       try Data(SegmentFormat.header(origin: office.origin, index: index) + frames).write(
@@ -155,7 +155,7 @@ import Testing
       if removeCache { try FileManager.default.removeItem(atPath: dir.path + "/cache") }
       let damaged = try TestOffice.reopen(dir)
       #expect(damaged.isReadOnly, "cache removed: \(removeCache)")
-      #expect(damaged.damage.contains { $0.reason.contains("records 3…3 missing") }, "\(damaged.damage)")
+      #expect(damaged.damage.contains { $0.reason.contains("records 4…4 missing") }, "\(damaged.damage)")
       #expect(throws: GAIDeskError.self) { _ = try TestOffice.addVisitors(damaged, count: 1) }
       #expect(try !damaged.verify().isIntact)
     }

@@ -151,7 +151,12 @@ extension QueueScreen {
     case .profile:
       guard let visit = selectedVisit(model) else { return Reaction() }
       return Reaction(navigation: .push(.profile(ProfileScreen(visitorID: visit.visitorID))))
-    case .supervisor: return Reaction(navigation: .push(.supervisor(SupervisorScreen())))
+    case .supervisor:
+      // The core's matrix decides: front desk does not open the supervisor's tabs.
+      if let refusal = model.state.refusal(.supervisorFigures, staff: model.staff) {
+        return Reaction(notice: Notice(model.tr.error(refusal), role: .error))
+      }
+      return Reaction(navigation: .push(.supervisor(SupervisorScreen())))
     case .sheets: return Reaction(navigation: .push(.custom(SheetFinderScreen())))
     default: return Reaction()
     }

@@ -145,7 +145,12 @@ struct ConfirmForm: Equatable {
       y += 1
     }
     if let error {
-      grid.put(error, at: Point(x: inner.x, y: inner.maxY - 1), role: .error, maxWidth: inner.width)
+      // A refusal wraps inside the box, on its last rows below what was typed.
+      let lines = error.wrapped(toWidth: max(1, inner.width)).suffix(max(1, inner.maxY - y))
+      for (row, line) in lines.enumerated() {
+        let at = Point(x: inner.x, y: inner.maxY - lines.count + row)
+        grid.put(line, at: at, role: .error, maxWidth: inner.width)
+      }
     }
     return cursor
   }

@@ -150,7 +150,9 @@ public struct SheetFinderScreen: AppScreen {
       guard !claims.isEmpty else { break }
       let next = claims[max(0, min(claims.count - 1, current + (key == .down ? 1 : -1)))]
       selected = next
-      if let rows = span(next) {
+      if key == .up, current == 0 {
+        offset = 0  // ↑ on the first line shows what comes before it (the questions)
+      } else if let rows = span(next) {
         if rows.lowerBound < offset { offset = rows.lowerBound }
         if rows.upperBound >= offset + page { offset = rows.upperBound - page + 1 }
       }
@@ -180,7 +182,9 @@ public struct SheetFinderScreen: AppScreen {
     guard let c = SheetView.confirmation(topic, claim, model: model) else {
       return (tr("review.never"), .warning)
     }
-    let text = "✓ " + tr("sources.confirmed", tr.date(c.day), c.by, tr("confirm.how.\(c.method.rawValue)"))
+    let text =
+      "✓ " + tr("sources.confirmed", tr.date(c.day), c.by, tr("confirm.how.\(c.method.rawValue)"))
+      + (c.note.map { ": " + $0 } ?? "")
     let stale = KnowledgeReview.isStale(c, today: model.today)
     return (stale ? tr("review.stale", text) : text, stale ? .warning : .success)
   }

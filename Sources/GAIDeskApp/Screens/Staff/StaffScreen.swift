@@ -2,24 +2,25 @@ import Foundation
 import GAIDesk
 import TerminalUI
 
-/// Who is at the desk, and which desk: remembered for next time.
+/// Who is at the desk (the account that unlocked, not typed) and which desk.
 public struct StaffScreen: AppScreen {
-  /// Name, desk.
+  /// The unlocked account's name.
+  let name: String
+  /// The desk.
   var form: FormState
   /// The last problem, translated.
   var error: String?
 
-  /// Creates the screen with the remembered name.
+  /// Creates the screen for the account `name`.
   public init(name: String, desk: String) {
-    form = FormState(values: [name, desk], limits: [Validation.maxNameLength, 20])
+    self.name = name
+    form = FormState(values: [desk], limits: [20])
   }
 
   public func keyMap(_ tr: Translator) -> KeyMap<Command> {
     KeyMap(
       [
         KeyBinding(.enter, .submit, help: tr("key.start")),
-        KeyBinding(.tab, .nextField, help: tr("key.field")),
-        KeyBinding(.backTab, .previousField, help: tr("key.previous"), hidden: true),
         KeyBinding(.escape, .quit, help: tr("key.quit")),
       ] + CommonKeys.bindings(tr, helpOnQuestionMark: false))
   }
@@ -33,8 +34,14 @@ public struct StaffScreen: AppScreen {
     grid.render(
       Paragraph(tr("staff.intro"), style: Style(.muted)),
       in: Rect(x: inner.x, y: inner.y, width: inner.width, height: 2))
-    let form = Form(fields: [FormField(tr("staff.name")), FormField(tr("staff.desk"))], state: self.form)
-    let formArea = Rect(x: inner.x, y: inner.y + 3, width: inner.width, height: 2)
+    let nameLabel = tr("staff.name")
+    let deskLabel = tr("staff.desk")
+    let labelWidth = max(nameLabel.count, deskLabel.count) + 1
+    grid.put(
+      nameLabel.padding(toLength: labelWidth, withPad: " ", startingAt: 0) + name,
+      at: Point(x: inner.x, y: inner.y + 3), maxWidth: inner.width)
+    let form = Form(fields: [FormField(deskLabel)], state: self.form)
+    let formArea = Rect(x: inner.x, y: inner.y + 4, width: inner.width, height: 1)
     grid.render(form, in: formArea)
     if let error {
       grid.put(error, at: Point(x: inner.x, y: inner.y + 6), role: .error, maxWidth: inner.width)
@@ -44,27 +51,14 @@ public struct StaffScreen: AppScreen {
 }
 
 extension StaffScreen {
-  /// Tab moves between the fields; Enter starts the day at the queue with this name and desk.
+  /// Enter starts the day at the queue as the unlocked account, at this desk.
   public mutating func handle(_ command: Command, model: AppModel) -> Reaction {
-    switch command {
-    case .nextField: form.focusNext()
-    case .previousField: form.focusPrevious()
-    case .submit:
-      let name: String
-      do {
-        name = try Validation.name(form.values[0].text, field: "staff")
-      } catch let failure as GAIDeskError {
-        error = model.tr.error(failure)
-        return Reaction()
-      } catch { return Reaction() }
-      let deskText = form.values[1].text.trimmingCharacters(in: .whitespaces)
-      var reaction = Reaction(
-        [.saveSettings(staff: name, language: model.tr.language)], navigation: .root(.queue(QueueScreen())))
-      reaction.session = Session(staff: name, desk: deskText.isEmpty ? "1" : String(deskText.prefix(20)))
-      return reaction
-    default: break
-    }
-    return Reaction()
+    guard command == .submit else { return Reaction() }
+    let deskText = form.values[0].text.trimmingCharacters(in: .whitespaces)
+    var reaction = Reaction(
+      [.saveSettings(staff: name, language: model.tr.language)], navigation: .root(.queue(QueueScreen())))
+    reaction.session = Session(staff: name, desk: deskText.isEmpty ? "1" : String(deskText.prefix(20)))
+    return reaction
   }
 
   /// Typing goes to the focused field.

@@ -22,7 +22,8 @@ extension PartnersView {
   static func sourceLine(_ code: String, model: AppModel) -> (String, Role) {
     let tr = model.tr
     switch model.directory.partners.backing(code) {
-    case .source(let source): return (tr("sources.entry") + ": \(source.title) (\(source.checked))", .muted)
+    case .source(let source):
+      return (tr("sources.entry") + ": \(source.title) (\(tr.date(source.checked)))", .muted)
     case .toConfirm: return (tr("sources.entry") + ": " + tr("sources.toConfirm"), .warning)
     case .office: return (tr("sources.entry") + ": " + tr("sources.office"), .warning)
     }
@@ -35,7 +36,9 @@ extension PartnersView {
     guard let c = model.state.confirmations[subject.key] else {
       return (tr("partners.neverConfirmed"), .warning)
     }
-    let text = "✓ " + tr("sources.confirmed", c.day, c.by, tr("confirm.how.\(c.method.rawValue)"))
+    let text =
+      "✓ " + tr("sources.confirmed", tr.date(c.day), c.by, tr("confirm.how.\(c.method.rawValue)"))
+      + (c.note.map { ": " + $0 } ?? "")
     let stale = KnowledgeReview.isStale(c, today: model.today)
     return (text, stale ? .warning : .normal)
   }

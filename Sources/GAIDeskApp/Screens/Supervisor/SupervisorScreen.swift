@@ -62,7 +62,11 @@ public struct SupervisorScreen: AppScreen {
         KeyBinding(.character("r"), .retire, help: tr("key.retire")),
       ]
     case .sheets: bindings.append(KeyBinding(.character("e"), .edit, help: tr("key.edit")))
-    case .dashboard: bindings.append(KeyBinding(.character("b"), .backup, help: tr("key.backup")))
+    case .dashboard:
+      bindings += [
+        KeyBinding(.character("b"), .backup, help: tr("key.backup")),
+        KeyBinding(.character("p"), .print, help: tr("key.printDay")),
+      ]
     case .month: break
     }
     bindings.append(KeyBinding(.escape, .back, help: tr("key.back")))
@@ -163,6 +167,9 @@ extension SupervisorScreen {
         return Reaction(notice: Notice(model.tr("backup.alreadyRunning"), role: .warning))
       }
       return Reaction([.prepareBackup])
+    case .print where tab == .dashboard:
+      return Reaction(
+        [.printDaySheet(day: model.today, language: model.tr.language)], busy: model.tr("busy.printing"))
     case .edit where tab == .sheets:
       let sheets = model.directory.sheets
       guard let index = lists[.sheets]?.selected ?? (sheets.isEmpty ? nil : 0), index < sheets.count
@@ -324,8 +331,13 @@ enum PartnersView {
       ? tr("partners.allIslands")
       : partner.islands.compactMap { ReferenceData.shipped.island($0)?.name }.joined(separator: ", ")
     lines.append((tr("partners.islands") + " " + islands, .normal))
-    lines.append(PartnersView.sourceLine(partner.code, model: model))
-    lines.append(PartnersView.confirmationLine(partner.code, model: model))
+    // What the entry rests on and its local confirmation, whole (wrapped), never cut at the box's edge.
+    for (line, role) in [
+      PartnersView.sourceLine(partner.code, model: model),
+      PartnersView.confirmationLine(partner.code, model: model),
+    ] {
+      for part in line.wrapped(toWidth: max(1, text.width)) { lines.append((part, role)) }
+    }
     lines.append((tr("partners.topics"), .header))
     for topic in partner.topics { lines.append(("• " + tr.topic(topic), .normal)) }
     let note = partner.note.text(tr.language)
@@ -349,7 +361,13 @@ enum SheetsView {
     grid.render(block, in: columns[0])
     let inner = block.inner(columns[0])
     let state = screen.list(.sheets, count: sheets.count, rows: inner.height)
-    grid.render(ListView(items: sheets.map { tr.topic($0.topic) }, state: state), in: inner)
+    // Each sheet with how many of its lines the core counts as to confirm (f opens it to confirm them).
+    let review = model.review
+    let items = sheets.map { sheet in
+      let pending = review.unconfirmedLines(topic: sheet.topic, today: model.today).count
+      return (pending > 0 ? "! \(pending) " : "✓ ") + tr.topic(sheet.topic)
+    }
+    grid.render(ListView(items: items, state: state), in: inner)
     guard let index = state.selected, index < sheets.count else { return }
     let sheet = sheets[index]
     let detail = Block(title: tr.topic(sheet.topic) + " · " + tr("sheets.reviewed", tr.date(sheet.reviewed)))
