@@ -18,8 +18,7 @@ extension Office {
   /// account's name (the recovery code names the recovery account); nil for the one shared passphrase of an
   /// office from before accounts (the name typed with it counts).
   public func checkPassphrase(_ passphrase: String) throws -> String? {
-    let (opened, _) = try Office.unlock(paths, passphrase: passphrase)
-    switch opened {
+    switch try Office.unlock(paths, passphrase: passphrase).credential {
     case .account(let id, _, _):
       guard let found = state.accounts.accounts[id], !found.removed else { throw GAIDeskError(.passphraseWrong) }
       return found.name
