@@ -130,7 +130,8 @@ extension Office {
         throw GAIDeskError(.accountRemoved)
       }
     case .master(let key, let file, let logN):
-      guard !isReadOnly else { return }
+      // Read as it is when it cannot be written (damage, a read-only medium): it becomes an account where it can.
+      guard !isReadOnly, medium == nil else { return }
       let saved = Office.settings(paths: paths).staff ?? "Administrador"
       var name = saved
       var number = 2

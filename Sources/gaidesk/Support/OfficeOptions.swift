@@ -48,6 +48,7 @@ struct OfficeOptions: ParsableArguments {
         case .diskFull: "warning.medium.disk-full"
         }
       FileHandleOutput.warn(Console.text(key, [medium.path]))
+      if office.isConvertedInMemory { FileHandleOutput.warn(Console.text("warning.medium.olderFormat")) }
     }
     for damage in office.damage {
       FileHandleOutput.warn(
