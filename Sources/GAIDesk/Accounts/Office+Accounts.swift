@@ -145,6 +145,10 @@ extension Office {
       try perform(staff: name) { _ in [Event.accountAdded(new.account)] }
       try syncSlotFiles()
       try FileManager.default.removeItem(atPath: file)
+      // The name now lives in the journal, sealed: the clear settings file keeps none.
+      var settings = Office.settings(paths: paths)
+      settings.staff = nil
+      try? Office.saveSettings(settings, paths: paths)
     }
     try syncSlotFiles()
     try healEpoch()

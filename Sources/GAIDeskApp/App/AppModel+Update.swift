@@ -26,7 +26,7 @@ extension AppModel {
       if let recoveryCode { overlay = .message(tr("setup.recovery", recoveryCode)) }
       if screen.contract is SetupScreen {
         screens = [.queue(QueueScreen())]
-        return [.saveSettings(staff: staff, language: tr.language)]
+        return [.saveSettings(language: tr.language)]
       }
       screens = [.custom(StaffScreen(name: staff, desk: desk))]
     case .changed(let newState):
@@ -76,7 +76,7 @@ extension AppModel {
     case .language:
       tr.language = Translator.next(after: tr.language)
       return officeCode == nil
-        ? [] : [.saveSettings(staff: staff.isEmpty ? nil : staff, language: tr.language)]
+        ? [] : [.saveSettings(language: tr.language)]
     case .quit where backupProgress != nil:
       // Leaving waits for the worker: the backup would hold a frozen screen until it ends.
       notice = Notice(tr("backup.waitToQuit"), role: .warning)

@@ -8,8 +8,8 @@ public enum Effect: Equatable, Sendable {
   case createOffice(municipality: String, passphrase: String, staff: String)
   /// Unlock the office with a passphrase.
   case unlock(passphrase: String)
-  /// Remember the staff member and language.
-  case saveSettings(staff: String?, language: Language)
+  /// Remember the language (the person is the unlocked account: no name is kept in the clear settings file).
+  case saveSettings(language: Language)
   /// Issue a ticket to a registered visitor.
   case arrive(visitorID: String)
   /// Register a new visitor and issue a ticket in one record.
