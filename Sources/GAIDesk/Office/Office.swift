@@ -387,6 +387,8 @@ public final class Office {
   /// Nothing is written over damage found on the way, and nothing into a folder that refuses writes (its
   /// cache goes to this user's state folder: ``snapshotFile``).
   public func saveSnapshot() {
+    // A journal converted for this opening only is sealed anew each time: no cache would ever fit it.
+    guard converted == nil else { return }
     let resealed = CoveredSegments(journalRoot: journal.root, seals: seals).resealed(for: journal.cursors)
     guard resealed.damage.isEmpty else { return noteCoveredDamage(resealed.damage) }
     seals = resealed.seals
@@ -408,6 +410,7 @@ public final class Office {
   /// The snapshot cache, opened with the newest epoch key that opens it; for a folder that refuses writes,
   /// this user's copy first, then the one the folder holds.
   private func loadSnapshot() -> StateSnapshot.Outcome {
+    guard converted == nil else { return .unusable }
     let files = snapshotFile == paths.snapshot ? [paths.snapshot] : [snapshotFile, paths.snapshot]
     for file in files {
       for epoch in keyring.epochs.sorted(by: >) {
