@@ -178,6 +178,9 @@ public final class Journal {
     }
   }
 
+  /// How many times the log of `origin` scanned segment bytes (a pending tail is kept, not scanned again).
+  func scans(of origin: OriginID) -> Int { logs[origin]?.scans ?? 0 }
+
   /// Where this origin's log stands.
   public var ownCursor: OriginCursor? { logs[origin]?.cursor }
 
