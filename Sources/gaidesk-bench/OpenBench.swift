@@ -18,12 +18,17 @@ struct ChildResult: Codable {
   var replayed: Int = 0
 }
 
-/// The office master key, unlocked from the first key slot.
+/// The office master key (epoch 1), unlocked from the first key slot `passphrase` opens: an account slot, or
+/// a master-key slot of an office from before accounts.
 func unlockMasterKey(_ paths: OfficePaths, passphrase: String) throws -> SymmetricKey {
   let names = try FileManager.default.contentsOfDirectory(atPath: paths.keys).filter { $0.hasSuffix(".json") }
     .sorted()
   for name in names {
     guard let data = FileManager.default.contents(atPath: paths.keys + "/" + name) else { continue }
+    if let slot = try? JSONDecoder().decode(AccountSlot.self, from: data) {
+      if let key = try slot.unlock(passphrase: passphrase)?.epochs[1] { return key }
+      continue
+    }
     let slot = try JSONDecoder().decode(KeySlot.self, from: data)
     if let key = try slot.unlock(passphrase: passphrase) { return key }
   }
@@ -57,6 +62,18 @@ func openChild(root: String, mode: String) throws {
     result.fromSnapshot = office!.openedFromSnapshot
     result.replayed = office!.recordsReplayed
     guard office!.damage.isEmpty else { fail("damage: \(office!.damage)") }
+  case "readonly":
+    // The office seen through a read-only mount; its cache kept in a state folder beside the mount.
+    var office: Office?
+    result.seconds = try measure {
+      office = try Office.open(
+        at: paths, passphrase: benchPassphrase, marks: DeviceMarks(folder: root + "-state"))
+    }
+    result.events = office!.state.eventCount
+    result.records = office!.state.recordCount
+    result.fromSnapshot = office!.openedFromSnapshot
+    result.replayed = office!.recordsReplayed
+    guard office!.medium?.cause == .readOnlyFileSystem else { fail("not opened read-only: \(root)") }
   case "unlock":
     result.seconds = try measure { _ = try unlockMasterKey(paths, passphrase: benchPassphrase) }
   case "read":
@@ -143,6 +160,25 @@ func benchOpen(directory: String, events: Int, repeats: Int) throws -> OpenResul
   scenarios["warm"] = runScenario(root: root, mode: "warm", repeats: repeats)
   guard scenarios["warm"]!.last.fromSnapshot else { fail("warm opening did not use the snapshot") }
   guard !scenarios["cold"]!.last.fromSnapshot else { fail("cold opening used a snapshot") }
+  // The same office on a read-only medium (a bind mount remounted read-only; root only) without a usable
+  // cache in its folder: the first opening reads the whole journal, the next ones the user's cache.
+  let mounted = root + "-readonly"
+  try? FileManager.default.createDirectory(atPath: mounted, withIntermediateDirectories: true)
+  try? FileManager.default.removeItem(atPath: paths.cache)
+  if mount(root, mounted, nil, UInt(MS_BIND), nil) == 0 {
+    defer { umount2(mounted, Int32(MNT_DETACH)) }
+    if mount(nil, mounted, nil, UInt(MS_REMOUNT | MS_BIND | MS_RDONLY), nil) == 0 {
+      let state = mounted + "-state"
+      scenarios["readonly-cold"] = runScenario(root: mounted, mode: "readonly", repeats: repeats) {
+        try? FileManager.default.removeItem(atPath: state)
+      }
+      scenarios["readonly-warm"] = runScenario(root: mounted, mode: "readonly", repeats: repeats)
+      guard scenarios["readonly-warm"]!.last.fromSnapshot else { fail("read-only warm opening was cold") }
+      guard !scenarios["readonly-cold"]!.last.fromSnapshot else { fail("read-only cold opening was warm") }
+    }
+  } else {
+    note("read-only opening skipped: a read-only bind mount needs root")
+  }
   return OpenResult(
     events: total, records: scenarios["decrypt"]!.last.records, journalBytes: scenarios["read"]!.last.bytes,
     scenarios: scenarios)

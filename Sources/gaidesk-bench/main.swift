@@ -124,6 +124,14 @@ func openSection(_ report: inout Report, directory: String, sizes: [Int], repeat
       reference: "read " + format(seconds: read.seconds), ratio: format(ratio: warm.seconds / read.seconds),
       target: million ? "< 0.5 s" : "", ok: million ? warm.seconds < 0.5 : nil,
       figures: ["seconds": warm.seconds, "peak_bytes": Double(warm.peakBytes)])
+    if let readOnlyCold = s["readonly-cold"], let readOnlyWarm = s["readonly-warm"] {
+      report.add(
+        section, "read-only medium, 2nd open (user's cache)", measured: format(seconds: readOnlyWarm.seconds),
+        reference: "1st open " + format(seconds: readOnlyCold.seconds),
+        ratio: format(ratio: readOnlyWarm.seconds / readOnlyCold.seconds), target: "< 1× 1st open",
+        ok: readOnlyWarm.seconds < readOnlyCold.seconds,
+        figures: ["seconds": readOnlyWarm.seconds, "cold_seconds": readOnlyCold.seconds])
+    }
     let peak = max(cold.peakBytes, warm.peakBytes)
     report.add(
       section, "peak memory (cold / warm)",

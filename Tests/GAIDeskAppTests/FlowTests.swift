@@ -27,7 +27,7 @@ struct FlowTests {
     let effects = Fixture.press(&model, [.enter, .enter])
     #expect(effects == [.createOffice(municipality: "praia", passphrase: "secret one", staff: "Maria")])
     let after = model.update(.opened(office: "praia", state: OfficeState()))
-    #expect(after == [.saveSettings(staff: "Maria", language: .portuguese)])
+    #expect(after == [.saveSettings(language: .portuguese)])
     #expect(model.current(PinSetScreen.self) != nil, "the new office's first person is asked for a PIN")
     Fixture.press(&model, [.escape])
     guard model.queueScreen != nil else { Issue.record("not at the queue"); return }
@@ -175,7 +175,7 @@ struct FlowTests {
   @Test("F2 cycles the language and remembers it; q asks before quitting")
   func languageAndQuit() {
     var model = Fixture.model()
-    #expect(Fixture.press(&model, [.function(2)]) == [.saveSettings(staff: "Ana", language: .english)])
+    #expect(Fixture.press(&model, [.function(2)]) == [.saveSettings(language: .english)])
     #expect(model.view().grid.lines.joined().contains("Today's queue"))
     #expect(Fixture.press(&model, [.character("q")]).isEmpty)
     #expect(Fixture.press(&model, [.character("y")]) == [.quit])

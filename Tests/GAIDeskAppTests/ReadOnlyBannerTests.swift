@@ -55,7 +55,7 @@ struct ReadOnlyBannerTests {
     #expect(model.view().grid.lines[1].contains(asRoot ? "suporte protegido" : "sem permissão"))
     #expect(runtime.office?.state.visitorOrder.count == 1)
     // Settings are a convenience: not kept, and no error, on a medium that refuses writes.
-    if let answer = runtime.perform(.saveSettings(staff: "Ana", language: .english), staff: "Ana") {
+    if let answer = runtime.perform(.saveSettings(language: .english), staff: "Ana") {
       Issue.record("saving settings on a read-only medium answered \(answer)")
     }
     guard

@@ -58,4 +58,29 @@ struct SlotWarningBannerTests {
       try Data(altered.bytes).write(to: URL(fileURLWithPath: anaSlot))
     }
   }
+
+  @Test("remembering the language keeps no staff name in the clear settings file")
+  func settingsKeepNoStaffName() throws {
+    let base = FileManager.default.temporaryDirectory.appendingPathComponent("gaidesk-settings-\(UUID())")
+      .path
+    defer { try? FileManager.default.removeItem(atPath: base) }
+    let paths = OfficePaths(root: base + "/office")
+    let marks = DeviceMarks(folder: base + "/marks")
+    do {
+      _ = try Office.create(
+        at: paths, office: "praia", passphrase: "a good passphrase", staff: "Ana Tavares", scryptLogN: 10,
+        marks: marks)
+    }
+    // A settings file from before accounts, holding the name in clear.
+    try Office.saveSettings(OfficeSettings(staff: "Ana Tavares", language: "pt"), paths: paths)
+    let runtime = AppRuntime(paths: paths, scryptLogN: 10, marks: marks)
+    var model = AppModel(
+      hasOffice: true, settings: Office.settings(paths: paths), size: Size(width: 80, height: 24), now: Date()
+    )
+    _ = model.update(try #require(runtime.perform(.unlock(passphrase: "a good passphrase"), staff: "")))
+    #expect(model.staff == "Ana Tavares", "the unlocked account acts")
+    _ = runtime.perform(.saveSettings(language: .english), staff: model.staff)
+    let saved = try String(contentsOfFile: paths.settings, encoding: .utf8)
+    #expect(saved.contains("en") && !saved.contains("Ana"), "\(saved)")
+  }
 }

@@ -82,6 +82,49 @@ import Testing
     #expect(try FolderContents(medium) == before, "the read-only medium changed")
   }
 
+  @Test func aFormatOneOfficeOnAReadOnlyMountOpensForReading() throws {
+    guard getuid() == 0 else {
+      print("[read-only] skipped: mounting a read-only file system needs root (uid \(getuid()))")
+      return
+    }
+    let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .appendingPathComponent("GAIDeskTests/Fixtures").path
+    let cli = CLI()
+    let medium = cli.scratch + "/medium"
+    try FileManager.default.createDirectory(atPath: medium, withIntermediateDirectories: true)
+    guard "size=16m,mode=0700".withCString({ mount("tmpfs", medium, "tmpfs", 0, $0) }) == 0 else {
+      print("[read-only] skipped: cannot mount a tmpfs here (errno \(errno))")
+      return
+    }
+    defer { umount2(medium, 2 /* MNT_DETACH */) }
+    try FileManager.default.copyItem(atPath: fixtures + "/office-v1", toPath: medium + "/office")
+    #expect(mount("tmpfs", medium, "tmpfs", 32 /* MS_REMOUNT */ | 1 /* MS_RDONLY */, nil) == 0)
+    let before = try FolderContents(medium)
+    let environment = [
+      "GAIDESK_DATA": medium + "/office", "GAIDESK_PASSPHRASE": "fixture-v1-Ilha-do-Sal",
+      "GAIDESK_LANG": "en",
+    ]
+    for arguments in [
+      ["queue", "list", "--date", "2026-11-30"], ["visitor", "find", "Mariama"], ["referral", "list"],
+      ["report", "month", "2026-10"],
+    ] {
+      let result = cli.run(arguments, environment: environment)
+      #expect(result.status == 0 && !result.out.isEmpty, "\(arguments): \(result.status) \(result.err)")
+      #expect(result.err.contains("format 1") && result.err.contains("copy"), "\(arguments): \(result.err)")
+    }
+    let day = try CLI.object(cli.run(["day", "--date", "2026-11-30", "--json"], environment: environment))
+    let old = try #require(
+      try JSONSerialization.jsonObject(
+        with: Data(contentsOf: URL(fileURLWithPath: fixtures + "/office-v1-expected/day-2026-11-30.json")))
+        as? [String: Any])
+    #expect(day["ticketsIssued"] as? Int == old["ticketsIssued"] as? Int, "\(day)")
+    let verify = cli.run(["verify"], environment: environment)
+    #expect(verify.status == 0 && verify.out.contains("1520 records"), "\(verify.out) \(verify.err)")
+    let add = cli.run(["queue", "add", "--name", "Nova Pessoa"], environment: environment)
+    #expect(add.status == 7 && add.err.contains("Copy the office"), "\(add.status) \(add.err)")
+    #expect(try FolderContents(medium) == before, "the read-only medium changed")
+  }
+
   @Test func aFolderWithoutWritePermissionOpensForReading() throws {
     let cli = CLI()
     let visitor = Self.office(cli)

@@ -130,7 +130,8 @@ extension Office {
         throw GAIDeskError(.accountRemoved)
       }
     case .master(let key, let file, let logN):
-      guard !isReadOnly else { return }
+      // Read as it is when it cannot be written (damage, a read-only medium): it becomes an account where it can.
+      guard !isReadOnly, medium == nil else { return }
       let saved = Office.settings(paths: paths).staff ?? "Administrador"
       var name = saved
       var number = 2
@@ -144,6 +145,10 @@ extension Office {
       try perform(staff: name) { _ in [Event.accountAdded(new.account)] }
       try syncSlotFiles()
       try FileManager.default.removeItem(atPath: file)
+      // The name now lives in the journal, sealed: the clear settings file keeps none.
+      var settings = Office.settings(paths: paths)
+      settings.staff = nil
+      try? Office.saveSettings(settings, paths: paths)
     }
     try syncSlotFiles()
     try healEpoch()

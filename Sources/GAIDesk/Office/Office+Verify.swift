@@ -3,7 +3,7 @@ import Foundation
 extension Office {
   /// Checks every record of the journal.
   public func verify(now: Date = Date()) throws -> JournalVerifier.Report {
-    var report = try JournalVerifier(root: paths.journal, keyring: keyringForVerification).run(
+    var report = try JournalVerifier(root: journal.root, keyring: keyringForVerification).run(
       now: now, owner: origin)
     report.damage += journal.missingHistory
     report.damage += forks.map {

@@ -71,8 +71,16 @@ public final class Office {
   /// tail to repair); nil when it can. Everything is still read.
   public var medium: ReadOnlyMedium? { journal.medium }
 
+  /// A format-1 office on a folder that refuses writes: its journal as converted outside the folder.
+  private var converted: ConvertedJournal?
+  /// Whether this is a format-1 office read through a conversion made outside its folder (which refuses
+  /// writes): copy it to a writable folder and open it there to convert it once and record.
+  public var isConvertedInMemory: Bool { converted != nil }
+
   private init(
-    paths: OfficePaths, identity: OfficeIdentity, credential: Credential, origin: OriginID, marks: DeviceMarks
+    paths: OfficePaths, identity: OfficeIdentity, credential: Credential, origin: OriginID,
+    marks: DeviceMarks,
+    converted: ConvertedJournal? = nil
   ) throws {
     self.paths = paths
     self.identity = identity
@@ -82,7 +90,10 @@ public final class Office {
     self.keyring = Keyring(epochs: credential.epochs, current: 1)
     self.origin = origin
     self.marks = marks
-    journal = try Journal(root: paths.journal, origin: origin, keyring: keyring)
+    self.converted = converted
+    journal = try Journal(
+      root: converted?.journal ?? paths.journal, origin: origin, keyring: keyring,
+      refusing: converted?.refusal)
   }
 
   /// Creates a new office for municipality `code`: its first administrator `staff` (protected by
@@ -136,20 +147,31 @@ public final class Office {
     var identity = try readIdentity(paths)
     let unlocked = try unlock(paths, passphrase: passphrase)
     let credential = unlocked.credential
+    var converted: ConvertedJournal?
     if identity.format < OfficeIdentity.currentFormat, let masterKey = credential.epochs[1] {
-      try Migration(paths: paths, masterKey: masterKey).run()
-      identity = try readIdentity(paths)
+      do {
+        try Migration(paths: paths, masterKey: masterKey).run()
+        identity = try readIdentity(paths)
+      } catch let failure as FileIO.Failure {
+        // A folder that refuses writes: read the office converted elsewhere, and write nothing.
+        guard let refusal = ReadOnlyMedium(failure, path: paths.root) else { throw failure }
+        converted = try ConvertedJournal(paths: paths, masterKey: masterKey, refusal: refusal, marks: marks)
+        identity.format = OfficeIdentity.currentFormat
+        identity.id = try identity.id ?? ConvertedJournal.officeID(paths)
+      }
     }
     guard let id = identity.id else { throw GAIDeskError(.officeCorrupt, paths.officeFile) }
     var notices: [OfficeNotice] = []
     var lost: [OriginID: UInt64] = [:]
     // A folder this device cannot write to (a mounted backup, no permission) is read as it is: no origin of
     // this device is marked for it, since none will ever write there.
-    let writable = access(FileIO.size(paths.journal) == nil ? paths.root : paths.journal, W_OK) == 0
+    let writable =
+      converted == nil && access(FileIO.size(paths.journal) == nil ? paths.root : paths.journal, W_OK) == 0
     let marks = writable ? marks : DeviceMarks.readOnly(marks)
     let origin = try deviceOrigin(paths: paths, marks: marks, office: id, notices: &notices, lost: &lost)
     let office = try Office(
-      paths: paths, identity: identity, credential: credential, origin: origin, marks: marks)
+      paths: paths, identity: identity, credential: credential, origin: origin, marks: marks,
+      converted: converted)
     office.notices = notices
     office.journal.expected = lost
     try office.load()
@@ -300,7 +322,7 @@ public final class Office {
       appliedKey = key
       openedFromSnapshot = true
       self.seals = seals
-      coveredSegments = CoveredSegments(journalRoot: paths.journal, seals: seals)
+      coveredSegments = CoveredSegments(journalRoot: journal.root, seals: seals)
     case .coveredMore(let missing):
       journal.expected.merge(missing) { max($0, $1) }
       notices += missing.keys.sorted().map { .cacheCoveredMore(origin: $0, sequence: missing[$0]!) }
@@ -317,7 +339,7 @@ public final class Office {
       // A stale or foreign cache must never be mistaken for damage: read everything again.
       openedFromSnapshot = false
       seals = []
-      coveredSegments = CoveredSegments(journalRoot: paths.journal, seals: [])
+      coveredSegments = CoveredSegments(journalRoot: journal.root, seals: [])
       try reload()
     }
     if !journal.isReadOnly && (recordsReplayed > 1000 || !openedFromSnapshot) { saveSnapshot() }
@@ -365,7 +387,9 @@ public final class Office {
   /// Nothing is written over damage found on the way, and nothing into a folder that refuses writes (its
   /// cache goes to this user's state folder: ``snapshotFile``).
   public func saveSnapshot() {
-    let resealed = CoveredSegments(journalRoot: paths.journal, seals: seals).resealed(for: journal.cursors)
+    // A journal converted for this opening only is sealed anew each time: no cache would ever fit it.
+    guard converted == nil else { return }
+    let resealed = CoveredSegments(journalRoot: journal.root, seals: seals).resealed(for: journal.cursors)
     guard resealed.damage.isEmpty else { return noteCoveredDamage(resealed.damage) }
     seals = resealed.seals
     try? StateSnapshot.save(
@@ -386,6 +410,7 @@ public final class Office {
   /// The snapshot cache, opened with the newest epoch key that opens it; for a folder that refuses writes,
   /// this user's copy first, then the one the folder holds.
   private func loadSnapshot() -> StateSnapshot.Outcome {
+    guard converted == nil else { return .unusable }
     let files = snapshotFile == paths.snapshot ? [paths.snapshot] : [snapshotFile, paths.snapshot]
     for file in files {
       for epoch in keyring.epochs.sorted(by: >) {
@@ -506,7 +531,9 @@ public final class Office {
   func reload() throws {
     let expected = journal.expected
     let coveredDamage = journal.coveredDamage
-    journal = try Journal(root: paths.journal, origin: origin, keyring: keyring)
+    journal = try Journal(
+      root: converted?.journal ?? paths.journal, origin: origin, keyring: keyring,
+      refusing: converted?.refusal)
     journal.expected = expected
     journal.coveredDamage = coveredDamage
     state = OfficeState()

@@ -49,11 +49,16 @@ public final class Journal {
   /// Damage found after opening in history the snapshot cache covered (a segment changed since).
   public var coveredDamage: [JournalDamage] = []
 
-  /// Opens the journal in `root`, writing as `origin` with records sealed by `keyring`.
-  public init(root: String, origin: OriginID, keyring: Keyring) throws {
+  /// A refusal every write meets, whatever the folder allows (a format-1 office converted in memory).
+  private let refusal: ReadOnlyMedium?
+
+  /// Opens the journal in `root`, writing as `origin` with records sealed by `keyring`; with `refusing`, every
+  /// write is refused for that reason and no lock is created.
+  public init(root: String, origin: OriginID, keyring: Keyring, refusing: ReadOnlyMedium? = nil) throws {
     self.root = root
     self.origin = origin
     self.keyring = keyring
+    self.refusal = refusing
     // A medium that refuses writes is still read: the journal opens read-only (`medium` says why).
     do {
       _ = try writableLock()
@@ -66,6 +71,10 @@ public final class Journal {
   /// throws the medium's refusal, having written nothing.
   private func writableLock() throws -> FileLock {
     if let lock { return lock }
+    if let refusal {
+      medium = refusal
+      throw refusal.error
+    }
     do {
       try FileIO.makeDirectory(root + "/" + origin.hex)
       let created = try FileLock(path: root + "/" + origin.hex + "/lock")
@@ -168,6 +177,9 @@ public final class Journal {
       }
     }
   }
+
+  /// How many times the log of `origin` scanned segment bytes (a pending tail is kept, not scanned again).
+  func scans(of origin: OriginID) -> Int { logs[origin]?.scans ?? 0 }
 
   /// Where this origin's log stands.
   public var ownCursor: OriginCursor? { logs[origin]?.cursor }

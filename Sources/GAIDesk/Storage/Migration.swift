@@ -24,10 +24,12 @@ struct Migration {
     try? FileManager.default.removeItem(atPath: staging)
     let keyring = Keyring(masterKey: masterKey)
     let legacy = Sealer(masterKey: masterKey, purpose: "journal")
-    var converted = 0
-    for name in ((try? FileManager.default.contentsOfDirectory(atPath: paths.journal)) ?? []).sorted() {
-      guard let origin = OriginID(hex: name) else { continue }
-      converted += try convert(origin: origin, legacy: legacy, keyring: keyring)
+    let converted: Int
+    do {
+      converted = try convertAll(into: staging, legacy: legacy, keyring: keyring)
+    } catch {
+      try? FileManager.default.removeItem(atPath: staging)
+      throw error
     }
     try FileIO.makeDirectory(staging)
     try FileIO.rename(paths.journal, to: keptAside)
@@ -50,9 +52,34 @@ struct Migration {
     try FileManager.default.removeItem(atPath: keptAside)
   }
 
-  /// Re-seals one origin's format-1 log into the staging folder; returns the records converted. A torn tail
-  /// at the very end is left behind (it was never reported saved); damage stops the migration.
-  private func convert(origin: OriginID, legacy: Sealer, keyring: Keyring) throws -> Int {
+  /// Converts the journal into `journal`, a folder elsewhere (the office's own folder refuses writes), and
+  /// verifies it there; the office's files are only read.
+  func convertAside(into journal: String) throws {
+    let keyring = Keyring(masterKey: masterKey)
+    let converted = try convertAll(
+      into: journal, legacy: Sealer(masterKey: masterKey, purpose: "journal"), keyring: keyring)
+    try FileIO.makeDirectory(journal)
+    let report = try JournalVerifier(root: journal, keyring: keyring).run()
+    guard report.isIntact, report.records == converted else {
+      throw GAIDeskError(
+        .migrationFailed, report.damage.first?.description ?? "\(report.records) ≠ \(converted)")
+    }
+  }
+
+  /// Re-seals every origin's format-1 log into `target`; returns the records converted.
+  private func convertAll(into target: String, legacy: Sealer, keyring: Keyring) throws -> Int {
+    var converted = 0
+    for name in ((try? FileManager.default.contentsOfDirectory(atPath: paths.journal)) ?? []).sorted() {
+      guard let origin = OriginID(hex: name) else { continue }
+      converted += try convert(origin: origin, into: target, legacy: legacy, keyring: keyring)
+    }
+    return converted
+  }
+
+  /// Re-seals one origin's format-1 log into `staging`; returns the records converted. A torn tail at the
+  /// very end is left behind (it was never reported saved); damage stops the migration.
+  private func convert(origin: OriginID, into staging: String, legacy: Sealer, keyring: Keyring) throws -> Int
+  {
     let folder = paths.journal + "/" + origin.hex
     let indexes = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
       .compactMap(SegmentFormat.index(fileName:)).sorted()

@@ -17,10 +17,14 @@ final class OriginLog {
   private(set) var lastHash = [UInt8](repeating: 0, count: 32)
   /// Where the last record read or written starts (segment, file offset), to check a cache against.
   private(set) var lastRecord: (segment: Int, offset: Int)?
-  /// A tail that is not (yet) a complete record: an append in progress, or a torn write.
   /// The key epoch of the next record when this account does not hold it: reading waits there.
   private(set) var waitingEpoch: UInt32?
+  /// A tail that is not (yet) a complete record: an append in progress, or a torn write.
   private(set) var pendingTail: (segment: Int, offset: Int, reason: String)?
+  /// The size of the pending tail's segment when it was scanned: until it grows, the scan result stands.
+  private var pendingTailSegmentSize = 0
+  /// How many times this log scanned segment bytes (a pending tail is not scanned again until it grows).
+  private(set) var scans = 0
   /// The incomplete tail, named as a place in the journal.
   var pendingTailPlace: JournalDamage? {
     pendingTail.map { JournalDamage(segment: display($0.segment), offset: $0.offset, reason: $0.reason) }
@@ -81,7 +85,11 @@ final class OriginLog {
       if offset == 0 {
         guard readHeader() else { return }
       }
-      if size > offset {
+      if let tail = pendingTail, tail.segment == segment, size == pendingTailSegmentSize {
+        // Another device's record still being written (or a copy cut while it was): nothing new since the
+        // last scan, which is kept (the interface refreshes every 0.5 s, and every append reads first).
+      } else if size > offset {
+        scans += 1
         let bytes = try FileIO.read(path(segment), from: offset)
         let (records, stop) = SegmentScanner(bytes: bytes, base: offset, origin: origin).scan()
         for record in records {
@@ -90,7 +98,9 @@ final class OriginLog {
         }
         switch stop {
         case nil: pendingTail = nil
-        case .incompleteTail(let at, let reason): pendingTail = (segment, at, reason)
+        case .incompleteTail(let at, let reason):
+          pendingTail = (segment, at, reason)
+          pendingTailSegmentSize = size
         case .damage(let at, let reason, _):
           self.stop(segment, at, reason)
           return

@@ -33,6 +33,12 @@ public struct ReadOnlyMedium: Equatable, Sendable {
     self.path = path ?? failure.path
   }
 
+  /// A refusal of `cause` named by `path`.
+  init(cause: Cause, path: String) {
+    self.cause = cause
+    self.path = path
+  }
+
   /// The error a write meets on this medium.
   public var error: GAIDeskError {
     switch cause {

@@ -29,7 +29,7 @@ extension AppModel {
       if screen.contract is SetupScreen {
         screens = [.queue(QueueScreen())]
         if personUnlocked(staff) { screens.append(.custom(PinSetScreen())) }
-        return [.saveSettings(staff: staff, language: tr.language)]
+        return [.saveSettings(language: tr.language)]
       }
       screens = [.custom(StaffScreen(name: staff, desk: desk))]
     case .changed(let newState):
@@ -95,7 +95,7 @@ extension AppModel {
     case .language:
       tr.language = Translator.next(after: tr.language)
       return officeCode == nil
-        ? [] : [.saveSettings(staff: staff.isEmpty ? nil : staff, language: tr.language)]
+        ? [] : [.saveSettings(language: tr.language)]
     case .quit where backupProgress != nil:
       // Leaving waits for the worker: the backup would hold a frozen screen until it ends.
       notice = Notice(tr("backup.waitToQuit"), role: .warning)

@@ -72,11 +72,13 @@ public final class AppRuntime {
     case .closeOffice:
       office = nil
       return nil
-    case .saveSettings(let name, let language):
+    case .saveSettings(let language):
       // Settings are a convenience: on a medium that refuses writes they are simply not kept.
       guard paths.exists, office?.medium == nil else { return nil }
       var settings = Office.settings(paths: paths)
-      if let name { settings.staff = name }
+      // No staff name in the clear settings file: the name a settings file from before accounts kept goes
+      // once the office has accounts.
+      if office?.account != nil { settings.staff = nil }
       settings.language = language.rawValue
       try Office.saveSettings(settings, paths: paths)
       return nil

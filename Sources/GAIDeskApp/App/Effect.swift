@@ -12,8 +12,8 @@ public enum Effect: Equatable, Sendable {
   case checkPassphrase(String)
   /// Release the office: its keys are wiped from memory and the passphrase is needed again.
   case closeOffice
-  /// Remember the staff member and language.
-  case saveSettings(staff: String?, language: Language)
+  /// Remember the language (the person is the unlocked account: no name is kept in the clear settings file).
+  case saveSettings(language: Language)
   /// Issue a ticket to a registered visitor.
   case arrive(visitorID: String)
   /// Register a new visitor and issue a ticket in one record.

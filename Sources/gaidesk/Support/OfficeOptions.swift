@@ -48,6 +48,7 @@ struct OfficeOptions: ParsableArguments {
         case .diskFull: "warning.medium.disk-full"
         }
       FileHandleOutput.warn(Console.text(key, [medium.path]))
+      if office.isConvertedInMemory { FileHandleOutput.warn(Console.text("warning.medium.olderFormat")) }
     }
     for damage in office.damage {
       FileHandleOutput.warn(
@@ -97,10 +98,13 @@ struct OfficeOptions: ParsableArguments {
 
   /// Who acts: the account whose passphrase opened the office. Refused while the journal does not name it yet
   /// (a restored folder before its bundles are imported), unless the journal names no account at all and
-  /// opens read-only (its first record damaged): then figures can still be read, and nothing is written.
+  /// opens read-only (its first record damaged, or an office from before accounts on a medium that refuses
+  /// writes): then figures can still be read, and a write meets the refusal that says why.
   func actor(_ office: Office) throws -> String {
     if let account = office.account { return account.name }
-    guard office.isReadOnly && office.state.accounts.active.isEmpty else { throw GAIDeskError(.staffNone) }
+    guard office.isReadOnly || office.medium != nil, office.state.accounts.active.isEmpty else {
+      throw GAIDeskError(.staffNone)
+    }
     return office.actorName
   }
 }

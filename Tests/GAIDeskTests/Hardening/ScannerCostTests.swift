@@ -65,3 +65,38 @@ import Testing
     #expect(replay == .incompleteTail(offset: one.count, reason: "checksum mismatch"))
   }
 }
+
+/// Another origin's incomplete tail is scanned once, not again at every refresh and append until it grows.
+@Suite struct PendingTailScanTests {
+  @Test func anotherOriginsIncompleteTailIsScannedOnceUntilItGrows() throws {
+    let dir = TemporaryDirectory()
+    let first = try TestOffice.make(in: dir)
+    _ = try first.registerVisitor(VisitorForm(fullName: "Awa Ndiaye"), staff: "Ana")
+    let writer = first.origin
+    let segment = dir.path + "/journal/" + writer.hex + "/" + SegmentFormat.fileName(index: 1)
+    // The first PC was writing when the folder was copied: its log ends in part of a record.
+    let handle = try #require(FileHandle(forWritingAtPath: segment))
+    try handle.seekToEnd()
+    try handle.write(contentsOf: Data([0x40, 0x00, 0x00, 0x00, 0x01, 0x02]))
+    try handle.close()
+
+    let other = try TestOffice.reopen(dir, marks: DeviceMarks(folder: dir.path + ".other-pc"))
+    #expect(other.origin != writer)
+    #expect(other.journal.incompleteTails.count == 1)
+    let scanned = other.journal.scans(of: writer)
+    for _ in 0..<20 { try other.refresh() }
+    _ = try other.registerVisitor(VisitorForm(fullName: "Moussa Diop"), staff: "Ana")
+    #expect(
+      other.journal.scans(of: writer) == scanned, "the kept scan result stands while the tail is unchanged")
+    #expect(other.journal.incompleteTails.count == 1)
+
+    // The writer goes on: the tail grows and is scanned again.
+    let more = try #require(FileHandle(forWritingAtPath: segment))
+    try more.seekToEnd()
+    try more.write(contentsOf: Data([0x03]))
+    try more.close()
+    try other.refresh()
+    #expect(other.journal.scans(of: writer) == scanned + 1)
+    #expect(other.journal.incompleteTails.count == 1)
+  }
+}

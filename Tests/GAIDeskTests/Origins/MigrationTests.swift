@@ -35,6 +35,12 @@ import Testing
     #expect(report.isIntact && report.records == 1521)
     #expect(office.account?.role == .administrator && office.state.accounts.active.count == 1)
     #expect(!FileManager.default.fileExists(atPath: dir.path + "/keys/slot-1.json"))
+    // The first administrator is named by the staff name format 1 kept in the clear settings file, which then
+    // keeps no name.
+    #expect(office.account?.name == "Ana Tavares")
+    #expect(Office.settings(paths: OfficePaths(root: dir.path)).staff == nil)
+    let settings = try String(contentsOfFile: dir.path + "/settings.json", encoding: .utf8)
+    #expect(!settings.contains("Ana"), "\(settings)")
     #expect(!FileManager.default.fileExists(atPath: dir.path + "/journal-v1"))
     for day in ["2026-11-30", "2026-11-20"] {
       let figures = DayReport(state: office.state, day: day)

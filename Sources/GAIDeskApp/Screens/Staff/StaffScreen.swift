@@ -61,7 +61,7 @@ extension StaffScreen {
     guard command == .submit else { return Reaction() }
     let deskText = form.values[0].text.trimmingCharacters(in: .whitespaces)
     var reaction = Reaction(
-      [.saveSettings(staff: name, language: model.tr.language)], navigation: .root(.queue(QueueScreen())))
+      [.saveSettings(language: model.tr.language)], navigation: .root(.queue(QueueScreen())))
     reaction.session = Session(staff: name, desk: deskText.isEmpty ? "1" : String(deskText.prefix(20)))
     return reaction
   }
