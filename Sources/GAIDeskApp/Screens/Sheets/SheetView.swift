@@ -69,12 +69,16 @@ enum SheetView {
     section(tr("sheet.tell"), text.tell, marks: marks(.tell), claims: .tell)
     let partners = sheet.partners.compactMap { model.directory.partner($0) }.map { $0.short ?? $0.name }
     if !partners.isEmpty { section(tr("sheet.partners"), [partners.joined(separator: ", ")]) }
-    rows.append(SheetRow(text: tr("sheet.sourcesKey"), role: .muted, claim: nil))
-    if review { rows.append(SheetRow(text: tr("review.key"), role: .muted, claim: nil)) }
+    // The key and the sources wrap like the items: nothing is cut at the sheet's edge.
+    func note(_ text: String, indent: String = "") {
+      for (index, line) in text.wrapped(toWidth: max(1, width - indent.count)).enumerated() {
+        rows.append(SheetRow(text: (index == 0 ? "" : indent) + line, role: .muted, claim: nil))
+      }
+    }
+    note(tr("sheet.sourcesKey"))
+    if review { note(tr("review.key")) }
     for (number, source) in sources.enumerated() {
-      rows.append(
-        SheetRow(
-          text: "[\(number + 1)] \(source.title) (\(tr.date(source.checked)))", role: .muted, claim: nil))
+      note("[\(number + 1)] \(source.title) (\(tr.date(source.checked)))", indent: "    ")
     }
     return rows
   }
