@@ -83,11 +83,6 @@ public struct ProfileScreen: AppScreen {
   func lines(_ model: AppModel, width: Int) -> [(String, Role)] {
     var wrapped: [(String, Role)] = []
     for (line, role, indent) in entries(model) {
-      // A line that fits keeps its spacing (aligned labels); a longer one wraps at spaces.
-      if line.displayWidth <= width {
-        wrapped.append((line, role))
-        continue
-      }
       let lead = String(line.prefix { $0 == " " })
       let parts = line.dropFirst(lead.count).description.wrapped(toWidth: max(1, width - lead.count))
       guard let first = parts.first, !first.isEmpty else {
