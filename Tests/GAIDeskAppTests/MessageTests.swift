@@ -48,6 +48,15 @@ struct MessageTests {
     #expect(LocalTime.shown("2026-03-24", language: .english) == "2026-03-24")
   }
 
+  @Test("the supervisor's month tab names the month as mm/aaaa in Portuguese and French")
+  func monthTitle() {
+    #expect(LocalTime.shownMonth("2026-03", language: .portuguese) == "03/2026")
+    #expect(LocalTime.shownMonth("2026-03", language: .english) == "2026-03")
+    var model = Fixture.model(language: .french)
+    Fixture.press(&model, [.character("s"), .tab, .tab, .tab])
+    #expect(model.view().grid.lines.joined().contains("Mois 03/2026"))
+  }
+
   @Test("the serve form shows the due date as dd/mm/aaaa and saves it as a day")
   func serveDue() {
     var model = Fixture.model()

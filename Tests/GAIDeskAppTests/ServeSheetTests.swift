@@ -69,6 +69,7 @@ struct ServeSheetTests {
   @Test("at 100×30 the sheet beside the form scrolls with PageDown while a text field has the focus")
   func wideScroll() {
     var model = serving(width: 100, height: 30)
+    #expect(text(model).contains(model.tr("sheet.continuesServe")), "the sheet says how to scroll it")
     Fixture.press(&model, [.tab, .tab])  // past the partners, to the outcome field
     let width = model.bodyArea.splitColumns([.fill(3), .fill(2)])[1].width - 4  // the sheet's column
     let last = lastSheetWords(model, width: width)

@@ -270,7 +270,9 @@ public struct ServeScreen: AppScreen {
       return
     }
     let scrolls = sheetScrolls(in: model.bodyArea)
-    SheetView.render(sheet, into: &grid, area: inner, model: model, offset: scrolls ? sheetOffset : nil)
+    SheetView.render(
+      sheet, into: &grid, area: inner, model: model, offset: scrolls ? sheetOffset : nil,
+      continues: tr("sheet.continuesServe"))
   }
 }
 

@@ -99,11 +99,11 @@ enum SheetView {
   }
 
   /// Draws the sheet from line `offset`; the last row says when more lines follow (and how to see them:
-  /// PageDown where it scrolls, else the sheet finder). With `selected`, the rows of that claim are
+  /// PageDown where it scrolls, else `continues` or the sheet finder). With `selected`, the rows of that claim are
   /// highlighted and each claim says whether it is confirmed locally.
   static func render(
     _ sheet: KnowledgeSheet, into grid: inout Grid, area: Rect, model: AppModel, offset: Int? = nil,
-    selected: SheetClaim? = nil
+    selected: SheetClaim? = nil, continues: String? = nil
   ) {
     let all = rows(sheet, width: area.width, model: model, review: selected != nil)
     let start = max(0, min(offset ?? 0, all.count - 1))
@@ -118,7 +118,7 @@ enum SheetView {
       }
     }
     if more, area.height > 0 {
-      let hint = model.tr(offset == nil ? "sheet.continues" : "sheet.more")
+      let hint = offset == nil ? continues ?? model.tr("sheet.continues") : model.tr("sheet.more")
       grid.put(hint, at: Point(x: area.x, y: area.maxY - 1), role: .muted, maxWidth: area.width)
     }
   }
