@@ -105,11 +105,13 @@ let package = Package(
         "GAIDesk", "GAIDeskResources", "ProcessTestSupport", "COpenSSLCrypto",
         .product(name: "Crypto", package: "swift-crypto"),
       ],
+      exclude: ["Fixtures", "Events/EventVectors.txt"],
       swiftSettings: strict
     ),
     .testTarget(
       name: "TerminalUITests",
       dependencies: ["TerminalUI", "TerminalUITestSupport", "NCursesBackend"],
+      exclude: ["__Snapshots__"],
       swiftSettings: strict
     ),
     .testTarget(
