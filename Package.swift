@@ -34,7 +34,7 @@ let package = Package(
     .target(
       name: "GAIDesk",
       dependencies: [
-        "GAIDeskResources", "COpenSSLCrypto",
+        "GAIDeskResources", "COpenSSLCrypto", "TextWidth",
         .product(name: "Crypto", package: "swift-crypto"),
         .product(name: "_CryptoExtras", package: "swift-crypto"),
       ],
@@ -46,8 +46,11 @@ let package = Package(
       dependencies: ["GAIDesk", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
       swiftSettings: strict
     ),
+    // How many terminal columns text takes (glibc's wcwidth per code point): the one width rule of the core's
+    // printed pages, the command line's tables and the interface.
+    .target(name: "TextWidth", swiftSettings: strict),
     // Cells, grid, widgets, keys and themes: pure Swift, no ncurses.
-    .target(name: "TerminalUI", swiftSettings: strict),
+    .target(name: "TerminalUI", dependencies: ["TextWidth"], swiftSettings: strict),
     // Snapshot assertions on grids for tests (re-record with SNAPSHOT_RECORD=1).
     .target(name: "TerminalUITestSupport", dependencies: ["TerminalUI"], swiftSettings: strict),
     // Child processes for tests (clean signal mask, output to files) and the built products' paths.
@@ -99,7 +102,8 @@ let package = Package(
     .testTarget(
       name: "GAIDeskTests",
       dependencies: [
-        "GAIDesk", "GAIDeskResources", "COpenSSLCrypto", .product(name: "Crypto", package: "swift-crypto"),
+        "GAIDesk", "GAIDeskResources", "ProcessTestSupport", "COpenSSLCrypto",
+        .product(name: "Crypto", package: "swift-crypto"),
       ],
       exclude: ["Fixtures", "Events/EventVectors.txt"],
       swiftSettings: strict

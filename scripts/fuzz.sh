@@ -13,7 +13,7 @@ out=.build/fuzz
 mkdir -p "$out/corpus"
 crypto=.build/checkouts/swift-crypto/Sources
 objects=()
-for module in GAIDeskResources Crypto _CryptoExtras CCryptoBoringSSL CCryptoBoringSSLShims CryptoBoringWrapper \
+for module in GAIDeskResources TextWidth Crypto _CryptoExtras CCryptoBoringSSL CCryptoBoringSSLShims CryptoBoringWrapper \
   SwiftASN1; do
   while IFS= read -r file; do objects+=("$file"); done < <(find "$bin/$module.build" -name '*.o')
 done

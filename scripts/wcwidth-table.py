@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes Sources/TerminalUI/Text/WideRanges.swift from the running C library's wcwidth (C.UTF-8).
+"""Writes Sources/TextWidth/WideRanges.swift from the running C library's wcwidth (C.UTF-8).
 
 ncurses and tmux measure text per code point with wcwidth, so the grid must use the same widths:
 run this on the glibc the offices run (Debian 12: glibc 2.36, Unicode 15) and commit the result.

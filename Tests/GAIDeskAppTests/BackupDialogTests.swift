@@ -123,4 +123,14 @@ struct BackupDialogTests {
     #expect(model.backupProgress == nil)
     #expect(text(model).contains("Cópia de segurança") && model.overlay != nil)
   }
+
+  @Test("Tab proposes the next folder found, selected: typing after Tab replaces it instead of adding to it")
+  func tabThenType() {
+    var model = Fixture.model(width: 80, height: 24)
+    Fixture.press(&model, [.character("s")])
+    _ = model.update(.backupFolders(["/media/ana/PEN"]))
+    Fixture.press(&model, [.tab])
+    Fixture.type(&model, "/media/ana/OUTRA")
+    #expect(Fixture.press(&model, [.enter]) == [.backup(folder: "/media/ana/OUTRA")])
+  }
 }

@@ -54,4 +54,22 @@ struct MessagePanelTests {
     assertSnapshot(
       of: model.view().grid, named: "profile-refused-\(language.rawValue)-\(size.width)x\(size.height)")
   }
+
+  @Test(
+    "the status line wraps a long notice (a saved page's path) and the screen above makes room",
+    arguments: cases)
+  func statusLine(language: Language, size: Size) {
+    var model = Fixture.model(width: size.width, height: size.height, language: language)
+    Fixture.press(&model, [.character("s")])
+    let path = "/home/gai-praia/Documentos/folhas-do-dia/gaidesk-day-2026-03-10.txt"
+    model.notice = Notice(model.tr("print.daySaved", path), role: .warning)
+    let lines = model.view().grid.lines
+    // Between the screen's box and the key line: the notice, whole, on as many rows as it needs.
+    let status = lines[model.bodyArea.maxY..<(lines.count - 1)]
+    #expect(status.count > 1)
+    #expect(
+      Self.words(status.joined(separator: " ")).contains(Self.words(model.tr("print.daySaved", path))),
+      "\(lines.joined(separator: "\n"))")
+    #expect(lines[model.bodyArea.maxY - 1].hasPrefix("└"), "the screen's box closes above the notice")
+  }
 }

@@ -20,6 +20,24 @@ struct MessageTests {
     #expect(text.contains("échéance") && text.contains("31/01/2040") && !text.contains(" due"))
   }
 
+  @Test("after F2 the form's own checks and the core's refusals speak the new language")
+  func followF2() {
+    var model = Fixture.model()
+    Fixture.press(&model, [.function(2)])
+    #expect(model.tr.language == .english)
+    Fixture.press(&model, [.character("a")])
+    Fixture.type(&model, "Fatoumata Diallo")
+    Fixture.press(&model, [.control("n"), .tab, .tab, .tab, .tab, .tab, .tab])
+    Fixture.type(&model, "q")
+    Fixture.press(&model, [.enter])
+    let screen = { MessagePanelTests.panelWords(model.view().grid) }
+    #expect(screen().contains(Translator(.english)("arrival.badSex")), "\(screen())")
+    let refusal = GAIDeskError(.fieldTooLong, "name", "200")
+    _ = model.update(.failed(.arriveNew(VisitorForm(fullName: "Fatoumata Diallo")), refusal))
+    #expect(screen().contains(MessagePanelTests.words(Translator(.english).error(refusal))), "\(screen())")
+    #expect(!screen().contains("O campo"))
+  }
+
   @Test("days typed as dd/mm/aaaa reach the core as YYYY-MM-DD; other text is left for its checks")
   func typedDays() {
     #expect(LocalTime.day(typed: "24/03/2026") == "2026-03-24")
@@ -28,6 +46,15 @@ struct MessageTests {
     #expect(LocalTime.day(typed: "amanhã") == "amanhã")
     #expect(LocalTime.shown("2026-03-24", language: .french) == "24/03/2026")
     #expect(LocalTime.shown("2026-03-24", language: .english) == "2026-03-24")
+  }
+
+  @Test("the supervisor's month tab names the month as mm/aaaa in Portuguese and French")
+  func monthTitle() {
+    #expect(LocalTime.shownMonth("2026-03", language: .portuguese) == "03/2026")
+    #expect(LocalTime.shownMonth("2026-03", language: .english) == "2026-03")
+    var model = Fixture.model(language: .french)
+    Fixture.press(&model, [.character("s"), .tab, .tab, .tab])
+    #expect(model.view().grid.lines.joined().contains("Mois 03/2026"))
   }
 
   @Test("the serve form shows the due date as dd/mm/aaaa and saves it as a day")

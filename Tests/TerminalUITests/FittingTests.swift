@@ -40,5 +40,8 @@ struct FittingTests {
     #expect("Nguyễn Thị Hồng".wrapped(toWidth: 10) == ["Nguyễn Thị", "Hồng"])
     #expect("王小明王小明".wrapped(toWidth: 5) == ["王小", "明王", "小明"])
     #expect("um\n\ndois".wrapped(toWidth: 10) == ["um", "", "dois"])
+    // A line that fits keeps its spacing (a slip's "Référence : R-1   Date : 30/11/2026", aligned labels).
+    #expect("Ref : R-1   Data : 1/12".wrapped(toWidth: 30) == ["Ref : R-1   Data : 1/12"])
+    #expect("  • item".wrapped(toWidth: 30) == ["  • item"])
   }
 }

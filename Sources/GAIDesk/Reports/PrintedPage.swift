@@ -1,3 +1,5 @@
+import TextWidth
+
 /// A report as a page of text: what `gaidesk day` and `gaidesk report month` print on the terminal, send to
 /// the printer, or save when there is no printer.
 public struct PrintedPage: Equatable, Sendable {
@@ -22,7 +24,8 @@ public struct PrintedPage: Equatable, Sendable {
 extension PrintedPage {
   /// The day sheet of `day`: the figures, who served, topics, the queue (ticket, arrival, wait, status, desk,
   /// name), the referrals made, the overdue ones and the follow-ups due. Names only when `names` is true;
-  /// every name or partner is the last field of its line, so no column depends on how wide a script is.
+  /// columns are padded by display width (as the terminal and the printer's monospace font count), and every
+  /// name or partner is the last field of its line.
   public static func day(_ day: String, state: OfficeState, office: String?, language: Language, names: Bool)
     -> PrintedPage
   {
@@ -36,16 +39,17 @@ extension PrintedPage {
     let partners = PartnerDirectory(state: state)
     func partner(_ code: String) -> String { partners.partner(code)?.name ?? code }
     var lines = [text("day.title", [day])]
-    lines += report.summary(language: language).map { "  " + padded($0.label, 34) + " " + $0.value }
+    lines += report.summary(language: language).map { "  " + $0.label.padded(toColumns: 34) + " " + $0.value }
     if !report.servedByStaff.isEmpty {
       lines +=
-        [text("day.byStaff")] + report.servedByStaff.map { "  " + padded(String($0.count), 6) + " " + $0.key }
+        [text("day.byStaff")]
+        + report.servedByStaff.map { "  " + String($0.count).padded(toColumns: 6) + " " + $0.key }
     }
     if !report.topics.isEmpty {
       lines.append(text("day.topics"))
       for tally in report.topics {
         let label = ReferenceData.shipped.topic(tally.key)?.label(language) ?? tally.key
-        lines.append("  " + padded(String(tally.count), 6) + " " + label)
+        lines.append("  " + String(tally.count).padded(toColumns: 6) + " " + label)
       }
     }
     let visits = state.visits(on: day)
@@ -57,8 +61,9 @@ extension PrintedPage {
         lines.append(
           "  "
             + [
-              padded(visit.ticket, 7), LocalTime.clock(visit.arrivedAt), padded(wait, 12), padded(status, 12),
-              padded(visit.desk ?? "", 4),
+              visit.ticket.padded(toColumns: 7), LocalTime.clock(visit.arrivedAt), wait.padded(toColumns: 12),
+              status.padded(toColumns: 12),
+              (visit.desk ?? "").padded(toColumns: 4),
             ].joined(separator: " ") + " " + person(visit.visitorID))
       }
     }
@@ -67,9 +72,10 @@ extension PrintedPage {
       guard !referrals.isEmpty else { return }
       lines.append(text(key))
       for referral in referrals {
-        let due = padded(referral.due ?? "", 10)
+        let due = (referral.due ?? "").padded(toColumns: 10)
         let who = names ? person(referral.visitorID) + " → " : ""
-        lines.append("  " + padded(referral.id, 14) + " " + due + " " + who + partner(referral.partner))
+        lines.append(
+          "  " + referral.id.padded(toColumns: 14) + " " + due + " " + who + partner(referral.partner))
       }
     }
     referralLines("day.referralsList", report.referralsMade)
@@ -79,7 +85,7 @@ extension PrintedPage {
       lines.append(text("day.followUpList"))
       for followUp in followUps {
         let note = names ? person(followUp.visitorID) + ": " + TextEscaping.oneLine(followUp.note) : ""
-        lines.append("  " + padded(followUp.id, 14) + " " + followUp.on + " " + note)
+        lines.append("  " + followUp.id.padded(toColumns: 14) + " " + followUp.on + " " + note)
       }
     }
     if !names { lines += ["", text("day.withoutNames")] }
@@ -87,7 +93,7 @@ extension PrintedPage {
   }
 
   /// The month's summary for the national authority: every figure of `MonthReport`, by section. No names.
-  /// (A partner the office added with a wide-character name shifts its own line's figure; nothing else.)
+  /// Labels are padded by display width, so a partner named in a wide script keeps its figure in the column.
   public static func month(_ report: MonthReport, office: String, partners: [Partner], language: Language)
     -> PrintedPage
   {
@@ -105,14 +111,9 @@ extension PrintedPage {
       let label =
         row.section == "referral-partner"
         ? "\(row.shownLabel) — \(text("referral.\(row.status)"))" : row.shownLabel
-      lines.append("  " + padded(label, 56) + " " + row.shownValue)
+      lines.append("  " + label.padded(toColumns: 56) + " " + row.shownValue)
     }
     return PrintedPage(lines: lines, holdsNames: false)
   }
 
-  /// `text` followed by spaces up to `width` characters; only for the program's own words and figures, which
-  /// have no wide characters (names and partners always come last on a line instead).
-  private static func padded(_ text: String, _ width: Int) -> String {
-    text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
-  }
 }

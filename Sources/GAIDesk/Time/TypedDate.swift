@@ -19,4 +19,10 @@ extension LocalTime {
     let parts = day.split(separator: "-")
     return "\(parts[2])/\(parts[1])/\(parts[0])"
   }
+
+  /// A YYYY-MM month as people read it: mm/aaaa in Portuguese and French, unchanged in English.
+  public static func shownMonth(_ month: String, language: Language) -> String {
+    guard language != .english, isDate(month + "-01") else { return month }
+    return "\(month.suffix(2))/\(month.prefix(4))"
+  }
 }

@@ -21,7 +21,7 @@ extension AppModel {
       renderTooSmall(into: &grid)
       return Frame(grid: grid, cursor: nil)
     }
-    let rows = grid.area.splitRows([.length(1), .fill(1), .length(1), .length(1)])
+    let rows = grid.area.splitRows([.length(1), .fill(1), .length(statusRows), .length(1)])
     renderHeader(into: &grid, area: rows[0])
     if let line = bannerLine {
       // Damaged history (red), an office that cannot be written, key slots not trusted: under the header on
@@ -35,12 +35,8 @@ extension AppModel {
     var cursor =
       lockScreen.map { $0.render(into: &grid, area: bodyArea, tr: tr) }
       ?? screen.contract.render(into: &grid, area: bodyArea, model: self)
-    if let busy {
-      grid.render(Label(busy, role: .warning), in: rows[2].inset(horizontal: 1))
-    } else if let notice, !isLocked {
-      grid.render(Label(notice.text, role: notice.role), in: rows[2].inset(horizontal: 1))
-    } else if let backupStatus {
-      grid.render(Label(backupStatus, role: .warning), in: rows[2].inset(horizontal: 1))
+    if let status {
+      grid.render(WrappedMessage(status.text, role: status.role), in: rows[2].inset(horizontal: 1))
     }
     grid.render(Footer(keyMap: keyMap()), in: rows[3])
     if case .backup(let dialog)? = overlay, !isLocked {

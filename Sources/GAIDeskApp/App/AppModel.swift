@@ -119,7 +119,22 @@ public struct AppModel {
   /// The area screens are drawn in: between the header and the status and key lines.
   public var bodyArea: Rect {
     let banner = bannerLine == nil ? 0 : 1
-    return Rect(x: 0, y: 1 + banner, width: size.width, height: max(0, size.height - 3 - banner))
+    return Rect(
+      x: 0, y: 1 + banner, width: size.width, height: max(0, size.height - 2 - statusRows - banner))
+  }
+
+  /// What the status line says: work in flight, else the last notice (hidden while locked: it may name a
+  /// visitor), else the backup reminder.
+  var status: Notice? {
+    if let busy { return Notice(busy, role: .warning) }
+    if let notice, !isLocked { return notice }
+    return backupStatus.map { Notice($0, role: .warning) }
+  }
+
+  /// The rows the status line takes: as many as its message needs to be read whole, one to three.
+  var statusRows: Int {
+    guard let status else { return 1 }
+    return max(1, min(3, status.text.wrapped(toWidth: max(1, size.width - 2)).count))
   }
 
   /// Goes back one screen (never below the first).

@@ -1,9 +1,15 @@
 extension String {
-  /// The text broken into lines of at most `width` columns: at spaces when possible, else inside words.
+  /// The text broken into lines of at most `width` columns: a line that fits as it is, else at spaces when
+  /// possible, else inside words.
   public func wrapped(toWidth width: Int) -> [String] {
     guard width > 0 else { return [] }
     var lines: [String] = []
     for paragraph in split(separator: "\n", omittingEmptySubsequences: false) {
+      // A line that fits is kept as written, spacing and all.
+      if paragraph.displayWidth <= width {
+        lines.append(String(paragraph))
+        continue
+      }
       var line = ""
       for word in paragraph.split(separator: " ") {
         var word = String(word)

@@ -87,10 +87,7 @@ enum Console {
   /// Where pages are saved when there is no printer: `$HOME`.
   static var pageFolder: String { ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory() }
 
-  /// Pads `text` with spaces to `width` terminal columns (TerminalUI's display width: a wide character takes
-  /// two, a ZWJ family its members side by side, as the terminal draws them); longer text is kept whole.
-  static func pad(_ text: String, _ width: Int) -> String {
-    let columns = text.displayWidth
-    return columns >= width ? text : text + String(repeating: " ", count: width - columns)
-  }
+  /// Pads `text` with spaces to `width` terminal columns (the program's one display width, `TextWidth`: a
+  /// wide character takes two, a ZWJ family its members side by side); longer text is kept whole.
+  static func pad(_ text: String, _ width: Int) -> String { text.padded(toColumns: width) }
 }

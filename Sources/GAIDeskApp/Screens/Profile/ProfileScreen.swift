@@ -78,12 +78,34 @@ public struct ProfileScreen: AppScreen {
     }
   }
 
-  /// The profile as lines of text with their roles.
+  /// The profile as lines of text with their roles, wrapped at `width` (a field's value continues under
+  /// itself, other lines under their start, indented).
   func lines(_ model: AppModel, width: Int) -> [(String, Role)] {
+    var wrapped: [(String, Role)] = []
+    for (line, role, indent) in entries(model) {
+      let lead = String(line.prefix { $0 == " " })
+      let parts = line.dropFirst(lead.count).description.wrapped(toWidth: max(1, width - lead.count))
+      guard let first = parts.first, !first.isEmpty else {
+        wrapped.append(("", role))
+        continue
+      }
+      wrapped.append((lead + first, role))
+      let margin = String(repeating: " ", count: min(indent, width / 2))
+      let rest = parts.dropFirst().joined(separator: " ")
+      guard !rest.isEmpty else { continue }
+      for part in rest.wrapped(toWidth: max(1, width - margin.count)) {
+        wrapped.append((margin + part, role))
+      }
+    }
+    return wrapped
+  }
+
+  /// The profile's entries: text, role and the indent its continuation lines take.
+  private func entries(_ model: AppModel) -> [(String, Role, Int)] {
     let tr = model.tr
     let state = model.state
-    guard let visitor = state.canonicalVisitor(visitorID) else { return [(tr("profile.unknown"), .error)] }
-    var out: [(String, Role)] = []
+    guard let visitor = state.canonicalVisitor(visitorID) else { return [(tr("profile.unknown"), .error, 0)] }
+    var out: [(String, Role, Int)] = []
     let labels = [
       "profile.name", "profile.aliases", "profile.nationality", "profile.born", "profile.phone",
       "profile.languages",
@@ -93,9 +115,9 @@ public struct ProfileScreen: AppScreen {
     let labelWidth = labels.map { tr($0).displayWidth }.max() ?? 0
     func field(_ key: String, _ value: String?) {
       guard let value, !value.isEmpty else { return }
-      out.append((tr(key).padded(toWidth: labelWidth) + " " + value, .normal))
+      out.append((tr(key).padded(toWidth: labelWidth) + " " + value, .normal, labelWidth + 1))
     }
-    out.append((tr("profile.details"), .header))
+    out.append((tr("profile.details"), .header, 2))
     field("profile.name", visitor.fullName)
     field("profile.aliases", visitor.aliases.joined(separator: ", "))
     field("profile.nationality", visitor.nationality.map { tr.country($0) })
@@ -109,40 +131,44 @@ public struct ProfileScreen: AppScreen {
       "profile.municipality", visitor.municipality.flatMap { ReferenceData.shipped.municipality($0)?.name })
     field("profile.document", visitor.document.map { $0.type + " " + $0.number })
     let share =
-      visitor.consentToShare.map { ($0.granted ? tr("answer.yes") : tr("answer.no")) + " (" + $0.date + ")" }
+      visitor.consentToShare.map {
+        ($0.granted ? tr("answer.yes") : tr("answer.no")) + " (" + tr.date($0.date) + ")"
+      }
       ?? tr("profile.notAsked")
     field("profile.consentShare", share)
     let store =
-      visitor.consentToStore.map { ($0.granted ? tr("answer.yes") : tr("answer.no")) + " (" + $0.date + ")" }
+      visitor.consentToStore.map {
+        ($0.granted ? tr("answer.yes") : tr("answer.no")) + " (" + tr.date($0.date) + ")"
+      }
       ?? tr("profile.notAsked")
     field("profile.consentStore", store)
     field("profile.id", visitor.id)
-    out.append(("", .normal))
+    out.append(("", .normal, 0))
     let merged = Array(state.mergedGroup(visitor.id).dropFirst())
     if !merged.isEmpty {
-      out.append((tr("profile.merged", String(merged.count)), .header))
+      out.append((tr("profile.merged", String(merged.count)), .header, 2))
       for id in merged {
         let other = state.visitors[id]
-        out.append((id + "  " + (other?.fullName ?? "") + "  " + tr.country(other?.nationality), .normal))
+        out.append((id + "  " + (other?.fullName ?? "") + "  " + tr.country(other?.nationality), .normal, 2))
       }
-      out.append(("", .normal))
+      out.append(("", .normal, 0))
     }
     let group = Set(state.mergedGroup(visitor.id))
     let visits = group.flatMap { state.visitsByVisitor[$0] ?? [] }.compactMap { state.visits[$0] }.sorted {
       $0.arrivedAt > $1.arrivedAt
     }
-    out.append((tr("profile.visits", String(visits.count)), .header))
+    out.append((tr("profile.visits", String(visits.count)), .header, 2))
     for visit in visits {
       let topics = visit.topics.map { tr.topic($0) }.joined(separator: "; ")
       var line = tr.date(visit.day) + " " + visit.ticket + "  " + tr("status." + visit.status.rawValue)
       if !topics.isEmpty { line += "  " + topics }
       if let outcome = visit.outcome { line += " — " + outcome }
-      out.append((line, .normal))
-      if let note = visit.note { out.append(("    " + note, .muted)) }
+      out.append((line, .normal, 2))
+      if let note = visit.note { out.append(("    " + note, .muted, 4)) }
     }
-    out.append(("", .normal))
+    out.append(("", .normal, 0))
     let referrals = state.allReferrals.filter { group.contains($0.visitorID) }
-    out.append((tr("profile.referrals", String(referrals.count)), .header))
+    out.append((tr("profile.referrals", String(referrals.count)), .header, 2))
     for referral in referrals {
       let partner = model.directory.partner(referral.partner).map { $0.short ?? $0.name } ?? referral.partner
       let overdue = referral.isOverdue(today: model.today)
@@ -151,14 +177,16 @@ public struct ProfileScreen: AppScreen {
         referral.due.map { tr("profile.due", tr.date($0)) } ?? "",
       ]
       .filter { !$0.isEmpty }.joined(separator: " · ")
-      out.append((line + (overdue ? "  " + tr("referral.overdue") : ""), overdue ? .warning : .normal))
+      out.append((line + (overdue ? "  " + tr("referral.overdue") : ""), overdue ? .warning : .normal, 2))
     }
-    out.append(("", .normal))
+    out.append(("", .normal, 0))
     let followUps = state.allFollowUps.filter { group.contains($0.visitorID) }
-    out.append((tr("profile.followUps", String(followUps.count)), .header))
+    out.append((tr("profile.followUps", String(followUps.count)), .header, 2))
     for followUp in followUps {
       let done = followUp.doneAt != nil ? tr("followUp.done") : tr("followUp.open")
-      out.append((followUp.on + "  " + done + (followUp.note.isEmpty ? "" : "  " + followUp.note), .normal))
+      out.append(
+        (tr.date(followUp.on) + "  " + done + (followUp.note.isEmpty ? "" : "  " + followUp.note), .normal, 2)
+      )
     }
     return out
   }
@@ -244,15 +272,24 @@ public struct ProfileScreen: AppScreen {
       in: Rect(x: inner.x, y: inner.y + 2, width: inner.width, height: inner.height - 2))
   }
 
+  /// Where the profile's lines go in the screen's `area` (inside its box), for drawing and paging alike.
+  static func profileArea(in area: Rect) -> Rect { Block(title: "").inner(area).inset(horizontal: 1) }
+
   private func renderProfile(into grid: inout Grid, area: Rect, model: AppModel) -> Point? {
     let tr = model.tr
     let block = Block(title: tr("profile.title", model.name(visitorID)))
     grid.render(block, in: area)
-    let inner = block.inner(area).inset(horizontal: 1)
+    let inner = Self.profileArea(in: area)
     let all = lines(model, width: inner.width)
     let start = max(0, min(offset, all.count - inner.height))
-    for (row, line) in all.dropFirst(start).prefix(inner.height).enumerated() {
+    // A profile longer than its box says so on its last row, as a long sheet does.
+    let more = all.count - start > inner.height
+    for (row, line) in all.dropFirst(start).prefix(more ? inner.height - 1 : inner.height).enumerated() {
       grid.put(line.0, at: Point(x: inner.x, y: inner.y + row), role: line.1, maxWidth: inner.width)
+    }
+    if more, inner.height > 0 {
+      grid.put(
+        tr("sheet.more"), at: Point(x: inner.x, y: inner.maxY - 1), role: .muted, maxWidth: inner.width)
     }
     return nil
   }
@@ -386,7 +423,8 @@ extension ProfileScreen {
       return Reaction()
     case .view: break
     }
-    let page = max(1, model.size.height - 6)
+    let inner = Self.profileArea(in: model.bodyArea)
+    let page = max(1, inner.height - 1)
     switch key {
     case .up: offset = max(0, offset - 1)
     case .down: offset += 1
@@ -395,8 +433,8 @@ extension ProfileScreen {
     case .home: offset = 0
     default: break
     }
-    let total = lines(model, width: model.size.width).count
-    offset = min(offset, max(0, total - 1))
+    let total = lines(model, width: inner.width).count
+    offset = min(offset, max(0, total - inner.height))
     return Reaction()
   }
 }

@@ -138,8 +138,10 @@ extension QueueScreen {
       }
     case .left:
       // Ask first; u undoes it for a few minutes after.
-      guard let visit = selectedVisit(model), visit.status == .waiting || visit.status == .called else {
-        return Reaction()
+      guard let visit = selectedVisit(model) else { return Reaction() }
+      guard visit.status == .waiting || visit.status == .called else {
+        let status = model.tr("status.\(visit.status.rawValue)")
+        return Reaction(notice: Notice(model.tr("queue.cannotLeave", visit.ticket, status), role: .warning))
       }
       return Reaction(navigation: .overlay(.confirmLeft(visitID: visit.id)))
     case .undoLeft:

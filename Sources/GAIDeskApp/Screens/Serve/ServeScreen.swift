@@ -39,6 +39,8 @@ public struct ServeScreen: AppScreen {
   var printSlips = false
   /// Whether the knowledge sheet fills the screen (narrow terminals).
   var sheetShown = false
+  /// The first line of the sheet shown, once scrolled with PageDown.
+  var sheetOffset = 0
   /// The last problem, translated.
   var error: String?
 
@@ -102,16 +104,15 @@ public struct ServeScreen: AppScreen {
     let visit = model.state.visits[visitID]
     let title = tr("serve.title", visit?.ticket ?? "", visitor?.fullName ?? visitorID)
     // F4: on a narrow terminal the sheet takes the whole screen; on a wide one it hides or shows beside.
-    let wide = area.width >= 100
-    if sheetShown && !wide {
-      renderSheet(into: &grid, area: area, model: model)
+    let sheet = sheetArea(in: area)
+    if let sheet, sheet == area {
+      renderSheet(into: &grid, area: sheet, model: model)
       return nil
     }
-    let beside = wide && !sheetShown
-    let columns = beside ? area.splitColumns([.fill(3), .fill(2)]) : [area]
+    let columns = sheet == nil ? [area] : Self.besideColumns(in: area)
     let block = Block(title: title)
     grid.render(block, in: columns[0])
-    if beside { renderSheet(into: &grid, area: columns[1], model: model) }
+    if let sheet { renderSheet(into: &grid, area: sheet, model: model) }
     let inner = block.inner(columns[0]).inset(horizontal: 1)
     let layout = Self.layout(in: inner)
     var cursor: Point?
@@ -219,6 +220,39 @@ public struct ServeScreen: AppScreen {
       note: rows[6], dates: rows[7], slip: rows[8], message: rows[9])
   }
 
+  /// The form and the sheet beside it on a wide terminal.
+  static func besideColumns(in area: Rect) -> [Rect] { area.splitColumns([.fill(3), .fill(2)]) }
+
+  /// Where the sheet is drawn in the screen's `area`: all of it (F4 on a narrow terminal), the column beside
+  /// the form (a wide one, until F4 hides it), or nowhere.
+  func sheetArea(in area: Rect) -> Rect? {
+    let wide = area.width >= 100
+    if wide { return sheetShown ? nil : Self.besideColumns(in: area)[1] }
+    return sheetShown ? area : nil
+  }
+
+  /// Whether PageUp and PageDown scroll the sheet: it fills the screen, or stands beside the form while a
+  /// text field (where they do nothing) has the focus.
+  func sheetScrolls(in area: Rect) -> Bool {
+    guard let sheet = sheetArea(in: area) else { return false }
+    return sheet == area || [.outcome, .note, .due, .followUp].contains(focus)
+  }
+
+  /// Moves the sheet shown in the screen's `area` by a page (PageUp, PageDown) or a line (↑, ↓), stopping
+  /// at its last line.
+  mutating func scrollSheet(_ key: KeyEvent, area: Rect, model: AppModel) {
+    guard let sheetArea = sheetArea(in: area), let topic = sheetTopic(model.tr),
+      let sheet = model.directory.sheet(topic)
+    else { return }
+    let inner = Block(title: "").inner(sheetArea).inset(horizontal: 1)
+    let page = max(1, inner.height - 1)
+    let rows = SheetView.rows(sheet, width: inner.width, model: model, review: false).count
+    let last = max(0, rows - page)
+    let step = [.pageUp, .pageDown].contains(key) ? page : 1
+    let down = key == .pageDown || key == .down
+    sheetOffset = down ? min(last, sheetOffset + step) : max(0, sheetOffset - step)
+  }
+
   /// The partners suggested for the topics chosen.
   func suggestions(_ model: AppModel) -> [Partner] {
     model.directory.suggestions(
@@ -235,7 +269,10 @@ public struct ServeScreen: AppScreen {
       grid.render(Paragraph(tr("sheet.none"), style: Style(.muted)), in: inner)
       return
     }
-    SheetView.render(sheet, into: &grid, area: inner, model: model)
+    let scrolls = sheetScrolls(in: model.bodyArea)
+    SheetView.render(
+      sheet, into: &grid, area: inner, model: model, offset: scrolls ? sheetOffset : nil,
+      continues: tr("sheet.continuesServe"))
   }
 }
 
@@ -254,7 +291,9 @@ extension ServeScreen {
     switch command {
     case .nextField: focus = Section(rawValue: (focus.rawValue + 1) % count)!
     case .previousField: focus = Section(rawValue: (focus.rawValue + count - 1) % count)!
-    case .sheet: sheetShown.toggle()
+    case .sheet:
+      sheetShown.toggle()
+      sheetOffset = 0
     case .slipLanguage:
       // Portuguese, then French (the most asked for), then English.
       let order: [Language] = [.portuguese, .french, .english]
@@ -311,6 +350,13 @@ extension ServeScreen {
 
   /// Typing goes to the focused part; arrows move in the topic and partner lists.
   public mutating func input(_ key: KeyEvent, model: AppModel) -> Reaction {
+    let area = model.bodyArea
+    let whole = sheetArea(in: area) == area
+    if sheetScrolls(in: area), [.pageUp, .pageDown].contains(key) || (whole && [.up, .down].contains(key)) {
+      scrollSheet(key, area: area, model: model)
+      return Reaction()
+    }
+    if focus == .topics { sheetOffset = 0 }
     switch focus {
     case .topics:
       if [.up, .down, .pageUp, .pageDown].contains(key) {

@@ -69,12 +69,16 @@ enum SheetView {
     section(tr("sheet.tell"), text.tell, marks: marks(.tell), claims: .tell)
     let partners = sheet.partners.compactMap { model.directory.partner($0) }.map { $0.short ?? $0.name }
     if !partners.isEmpty { section(tr("sheet.partners"), [partners.joined(separator: ", ")]) }
-    rows.append(SheetRow(text: tr("sheet.sourcesKey"), role: .muted, claim: nil))
-    if review { rows.append(SheetRow(text: tr("review.key"), role: .muted, claim: nil)) }
+    // The key and the sources wrap like the items: nothing is cut at the sheet's edge.
+    func note(_ text: String, indent: String = "") {
+      for (index, line) in text.wrapped(toWidth: max(1, width - indent.count)).enumerated() {
+        rows.append(SheetRow(text: (index == 0 ? "" : indent) + line, role: .muted, claim: nil))
+      }
+    }
+    note(tr("sheet.sourcesKey"))
+    if review { note(tr("review.key")) }
     for (number, source) in sources.enumerated() {
-      rows.append(
-        SheetRow(
-          text: "[\(number + 1)] \(source.title) (\(tr.date(source.checked)))", role: .muted, claim: nil))
+      note("[\(number + 1)] \(source.title) (\(tr.date(source.checked)))", indent: "    ")
     }
     return rows
   }
@@ -95,11 +99,11 @@ enum SheetView {
   }
 
   /// Draws the sheet from line `offset`; the last row says when more lines follow (and how to see them:
-  /// PageDown where it scrolls, else the sheet finder). With `selected`, the rows of that claim are
+  /// PageDown where it scrolls, else `continues` or the sheet finder). With `selected`, the rows of that claim are
   /// highlighted and each claim says whether it is confirmed locally.
   static func render(
     _ sheet: KnowledgeSheet, into grid: inout Grid, area: Rect, model: AppModel, offset: Int? = nil,
-    selected: SheetClaim? = nil
+    selected: SheetClaim? = nil, continues: String? = nil
   ) {
     let all = rows(sheet, width: area.width, model: model, review: selected != nil)
     let start = max(0, min(offset ?? 0, all.count - 1))
@@ -114,7 +118,7 @@ enum SheetView {
       }
     }
     if more, area.height > 0 {
-      let hint = model.tr(offset == nil ? "sheet.continues" : "sheet.more")
+      let hint = offset == nil ? continues ?? model.tr("sheet.continues") : model.tr("sheet.more")
       grid.put(hint, at: Point(x: area.x, y: area.maxY - 1), role: .muted, maxWidth: area.width)
     }
   }

@@ -39,9 +39,9 @@ public struct StaffScreen: AppScreen {
       in: Rect(x: inner.x, y: inner.y, width: inner.width, height: 2))
     let nameLabel = tr("staff.name")
     let deskLabel = tr("staff.desk")
-    let labelWidth = max(nameLabel.count, deskLabel.count) + 1
+    let labelWidth = max(nameLabel.displayWidth, deskLabel.displayWidth) + 1
     grid.put(
-      nameLabel.padding(toLength: labelWidth, withPad: " ", startingAt: 0) + name,
+      nameLabel.padded(toColumns: labelWidth) + name,
       at: Point(x: inner.x, y: inner.y + 3), maxWidth: inner.width)
     let form = Form(fields: [FormField(deskLabel)], state: self.form)
     let formArea = Rect(x: inner.x, y: inner.y + 4, width: inner.width, height: 1)

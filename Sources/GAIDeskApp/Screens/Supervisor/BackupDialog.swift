@@ -110,7 +110,9 @@ extension AppModel {
         overlay = nil
       case .tab where !dialog.candidates.isEmpty:
         let index = dialog.candidates.firstIndex(of: dialog.folder.text).map { $0 + 1 } ?? 0
-        dialog.folder.setText(dialog.candidates[index % dialog.candidates.count])
+        // The folder proposed is selected, as the first one is: typing another replaces it.
+        dialog.folder = TextFieldState(
+          text: dialog.candidates[index % dialog.candidates.count], selected: true)
         overlay = .backup(dialog)
       case .enter:
         let folder = dialog.folder.text.trimmingCharacters(in: .whitespaces)

@@ -8,7 +8,7 @@ enum MonthTab {
     let month = String(model.today.prefix(7))
     let report = MonthReport(state: model.state, month: month, office: model.officeCode)
     let columns = area.splitColumns([.fill(1), .fill(1)])
-    let left = Block(title: tr("month.title", month))
+    let left = Block(title: tr("month.title", LocalTime.shownMonth(month, language: tr.language)))
     grid.render(left, in: columns[0])
     let inner = left.inner(columns[0]).inset(horizontal: 1)
     let summary =
