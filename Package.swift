@@ -103,11 +103,13 @@ let package = Package(
       dependencies: [
         "GAIDesk", "GAIDeskResources", "COpenSSLCrypto", .product(name: "Crypto", package: "swift-crypto"),
       ],
+      exclude: ["Fixtures", "Events/EventVectors.txt"],
       swiftSettings: strict
     ),
     .testTarget(
       name: "TerminalUITests",
       dependencies: ["TerminalUI", "TerminalUITestSupport", "NCursesBackend"],
+      exclude: ["__Snapshots__"],
       swiftSettings: strict
     ),
     .testTarget(
