@@ -18,12 +18,19 @@ struct ChildResult: Codable {
   var replayed: Int = 0
 }
 
-/// The office master key, unlocked from the first key slot.
+/// The office master key (epoch 1), unlocked from the first key slot that opens: a master-key slot of an
+/// office as generated, or the account slot it became at its first opening.
 func unlockMasterKey(_ paths: OfficePaths, passphrase: String) throws -> SymmetricKey {
+  struct Version: Decodable { var version: Int }
   let names = try FileManager.default.contentsOfDirectory(atPath: paths.keys).filter { $0.hasSuffix(".json") }
     .sorted()
   for name in names {
     guard let data = FileManager.default.contents(atPath: paths.keys + "/" + name) else { continue }
+    if try JSONDecoder().decode(Version.self, from: data).version >= AccountSlot.formatVersion {
+      let slot = try JSONDecoder().decode(AccountSlot.self, from: data)
+      if let key = try slot.unlock(passphrase: passphrase)?.epochs[1] { return key }
+      continue
+    }
     let slot = try JSONDecoder().decode(KeySlot.self, from: data)
     if let key = try slot.unlock(passphrase: passphrase) { return key }
   }
