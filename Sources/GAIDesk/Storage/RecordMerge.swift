@@ -11,8 +11,9 @@ struct RecordMerge {
   private var sources: [Source] = []
   private var chunks: [[JournalEntry]] = []
   private var positions: [Int] = []
-  /// The key of each origin's next record, kept so each step compares keys without building them.
-  private var heads: [RecordKey] = []
+  /// The clock of each origin's next record: each step scans these plain numbers, and builds full keys
+  /// only when two clocks are equal.
+  private var clocks: [UInt64] = []
 
   /// Delivers every record of `sources` in canonical order.
   static func run(_ sources: [Source], deliver: (JournalEntry) throws -> Void) throws {
@@ -27,14 +28,16 @@ struct RecordMerge {
     sources.append(source)
     chunks.append(chunk)
     positions.append(0)
-    heads.append(chunk[0].key)
+    clocks.append(chunk[0].content.clock.rawValue)
   }
 
   /// The smallest next record of all origins, after which that origin's position moves on.
   private mutating func next() throws -> JournalEntry? {
-    guard !heads.isEmpty else { return nil }
+    guard !clocks.isEmpty else { return nil }
     var best = 0
-    for index in heads.indices.dropFirst() where heads[index] < heads[best] { best = index }
+    for index in clocks.indices.dropFirst() where clocks[index] <= clocks[best] {
+      if clocks[index] < clocks[best] || head(index) < head(best) { best = index }
+    }
     let entry = chunks[best][positions[best]]
     positions[best] += 1
     if positions[best] == chunks[best].count {
@@ -45,11 +48,13 @@ struct RecordMerge {
         sources.remove(at: best)
         chunks.remove(at: best)
         positions.remove(at: best)
-        heads.remove(at: best)
+        clocks.remove(at: best)
         return entry
       }
     }
-    heads[best] = chunks[best][positions[best]].key
+    clocks[best] = chunks[best][positions[best]].content.clock.rawValue
     return entry
   }
+
+  private func head(_ index: Int) -> RecordKey { chunks[index][positions[index]].key }
 }
