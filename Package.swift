@@ -34,7 +34,7 @@ let package = Package(
     .target(
       name: "GAIDesk",
       dependencies: [
-        "GAIDeskResources", "COpenSSLCrypto", "TextWidth",
+        "GAIDeskResources", "COpenSSLCrypto", "TextWidth", "CCRC32C",
         .product(name: "Crypto", package: "swift-crypto"),
         .product(name: "_CryptoExtras", package: "swift-crypto"),
       ],
@@ -61,6 +61,8 @@ let package = Package(
       pkgConfig: "libcrypto",
       providers: [.apt(["libssl-dev"])]
     ),
+    // CRC-32C with the CPU's instruction (SSE 4.2, checked at run time); the core keeps the table fallback.
+    .target(name: "CCRC32C"),
     // The system ncursesw library.
     .systemLibrary(
       name: "CNCurses",

@@ -13,7 +13,7 @@ out=.build/fuzz
 mkdir -p "$out/corpus"
 crypto=.build/checkouts/swift-crypto/Sources
 objects=()
-for module in GAIDeskResources TextWidth Crypto _CryptoExtras CCryptoBoringSSL CCryptoBoringSSLShims CryptoBoringWrapper \
+for module in GAIDeskResources TextWidth CCRC32C Crypto _CryptoExtras CCryptoBoringSSL CCryptoBoringSSLShims CryptoBoringWrapper \
   SwiftASN1; do
   while IFS= read -r file; do objects+=("$file"); done < <(find "$bin/$module.build" -name '*.o')
 done
@@ -28,6 +28,7 @@ if [ ! -x "$out/gaidesk-fuzz" ] || [ -n "$(find "${sources[@]}" -newer "$out/gai
     -Xcc -fmodule-map-file="$crypto/CCryptoBoringSSL/include/module.modulemap" \
     -Xcc -I -Xcc "$crypto/CCryptoBoringSSL/include" \
     -Xcc -fmodule-map-file=Sources/COpenSSLCrypto/module.modulemap -Xcc -I -Xcc Sources/COpenSSLCrypto -lcrypto \
+    -Xcc -fmodule-map-file=Sources/CCRC32C/include/module.modulemap -Xcc -I -Xcc Sources/CCRC32C/include \
     "${sources[@]}" "${objects[@]}" -o "$out/gaidesk-fuzz"
 fi
 SWIFT_BACKTRACE=enable=no "$out/gaidesk-fuzz" -artifact_prefix="$out/" -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \

@@ -113,9 +113,7 @@ extension Office {
       keyring = keyring.adding(learned, current: current)
       journal.keyring = keyring
       guard !learned.isEmpty else { return }
-      var entries: [JournalEntry] = []
-      try journal.refresh { entries.append($0) }
-      try foldEntries(entries)
+      try foldEntries { try journal.refresh($0) }
     }
   }
 

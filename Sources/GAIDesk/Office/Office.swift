@@ -330,10 +330,8 @@ public final class Office {
       break
     }
     recordsReplayed = 0
-    var entries: [JournalEntry] = []
-    try journal.refresh { entries.append($0) }
-    try journal.repairOwnTail { entries.append($0) }
-    try fold(entries)
+    try fold { try journal.refresh($0) }
+    try fold { try journal.repairOwnTail(deliver: $0) }
     try learnEpochs()
     if openedFromSnapshot && journal.isReadOnly {
       // A stale or foreign cache must never be mistaken for damage: read everything again.
@@ -345,37 +343,75 @@ public final class Office {
     if !journal.isReadOnly && (recordsReplayed > 1000 || !openedFromSnapshot) { saveSnapshot() }
   }
 
-  /// Folds records read outside `refresh` (after an epoch key was learned).
-  func foldEntries(_ entries: [JournalEntry]) throws { try fold(entries) }
+  /// Folds records as `read` delivers them, outside `refresh` (after an epoch key was learned).
+  func foldEntries(reading read: ((JournalEntry) throws -> Void) throws -> Void) throws {
+    try fold(reading: read)
+  }
 
   /// Folds newly read records: in order when they all come after what is folded, else everything again.
   private func fold(_ entries: [JournalEntry]) throws {
-    guard !entries.isEmpty else { return }
-    recordsReplayed += entries.count
-    let sorted = entries.sorted { $0.key < $1.key }
-    if let applied = appliedKey, sorted[0].key < applied {
-      try refold()
-      return
+    try fold { deliver in
+      for entry in entries { try deliver(entry) }
     }
-    for entry in sorted { apply(entry) }
-    appliedKey = sorted.last!.key
-    journal.acceptedLoss = state.acceptedLoss
   }
 
-  /// Folds every record read so far again from an empty state, in canonical order.
+  /// Folds records as `read` delivers them (the journal delivers them in canonical order): each in turn while
+  /// it comes after what is folded; one that belongs before makes the office fold everything again once the
+  /// reading is done. Returns how many records came.
+  @discardableResult
+  private func fold(reading read: ((JournalEntry) throws -> Void) throws -> Void) throws -> Int {
+    var count = 0
+    var late = false
+    try read { entry in
+      count += 1
+      guard !late else { return }
+      if let applied = appliedKey, entry.key < applied {
+        late = true
+        return
+      }
+      Self.apply(entry, to: &state)
+      appliedKey = entry.key
+    }
+    recordsReplayed += count
+    if late { try refold() }
+    journal.acceptedLoss = state.acceptedLoss
+    return count
+  }
+
+  /// Folds every record read so far again into an empty state, in canonical order, as the journal replays
+  /// them; the state folded so far stays until the new one is complete.
   private func refold() throws {
     refolds += 1
-    var all: [JournalEntry] = []
-    try journal.replay { all.append($0) }
-    all.sort { $0.key < $1.key }
-    state = OfficeState()
-    state.office = identity.office
-    for entry in all { apply(entry) }
-    appliedKey = all.last?.key
+    var rebuilt = OfficeState()
+    rebuilt.office = identity.office
+    var last: RecordKey?
+    var inOrder = true
+    try journal.replay { entry in
+      guard inOrder else { return }
+      if let previous = last, entry.key < previous {
+        inOrder = false
+        return
+      }
+      Self.apply(entry, to: &rebuilt)
+      last = entry.key
+    }
+    if !inOrder {
+      // A log whose records are not in the order of their clocks (written by hand, not by GAIDesk):
+      // every record is gathered and sorted.
+      var all: [JournalEntry] = []
+      try journal.replay { all.append($0) }
+      all.sort { $0.key < $1.key }
+      rebuilt = OfficeState()
+      rebuilt.office = identity.office
+      for entry in all { Self.apply(entry, to: &rebuilt) }
+      last = all.last?.key
+    }
+    state = rebuilt
+    appliedKey = last
     journal.acceptedLoss = state.acceptedLoss
   }
 
-  private func apply(_ entry: JournalEntry) {
+  private static func apply(_ entry: JournalEntry, to state: inout OfficeState) {
     let batch =
       (try? EventCodec.decode(entry.payload))
       ?? EventBatch(staff: "", office: "", events: [.unknown(type: 0, version: 0, body: [])])
@@ -439,11 +475,9 @@ public final class Office {
   /// Reads what other processes appended; returns whether anything changed.
   @discardableResult
   public func refresh() throws -> Bool {
-    var entries: [JournalEntry] = []
-    try journal.refresh { entries.append($0) }
-    try fold(entries)
+    let count = try fold { try journal.refresh($0) }
     try learnEpochs()
-    return !entries.isEmpty
+    return count > 0
   }
 
   /// Records `events` as one durable record.
@@ -539,9 +573,7 @@ public final class Office {
     state = OfficeState()
     state.office = identity.office
     appliedKey = nil
-    var entries: [JournalEntry] = []
-    try journal.refresh { entries.append($0) }
-    try fold(entries)
+    try fold { try journal.refresh($0) }
   }
 }
 

@@ -15,6 +15,12 @@ public struct VisitorSearch: Sendable {
     public let score: Int
   }
 
+  /// A visitor in a one-letter list.
+  struct LetterHit: Sendable {
+    let doc: Int32
+    let score: UInt8
+  }
+
   /// One indexed visitor.
   struct Document: Sendable {
     let id: String
@@ -41,6 +47,11 @@ public struct VisitorSearch: Sendable {
   private var digitGrams: [[Int32]] = Array(repeating: [], count: 1000)
   /// Visitors per folded document number.
   private var documentNumbers: [String: [Int32]] = [:]
+  /// Per first letter of any word, the best visitors for that one letter typed (score 0 for a word that is
+  /// the letter alone, 1 for a longer word), best first, at most `letterListSize`: one letter starts words
+  /// of most visitors, and walking them all took tens of milliseconds.
+  private var letterLists: [UInt32: [LetterHit]] = [:]
+  static let letterListSize = 128
   private var indexed = 0
 
   /// An index of the visitors in `state` (merged records are skipped when searching).
@@ -104,6 +115,52 @@ public struct VisitorSearch: Sendable {
     documents.append(
       Document(id: visitor.id, nameWords: nameWords.count, tokens: ids, digits: digits, document: document))
     documentByID[visitor.id] = doc
+    addToLetterLists(doc, tokens: ids)
+  }
+
+  /// Puts a new visitor in the one-letter list of each first letter of its words, in ranking order.
+  private mutating func addToLetterLists(_ doc: Int32, tokens ids: [Int32]) {
+    var scores: [UInt32: UInt8] = [:]
+    for token in ids {
+      let word = tokens[Int(token)]
+      guard let letter = word.first else { continue }
+      scores[letter] = min(scores[letter] ?? 1, word.count == 1 ? 0 : 1)
+    }
+    let nameWords = documents[Int(doc)].nameWords
+    for (letter, score) in scores {
+      var list = letterLists.removeValue(forKey: letter) ?? []
+      // The first entry ranked after the new one: a worse score, or as good with more words (the new visitor
+      // is the most recent, so it comes before the others equal to it).
+      var low = 0
+      var high = list.count
+      while low < high {
+        let middle = (low + high) / 2
+        let other = list[middle]
+        if other.score > score || (other.score == score && documents[Int(other.doc)].nameWords >= nameWords) {
+          high = middle
+        } else {
+          low = middle + 1
+        }
+      }
+      if low < VisitorSearch.letterListSize {
+        list.insert(LetterHit(doc: doc, score: score), at: low)
+        if list.count > VisitorSearch.letterListSize { list.removeLast() }
+      }
+      letterLists[letter] = list
+    }
+  }
+
+  /// The answer to one letter typed alone, from its list; nil when the list, once merged records are
+  /// dropped, is too short to tell (then the postings are walked).
+  private func letterHits(_ letter: UInt32, in state: OfficeState, limit: Int) -> [Hit]? {
+    let list = letterLists[letter] ?? []
+    var hits: [Hit] = []
+    for entry in list where hits.count < limit {
+      let id = documents[Int(entry.doc)].id
+      guard state.visitors[id]?.mergedInto == nil else { continue }
+      hits.append(Hit(visitorID: id, score: Int(entry.score)))
+    }
+    return hits.count >= limit || list.count < VisitorSearch.letterListSize ? hits : nil
   }
 
   private mutating func intern(_ word: String) -> Int32 {
@@ -157,6 +214,11 @@ public struct VisitorSearch: Sendable {
       terms.removeAll { $0.count >= 3 && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }
     }
     guard !terms.isEmpty || !digitTerms.isEmpty else { return [] }
+    if digitTerms.isEmpty, terms.count == 1, terms[0].unicodeScalars.count == 1,
+      let hits = letterHits(terms[0].unicodeScalars.first!.value, in: state, limit: limit)
+    {
+      return hits
+    }
     let typing = !(query.last?.isWhitespace ?? true)
     // Each term's matching tokens with their scores; the rarest term narrows the candidates first.
     var termMatches: [[(token: Int32, score: UInt8)]] = []

@@ -132,30 +132,37 @@ public final class Journal {
     }
   }
 
-  /// Reads every record appended since the last call, from every origin, delivering each once. Records of
-  /// different origins come in no particular order: the reader folds them in canonical order.
+  /// Reads every record appended since the last call, from every origin, delivering each once, in canonical
+  /// order (``RecordMerge``): the reader folds them as they come, holding one segment's records per origin.
   public func refresh(_ deliver: (JournalEntry) throws -> Void) throws {
     let names = (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []
     for name in names.sorted() {
       guard let id = OriginID(hex: name) else { continue }
       if logs[id] == nil { logs[id] = makeLog(id) }
     }
-    for (_, log) in logs.sorted(by: { $0.key < $1.key }) {
-      try log.readNew(keyring: keyring) { entry in
-        clock.observe(entry.content.clock)
-        for (seen, sequence) in entry.content.seen where sequence > claims[seen]?.sequence ?? 0 {
-          claims[seen] = SeenClaim(sequence: sequence, by: entry.header.origin)
-        }
-        try deliver(entry)
+    let keyring = keyring
+    let sources = logs.sorted(by: { $0.key < $1.key }).map { _, log in
+      { try log.readChunk(keyring: keyring) }
+    }
+    try RecordMerge.run(sources) { entry in
+      clock.observe(entry.content.clock)
+      for (seen, sequence) in entry.content.seen where sequence > claims[seen]?.sequence ?? 0 {
+        claims[seen] = SeenClaim(sequence: sequence, by: entry.header.origin)
       }
+      try deliver(entry)
     }
   }
 
-  /// Reads every record delivered so far again from the start (not beyond), to fold them anew.
+  /// Reads every record delivered so far again from the start (not beyond), in canonical order, to fold
+  /// them anew.
   public func replay(_ deliver: (JournalEntry) throws -> Void) throws {
-    for (id, live) in logs.sorted(by: { $0.key < $1.key }) where live.lastSequence > 0 {
-      try makeLog(id).readNew(keyring: keyring, through: live.lastSequence, deliver: deliver)
+    let keyring = keyring
+    let sources = logs.sorted(by: { $0.key < $1.key }).filter { $0.value.lastSequence > 0 }.map { id, live in
+      let log = makeLog(id)
+      let limit = live.lastSequence
+      return { try log.readChunk(keyring: keyring, through: limit) } as RecordMerge.Source
     }
+    try RecordMerge.run(sources, deliver: deliver)
   }
 
   func makeLog(_ id: OriginID) -> OriginLog {

@@ -69,21 +69,31 @@ final class OriginLog {
   func readNew(
     keyring: Keyring, through limit: UInt64 = .max, deliver: (JournalEntry) throws -> Void
   ) throws {
-    while damage == nil && lastSequence < limit {
+    while let chunk = try readChunk(keyring: keyring, through: limit) {
+      for entry in chunk { try deliver(entry) }
+    }
+  }
+
+  /// The next records appended since the last call, at most one segment's worth, opened and checked (the
+  /// position moves past them); nil when there are none. Several origins' logs are merged chunk by chunk.
+  func readChunk(keyring: Keyring, through limit: UInt64 = .max) throws -> [JournalEntry]? {
+    var chunk: [JournalEntry] = []
+    func done() -> [JournalEntry]? { chunk.isEmpty ? nil : chunk }
+    while damage == nil && lastSequence < limit && chunk.isEmpty {
       guard let size = FileIO.size(path(segment)) else {
         if lastSequence > 0 || segment > 1 {
           stop(segment, 0, "segment vanished after records \(lastSequence) were read")
         } else if let first = segmentIndexes().first {
           stop(1, 0, "segments 1…\(first - 1) missing")
         }
-        return
+        return done()
       }
       guard FileIO.isRegularFile(path(segment)) else {
         stop(segment, 0, "not a regular file")
-        return
+        return done()
       }
       if offset == 0 {
-        guard readHeader() else { return }
+        guard readHeader() else { return done() }
       }
       if let tail = pendingTail, tail.segment == segment, size == pendingTailSegmentSize {
         // Another device's record still being written (or a copy cut while it was): nothing new since the
@@ -92,9 +102,10 @@ final class OriginLog {
         scans += 1
         let bytes = try FileIO.read(path(segment), from: offset)
         let (records, stop) = SegmentScanner(bytes: bytes, base: offset, origin: origin).scan()
+        chunk.reserveCapacity(records.count)
         for record in records {
-          guard lastSequence < limit, let entry = accept(record, keyring: keyring) else { return }
-          try deliver(entry)
+          guard lastSequence < limit, let entry = accept(record, keyring: keyring) else { return done() }
+          chunk.append(entry)
         }
         switch stop {
         case nil: pendingTail = nil
@@ -103,25 +114,26 @@ final class OriginLog {
           pendingTailSegmentSize = size
         case .damage(let at, let reason, _):
           self.stop(segment, at, reason)
-          return
+          return done()
         }
       } else if size < offset {
         stop(segment, size, "segment shrank below records already read")
-        return
+        return done()
       }
       guard FileIO.size(path(segment + 1)) != nil else {
         if let later = segmentIndexes().first(where: { $0 > segment + 1 }) {
           stop(segment + 1, 0, "segment missing (segment \(later) follows)")
         }
-        return
+        return done()
       }
       if let tail = pendingTail {
         stop(tail.segment, tail.offset, tail.reason + " (followed by a later segment)")
-        return
+        return done()
       }
       segment += 1
       offset = 0
     }
+    return done()
   }
 
   /// The indexes of the segment files present, sorted.

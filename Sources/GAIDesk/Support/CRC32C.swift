@@ -1,5 +1,11 @@
-/// CRC-32C (Castagnoli), the checksum of each journal record, computed slicing-by-8.
+import CCRC32C
+
+/// CRC-32C (Castagnoli), the checksum of each journal record: with the CPU's `crc32` instruction (SSE 4.2)
+/// when it has one, else slicing-by-8 tables; both give the same value.
 public enum CRC32C {
+  /// Whether this CPU computes it with its own instruction (checked once, at run time).
+  static let usesHardware = gaidesk_crc32c_hardware_available() == 1
+
   private static let tables: [[UInt32]] = {
     var tables = [[UInt32]](repeating: [UInt32](repeating: 0, count: 256), count: 8)
     for i in 0..<256 {
@@ -23,6 +29,17 @@ public enum CRC32C {
 
   /// The checksum of a raw buffer.
   public static func checksum(buffer: UnsafeRawBufferPointer) -> UInt32 {
+    usesHardware ? hardwareChecksum(buffer: buffer) : tableChecksum(buffer: buffer)
+  }
+
+  /// The checksum by the CPU's instruction; only where ``usesHardware``.
+  static func hardwareChecksum(buffer: UnsafeRawBufferPointer) -> UInt32 {
+    guard let start = buffer.baseAddress else { return 0 }
+    return gaidesk_crc32c_hardware(0xFFFF_FFFF, start, buffer.count) ^ 0xFFFF_FFFF
+  }
+
+  /// The checksum by tables (slicing-by-8), on any CPU.
+  static func tableChecksum(buffer: UnsafeRawBufferPointer) -> UInt32 {
     var crc: UInt32 = 0xFFFF_FFFF
     var index = 0
     let count = buffer.count

@@ -149,4 +149,66 @@ struct FrontDeskSearchTests {
     }
     // How fast is measured by gaidesk-bench's search rows against fzf, not here (a loaded machine is slow).
   }
+
+  @Test("one letter typed alone ranks as the whole walk would: exact letter first, shorter names, newest")
+  func oneLetter() throws {
+    var state = OfficeState()
+    var random = SeededRandom(seed: 26)
+    let syllables = [
+      "ma", "fa", "tou", "di", "al", "lo", "sa", "ba", "ka", "mo", "ne", "ri", "go", "an", "ze",
+    ]
+    let initials = ["A.", "M", "B", "Z."]
+    let cyrillic = ["Мария", "Борис", "Анна", "Зоя"]
+    func word() -> String {
+      (0..<Int.random(in: 1...3, using: &random)).map { _ in syllables.randomElement(using: &random)! }
+        .joined().capitalized
+    }
+    var ids: [String] = []
+    for chunk in 0..<6 {
+      var events: [Event] = []
+      for i in 0..<500 {
+        var name = (0..<Int.random(in: 1...4, using: &random)).map { _ in word() }
+        switch Int.random(in: 0..<10, using: &random) {
+        case 0: name.insert(initials.randomElement(using: &random)!, at: 1)
+        case 1: name[0] = cyrillic.randomElement(using: &random)!
+        default: break
+        }
+        var visitor = Visitor(id: "V-L-\(chunk * 500 + i)", fullName: name.joined(separator: " "))
+        if Int.random(in: 0..<5, using: &random) == 0 { visitor.aliases = [word() + " " + word()] }
+        ids.append(visitor.id)
+        events.append(.visitorRegistered(visitor))
+      }
+      // Some records merged into others (hidden from search).
+      for _ in 0..<40 {
+        let pair = ids.shuffled(using: &random).prefix(2)
+        events.append(.visitorsMerged(keep: pair.first!, other: pair.last!))
+      }
+      state.apply(
+        EventBatch(staff: "Ana", office: "praia", events: events), time: WallTime(milliseconds: UInt64(chunk))
+      )
+    }
+    let search = VisitorSearch(state: state)
+    // The oracle: every visible visitor with a word starting with the letter, ranked by score (0 when a word
+    // is the letter alone), then words in the full name, then the most recent first.
+    for letter in "abdfgkmnrstz" {
+      let typed = String(letter)
+      var ranked: [(id: String, score: Int, words: Int, order: Int)] = []
+      for (order, id) in state.visitorOrder.enumerated() {
+        guard let visitor = state.visitors[id], visitor.mergedInto == nil else { continue }
+        let texts = [visitor.fullName] + visitor.aliases
+        let words =
+          texts.flatMap(SearchText.tokens) + texts.compactMap(SearchText.latin).flatMap(SearchText.tokens)
+        guard words.contains(where: { $0.hasPrefix(typed) }) else { continue }
+        ranked.append(
+          (id, words.contains(typed) ? 0 : 1, SearchText.tokens(visitor.fullName).count, order))
+      }
+      ranked.sort { ($0.score, $0.words, -$0.order) < ($1.score, $1.words, -$1.order) }
+      for limit in [1, 20, 127, 300] {
+        let hits = search.find(typed.uppercased(), in: state, limit: limit)
+        #expect(hits.map(\.visitorID) == ranked.prefix(limit).map(\.id), "\(typed) limit \(limit)")
+        #expect(hits.map(\.score) == ranked.prefix(limit).map(\.score), "\(typed) limit \(limit)")
+      }
+      #expect(ranked.count > 300, "\(typed): \(ranked.count)")
+    }
+  }
 }

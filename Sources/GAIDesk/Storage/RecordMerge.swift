@@ -1,0 +1,60 @@
+/// Merges several origins' logs, each read chunk by chunk in its own order, into canonical order
+/// (``RecordKey``), holding one chunk per origin at a time instead of every record read.
+///
+/// Each origin's records come in clock order (its writer's hybrid clock only moves forward), so the merge
+/// delivers every record in canonical order; a log that breaks this (a forged one) is still delivered whole,
+/// and the reader notices a key below the last one delivered.
+struct RecordMerge {
+  /// Reads an origin's next chunk; nil when it has no more.
+  typealias Source = () throws -> [JournalEntry]?
+
+  private var sources: [Source] = []
+  private var chunks: [[JournalEntry]] = []
+  private var positions: [Int] = []
+  /// The clock of each origin's next record: each step scans these plain numbers, and builds full keys
+  /// only when two clocks are equal.
+  private var clocks: [UInt64] = []
+
+  /// Delivers every record of `sources` in canonical order.
+  static func run(_ sources: [Source], deliver: (JournalEntry) throws -> Void) throws {
+    var merge = RecordMerge()
+    for source in sources {
+      if let chunk = try source() { merge.add(source, chunk) }
+    }
+    while let entry = try merge.next() { try deliver(entry) }
+  }
+
+  private mutating func add(_ source: @escaping Source, _ chunk: [JournalEntry]) {
+    sources.append(source)
+    chunks.append(chunk)
+    positions.append(0)
+    clocks.append(chunk[0].content.clock.rawValue)
+  }
+
+  /// The smallest next record of all origins, after which that origin's position moves on.
+  private mutating func next() throws -> JournalEntry? {
+    guard !clocks.isEmpty else { return nil }
+    var best = 0
+    for index in clocks.indices.dropFirst() where clocks[index] <= clocks[best] {
+      if clocks[index] < clocks[best] || head(index) < head(best) { best = index }
+    }
+    let entry = chunks[best][positions[best]]
+    positions[best] += 1
+    if positions[best] == chunks[best].count {
+      if let chunk = try sources[best]() {
+        chunks[best] = chunk
+        positions[best] = 0
+      } else {
+        sources.remove(at: best)
+        chunks.remove(at: best)
+        positions.remove(at: best)
+        clocks.remove(at: best)
+        return entry
+      }
+    }
+    clocks[best] = chunks[best][positions[best]].content.clock.rawValue
+    return entry
+  }
+
+  private func head(_ index: Int) -> RecordKey { chunks[index][positions[index]].key }
+}
