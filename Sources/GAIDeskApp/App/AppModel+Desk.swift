@@ -49,7 +49,9 @@ extension AppModel {
     guard let session = deskSession, lockScreen == nil else { return }
     notice = nil
     if !isOverlayShownWhileLocked { overlay = nil }
-    lockScreen = LockScreen(people: session.people, atDesk: session.current, hasPIN: session.hasPIN)
+    lockScreen = LockScreen(
+      people: session.people, atDesk: session.current, asksName: state.accounts.active.isEmpty,
+      hasPIN: session.hasPIN)
   }
 
   /// Looks at the desk clock (each tick): locks after the idle time, wipes the keys when the session ends.
@@ -131,7 +133,8 @@ extension AppModel {
       return []
     case .passphrase(let person, let passphrase):
       do {
-        lock.joining = try Validation.name(person, field: "staff")
+        // With accounts the passphrase names the person: nothing typed is kept.
+        lock.joining = lock.asksName ? try Validation.name(person, field: "staff") : nil
       } catch let failure as GAIDeskError {
         lock.refused(tr.error(failure))
         lockScreen = lock
