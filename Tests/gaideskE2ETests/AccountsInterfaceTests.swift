@@ -24,7 +24,7 @@ struct AccountsInterfaceTests {
     ui.type("rui-no-balcao-da-praia")
     #expect(ui.waitFor("atendimento"))
     ui.keys("Enter")
-    #expect(ui.waitFor("Rui Fortes foi adicionado(a) (atendimento)", seconds: 30), "\(ui.screen())")
+    #expect(ui.waitFor("Rui Fortes adicionado(a) (atendimento)", seconds: 30), "\(ui.screen())")
     #expect(ui.screen().contains("Rui Fortes"))
 
     // Rui comes to the desk: the locked screen, "someone else", his own passphrase.
@@ -40,10 +40,10 @@ struct AccountsInterfaceTests {
     ui.keys("Escape")
     #expect(ui.waitUntil { $0.contains("Fila de hoje") && $0.contains("Rui Fortes") }, "\(ui.screen())")
     ui.keys("s")
-    #expect(
-      ui.waitUntil { $0.contains("não pode ver os números da supervisão") && $0.contains("Fila de hoje") },
-      "\(ui.screen())")
+    #expect(ui.waitUntil { $0.contains("não pode ver os") && $0.contains("Fila de hoje") }, "\(ui.screen())")
+    ui.keys("Enter")
+    #expect(ui.waitUntil { !$0.contains("não pode ver os") })
     ui.keys("e")
-    #expect(ui.waitFor("não pode gerir as contas"), "\(ui.screen())")
+    #expect(ui.waitFor("não pode gerir as"), "\(ui.screen())")
   }
 }

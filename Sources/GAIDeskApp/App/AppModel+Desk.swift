@@ -49,9 +49,15 @@ extension AppModel {
     guard let session = deskSession, lockScreen == nil else { return }
     notice = nil
     if !isOverlayShownWhileLocked { overlay = nil }
+    // Someone removed while the session was open is not offered: their PIN brings nobody back.
     lockScreen = LockScreen(
-      people: session.people, atDesk: session.current, asksName: state.accounts.active.isEmpty,
-      hasPIN: session.hasPIN)
+      people: session.people.filter(isStillAtOffice), atDesk: session.current,
+      asksName: state.accounts.active.isEmpty, hasPIN: session.hasPIN)
+  }
+
+  /// Whether `person` may still come to the desk: an active account (any name, in an office without accounts).
+  func isStillAtOffice(_ person: String) -> Bool {
+    state.accounts.active.isEmpty || state.accounts.account(named: person) != nil
   }
 
   /// Looks at the desk clock (each tick): locks after the idle time, wipes the keys when the session ends.
@@ -118,6 +124,11 @@ extension AppModel {
     case nil:
       return []
     case .pin(let person, let pin):
+      guard isStillAtOffice(person) else {
+        lock.refused(tr("lock.removed", person))
+        lockScreen = lock
+        return []
+      }
       switch deskSession!.enter(person, pin: pin) {
       case .accepted:
         bringToDesk(person)

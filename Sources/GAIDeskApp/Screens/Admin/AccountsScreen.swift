@@ -178,8 +178,7 @@ extension AccountsScreen {
       let passphrase = form.values[1].text
       guard passphrase == form.values[2].text else {
         error = model.tr("accounts.mismatch")
-        form.values[1] = TextFieldState(limit: 1024)
-        form.values[2] = TextFieldState(limit: 1024)
+        clearPassphrases()
         return Reaction()
       }
       return Reaction(
@@ -243,13 +242,18 @@ extension AccountsScreen {
     switch effect {
     case .addAccount, .removeAccount, .changeRole:
       error = message
-      if mode == .add {
-        form.values[1] = TextFieldState(limit: 1024)
-        form.values[2] = TextFieldState(limit: 1024)
-      }
+      if mode == .add { clearPassphrases() }
       return true
     default: return false
     }
+  }
+
+  /// Empties both passphrase fields and puts the cursor on the first, to type them again.
+  private mutating func clearPassphrases() {
+    form.values[1] = TextFieldState(limit: 1024)
+    form.values[2] = TextFieldState(limit: 1024)
+    while form.focus > 1 { form.focusPrevious() }
+    if form.focus < 1 { form.focusNext() }
   }
 
   /// Something typed in the form would be lost.
