@@ -19,8 +19,7 @@ extension Office {
   /// office from before accounts (the name typed with it counts). The account named may then act on this
   /// office (`actor(_:)`) until it is released.
   public func checkPassphrase(_ passphrase: String) throws -> String? {
-    let (opened, _) = try Office.unlock(paths, passphrase: passphrase)
-    switch opened {
+    switch try Office.unlock(paths, passphrase: passphrase).credential {
     case .account(let id, _, _):
       guard let found = state.accounts.accounts[id], !found.removed else {
         throw GAIDeskError(.passphraseWrong)

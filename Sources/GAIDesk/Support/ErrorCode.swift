@@ -112,6 +112,9 @@ public enum ErrorCode: String, CaseIterable, Sendable {
   case fileNotRegular = "error.file.notRegular"
   case keyslotDamaged = "error.keyslot.damaged"
   case keyslotSkippedWarning = "warning.keyslot.skipped"
+  case keyslotAlteredWarning = "warning.keyslot.altered"
+  case keyslotUnrecordedWarning = "warning.keyslot.unrecorded"
+  case keyslotSuperseded = "error.keyslot.superseded"
   case passphraseCommon = "error.passphrase.common"
   case forkOwnOrigin = "error.fork.ownOrigin"
   case forkUnknown = "error.fork.unknown"
@@ -134,7 +137,7 @@ public enum ErrorCode: String, CaseIterable, Sendable {
     case .commandUnknown, .followupUnknown, .keyslotMissing, .officeMissing, .partnerUnknown, .passphraseFile,
       .queueEmpty, .referralUnknown, .sheetFile, .sheetLine, .sheetMissing, .visitUnknown, .visitorUnknown:
       .notFound
-    case .passphraseWrong, .accountRemoved: .wrongPassphrase
+    case .passphraseWrong, .accountRemoved, .keyslotSuperseded: .wrongPassphrase
     case .accountUnknown: .notFound
     case .roleRefused: .notAllowed
     case .actorAbsent: .notAllowed

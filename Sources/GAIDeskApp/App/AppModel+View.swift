@@ -23,26 +23,13 @@ extension AppModel {
     }
     let rows = grid.area.splitRows([.length(1), .fill(1), .length(1), .length(1)])
     renderHeader(into: &grid, area: rows[0])
-    if !health.damage.isEmpty {
-      // Damaged or missing history: a red line under the header on every screen.
+    if let line = bannerLine {
+      // Damaged history (red), an office that cannot be written, key slots not trusted: under the header on
+      // every screen.
       let banner = Rect(x: 0, y: rows[1].y, width: size.width, height: 1)
-      let style = Style(.error, attributes: .reverse)
+      let style = Style(line.role, attributes: .reverse)
       grid.fill(banner, style: style)
-      grid.put(
-        " " + tr("health.damage", String(health.damage.count)), at: banner.origin, style: style,
-        maxWidth: banner.width)
-    } else if let medium = health.medium {
-      // Intact but not writable (a read-only medium, no permission, a full disk): say so and why.
-      let banner = Rect(x: 0, y: rows[1].y, width: size.width, height: 1)
-      let style = Style(.warning, attributes: .reverse)
-      grid.fill(banner, style: style)
-      let key =
-        switch medium.cause {
-        case .readOnlyFileSystem: "health.medium.read-only-file-system"
-        case .noPermission: "health.medium.no-permission"
-        case .diskFull: "health.medium.disk-full"
-        }
-      grid.put(" " + tr(key), at: banner.origin, style: style, maxWidth: banner.width)
+      grid.put(" " + line.text, at: banner.origin, style: style, maxWidth: banner.width)
     }
     // Locked: nothing of the office is drawn, only the locked screen.
     var cursor =

@@ -97,9 +97,28 @@ public struct AppModel {
     return max(0, Int(end.timeIntervalSince(from.date) / 60))
   }
 
+  /// The line under the header on every screen, most serious first: damaged or missing history, an office
+  /// that cannot be written, key slots skipped or not matching the office's records; nil when all is well.
+  var bannerLine: (text: String, role: Role)? {
+    if !health.damage.isEmpty { return (tr("health.damage", String(health.damage.count)), .error) }
+    if let medium = health.medium {
+      let key =
+        switch medium.cause {
+        case .readOnlyFileSystem: "health.medium.read-only-file-system"
+        case .noPermission: "health.medium.no-permission"
+        case .diskFull: "health.medium.disk-full"
+        }
+      return (tr(key), .warning)
+    }
+    if let first = health.slotWarnings.first {
+      return (tr("health.slots", String(health.slotWarnings.count), first.args.first ?? ""), .warning)
+    }
+    return nil
+  }
+
   /// The area screens are drawn in: between the header and the status and key lines.
   public var bodyArea: Rect {
-    let banner = health.damage.isEmpty && health.medium == nil ? 0 : 1
+    let banner = bannerLine == nil ? 0 : 1
     return Rect(x: 0, y: 1 + banner, width: size.width, height: max(0, size.height - 3 - banner))
   }
 

@@ -19,7 +19,9 @@ public final class AppRuntime {
   public var report: (Message) -> Void = { _ in }
 
   /// Creates a runtime for `paths`.
-  public init(paths: OfficePaths, scryptLogN: Int = KeySlot.defaultLogN, marks: DeviceMarks = .resolve()) {
+  public init(
+    paths: OfficePaths, scryptLogN: Int = ScryptParameters.defaultLogN, marks: DeviceMarks = .resolve()
+  ) {
     self.paths = paths
     self.scryptLogN = scryptLogN
     self.marks = marks

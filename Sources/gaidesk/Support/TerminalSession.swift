@@ -17,7 +17,7 @@ enum TerminalSession {
   /// How often other processes' appends are picked up.
   static let refreshInterval: TimeInterval = 0.5
 
-  static func run(paths: OfficePaths, scryptLogN: Int = KeySlot.defaultLogN) throws {
+  static func run(paths: OfficePaths, scryptLogN: Int = ScryptParameters.defaultLogN) throws {
     guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
       throw GAIDeskError(.uiNotTerminal)
     }
