@@ -32,7 +32,7 @@ func appendWorker(_ options: Options) throws {
     let name = "W\(tag)-\(i)"
     let id: String
     do {
-      id = try office.perform(staff: "worker") { context in
+      id = try office.perform(staff: office.actorName) { context in
         let id = context.newID("V")
         return Produced(value: id, events: [.visitorRegistered(Visitor(id: id, fullName: name))])
       }.value

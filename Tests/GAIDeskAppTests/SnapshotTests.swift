@@ -102,6 +102,28 @@ struct ScreenSnapshotTests {
         Fixture.press(&m, [.character("m")])
       }
     ),
+    (
+      "accounts",
+      { m in
+        m.setState(Fixture.withAccounts()); Fixture.press(&m, [.character("e"), .down, .down])
+      }
+    ),
+    (
+      "accounts-add",
+      { m in
+        m.setState(Fixture.withAccounts()); Fixture.press(&m, [.character("e"), .character("n")])
+        Fixture.type(&m, "Dária Monteiro")
+        Fixture.press(&m, [.tab]); Fixture.type(&m, "a frase da Dária")
+        Fixture.press(&m, [.tab, .right])
+      }
+    ),
+    (
+      "accounts-remove",
+      { m in
+        m.setState(Fixture.withAccounts())
+        Fixture.press(&m, [.character("e"), .down, .down, .down, .character("r")])
+      }
+    ),
     ("supervisor-day", { Fixture.press(&$0, [.character("s")]) }),
     (
       "supervisor-day-warnings",

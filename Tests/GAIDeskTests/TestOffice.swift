@@ -29,6 +29,16 @@ enum TestOffice {
       scryptLogN: 10, marks: directory.marks)
   }
 
+  /// Adds the account `name` with `role` (as Ana) and lets it act on `office`, as if it had typed its own
+  /// passphrase at this PC's locked screen; returns the name.
+  @discardableResult
+  static func join(_ office: Office, _ name: String, role: StaffRole = .frontDesk) throws -> String {
+    let passphrase = "the passphrase of \(name)"
+    try office.addAccount(name: name, role: role, passphrase: passphrase, staff: "Ana", scryptLogN: 10)
+    _ = try office.checkPassphrase(passphrase)
+    return name
+  }
+
   /// Opens the office in `directory` again, as a new process would.
   static func reopen(_ directory: TemporaryDirectory, marks: DeviceMarks? = nil) throws -> Office {
     try Office.open(

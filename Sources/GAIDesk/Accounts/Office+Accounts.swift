@@ -5,10 +5,27 @@ extension Office {
   /// The name of whoever acts on this PC: the unlocked account.
   public var actorName: String { account?.name ?? Office.settings(paths: paths).staff ?? "" }
 
-  /// Refuses `action` unless `staff` is an account whose role may perform it (an office from before
-  /// accounts, with none yet, refuses nothing).
+  /// Refuses `action` unless `staff` is an account present at this PC (see `actor(_:)`) whose role may
+  /// perform it (an office from before accounts, with none yet, refuses nothing).
   public func authorize(_ action: Action, staff: String) throws {
+    _ = try actor(staff)
     if let refusal = state.refusal(action, staff: staff) { throw refusal }
+  }
+
+  /// The name recorded for `staff`: the account's own name, once the office has accounts. Refused when
+  /// `staff` names no active account, or one that did not type its own passphrase on this PC since the
+  /// office was opened (the account that opened it, or one checked by `checkPassphrase`): the actor of a
+  /// record is the person who unlocked, never a name anyone can type. An office whose journal names no
+  /// account yet (from before accounts, read-only) records the name as given.
+  func actor(_ staff: String) throws -> String {
+    guard !state.accounts.active.isEmpty else { return staff }
+    guard let account = state.accounts.account(named: staff) else {
+      throw GAIDeskError(.accountUnknown, staff)
+    }
+    guard account.id == self.account?.id || joined.contains(account.id) else {
+      throw GAIDeskError(.actorAbsent, account.name)
+    }
+    return account.name
   }
 
   /// Adds an account for `name` with `role`, protected by `passphrase`; it holds every epoch key this

@@ -15,7 +15,6 @@ public struct DemoGenerator {
   }
 
   private var random: SeededRandom
-  private let staff = ["Ana Tavares", "Carlos Semedo", "Djénabou Mendes"]
 
   /// A generator; the same seed gives the same office.
   public init(seed: UInt64 = 2026) { random = SeededRandom(seed: seed) }
@@ -84,9 +83,9 @@ public struct DemoGenerator {
       var tickets: [Int: String] = [:]
       var visitorsBySlot: [Int: String] = [:]
       var cursor = 0
-      let person = staff[dayIndex % staff.count]
+      // Recorded as the account that unlocked: a record's actor is never a made-up name.
       try office.perform(
-        staff: person, count: actions.count,
+        staff: office.actorName, count: actions.count,
         now: { Date(timeIntervalSince1970: actions[min(cursor, actions.count - 1)].time) }
       ) { context in
         defer { cursor += 1 }

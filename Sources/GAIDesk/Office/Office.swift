@@ -31,6 +31,9 @@ public final class Office {
     else { return nil }
     return found
   }
+  /// Accounts whose own passphrase was checked on this PC since the office was opened (people joining the
+  /// desk at the locked screen), besides the one that opened it: the only other names it records as.
+  var joined: Set<String> = []
   /// The recovery code of an office just created, to show once; nil otherwise.
   public internal(set) var recoveryCode: String?
   private let marks: DeviceMarks
@@ -511,6 +514,7 @@ public final class Office {
         count: count, now: now, allowWhenDamaged: acceptingLoss, deliver: { pending.append($0) },
         make: { stamp in
           try foldPending()
+          let staff = try actor(staff)
           let events: [Event]
           do {
             // The context shares the state's storage; it must be gone before the state is mutated, or

@@ -16,11 +16,15 @@ extension Office {
   /// the desk session at a locked screen); throws `passphraseWrong` when no slot of this office opens, or the
   /// one that opens belongs to an account the journal says was removed. Returns who the passphrase names: the
   /// account's name (the recovery code names the recovery account); nil for the one shared passphrase of an
-  /// office from before accounts (the name typed with it counts).
+  /// office from before accounts (the name typed with it counts). The account named may then act on this
+  /// office (`actor(_:)`) until it is released.
   public func checkPassphrase(_ passphrase: String) throws -> String? {
     switch try Office.unlock(paths, passphrase: passphrase).credential {
     case .account(let id, _, _):
-      guard let found = state.accounts.accounts[id], !found.removed else { throw GAIDeskError(.passphraseWrong) }
+      guard let found = state.accounts.accounts[id], !found.removed else {
+        throw GAIDeskError(.passphraseWrong)
+      }
+      joined.insert(id)
       return found.name
     case .master(let key, _, _):
       guard key == masterKeyForVerification else { throw GAIDeskError(.passphraseWrong) }

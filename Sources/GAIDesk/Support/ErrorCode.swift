@@ -122,6 +122,7 @@ public enum ErrorCode: String, CaseIterable, Sendable {
   case accountRemoved = "error.account.removed"
   case accountSelf = "error.account.self"
   case accountUnknown = "error.account.unknown"
+  case actorAbsent = "error.actor.absent"
   case roleRefused = "error.role.refused"
   case roleUnknown = "error.role.unknown"
   case passphraseNewNone = "error.passphrase.newNone"
@@ -139,6 +140,7 @@ public enum ErrorCode: String, CaseIterable, Sendable {
     case .passphraseWrong, .accountRemoved, .keyslotSuperseded: .wrongPassphrase
     case .accountUnknown: .notFound
     case .roleRefused: .notAllowed
+    case .actorAbsent: .notAllowed
     case .journalReadonly, .keyslotCorrupt, .migrationDamaged, .migrationFailed, .officeCorrupt,
       .keyslotDamaged,
       .bundleAltered, .bundleDamaged, .bundleTruncated, .backupFork, .backupGap:

@@ -49,7 +49,15 @@ extension AppModel {
     guard let session = deskSession, lockScreen == nil else { return }
     notice = nil
     if !isOverlayShownWhileLocked { overlay = nil }
-    lockScreen = LockScreen(people: session.people, atDesk: session.current, hasPIN: session.hasPIN)
+    // Someone removed while the session was open is not offered: their PIN brings nobody back.
+    lockScreen = LockScreen(
+      people: session.people.filter(isStillAtOffice), atDesk: session.current,
+      asksName: state.accounts.active.isEmpty, hasPIN: session.hasPIN)
+  }
+
+  /// Whether `person` may still come to the desk: an active account (any name, in an office without accounts).
+  func isStillAtOffice(_ person: String) -> Bool {
+    state.accounts.active.isEmpty || state.accounts.account(named: person) != nil
   }
 
   /// Looks at the desk clock (each tick): locks after the idle time, wipes the keys when the session ends.
@@ -116,6 +124,11 @@ extension AppModel {
     case nil:
       return []
     case .pin(let person, let pin):
+      guard isStillAtOffice(person) else {
+        lock.refused(tr("lock.removed", person))
+        lockScreen = lock
+        return []
+      }
       switch deskSession!.enter(person, pin: pin) {
       case .accepted:
         bringToDesk(person)
@@ -131,7 +144,8 @@ extension AppModel {
       return []
     case .passphrase(let person, let passphrase):
       do {
-        lock.joining = try Validation.name(person, field: "staff")
+        // With accounts the passphrase names the person: nothing typed is kept.
+        lock.joining = lock.asksName ? try Validation.name(person, field: "staff") : nil
       } catch let failure as GAIDeskError {
         lock.refused(tr.error(failure))
         lockScreen = lock

@@ -344,7 +344,7 @@ extension AppModel {
       if let visitID, let visit = state.visits[visitID] {
         notice = Notice(tr("queue.reopened", visit.ticket, name(visit.visitorID)), role: .success)
       }
-    case .confirmKnowledge, .correctSheetLine, .correctPartner:
+    case .confirmKnowledge, .correctSheetLine, .correctPartner, .addAccount, .removeAccount, .changeRole:
       break
     case .createOffice, .unlock, .saveSettings, .quit, .prepareBackup, .backup, .closeOffice,
       .checkPassphrase:

@@ -159,6 +159,13 @@ public final class AppRuntime {
       try office.correctPartner(code, method: method, staff: staff) { fields.apply(to: &$0) }
     case .reopenVisit(let id):
       visitID = try office.reopenLeft(ticket: id, staff: staff).id
+    case .addAccount(let name, let role, let passphrase):
+      try office.addAccount(
+        name: name, role: role, passphrase: passphrase, staff: staff, scryptLogN: scryptLogN)
+    case .removeAccount(let name):
+      try office.removeAccount(name: name, staff: staff)
+    case .changeRole(let name, let role):
+      try office.changeRole(name: name, to: role, staff: staff)
     case .checkPassphrase(let passphrase):
       return .passphraseChecked(person: try office.checkPassphrase(passphrase))
     case .quit, .createOffice, .unlock, .saveSettings, .closeOffice:

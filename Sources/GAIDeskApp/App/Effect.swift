@@ -65,6 +65,12 @@ public enum Effect: Equatable, Sendable {
     note: String?)
   /// Correct a partner's details after checking them with the service, confirmed in the same record.
   case correctPartner(code: String, fields: PartnerFields, method: ConfirmationMethod)
+  /// Add an account for `name` with `role`, protected by `passphrase` (administrators).
+  case addAccount(name: String, role: StaffRole, passphrase: String)
+  /// Remove the account named `name`; a new key epoch starts (administrators).
+  case removeAccount(name: String)
+  /// Change the role of the account named `name` (administrators).
+  case changeRole(name: String, role: StaffRole)
   /// Undo "left without service" of a visit (the core allows it for minutes after).
   case reopenVisit(visitID: String)
   /// Leave the program.

@@ -24,6 +24,8 @@ public enum Command: Hashable, Sendable {
   case profile
   /// Open the supervisor's desk.
   case supervisor
+  /// Open the administrator's screen of people and access.
+  case accounts
   /// Confirm the current field, choice or form.
   case submit
   /// Move to the next field or section.

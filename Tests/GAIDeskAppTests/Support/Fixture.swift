@@ -105,6 +105,22 @@ enum Fixture {
     return state
   }
 
+  /// The office state with accounts: Ana administrator, Rosa supervisor, Rui front desk, and the recovery slot.
+  static func withAccounts() -> OfficeState {
+    var state = state()
+    let people: [(String, String, StaffRole, Bool)] = [
+      ("u1", "Ana", .administrator, false), ("r1", RecoveryCode.accountName, .administrator, true),
+      ("u2", "Rosa Lima", .supervisor, false), ("u3", "Rui Fortes", .frontDesk, false),
+    ]
+    state.apply(
+      EventBatch(
+        staff: "Ana", office: "praia",
+        events: people.map {
+          .accountAdded(Account(id: $0.0, name: $0.1, role: $0.2, publicKey: [], isRecovery: $0.3, slot: []))
+        }), time: at(minutesAgo: 60 * 24 * 39, counter: 40))
+    return state
+  }
+
   /// The office state with a second record of João Gonçalves (V-6), a merge candidate for V-4.
   static func withLookAlike() -> OfficeState {
     var state = state()

@@ -13,6 +13,8 @@ import Testing
     let office = try TestOffice.make(in: dir)
     try office.addAccount(name: "Rosa", role: .supervisor, passphrase: rosa, staff: "Ana", scryptLogN: 10)
     try office.addAccount(name: "Rui", role: .frontDesk, passphrase: rui, staff: "Ana", scryptLogN: 10)
+    // Both typed their passphrase on this PC (at the locked screen): they may act here.
+    for passphrase in [rosa, rui] { _ = try office.checkPassphrase(passphrase) }
     return office
   }
 
@@ -46,7 +48,8 @@ import Testing
     case .manageAccounts:
       try office.changeRole(name: "Rui", to: .frontDesk, staff: name)
     case .setLockTimes:
-      try office.setLockTimes(LockTimesChange(idleMinutes: 5, wipeMinutes: nil, sessionHours: nil), staff: name)
+      try office.setLockTimes(
+        LockTimesChange(idleMinutes: 5, wipeMinutes: nil, sessionHours: nil), staff: name)
     }
   }
 
@@ -84,6 +87,35 @@ import Testing
     // Someone who is not an account is refused by name.
     #expect(throws: GAIDeskError(.accountUnknown, "Zé")) {
       try office.monthReport(month: "2026-11", staff: "Zé")
+    }
+  }
+
+  @Test func theActorOfARecordIsAnAccountThatTypedItsPassphraseOnThisPC() throws {
+    let dir = TemporaryDirectory()
+    let office = try TestOffice.make(in: dir)
+    try office.addAccount(
+      name: "Rui", role: .frontDesk, passphrase: AccountTests.rui, staff: "Ana", scryptLogN: 10)
+    let before = office.state.recordCount
+    // Free text names nobody; an account that did not unlock here is refused too. Nothing is written.
+    #expect(throws: GAIDeskError(.accountUnknown, "Zé")) {
+      try office.arrive(newVisitor: VisitorForm(fullName: "Awa Ndiaye"), staff: "Zé")
+    }
+    #expect(throws: GAIDeskError(.actorAbsent, "Rui")) {
+      try office.arrive(newVisitor: VisitorForm(fullName: "Awa Ndiaye"), staff: "Rui")
+    }
+    #expect(throws: GAIDeskError(.actorAbsent, "Rui")) {
+      try office.dayReport(day: "2026-11-30", staff: "Rui")
+    }
+    #expect(office.state.recordCount == before)
+    #expect(GAIDeskError(.actorAbsent, "Rui").status == .notAllowed)
+    // Once Rui typed his passphrase on this PC he acts as himself, spelled as his account is.
+    #expect(try office.checkPassphrase(AccountTests.rui) == "Rui")
+    _ = try office.arrive(newVisitor: VisitorForm(fullName: "Awa Ndiaye"), staff: "Ana")
+    #expect(try office.callNext(desk: "2", staff: "rui").servedBy == "Rui")
+    // Opened again (a new session), only the account that opened it is at this PC.
+    let reopened = try AccountTests.open(dir, TestOffice.passphrase)
+    #expect(throws: GAIDeskError(.actorAbsent, "Rui")) {
+      try reopened.arrive(newVisitor: VisitorForm(fullName: "Kofi Mensah"), staff: "Rui")
     }
   }
 

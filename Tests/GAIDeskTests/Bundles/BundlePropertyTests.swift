@@ -36,7 +36,7 @@ import Testing
         let date = record.date
         live(i).now = { date }
         // A folder missing history another record names is read-only until it arrives: the command waits.
-        if (try? live(i).record(staff: "staff \(i)", events: record.events)) == nil { next[i] -= 1 }
+        if (try? live(i).record(staff: live(i).actorName, events: record.events)) == nil { next[i] -= 1 }
       case 5...7:
         let other = (i + Int.random(in: 1...2, using: &random)) % 3
         var since: [OriginID: UInt64] = [:]

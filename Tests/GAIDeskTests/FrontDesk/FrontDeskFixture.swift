@@ -14,10 +14,15 @@ final class FrontDeskFixture {
 
   deinit { try? FileManager.default.removeItem(atPath: root) }
 
-  /// Adds a supervisor's account (editing sheets and partners is theirs, not the front desk's).
-  func addSupervisor(_ name: String) throws {
-    try office.addAccount(
-      name: name, role: .supervisor, passphrase: "supervisor-passphrase", staff: "Ana", scryptLogN: 10)
+  /// Adds a supervisor's account (editing sheets and partners is theirs, not the front desk's), present at
+  /// this PC as if they had typed their passphrase at the locked screen.
+  func addSupervisor(_ name: String) throws { try addPerson(name, role: .supervisor) }
+
+  /// Adds an account with `role`, present at this PC as if they had typed their passphrase at the locked screen.
+  func addPerson(_ name: String, role: StaffRole = .frontDesk) throws {
+    let passphrase = "the passphrase of \(name)"
+    try office.addAccount(name: name, role: role, passphrase: passphrase, staff: "Ana", scryptLogN: 10)
+    _ = try office.checkPassphrase(passphrase)
   }
 
   /// Opens the same folder again, as a new process would.

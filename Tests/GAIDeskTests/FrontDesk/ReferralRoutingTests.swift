@@ -22,6 +22,7 @@ struct FrontDeskRoutingTests {
       try f.office.refer(
         visitorID: ok, partner: "nowhere", topic: "residence.renewal", due: nil, note: nil, staff: "Ana")
     }
+    try f.addPerson("Carlos")
     try f.office.recordConsent(visitorID: noConsent, store: nil, share: true, staff: "Carlos")
     #expect(f.office.state.visitors[noConsent]?.consentToShare?.recordedBy == "Carlos")
     #expect(

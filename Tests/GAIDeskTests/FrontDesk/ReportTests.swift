@@ -20,6 +20,7 @@ final class HandCountedMonth {
 
   init() throws {
     f = try FrontDeskFixture()
+    try f.addPerson("Carlos")
     v.append(try f.visitor("Aminata Fall", year: 1990, nationality: "SN", sex: .female))
     v.append(try f.visitor("Emeka Obi", year: 2000, nationality: "NG", sex: .male))
     v.append(try f.visitor("Mariama Baldé", year: 1960, nationality: "GW", sex: .female))

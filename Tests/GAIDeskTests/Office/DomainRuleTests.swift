@@ -15,6 +15,7 @@ import Testing
   @Test func referralsFollowOnlyValidTransitions() throws {
     let dir = TemporaryDirectory()
     let office = try TestOffice.make(in: dir)
+    try TestOffice.join(office, "Bruno")
     let visitor = try visitorWithConsent(office)
     let referral = try office.refer(
       visitorID: visitor.id, partner: "def", topic: "residence.renewal",
@@ -70,6 +71,7 @@ import Testing
   @Test func queueIssuesDailyTicketsAndCallsTheLongestWaiting() throws {
     let dir = TemporaryDirectory()
     let office = try TestOffice.make(in: dir)
+    try TestOffice.join(office, "Bruno")
     let (_, first) = try office.arrive(newVisitor: VisitorForm(fullName: "Ngozi Okafor"), staff: "Ana")
     let (_, second) = try office.arrive(newVisitor: VisitorForm(fullName: "王小明"), staff: "Ana")
     #expect(first.ticket == "A-001" && second.ticket == "A-002")

@@ -9,6 +9,7 @@ import Testing
   /// An office whose clock reads `clock` (seconds after a fixed morning), with one waiting ticket.
   private func office(_ dir: TemporaryDirectory, clock: ClockBox) throws -> (Office, Visit) {
     let office = try TestOffice.make(in: dir)
+    try TestOffice.join(office, "Bruno")
     office.now = { clock.date }
     let (_, visit) = try office.arrive(newVisitor: VisitorForm(fullName: "Aminata Baldé"), staff: "Ana")
     return (office, visit)

@@ -20,7 +20,7 @@ import Testing
     edit.phone = "+238 991 23 45"
     edit.birthYear = 1991
     edit.languages = ["fr", "pt"]
-    let updated = try office.updateVisitor(visitor.id, form: edit, staff: "Rui")
+    let updated = try office.updateVisitor(visitor.id, form: edit, staff: "Ana")
     #expect(updated.fullName == "Fatoumata Binta Diallo" && updated.birthYear == 1991)
     #expect(updated.languages == ["fr", "pt"] && updated.nationality == "GN")
     #expect(updated.consentToShare?.granted == true && updated.consentToShare?.recordedBy == "Ana")
@@ -29,7 +29,7 @@ import Testing
     // The merged record's link survives an edit of the merged record.
     var otherEdit = VisitorForm(visitor: other)
     otherEdit.phone = "9912345"
-    try office.updateVisitor(other.id, form: otherEdit, staff: "Rui")
+    try office.updateVisitor(other.id, form: otherEdit, staff: "Ana")
     let reopened = try TestOffice.reopen(dir).state
     #expect(reopened.visitors[visitor.id]?.fullName == "Fatoumata Binta Diallo")
     #expect(reopened.visitors[other.id]?.mergedInto == visitor.id)

@@ -19,7 +19,7 @@ import Testing
     #expect(clone.origin == office.origin)
 
     let kofi = try office.registerVisitor(VisitorForm(fullName: "Kofi Mensah"), staff: "Ana")
-    let (lin, linVisit) = try clone.arrive(newVisitor: VisitorForm(fullName: "Lin Wei"), staff: "Rui")
+    let (lin, linVisit) = try clone.arrive(newVisitor: VisitorForm(fullName: "Lin Wei"), staff: "Ana")
     let bundle = dirB.path + "/clone.gaibundle"
     try clone.exportBundle(to: bundle)
     let summary = try office.importBundles([bundle])

@@ -75,6 +75,7 @@ import Testing
     let kofi = try #require(office.state.visitors.values.first { $0.fullName == "Kofi Mensah" })
     #expect(kofi.consentToShare?.granted == true)
     _ = try office.refer(
-      visitorID: kofi.id, partner: "def", topic: "residence.renewal", due: nil, note: nil, staff: "Ana")
+      visitorID: kofi.id, partner: "def", topic: "residence.renewal", due: nil, note: nil,
+      staff: office.actorName)
   }
 }

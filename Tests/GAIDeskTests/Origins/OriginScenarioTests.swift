@@ -35,11 +35,11 @@ import Testing
     let (copyFolder, copy) = copied
     #expect(copy.origin != office.origin)
 
-    _ = try copy.call(ticket: first.ticket, desk: "2", staff: "Rui")
+    _ = try copy.call(ticket: first.ticket, desk: "2", staff: "Ana")
     _ = try copy.close(
       ticket: first.ticket, topics: ["residence.renewal"], outcome: "documentos verificados", note: nil,
-      staff: "Rui")
-    try copy.recordConsent(visitorID: kofi.id, store: true, share: true, staff: "Rui")
+      staff: "Ana")
+    try copy.recordConsent(visitorID: kofi.id, store: true, share: true, staff: "Ana")
     var languages = VisitorForm(fullName: "Awa Ndiaye")
     languages.languages = ["wo", "fr"]
     _ = try office.updateVisitor(awa.id, form: languages, staff: "Ana")
@@ -201,7 +201,7 @@ import Testing
     var languages = VisitorForm(fullName: "Awa Ndiaye")
     languages.languages = ["wo"]
     languages.phone = "+238 992 22 22"
-    _ = try second.updateVisitor(awa.id, form: languages, staff: "Rui")
+    _ = try second.updateVisitor(awa.id, form: languages, staff: "Ana")
 
     try bring(second.origin, from: other, to: original)
     try bring(office.origin, from: original, to: other)

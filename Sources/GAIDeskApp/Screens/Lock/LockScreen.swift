@@ -3,7 +3,8 @@ import GAIDesk
 import TerminalUI
 
 /// The locked screen: nothing of the office shown, only who was at the desk and the people of this session.
-/// A person comes back with their PIN (or their passphrase, Tab); someone else gives a name and the passphrase.
+/// A person comes back with their PIN (or their passphrase, Tab); someone else types their own passphrase, which
+/// names them (an office from before accounts, with one shared passphrase, also asks for a name).
 struct LockScreen {
   /// What the person typed, for the model to try.
   enum Attempt: Equatable {
@@ -35,10 +36,14 @@ struct LockScreen {
   var error: String?
   /// The person whose passphrase is being checked.
   var joining: String?
+  /// Whether someone else gives a name with the passphrase: only while the office has no accounts (otherwise the
+  /// passphrase names its account, and no typed name counts).
+  let asksName: Bool
 
-  init(people: [String], atDesk: String, hasPIN: (String) -> Bool) {
+  init(people: [String], atDesk: String, asksName: Bool, hasPIN: (String) -> Bool) {
     self.people = people
     self.atDesk = atDesk
+    self.asksName = asksName
     withPIN = Set(people.filter(hasPIN))
     list = ListState(count: people.count + 1, pageSize: 6)
     list.select(people.firstIndex(of: atDesk) ?? 0)
@@ -52,7 +57,7 @@ struct LockScreen {
 
   /// The field keys go to.
   var field: Field {
-    guard let selected else { return nameFocused ? .name : .passphrase }
+    guard let selected else { return asksName && nameFocused ? .name : .passphrase }
     return withPIN.contains(selected) && !usePassphrase ? .pin : .passphrase
   }
 
@@ -62,8 +67,8 @@ struct LockScreen {
     case .pin:
       return pin.text.isEmpty ? nil : .pin(person: selected ?? "", pin: pin.text)
     case .passphrase, .name:
-      let person = selected ?? name.text
-      return passphrase.text.isEmpty || person.isEmpty
+      let person = selected ?? (asksName ? name.text : "")
+      return passphrase.text.isEmpty || (asksName && person.isEmpty)
         ? nil : .passphrase(person: person, passphrase: passphrase.text)
     }
   }
@@ -76,7 +81,7 @@ struct LockScreen {
       ] + CommonKeys.bindings(tr, helpOnQuestionMark: false))
   }
 
-  /// Tab: PIN ↔ passphrase for a person with a PIN; name ↔ passphrase for someone else.
+  /// Tab: PIN ↔ passphrase for a person with a PIN; name ↔ passphrase for someone else (when a name is asked).
   mutating func nextField() {
     if selected == nil { nameFocused.toggle() } else { usePassphrase.toggle() }
     pin = TextFieldState(limit: DeskPIN.maxLength)
@@ -128,7 +133,10 @@ struct LockScreen {
     grid.put(tr("lock.wasAtDesk", atDesk), at: inner.origin, role: .focus, maxWidth: inner.width)
     grid.put(
       tr("lock.who"), at: Point(x: inner.x, y: inner.y + 2), role: .muted, maxWidth: inner.width)
-    let items = people.map { withPIN.contains($0) ? $0 + " · PIN" : $0 } + [tr("lock.other")]
+    let items =
+      people.map { withPIN.contains($0) ? $0 + " · PIN" : $0 } + [
+        tr(asksName ? "lock.other" : "lock.otherAccount")
+      ]
     grid.render(
       ListView(items: items, state: list),
       in: Rect(x: inner.x, y: inner.y + 3, width: inner.width, height: rows))
@@ -145,7 +153,7 @@ struct LockScreen {
     switch field {
     case .pin:
       line(tr("lock.pin"), pin, masked: true, focused: true)
-    case .passphrase where selected != nil:
+    case .passphrase where selected != nil || !asksName:
       line(tr("lock.passphrase"), passphrase, masked: true, focused: true)
     case .passphrase, .name:
       line(tr("lock.name"), name, masked: false, focused: field == .name)

@@ -24,6 +24,7 @@ public struct QueueScreen: AppScreen {
         KeyBinding(.character("/"), .search, help: tr("key.search")),
         KeyBinding(.character("s"), .supervisor, help: tr("key.supervisor")),
         KeyBinding(.character("u"), .undoLeft, help: tr("key.undoLeft")),
+        KeyBinding(.character("e"), .accounts, help: tr("key.accounts")),
       ] + CommonKeys.bindings(tr, helpOnQuestionMark: true).dropFirst() + [
         KeyBinding(.character("q"), .quit, help: tr("key.quit"))
       ])
@@ -154,11 +155,18 @@ extension QueueScreen {
       guard let visit = selectedVisit(model) else { return Reaction() }
       return Reaction(navigation: .push(.profile(ProfileScreen(visitorID: visit.visitorID))))
     case .supervisor:
-      // The core's matrix decides: front desk does not open the supervisor's tabs.
+      // The core's matrix decides: front desk does not open the supervisor's tabs. The refusal is a box, which
+      // wraps: who can is never cut off on a narrow terminal.
       if let refusal = model.state.refusal(.supervisorFigures, staff: model.staff) {
-        return Reaction(notice: Notice(model.tr.error(refusal), role: .error))
+        return Reaction(navigation: .overlay(.message(model.tr.error(refusal))))
       }
       return Reaction(navigation: .push(.supervisor(SupervisorScreen())))
+    case .accounts:
+      // The core's matrix decides: only administrators manage accounts.
+      if let refusal = model.state.refusal(.manageAccounts, staff: model.staff) {
+        return Reaction(navigation: .overlay(.message(model.tr.error(refusal))))
+      }
+      return Reaction(navigation: .push(.custom(AccountsScreen())))
     case .sheets: return Reaction(navigation: .push(.custom(SheetFinderScreen())))
     default: return Reaction()
     }
