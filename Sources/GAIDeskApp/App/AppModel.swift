@@ -123,7 +123,7 @@ public struct AppModel {
       x: 0, y: 1 + banner, width: size.width, height: max(0, size.height - 2 - statusRows - banner))
   }
 
-  /// What the status line says: work in flight, else the last notice (hidden while locked: it may name a
+  /// What the status line says: work in flight, else the last notice (never while locked: it may name a
   /// visitor), else the backup reminder.
   var status: Notice? {
     if let busy { return Notice(busy, role: .warning) }
