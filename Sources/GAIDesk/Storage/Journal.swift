@@ -143,7 +143,7 @@ public final class Journal {
   }
 
   /// Reads every record delivered so far again from the start (not beyond), to fold them anew.
-  public func replay(_ deliver: (JournalEntry) throws -> Void) throws {
+  func replay(_ deliver: (JournalEntry) throws -> Void) throws {
     for (id, live) in logs.sorted(by: { $0.key < $1.key }) where live.lastSequence > 0 {
       try makeLog(id).readNew(keyring: keyring, through: live.lastSequence, deliver: deliver)
     }
@@ -156,7 +156,7 @@ public final class Journal {
   /// Under the exclusive lock: reads everything, then copies aside and truncates a torn tail of this origin
   /// (only the lock holder may, since a reader cannot tell a torn tail from an append in progress).
   /// On a medium that refuses writes nothing is repaired: the torn tail is left as it is (`medium` says why).
-  public func repairOwnTail(deliver: (JournalEntry) throws -> Void) throws {
+  @_spi(Testing) public func repairOwnTail(deliver: (JournalEntry) throws -> Void) throws {
     guard let lock else { return try refresh(deliver) }
     try lock.withExclusive {
       try refresh(deliver)
