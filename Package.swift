@@ -108,11 +108,13 @@ let package = Package(
         "GAIDesk", "GAIDeskResources", "GAIDeskTestSupport", "COpenSSLCrypto",
         .product(name: "Crypto", package: "swift-crypto"),
       ],
+      exclude: ["Fixtures", "Events/EventVectors.txt"],
       swiftSettings: strict
     ),
     .testTarget(
       name: "TerminalUITests",
       dependencies: ["TerminalUI", "TerminalUITestSupport", "NCursesBackend"],
+      exclude: ["__Snapshots__"],
       swiftSettings: strict
     ),
     .testTarget(

@@ -60,7 +60,7 @@ enum Fuzz {
   /// A key slot file: decoded, then unlocked only when its scrypt cost is cheap.
   static func keySlot(_ bytes: [UInt8]) {
     guard let slot = try? JSONDecoder().decode(KeySlot.self, from: Data(bytes)) else { return }
-    guard slot.logN <= 11, slot.r <= 8, slot.p <= 2 else { return }
+    guard slot.scrypt.logN <= 11, slot.scrypt.r <= 8, slot.scrypt.p <= 2 else { return }
     _ = try? slot.unlock(passphrase: "fuzz passphrase")
   }
 

@@ -176,26 +176,27 @@ func bundleSection(_ report: inout Report, directory: String, events: Int, repea
     ratio: "+" + format(bytes: max(0, export.peakBytes - export.peakBeforeBytes)),
     target: "< +64 MB", ok: export.peakBytes - export.peakBeforeBytes < 64 << 20,
     figures: ["peak_bytes": Double(export.peakBytes), "open_peak_bytes": Double(export.peakBeforeBytes)])
-  report.add(
-    section, "import: verify every record (hash, CRC, chain, GCM)",
-    measured: format(seconds: imported.verifySeconds) + " (" + format(rate: records / imported.verifySeconds)
-      + " records)",
-    reference: "decrypt " + format(seconds: decrypt.seconds),
-    ratio: format(ratio: imported.verifySeconds / decrypt.seconds),
-    figures: ["seconds": imported.verifySeconds])
-  report.add(
-    section, "import: append to the new folder's log",
-    measured: format(seconds: imported.applySeconds) + " (" + format(rate: records / imported.applySeconds)
-      + " records)",
-    reference: "copy " + format(seconds: copy.seconds),
-    ratio: format(ratio: imported.applySeconds / copy.seconds),
-    figures: ["seconds": imported.applySeconds])
-  report.add(
-    section, "import in all (verify, append, fold into the state, snapshot)",
-    measured: format(seconds: imported.seconds) + " (" + format(rate: records / imported.seconds)
-      + " records)",
-    reference: "read " + format(seconds: read.seconds), ratio: format(ratio: imported.seconds / read.seconds),
-    figures: ["seconds": imported.seconds, "records_per_s": records / imported.seconds])
+  let importSteps:
+    [(what: String, seconds: Double, peer: String, peerSeconds: Double, extra: [String: Double])] = [
+      (
+        "import: verify every record (hash, CRC, chain, GCM)", imported.verifySeconds, "decrypt",
+        decrypt.seconds, [:]
+      ),
+      ("import: append to the new folder's log", imported.applySeconds, "copy", copy.seconds, [:]),
+      (
+        "import in all (verify, append, fold into the state, snapshot)", imported.seconds, "read",
+        read.seconds,
+        ["records_per_s": records / imported.seconds]
+      ),
+    ]
+  for step in importSteps {
+    report.add(
+      section, step.what,
+      measured: format(seconds: step.seconds) + " (" + format(rate: records / step.seconds) + " records)",
+      reference: step.peer + " " + format(seconds: step.peerSeconds),
+      ratio: format(ratio: step.seconds / step.peerSeconds),
+      figures: step.extra.merging(["seconds": step.seconds]) { first, _ in first })
+  }
   report.add(
     section, "import peak memory (verify + append / with the state)",
     measured: format(bytes: imported.peakAppliedBytes) + " / " + format(bytes: imported.peakBytes),

@@ -156,17 +156,18 @@ extension JournalTorture {
       } else {
         var hostile = slot
         switch random.below(7) {
-        case 0: hostile.logN = [-1, 0, 9, 23, 64, Int.max, Int.min][random.below(7)]
-        case 1: hostile.r = [0, -1, 33, Int.max][random.below(4)]
-        case 2: hostile.p = [0, -1, 17, Int.max][random.below(4)]
+        case 0: hostile.scrypt.logN = [-1, 0, 9, 23, 64, Int.max, Int.min][random.below(7)]
+        case 1: hostile.scrypt.r = [0, -1, 33, Int.max][random.below(4)]
+        case 2: hostile.scrypt.p = [0, -1, 17, Int.max][random.below(4)]
         case 3:
-          hostile.salt = ["", "!!!", String(repeating: "A", count: 1 + random.below(100))][random.below(3)]
+          hostile.scrypt.salt =
+            ["", "!!!", String(repeating: "A", count: 1 + random.below(100))][random.below(3)]
         case 4:
-          var sealed = Array(Data(base64Encoded: slot.sealedKey)!)
+          var sealed = Array(Data(base64Encoded: slot.scrypt.sealedKey)!)
           sealed = mutate(sealed, &random)
-          hostile.sealedKey = Data(sealed).base64EncodedString()
+          hostile.scrypt.sealedKey = Data(sealed).base64EncodedString()
         case 5: hostile.version = [2, 99, Int.max][random.below(3)]
-        default: hostile.kdf = ["argon2", "", "SCRYPT"][random.below(3)]
+        default: hostile.scrypt.kdf = ["argon2", "", "SCRYPT"][random.below(3)]
         }
         candidate = hostile
       }
@@ -175,10 +176,11 @@ extension JournalTorture {
         continue
       }
       // Keep fuzzing cheap: at most N = 2^12, r = 8, p = 2 are actually derived.
-      if (10...12).contains(candidate.logN) && (1...8).contains(candidate.r) && (1...2).contains(candidate.p)
-        || !(10...22).contains(candidate.logN) || !(1...32).contains(candidate.r)
-        || !(1...16).contains(candidate.p)
-        || candidate.version > KeySlot.formatVersion || candidate.kdf != "scrypt"
+      if (10...12).contains(candidate.scrypt.logN) && (1...8).contains(candidate.scrypt.r)
+        && (1...2).contains(candidate.scrypt.p)
+        || !(10...22).contains(candidate.scrypt.logN) || !(1...32).contains(candidate.scrypt.r)
+        || !(1...16).contains(candidate.scrypt.p)
+        || candidate.version > KeySlot.formatVersion || candidate.scrypt.kdf != "scrypt"
       {
         do {
           if let found = try candidate.unlock(passphrase: "right passphrase") {

@@ -21,6 +21,21 @@ struct WidgetTests {
     #expect(grid.lines == ["    王小明", "Nguyễn Thị", "Hồng"])
   }
 
+  @Test(
+    "a message wraps on its area's last rows, over what was there; too long, it keeps its start and ends with …"
+  )
+  func wrappedMessage() {
+    var grid = Grid(width: 12, height: 4)
+    for row in 0..<4 { grid.put("xxxxxxxxxxxx", at: Point(x: 0, y: row)) }
+    grid.render(WrappedMessage("Nome longo demais", role: .error), in: Rect(x: 0, y: 1, width: 12, height: 3))
+    #expect(grid.lines == ["xxxxxxxxxxxx", "xxxxxxxxxxxx", "Nome longo", "demais"])
+    #expect(grid[0, 3].style.role == .error)
+    grid.render(
+      WrappedMessage("Sem permissão para escrever em /srv/dados", role: .error),
+      in: Rect(x: 0, y: 2, width: 12, height: 2))
+    #expect(grid.lines.suffix(2) == ["Sem", "permissão…"])
+  }
+
   @Test("tabs highlight the selected title")
   func tabs() {
     var grid = Grid(width: 30, height: 1)

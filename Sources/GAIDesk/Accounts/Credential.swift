@@ -33,7 +33,7 @@ enum Credential {
     guard let slot = try? JSONDecoder().decode(KeySlot.self, from: Data(bytes)) else {
       throw GAIDeskError(.keyslotCorrupt)
     }
-    return try slot.unlock(passphrase: passphrase).map { .master($0, file: path, logN: slot.logN) }
+    return try slot.unlock(passphrase: passphrase).map { .master($0, file: path, logN: slot.scrypt.logN) }
   }
 }
 
@@ -57,4 +57,15 @@ struct NewAccount {
       id: id, name: name, role: role, publicKey: Array(privateKey.publicKey.rawRepresentation),
       isRecovery: isRecovery, slot: slot.bytes)
   }
+}
+
+/// What unlocking found: the credential, the slot file that gave it, and a warning per slot skipped on the
+/// way.
+struct UnlockedSlot {
+  /// What the passphrase opened.
+  let credential: Credential
+  /// The file name of the slot that opened.
+  let slot: String
+  /// Slots skipped (newer, out-of-range parameters, damaged), one warning each.
+  let skipped: [GAIDeskError]
 }

@@ -15,7 +15,8 @@ extension Office {
   /// account holds. Administrators only.
   @discardableResult
   public func addAccount(
-    name: String, role: StaffRole, passphrase: String, staff: String, scryptLogN: Int = KeySlot.defaultLogN
+    name: String, role: StaffRole, passphrase: String, staff: String,
+    scryptLogN: Int = ScryptParameters.defaultLogN
   ) throws -> Account {
     try authorize(.manageAccounts, staff: staff)
     let name = try Validation.name(name, field: "name")
@@ -82,7 +83,7 @@ extension Office {
 
   /// Replaces the unlocked account's slot with one sealed by `passphrase` (the old passphrase stops opening
   /// the office on every PC that folds the change).
-  public func changePassphrase(to passphrase: String, scryptLogN: Int = KeySlot.defaultLogN) throws {
+  public func changePassphrase(to passphrase: String, scryptLogN: Int = ScryptParameters.defaultLogN) throws {
     guard let account, case .account(let id, let privateKey, _) = credential else {
       throw GAIDeskError(.accountUnknown, actorName)
     }
@@ -151,6 +152,8 @@ extension Office {
   /// Makes `keys/` hold exactly the slots the journal names: a removed account's slot is deleted, an added
   /// or replaced one written (so a removal reaches this PC with the bundle that carries it).
   func syncSlotFiles() throws {
+    // A folder that cannot be written keeps its files; opening it has said which slots are not trusted.
+    guard medium == nil else { return }
     for account in state.accounts.accounts.values {
       let path = paths.keys + "/" + AccountSlot.fileName(account.id)
       if account.removed {

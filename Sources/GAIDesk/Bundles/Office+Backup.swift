@@ -74,7 +74,7 @@ extension Office {
       throw GAIDeskError(.backupMissing, folder)
     }
     let identity = try readIdentity(backup.asOffice)
-    let (credential, _) = try unlock(backup.asOffice, passphrase: passphrase)
+    let credential = try unlock(backup.asOffice, passphrase: passphrase).credential
     guard let masterKey = credential.epochs[1] else { throw GAIDeskError(.keyslotCorrupt) }
     var keyring = Keyring(epochs: credential.epochs, current: 1)
     var check = BackupCheck(office: identity)

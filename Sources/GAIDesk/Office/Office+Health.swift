@@ -30,12 +30,15 @@ public struct OfficeHealth: Equatable, Sendable {
   public var incompleteTails: [JournalDamage] = []
   /// Why the office, intact, cannot be written (read-only medium, no permission, full disk); nil when it can.
   public var medium: ReadOnlyMedium?
+  /// Key slots skipped at unlock or not matching the office's records, one warning each.
+  public var slotWarnings: [GAIDeskError] = []
 
   /// Creates a report (empty: nothing to say, never backed up).
   public init(
     futureDated: [FutureDay] = [], forks: [Fork] = [], damage: [JournalDamage] = [], lastBackup: Date? = nil,
-    incompleteTails: [JournalDamage] = [], medium: ReadOnlyMedium? = nil
+    incompleteTails: [JournalDamage] = [], medium: ReadOnlyMedium? = nil, slotWarnings: [GAIDeskError] = []
   ) {
+    self.slotWarnings = slotWarnings
     self.incompleteTails = incompleteTails
     self.medium = medium
     self.futureDated = futureDated
@@ -57,12 +60,13 @@ public struct OfficeHealth: Equatable, Sendable {
 }
 
 extension Office {
-  /// The office's health at `now`: future-dated records, forks, damage and the last backup.
+  /// The office's health at `now`: future-dated records, forks, damage, the last backup and the key slots
+  /// not trusted.
   public func health(now: Date) -> OfficeHealth {
     OfficeHealth(
       futureDated: futureDatedRecords(now: now).map { OfficeHealth.FutureDay(day: $0.day, count: $0.count) },
       forks: forks, damage: damage, lastBackup: lastBackup, incompleteTails: journal.incompleteTails,
-      medium: medium)
+      medium: medium, slotWarnings: slotWarnings)
   }
 }
 

@@ -89,7 +89,7 @@ public final class Office {
   /// `passphrase`) and a recovery slot whose code is in `recoveryCode`, to be shown once.
   public static func create(
     at paths: OfficePaths, office code: String, passphrase: String, staff: String?,
-    scryptLogN: Int = KeySlot.defaultLogN, marks: DeviceMarks = .resolve()
+    scryptLogN: Int = ScryptParameters.defaultLogN, marks: DeviceMarks = .resolve()
   ) throws -> Office {
     guard !paths.exists else { throw GAIDeskError(.officeExists, paths.root) }
     guard ReferenceData.shipped.municipality(code) != nil else {
@@ -134,7 +134,8 @@ public final class Office {
     -> Office
   {
     var identity = try readIdentity(paths)
-    let (credential, skipped) = try unlock(paths, passphrase: passphrase)
+    let unlocked = try unlock(paths, passphrase: passphrase)
+    let credential = unlocked.credential
     if identity.format < OfficeIdentity.currentFormat, let masterKey = credential.epochs[1] {
       try Migration(paths: paths, masterKey: masterKey).run()
       identity = try readIdentity(paths)
@@ -150,9 +151,12 @@ public final class Office {
     let office = try Office(
       paths: paths, identity: identity, credential: credential, origin: origin, marks: marks)
     office.notices = notices
-    office.slotWarnings = skipped
     office.journal.expected = lost
     try office.load()
+    // Once the journal is read, every other slot file is checked against the copy its records hold.
+    let skipped = unlocked.skipped
+    office.slotWarnings = skipped + office.unrecordedSlots(skipping: Set(skipped.map { $0.args[0] }))
+    try office.refuseSupersededSlot(unlocked.slot)
     try office.settleAccount(passphrase: passphrase)
     return office
   }
@@ -173,7 +177,7 @@ public final class Office {
   /// What the first slot `passphrase` opens, and a warning for each slot skipped on the way (newer,
   /// out-of-range parameters, damaged): one bad slot must not lock out the others. A recovery code is also
   /// tried as written in the safe (grouped, upper case).
-  static func unlock(_ paths: OfficePaths, passphrase: String) throws -> (Credential, [GAIDeskError]) {
+  static func unlock(_ paths: OfficePaths, passphrase: String) throws -> UnlockedSlot {
     do {
       return try unlock(paths, exactly: passphrase)
     } catch let error as GAIDeskError where error.code == .passphraseWrong {
@@ -182,9 +186,7 @@ public final class Office {
     }
   }
 
-  private static func unlock(_ paths: OfficePaths, exactly passphrase: String) throws -> (
-    Credential, [GAIDeskError]
-  ) {
+  private static func unlock(_ paths: OfficePaths, exactly passphrase: String) throws -> UnlockedSlot {
     let names = (try? FileManager.default.contentsOfDirectory(atPath: paths.keys)) ?? []
     // Each slot costs a scrypt run: the one that opened last on this PC first, the recovery slot last.
     let last = settings(paths: paths).slot
@@ -205,7 +207,7 @@ public final class Office {
             saved.slot = name
             try? saveSettings(saved, paths: paths)
           }
-          return (credential, skipped)
+          return UnlockedSlot(credential: credential, slot: name, skipped: skipped)
         }
         wrong += 1
       } catch let error as GAIDeskError {
@@ -360,23 +362,37 @@ public final class Office {
 
   /// Writes the sealed snapshot cache under the current epoch's key (so a person who left cannot read a later
   /// copy of it), with a hash of every segment it covers; failure only costs time at the next opening.
-  /// Nothing is written on a medium that refuses writes, or over damage found on the way.
+  /// Nothing is written over damage found on the way, and nothing into a folder that refuses writes (its
+  /// cache goes to this user's state folder: ``snapshotFile``).
   public func saveSnapshot() {
-    guard journal.medium == nil else { return }
     let resealed = CoveredSegments(journalRoot: paths.journal, seals: seals).resealed(for: journal.cursors)
     guard resealed.damage.isEmpty else { return noteCoveredDamage(resealed.damage) }
     seals = resealed.seals
     try? StateSnapshot.save(
-      state, appliedKey: appliedKey, journal: journal, seals: seals, paths: paths,
+      state, appliedKey: appliedKey, journal: journal, seals: seals, file: snapshotFile,
       masterKey: keyring.key(keyring.current)!)
   }
 
-  /// The snapshot cache, opened with the newest epoch key that opens it.
+  /// The snapshot cache file: in the office folder, or, when that folder refuses writes (a USB stick, a
+  /// mounted backup), in this user's state folder under the office's id, where the device marks live. It is
+  /// checked there exactly as in the folder (cursors, covered segment hashes), and the folder is never written.
+  var snapshotFile: String {
+    guard journal.medium != nil, let id = identity.id, UUID(uuidString: id) != nil else {
+      return paths.snapshot
+    }
+    return marks.folder + "/caches/" + id.lowercased() + ".bin"
+  }
+
+  /// The snapshot cache, opened with the newest epoch key that opens it; for a folder that refuses writes,
+  /// this user's copy first, then the one the folder holds.
   private func loadSnapshot() -> StateSnapshot.Outcome {
-    for epoch in keyring.epochs.sorted(by: >) {
-      let outcome = StateSnapshot.load(paths: paths, masterKey: keyring.key(epoch)!, journal: journal)
-      if case .unusable = outcome { continue }
-      return outcome
+    let files = snapshotFile == paths.snapshot ? [paths.snapshot] : [snapshotFile, paths.snapshot]
+    for file in files {
+      for epoch in keyring.epochs.sorted(by: >) {
+        let outcome = StateSnapshot.load(file: file, masterKey: keyring.key(epoch)!, journal: journal)
+        if case .unusable = outcome { continue }
+        return outcome
+      }
     }
     return .unusable
   }
@@ -392,7 +408,7 @@ public final class Office {
     let new = found.filter { !journal.coveredDamage.contains($0) }
     guard !new.isEmpty else { return }
     journal.coveredDamage += new
-    try? FileManager.default.removeItem(atPath: paths.snapshot)
+    try? FileManager.default.removeItem(atPath: snapshotFile)
   }
 
   /// Reads what other processes appended; returns whether anything changed.

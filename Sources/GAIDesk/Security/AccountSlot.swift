@@ -22,18 +22,9 @@ public struct AccountSlot: Codable, Sendable, Equatable {
   public var version: Int
   /// The account id.
   public var account: String
-  /// Key derivation function name; always "scrypt".
-  public var kdf: String
-  /// scrypt cost exponent: N = 2^logN.
-  public var logN: Int
-  /// scrypt block size.
-  public var r: Int
-  /// scrypt parallelism.
-  public var p: Int
-  /// Random salt, base64.
-  public var salt: String
-  /// The account's Curve25519 private key sealed with AES-GCM under the derived key, base64.
-  public var sealedKey: String
+  /// How the passphrase opens the slot: scrypt's cost and salt, and the account's Curve25519 private key
+  /// sealed under the derived key (flat in the JSON).
+  public var scrypt: ScryptParameters
   /// The account's public key, base64.
   public var publicKey: String
   /// Epoch keys wrapped to the account when the slot was made.
@@ -47,7 +38,7 @@ public struct AccountSlot: Codable, Sendable, Equatable {
   /// The checksum of this slot's fields.
   public var computedCheck: String {
     let wrapped = wraps.map { "\($0.epoch):\($0.ephemeral):\($0.box)" }.joined(separator: ",")
-    let fields = "\(version)|\(account)|\(kdf)|\(logN)|\(r)|\(p)|\(salt)|\(sealedKey)|\(publicKey)|\(wrapped)"
+    let fields = "\(version)|\(account)|\(scrypt.checkFields)|\(publicKey)|\(wrapped)"
     return SHA256.hash(data: Data(fields.utf8)).prefix(16).map { String(format: "%02x", $0) }.joined()
   }
 
@@ -64,13 +55,10 @@ public struct AccountSlot: Codable, Sendable, Equatable {
   /// Makes a slot for `account` sealing `privateKey` with `passphrase`, holding `epochs` wrapped to it.
   public static func make(
     account: String, privateKey: Curve25519.KeyAgreement.PrivateKey, epochs: [UInt32: SymmetricKey],
-    passphrase: String, logN: Int = KeySlot.defaultLogN, created: Date = Date()
+    passphrase: String, logN: Int = ScryptParameters.defaultLogN, created: Date = Date()
   ) throws -> AccountSlot {
-    var salt = [UInt8](repeating: 0, count: 16)
-    for i in salt.indices { salt[i] = UInt8.random(in: 0...255) }
-    let derived = try KeySlot.derive(passphrase, salt: salt, logN: logN, r: 8, p: 1)
-    let sealed = try AES.GCM.seal(
-      privateKey.rawRepresentation, using: derived, authenticating: aad(account))
+    let scrypt = try ScryptParameters.seal(
+      Array(privateKey.rawRepresentation), passphrase: passphrase, logN: logN, authenticating: aad(account))
     let publicKey = Array(privateKey.publicKey.rawRepresentation)
     let wraps = try epochs.keys.sorted().map { epoch in
       let wrap = try EpochKeyWrap.wrap(epochs[epoch]!, epoch: epoch, to: publicKey, account: account)
@@ -79,8 +67,7 @@ public struct AccountSlot: Codable, Sendable, Equatable {
         box: Data(wrap.box).base64EncodedString())
     }
     var slot = AccountSlot(
-      version: formatVersion, account: account, kdf: "scrypt", logN: logN, r: 8, p: 1,
-      salt: Data(salt).base64EncodedString(), sealedKey: sealed.combined!.base64EncodedString(),
+      version: formatVersion, account: account, scrypt: scrypt,
       publicKey: Data(publicKey).base64EncodedString(), wraps: wraps,
       created: ISO8601DateFormatter().string(from: created), check: "")
     slot.check = slot.computedCheck
@@ -91,15 +78,12 @@ public struct AccountSlot: Codable, Sendable, Equatable {
   public func unlock(passphrase: String) throws -> Opened? {
     guard version <= AccountSlot.formatVersion else { throw GAIDeskError(.keyslotNewer) }
     guard check == computedCheck else { throw GAIDeskError(.keyslotDamaged) }
-    guard kdf == "scrypt", KeySlot.acceptedLogN.contains(logN), (1...16).contains(r), (1...4).contains(p),
-      128 * r * (1 << logN) <= KeySlot.maxMemory,
-      let salt = Data(base64Encoded: salt), let sealed = Data(base64Encoded: sealedKey)
-    else { throw GAIDeskError(.keyslotCorrupt) }
-    let derived = try KeySlot.derive(passphrase, salt: Array(salt), logN: logN, r: r, p: p)
-    guard let box = try? AES.GCM.SealedBox(combined: sealed),
-      let raw = try? AES.GCM.open(box, using: derived, authenticating: AccountSlot.aad(account)),
-      let privateKey = try? Curve25519.KeyAgreement.PrivateKey(rawRepresentation: raw)
-    else { return nil }
+    guard let raw = try scrypt.open(passphrase: passphrase, authenticating: AccountSlot.aad(account)) else {
+      return nil
+    }
+    guard let privateKey = try? Curve25519.KeyAgreement.PrivateKey(rawRepresentation: raw) else {
+      throw GAIDeskError(.keyslotCorrupt)
+    }
     var epochs: [UInt32: SymmetricKey] = [:]
     for wrap in wraps {
       guard let ephemeral = Data(base64Encoded: wrap.ephemeral), let sealed = Data(base64Encoded: wrap.box),
@@ -122,4 +106,34 @@ public struct AccountSlot: Codable, Sendable, Equatable {
   public static func fileName(_ account: String) -> String { "slot-\(account).json" }
 
   private static func aad(_ account: String) -> Data { Data("gaidesk account slot \(account)".utf8) }
+}
+
+extension AccountSlot {
+  fileprivate enum CodingKeys: String, CodingKey {
+    case version, account, publicKey, wraps, created, check
+  }
+
+  /// Reads a slot whose scrypt fields sit flat beside the others.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    version = try container.decode(Int.self, forKey: .version)
+    account = try container.decode(String.self, forKey: .account)
+    scrypt = try ScryptParameters(from: decoder)
+    publicKey = try container.decode(String.self, forKey: .publicKey)
+    wraps = try container.decode([Wrap].self, forKey: .wraps)
+    created = try container.decode(String.self, forKey: .created)
+    check = try container.decode(String.self, forKey: .check)
+  }
+
+  /// Writes the slot with its scrypt fields flat beside the others.
+  public func encode(to encoder: any Encoder) throws {
+    try scrypt.encode(to: encoder)
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(version, forKey: .version)
+    try container.encode(account, forKey: .account)
+    try container.encode(publicKey, forKey: .publicKey)
+    try container.encode(wraps, forKey: .wraps)
+    try container.encode(created, forKey: .created)
+    try container.encode(check, forKey: .check)
+  }
 }

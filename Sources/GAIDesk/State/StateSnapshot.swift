@@ -1,4 +1,5 @@
 import Crypto
+import Foundation
 
 /// The snapshot cache: the folded state and the journal positions it covers, sealed with the office key.
 /// Derived data: deleting `cache/` loses nothing, the next opening rebuilds it from the journal. A cache that
@@ -6,7 +7,7 @@ import Crypto
 /// a hash of every segment it covered (`CoveredSegments`), so damage behind it is found after a warm opening.
 enum StateSnapshot {
   static let magic: [UInt8] = Array("GAIDSNAP".utf8)
-  static let version: UInt16 = 10
+  static let version: UInt16 = 11
 
   /// What loading found.
   enum Outcome {
@@ -20,7 +21,7 @@ enum StateSnapshot {
   }
 
   static func save(
-    _ state: OfficeState, appliedKey: RecordKey?, journal: Journal, seals: [SegmentSeal], paths: OfficePaths,
+    _ state: OfficeState, appliedKey: RecordKey?, journal: Journal, seals: [SegmentSeal], file: String,
     masterKey: SymmetricKey
   ) throws {
     var w = ByteWriter(capacity: 1 << 16)
@@ -62,13 +63,13 @@ enum StateSnapshot {
     header.write(version)
     let sealed = try Sealer(masterKey: masterKey, purpose: "cache").seal(
       w.bytes, authenticating: header.bytes)
-    try FileIO.makeDirectory(paths.cache)
-    try FileIO.writeAtomically(header.bytes + sealed, to: paths.snapshot)
+    try FileIO.makeDirectory((file as NSString).deletingLastPathComponent)
+    try FileIO.writeAtomically(header.bytes + sealed, to: file)
   }
 
-  /// The cached state, with `journal` positioned after it, or why there is none.
-  static func load(paths: OfficePaths, masterKey: SymmetricKey, journal: Journal) -> Outcome {
-    guard let bytes = try? FileIO.read(paths.snapshot), bytes.count > 10, Array(bytes[0..<8]) == magic,
+  /// The cached state in `file`, with `journal` positioned after it, or why there is none.
+  static func load(file: String, masterKey: SymmetricKey, journal: Journal) -> Outcome {
+    guard let bytes = try? FileIO.read(file), bytes.count > 10, Array(bytes[0..<8]) == magic,
       bytes[8] == UInt8(version), bytes[9] == 0,
       let plain = Sealer(masterKey: masterKey, purpose: "cache").open(
         bytes[10...], authenticating: Array(bytes[0..<10]))

@@ -112,6 +112,9 @@ public enum ErrorCode: String, CaseIterable, Sendable {
   case fileNotRegular = "error.file.notRegular"
   case keyslotDamaged = "error.keyslot.damaged"
   case keyslotSkippedWarning = "warning.keyslot.skipped"
+  case keyslotAlteredWarning = "warning.keyslot.altered"
+  case keyslotUnrecordedWarning = "warning.keyslot.unrecorded"
+  case keyslotSuperseded = "error.keyslot.superseded"
   case passphraseCommon = "error.passphrase.common"
   case forkOwnOrigin = "error.fork.ownOrigin"
   case forkUnknown = "error.fork.unknown"
@@ -122,6 +125,10 @@ public enum ErrorCode: String, CaseIterable, Sendable {
   case roleRefused = "error.role.refused"
   case roleUnknown = "error.role.unknown"
   case passphraseNewNone = "error.passphrase.newNone"
+  case pinDigits = "error.pin.digits"
+  case pinLength = "error.pin.length"
+  case pinCommon = "error.pin.common"
+  case lockTimeRange = "error.lock.range"
 
   /// The exit status a script sees for this failure (the table in docs/EXIT-STATUS.md).
   public var status: ExitStatus {
@@ -129,7 +136,7 @@ public enum ErrorCode: String, CaseIterable, Sendable {
     case .commandUnknown, .followupUnknown, .keyslotMissing, .officeMissing, .partnerUnknown, .passphraseFile,
       .queueEmpty, .referralUnknown, .sheetFile, .sheetLine, .sheetMissing, .visitUnknown, .visitorUnknown:
       .notFound
-    case .passphraseWrong, .accountRemoved: .wrongPassphrase
+    case .passphraseWrong, .accountRemoved, .keyslotSuperseded: .wrongPassphrase
     case .accountUnknown: .notFound
     case .roleRefused: .notAllowed
     case .journalReadonly, .keyslotCorrupt, .migrationDamaged, .migrationFailed, .officeCorrupt,

@@ -23,39 +23,29 @@ extension AppModel {
     }
     let rows = grid.area.splitRows([.length(1), .fill(1), .length(1), .length(1)])
     renderHeader(into: &grid, area: rows[0])
-    if !health.damage.isEmpty {
-      // Damaged or missing history: a red line under the header on every screen.
+    if let line = bannerLine {
+      // Damaged history (red), an office that cannot be written, key slots not trusted: under the header on
+      // every screen.
       let banner = Rect(x: 0, y: rows[1].y, width: size.width, height: 1)
-      let style = Style(.error, attributes: .reverse)
+      let style = Style(line.role, attributes: .reverse)
       grid.fill(banner, style: style)
-      grid.put(
-        " " + tr("health.damage", String(health.damage.count)), at: banner.origin, style: style,
-        maxWidth: banner.width)
-    } else if let medium = health.medium {
-      // Intact but not writable (a read-only medium, no permission, a full disk): say so and why.
-      let banner = Rect(x: 0, y: rows[1].y, width: size.width, height: 1)
-      let style = Style(.warning, attributes: .reverse)
-      grid.fill(banner, style: style)
-      let key =
-        switch medium.cause {
-        case .readOnlyFileSystem: "health.medium.read-only-file-system"
-        case .noPermission: "health.medium.no-permission"
-        case .diskFull: "health.medium.disk-full"
-        }
-      grid.put(" " + tr(key), at: banner.origin, style: style, maxWidth: banner.width)
+      grid.put(" " + line.text, at: banner.origin, style: style, maxWidth: banner.width)
     }
-    var cursor = screen.contract.render(into: &grid, area: bodyArea, model: self)
+    // Locked: nothing of the office is drawn, only the locked screen.
+    var cursor =
+      lockScreen.map { $0.render(into: &grid, area: bodyArea, tr: tr) }
+      ?? screen.contract.render(into: &grid, area: bodyArea, model: self)
     if let busy {
       grid.render(Label(busy, role: .warning), in: rows[2].inset(horizontal: 1))
-    } else if let notice {
+    } else if let notice, !isLocked {
       grid.render(Label(notice.text, role: notice.role), in: rows[2].inset(horizontal: 1))
     } else if let backupStatus {
       grid.render(Label(backupStatus, role: .warning), in: rows[2].inset(horizontal: 1))
     }
     grid.render(Footer(keyMap: keyMap()), in: rows[3])
-    if case .backup(let dialog)? = overlay {
+    if case .backup(let dialog)? = overlay, !isLocked {
       cursor = renderBackup(dialog, into: &grid)
-    } else if let overlay {
+    } else if let overlay, !isLocked || isOverlayShownWhileLocked {
       renderOverlay(overlay, into: &grid)
       cursor = nil
     }
@@ -80,7 +70,7 @@ extension AppModel {
     if let officeCode {
       left += " · " + tr("header.office", ReferenceData.shipped.municipality(officeCode)?.name ?? officeCode)
     }
-    if officeCode != nil, !staff.isEmpty, !isStartScreen {
+    if officeCode != nil, !staff.isEmpty, !isStartScreen, !isLocked {
       left += " · " + staff + " · " + tr("header.desk", desk)
     }
     let clock = LocalTime.clock(WallTime(now))
@@ -93,7 +83,7 @@ extension AppModel {
 
   private var isStartScreen: Bool {
     let s = screen.contract
-    return s is UnlockScreen || s is StaffScreen || s is SetupScreen
+    return s is UnlockScreen || s is StaffScreen || s is SetupScreen || s is PinSetScreen
   }
 
   private func renderOverlay(_ overlay: Overlay, into grid: inout Grid) {
@@ -163,7 +153,7 @@ extension AppModel {
   }
 
   private func renderHelp(into grid: inout Grid) {
-    let bindings = keyMap().bindings.filter { !$0.isHidden || $0.action == .quit }
+    let bindings = keyMap().bindings.filter { !$0.isHidden || $0.action == .quit || $0.action == .lock }
     let lines = bindings.map {
       ($0.keys.map(\.label).joined(separator: " / ")).padded(toWidth: 18) + " " + $0.help
     }

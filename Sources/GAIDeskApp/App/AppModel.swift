@@ -38,6 +38,18 @@ public struct AppModel {
   public var health = OfficeHealth()
   /// Whether the person confirmed the PC's date this session (asked before the first write).
   public var clockConfirmed = false
+  /// The people and timers of this PC's session, from the passphrase until the keys are wiped.
+  public var deskSession: DeskSession?
+  /// The locked screen, drawn instead of every other while the session is locked.
+  var lockScreen: LockScreen?
+  /// The screens of each person of the session while another is at the desk.
+  var parkedScreens: [String: [Screen]] = [:]
+  /// The clock desk sessions read (injected by tests).
+  public var deskClock: @Sendable () -> Date = { Date() }
+  /// A shorter idle time for this PC only (`GAIDESK_IDLE_LOCK_SECONDS`).
+  public var idleOverride: TimeInterval?
+  /// Whether the office is open on the worker (answers arriving after the keys were wiped are dropped).
+  var officeOpen = false
   /// The backup running on the worker, if any.
   public var backupProgress: BackupProgress?
 
@@ -87,9 +99,28 @@ public struct AppModel {
     return max(0, Int(end.timeIntervalSince(from.date) / 60))
   }
 
+  /// The line under the header on every screen, most serious first: damaged or missing history, an office
+  /// that cannot be written, key slots skipped or not matching the office's records; nil when all is well.
+  var bannerLine: (text: String, role: Role)? {
+    if !health.damage.isEmpty { return (tr("health.damage", String(health.damage.count)), .error) }
+    if let medium = health.medium {
+      let key =
+        switch medium.cause {
+        case .readOnlyFileSystem: "health.medium.read-only-file-system"
+        case .noPermission: "health.medium.no-permission"
+        case .diskFull: "health.medium.disk-full"
+        }
+      return (tr(key), .warning)
+    }
+    if let first = health.slotWarnings.first {
+      return (tr("health.slots", String(health.slotWarnings.count), first.args.first ?? ""), .warning)
+    }
+    return nil
+  }
+
   /// The area screens are drawn in: between the header and the status and key lines.
   public var bodyArea: Rect {
-    let banner = health.damage.isEmpty && health.medium == nil ? 0 : 1
+    let banner = bannerLine == nil ? 0 : 1
     return Rect(x: 0, y: 1 + banner, width: size.width, height: max(0, size.height - 3 - banner))
   }
 
@@ -98,9 +129,11 @@ public struct AppModel {
     if screens.count > 1 { screens.removeLast() }
   }
 
-  /// Replaces the office state and keeps the search index in step.
+  /// Replaces the office state and keeps the search index and the desk session's lock times in step.
   mutating func setState(_ newState: OfficeState) {
     state = newState
+    // Lock times an administrator changed (here or on another PC) apply to the running session.
+    deskSession?.times = newState.lockTimes
     search.update(with: newState)
   }
 }

@@ -20,6 +20,10 @@ public struct Translator: Sendable {
   public func error(_ error: GAIDeskError) -> String {
     let args = error.args.map { arg in
       if Strings.shared.has("term." + arg) { return Strings.shared.text("term." + arg, language: language) }
+      // A message inside a message (why a key slot was skipped).
+      if arg.hasPrefix("error."), Strings.shared.has(arg) {
+        return Strings.shared.text(arg, language: language)
+      }
       return Strings.shared.has("ui.fieldName." + arg) ? self("fieldName." + arg) : date(arg)
     }
     return Strings.shared.text(error.key, args, language: language)

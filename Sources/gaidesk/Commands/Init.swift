@@ -20,7 +20,7 @@ struct Init: ParsableCommand {
   var staff: String?
 
   @Option(help: .hidden)
-  var scryptLogN: Int = KeySlot.defaultLogN
+  var scryptLogN: Int = ScryptParameters.defaultLogN
 
   func run() throws {
     options.applyLanguage()
@@ -34,7 +34,8 @@ struct Init: ParsableCommand {
     guard let name = staff ?? ProcessInfo.processInfo.environment["GAIDESK_STAFF"],
       !name.trimmingCharacters(in: .whitespaces).isEmpty
     else { throw GAIDeskError(.staffNone) }
-    let scryptLogN = try Validation.count(scryptLogN, field: "scrypt-log-n", in: KeySlot.acceptedLogN)
+    let scryptLogN = try Validation.count(
+      scryptLogN, field: "scrypt-log-n", in: ScryptParameters.acceptedLogN)
     let passphrase = try Passphrase.obtain(file: options.passphraseFile, confirm: true)
     let created = try Office.create(
       at: paths, office: office, passphrase: passphrase, staff: name, scryptLogN: scryptLogN)

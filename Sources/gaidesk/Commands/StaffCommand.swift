@@ -25,11 +25,12 @@ struct StaffCommand: ParsableCommand {
     @Option(
       help: Help.t("Read the new passphrase from this file instead of asking for it."), completion: .file())
     var newPassphraseFile: String?
-    @Option(help: .hidden) var scryptLogN: Int = KeySlot.defaultLogN
+    @Option(help: .hidden) var scryptLogN: Int = ScryptParameters.defaultLogN
 
     func run() throws {
       let role = try StaffCommand.role(role)
-      let scryptLogN = try Validation.count(scryptLogN, field: "scrypt-log-n", in: KeySlot.acceptedLogN)
+      let scryptLogN = try Validation.count(
+        scryptLogN, field: "scrypt-log-n", in: ScryptParameters.acceptedLogN)
       let office = try options.open()
       let actor = try options.actor(office)
       try office.authorize(.manageAccounts, staff: actor)
@@ -115,10 +116,11 @@ struct PassphraseCommand: ParsableCommand {
     @Option(
       help: Help.t("Read the new passphrase from this file instead of asking for it."), completion: .file())
     var newPassphraseFile: String?
-    @Option(help: .hidden) var scryptLogN: Int = KeySlot.defaultLogN
+    @Option(help: .hidden) var scryptLogN: Int = ScryptParameters.defaultLogN
 
     func run() throws {
-      let scryptLogN = try Validation.count(scryptLogN, field: "scrypt-log-n", in: KeySlot.acceptedLogN)
+      let scryptLogN = try Validation.count(
+        scryptLogN, field: "scrypt-log-n", in: ScryptParameters.acceptedLogN)
       let office = try options.open()
       _ = try options.actor(office)
       try office.changePassphrase(

@@ -23,6 +23,8 @@ enum Console {
   static func text(_ key: String, _ args: [String] = []) -> String {
     let named = args.map {
       if let word = term($0) { return word }
+      // A message inside a message (why a key slot was skipped).
+      if $0.hasPrefix("error."), Strings.shared.has($0) { return Strings.shared.text($0, language: language) }
       return Strings.shared.has("fieldname." + $0)
         ? Strings.shared.text("fieldname." + $0, language: language) : $0
     }

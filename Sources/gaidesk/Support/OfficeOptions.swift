@@ -32,7 +32,7 @@ struct OfficeOptions: ParsableArguments {
     applyLanguage()
     let office = try Office.open(at: paths, passphrase: try Passphrase.obtain(file: passphraseFile))
     for warning in office.slotWarnings {
-      FileHandleOutput.warn(Console.text(warning.key, [warning.args[0], Console.text(warning.args[1])]))
+      FileHandleOutput.warn(Console.text(warning.key, warning.args))
     }
     // A warm opening did not read what the cache covered: check it against the hashes the cache kept.
     office.checkCoveredHistory()

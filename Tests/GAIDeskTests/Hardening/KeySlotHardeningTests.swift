@@ -75,7 +75,7 @@ import Testing
   @Test func newSlotsCostScryptLogN17() throws {
     let key = SymmetricKey(size: .bits256)
     let slot = try KeySlot.make(for: key, passphrase: "a long enough passphrase")
-    #expect((slot.logN, slot.r, slot.p) == (17, 8, 1))
+    #expect((slot.scrypt.logN, slot.scrypt.r, slot.scrypt.p) == (17, 8, 1))
     #expect(slot.check == slot.computedCheck)
     let unlocked = try slot.unlock(passphrase: "a long enough passphrase")
     #expect(unlocked?.withUnsafeBytes { Array($0) } == key.withUnsafeBytes { Array($0) })

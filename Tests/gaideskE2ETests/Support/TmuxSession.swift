@@ -87,8 +87,17 @@ final class TmuxSession {
   }
 }
 
-/// The terminal interface of an office made by the built binary, under tmux.
+/// Accounts and the terminal interface (under tmux) of an office made by the built binary.
 extension TestOffice {
+  /// Adds the account `name` with `role` and `passphrase` through `gaidesk staff add`, as Ana; the exit status.
+  @discardableResult
+  func addStaff(_ name: String, role: String, passphrase: String) -> Int32 {
+    let file = scratch + "/new-passphrase.txt"
+    FileManager.default.createFile(atPath: file, contents: Data((passphrase + "\n").utf8))
+    defer { try? FileManager.default.removeItem(atPath: file) }
+    return run(["staff", "add", name, "--role", role, "--new-passphrase-file", file, "--scrypt-log-n", "12"])
+  }
+
   /// Starts the terminal interface under tmux (no passphrase in its environment).
   func interface(width: Int = 100, height: Int = 30) -> TmuxSession {
     TmuxSession(
@@ -105,6 +114,8 @@ extension TestOffice {
     session.keys("Enter")
     session.waitFor("Quem está ao balcão?")
     session.keys("Enter")
+    session.waitFor("PIN para voltar")
+    session.keys("Escape")
     session.waitFor("Fila de hoje")
     return session
   }

@@ -80,7 +80,10 @@ public struct ArrivalScreen: AppScreen {
     let field = TextField(query)
     grid.render(field, in: fieldArea)
     grid.put(tr("arrival.hint"), at: Point(x: inner.x, y: inner.y + 1), role: .muted, maxWidth: inner.width)
-    let tableArea = Rect(x: inner.x, y: inner.y + 3, width: inner.width, height: inner.height - 4)
+    // A refusal takes the panel's last rows (up to three), wrapped; the list keeps the rest.
+    let messageRows = min(3, error?.wrapped(toWidth: max(1, inner.width)).count ?? 1)
+    let tableArea = Rect(
+      x: inner.x, y: inner.y + 3, width: inner.width, height: max(0, inner.height - 3 - messageRows))
     if hits.isEmpty {
       let text = query.text.isEmpty ? tr("arrival.typeName") : tr("arrival.noMatch")
       grid.render(Paragraph(text, style: Style(.muted)), in: tableArea)
@@ -106,7 +109,9 @@ public struct ArrivalScreen: AppScreen {
       grid.render(Table(columns: columns, rows: rows, state: state), in: tableArea)
     }
     if let error {
-      grid.put(error, at: Point(x: inner.x, y: inner.maxY - 1), role: .error, maxWidth: inner.width)
+      grid.render(
+        WrappedMessage(error, role: .error),
+        in: Rect(x: inner.x, y: tableArea.maxY, width: inner.width, height: inner.maxY - tableArea.maxY))
     }
     return field.cursorPosition(in: fieldArea)
   }
@@ -151,7 +156,9 @@ public struct ArrivalScreen: AppScreen {
       }
     }
     if let error {
-      grid.put(error, at: Point(x: inner.x, y: inner.maxY - 1), role: .error, maxWidth: inner.width)
+      grid.render(
+        WrappedMessage(error, role: .error),
+        in: Rect(x: inner.x, y: y, width: inner.width, height: max(0, inner.maxY - y)))
     }
     return widget.cursorPosition(in: formArea)
   }

@@ -184,12 +184,16 @@ public struct ProfileScreen: AppScreen {
     let formArea = Rect(x: inner.x, y: inner.y, width: min(inner.width, 60), height: fields.count)
     let widget = Form(fields: fields, state: form)
     grid.render(widget, in: formArea)
-    for (row, line) in tr("edit.hint").wrapped(toWidth: max(1, inner.width)).enumerated() {
-      grid.put(
-        line, at: Point(x: inner.x, y: inner.y + fields.count + 1 + row), role: .muted, maxWidth: inner.width)
+    var y = inner.y + fields.count + 1
+    for line in tr("edit.hint").wrapped(toWidth: max(1, inner.width)) where y < inner.maxY {
+      grid.put(line, at: Point(x: inner.x, y: y), role: .muted, maxWidth: inner.width)
+      y += 1
     }
     if let error {
-      grid.put(error, at: Point(x: inner.x, y: inner.maxY - 1), role: .error, maxWidth: inner.width)
+      let top = y + 1
+      grid.render(
+        WrappedMessage(error, role: .error),
+        in: Rect(x: inner.x, y: top, width: inner.width, height: max(0, inner.maxY - top)))
     }
     return widget.cursorPosition(in: formArea)
   }

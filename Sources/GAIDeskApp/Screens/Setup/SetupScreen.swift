@@ -104,7 +104,11 @@ public struct SetupScreen: AppScreen {
         in: Rect(x: inner.x, y: inner.y + 9, width: inner.width, height: 3))
     }
     if let error {
-      grid.put(error, at: Point(x: inner.x, y: inner.maxY - 1), role: .error, maxWidth: inner.width)
+      // On the box's last rows (up to three), wrapped.
+      let rows = min(3, inner.height)
+      grid.render(
+        WrappedMessage(error, role: .error),
+        in: Rect(x: inner.x, y: inner.maxY - rows, width: inner.width, height: rows))
     }
     return cursor
   }

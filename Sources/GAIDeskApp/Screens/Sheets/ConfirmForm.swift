@@ -146,11 +146,10 @@ struct ConfirmForm: Equatable {
     }
     if let error {
       // A refusal wraps inside the box, on its last rows below what was typed.
-      let lines = error.wrapped(toWidth: max(1, inner.width)).suffix(max(1, inner.maxY - y))
-      for (row, line) in lines.enumerated() {
-        let at = Point(x: inner.x, y: inner.maxY - lines.count + row)
-        grid.put(line, at: at, role: .error, maxWidth: inner.width)
-      }
+      let top = min(y, inner.maxY - 1)
+      grid.render(
+        WrappedMessage(error, role: .error),
+        in: Rect(x: inner.x, y: top, width: inner.width, height: max(0, inner.maxY - top)))
     }
     return cursor
   }

@@ -27,7 +27,10 @@ public struct StaffScreen: AppScreen {
 
   public func render(into grid: inout Grid, area: Rect, model: AppModel) -> Point? {
     let tr = model.tr
-    let box = area.centered(Size(width: min(64, area.width), height: 9))
+    // The box grows by the rows a long refusal needs, so it reads whole.
+    let width = min(64, area.width)
+    let errorRows = error.map { $0.wrapped(toWidth: max(1, width - 4)).count } ?? 1
+    let box = area.centered(Size(width: width, height: min(area.height, 8 + errorRows)))
     let block = Block(title: tr("staff.title"))
     grid.render(block, in: box)
     let inner = block.inner(box).inset(horizontal: 1)
@@ -44,7 +47,9 @@ public struct StaffScreen: AppScreen {
     let formArea = Rect(x: inner.x, y: inner.y + 4, width: inner.width, height: 1)
     grid.render(form, in: formArea)
     if let error {
-      grid.put(error, at: Point(x: inner.x, y: inner.y + 6), role: .error, maxWidth: inner.width)
+      grid.render(
+        WrappedMessage(error, role: .error),
+        in: Rect(x: inner.x, y: inner.y + 6, width: inner.width, height: max(0, inner.maxY - inner.y - 6)))
     }
     return form.cursorPosition(in: formArea)
   }

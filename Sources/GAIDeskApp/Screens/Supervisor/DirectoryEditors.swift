@@ -333,7 +333,11 @@ enum EditorView {
       grid.put(line, at: Point(x: inner.x, y: y), role: .muted, maxWidth: inner.width)
     }
     if let error = e.error {
-      grid.put(error, at: Point(x: inner.x, y: inner.maxY - 1), role: .error, maxWidth: inner.width)
+      // On the box's last rows (up to three), wrapped, over the hint if need be.
+      let rows = min(3, inner.height)
+      grid.render(
+        WrappedMessage(error, role: .error),
+        in: Rect(x: inner.x, y: inner.maxY - rows, width: inner.width, height: rows))
     }
     return widget.cursorPosition(in: formArea)
   }
@@ -376,7 +380,11 @@ enum EditorView {
     }
     let bottom = Point(x: inner.x, y: inner.maxY - 1)
     if let error = e.error {
-      grid.put(error, at: bottom, role: .error, maxWidth: inner.width)
+      // On the box's last rows (up to three), wrapped.
+      let rows = min(3, inner.height)
+      grid.render(
+        WrappedMessage(error, role: .error),
+        in: Rect(x: inner.x, y: inner.maxY - rows, width: inner.width, height: rows))
     } else {
       grid.put(tr("sheetEdit.hint"), at: bottom, role: .muted, maxWidth: inner.width)
     }

@@ -12,6 +12,7 @@ enum HealthView {
     let health = model.health
     var lines: [(text: String, role: Role)] = []
     // Damage is the red banner under the header on every screen (`AppModel.view()`), not repeated here.
+    for warning in health.slotWarnings { lines.append((tr.error(warning), .warning)) }
     for fork in health.forks {
       let origin = String(fork.origin.hex.prefix(8))
       lines.append((tr("health.fork", origin, String(fork.sequence), fork.file), .warning))

@@ -22,7 +22,10 @@ public struct UnlockScreen: AppScreen {
 
   public func render(into grid: inout Grid, area: Rect, model: AppModel) -> Point? {
     let tr = model.tr
-    let box = area.centered(Size(width: min(64, area.width), height: 9))
+    // The box grows by the rows a long refusal needs, so it reads whole.
+    let width = min(64, area.width)
+    let errorRows = error.map { $0.wrapped(toWidth: max(1, width - 4)).count } ?? 1
+    let box = area.centered(Size(width: width, height: min(area.height, max(9, 7 + errorRows))))
     let block = Block(title: tr("unlock.title"))
     grid.render(block, in: box)
     let inner = block.inner(box).inset(horizontal: 1)
@@ -36,7 +39,9 @@ public struct UnlockScreen: AppScreen {
     let field = TextField(passphrase, masked: true)
     grid.render(field, in: fieldArea)
     if let error {
-      grid.put(error, at: Point(x: inner.x, y: inner.y + 5), role: .error, maxWidth: inner.width)
+      grid.render(
+        WrappedMessage(error, role: .error),
+        in: Rect(x: inner.x, y: inner.y + 5, width: inner.width, height: max(0, inner.maxY - inner.y - 5)))
     }
     return field.cursorPosition(in: fieldArea)
   }
