@@ -55,6 +55,9 @@ let package = Package(
     .target(name: "TerminalUITestSupport", dependencies: ["TerminalUI"], swiftSettings: strict),
     // Child processes for tests (clean signal mask, output to files) and the built products' paths.
     .target(name: "ProcessTestSupport", swiftSettings: strict),
+    // Temporary offices for every test target (in process or made by the built binary), property cases.
+    .target(
+      name: "GAIDeskTestSupport", dependencies: ["GAIDesk", "ProcessTestSupport"], swiftSettings: strict),
     // The system's OpenSSL 3 libcrypto: the journal's bulk AES-GCM opening (one context per key, reused).
     .systemLibrary(
       name: "COpenSSLCrypto",
@@ -98,13 +101,16 @@ let package = Package(
     // Crash, truncation, bit-flip, disk-full, clock and fuzzing torture of the journal (RELIABILITY.md).
     .testTarget(
       name: "JournalTortureTests",
-      dependencies: ["GAIDesk", "ProcessTestSupport", .product(name: "Crypto", package: "swift-crypto")],
+      dependencies: [
+        "GAIDesk", "GAIDeskTestSupport", "ProcessTestSupport",
+        .product(name: "Crypto", package: "swift-crypto"),
+      ],
       swiftSettings: strict
     ),
     .testTarget(
       name: "GAIDeskTests",
       dependencies: [
-        "GAIDesk", "GAIDeskResources", "ProcessTestSupport", "COpenSSLCrypto",
+        "GAIDesk", "GAIDeskResources", "ProcessTestSupport", "GAIDeskTestSupport", "COpenSSLCrypto",
         .product(name: "Crypto", package: "swift-crypto"),
       ],
       exclude: ["Fixtures", "Events/EventVectors.txt"],
@@ -118,18 +124,21 @@ let package = Package(
     ),
     .testTarget(
       name: "GAIDeskAppTests",
-      dependencies: ["GAIDeskApp", "GAIDesk", "TerminalUI", "TerminalUITestSupport"],
+      dependencies: ["GAIDeskApp", "GAIDesk", "GAIDeskTestSupport", "TerminalUI", "TerminalUITestSupport"],
       exclude: ["__Snapshots__"],
       swiftSettings: strict
     ),
     // End-to-end: the built `gaidesk` binary driven under tmux (a private socket, fixed size, C.UTF-8).
     .testTarget(
       name: "gaideskE2ETests",
-      dependencies: ["gaidesk", "ProcessTestSupport", "GAIDesk", "GAIDeskApp", "TerminalUI"],
+      dependencies: [
+        "gaidesk", "ProcessTestSupport", "GAIDesk", "GAIDeskApp", "GAIDeskTestSupport", "TerminalUI",
+      ],
       swiftSettings: strict),
     // Drives the real `gaidesk` binary (built first through this dependency).
     .testTarget(
-      name: "gaideskTests", dependencies: ["gaidesk", "ProcessTestSupport"], exclude: ["__Snapshots__"],
+      name: "gaideskTests", dependencies: ["gaidesk", "GAIDeskTestSupport", "ProcessTestSupport"],
+      exclude: ["__Snapshots__"],
       swiftSettings: strict),
   ]
 )

@@ -11,7 +11,4 @@ static inline int gd_disable_core_dumps(void) {
   int dumpable = prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
   return (limit == 0 && dumpable == 0) ? 0 : -1;
 }
-
-/// Whether this process may dump core or be attached to (PR_GET_DUMPABLE): 1, 0, or -1 on failure.
-static inline int gd_is_dumpable(void) { return prctl(PR_GET_DUMPABLE, 0, 0, 0, 0); }
 #endif

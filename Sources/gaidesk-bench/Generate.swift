@@ -168,9 +168,8 @@ func generateOffice(root: String, events target: Int, batch: Int = 500, quiet: B
   try? FileManager.default.removeItem(atPath: root)
   let start = now()
   let office = try Office.create(at: paths, office: "praia", passphrase: benchPassphrase, staff: "ana")
-  let key = try unlockMasterKey(paths, passphrase: benchPassphrase)
   let origin = office.origin
-  let journal = try Journal(root: paths.journal, origin: origin, keyring: Keyring(masterKey: key))
+  let journal = try Journal(root: paths.journal, origin: origin, keyring: office.journal.keyring)
   let box = SimulatorBox(OfficeSimulator(seed: 42))
   let staff = ["ana", "joao", "maria", "djamila"]
   var lastReport = start

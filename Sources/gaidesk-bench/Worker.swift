@@ -1,5 +1,5 @@
 import Foundation
-import GAIDesk
+@_spi(Testing) import GAIDesk
 
 #if canImport(Glibc)
   import Glibc

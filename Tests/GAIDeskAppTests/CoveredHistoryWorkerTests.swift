@@ -11,13 +11,12 @@ import Testing
 struct CoveredHistoryWorkerTests {
   @Test("a flipped byte in a closed segment under a warm cache shows the damage banner")
   func backgroundCheckShowsTheBanner() throws {
-    let root = FileManager.default.temporaryDirectory.appendingPathComponent("gaidesk-covered-\(UUID())").path
-    defer { try? FileManager.default.removeItem(atPath: root) }
+    let directory = TemporaryDirectory("covered")
+    defer { withExtendedLifetime(directory) {} }
+    let root = directory.path
     let paths = OfficePaths(root: root)
-    let marks = DeviceMarks(folder: root + "-marks")
-    defer { try? FileManager.default.removeItem(atPath: marks.folder) }
-    let created = try Office.create(
-      at: paths, office: "praia", passphrase: "a good passphrase", staff: "Ana", scryptLogN: 10, marks: marks)
+    let marks = directory.marks
+    let created = try TestOffice.make(in: directory)
     var generator = DemoGenerator(seed: 7)
     _ = try generator.fill(created, visitors: 3000, days: 60)
     created.saveSnapshot()
@@ -31,7 +30,7 @@ struct CoveredHistoryWorkerTests {
     let worker = OfficeWorker(runtime: AppRuntime(paths: paths, scryptLogN: 10, marks: marks))
     var model = AppModel(
       hasOffice: true, settings: OfficeSettings(staff: "Ana"), size: Size(width: 80, height: 24), now: Date())
-    worker.send(.unlock(passphrase: "a good passphrase"), staff: "Ana")
+    worker.send(.unlock(passphrase: TestOffice.passphrase), staff: "Ana")
     var opened = false
     let deadline = Date().addingTimeInterval(60)
     while model.health.damage.isEmpty, Date() < deadline {

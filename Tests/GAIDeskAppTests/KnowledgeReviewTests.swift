@@ -67,7 +67,7 @@ struct KnowledgeReviewTests {
     #expect(shown.contains("✓ " + sheet.pt.documents[1].prefix(20)), "\(shown)")
     #expect(shown.contains("por Ana (visita)"))
     #expect(
-      try Office.open(at: runtime.paths, passphrase: "a good passphrase").state.confirmations[subject.key]
+      try Office.open(at: runtime.paths, passphrase: Fixture.passphrase).state.confirmations[subject.key]
         != nil)
   }
 

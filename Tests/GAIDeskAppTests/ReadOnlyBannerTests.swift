@@ -15,12 +15,11 @@ import Testing
 struct ReadOnlyBannerTests {
   @Test("an office on a read-only medium opens with a banner and refuses writes")
   func readOnlyMedium() throws {
-    let base = FileManager.default.temporaryDirectory.appendingPathComponent("gaidesk-ro-\(UUID())").path
-    try FileManager.default.createDirectory(atPath: base, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(atPath: base) }
+    let directory = TemporaryDirectory("ro")
+    defer { withExtendedLifetime(directory) {} }
+    let base = directory.path
     let root = base + "/office"
-    let marks = DeviceMarks(folder: base + "-marks")
-    defer { try? FileManager.default.removeItem(atPath: marks.folder) }
+    let marks = directory.marks
     // As root, permission bits do not stop writes: a read-only tmpfs does.
     let asRoot = getuid() == 0
     if asRoot {
@@ -32,9 +31,7 @@ struct ReadOnlyBannerTests {
     defer { if asRoot { umount2(base, 2 /* MNT_DETACH */) } }
     // Created and released (its lock file closed) before the medium turns read-only.
     do {
-      let created = try Office.create(
-        at: OfficePaths(root: root), office: "praia", passphrase: "a good passphrase", staff: "Ana",
-        scryptLogN: 10, marks: marks)
+      let created = try TestOffice.create(root, staff: "Ana", marks: marks)
       _ = try created.registerVisitor(VisitorForm(fullName: "Awa Ndiaye"), staff: "Ana")
     }
     if asRoot {
@@ -47,7 +44,7 @@ struct ReadOnlyBannerTests {
     let runtime = AppRuntime(paths: OfficePaths(root: root), scryptLogN: 10, marks: marks)
     var model = AppModel(
       hasOffice: true, settings: OfficeSettings(staff: "Ana"), size: Size(width: 80, height: 24), now: Date())
-    let opened = try #require(runtime.perform(.unlock(passphrase: "a good passphrase"), staff: "Ana"))
+    let opened = try #require(runtime.perform(.unlock(passphrase: TestOffice.passphrase), staff: "Ana"))
     _ = model.update(opened)
     _ = model.update(try #require(runtime.health()))
     let cause = try #require(model.health.medium?.cause)

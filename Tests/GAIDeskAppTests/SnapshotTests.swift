@@ -6,7 +6,7 @@ import Testing
 
 @testable import GAIDeskApp
 
-/// Every screen's text at 80×24, 100×30 and 120×40, stored as readable files (SNAPSHOT_RECORD=1 re-records).
+/// Every screen's text at 80×24, 100×30, 120×40 and 240×70, stored as readable files (SNAPSHOT_RECORD=1 re-records).
 @Suite("Screen snapshots")
 struct ScreenSnapshotTests {
   /// The screens worth a snapshot, each built from the queue model by a few keys.
@@ -163,6 +163,7 @@ struct ScreenSnapshotTests {
 
   static let sizes = [
     Size(width: 80, height: 24), Size(width: 100, height: 30), Size(width: 120, height: 40),
+    Size(width: 240, height: 70),
   ]
 
   @Test("screens after the office is open", arguments: sizes)

@@ -1,6 +1,6 @@
 import Crypto
 import Foundation
-import GAIDesk
+@_spi(Testing) import GAIDesk
 import Testing
 
 #if canImport(Glibc)
@@ -39,7 +39,9 @@ extension JournalTorture {
     var acknowledged: [String] = []
     var failure: (any Error)?
     for i in 0..<200 {
-      if !mounted && i == 20 { FaultInjector.shared.fail(.write, at: 1, persistent: true, errno: ENOSPC, under: root) }
+      if !mounted && i == 20 {
+        FaultInjector.shared.fail(.write, at: 1, persistent: true, errno: ENOSPC, under: root)
+      }
       do {
         let id = try office.perform(staff: "ana") { context in
           Produced(value: context.stamp.sequence, events: bulkyEvents(&context, kilobytes: 40))

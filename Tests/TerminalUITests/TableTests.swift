@@ -30,6 +30,24 @@ struct TableTests {
     #expect(grid.lines[2] == "Nguyễn Thị Hồng   Vietname  12")
   }
 
+  @Test("on a very wide area the columns spread over a readable width; the selected row is lit across")
+  func readableWidth() {
+    var grid = Grid(width: 240, height: 5)
+    let table = Table(columns: columns, rows: rows, state: ListState(count: rows.count))
+    grid.render(table, in: grid.area)
+    let header = grid.lines[0]
+    #expect(header.hasPrefix("Nome"))
+    let used = String(header.reversed().drop { $0 == " " }.reversed())
+    #expect(used.hasSuffix("N.º") && used.displayWidth == Table.readableWidth, "\(header)")
+    #expect(grid.lines[1].hasSuffix("China      1") && grid.lines[1].displayWidth == Table.readableWidth)
+    #expect(grid[239, 1].style == Style(.selected))
+    #expect(grid[239, 2].style != Style(.selected))
+    // At or under the readable width nothing changes.
+    var narrow = Grid(width: Table.readableWidth, height: 5)
+    narrow.render(table, in: narrow.area)
+    #expect(narrow.lines[0].hasSuffix("N.º"))
+  }
+
   @Test("flexible columns share the width left by fixed ones")
   func widths() {
     let table = Table(

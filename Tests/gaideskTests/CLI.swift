@@ -19,10 +19,9 @@ struct CLI {
 
   /// A CLI bound to a fresh data directory.
   init() {
-    let base = NSTemporaryDirectory() + "gaidesk-cli-" + UUID().uuidString
+    let base = TemporaryFolder.make("cli")
     data = base + "/data"
     scratch = base
-    try! FileManager.default.createDirectory(atPath: base, withIntermediateDirectories: true)
   }
 
   /// A CLI bound to data directory `data`, keeping its output and device marks in `scratch`.
@@ -42,7 +41,7 @@ struct CLI {
   /// The environment of every run: this data directory, a test passphrase and staff, UTF-8.
   var environment: [String: String] {
     [
-      "GAIDESK_DATA": data, "GAIDESK_PASSPHRASE": "correct-horse-battery", "GAIDESK_STAFF": "Ana Tavares",
+      "GAIDESK_DATA": data, "GAIDESK_PASSPHRASE": TestOffice.passphrase, "GAIDESK_STAFF": "Ana Tavares",
       "LANG": "C.UTF-8", "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
       "HOME": scratch,
     ]

@@ -88,9 +88,6 @@ public struct Partner: Equatable, Sendable {
     self.active = active
   }
 
-  /// Whether it serves `island` (explicitly or everywhere).
-  public func serves(island: String) -> Bool { islands.contains("*") || islands.contains(island) }
-
   /// Whether it has any contact detail recorded.
   public var hasContacts: Bool { phone != nil || email != nil || address != nil }
 }

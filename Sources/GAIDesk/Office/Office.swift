@@ -37,8 +37,8 @@ public final class Office {
   /// The recovery code of an office just created, to show once; nil otherwise.
   public internal(set) var recoveryCode: String?
   private let marks: DeviceMarks
-  /// The wall clock (injectable for tests of clocks set wrong).
-  public var now: @Sendable () -> Date = { Date() }
+  /// The wall clock (a test seam for clocks set wrong).
+  @_spi(Testing) public var now: @Sendable () -> Date = { Date() }
   /// The greatest record key folded so far.
   private var appliedKey: RecordKey?
   /// Records read under the append lock, folded before the command sees the state.
@@ -483,15 +483,16 @@ public final class Office {
     return count > 0
   }
 
-  /// Records `events` as one durable record.
-  public func record(staff: String, events: [Event]) throws {
+  /// Records `events` as one durable record (a test seam: the program records through named commands).
+  @_spi(Testing) public func record(staff: String, events: [Event]) throws {
     try perform(staff: staff) { _ in events }
   }
 
   /// Builds a command's events under the append lock (seeing every other process's appends), records them
   /// as one record and returns once they are durable. Throws, writing nothing, when `build` throws.
   @discardableResult
-  public func perform<T>(staff: String, _ build: (inout CommandContext) throws -> T) throws -> T
+  @_spi(Testing) public func perform<T>(staff: String, _ build: (inout CommandContext) throws -> T) throws
+    -> T
   where T: EventsProducing {
     var result: T?
     try perform(staff: staff, count: 1, now: now) { context in
@@ -504,7 +505,7 @@ public final class Office {
 
   /// Records `count` records built one after the other, synced once at the end (for bulk generation).
   /// `acceptingLoss` lets a supervisor's acceptance of missing history through while the office is read-only.
-  public func perform(
+  @_spi(Testing) public func perform(
     staff: String, count: Int, now: @escaping () -> Date = Date.init, acceptingLoss: Bool = false,
     _ build: (inout CommandContext) throws -> [Event]
   ) throws {

@@ -37,11 +37,12 @@ public struct DayReport: Equatable, Sendable {
     var perHour = [Int](repeating: 0, count: 24)
     for visit in visits { perHour[LocalTime.hour(visit.arrivedAt)] += 1 }
     arrivalsByHour = perHour
-    waiting = visits.filter { $0.status == .waiting }.count
-    beingServed = visits.filter { $0.status == .called }.count
+    let counts = TicketCounts(visits)
+    waiting = counts.waiting
+    beingServed = counts.beingServed
+    served = counts.served
+    left = counts.left
     let done = visits.filter { $0.status == .done }
-    served = done.count
-    left = visits.filter { $0.status == .left }.count
     wait = DurationStats(visits.compactMap { v in v.calledAt.map { DurationStats.seconds(v.arrivedAt, $0) } })
     service = DurationStats(
       done.compactMap { v in

@@ -17,28 +17,12 @@ public enum SearchText {
     String(text.unicodeScalars.filter { ("0"..."9").contains($0) }.map(Character.init))
   }
 
-  /// Damerau–Levenshtein (optimal string alignment) distance, giving up beyond `limit`.
-  public static func distance(_ a: [Character], _ b: [Character], limit: Int) -> Int {
-    if abs(a.count - b.count) > limit { return limit + 1 }
-    if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
-    var previous2 = [Int](repeating: 0, count: b.count + 1)
-    var previous = Array(0...b.count)
-    var current = [Int](repeating: 0, count: b.count + 1)
-    for i in 1...a.count {
-      current[0] = i
-      var rowMin = i
-      for j in 1...b.count {
-        let cost = a[i - 1] == b[j - 1] ? 0 : 1
-        var value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-        if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
-          value = min(value, previous2[j - 2] + 1)
-        }
-        current[j] = value
-        rowMin = min(rowMin, value)
-      }
-      if rowMin > limit { return limit + 1 }
-      (previous2, previous, current) = (previous, current, previous2)
-    }
-    return previous[b.count]
+  /// How many single-character edits (insert, delete, change, swap of neighbours) turn `a` into `b`, case
+  /// and accents aside: the search's own typo measure, for "did you mean" suggestions.
+  public static func editDistance(_ a: String, _ b: String) -> Int {
+    let x = fold(a).unicodeScalars.map(\.value)
+    let y = fold(b).unicodeScalars.map(\.value)
+    var scratch: [Int32] = []
+    return VisitorSearch.distance(x, y[...], limit: max(x.count, y.count), prefix: false, scratch: &scratch)
   }
 }

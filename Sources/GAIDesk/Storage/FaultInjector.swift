@@ -2,7 +2,7 @@ import Foundation
 
 /// A test seam in the file layer: makes the Nth write or sync under a folder fail, once or from then on.
 /// Scoped to a folder, so tests running at the same time in other folders are not touched.
-public final class FaultInjector: @unchecked Sendable {
+@_spi(Testing) public final class FaultInjector: @unchecked Sendable {
   /// The operations that can be made to fail.
   public enum Operation: Sendable { case write, sync }
 

@@ -83,16 +83,6 @@ final class FrameCursor {
 }
 
 extension Journal {
-  /// The framed records of `origin` from sequence `first` through `last` (fewer when the log holds fewer),
-  /// read from the segment files with framing, CRC, sequence and chain checked, not decrypted.
-  public func frames(of origin: OriginID, from first: UInt64, through last: UInt64) throws -> [ScannedRecord]
-  {
-    let reader = SegmentFrames(root: root, origin: origin, from: first, through: last)
-    var result: [ScannedRecord] = []
-    while let chunk = try reader.next() { result += chunk.records }
-    return result
-  }
-
   /// Appends records of another origin, verified and chained (first to last, as a bundle carries them),
   /// byte for byte to this office's copy of that origin's log, under that log's lock. Records already held
   /// identically count as had; a gap or a different record at a held sequence appends nothing. Never

@@ -155,7 +155,7 @@ public final class Journal {
 
   /// Reads every record delivered so far again from the start (not beyond), in canonical order, to fold
   /// them anew.
-  public func replay(_ deliver: (JournalEntry) throws -> Void) throws {
+  func replay(_ deliver: (JournalEntry) throws -> Void) throws {
     let keyring = keyring
     let sources = logs.sorted(by: { $0.key < $1.key }).filter { $0.value.lastSequence > 0 }.map { id, live in
       let log = makeLog(id)
@@ -172,7 +172,7 @@ public final class Journal {
   /// Under the exclusive lock: reads everything, then copies aside and truncates a torn tail of this origin
   /// (only the lock holder may, since a reader cannot tell a torn tail from an append in progress).
   /// On a medium that refuses writes nothing is repaired: the torn tail is left as it is (`medium` says why).
-  public func repairOwnTail(deliver: (JournalEntry) throws -> Void) throws {
+  @_spi(Testing) public func repairOwnTail(deliver: (JournalEntry) throws -> Void) throws {
     guard let lock else { return try refresh(deliver) }
     try lock.withExclusive {
       try refresh(deliver)

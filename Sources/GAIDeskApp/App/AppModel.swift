@@ -13,7 +13,9 @@ public struct AppModel {
   /// The office code, once open.
   public var officeCode: String?
   /// The office state, once open (a value copy the views read).
-  public var state: OfficeState
+  public var state: OfficeState { didSet { reports = ReportCache() } }
+  /// The core's reports of `state`, computed once for the frames that draw them.
+  var reports = ReportCache()
   /// The visitor search index, kept up to date with `state`.
   public var search: VisitorSearch
   /// The current time (waiting times are computed from it).

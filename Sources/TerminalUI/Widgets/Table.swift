@@ -26,6 +26,10 @@ public struct Table: Widget {
   /// Spaces between columns.
   public var spacing: Int
 
+  /// The widest the columns spread (the classic wide terminal): on a wider area the rest of each row stays
+  /// blank, so the eye does not cross a whole 240-column screen from a name to its status.
+  public static let readableWidth = 132
+
   /// Creates a table.
   public init(columns: [TableColumn], rows: [[String]], state: ListState? = nil, spacing: Int = 1) {
     self.columns = columns
@@ -48,7 +52,7 @@ public struct Table: Widget {
   /// Draws the header on the first row of `area` and the visible rows below it.
   public func render(into grid: inout Grid, area: Rect) {
     guard !area.isEmpty else { return }
-    let widths = columnWidths(totalWidth: area.width)
+    let widths = columnWidths(totalWidth: min(area.width, Self.readableWidth))
     draw(columns.map(\.title), into: &grid, y: area.y, widths: widths, area: area, style: Style(.header))
     let bodyRows = area.height - 1
     let offset = state?.visibleOffset(rows: bodyRows) ?? 0
@@ -59,7 +63,7 @@ public struct Table: Widget {
     }
   }
 
-  /// Draws one row of `values`, each padded to its column, the gaps in the same style.
+  /// Draws one row of `values`, each padded to its column, the gaps and the rest of the row in the same style.
   private func draw(
     _ values: [String], into grid: inout Grid, y: Int, widths: [Int], area: Rect, style: Style
   ) {

@@ -80,21 +80,6 @@ struct CommandLineArguments {
 
   /// The name in `names` closest to `word` (fewest single-character edits).
   static func nearest(_ word: String, in names: [String]) -> String {
-    names.min { distance(word, $0) < distance(word, $1) } ?? ""
-  }
-
-  /// The edit distance between two short words.
-  static func distance(_ a: String, _ b: String) -> Int {
-    let a = Array(a.lowercased())
-    let b = Array(b.lowercased())
-    var previous = Array(0...b.count)
-    for (i, x) in a.enumerated() {
-      var current = [i + 1]
-      for (j, y) in b.enumerated() {
-        current.append(min(previous[j + 1] + 1, current[j] + 1, previous[j] + (x == y ? 0 : 1)))
-      }
-      previous = current
-    }
-    return previous[b.count]
+    names.min { SearchText.editDistance(word, $0) < SearchText.editDistance(word, $1) } ?? ""
   }
 }

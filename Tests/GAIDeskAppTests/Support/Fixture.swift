@@ -6,15 +6,17 @@ import TerminalUI
 
 /// A deterministic office: visitors in five scripts, today's queue, referrals and follow-ups, at a fixed time.
 enum Fixture {
-  /// A runtime over a new office in a temporary folder (cheap scrypt); the caller removes `root`.
+  /// The passphrase of offices the interface creates in these tests.
+  static let passphrase = "a good passphrase"
+
+  /// A runtime over a new office created as the interface creates it (cheap scrypt), in a temporary folder;
+  /// the caller removes `root`.
   static func runtimeWithNewOffice() -> (runtime: AppRuntime, root: String)? {
-    let root = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "gaidesk-app-\(UUID().uuidString)"
-    ).path
+    let root = TemporaryFolder.make("app")
     let runtime = AppRuntime(paths: OfficePaths(root: root), scryptLogN: 10)
     guard
       case .opened = runtime.perform(
-        .createOffice(municipality: "praia", passphrase: "a good passphrase", staff: "Ana"), staff: "Ana")
+        .createOffice(municipality: "praia", passphrase: passphrase, staff: "Ana"), staff: "Ana")
     else { return nil }
     return (runtime, root)
   }

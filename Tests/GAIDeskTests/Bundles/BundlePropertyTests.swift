@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import GAIDesk
+@_spi(Testing) @testable import GAIDesk
 
 /// Bundles merge histories as a set union: three folders of one office write random commands and exchange
 /// random bundles (everything, since another's last bundle, or cut short per origin) in random orders, with

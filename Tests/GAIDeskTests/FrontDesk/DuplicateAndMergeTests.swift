@@ -1,5 +1,5 @@
 import Foundation
-import GAIDesk
+@_spi(Testing) import GAIDesk
 import Testing
 
 @Suite("Front desk: duplicates and merges")

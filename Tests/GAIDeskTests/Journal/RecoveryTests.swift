@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import GAIDesk
+@_spi(Testing) @testable import GAIDesk
 
 @Suite struct RecoveryTests {
   @Test func everyRecordSurvivesReopening() throws {

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import GAIDesk
+@_spi(Testing) @testable import GAIDesk
 
 /// Undoing "left without service": within 10 minutes of wall time of the leave, only while nothing else
 /// happened to the visit; the visit goes back as it was, and the undo survives reopening the office.

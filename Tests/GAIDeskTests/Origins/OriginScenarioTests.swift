@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import GAIDesk
+@_spi(Testing) @testable import GAIDesk
 
 /// Copies, clocks set wrong and missing history, as an office meets them.
 @Suite struct OriginScenarioTests {

@@ -87,50 +87,8 @@ final class TmuxSession {
   }
 }
 
-/// A temporary office created with the real binary, and helpers to run commands on it.
-struct TestOffice {
-  /// The data directory.
-  let data: String
-  /// A scratch folder.
-  let scratch: String
-  /// The passphrase.
-  let passphrase = "correct horse battery"
-
-  /// Creates an office for Praia with a cheap scrypt cost.
-  init() throws {
-    let root = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "gaidesk-e2e-\(UUID().uuidString)"
-    ).path
-    data = root + "/data"
-    scratch = root + "/scratch"
-    try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
-    let status = run(["init", "--office", "praia", "--scrypt-log-n", "12", "--staff", "Ana"])
-    guard status == 0 else { throw Failure(message: "init failed: \(log)") }
-  }
-
-  struct Failure: Error, CustomStringConvertible {
-    let message: String
-    var description: String { message }
-  }
-
-  /// This test's device marks, never the user's own state folder.
-  var state: String { scratch + "/state" }
-
-  /// The last command's output.
-  var log: String { (try? String(contentsOfFile: scratch + "/cli.log", encoding: .utf8)) ?? "" }
-
-  /// Runs `gaidesk ARGS` on the office with the passphrase in the environment.
-  @discardableResult
-  func run(_ arguments: [String]) -> Int32 {
-    Spawn.run(
-      [Spawn.gaidesk] + arguments,
-      environment: [
-        "GAIDESK_DATA": data, "GAIDESK_PASSPHRASE": passphrase, "GAIDESK_STAFF": "Ana", "LANG": "C.UTF-8",
-        "GAIDESK_STATE": state,
-      ],
-      output: scratch + "/cli.log")
-  }
-
+/// Accounts and the terminal interface (under tmux) of an office made by the built binary.
+extension TestOffice {
   /// Adds the account `name` with `role` and `passphrase` through `gaidesk staff add`, as Ana; the exit status.
   @discardableResult
   func addStaff(_ name: String, role: String, passphrase: String) -> Int32 {
@@ -160,10 +118,5 @@ struct TestOffice {
     session.keys("Escape")
     session.waitFor("Fila de hoje")
     return session
-  }
-
-  /// Removes the temporary folders.
-  func remove() {
-    try? FileManager.default.removeItem(atPath: URL(fileURLWithPath: data).deletingLastPathComponent().path)
   }
 }

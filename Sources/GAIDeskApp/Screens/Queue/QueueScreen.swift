@@ -58,10 +58,10 @@ public struct QueueScreen: AppScreen {
     let tr = model.tr
     let layout = Self.layout(in: area)
     let visits = Self.rows(model)
-    let all = model.todaysVisits
-    let counts = VisitStatus.allCases.map { status in all.filter { $0.status == status }.count }
+    let counts = TicketCounts(model.todaysVisits)
     let summary = tr(
-      "queue.summary", String(counts[0]), String(counts[1]), String(counts[2]), String(counts[3]))
+      "queue.summary", String(counts.waiting), String(counts.beingServed), String(counts.served),
+      String(counts.left))
     grid.render(Label(summary, role: .muted), in: layout.summary.inset(horizontal: 1))
     grid.render(Block(title: tr("queue.title", tr.date(model.today))), in: layout.box)
     let inner = layout.table

@@ -9,7 +9,7 @@ enum DayTab {
     let rows = whole.splitRows([.length(warnings), .fill(1)])
     HealthView.render(into: &grid, area: rows[0].inset(horizontal: 1), model: model)
     let area = rows[1]
-    let report = DayReport(state: model.state, day: model.today, office: model.officeCode)
+    let report = model.reports.day(model.state, day: model.today, office: model.officeCode)
     let columns = area.splitColumns([.fill(1), .fill(1)])
     let left = Block(title: tr("dashboard.title", tr.date(model.today)))
     grid.render(left, in: columns[0])

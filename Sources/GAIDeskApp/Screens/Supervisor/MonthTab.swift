@@ -6,7 +6,7 @@ enum MonthTab {
   static func render(into grid: inout Grid, area: Rect, model: AppModel) {
     let tr = model.tr
     let month = String(model.today.prefix(7))
-    let report = MonthReport(state: model.state, month: month, office: model.officeCode)
+    let report = model.reports.month(model.state, month: month, office: model.officeCode)
     let columns = area.splitColumns([.fill(1), .fill(1)])
     let left = Block(title: tr("month.title", LocalTime.shownMonth(month, language: tr.language)))
     grid.render(left, in: columns[0])

@@ -1,42 +1,42 @@
 import Foundation
-import GAIDesk
+@_spi(Testing) import GAIDesk
 
 /// A real office in a temporary folder, with helpers to record events at chosen local times.
-final class FrontDeskFixture {
-  let root: String
-  let office: Office
+public final class FrontDeskFixture {
+  /// The office's folder.
+  public let root: String
+  /// The office, founded by Ana.
+  public let office: Office
+  private let folder: TemporaryDirectory
 
-  init() throws {
-    root = NSTemporaryDirectory() + "gaidesk-fd-" + UUID().uuidString
-    office = try Office.create(
-      at: OfficePaths(root: root), office: "praia", passphrase: "correct-horse", staff: "Ana", scryptLogN: 10)
+  /// A new office in a temporary folder.
+  public init() throws {
+    folder = TemporaryDirectory("fd")
+    root = folder.path
+    office = try TestOffice.make(in: folder)
   }
-
-  deinit { try? FileManager.default.removeItem(atPath: root) }
 
   /// Adds a supervisor's account (editing sheets and partners is theirs, not the front desk's), present at
   /// this PC as if they had typed their passphrase at the locked screen.
-  func addSupervisor(_ name: String) throws { try addPerson(name, role: .supervisor) }
+  public func addSupervisor(_ name: String) throws { try addPerson(name, role: .supervisor) }
 
   /// Adds an account with `role`, present at this PC as if they had typed their passphrase at the locked screen.
-  func addPerson(_ name: String, role: StaffRole = .frontDesk) throws {
-    let passphrase = "the passphrase of \(name)"
-    try office.addAccount(name: name, role: role, passphrase: passphrase, staff: "Ana", scryptLogN: 10)
-    _ = try office.checkPassphrase(passphrase)
+  public func addPerson(_ name: String, role: StaffRole = .frontDesk) throws {
+    try TestOffice.join(office, name, role: role)
   }
 
   /// Opens the same folder again, as a new process would.
-  func reopen() throws -> Office { try Office.open(at: OfficePaths(root: root), passphrase: "correct-horse") }
+  public func reopen() throws -> Office { try TestOffice.reopen(folder) }
 
   /// The moment `hh:mm:ss` local time (Cabo Verde, UTC−1) of `day`.
-  static func date(_ day: String, _ hh: Int, _ mm: Int, _ ss: Int = 0) -> Date {
+  public static func date(_ day: String, _ hh: Int, _ mm: Int, _ ss: Int = 0) -> Date {
     let start = Double(LocalTime.startMilliseconds(of: day)!) / 1000
     return Date(timeIntervalSince1970: start + Double(hh * 3600 + mm * 60 + ss))
   }
 
   /// Records the events built by `build` as one record written at local time `hh:mm:ss` of `day` by `staff`.
-  func at(
-    _ day: String, _ hh: Int, _ mm: Int, _ ss: Int = 0, staff: String = "Ana",
+  public func at(
+    _ day: String, _ hh: Int, _ mm: Int, _ ss: Int = 0, staff: String = TestOffice.founder,
     _ build: (inout CommandContext) throws -> [Event]
   ) throws {
     let when = FrontDeskFixture.date(day, hh, mm, ss)
@@ -45,7 +45,7 @@ final class FrontDeskFixture {
 
   /// Registers a visitor (through the Office API) and returns its id.
   @discardableResult
-  func visitor(
+  public func visitor(
     _ name: String, year: Int? = nil, nationality: String? = nil, sex: Sex? = nil, phone: String? = nil,
     languages: [String] = [], share: Bool? = true, document: String? = nil
   ) throws -> String {
@@ -58,6 +58,6 @@ final class FrontDeskFixture {
     form.consentToStore = true
     form.consentToShare = share
     if let document { form.document = IdentityDocument(type: "passport", number: document) }
-    return try office.registerVisitor(form, staff: "Ana").id
+    return try office.registerVisitor(form, staff: TestOffice.founder).id
   }
 }
