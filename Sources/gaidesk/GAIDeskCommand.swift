@@ -15,7 +15,7 @@ struct GAIDeskCommand: ParsableCommand {
     subcommands: [
       Interface.self, Init.self, VisitorCommand.self, QueueCommand.self, ReferralCommand.self,
       FollowUpCommand.self, PartnerCommand.self, TopicCommand.self, DayCommand.self, ReportCommand.self,
-      Verify.self, StaffCommand.self, PassphraseCommand.self,
+      Verify.self, StaffCommand.self, PassphraseCommand.self, SettingsCommand.self,
       Demo.self, BundleCommand.self, BackupCommand.self, RestoreCommand.self, ForkCommand.self, Manual.self,
     ],
     defaultSubcommand: Interface.self

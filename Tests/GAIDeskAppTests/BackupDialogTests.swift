@@ -45,6 +45,7 @@ struct BackupDialogTests {
       size: Size(width: 100, height: 30), now: Date())
     _ = model.update(.opened(office: "praia", state: office.state))
     _ = model.update(.key(.enter))
+    _ = model.update(.key(.escape))  // no PIN
     _ = model.update(try #require(runtime.health()))
     Fixture.press(&model, [.character("s")])
     #expect(text(model).contains("Nunca foi feita uma cópia de segurança"))

@@ -127,7 +127,7 @@ struct SafeKeyTests {
       hasOffice: true, settings: OfficeSettings(staff: "Ana"), size: Size(width: 80, height: 24),
       now: Fixture.now)
     _ = model.update(.opened(office: "praia", state: state, account: "Rui"))
-    _ = Fixture.press(&model, [.enter, .character("s")])
+    _ = Fixture.press(&model, [.enter, .escape, .character("s")])  // no PIN this session
     #expect(model.screen.contract is QueueScreen)
     #expect(
       model.notice?.text.contains(

@@ -24,7 +24,7 @@ struct DaySheetPrintTests {
       size: Size(width: 100, height: 30), now: Date())
     _ = model.update(.opened(office: "praia", state: office.state))
     _ = model.update(.key(.enter))
-    Fixture.press(&model, [.character("s")])
+    Fixture.press(&model, [.escape, .character("s")])  // no PIN this session
     #expect(model.view().grid.lines.joined().contains("Imprimir o dia"), "the footer names the key")
 
     let effects = Fixture.press(&model, [.character("p")])

@@ -28,6 +28,8 @@ struct FlowTests {
     #expect(effects == [.createOffice(municipality: "praia", passphrase: "secret one", staff: "Maria")])
     let after = model.update(.opened(office: "praia", state: OfficeState()))
     #expect(after == [.saveSettings(staff: "Maria", language: .portuguese)])
+    #expect(model.current(PinSetScreen.self) != nil, "the new office's first person is asked for a PIN")
+    Fixture.press(&model, [.escape])
     guard model.queueScreen != nil else { Issue.record("not at the queue"); return }
   }
 

@@ -20,6 +20,7 @@ struct KnowledgeReviewTests {
       size: Size(width: 100, height: 30), now: Date())
     _ = model.update(.opened(office: "praia", state: office.state))
     _ = model.update(.key(.enter))
+    _ = model.update(.key(.escape))  // no PIN
     return (model, runtime, root)
   }
 

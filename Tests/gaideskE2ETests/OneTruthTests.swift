@@ -36,6 +36,7 @@ struct OneTruthTests {
       size: Size(width: 120, height: 40))
     _ = model.update(.opened(office: "praia", state: state))
     _ = model.update(.key(.enter))
+    _ = model.update(.key(.escape))  // no PIN
     _ = model.update(.key(.character("s")))
     let dayScreen = model.view().grid.lines.joined(separator: "\n")
     for line in day.summary(language: .portuguese) {

@@ -29,6 +29,8 @@ struct WideNameTests {
     ui.keys("Enter")
     #expect(ui.waitFor("Quem está ao balcão?"))
     ui.keys("Enter")
+    #expect(ui.waitFor("PIN para voltar"))
+    ui.keys("Escape")
     #expect(ui.waitFor("José Tavares"))
     // The frame is complete once every boxed row is drawn (a capture can land mid-draw on a busy machine).
     _ = ui.waitUntil { Set(Self.borders($0)) == [80] }

@@ -66,6 +66,7 @@ import Testing
       ),
       ("repair-history", [["verify", "--accept-missing"]], [false, true, true]),
       ("manage-accounts", [["staff", "role", "Rui", "--role", "front-desk"]], [false, false, true]),
+      ("set-lock-times", [["settings", "lock", "--idle-minutes", "5"]], [false, false, true]),
     ]
     for (column, (who, passphrase)) in [
       ("rui", StaffCommandTests.rui), ("rosa", StaffCommandTests.rosa), ("ana", "correct-horse-battery"),

@@ -26,6 +26,8 @@ public enum Action: String, CaseIterable, Sendable {
   case repairHistory = "repair-history"
   /// Add and remove accounts, change their roles.
   case manageAccounts = "manage-accounts"
+  /// Change when desks lock and wipe their keys (`settings lock`).
+  case setLockTimes = "set-lock-times"
 }
 
 /// The role × action matrix (docs/ROLES.md holds the same table; a test walks it cell by cell).
@@ -33,7 +35,7 @@ public enum Permissions {
   /// The actions each role may perform.
   public static let matrix: [StaffRole: Set<Action>] = [
     .frontDesk: [.deskWork],
-    .supervisor: Set(Action.allCases).subtracting([.manageAccounts]),
+    .supervisor: Set(Action.allCases).subtracting([.manageAccounts, .setLockTimes]),
     .administrator: Set(Action.allCases),
   ]
 

@@ -31,7 +31,7 @@ extension Event {
     case .officeCreated, .partnerAdded, .partnerUpdated, .partnerRetired, .sheetUpdated, .historyLossAccepted,
       .knowledgeConfirmed, .idsRemapped, .accountAdded, .accountRemoved, .accountRoleChanged,
       .accountSlotReplaced,
-      .epochStarted, .unknown:
+      .epochStarted, .lockTimesChanged, .unknown:
       return self
     case .visitorRegistered(let v): return .visitorRegistered(visitor(v))
     case .visitorUpdated(let v, let fields, let base):

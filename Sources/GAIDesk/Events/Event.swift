@@ -63,6 +63,8 @@ public enum Event: Equatable, Sendable {
   /// A new key epoch started, its key wrapped to every remaining account. Sealed under the epoch before it, so
   /// every PC holding that epoch learns the new one.
   case epochStarted(EpochStart)
+  /// An administrator changed when desks lock and wipe their keys; fields left nil keep their value.
+  case lockTimesChanged(LockTimesChange)
   /// An event of a type or version this program does not know, kept as it was and passed on.
   case unknown(type: UInt16, version: UInt16, body: [UInt8])
 }
@@ -97,6 +99,7 @@ public enum EventType: UInt16, CaseIterable, Sendable {
   case accountRoleChanged = 42
   case accountSlotReplaced = 43
   case epochStarted = 44
+  case lockTimesChanged = 50
 
   /// The schema version this program writes (and the newest it reads) for the type.
   public var version: UInt16 {

@@ -183,6 +183,11 @@ public enum EventCodec {
         w.writeBytes(wrap.box)
       }
       return known(.epochStarted)
+    case .lockTimesChanged(let change):
+      w.writeOptional(change.idleMinutes)
+      w.writeOptional(change.wipeMinutes)
+      w.writeOptional(change.sessionHours)
+      return known(.lockTimesChanged)
     case .unknown(let type, let version, let body):
       w.write(raw: body)
       return (type, version)
@@ -271,6 +276,11 @@ public enum EventCodec {
         EpochKeyWrap(account: try r.readString(), ephemeral: try r.readBytes(), box: try r.readBytes())
       }
       return .epochStarted(EpochStart(epoch: epoch, wraps: wraps))
+    case .lockTimesChanged:
+      return .lockTimesChanged(
+        LockTimesChange(
+          idleMinutes: try r.readOptionalInt(), wipeMinutes: try r.readOptionalInt(),
+          sessionHours: try r.readOptionalInt()))
     case .knowledgeConfirmed:
       guard let subject = KnowledgeSubject(key: try r.readString()),
         let method = ConfirmationMethod(rawValue: try r.readString())

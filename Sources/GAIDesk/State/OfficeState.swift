@@ -50,6 +50,8 @@ public struct OfficeState: Sendable {
   public internal(set) var accounts = AccountBook()
   /// The latest wall time of any record but those holding only account changes.
   public internal(set) var latestWall: WallTime?
+  /// When desks lock and wipe their keys (the latest change of each field, in canonical order).
+  public internal(set) var lockTimes = LockTimes.standard
 
   /// An empty office.
   public init() {}
@@ -115,7 +117,8 @@ public struct OfficeState: Sendable {
       visits.values[index].status = .left
       visits.values[index].endedAt = time
     case .visitReopened(let id, let leftAt):
-      guard let index = visits.index(forKey: id), VisitReopening.undoes(leftAt, visit: visits.values[index], at: time)
+      guard let index = visits.index(forKey: id),
+        VisitReopening.undoes(leftAt, visit: visits.values[index], at: time)
       else { return }
       visits.values[index].status = visits.values[index].calledAt == nil ? .waiting : .called
       visits.values[index].endedAt = nil
@@ -177,6 +180,8 @@ public struct OfficeState: Sendable {
       accounts.accounts[id]?.slot = slot
     case .epochStarted(let start):
       accounts.start(start)
+    case .lockTimesChanged(let change):
+      lockTimes = change.applied(to: lockTimes)
     case .unknown:
       unknownEvents += 1
     }

@@ -73,6 +73,9 @@ enum StateCodec {
       w.write(conflict.keptAt.milliseconds)
     }
     state.accounts.encode(into: &w)
+    w.writeInt(state.lockTimes.idleMinutes)
+    w.writeInt(state.lockTimes.wipeMinutes)
+    w.writeInt(state.lockTimes.sessionHours)
   }
 
   static func decode(_ r: inout ByteReader) throws -> OfficeState {
@@ -153,6 +156,9 @@ enum StateCodec {
           keptAt: WallTime(milliseconds: try r.readUInt64())))
     }
     state.accounts = try AccountBook.decode(&r)
+    state.lockTimes = LockTimesChange(
+      idleMinutes: try r.readInt(), wipeMinutes: try r.readInt(), sessionHours: try r.readInt()
+    ).applied(to: .standard)
     return state
   }
 

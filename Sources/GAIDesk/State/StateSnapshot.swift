@@ -7,7 +7,7 @@ import Foundation
 /// a hash of every segment it covered (`CoveredSegments`), so damage behind it is found after a warm opening.
 enum StateSnapshot {
   static let magic: [UInt8] = Array("GAIDSNAP".utf8)
-  static let version: UInt16 = 10
+  static let version: UInt16 = 11
 
   /// What loading found.
   enum Outcome {

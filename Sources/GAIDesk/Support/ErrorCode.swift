@@ -125,6 +125,10 @@ public enum ErrorCode: String, CaseIterable, Sendable {
   case roleRefused = "error.role.refused"
   case roleUnknown = "error.role.unknown"
   case passphraseNewNone = "error.passphrase.newNone"
+  case pinDigits = "error.pin.digits"
+  case pinLength = "error.pin.length"
+  case pinCommon = "error.pin.common"
+  case lockTimeRange = "error.lock.range"
 
   /// The exit status a script sees for this failure (the table in docs/EXIT-STATUS.md).
   public var status: ExitStatus {

@@ -15,29 +15,33 @@ extension AppModel {
       return handleKey(key)
     case .tick(let date):
       now = date
+      return checkDesk()
     case .resize(let newSize):
       size = newSize
     case .opened(let office, let newState, let account, let recoveryCode):
       busy = nil
       officeCode = office
+      officeOpen = true
       setState(newState)
       // Whoever unlocked acts as themselves.
       if !account.isEmpty { staff = account }
       if let recoveryCode { overlay = .message(tr("setup.recovery", recoveryCode)) }
       if screen.contract is SetupScreen {
         screens = [.queue(QueueScreen())]
+        if personUnlocked(staff) { screens.append(.custom(PinSetScreen())) }
         return [.saveSettings(staff: staff, language: tr.language)]
       }
       screens = [.custom(StaffScreen(name: staff, desk: desk))]
     case .changed(let newState):
-      setState(newState)
+      if officeOpen { setState(newState) }
     case .done(let effect, let newState, let visitID, let referralID):
       busy = nil
+      guard officeOpen else { return [] }
       setState(newState)
       return completed(effect, visitID: visitID, referralID: referralID)
     case .failed(let effect, let error):
       busy = nil
-      failed(effect, error)
+      if officeOpen || !effect.isWrite { failed(effect, error) }
     case .printed(_, let printer):
       busy = nil
       notice = Notice(tr("print.done", printer), role: .success)
@@ -48,20 +52,35 @@ extension AppModel {
       busy = nil
       notice = Notice(tr("print.daySaved", path), role: .warning)
     case .health(let report):
-      health = report
+      if officeOpen { health = report }
+    case .passphraseChecked(let person):
+      busy = nil
+      if officeOpen { passphraseAccepted(naming: person) }
     case .backupFolders, .backupProgress, .backedUp:
       backupMessage(message)
     }
     return []
   }
 
-  /// The key map of the current screen; its visible bindings make the footer.
+  /// The key map of the current screen (or of the locked screen); its visible bindings make the footer. Once
+  /// a desk session is open, the panic key is in every map.
   public func keyMap() -> KeyMap<Command> {
-    screen.contract.keyMap(tr)
+    if let lockScreen { return lockScreen.keyMap(tr) }
+    var map = screen.contract.keyMap(tr)
+    if deskSession?.status == .open { map.bindings.append(lockBinding) }
+    return map
   }
 
   private mutating func handleKey(_ key: KeyEvent) -> [Effect] {
-    if key == .resize || busy != nil { return [] }
+    if key == .resize { return [] }
+    // The panic key locks at once: over a box, during a save, whatever the screen.
+    if lockScreen == nil, deskSession?.status == .open, Self.panicKeys.contains(key) {
+      lockDesk()
+      return []
+    }
+    if busy != nil { return [] }
+    deskSession?.touch()
+    if lockScreen != nil, !isOverlayShownWhileLocked { return lockKey(key) }
     if overlay != nil { return overlayKey(key) }
     notice = nil
     if let command = keyMap().action(for: key) { return handle(command) }
@@ -327,7 +346,8 @@ extension AppModel {
       }
     case .confirmKnowledge, .correctSheetLine, .correctPartner:
       break
-    case .createOffice, .unlock, .saveSettings, .quit, .prepareBackup, .backup:
+    case .createOffice, .unlock, .saveSettings, .quit, .prepareBackup, .backup, .closeOffice,
+      .checkPassphrase:
       break
     }
     return effects
@@ -335,6 +355,10 @@ extension AppModel {
 
   private mutating func failed(_ effect: Effect, _ error: GAIDeskError) {
     let message = tr.error(error)
+    if case .checkPassphrase = effect {
+      lockScreen?.refused(message)
+      return
+    }
     var current = screen.contract
     let handled = current.failed(effect, message: message)
     screen.contract = current

@@ -31,18 +31,21 @@ extension AppModel {
       grid.fill(banner, style: style)
       grid.put(" " + line.text, at: banner.origin, style: style, maxWidth: banner.width)
     }
-    var cursor = screen.contract.render(into: &grid, area: bodyArea, model: self)
+    // Locked: nothing of the office is drawn, only the locked screen.
+    var cursor =
+      lockScreen.map { $0.render(into: &grid, area: bodyArea, tr: tr) }
+      ?? screen.contract.render(into: &grid, area: bodyArea, model: self)
     if let busy {
       grid.render(Label(busy, role: .warning), in: rows[2].inset(horizontal: 1))
-    } else if let notice {
+    } else if let notice, !isLocked {
       grid.render(Label(notice.text, role: notice.role), in: rows[2].inset(horizontal: 1))
     } else if let backupStatus {
       grid.render(Label(backupStatus, role: .warning), in: rows[2].inset(horizontal: 1))
     }
     grid.render(Footer(keyMap: keyMap()), in: rows[3])
-    if case .backup(let dialog)? = overlay {
+    if case .backup(let dialog)? = overlay, !isLocked {
       cursor = renderBackup(dialog, into: &grid)
-    } else if let overlay {
+    } else if let overlay, !isLocked || isOverlayShownWhileLocked {
       renderOverlay(overlay, into: &grid)
       cursor = nil
     }
@@ -67,7 +70,7 @@ extension AppModel {
     if let officeCode {
       left += " · " + tr("header.office", ReferenceData.shipped.municipality(officeCode)?.name ?? officeCode)
     }
-    if officeCode != nil, !staff.isEmpty, !isStartScreen {
+    if officeCode != nil, !staff.isEmpty, !isStartScreen, !isLocked {
       left += " · " + staff + " · " + tr("header.desk", desk)
     }
     let clock = LocalTime.clock(WallTime(now))
@@ -80,7 +83,7 @@ extension AppModel {
 
   private var isStartScreen: Bool {
     let s = screen.contract
-    return s is UnlockScreen || s is StaffScreen || s is SetupScreen
+    return s is UnlockScreen || s is StaffScreen || s is SetupScreen || s is PinSetScreen
   }
 
   private func renderOverlay(_ overlay: Overlay, into grid: inout Grid) {
@@ -150,7 +153,7 @@ extension AppModel {
   }
 
   private func renderHelp(into grid: inout Grid) {
-    let bindings = keyMap().bindings.filter { !$0.isHidden || $0.action == .quit }
+    let bindings = keyMap().bindings.filter { !$0.isHidden || $0.action == .quit || $0.action == .lock }
     let lines = bindings.map {
       ($0.keys.map(\.label).joined(separator: " / ")).padded(toWidth: 18) + " " + $0.help
     }

@@ -36,6 +36,18 @@ public struct AppModel {
   public var health = OfficeHealth()
   /// Whether the person confirmed the PC's date this session (asked before the first write).
   public var clockConfirmed = false
+  /// The people and timers of this PC's session, from the passphrase until the keys are wiped.
+  public var deskSession: DeskSession?
+  /// The locked screen, drawn instead of every other while the session is locked.
+  var lockScreen: LockScreen?
+  /// The screens of each person of the session while another is at the desk.
+  var parkedScreens: [String: [Screen]] = [:]
+  /// The clock desk sessions read (injected by tests).
+  public var deskClock: @Sendable () -> Date = { Date() }
+  /// A shorter idle time for this PC only (`GAIDESK_IDLE_LOCK_SECONDS`).
+  public var idleOverride: TimeInterval?
+  /// Whether the office is open on the worker (answers arriving after the keys were wiped are dropped).
+  var officeOpen = false
   /// The backup running on the worker, if any.
   public var backupProgress: BackupProgress?
 
@@ -115,9 +127,11 @@ public struct AppModel {
     if screens.count > 1 { screens.removeLast() }
   }
 
-  /// Replaces the office state and keeps the search index in step.
+  /// Replaces the office state and keeps the search index and the desk session's lock times in step.
   mutating func setState(_ newState: OfficeState) {
     state = newState
+    // Lock times an administrator changed (here or on another PC) apply to the running session.
+    deskSession?.times = newState.lockTimes
     search.update(with: newState)
   }
 }

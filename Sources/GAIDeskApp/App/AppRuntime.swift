@@ -69,6 +69,9 @@ public final class AppRuntime {
       let opened = try Office.open(at: paths, passphrase: passphrase, marks: marks)
       office = opened
       return .opened(office: opened.code, state: opened.state, account: opened.account?.name ?? "")
+    case .closeOffice:
+      office = nil
+      return nil
     case .saveSettings(let name, let language):
       // Settings are a convenience: on a medium that refuses writes they are simply not kept.
       guard paths.exists, office?.medium == nil else { return nil }
@@ -154,7 +157,9 @@ public final class AppRuntime {
       try office.correctPartner(code, method: method, staff: staff) { fields.apply(to: &$0) }
     case .reopenVisit(let id):
       visitID = try office.reopenLeft(ticket: id, staff: staff).id
-    case .quit, .createOffice, .unlock, .saveSettings:
+    case .checkPassphrase(let passphrase):
+      return .passphraseChecked(person: try office.checkPassphrase(passphrase))
+    case .quit, .createOffice, .unlock, .saveSettings, .closeOffice:
       break
     }
     return .done(effect, office.state, visitID: visitID, referralID: referralID)

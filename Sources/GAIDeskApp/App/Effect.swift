@@ -8,6 +8,10 @@ public enum Effect: Equatable, Sendable {
   case createOffice(municipality: String, passphrase: String, staff: String)
   /// Unlock the office with a passphrase.
   case unlock(passphrase: String)
+  /// Check a passphrase against the open office's key slots (someone joining at the locked screen).
+  case checkPassphrase(String)
+  /// Release the office: its keys are wiped from memory and the passphrase is needed again.
+  case closeOffice
   /// Remember the staff member and language.
   case saveSettings(staff: String?, language: Language)
   /// Issue a ticket to a registered visitor.
@@ -90,6 +94,9 @@ public enum Message: Sendable {
   case pagePrinted(PrintOutcome)
   /// The core's report on future-dated records, forks, damage and the last backup.
   case health(OfficeHealth)
+  /// The passphrase typed at the locked screen opens the office; `person` is who it names (nil while one
+  /// passphrase is shared: the name typed with it counts).
+  case passphraseChecked(person: String?)
   /// Folders a backup may go to, most likely first.
   case backupFolders([String])
   /// A backup in progress: the pass, records done in it and its total.

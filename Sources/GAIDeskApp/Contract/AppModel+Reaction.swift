@@ -19,6 +19,9 @@ extension AppModel {
       staff = session.staff
       desk = session.desk
     }
+    // Once the office is open, naming who is at the desk starts (or joins) the desk session.
+    let askPIN = officeOpen && reaction.session.map { personUnlocked($0.staff) } == true
+    if let pin = reaction.pin { try? deskSession?.setPIN(pin) }
     switch reaction.navigation {
     case .push(let next): screens.append(next)
     case .pop: pop()
@@ -27,6 +30,7 @@ extension AppModel {
     case .root(let first): screens = [first]
     case nil: break
     }
+    if askPIN { screens.append(.custom(PinSetScreen())) }
     if let busy = reaction.busy {
       self.busy = busy
     } else if reaction.effects.contains(where: \.isWrite) {
@@ -40,7 +44,9 @@ extension Effect {
   /// Whether the effect records something in the journal (the status line says "a guardar…" meanwhile).
   var isWrite: Bool {
     switch self {
-    case .quit, .saveSettings, .printSlip, .printDaySheet, .unlock, .prepareBackup, .backup: false
+    case .quit, .saveSettings, .printSlip, .printDaySheet, .unlock, .prepareBackup, .backup, .checkPassphrase,
+      .closeOffice:
+      false
     default: true
     }
   }

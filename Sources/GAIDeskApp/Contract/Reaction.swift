@@ -12,6 +12,8 @@ public struct Reaction {
   public var busy: String?
   /// Who is now at the desk, and which desk.
   public var session: Session?
+  /// The PIN the person at the desk chose (the model keeps only its verifier, in memory).
+  public var pin: String?
 
   /// Creates a reaction.
   public init(

@@ -74,6 +74,8 @@ public enum Command: Hashable, Sendable {
   case addItem
   /// Remove the focused item of a list being edited.
   case removeItem
+  /// Lock the screen at once (the panic key).
+  case lock
   /// Confirm the chosen sheet line or partner entry locally (checked with the service).
   case confirmItem
   /// Correct the chosen sheet line or partner entry after checking it with the service.

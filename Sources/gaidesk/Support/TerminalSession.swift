@@ -12,6 +12,8 @@ import TerminalUI
 enum TerminalSession {
   /// How long to wait for a key before ticking the clock.
   static let keyTimeoutMilliseconds: Int32 = 250
+  /// How long to wait for a key while the screen is locked (nothing on it moves; the journal is not read).
+  static let lockedTimeoutMilliseconds: Int32 = 1000
   /// How often other processes' appends are picked up.
   static let refreshInterval: TimeInterval = 0.5
 
@@ -39,6 +41,7 @@ enum TerminalSession {
     let worker = OfficeWorker(runtime: AppRuntime(paths: paths, scryptLogN: scryptLogN))
     defer { worker.finish() }
     var model = AppModel(hasOffice: paths.exists, settings: settings, size: terminal.size)
+    model.idleOverride = LockTimes.idleOverride(environment: ProcessInfo.processInfo.environment)
     var lastFrame: Frame?
     var lastRefresh = Date()
     // Keys typed while a write is in flight wait here, in order, instead of being lost.
@@ -63,11 +66,12 @@ enum TerminalSession {
     present()
     while true {
       let waiting = model.busy != nil || worker.isBusy
-      if let key = terminal.readKey(timeoutMilliseconds: waiting ? 20 : keyTimeoutMilliseconds) {
+      let timeout = waiting ? 20 : model.isLocked ? lockedTimeoutMilliseconds : keyTimeoutMilliseconds
+      if let key = terminal.readKey(timeoutMilliseconds: timeout) {
         if key == .resize {
           lastFrame = nil
           guard apply(.resize(terminal.size)) else { return }
-        } else if waiting {
+        } else if waiting && !AppModel.panicKeys.contains(key) {
           typedAhead.append(key)
         } else {
           guard apply(.key(key)) else { return }
@@ -78,7 +82,7 @@ enum TerminalSession {
         guard apply(.key(typedAhead.removeFirst())) else { return }
       }
       let now = Date()
-      if now.timeIntervalSince(lastRefresh) >= refreshInterval {
+      if !model.isLocked, now.timeIntervalSince(lastRefresh) >= refreshInterval {
         lastRefresh = now
         worker.refresh()
       }

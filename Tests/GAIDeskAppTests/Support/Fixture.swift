@@ -123,6 +123,8 @@ enum Fixture {
       size: Size(width: width, height: height), now: now)
     _ = model.update(.opened(office: "praia", state: state()))
     _ = model.update(.key(.enter))
+    // No PIN this session (Esc on the PIN screen).
+    _ = model.update(.key(.escape))
     return model
   }
 

@@ -45,6 +45,8 @@ import Testing
       } catch let error as GAIDeskError where error.code == .historyNothingMissing {}
     case .manageAccounts:
       try office.changeRole(name: "Rui", to: .frontDesk, staff: name)
+    case .setLockTimes:
+      try office.setLockTimes(LockTimesChange(idleMinutes: 5, wipeMinutes: nil, sessionHours: nil), staff: name)
     }
   }
 

@@ -76,6 +76,8 @@ import Testing
         EpochStart(
           epoch: 0x1234_5678,
           wraps: [EpochKeyWrap(account: "u8899aabbccddeeff", ephemeral: Array(32..<64), box: Array(0..<60))]))
+    case .lockTimesChanged:
+      return .lockTimesChanged(LockTimesChange(idleMinutes: 5, wipeMinutes: nil, sessionHours: 8))
     }
   }
 

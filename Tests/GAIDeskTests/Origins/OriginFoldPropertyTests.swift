@@ -244,6 +244,14 @@ struct RandomScript {
             Bool.random(using: &random)
               ? .partnerUpdated(Partner(code: code, name: "Partner \(origin)", phone: "\(counter)"))
               : .partnerRetired(code: code))
+        case 16:
+          // Lock times: each field's latest change in canonical order wins (out-of-bounds values ignored).
+          events.append(
+            .lockTimesChanged(
+              LockTimesChange(
+                idleMinutes: Bool.random(using: &random) ? Int.random(in: 0...31, using: &random) : nil,
+                wipeMinutes: Bool.random(using: &random) ? Int.random(in: 4...61, using: &random) : nil,
+                sessionHours: Bool.random(using: &random) ? Int.random(in: 0...13, using: &random) : nil)))
         default:
           events.append(
             .sheetUpdated(

@@ -131,6 +131,15 @@ struct TestOffice {
       output: scratch + "/cli.log")
   }
 
+  /// Adds the account `name` with `role` and `passphrase` through `gaidesk staff add`, as Ana; the exit status.
+  @discardableResult
+  func addStaff(_ name: String, role: String, passphrase: String) -> Int32 {
+    let file = scratch + "/new-passphrase.txt"
+    FileManager.default.createFile(atPath: file, contents: Data((passphrase + "\n").utf8))
+    defer { try? FileManager.default.removeItem(atPath: file) }
+    return run(["staff", "add", name, "--role", role, "--new-passphrase-file", file, "--scrypt-log-n", "12"])
+  }
+
   /// Starts the terminal interface under tmux (no passphrase in its environment).
   func interface(width: Int = 100, height: Int = 30) -> TmuxSession {
     TmuxSession(
@@ -147,6 +156,8 @@ struct TestOffice {
     session.keys("Enter")
     session.waitFor("Quem está ao balcão?")
     session.keys("Enter")
+    session.waitFor("PIN para voltar")
+    session.keys("Escape")
     session.waitFor("Fila de hoje")
     return session
   }
