@@ -158,14 +158,11 @@ extension AppModel {
       backToQueue(selecting: visitID)
     case .saved(let visitID, let referralIDs, let language):
       if [.pageDown, .pageUp, .down, .up].contains(key) {
-        let step = key == .pageDown || key == .pageUp ? max(1, size.height - 8) : 1
-        let count = savedLines(
-          visitID: visitID, referralIDs: referralIDs, language: language, width: min(size.width - 4, 70) - 4
-        ).count
+        // The page is the rows the box shows, less the "more" line, from the layout the drawing uses.
+        let layout = savedLayout(visitID: visitID, referralIDs: referralIDs, language: language)
+        let step = key == .pageDown || key == .pageUp ? max(1, layout.rows - 1) : 1
         let moved = overlayOffset + (key == .pageDown || key == .down ? step : -step)
-        // The box shows about its height less the border, the key hint and a "more" line.
-        let rows = max(1, min(size.height - 2, count + 4) - 4)
-        overlayOffset = max(0, min(moved, count - rows))
+        overlayOffset = max(0, min(moved, layout.maxOffset))
         return []
       }
       if key == .character("P") || key == .character("p"), !referralIDs.isEmpty {

@@ -181,24 +181,44 @@ extension AppModel {
     return lines.flatMap { $0.isEmpty ? [""] : $0.wrapped(toWidth: width) }
   }
 
+  /// Where the saved-visit box goes and what it holds, computed once for drawing and for scrolling.
+  struct SavedLayout {
+    /// The message and the slips, wrapped to the box.
+    let lines: [String]
+    /// The last rows: what happened to a print, then what the keys do.
+    let bottom: [String]
+    /// The box, border included.
+    let box: Rect
+    /// Inside the border.
+    let inner: Rect
+    /// The rows left for `lines`.
+    var rows: Int { max(0, inner.height - bottom.count) }
+    /// The greatest scroll offset that still fills the rows.
+    var maxOffset: Int { max(0, lines.count - rows) }
+  }
+
+  /// The saved-visit box for the screen's size.
+  func savedLayout(visitID: String, referralIDs: [String], language: Language) -> SavedLayout {
+    let width = min(size.width - 4, 70)
+    let lines = savedLines(visitID: visitID, referralIDs: referralIDs, language: language, width: width - 4)
+    let hint = tr(referralIDs.isEmpty ? "saved.continue" : "saved.continueOrPrint")
+    let bottom = (notice.map { $0.text.wrapped(toWidth: width - 4) } ?? []) + [hint]
+    let box = Rect(x: 0, y: 0, width: size.width, height: size.height).centered(
+      Size(width: width, height: min(size.height - 2, lines.count + bottom.count + 3)))
+    let inner = Block(title: "").inner(box).inset(horizontal: 1)
+    return SavedLayout(lines: lines, bottom: bottom, box: box, inner: inner)
+  }
+
   private func renderSaved(
     visitID: String, referralIDs: [String], language: Language, into grid: inout Grid
   ) {
-    let width = min(grid.width - 4, 70)
-    let wrapped = savedLines(visitID: visitID, referralIDs: referralIDs, language: language, width: width - 4)
-    // The last lines say what happened to a print (so it shows even when the slip fills the screen), or
-    // what the keys do.
-    let hint = tr(referralIDs.isEmpty ? "saved.continue" : "saved.continueOrPrint")
-    let bottom = (notice.map { $0.text.wrapped(toWidth: width - 4) } ?? []) + [hint]
-    let box = grid.area.centered(
-      Size(width: width, height: min(grid.height - 2, wrapped.count + bottom.count + 3)))
-    grid.fill(box, style: .normal)
-    let block = Block(title: tr("saved.title"))
-    grid.render(block, in: box)
-    let inner = block.inner(box).inset(horizontal: 1)
+    let layout = savedLayout(visitID: visitID, referralIDs: referralIDs, language: language)
+    let (wrapped, bottom, inner) = (layout.lines, layout.bottom, layout.inner)
+    grid.fill(layout.box, style: .normal)
+    grid.render(Block(title: tr("saved.title")), in: layout.box)
     // A slip longer than the box scrolls (PageDown, PageUp); the last row says when more follows.
-    let rows = max(0, inner.height - bottom.count)
-    let start = max(0, min(overlayOffset, wrapped.count - rows))
+    let rows = layout.rows
+    let start = min(overlayOffset, layout.maxOffset)
     let more = wrapped.count - start > rows
     for (row, line) in wrapped.dropFirst(start).prefix(more ? rows - 1 : rows).enumerated() {
       let role: Role = row + start == 0 ? .success : .normal
