@@ -86,7 +86,7 @@ struct DirectoryEditorTests {
     #expect(fields.email == nil)
   }
 
-  @Test("n adds a partner: code and name required, lists as comma-separated codes")
+  @Test("n adds a partner: code and name required (the core's rule), lists as comma-separated codes")
   func addPartner() {
     var model = Self.partners()
     Fixture.press(&model, [.character("n")])
@@ -94,7 +94,9 @@ struct DirectoryEditorTests {
     #expect(e.code == nil)
     #expect(e.fieldKeys.count == 8)
     #expect(Fixture.press(&model, [.enter]).isEmpty)
-    #expect(Self.text(model).contains(model.tr("partnerEdit.required")))
+    // The core's refusal of an empty code, wrapped at 80 columns: its first words.
+    let refusal = model.tr.error(GAIDeskError(.partnerCode, ""))
+    #expect(Self.text(model).contains(refusal.prefix(while: { $0 != ":" })))
     Fixture.type(&model, "ong-praia")
     Fixture.press(&model, [.tab])
     Fixture.type(&model, "Associação de Apoio")
@@ -103,7 +105,7 @@ struct DirectoryEditorTests {
     Fixture.press(&model, [.tab, .tab])
     Fixture.type(&model, "pt, FR")
     Fixture.press(&model, [.tab])
-    Fixture.type(&model, "residence.renewal,integration.language")
+    Fixture.type(&model, "residence.renewal,integration.portuguese-classes")
     let effects = Fixture.press(&model, [.enter])
     #expect(
       effects == [
@@ -111,7 +113,7 @@ struct DirectoryEditorTests {
           code: "ong-praia",
           fields: PartnerFields(
             name: "Associação de Apoio", address: "Rua 5, Plateau", islands: [], languages: ["pt", "fr"],
-            topics: ["residence.renewal", "integration.language"]))
+            topics: ["residence.renewal", "integration.portuguese-classes"]))
       ])
     _ = model.update(.done(effects[0], model.state, visitID: nil, referralID: nil))
     #expect(Self.editor(model) == nil)

@@ -317,7 +317,8 @@ struct ProfileFlowTests {
     Fixture.press(&model, [.character("e"), .tab, .tab, .tab])
     Fixture.type(&model, "x")
     #expect(Fixture.press(&model, [.enter]).isEmpty)
-    #expect(text(model).contains(model.tr("arrival.badYear")))
+    let refusal = GAIDeskError(.fieldBirthYear, "x", String(model.today.prefix(4)))
+    #expect(text(model).contains(model.tr.error(refusal)))
     Fixture.press(&model, [.escape, .character("s")])
     guard let s = model.current(ProfileScreen.self), case .view = s.mode else {
       Issue.record("not back on the profile"); return

@@ -82,6 +82,7 @@ import Testing
       (["visitor", "add", "--name", ""], "name"),
       (["visitor", "add", "--name", "X", "--birth-year", "2999"], "2999"),
       (["visitor", "add", "--name", "X", "--birth-year", "1850"], "1850"),
+      (["visitor", "add", "--name", "X", "--birth-year", "19x0"], "between 1900"),
       (["visitor", "add", "--name", "X", "--nationality", "QQ"], "QQ"),
       (["visitor", "add", "--name", "Bell\u{7}"], "control"),
       (["visitor", "add", "--name", "X", "--language", "klingon"], "klingon"),

@@ -9,7 +9,7 @@ extension Office {
   public func addPartner(_ partner: Partner, staff: String) throws -> Partner {
     try authorize(.editPartners, staff: staff)
     try perform(staff: staff) { context -> [Event] in
-      let checked = try Office.checked(partner)
+      let checked = try Validation.partner(partner)
       guard PartnerDirectory(state: context.state).partner(checked.code) == nil else {
         throw GAIDeskError(.partnerExists, checked.code)
       }
@@ -30,7 +30,7 @@ extension Office {
       }
       try change(&partner)
       guard partner.code == code else { throw GAIDeskError(.partnerCode, partner.code) }
-      return [.partnerUpdated(try Office.checked(partner))]
+      return [.partnerUpdated(try Validation.partner(partner))]
     }
     return partners.partner(code)!
   }
@@ -60,9 +60,12 @@ extension Office {
       topic: topic, island: island, languages: visitor.languages,
       sheet: KnowledgeBase(state: state).sheet(topic))
   }
+}
 
-  /// Checks a partner's fields against the reference data.
-  static func checked(_ input: Partner) throws -> Partner {
+extension Validation {
+  /// A partner's fields checked against the reference data (code, name, topics, islands, languages,
+  /// contacts), normalized as stored; the first problem is thrown.
+  public static func partner(_ input: Partner) throws -> Partner {
     var p = input
     p.code = p.code.trimmingCharacters(in: .whitespaces).lowercased()
     let allowed = Set("abcdefghijklmnopqrstuvwxyz0123456789-")

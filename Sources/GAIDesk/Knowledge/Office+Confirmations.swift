@@ -39,7 +39,7 @@ extension Office {
       try change(&partner)
       guard partner.code == code else { throw GAIDeskError(.partnerCode, partner.code) }
       return [
-        .partnerUpdated(try Office.checked(partner)),
+        .partnerUpdated(try Validation.partner(partner)),
         .knowledgeConfirmed(
           subject: .partner(code: code), method: method, day: context.today,
           note: try Office.checkedNote(note)),

@@ -62,6 +62,26 @@ public enum Validation {
     return year
   }
 
+  /// A birth year as typed (empty is none): a number between 1900 and this year.
+  public static func birthYear(typed text: String?, today: String) throws -> Int? {
+    guard let text = text.map({ trimming($0, newlines: false) }), !text.isEmpty else { return nil }
+    guard let year = Int(text) else {
+      throw GAIDeskError(.fieldBirthYear, text, String(Int(today.prefix(4)) ?? 2100))
+    }
+    return try birthYear(year, today: today)
+  }
+
+  /// A country typed as a code or a name in Portuguese, English or French (empty is none): its ISO code.
+  public static func country(typed text: String?) throws -> String? {
+    guard let text = text.map({ trimming($0, newlines: false) }), !text.isEmpty else { return nil }
+    let codes = ReferenceData.shipped.countryCodes(matching: text)
+    guard !codes.isEmpty else { throw GAIDeskError(.fieldNationality, text) }
+    guard codes.count == 1 else {
+      throw GAIDeskError(.fieldNationalityAmbiguous, text, codes.prefix(6).joined(separator: ", "))
+    }
+    return codes[0]
+  }
+
   /// An ISO 3166 code known to the reference data, upper-cased.
   public static func nationality(_ code: String?) throws -> String? {
     guard let code = code.map({ trimming($0, newlines: false) }), !code.isEmpty else { return nil }

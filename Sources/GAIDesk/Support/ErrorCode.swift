@@ -19,6 +19,7 @@ public enum ErrorCode: String, CaseIterable, Sendable {
   case fieldLanguage = "error.field.language"
   case fieldMunicipality = "error.field.municipality"
   case fieldNationality = "error.field.nationality"
+  case fieldNationalityAmbiguous = "error.field.nationalityAmbiguous"
   case fieldPhone = "error.field.phone"
   case fieldRange = "error.field.range"
   case fieldSex = "error.field.sex"

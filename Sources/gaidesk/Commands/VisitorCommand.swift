@@ -10,7 +10,7 @@ struct VisitorCommand: ParsableCommand {
   /// Registration fields shared by `visitor add` and `queue add --name`.
   struct Fields: ParsableArguments {
     @Option(help: Help.t("Sex: F, M or X.")) var sex: String?
-    @Option(help: Help.t("Year of birth (1900 to this year).")) var birthYear: Int?
+    @Option(help: Help.t("Year of birth (1900 to this year).")) var birthYear: String?
     @Option(help: Help.t("Nationality as an ISO 3166 code, e.g. GW, SN, NG.")) var nationality: String?
     @Option(help: Help.t("Telephone number.")) var phone: String?
     @Option(help: Help.t("Language spoken (ISO 639 code); repeat for several.")) var language: [String] = []
@@ -27,8 +27,8 @@ struct VisitorCommand: ParsableCommand {
         guard let value = Sex(rawValue: sex.uppercased()) else { throw GAIDeskError(.fieldSex, sex) }
         form.sex = value
       }
-      form.birthYear = birthYear
-      form.nationality = nationality
+      form.birthYear = try Validation.birthYear(typed: birthYear, today: LocalTime.today())
+      form.nationality = try Validation.country(typed: nationality)
       form.phone = phone
       form.languages = language
       form.aliases = alias

@@ -227,12 +227,14 @@ extension ArrivalScreen {
     let tr = model.tr
     let values = form.values.map { $0.text.trimmingCharacters(in: .whitespaces) }
     var visitor = Self.visitorForm(values)
-    if !values[1].isEmpty, visitor.nationality == nil {
-      error = tr(Self.countries(values[1]).isEmpty ? "arrival.unknownCountry" : "arrival.ambiguousCountry")
+    do {
+      // The core's rules and words, as `gaidesk visitor add --nationality --birth-year` says them.
+      visitor.nationality = try Validation.country(typed: values[1])
+      visitor.birthYear = try Validation.birthYear(typed: values[3], today: model.today)
+    } catch let failure as GAIDeskError {
+      error = tr.error(failure)
       return []
-    }
-    if !values[3].isEmpty, visitor.birthYear == nil {
-      error = tr("arrival.badYear")
+    } catch {
       return []
     }
     for (index, path) in [(4, \VisitorForm.consentToShare), (5, \VisitorForm.consentToStore)]

@@ -370,27 +370,16 @@ extension ProfileScreen {
     let values = form.values.map { $0.text.trimmingCharacters(in: .whitespaces) }
     var edited = VisitorForm(visitor: visitor)
     edited.fullName = values[0]
-    if values[1] != original[1] {
-      if values[1].isEmpty {
-        edited.nationality = nil
-      } else {
-        let matches = ArrivalScreen.countries(values[1])
-        guard matches.count == 1 else {
-          error = tr(matches.isEmpty ? "arrival.unknownCountry" : "arrival.ambiguousCountry")
-          return Reaction()
-        }
-        edited.nationality = matches[0]
-      }
-    }
     edited.phone = values[2].isEmpty ? nil : values[2]
-    if values[3].isEmpty {
-      edited.birthYear = nil
-    } else {
-      guard let year = Int(values[3]) else {
-        error = tr("arrival.badYear")
-        return Reaction()
-      }
-      edited.birthYear = year
+    do {
+      // The core's rules and words, as the CLI says them.
+      if values[1] != original[1] { edited.nationality = try Validation.country(typed: values[1]) }
+      edited.birthYear = try Validation.birthYear(typed: values[3], today: model.today)
+    } catch let failure as GAIDeskError {
+      error = tr.error(failure)
+      return Reaction()
+    } catch {
+      return Reaction()
     }
     if values[4] != original[4] {
       do {

@@ -239,8 +239,15 @@ extension SupervisorScreen {
       editor = .sheet(e)
     case (.save, .partner(var e)), (.submit, .partner(var e)):
       let fields = e.fields
-      guard !fields.name.isEmpty, e.code != nil || !e.typedCode.isEmpty else {
-        e.error = model.tr("partnerEdit.required")
+      // The core's partner rules (`gaidesk partner add/set`'s), in its words.
+      var partner =
+        e.code.flatMap { model.directory.partner($0) }
+        ?? Partner(code: e.code ?? e.typedCode, name: fields.name)
+      fields.apply(to: &partner)
+      do {
+        _ = try Validation.partner(partner)
+      } catch {
+        e.error = (error as? GAIDeskError).map(model.tr.error) ?? String(describing: error)
         editor = .partner(e)
         return Reaction()
       }
