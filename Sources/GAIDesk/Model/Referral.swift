@@ -41,10 +41,16 @@ public struct Referral: Equatable, Sendable {
     history = [ReferralChange(status: .created, reason: nil, note: nil, at: createdAt, by: createdBy)]
   }
 
-  /// Whether it is past its due date on `today` and not closed.
-  public func isOverdue(today: String) -> Bool {
-    guard let due, !status.isClosed else { return false }
-    return due < today
+  /// Its status as `day` (YYYY-MM-DD) ended: the last change made by then.
+  public func status(endOf day: String) -> ReferralStatus {
+    history.last { LocalTime.day($0.at) <= day }?.status ?? .created
+  }
+
+  /// Whether, as `day` ended, it had been made, was past its due date and was not closed: the one overdue
+  /// rule of the day report, the supervisor's tabs and the CLI.
+  public func isOverdue(endOf day: String) -> Bool {
+    guard let due, due < day, LocalTime.day(createdAt) <= day else { return false }
+    return !status(endOf: day).isClosed
   }
 }
 

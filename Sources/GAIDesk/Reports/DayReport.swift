@@ -53,14 +53,7 @@ public struct DayReport: Equatable, Sendable {
     topics = Tally.of(done.flatMap { Array(Set($0.topics)) })
     let referrals = state.allReferrals
     referralsMade = referrals.filter { LocalTime.day($0.createdAt) == day }.map(\.id)
-    // As the day ended: referrals made by then, past due and not closed by then.
-    overdueReferrals = referrals.filter { referral in
-      guard let due = referral.due, due < day, LocalTime.day(referral.createdAt) <= day else { return false }
-      let status = referral.history.last { LocalTime.day($0.at) <= day }?.status ?? .created
-      return !status.isClosed
-    }.map(\.id)
-    followUpsDue = state.allFollowUps.filter { followUp in
-      followUp.on <= day && (followUp.doneAt.map { LocalTime.day($0) > day } ?? true)
-    }.map(\.id)
+    overdueReferrals = referrals.filter { $0.isOverdue(endOf: day) }.map(\.id)
+    followUpsDue = FollowUpsDue(state: state, day: day).due.map(\.id)
   }
 }

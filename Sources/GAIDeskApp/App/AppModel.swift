@@ -93,12 +93,6 @@ public struct AppModel {
     state.canonicalVisitor(visitorID)?.fullName ?? visitorID
   }
 
-  /// Minutes between two wall times, or from `from` to now.
-  func minutes(from: WallTime, to: WallTime? = nil) -> Int {
-    let end = to?.date ?? now
-    return max(0, Int(end.timeIntervalSince(from.date) / 60))
-  }
-
   /// The line under the header on every screen, most serious first: damaged or missing history, an office
   /// that cannot be written, key slots skipped or not matching the office's records; nil when all is well.
   var bannerLine: (text: String, role: Role)? {

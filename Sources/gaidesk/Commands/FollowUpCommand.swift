@@ -32,7 +32,10 @@ struct FollowUpCommand: ParsableCommand {
     func run() throws {
       let office = try options.open()
       let today = LocalTime.today()
-      let items = office.state.allFollowUps.filter { $0.doneAt == nil && (!due || $0.on <= today) }
+      let items =
+        due
+        ? FollowUpsDue(state: office.state, day: today).due
+        : office.state.allFollowUps.filter { $0.doneAt == nil }
       if options.json { return Console.json(items.map(JSONView.followUp)) }
       if items.isEmpty { return Console.say("followup.list.empty") }
       for f in items {

@@ -83,13 +83,13 @@ struct ReferralCommand: ParsableCommand {
       let today = LocalTime.today()
       let wanted = try status.map(StatusWords.referral)
       let referrals = office.state.allReferrals.filter {
-        (wanted == nil || $0.status == wanted) && (!overdue || $0.isOverdue(today: today))
+        (wanted == nil || $0.status == wanted) && (!overdue || $0.isOverdue(endOf: today))
       }
       if options.json { return Console.json(referrals.map { JSONView.referral($0, today: today) }) }
       if referrals.isEmpty { return Console.say("referral.list.empty") }
       for r in referrals {
         let name = Console.line(office.state.visitors[r.visitorID]?.fullName ?? r.visitorID)
-        let flag = r.isOverdue(today: today) ? " " + Console.text("referral.overdue") : ""
+        let flag = r.isOverdue(endOf: today) ? " " + Console.text("referral.overdue") : ""
         print(
           "\(Console.pad(r.id, 14)) \(Console.pad(Console.text("referral.\(r.status.rawValue)"), 12)) \(Console.pad(r.partner, 14)) \(Console.pad(r.topic, 28)) \(r.due ?? "—")\(flag)  \(name)"
         )

@@ -39,7 +39,7 @@ enum JSONView {
   static func referral(_ r: Referral, today: String) -> [String: Any] {
     var out: [String: Any] = [
       "id": r.id, "visitor": r.visitorID, "partner": r.partner, "topic": r.topic, "status": r.status.rawValue,
-      "created": LocalTime.day(r.createdAt), "overdue": r.isOverdue(today: today),
+      "created": LocalTime.day(r.createdAt), "overdue": r.isOverdue(endOf: today),
       "history": r.history.map { change -> [String: Any] in
         var item: [String: Any] = [
           "status": change.status.rawValue, "day": LocalTime.day(change.at), "by": change.by,

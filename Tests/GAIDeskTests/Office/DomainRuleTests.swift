@@ -61,11 +61,11 @@ import Testing
     var referral = Referral(
       id: "R-1", visitorID: "V-1", partner: "def", topic: "residence.renewal", due: "2026-11-10", note: nil,
       visitID: nil, createdAt: WallTime(milliseconds: 1), createdBy: "A")
-    #expect(referral.isOverdue(today: "2026-11-11"))
-    #expect(!referral.isOverdue(today: "2026-11-10"))
+    #expect(referral.isOverdue(endOf: "2026-11-11"))
+    #expect(!referral.isOverdue(endOf: "2026-11-10"))
     referral.history.append(
       ReferralChange(status: .cancelled, reason: nil, note: nil, at: WallTime(milliseconds: 2), by: "A"))
-    #expect(!referral.isOverdue(today: "2026-12-01"))
+    #expect(!referral.isOverdue(endOf: "2026-12-01"))
   }
 
   @Test func queueIssuesDailyTicketsAndCallsTheLongestWaiting() throws {

@@ -171,7 +171,7 @@ public struct ProfileScreen: AppScreen {
     out.append((tr("profile.referrals", String(referrals.count)), .header, 2))
     for referral in referrals {
       let partner = model.directory.partner(referral.partner).map { $0.short ?? $0.name } ?? referral.partner
-      let overdue = referral.isOverdue(today: model.today)
+      let overdue = referral.isOverdue(endOf: model.today)
       let line = [
         partner, tr.topic(referral.topic), tr("referral." + referral.status.rawValue),
         referral.due.map { tr("profile.due", tr.date($0)) } ?? "",

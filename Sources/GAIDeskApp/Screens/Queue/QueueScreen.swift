@@ -69,17 +69,16 @@ public struct QueueScreen: AppScreen {
     var columns = [
       TableColumn(tr("col.ticket"), width: .length(6)),
       TableColumn(tr("col.name"), width: .fill(3)),
-      TableColumn(tr("col.wait"), width: .length(7), alignment: .trailing),
+      TableColumn(tr("col.wait"), width: .length(12), alignment: .trailing),
       TableColumn(tr("col.status"), width: .length(14)),
       TableColumn(tr("col.desk"), width: .length(7)),
     ]
     if wide { columns.append(TableColumn(tr("col.staff"), width: .fill(1))) }
     if wide { columns.append(TableColumn(tr("col.arrived"), width: .length(7))) }
+    let now = WallTime(model.now)
     let rows = visits.map { visit -> [String] in
-      let end: WallTime? = visit.status == .waiting ? nil : (visit.calledAt ?? visit.endedAt)
       var row = [
-        visit.ticket, model.name(visit.visitorID),
-        tr("minutes", String(model.minutes(from: visit.arrivedAt, to: end))),
+        visit.ticket, model.name(visit.visitorID), DurationStats.text(visit.waitSeconds(now: now)),
         tr("status." + visit.status.rawValue), visit.desk ?? "",
       ]
       if wide { row.append(visit.servedBy ?? "") }

@@ -129,7 +129,7 @@ public struct ServeScreen: AppScreen {
     // Visitor line.
     var about = [tr.country(visitor?.nationality)].filter { !$0.isEmpty }
     if let visit {
-      about.append(tr("serve.waited", String(model.minutes(from: visit.arrivedAt, to: visit.calledAt))))
+      about.append(tr("serve.waited", DurationStats.text(visit.waitSeconds(now: WallTime(model.now)))))
     }
     about.append(visitor?.consentToShare?.granted == true ? tr("serve.consentYes") : tr("serve.consentNo"))
     grid.put(about.joined(separator: " · "), at: layout.about.origin, role: .muted, maxWidth: inner.width)

@@ -220,7 +220,7 @@ enum ReferralsBoard {
     let tr = model.tr
     let referrals = rows(model)
     let open = referrals.filter { !$0.status.isClosed }.count
-    let overdue = referrals.filter { $0.isOverdue(today: model.today) }.count
+    let overdue = referrals.filter { $0.isOverdue(endOf: model.today) }.count
     let block = Block(title: tr("referrals.title", String(open), String(overdue)))
     grid.render(block, in: area)
     let inner = block.inner(area)
@@ -244,7 +244,7 @@ enum ReferralsBoard {
     let state = screen.list(.referrals, count: table.count, rows: inner.height - 1)
     grid.render(Table(columns: columns, rows: table, state: state), in: inner)
     let offset = state.visibleOffset(rows: inner.height - 1)
-    for (index, referral) in referrals.enumerated() where referral.isOverdue(today: model.today) {
+    for (index, referral) in referrals.enumerated() where referral.isOverdue(endOf: model.today) {
       let y = inner.y + 1 + index - offset
       guard y > inner.y, y < inner.maxY, index != state.selected else { continue }
       grid.setStyle(Style(.warning), in: Rect(x: inner.x, y: y, width: inner.width, height: 1))
@@ -252,17 +252,18 @@ enum ReferralsBoard {
   }
 }
 
-/// Follow-ups not done, due within a week or overdue.
+/// The core's follow-ups to do: those due (overdue first), then those of the coming week.
 enum FollowUpsBoard {
   static func rows(_ model: AppModel) -> [FollowUp] {
-    let horizon = LocalTime.adding(days: 7, to: model.today) ?? model.today
-    return model.state.allFollowUps.filter { $0.doneAt == nil && $0.on <= horizon }.sorted { $0.on < $1.on }
+    let agenda = FollowUpsDue(state: model.state, day: model.today)
+    return (agenda.due + agenda.coming).sorted { $0.on < $1.on }
   }
 
   static func render(into grid: inout Grid, area: Rect, model: AppModel, screen: SupervisorScreen) {
     let tr = model.tr
-    let items = rows(model)
-    let block = Block(title: tr("followUps.title", String(items.count)))
+    let agenda = FollowUpsDue(state: model.state, day: model.today)
+    let items = (agenda.due + agenda.coming).sorted { $0.on < $1.on }
+    let block = Block(title: tr("followUps.title", String(agenda.due.count), String(agenda.coming.count)))
     grid.render(block, in: area)
     let inner = block.inner(area)
     guard !items.isEmpty else {

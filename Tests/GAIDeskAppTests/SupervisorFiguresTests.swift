@@ -1,0 +1,67 @@
+import Foundation
+import GAIDesk
+import TerminalUI
+import Testing
+
+@testable import GAIDeskApp
+
+/// The supervisor's tabs and the queue show the core's figures: one rule for each, whatever the screen.
+@Suite("Supervisor figures are the core's")
+struct SupervisorFiguresTests {
+  /// The model on supervisor tab `tabs` presses of Tab away from the day, after `events` were recorded now.
+  static func supervisor(tabs: Int, events: [Event], at time: WallTime = Fixture.at(minutesAgo: 0))
+    -> AppModel
+  {
+    var model = Fixture.model(width: 120, height: 40)
+    model.state.apply(EventBatch(staff: "Ana", office: "praia", events: events), time: time)
+    Fixture.press(&model, [.character("s")] + Array(repeating: .tab, count: tabs))
+    return model
+  }
+
+  @Test("the follow-ups tab counts those due as the day report and `followup list --due` do")
+  func followUpsDueIsOneRule() {
+    // F-1 is due yesterday; F-2 is due in three days: on the tab's list, not yet due.
+    let model = Self.supervisor(
+      tabs: 2,
+      events: [.followUpAdded(followUpID: "F-2", visitorID: "V-1", on: "2026-03-13", note: "Confirmar")])
+    let report = DayReport(state: model.state, day: Fixture.today)
+    let due = FollowUpsDue(state: model.state, day: Fixture.today)
+    #expect(report.followUpsDue == due.due.map(\.id))
+    #expect(due.coming.map(\.id) == ["F-2"])
+    let title = model.tr("followUps.title", String(report.followUpsDue.count), String(due.coming.count))
+    let text = model.view().grid.lines.joined(separator: "\n")
+    #expect(text.contains(title), "\(text)")
+    #expect(text.contains("Confirmar"), "\(text)")
+  }
+
+  @Test("the referrals tab counts overdue referrals as the day report does")
+  func overdueReferralsIsOneRule() {
+    // A desk whose clock runs a day ahead made R-3, due last week: as today ends it was not yet made.
+    let tomorrow = Fixture.at(minutesAgo: -60 * 24)
+    let model = Self.supervisor(
+      tabs: 1,
+      events: [
+        .referralCreated(
+          referralID: "R-3", visitorID: "V-1", partner: "def", topic: "residence.renewal", due: "2026-03-02",
+          note: nil, visitID: nil)
+      ], at: tomorrow)
+    let report = DayReport(state: model.state, day: Fixture.today)
+    #expect(report.overdueReferrals == ["R-1"])
+    let open = model.state.allReferrals.filter { !$0.status.isClosed }.count
+    let title = model.tr("referrals.title", String(open), String(report.overdueReferrals.count))
+    let text = model.view().grid.lines.joined(separator: "\n")
+    #expect(text.contains(title), "\(text)")
+  }
+
+  @Test("the queue shows each wait as the core measures and writes it")
+  func queueWaitIsTheCoresDuration() {
+    let model = Fixture.model(width: 120, height: 40)
+    let now = WallTime(model.now)
+    let lines = model.view().grid.lines
+    for visit in model.todaysVisits {
+      let wait = DurationStats.text(visit.waitSeconds(now: now))
+      let row = lines.first { $0.contains(visit.ticket + " ") } ?? ""
+      #expect(row.contains(wait), "\(visit.ticket): \(row)")
+    }
+  }
+}
