@@ -100,4 +100,15 @@ enum CommonKeys {
       KeyBinding(.control("c"), .quit, help: tr("key.quit"), hidden: true),
     ]
   }
+
+  /// A form's keys: Enter does `submit`, Tab and Shift-Tab move between fields, Esc does `back`; then F1, F2.
+  static func form(_ tr: Translator, submit: String, back: String? = nil) -> KeyMap<Command> {
+    KeyMap(
+      [
+        KeyBinding(.enter, .submit, help: submit),
+        KeyBinding(.tab, .nextField, help: tr("key.field")),
+        KeyBinding(.backTab, .previousField, help: tr("key.previous"), hidden: true),
+        KeyBinding(.escape, .back, help: back ?? tr("key.back")),
+      ] + bindings(tr, helpOnQuestionMark: false))
+  }
 }

@@ -50,13 +50,7 @@ public struct AccountsScreen: AppScreen {
           KeyBinding(.character("q"), .quit, help: tr("key.quit"), hidden: true)
         ])
     case .add:
-      return KeyMap(
-        [
-          KeyBinding(.enter, .submit, help: tr("key.save")),
-          KeyBinding(.tab, .nextField, help: tr("key.field")),
-          KeyBinding(.backTab, .previousField, help: tr("key.previous"), hidden: true),
-          KeyBinding(.escape, .back, help: tr("key.back")),
-        ] + CommonKeys.bindings(tr, helpOnQuestionMark: false))
+      return CommonKeys.form(tr, submit: tr("key.save"))
     case .remove, .role:
       return KeyMap(
         [

@@ -14,13 +14,7 @@ public struct PinSetScreen: AppScreen {
   public init() {}
 
   public func keyMap(_ tr: Translator) -> KeyMap<Command> {
-    KeyMap(
-      [
-        KeyBinding(.enter, .submit, help: tr("key.setPIN")),
-        KeyBinding(.tab, .nextField, help: tr("key.field")),
-        KeyBinding(.backTab, .previousField, help: tr("key.previous"), hidden: true),
-        KeyBinding(.escape, .back, help: tr("key.notNow")),
-      ] + CommonKeys.bindings(tr, helpOnQuestionMark: false))
+    CommonKeys.form(tr, submit: tr("key.setPIN"), back: tr("key.notNow"))
   }
 
   public func render(into grid: inout Grid, area: Rect, model: AppModel) -> Point? {

@@ -50,13 +50,7 @@ public struct ProfileScreen: AppScreen {
   public func keyMap(_ tr: Translator) -> KeyMap<Command> {
     switch mode {
     case .edit:
-      return KeyMap(
-        [
-          KeyBinding(.enter, .submit, help: tr("key.save")),
-          KeyBinding(.tab, .nextField, help: tr("key.field")),
-          KeyBinding(.backTab, .previousField, help: tr("key.previous"), hidden: true),
-          KeyBinding(.escape, .back, help: tr("key.back")),
-        ] + CommonKeys.bindings(tr, helpOnQuestionMark: false))
+      return CommonKeys.form(tr, submit: tr("key.save"))
     case .merge, .unmerge:
       return KeyMap(
         [

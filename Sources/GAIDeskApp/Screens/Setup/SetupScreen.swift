@@ -43,13 +43,7 @@ public struct SetupScreen: AppScreen {
           KeyBinding(.escape, .quit, help: tr("key.quit")),
         ] + CommonKeys.bindings(tr, helpOnQuestionMark: false))
     }
-    return KeyMap(
-      [
-        KeyBinding(.enter, .submit, help: tr("key.next")),
-        KeyBinding(.tab, .nextField, help: tr("key.field")),
-        KeyBinding(.backTab, .previousField, help: tr("key.previous"), hidden: true),
-        KeyBinding(.escape, .back, help: tr("key.back")),
-      ] + CommonKeys.bindings(tr, helpOnQuestionMark: false))
+    return CommonKeys.form(tr, submit: tr("key.next"))
   }
 
   public func render(into grid: inout Grid, area: Rect, model: AppModel) -> Point? {
