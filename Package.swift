@@ -57,7 +57,9 @@ let package = Package(
     .target(name: "ProcessTestSupport", swiftSettings: strict),
     // Temporary offices for every test target (in process or made by the built binary), property cases.
     .target(
-      name: "GAIDeskTestSupport", dependencies: ["GAIDesk", "ProcessTestSupport"], swiftSettings: strict),
+      name: "GAIDeskTestSupport",
+      dependencies: ["GAIDesk", "ProcessTestSupport", .product(name: "Crypto", package: "swift-crypto")],
+      swiftSettings: strict),
     // The system's OpenSSL 3 libcrypto: the journal's bulk AES-GCM opening (one context per key, reused).
     .systemLibrary(
       name: "COpenSSLCrypto",
