@@ -44,7 +44,7 @@ struct DeskLockE2ETests {
     ui.keys("Enter")
     #expect(ui.waitFor("PIN para voltar"))
     Self.choosePIN(ui, "123456")
-    #expect(ui.waitFor("adivinhado depressa"))
+    #expect(ui.waitFor("adivinhado depressa", seconds: 20), "\(ui.screen())")
     Self.choosePIN(ui, Self.anaPIN)
     #expect(ui.waitUntil { $0.contains("PIN guardado") && $0.contains("Aminata Baldé") })
 
