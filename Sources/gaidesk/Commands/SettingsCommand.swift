@@ -27,7 +27,8 @@ struct SettingsCommand: ParsableCommand {
       try change.validate()
       let office = try options.open()
       let times =
-        change.isEmpty ? office.state.lockTimes : try office.setLockTimes(change, staff: try options.actor(office))
+        change.isEmpty
+        ? office.state.lockTimes : try office.setLockTimes(change, staff: try options.actor(office))
       if options.json {
         return Console.json([
           "idleMinutes": times.idleMinutes, "wipeMinutes": times.wipeMinutes,

@@ -67,7 +67,8 @@ import Testing
       // A second opening is converted again the same way (same office id: its cache and marks follow it).
       let again = try Office.open(at: paths, passphrase: MigrationTests.passphrase, marks: marks)
       #expect(again.identity.id == office.identity.id)
-      #expect(again.damage.isEmpty && !again.openedFromSnapshot, "no cache of a conversion made for one opening")
+      #expect(
+        again.damage.isEmpty && !again.openedFromSnapshot, "no cache of a conversion made for one opening")
       #expect(!FileManager.default.fileExists(atPath: marks.folder + "/caches"))
       #expect(again.state.visitorOrder.count == office.state.visitorOrder.count)
     }
