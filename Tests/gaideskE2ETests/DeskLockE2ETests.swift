@@ -8,16 +8,6 @@ struct DeskLockE2ETests {
   static let joaoPIN = "73916248"
   static let joaoPassphrase = "joao-tem-a-sua-frase"
 
-  /// The interface with the test's own device marks (scanned afterwards) and `environment`.
-  static func start(_ office: TestOffice, environment: [String: String] = [:]) -> TmuxSession {
-    TmuxSession(
-      command: [Spawn.gaidesk],
-      environment: ["GAIDESK_DATA": office.data, "GAIDESK_STATE": office.state].merging(
-        environment
-      ) { $1 },
-      scratch: office.scratch)
-  }
-
   /// Types a PIN twice on the PIN screen.
   static func choosePIN(_ ui: TmuxSession, _ pin: String) {
     ui.type(pin)
@@ -35,7 +25,7 @@ struct DeskLockE2ETests {
     #expect(office.run(["queue", "add", "--name", "Aminata Baldé"]) == 0, "\(office.log)")
     #expect(
       office.addStaff("João", role: "front-desk", passphrase: Self.joaoPassphrase) == 0, "\(office.log)")
-    let ui = Self.start(office)
+    let ui = office.interface()
     defer { ui.stop() }
     #expect(ui.waitFor("Palavra-passe"))
     ui.type(office.passphrase)
@@ -101,16 +91,8 @@ struct DeskLockE2ETests {
   func idleLock() throws {
     let office = try TestOffice()
     defer { office.remove() }
-    let ui = Self.start(office, environment: ["GAIDESK_IDLE_LOCK_SECONDS": "3"])
+    let ui = office.unlockedInterface(environment: ["GAIDESK_IDLE_LOCK_SECONDS": "3"])
     defer { ui.stop() }
-    #expect(ui.waitFor("Palavra-passe"))
-    ui.type(office.passphrase)
-    ui.keys("Enter")
-    #expect(ui.waitFor("Quem está ao balcão?"))
-    ui.keys("Enter")
-    #expect(ui.waitFor("PIN para voltar"))
-    ui.keys("Escape")
-    #expect(ui.waitFor("Fila de hoje"))
     #expect(ui.waitFor("Estava ao balcão: Ana", seconds: 15), "\(ui.screen())")
     #expect(!ui.screen().contains("Fila de hoje"))
     ui.type(office.passphrase)

@@ -98,17 +98,19 @@ extension TestOffice {
     return run(["staff", "add", name, "--role", role, "--new-passphrase-file", file, "--scrypt-log-n", "12"])
   }
 
-  /// Starts the terminal interface under tmux (no passphrase in its environment).
-  func interface(width: Int = 100, height: Int = 30) -> TmuxSession {
+  /// Starts the terminal interface under tmux (no passphrase in its environment; `environment` added).
+  func interface(width: Int = 100, height: Int = 30, environment: [String: String] = [:]) -> TmuxSession {
     TmuxSession(
       width: width, height: height, command: [Spawn.gaidesk],
-      environment: ["GAIDESK_DATA": data, "GAIDESK_STATE": state],
+      environment: ["GAIDESK_DATA": data, "GAIDESK_STATE": state].merging(environment) { $1 },
       scratch: scratch)
   }
 
-  /// Starts the interface and unlocks it up to the queue.
-  func unlockedInterface() -> TmuxSession {
-    let session = interface()
+  /// Starts the interface and unlocks it up to the queue, skipping the PIN.
+  func unlockedInterface(width: Int = 100, height: Int = 30, environment: [String: String] = [:])
+    -> TmuxSession
+  {
+    let session = interface(width: width, height: height, environment: environment)
     session.waitFor("Palavra-passe")
     session.type(passphrase)
     session.keys("Enter")
