@@ -115,7 +115,7 @@ struct AccountsScreenTests {
     #expect(Self.text(model).contains("o ecrã bloqueia após 3 min sem tecla"))
     Fixture.press(&model, [.character("t")])
     #expect(model.current(AccountsScreen.self)?.isDirty == false)
-    #expect(Self.text(model).contains("Minutos sem tecla até bloquear (1–30)"))
+    #expect(Self.text(model).contains("Bloquear após (min sem tecla, 1–30)"))
     Fixture.type(&model, "5")
     Fixture.press(&model, [.tab, .tab])
     Fixture.type(&model, "oito")
@@ -128,7 +128,8 @@ struct AccountsScreenTests {
     #expect(Fixture.press(&model, [.enter]) == [set])
     // The core's bounds are the only rule: its refusal stays on the form.
     _ = model.update(.failed(set, GAIDeskError(.lockTimeRange, "idle-minutes", "1", "30", "45")))
-    #expect(Self.text(model).contains("entre 1 e 30"))
+    #expect(
+      Self.text(model).contains("O tempo sem tecla até bloquear (--idle-minutes) deve estar entre 1 e 30"))
     var changed = Fixture.withAccounts()
     changed.apply(
       EventBatch(
