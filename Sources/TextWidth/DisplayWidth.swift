@@ -44,7 +44,14 @@ extension Character {
 extension StringProtocol {
   /// Columns the text takes in a terminal, summed per grapheme cluster.
   public var displayWidth: Int {
-    reduce(0) { $0 + $1.displayWidth }
+    // ASCII, byte by byte: every byte is a one-column grapheme but the controls, which take none (CR LF,
+    // the one two-byte cluster, is two controls).
+    var columns = 0
+    for byte in utf8 {
+      if byte >= 0x80 { return reduce(0) { $0 + $1.displayWidth } }
+      if byte >= 0x20, byte != 0x7F { columns += 1 }
+    }
+    return columns
   }
 
   /// The text followed by spaces up to `width` columns; text already as wide or wider is kept whole.

@@ -19,22 +19,26 @@ extension Grid {
   public func diff(from old: Grid) -> [CellChange] {
     let sameSize = old.width == width && old.height == height
     var changes: [CellChange] = []
-    for y in 0..<height {
-      var run: CellChange?
-      for x in 0..<width {
-        let changed = !sameSize || old[x, y] != self[x, y]
-        if changed {
-          if run == nil {
-            let start = self[x, y].isContinuation && x > 0 ? x - 1 : x
-            run = CellChange(position: Point(x: start, y: y), cells: start < x ? [self[start, y]] : [])
+    cells.withUnsafeBufferPointer { new in
+      old.cells.withUnsafeBufferPointer { before in
+        func changed(_ index: Int) -> Bool { !sameSize || before[index] != new[index] }
+        for y in 0..<height {
+          let row = y * width
+          var x = 0
+          while x < width {
+            guard changed(row + x) else {
+              x += 1
+              continue
+            }
+            let start = new[row + x].isContinuation && x > 0 ? x - 1 : x
+            var end = x + 1
+            while end < width, changed(row + end) { end += 1 }
+            changes.append(
+              CellChange(position: Point(x: start, y: y), cells: Array(new[(row + start)..<(row + end)])))
+            x = end
           }
-          run?.cells.append(self[x, y])
-        } else if let finished = run {
-          changes.append(finished)
-          run = nil
         }
       }
-      if let finished = run { changes.append(finished) }
     }
     return changes
   }

@@ -34,6 +34,7 @@ public struct Grid: Hashable, Sendable {
   public mutating func put(_ text: String, at point: Point, style: Style, maxWidth: Int? = nil) -> Int {
     guard point.y >= 0, point.y < height else { return 0 }
     let limit = min(width, point.x + (maxWidth ?? width))
+    if let used = putASCII(text, at: point, style: style, limit: limit) { return used }
     var x = point.x
     for character in text {
       if character.unicodeScalars.count == 1 {
@@ -57,6 +58,33 @@ public struct Grid: Hashable, Sendable {
     return max(0, x - point.x)
   }
 
+  /// `put` for text that is all ASCII, byte by byte (no grapheme breaking); nil for any other text.
+  ///
+  /// Each ASCII byte is a grapheme one column wide, except the controls, which take none and are skipped
+  /// (CR LF, the one cluster of two ASCII bytes, is two controls).
+  private mutating func putASCII(_ text: String, at point: Point, style: Style, limit: Int) -> Int? {
+    var text = text
+    return text.withUTF8 { bytes -> Int? in
+      for byte in bytes where byte >= 0x80 { return nil }
+      var x = point.x
+      let row = point.y * width
+      for byte in bytes {
+        if byte < 0x20 || byte == 0x7F { continue }
+        if x + 1 > limit { break }
+        if x >= 0 {
+          let index = row + x
+          if cells[index].width != 1 { clearWide(x: x, y: point.y) }
+          cells[index] = Cell(grapheme: Self.asciiGraphemes[Int(byte)], width: 1, style: style)
+        }
+        x += 1
+      }
+      return max(0, x - point.x)
+    }
+  }
+
+  /// The one-byte strings of the ASCII characters, made once (index: the byte).
+  private static let asciiGraphemes: [String] = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
+
   /// Writes `text` in `role` from `point` on one row; returns the columns used.
   @discardableResult
   public mutating func put(
@@ -66,10 +94,17 @@ public struct Grid: Hashable, Sendable {
   }
 
   /// Fills `rect` (clipped to the grid) with spaces in `style`.
+  ///
+  /// A wide grapheme cut by the rectangle's left or right edge is replaced by blanks, as `put` does.
   public mutating func fill(_ rect: Rect, style: Style) {
     let clipped = rect.intersection(area)
+    guard !clipped.isEmpty else { return }
+    let blank = Cell.blank(style)
     for y in clipped.y..<clipped.maxY {
-      for x in clipped.x..<clipped.maxX { set(.blank(style), x: x, y: y) }
+      let row = y * width
+      clearWide(x: clipped.x, y: y)
+      clearWide(x: clipped.maxX - 1, y: y)
+      for index in (row + clipped.x)..<(row + clipped.maxX) { cells[index] = blank }
     }
   }
 

@@ -234,17 +234,22 @@ enum ReferralsBoard {
       TableColumn(tr("col.partner"), width: .fill(1)), TableColumn(tr("col.topic"), width: .fill(2)),
       TableColumn(tr("col.due"), width: .length(10)),
     ]
-    let table = referrals.map { r in
-      [
+    let state = screen.list(.referrals, count: referrals.count, rows: inner.height - 1)
+    // Only the rows on screen are written out.
+    let directory = model.directory
+    let table = Table(columns: columns, rowCount: referrals.count, state: state) { index in
+      let r = referrals[index]
+      return [
         tr("referral." + r.status.rawValue), model.name(r.visitorID),
-        model.directory.partner(r.partner).map { $0.short ?? $0.name } ?? r.partner, tr.topic(r.topic),
+        directory.partner(r.partner).map { $0.short ?? $0.name } ?? r.partner, tr.topic(r.topic),
         r.due.map(tr.date) ?? "",
       ]
     }
-    let state = screen.list(.referrals, count: table.count, rows: inner.height - 1)
-    grid.render(Table(columns: columns, rows: table, state: state), in: inner)
+    grid.render(table, in: inner)
     let offset = state.visibleOffset(rows: inner.height - 1)
-    for (index, referral) in referrals.enumerated() where referral.isOverdue(endOf: model.today) {
+    let today = model.today
+    for index in offset..<min(referrals.count, offset + max(0, inner.height - 1))
+    where referrals[index].isOverdue(endOf: today) {
       let y = inner.y + 1 + index - offset
       guard y > inner.y, y < inner.maxY, index != state.selected else { continue }
       grid.setStyle(Style(.warning), in: Rect(x: inner.x, y: y, width: inner.width, height: 1))
@@ -275,16 +280,19 @@ enum FollowUpsBoard {
       TableColumn(tr("col.date"), width: .length(10)), TableColumn(tr("col.name"), width: .fill(2)),
       TableColumn(tr("col.phone"), width: .length(12)), TableColumn(tr("col.note"), width: .fill(3)),
     ]
-    let table = items.map { f in
-      [
+    let state = screen.list(.followUps, count: items.count, rows: inner.height - 1)
+    // Only the rows on screen are written out.
+    let table = Table(columns: columns, rowCount: items.count, state: state) { index in
+      let f = items[index]
+      return [
         tr.date(f.on), model.name(f.visitorID), model.state.canonicalVisitor(f.visitorID)?.phone ?? "",
         f.note,
       ]
     }
-    let state = screen.list(.followUps, count: table.count, rows: inner.height - 1)
-    grid.render(Table(columns: columns, rows: table, state: state), in: inner)
+    grid.render(table, in: inner)
     let offset = state.visibleOffset(rows: inner.height - 1)
-    for (index, item) in items.enumerated() where item.on < model.today {
+    let today = model.today
+    for index in offset..<min(items.count, offset + max(0, inner.height - 1)) where items[index].on < today {
       let y = inner.y + 1 + index - offset
       guard y > inner.y, y < inner.maxY, index != state.selected else { continue }
       grid.setStyle(Style(.warning), in: Rect(x: inner.x, y: y, width: inner.width, height: 1))
