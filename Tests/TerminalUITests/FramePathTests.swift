@@ -74,3 +74,29 @@ struct FramePathTests {
     #expect(new.diff(from: Grid(width: 4, height: 2)).count == 2)
   }
 }
+
+@Suite("Scalars that stand alone")
+struct StandingAloneTests {
+  @Test(
+    "each such scalar is a grapheme of its own beside any other (CR LF apart), so drawing it alone is right")
+  func graphemePerScalar() {
+    let ranges: [ClosedRange<UInt32>] = [0x00...0x2FF, 0x2010...0x2027, 0x2500...0x25FF]
+    let scalars = ranges.flatMap { $0.compactMap(Unicode.Scalar.init) }
+    #expect(scalars.allSatisfy { $0.standsAlone })
+    let combining = Unicode.Scalar(0x300 as UInt32)
+    let joiner = Unicode.Scalar(0x200D as UInt32)
+    #expect(combining.map { !$0.standsAlone } == true)
+    #expect(joiner.map { !$0.standsAlone } == true)
+    // Every pair: 1,048² strings of two scalars.
+    var joined = 0
+    for a in scalars {
+      for b in scalars where !(a == "\r" && b == "\n") {
+        var text = ""
+        text.unicodeScalars.append(a)
+        text.unicodeScalars.append(b)
+        if text.count != 2 { joined += 1 }
+      }
+    }
+    #expect(joined == 0)
+  }
+}

@@ -34,7 +34,7 @@ public struct Grid: Hashable, Sendable {
   public mutating func put(_ text: String, at point: Point, style: Style, maxWidth: Int? = nil) -> Int {
     guard point.y >= 0, point.y < height else { return 0 }
     let limit = min(width, point.x + (maxWidth ?? width))
-    if let used = putASCII(text, at: point, style: style, limit: limit) { return used }
+    if let used = putStandingAlone(text, at: point, style: style, limit: limit) { return used }
     var x = point.x
     for character in text {
       if character.unicodeScalars.count == 1 {
@@ -58,28 +58,29 @@ public struct Grid: Hashable, Sendable {
     return max(0, x - point.x)
   }
 
-  /// `put` for text that is all ASCII, byte by byte (no grapheme breaking); nil for any other text.
-  ///
-  /// Each ASCII byte is a grapheme one column wide, except the controls, which take none and are skipped
-  /// (CR LF, the one cluster of two ASCII bytes, is two controls).
-  private mutating func putASCII(_ text: String, at point: Point, style: Style, limit: Int) -> Int? {
-    var text = text
-    return text.withUTF8 { bytes -> Int? in
-      for byte in bytes where byte >= 0x80 { return nil }
-      var x = point.x
-      let row = point.y * width
-      for byte in bytes {
-        if byte < 0x20 || byte == 0x7F { continue }
-        if x + 1 > limit { break }
-        if x >= 0 {
-          let index = row + x
-          if cells[index].width != 1 { clearWide(x: x, y: point.y) }
-          cells[index] = Cell(grapheme: Self.asciiGraphemes[Int(byte)], width: 1, style: style)
+  /// `put` for text whose scalars all stand alone (ASCII, accented Latin, box drawing…), scalar by scalar
+  /// without grapheme breaking; nil for any other text. Controls take no column and are skipped.
+  private mutating func putStandingAlone(_ text: String, at point: Point, style: Style, limit: Int) -> Int? {
+    let scalars = text.unicodeScalars
+    guard scalars.allSatisfy(\.standsAlone) else { return nil }
+    var x = point.x
+    let row = point.y * width
+    for scalar in scalars {
+      let w = scalar.displayWidth
+      if w == 0 { continue }
+      if x + w > limit { break }
+      if x >= 0 {
+        let grapheme =
+          scalar.value < 0x80 ? Self.asciiGraphemes[Int(scalar.value)] : String(Character(scalar))
+        if w == 1, cells[row + x].width == 1 {
+          cells[row + x] = Cell(grapheme: grapheme, width: 1, style: style)
+        } else {
+          set(Cell(grapheme: grapheme, width: w, style: style), x: x, y: point.y)
         }
-        x += 1
       }
-      return max(0, x - point.x)
+      x += w
     }
+    return max(0, x - point.x)
   }
 
   /// The one-byte strings of the ASCII characters, made once (index: the byte).
