@@ -207,12 +207,15 @@ enum ReferralsBoard {
     .created, .sent, .accepted, .completed, .rejected, .noShow, .cancelled,
   ]
 
+  /// The referrals by status, then by due day (sorted once per state).
   static func rows(_ model: AppModel) -> [Referral] {
-    model.state.allReferrals.sorted { a, b in
-      let ia = order.firstIndex(of: a.status) ?? 0
-      let ib = order.firstIndex(of: b.status) ?? 0
-      if ia != ib { return ia < ib }
-      return (a.due ?? "9999") < (b.due ?? "9999")
+    model.reports.referrals {
+      model.state.allReferrals.sorted { a, b in
+        let ia = order.firstIndex(of: a.status) ?? 0
+        let ib = order.firstIndex(of: b.status) ?? 0
+        if ia != ib { return ia < ib }
+        return (a.due ?? "9999") < (b.due ?? "9999")
+      }
     }
   }
 
@@ -260,13 +263,13 @@ enum ReferralsBoard {
 /// The core's follow-ups to do: those due (overdue first), then those of the coming week.
 enum FollowUpsBoard {
   static func rows(_ model: AppModel) -> [FollowUp] {
-    let agenda = FollowUpsDue(state: model.state, day: model.today)
+    let agenda = model.reports.followUps(model.state, day: model.today)
     return (agenda.due + agenda.coming).sorted { $0.on < $1.on }
   }
 
   static func render(into grid: inout Grid, area: Rect, model: AppModel, screen: SupervisorScreen) {
     let tr = model.tr
-    let agenda = FollowUpsDue(state: model.state, day: model.today)
+    let agenda = model.reports.followUps(model.state, day: model.today)
     let items = (agenda.due + agenda.coming).sorted { $0.on < $1.on }
     let block = Block(title: tr("followUps.title", String(agenda.due.count), String(agenda.coming.count)))
     grid.render(block, in: area)
