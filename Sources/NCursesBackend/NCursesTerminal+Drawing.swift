@@ -40,23 +40,26 @@ extension NCursesTerminal {
   }
 
   /// Writes one grapheme with its style; a grapheme ncurses cannot hold whole is cut to its first scalar.
+  /// The scalars go through a buffer on the stack: no allocation per cell.
   private func draw(_ cell: Cell, x: Int, y: Int) {
     let look = theme[cell.style.role]
     let pair = theme.usesColor ? Int16(cell.style.role.rawValue + 1) : 0
     let attributes = Self.attributes(look.attributes.union(cell.style.attributes))
-    let scalars = cell.grapheme.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
     var character = cchar_t()
-    if Self.set(&character, scalars.prefix(Int(CCHARW_MAX)), attributes, pair) != OK {
-      _ = Self.set(&character, scalars.prefix(1), attributes, pair)
+    let capacity = Int(CCHARW_MAX)
+    withUnsafeTemporaryAllocation(of: wchar_t.self, capacity: capacity + 1) { text in
+      var count = 0
+      for scalar in cell.grapheme.unicodeScalars where count < capacity {
+        text[count] = wchar_t(bitPattern: scalar.value)
+        count += 1
+      }
+      text[count] = 0
+      if setcchar(&character, text.baseAddress, attributes, pair, nil) != OK {
+        text[min(1, count)] = 0
+        _ = setcchar(&character, text.baseAddress, attributes, pair, nil)
+      }
     }
     mvwadd_wch(gd_stdscr(), Int32(y), Int32(x), &character)
-  }
-
-  private static func set(
-    _ character: inout cchar_t, _ scalars: ArraySlice<wchar_t>, _ attributes: attr_t, _ pair: Int16
-  ) -> Int32 {
-    let text = Array(scalars) + [0]
-    return setcchar(&character, text, attributes, pair, nil)
   }
 
   private static func attributes(_ attributes: Attributes) -> attr_t {

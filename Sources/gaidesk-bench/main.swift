@@ -1,5 +1,6 @@
 import Foundation
 import GAIDesk
+import TerminalUI
 
 #if canImport(Glibc)
   import Glibc
@@ -234,6 +235,15 @@ do {
       fail("bundle-child needs --root, --mode and --work")
     }
     try bundleChild(root: root, mode: mode, work: work)
+  case "draw-child":
+    guard let root = options["root"], let scene = options["scene"].flatMap(DrawScene.init(rawValue:)),
+      let size = options["size"].map({ $0.split(separator: "x").compactMap { Int($0) } }), size.count == 2
+    else {
+      fail("draw-child needs --root, --scene queue|day|referrals|follow-ups and --size WxH")
+    }
+    try drawChild(
+      root: root, scene: scene, size: Size(width: size[0], height: size[1]),
+      frames: options.int("frames", default: 100))
   case "generate":
     guard let root = options["root"] else { fail("generate needs --root") }
     let total = try generateOffice(root: root, events: options.int("events", default: 10_000))

@@ -33,4 +33,32 @@ struct ReportCacheTests {
       model.reports.day(model.state, day: Fixture.today, office: "praia")
         == DayReport(state: model.state, day: Fixture.today, office: "praia"))
   }
+
+  @Test("the referrals and follow-ups tabs list a new state's entries, sorted once per state")
+  func newStateNewLists() throws {
+    var model = Fixture.model(width: 120, height: 40)
+    Fixture.press(&model, [.character("s"), .tab])
+    let count = ReferralsBoard.rows(model).count
+    var state = model.state
+    state.apply(
+      EventBatch(
+        staff: "Ana", office: "praia",
+        events: [
+          .referralCreated(
+            referralID: "R-9", visitorID: "V-3", partner: "def", topic: "residence.renewal",
+            due: "2026-03-02",
+            note: nil, visitID: nil),
+          .followUpAdded(followUpID: "F-9", visitorID: "V-3", on: "2026-03-11", note: "Ligar ao Xiaoming"),
+        ]),
+      time: Fixture.at(minutesAgo: 1, counter: 71))
+    let earlier = model
+    model.setState(state)
+    #expect(ReferralsBoard.rows(model).count == count + 1)
+    #expect(ReferralsBoard.rows(earlier).count == count)
+    #expect(model.view().grid.lines.contains { $0.contains("王小明") }, "the new referral is on the board")
+    #expect(!earlier.view().grid.lines.contains { $0.contains("王小明") })
+    Fixture.press(&model, [.tab])
+    #expect(model.view().grid.lines.contains { $0.contains("Ligar ao Xiaoming") })
+    #expect(FollowUpsBoard.rows(model).map(\.id).contains("F-9"))
+  }
 }

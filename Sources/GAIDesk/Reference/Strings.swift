@@ -22,8 +22,10 @@ public final class Strings: Sendable {
   public func text(_ key: String, _ args: [String] = [], language: Language) -> String {
     let entry = tables[key]
     var text = entry?[language.rawValue] ?? entry?["pt"] ?? key
-    text = text.replacingOccurrences(of: "{authority}", with: Authority.shipped.short)
-    for (index, arg) in args.enumerated() { text = text.replacingOccurrences(of: "{\(index)}", with: arg) }
+    // Most texts have no placeholder: they are returned as they are, without a search per placeholder.
+    guard text.utf8.contains(UInt8(ascii: "{")) else { return text }
+    text = text.filling("{authority}", with: Authority.shipped.short)
+    for (index, arg) in args.enumerated() { text = text.filling("{\(index)}", with: arg) }
     return text
   }
 
@@ -36,5 +38,31 @@ public final class Strings: Sendable {
       merged.merge(table) { first, _ in first }
     }
     return merged
+  }
+}
+
+extension String {
+  /// The text with each occurrence of `placeholder` replaced by `value`, left to right, without overlaps
+  /// (what `replacingOccurrences(of:with:)` does for these ASCII placeholders, without Foundation).
+  fileprivate func filling(_ placeholder: String, with value: String) -> String {
+    let pattern = Array(placeholder.utf8)
+    guard let first = pattern.first else { return self }
+    let bytes = Array(utf8)
+    var result: [UInt8] = []
+    var copied = 0
+    var index = 0
+    while index + pattern.count <= bytes.count {
+      if bytes[index] == first, bytes[index..<(index + pattern.count)].elementsEqual(pattern) {
+        result += bytes[copied..<index]
+        result += value.utf8
+        index += pattern.count
+        copied = index
+      } else {
+        index += 1
+      }
+    }
+    guard copied > 0 else { return self }
+    result += bytes[copied...]
+    return String(decoding: result, as: UTF8.self)
   }
 }

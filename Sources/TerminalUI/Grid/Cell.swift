@@ -33,4 +33,9 @@ public struct Cell: Hashable, Sendable {
 
   /// Whether this cell is the right half of a wide grapheme.
   public var isContinuation: Bool { width == 0 }
+
+  /// Same grapheme, width and style (the cheap fields first: a frame's diff compares every cell).
+  public static func == (a: Cell, b: Cell) -> Bool {
+    a.width == b.width && a.style == b.style && a.grapheme == b.grapheme
+  }
 }

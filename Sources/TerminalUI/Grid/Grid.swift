@@ -34,6 +34,7 @@ public struct Grid: Hashable, Sendable {
   public mutating func put(_ text: String, at point: Point, style: Style, maxWidth: Int? = nil) -> Int {
     guard point.y >= 0, point.y < height else { return 0 }
     let limit = min(width, point.x + (maxWidth ?? width))
+    if let used = putStandingAlone(text, at: point, style: style, limit: limit) { return used }
     var x = point.x
     for character in text {
       if character.unicodeScalars.count == 1 {
@@ -57,6 +58,34 @@ public struct Grid: Hashable, Sendable {
     return max(0, x - point.x)
   }
 
+  /// `put` for text whose scalars all stand alone (ASCII, accented Latin, box drawing…), scalar by scalar
+  /// without grapheme breaking; nil for any other text. Controls take no column and are skipped.
+  private mutating func putStandingAlone(_ text: String, at point: Point, style: Style, limit: Int) -> Int? {
+    let scalars = text.unicodeScalars
+    guard scalars.allSatisfy(\.standsAlone) else { return nil }
+    var x = point.x
+    let row = point.y * width
+    for scalar in scalars {
+      let w = scalar.displayWidth
+      if w == 0 { continue }
+      if x + w > limit { break }
+      if x >= 0 {
+        let grapheme =
+          scalar.value < 0x80 ? Self.asciiGraphemes[Int(scalar.value)] : String(Character(scalar))
+        if w == 1, cells[row + x].width == 1 {
+          cells[row + x] = Cell(grapheme: grapheme, width: 1, style: style)
+        } else {
+          set(Cell(grapheme: grapheme, width: w, style: style), x: x, y: point.y)
+        }
+      }
+      x += w
+    }
+    return max(0, x - point.x)
+  }
+
+  /// The one-byte strings of the ASCII characters, made once (index: the byte).
+  private static let asciiGraphemes: [String] = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
+
   /// Writes `text` in `role` from `point` on one row; returns the columns used.
   @discardableResult
   public mutating func put(
@@ -66,10 +95,17 @@ public struct Grid: Hashable, Sendable {
   }
 
   /// Fills `rect` (clipped to the grid) with spaces in `style`.
+  ///
+  /// A wide grapheme cut by the rectangle's left or right edge is replaced by blanks, as `put` does.
   public mutating func fill(_ rect: Rect, style: Style) {
     let clipped = rect.intersection(area)
+    guard !clipped.isEmpty else { return }
+    let blank = Cell.blank(style)
     for y in clipped.y..<clipped.maxY {
-      for x in clipped.x..<clipped.maxX { set(.blank(style), x: x, y: y) }
+      let row = y * width
+      clearWide(x: clipped.x, y: y)
+      clearWide(x: clipped.maxX - 1, y: y)
+      for index in (row + clipped.x)..<(row + clipped.maxX) { cells[index] = blank }
     }
   }
 

@@ -22,6 +22,15 @@ extension String {
     return head + ellipsis
   }
 
+  /// The text cut to `width` columns as `truncated(toWidth:)` cuts it, and the columns left beside it.
+  public func fitted(toWidth width: Int) -> (text: String, gap: Int) {
+    guard width > 0 else { return ("", max(0, width)) }
+    let columns = displayWidth
+    if columns <= width { return (self, width - columns) }
+    let text = truncated(toWidth: width)
+    return (text, max(0, width - text.displayWidth))
+  }
+
   /// The text truncated to `width` columns, then padded with spaces to exactly `width` columns.
   public func padded(toWidth width: Int, alignment: Alignment = .leading) -> String {
     let text = truncated(toWidth: width)

@@ -19,8 +19,10 @@ public struct TableColumn: Hashable, Sendable {
 public struct Table: Widget {
   /// The columns.
   public var columns: [TableColumn]
-  /// The rows, one string per column.
-  public var rows: [[String]]
+  /// The number of rows.
+  public var rowCount: Int
+  /// The values of row `index`, one string per column: asked only for the rows drawn.
+  public var row: (Int) -> [String]
   /// The selection and scroll position, or nil for a table without selection.
   public var state: ListState?
   /// Spaces between columns.
@@ -30,10 +32,20 @@ public struct Table: Widget {
   /// blank, so the eye does not cross a whole 240-column screen from a name to its status.
   public static let readableWidth = 132
 
-  /// Creates a table.
+  /// Creates a table of `rows`, one string per column.
   public init(columns: [TableColumn], rows: [[String]], state: ListState? = nil, spacing: Int = 1) {
+    self.init(columns: columns, rowCount: rows.count, state: state, spacing: spacing) { rows[$0] }
+  }
+
+  /// Creates a table of `rowCount` rows whose values `row` makes when the row is drawn, so a long list
+  /// costs only the rows on screen.
+  public init(
+    columns: [TableColumn], rowCount: Int, state: ListState? = nil, spacing: Int = 1,
+    row: @escaping (Int) -> [String]
+  ) {
     self.columns = columns
-    self.rows = rows
+    self.rowCount = rowCount
+    self.row = row
     self.state = state
     self.spacing = spacing
   }
@@ -56,14 +68,15 @@ public struct Table: Widget {
     draw(columns.map(\.title), into: &grid, y: area.y, widths: widths, area: area, style: Style(.header))
     let bodyRows = area.height - 1
     let offset = state?.visibleOffset(rows: bodyRows) ?? 0
-    for row in 0..<bodyRows where offset + row < rows.count {
-      let index = offset + row
+    for line in 0..<bodyRows where offset + line < rowCount {
+      let index = offset + line
       let style = index == state?.selected ? Style(.selected) : .normal
-      draw(rows[index], into: &grid, y: area.y + 1 + row, widths: widths, area: area, style: style)
+      draw(row(index), into: &grid, y: area.y + 1 + line, widths: widths, area: area, style: style)
     }
   }
 
-  /// Draws one row of `values`, each padded to its column, the gaps and the rest of the row in the same style.
+  /// Draws one row of `values`, each cut to its column and aligned in it, the gaps and the rest of the row
+  /// blank in the same style.
   private func draw(
     _ values: [String], into grid: inout Grid, y: Int, widths: [Int], area: Rect, style: Style
   ) {
@@ -71,9 +84,15 @@ public struct Table: Widget {
     var x = area.x
     for (index, column) in columns.enumerated() {
       let value = index < values.count ? values[index] : ""
-      grid.put(
-        value.padded(toWidth: widths[index], alignment: column.alignment), at: Point(x: x, y: y), style: style
-      )
+      let (text, gap) = value.fitted(toWidth: widths[index])
+      let left =
+        switch column.alignment {
+        case .leading: 0
+        case .trailing: gap
+        case .center: gap / 2
+        }
+      // The padding is the row's blanks, already there.
+      grid.put(text, at: Point(x: x + left, y: y), style: style)
       x += widths[index] + spacing
     }
   }

@@ -31,8 +31,10 @@ public struct QueueScreen: AppScreen {
   }
 
   /// The visits shown: waiting and called first (in arrival order), then the finished ones.
-  static func rows(_ model: AppModel) -> [Visit] {
-    let visits = model.todaysVisits
+  static func rows(_ model: AppModel) -> [Visit] { rows(model.todaysVisits) }
+
+  /// `visits` (today's, in arrival order) in the order the queue shows them.
+  static func rows(_ visits: [Visit]) -> [Visit] {
     let open = visits.filter { $0.status == .waiting || $0.status == .called }
     let finished = visits.filter { $0.status == .done || $0.status == .left }
     return open + finished.reversed()
@@ -57,8 +59,9 @@ public struct QueueScreen: AppScreen {
   public func render(into grid: inout Grid, area: Rect, model: AppModel) -> Point? {
     let tr = model.tr
     let layout = Self.layout(in: area)
-    let visits = Self.rows(model)
-    let counts = TicketCounts(model.todaysVisits)
+    let today = model.todaysVisits
+    let visits = Self.rows(today)
+    let counts = TicketCounts(today)
     let summary = tr(
       "queue.summary", String(counts.waiting), String(counts.beingServed), String(counts.served),
       String(counts.left))
@@ -75,25 +78,29 @@ public struct QueueScreen: AppScreen {
     ]
     if wide { columns.append(TableColumn(tr("col.staff"), width: .fill(1))) }
     if wide { columns.append(TableColumn(tr("col.arrived"), width: .length(7))) }
-    let now = WallTime(model.now)
-    let rows = visits.map { visit -> [String] in
-      var row = [
-        visit.ticket, model.name(visit.visitorID), DurationStats.text(visit.waitSeconds(now: now)),
-        tr("status." + visit.status.rawValue), visit.desk ?? "",
-      ]
-      if wide { row.append(visit.servedBy ?? "") }
-      if wide { row.append(LocalTime.clock(visit.arrivedAt)) }
-      return row
-    }
-    if rows.isEmpty {
+    if visits.isEmpty {
       grid.render(
         Paragraph(tr("queue.empty"), style: Style(.muted)), in: inner.inset(horizontal: 1, vertical: 1))
       return nil
     }
     var state = list
-    state.count = rows.count
+    state.count = visits.count
     state.pageSize = max(1, inner.height - 1)
-    grid.render(Table(columns: columns, rows: rows, state: state), in: inner)
+    // Only the rows on screen are written out.
+    let now = WallTime(model.now)
+    let statuses = Dictionary(
+      uniqueKeysWithValues: VisitStatus.allCases.map { ($0, tr("status." + $0.rawValue)) })
+    let table = Table(columns: columns, rowCount: visits.count, state: state) { index in
+      let visit = visits[index]
+      var row = [
+        visit.ticket, model.name(visit.visitorID), DurationStats.text(visit.waitSeconds(now: now)),
+        statuses[visit.status] ?? "", visit.desk ?? "",
+      ]
+      if wide { row.append(visit.servedBy ?? "") }
+      if wide { row.append(LocalTime.clock(visit.arrivedAt)) }
+      return row
+    }
+    grid.render(table, in: inner)
     return nil
   }
 }

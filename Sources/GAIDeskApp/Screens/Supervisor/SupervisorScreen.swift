@@ -207,12 +207,15 @@ enum ReferralsBoard {
     .created, .sent, .accepted, .completed, .rejected, .noShow, .cancelled,
   ]
 
+  /// The referrals by status, then by due day (sorted once per state).
   static func rows(_ model: AppModel) -> [Referral] {
-    model.state.allReferrals.sorted { a, b in
-      let ia = order.firstIndex(of: a.status) ?? 0
-      let ib = order.firstIndex(of: b.status) ?? 0
-      if ia != ib { return ia < ib }
-      return (a.due ?? "9999") < (b.due ?? "9999")
+    model.reports.referrals {
+      model.state.allReferrals.sorted { a, b in
+        let ia = order.firstIndex(of: a.status) ?? 0
+        let ib = order.firstIndex(of: b.status) ?? 0
+        if ia != ib { return ia < ib }
+        return (a.due ?? "9999") < (b.due ?? "9999")
+      }
     }
   }
 
@@ -234,17 +237,22 @@ enum ReferralsBoard {
       TableColumn(tr("col.partner"), width: .fill(1)), TableColumn(tr("col.topic"), width: .fill(2)),
       TableColumn(tr("col.due"), width: .length(10)),
     ]
-    let table = referrals.map { r in
-      [
+    let state = screen.list(.referrals, count: referrals.count, rows: inner.height - 1)
+    // Only the rows on screen are written out.
+    let directory = model.directory
+    let table = Table(columns: columns, rowCount: referrals.count, state: state) { index in
+      let r = referrals[index]
+      return [
         tr("referral." + r.status.rawValue), model.name(r.visitorID),
-        model.directory.partner(r.partner).map { $0.short ?? $0.name } ?? r.partner, tr.topic(r.topic),
+        directory.partner(r.partner).map { $0.short ?? $0.name } ?? r.partner, tr.topic(r.topic),
         r.due.map(tr.date) ?? "",
       ]
     }
-    let state = screen.list(.referrals, count: table.count, rows: inner.height - 1)
-    grid.render(Table(columns: columns, rows: table, state: state), in: inner)
+    grid.render(table, in: inner)
     let offset = state.visibleOffset(rows: inner.height - 1)
-    for (index, referral) in referrals.enumerated() where referral.isOverdue(endOf: model.today) {
+    let today = model.today
+    for index in offset..<min(referrals.count, offset + max(0, inner.height - 1))
+    where referrals[index].isOverdue(endOf: today) {
       let y = inner.y + 1 + index - offset
       guard y > inner.y, y < inner.maxY, index != state.selected else { continue }
       grid.setStyle(Style(.warning), in: Rect(x: inner.x, y: y, width: inner.width, height: 1))
@@ -255,13 +263,13 @@ enum ReferralsBoard {
 /// The core's follow-ups to do: those due (overdue first), then those of the coming week.
 enum FollowUpsBoard {
   static func rows(_ model: AppModel) -> [FollowUp] {
-    let agenda = FollowUpsDue(state: model.state, day: model.today)
+    let agenda = model.reports.followUps(model.state, day: model.today)
     return (agenda.due + agenda.coming).sorted { $0.on < $1.on }
   }
 
   static func render(into grid: inout Grid, area: Rect, model: AppModel, screen: SupervisorScreen) {
     let tr = model.tr
-    let agenda = FollowUpsDue(state: model.state, day: model.today)
+    let agenda = model.reports.followUps(model.state, day: model.today)
     let items = (agenda.due + agenda.coming).sorted { $0.on < $1.on }
     let block = Block(title: tr("followUps.title", String(agenda.due.count), String(agenda.coming.count)))
     grid.render(block, in: area)
@@ -275,16 +283,19 @@ enum FollowUpsBoard {
       TableColumn(tr("col.date"), width: .length(10)), TableColumn(tr("col.name"), width: .fill(2)),
       TableColumn(tr("col.phone"), width: .length(12)), TableColumn(tr("col.note"), width: .fill(3)),
     ]
-    let table = items.map { f in
-      [
+    let state = screen.list(.followUps, count: items.count, rows: inner.height - 1)
+    // Only the rows on screen are written out.
+    let table = Table(columns: columns, rowCount: items.count, state: state) { index in
+      let f = items[index]
+      return [
         tr.date(f.on), model.name(f.visitorID), model.state.canonicalVisitor(f.visitorID)?.phone ?? "",
         f.note,
       ]
     }
-    let state = screen.list(.followUps, count: table.count, rows: inner.height - 1)
-    grid.render(Table(columns: columns, rows: table, state: state), in: inner)
+    grid.render(table, in: inner)
     let offset = state.visibleOffset(rows: inner.height - 1)
-    for (index, item) in items.enumerated() where item.on < model.today {
+    let today = model.today
+    for index in offset..<min(items.count, offset + max(0, inner.height - 1)) where items[index].on < today {
       let y = inner.y + 1 + index - offset
       guard y > inner.y, y < inner.maxY, index != state.selected else { continue }
       grid.setStyle(Style(.warning), in: Rect(x: inner.x, y: y, width: inner.width, height: 1))
