@@ -26,33 +26,37 @@ public struct VisitorSearch: Sendable {
     let id: String
     /// Words of the full name (for ranking shorter names first and for duplicate checks).
     let nameWords: Int
-    /// Token ids of the full name and aliases.
-    let tokens: [Int32]
-    /// Digit strings of the phone and document number.
-    let digits: [[UInt8]]
-    /// The document number, letters and digits only, folded.
-    let document: String?
   }
 
+  /// The visitors indexed, in the state's registration order (`visitorOrder`): document `i` is its `i`th id.
   private(set) var documents: [Document] = []
-  private var documentByID: [String: Int32] = [:]
+  /// Per document, the fingerprint of the details it was indexed from (`SearchFingerprint`): a document
+  /// whose visitor's details differ in the state is stale.
+  private(set) var fingerprints: [UInt64] = []
+  /// The secret key of the fingerprints (kept in the sealed cache with them).
+  private(set) var fingerprintKey = SearchFingerprint.Key.random()
+  /// Per document, the end in `digitStore` of its digit strings (phone, document number), each followed by
+  /// `digitSeparator`.
+  private(set) var digitEnds: [Int32] = []
+  private(set) var digitStore: [UInt8] = []
+  static let digitSeparator: UInt8 = 0xFF
+  /// Per document, the token of its folded document number, or -1.
+  private(set) var documentTokens: [Int32] = []
   /// Distinct folded words, by id.
   private(set) var tokens: [[UInt32]] = []
-  private var tokenIDs: [String: Int32] = [:]
+  /// Words interned since `sorted` was last brought up to date (the others are found in `sorted`).
+  private var unsortedTokens: [[UInt32]: Int32] = [:]
   /// Visitors per token id.
   private(set) var postings: [[Int32]] = []
   /// Token ids sorted by their scalars, for prefix lookup.
-  private var sorted: [Int32] = []
+  private(set) var sorted: [Int32] = []
   /// Visitors per 3-digit gram (0…999) of their phone and document digits.
-  private var digitGrams: [[Int32]] = Array(repeating: [], count: 1000)
-  /// Visitors per folded document number.
-  private var documentNumbers: [String: [Int32]] = [:]
+  private(set) var digitGrams: [[Int32]] = Array(repeating: [], count: 1000)
   /// Per first letter of any word, the best visitors for that one letter typed (score 0 for a word that is
   /// the letter alone, 1 for a longer word), best first, at most `letterListSize`: one letter starts words
   /// of most visitors, and walking them all took tens of milliseconds.
-  private var letterLists: [UInt32: [LetterHit]] = [:]
+  private(set) var letterLists: [UInt32: [LetterHit]] = [:]
   static let letterListSize = 128
-  private var indexed = 0
 
   /// An index of the visitors in `state` (merged records are skipped when searching).
   public init(state: OfficeState) { update(with: state) }
@@ -60,34 +64,82 @@ public struct VisitorSearch: Sendable {
   /// An empty index.
   public init() {}
 
+  /// An index from its parts, as the sealed cache keeps them (`SearchIndexCodec` checks them first).
+  init(
+    documents: [Document], fingerprints: [UInt64], fingerprintKey: SearchFingerprint.Key, digitEnds: [Int32],
+    digitStore: [UInt8], documentTokens: [Int32], tokens: [[UInt32]], postings: [[Int32]], sorted: [Int32],
+    digitGrams: [[Int32]], letterLists: [UInt32: [LetterHit]]
+  ) {
+    self.documents = documents
+    self.fingerprints = fingerprints
+    self.fingerprintKey = fingerprintKey
+    self.digitEnds = digitEnds
+    self.digitStore = digitStore
+    self.documentTokens = documentTokens
+    self.tokens = tokens
+    self.postings = postings
+    self.sorted = sorted
+    self.digitGrams = digitGrams
+    self.letterLists = letterLists
+  }
+
   /// How many visitors are indexed.
   public var count: Int { documents.count }
   /// How many distinct words are indexed.
   public var distinctWords: Int { tokens.count }
 
-  /// Adds visitors registered since the index was built or last updated (`state` must be the same office's).
-  public mutating func update(with state: OfficeState) {
-    guard state.visitorOrder.count > indexed else { return }
-    let before = tokens.count
-    for id in state.visitorOrder[indexed...] {
-      if let visitor = state.visitors[id] { add(visitor) }
+  /// Brings the index up to date with `state`, whatever state it was built from: visitors registered since
+  /// are added; when an indexed visitor's details changed (an update, a record folded again in another
+  /// order) or the registration order is not the one indexed, the index is built again, so that it always
+  /// answers as a fresh index of `state` would. Returns how many visitors were indexed.
+  @discardableResult
+  public mutating func update(with state: OfficeState) -> Int {
+    if !isCurrent(prefixOf: state) {
+      self = VisitorSearch()
     }
-    indexed = state.visitorOrder.count
-    let added = tokens.count - before
-    guard added > 0 else { return }
-    if added > 64 || sorted.isEmpty {
-      sorted = Array(0..<Int32(tokens.count))
-      sorted.sort { VisitorSearch.less(tokens[Int($0)], tokens[Int($1)]) }
-    } else {
-      for token in Int32(before)..<Int32(tokens.count) {
-        sorted.insert(token, at: lowerBound(tokens[Int(token)]))
+    let order = state.visitorOrder
+    let indexed = documents.count
+    guard order.count > indexed else { return 0 }
+    for id in order[indexed...] { add(id, state.visitors[id]) }
+    let added = tokens.count - sorted.count
+    if added > 0 {
+      if added > 64 || sorted.isEmpty {
+        sorted = Array(0..<Int32(tokens.count))
+        sorted.sort { VisitorSearch.less(tokens[Int($0)], tokens[Int($1)]) }
+      } else {
+        for token in Int32(sorted.count)..<Int32(tokens.count) {
+          sorted.insert(token, at: lowerBound(tokens[Int(token)]))
+        }
       }
+      unsortedTokens = [:]
     }
+    return order.count - indexed
   }
 
-  private mutating func add(_ visitor: Visitor) {
-    guard documentByID[visitor.id] == nil else { return }
+  /// Whether every indexed document is the visitor at its place in `state`'s registration order, with the
+  /// details it was indexed from.
+  func isCurrent(prefixOf state: OfficeState) -> Bool {
+    let order = state.visitorOrder
+    guard order.count >= documents.count else { return false }
+    for doc in documents.indices {
+      let id = order[doc]
+      guard documents[doc].id == id,
+        fingerprints[doc] == SearchFingerprint.of(state.visitors[id], key: fingerprintKey)
+      else { return false }
+    }
+    return true
+  }
+
+  private mutating func add(_ id: String, _ visitor: Visitor?) {
     let doc = Int32(documents.count)
+    fingerprints.append(SearchFingerprint.of(visitor, key: fingerprintKey))
+    guard let visitor else {
+      // Never the case in a folded state: a document without words keeps documents and ids aligned.
+      documents.append(Document(id: id, nameWords: 0))
+      digitEnds.append(Int32(digitStore.count))
+      documentTokens.append(-1)
+      return
+    }
     let nameWords = SearchText.tokens(visitor.fullName)
     var words = nameWords + visitor.aliases.flatMap(SearchText.tokens)
     // Names in other scripts are also found by their Latin spelling ("maria" finds Мария).
@@ -104,17 +156,18 @@ public struct VisitorSearch: Sendable {
         postings[Int(token)].append(doc)
       }
     }
+    documentTokens.append(document.map { intern($0) } ?? -1)
     let digits = [visitor.phone, visitor.document?.number].compactMap { $0 }
       .map { Array(SearchText.digits($0).utf8) }.filter { $0.count >= 3 }
     var grams = Set<Int>()
     for digitString in digits {
       for start in 0...(digitString.count - 3) { grams.insert(VisitorSearch.gram(digitString, start)) }
+      digitStore += digitString
+      digitStore.append(VisitorSearch.digitSeparator)
     }
+    digitEnds.append(Int32(digitStore.count))
     for gram in grams { digitGrams[gram].append(doc) }
-    if let document { documentNumbers[document, default: []].append(doc) }
-    documents.append(
-      Document(id: visitor.id, nameWords: nameWords.count, tokens: ids, digits: digits, document: document))
-    documentByID[visitor.id] = doc
+    documents.append(Document(id: id, nameWords: nameWords.count))
     addToLetterLists(doc, tokens: ids)
   }
 
@@ -164,13 +217,27 @@ public struct VisitorSearch: Sendable {
   }
 
   private mutating func intern(_ word: String) -> Int32 {
-    if let id = tokenIDs[word] { return id }
-    let id = Int32(tokens.count)
     let scalars = word.unicodeScalars.map(\.value)
+    if let id = token(scalars) { return id }
+    if let id = unsortedTokens[scalars] { return id }
+    let id = Int32(tokens.count)
     tokens.append(scalars)
     postings.append([])
-    tokenIDs[word] = id
+    unsortedTokens[scalars] = id
     return id
+  }
+
+  /// The id of the word `scalars` among the sorted tokens, if indexed.
+  private func token(_ scalars: [UInt32]) -> Int32? {
+    let index = lowerBound(scalars)
+    guard index < sorted.count, tokens[Int(sorted[index])] == scalars else { return nil }
+    return sorted[index]
+  }
+
+  /// The digit strings of document `doc`, each followed by `digitSeparator`.
+  private func digits(of doc: Int32) -> ArraySlice<UInt8> {
+    let start = doc == 0 ? 0 : Int(digitEnds[Int(doc) - 1])
+    return digitStore[start..<Int(digitEnds[Int(doc)])]
   }
 
   // MARK: - Searching
@@ -467,7 +534,7 @@ public struct VisitorSearch: Sendable {
     where digitGrams[VisitorSearch.gram(digits, start)].count < rarest.count {
       rarest = digitGrams[VisitorSearch.gram(digits, start)]
     }
-    return rarest.filter { doc in documents[Int(doc)].digits.contains { VisitorSearch.contains($0, digits) } }
+    return rarest.filter { doc in VisitorSearch.contains(self.digits(of: doc), digits) }
   }
 
   // MARK: - Duplicates
@@ -520,7 +587,11 @@ public struct VisitorSearch: Sendable {
     }
     if let number = form.document?.number {
       let folded = SearchText.tokens(number).joined()
-      for doc in documentNumbers[folded] ?? [] { reasons[doc, default: []].insert(.sameDocument) }
+      if !folded.isEmpty, let token = token(folded.unicodeScalars.map(\.value)) {
+        for doc in postings[Int(token)] where documentTokens[Int(doc)] == token {
+          reasons[doc, default: []].insert(.sameDocument)
+        }
+      }
     }
     let found = reasons.compactMap { doc, reasons -> (Int32, DuplicateCandidate)? in
       guard let visitor = state.visitors[documents[Int(doc)].id], visitor.mergedInto == nil else {
@@ -553,9 +624,10 @@ public struct VisitorSearch: Sendable {
     Int(digits[start] &- 48) * 100 + Int(digits[start + 1] &- 48) * 10 + Int(digits[start + 2] &- 48)
   }
 
-  static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+  static func contains(_ haystack: ArraySlice<UInt8>, _ needle: [UInt8]) -> Bool {
     guard needle.count <= haystack.count else { return false }
-    for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
+    let base = haystack.startIndex
+    for start in base...(base + haystack.count - needle.count) where haystack[start] == needle[0] {
       if haystack[start..<start + needle.count].elementsEqual(needle) { return true }
     }
     return false
