@@ -18,12 +18,12 @@ enum SearchFingerprint {
   static func of(_ visitor: Visitor?, key: Key) -> UInt64 {
     var hasher = SipHasher(key: key)
     guard let visitor else {
-      hasher.append(0)
+      hasher.append(word: 0)
       return hasher.finish()
     }
-    hasher.append(1)
+    hasher.append(word: 1)
     hasher.append(visitor.fullName)
-    hasher.append(UInt8(truncatingIfNeeded: visitor.aliases.count))
+    hasher.append(word: UInt64(visitor.aliases.count))
     for alias in visitor.aliases { hasher.append(alias) }
     hasher.append(visitor.phone)
     hasher.append(visitor.document?.number)
@@ -31,8 +31,8 @@ enum SearchFingerprint {
   }
 }
 
-/// SipHash-2-4 over bytes appended one string at a time (each with its length, so fields never run into
-/// each other).
+/// SipHash-2-4 over bytes; strings are appended as their length and their bytes padded with zeros to whole
+/// 8-byte words (so fields never run into each other, and the strings' words are taken eight bytes at a time).
 struct SipHasher {
   private var v0: UInt64
   private var v1: UInt64
@@ -58,23 +58,42 @@ struct SipHasher {
     }
   }
 
-  /// Appends a string's UTF-8 length and bytes.
+  /// Appends eight bytes, little-endian.
+  mutating func append(word: UInt64) {
+    guard length & 7 == 0 else {
+      for shift in stride(from: 0, to: 64, by: 8) { append(UInt8(truncatingIfNeeded: word >> UInt64(shift))) }
+      return
+    }
+    compress(word)
+    length &+= 8
+  }
+
+  /// Appends a string's UTF-8 length plus one (0 is reserved for no string) and its bytes, padded to words.
   mutating func append(_ string: String) {
     var string = string
     string.withUTF8 { bytes in
-      var count = UInt64(bytes.count)
-      for _ in 0..<8 {
-        append(UInt8(truncatingIfNeeded: count))
-        count >>= 8
+      append(word: UInt64(bytes.count) + 1)
+      let whole = bytes.count & ~7
+      var index = 0
+      if length & 7 == 0, let base = bytes.baseAddress {
+        let raw = UnsafeRawPointer(base)
+        while index < whole {
+          compress(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)))
+          length &+= 8
+          index += 8
+        }
       }
-      for byte in bytes { append(byte) }
+      while index < bytes.count {
+        append(bytes[index])
+        index += 1
+      }
+      while length & 7 != 0 { append(0) }
     }
   }
 
-  /// Appends whether the string is there, then the string.
+  /// Appends 0 for no string, else the string.
   mutating func append(_ string: String?) {
-    append(string == nil ? 0 : 1)
-    if let string { append(string) }
+    if let string { append(string) } else { append(word: 0) }
   }
 
   /// The 64-bit hash of everything appended.

@@ -69,13 +69,17 @@ enum SearchIndexCodec {
     else { return nil }
     var documents: [VisitorSearch.Document] = []
     documents.reserveCapacity(count)
-    var start = 0
-    for doc in 0..<count {
-      let end = Int(idEnds[doc])
-      guard let id = String(validating: idBytes[start..<end], as: UTF8.self) else { return nil }
-      documents.append(VisitorSearch.Document(id: id, nameWords: Int(nameWords[doc])))
-      start = end
+    let valid = idBytes.withUnsafeBufferPointer { bytes -> Bool in
+      var start = 0
+      for doc in 0..<count {
+        let end = Int(idEnds[doc])
+        guard let id = string(UnsafeBufferPointer(rebasing: bytes[start..<end])) else { return false }
+        documents.append(VisitorSearch.Document(id: id, nameWords: Int(nameWords[doc])))
+        start = end
+      }
+      return true
     }
+    guard valid else { return nil }
     var letterLists: [UInt32: [VisitorSearch.LetterHit]] = [:]
     var scoreIndex = 0
     for (letter, docs) in zip(letters, letterDocs) {
@@ -89,6 +93,12 @@ enum SearchIndexCodec {
       fingerprintKey: SearchFingerprint.Key(k0: key[0], k1: key[1]), digitEnds: digitEnds,
       digitStore: digitStore, documentTokens: documentTokens, tokens: tokens, postings: postings,
       sorted: sorted, digitGrams: digitGrams, letterLists: letterLists)
+  }
+
+  /// The string of valid UTF-8 `bytes` (ASCII taken as it is), or nil.
+  private static func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    if bytes.allSatisfy({ $0 < 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
+    return String(validating: bytes, as: UTF8.self)
   }
 
   /// Whether `ends` never decrease and stay within `0...limit`.

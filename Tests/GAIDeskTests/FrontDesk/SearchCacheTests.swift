@@ -237,7 +237,8 @@ struct SearchCacheTests {
     let cut = (UInt64.random(in: 0...1000, using: &random), Int.random(in: 0..<origins, using: &random))
     let early = fold(
       Bool.random(using: &random)
-        ? records.filter { ($0.clock, $0.origin) < cut } : records.filter { _ in Bool.random(using: &random) })
+        ? records.filter { ($0.clock, $0.origin) < cut } : records.filter { _ in Bool.random(using: &random) }
+    )
     let all = fold(records)
     let folder = TemporaryDirectory("search-property")
     let key = SymmetricKey(size: .bits256)
@@ -283,5 +284,18 @@ struct SearchCacheTests {
     var fifteen = SipHasher(key: key)
     for byte in 0..<UInt8(15) { fifteen.append(byte) }
     #expect(fifteen.finish() == 0xa129_ca61_49be_45e5)
+    // Whole words take the same path as bytes.
+    var words = SipHasher(key: key)
+    words.append(word: 0x0706_0504_0302_0100)
+    for byte in 8..<UInt8(15) { words.append(byte) }
+    #expect(words.finish() == 0xa129_ca61_49be_45e5)
+    // A string is its length plus one and its bytes padded to words, whatever path reads them.
+    var string = SipHasher(key: key)
+    string.append("abcdefghij")
+    var bytes = SipHasher(key: key)
+    for byte in [11, 0, 0, 0, 0, 0, 0, 0] + Array("abcdefghij".utf8) + [0, 0, 0, 0, 0, 0] {
+      bytes.append(UInt8(byte))
+    }
+    #expect(string.finish() == bytes.finish())
   }
 }
