@@ -3,14 +3,17 @@ import Foundation
 extension Office {
   /// The visitor search index of the current state, the one the desk, the command line and the duplicate
   /// check use: loaded from its sealed cache (`SearchIndexFile`) when one opens, checked visitor by visitor
-  /// against the state and brought up to date (visitors registered since added; built again when any indexed
-  /// visitor changed), or built; the cache is written when the index was built, or when more than
-  /// `searchRewriteThreshold` visitors were added to it. `keeping: false` hands the index over without the office holding a copy.
+  /// against the state and brought up to date (visitors registered since added, visitors whose details
+  /// changed indexed again), or built; the cache is written again unless only a few visitors
+  /// (`searchRewriteThreshold`) were added. `keeping: false` hands the index over without the office holding a copy.
   public func visitorSearch(keeping: Bool = true) -> VisitorSearch {
     var index = searchIndex ?? loadSearchIndex() ?? VisitorSearch()
+    let before = index.count
     let indexed = index.update(with: state)
-    // Built (no cache, or one that did not fit the state) or many visitors added: worth writing.
-    if indexed > Office.searchRewriteThreshold || (indexed > 0 && indexed == index.count) {
+    let added = index.count - before
+    // Written when built (no cache, or one that did not fit), when visitors were indexed again (changed
+    // details), or when many were added; a few visitors added are cheaper to add again at the next opening.
+    if (before == 0 && added > 0) || indexed > added || added > Office.searchRewriteThreshold {
       saveSearchIndex(index)
     }
     searchIndex = keeping ? index : nil

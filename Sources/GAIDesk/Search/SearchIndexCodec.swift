@@ -22,8 +22,17 @@ enum SearchIndexCodec {
     w.append(idBytes)
     w.append(search.documents.map { Int32($0.nameWords) })
     w.append(search.fingerprints)
-    w.append(search.digitEnds)
-    w.append(search.digitStore)
+    // Each document's digits in document order (those indexed again were appended at the end).
+    var digitEnds: [Int32] = []
+    var digitStore: [UInt8] = []
+    digitEnds.reserveCapacity(search.documents.count)
+    digitStore.reserveCapacity(search.digitStore.count)
+    for (start, end) in zip(search.digitStarts, search.digitEnds) {
+      digitStore += search.digitStore[Int(start)..<Int(end)]
+      digitEnds.append(Int32(digitStore.count))
+    }
+    w.append(digitEnds)
+    w.append(digitStore)
     w.append(search.documentTokens)
     w.appendNested(search.tokens)
     w.appendNested(search.postings)
@@ -90,7 +99,8 @@ enum SearchIndexCodec {
     }
     return VisitorSearch(
       documents: documents, fingerprints: fingerprints,
-      fingerprintKey: SearchFingerprint.Key(k0: key[0], k1: key[1]), digitEnds: digitEnds,
+      fingerprintKey: SearchFingerprint.Key(k0: key[0], k1: key[1]),
+      digitStarts: digitEnds.isEmpty ? [] : [0] + digitEnds.dropLast(), digitEnds: digitEnds,
       digitStore: digitStore, documentTokens: documentTokens, tokens: tokens, postings: postings,
       sorted: sorted, digitGrams: digitGrams, letterLists: letterLists)
   }

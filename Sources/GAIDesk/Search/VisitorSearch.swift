@@ -35,8 +35,9 @@ public struct VisitorSearch: Sendable {
   private(set) var fingerprints: [UInt64] = []
   /// The secret key of the fingerprints (kept in the sealed cache with them).
   private(set) var fingerprintKey = SearchFingerprint.Key.random()
-  /// Per document, the end in `digitStore` of its digit strings (phone, document number), each followed by
-  /// `digitSeparator`.
+  /// Per document, where its digit strings (phone, document number), each followed by `digitSeparator`, start
+  /// and end in `digitStore` (a document indexed again has its digits appended anew).
+  private(set) var digitStarts: [Int32] = []
   private(set) var digitEnds: [Int32] = []
   private(set) var digitStore: [UInt8] = []
   static let digitSeparator: UInt8 = 0xFF
@@ -66,13 +67,16 @@ public struct VisitorSearch: Sendable {
 
   /// An index from its parts, as the sealed cache keeps them (`SearchIndexCodec` checks them first).
   init(
-    documents: [Document], fingerprints: [UInt64], fingerprintKey: SearchFingerprint.Key, digitEnds: [Int32],
+    documents: [Document], fingerprints: [UInt64], fingerprintKey: SearchFingerprint.Key,
+    digitStarts: [Int32],
+    digitEnds: [Int32],
     digitStore: [UInt8], documentTokens: [Int32], tokens: [[UInt32]], postings: [[Int32]], sorted: [Int32],
     digitGrams: [[Int32]], letterLists: [UInt32: [LetterHit]]
   ) {
     self.documents = documents
     self.fingerprints = fingerprints
     self.fingerprintKey = fingerprintKey
+    self.digitStarts = digitStarts
     self.digitEnds = digitEnds
     self.digitStore = digitStore
     self.documentTokens = documentTokens
@@ -88,18 +92,36 @@ public struct VisitorSearch: Sendable {
   /// How many distinct words are indexed.
   public var distinctWords: Int { tokens.count }
 
-  /// Brings the index up to date with `state`, whatever state it was built from: visitors registered since
-  /// are added; when an indexed visitor's details changed (an update, a record folded again in another
-  /// order) or the registration order is not the one indexed, the index is built again, so that it always
-  /// answers as a fresh index of `state` would. Returns how many visitors were indexed.
+  /// Brings the index up to date with `state`, whatever state it was built from, so that it answers as a fresh
+  /// index of `state` would: visitors registered since are added; visitors whose details changed (an update, a
+  /// record folded again in another order) are indexed again in place; when the registration order is not the
+  /// one indexed (records folded again), or most visitors changed, the index is built again. Returns how many
+  /// visitors were indexed.
   @discardableResult
   public mutating func update(with state: OfficeState) -> Int {
-    if !isCurrent(prefixOf: state) {
-      self = VisitorSearch()
-    }
     let order = state.visitorOrder
+    var changed: [Int32] = []
+    if order.count < documents.count {
+      self = VisitorSearch()
+    } else {
+      for doc in documents.indices {
+        let id = order[doc]
+        guard documents[doc].id == id else {
+          self = VisitorSearch()
+          changed = []
+          break
+        }
+        if fingerprints[doc] != SearchFingerprint.of(state.visitors[id], key: fingerprintKey) {
+          changed.append(Int32(doc))
+        }
+      }
+      if changed.count > documents.count / 4 {
+        self = VisitorSearch()
+        changed = []
+      }
+    }
+    let letters = reindex(changed, in: state)
     let indexed = documents.count
-    guard order.count > indexed else { return 0 }
     for id in order[indexed...] { add(id, state.visitors[id]) }
     let added = tokens.count - sorted.count
     if added > 0 {
@@ -113,7 +135,8 @@ public struct VisitorSearch: Sendable {
       }
       unsortedTokens = [:]
     }
-    return order.count - indexed
+    for letter in letters { rebuildLetterList(letter) }
+    return order.count - indexed + changed.count
   }
 
   /// Whether every indexed document is the visitor at its place in `state`'s registration order, with the
@@ -132,43 +155,107 @@ public struct VisitorSearch: Sendable {
 
   private mutating func add(_ id: String, _ visitor: Visitor?) {
     let doc = Int32(documents.count)
-    fingerprints.append(SearchFingerprint.of(visitor, key: fingerprintKey))
-    guard let visitor else {
-      // Never the case in a folded state: a document without words keeps documents and ids aligned.
-      documents.append(Document(id: id, nameWords: 0))
-      digitEnds.append(Int32(digitStore.count))
-      documentTokens.append(-1)
-      return
+    let ids = index(doc, id: id, visitor)
+    addToLetterLists(doc, tokens: ids)
+  }
+
+  /// Indexes documents `docs` again from their visitors in `state`: out of every posting and digit gram, then
+  /// in with their details now. Returns the first letters whose one-letter lists must be made again (once the
+  /// words are sorted).
+  private mutating func reindex(_ docs: [Int32], in state: OfficeState) -> Set<UInt32> {
+    guard !docs.isEmpty else { return [] }
+    var isChanged = [Bool](repeating: false, count: documents.count)
+    for doc in docs { isChanged[Int(doc)] = true }
+    var letters = Set<UInt32>()
+    for token in postings.indices where postings[token].contains(where: { isChanged[Int($0)] }) {
+      postings[token].removeAll { isChanged[Int($0)] }
+      if let letter = tokens[token].first { letters.insert(letter) }
     }
-    let nameWords = SearchText.tokens(visitor.fullName)
-    var words = nameWords + visitor.aliases.flatMap(SearchText.tokens)
-    // Names in other scripts are also found by their Latin spelling ("maria" finds Мария).
-    words += ([visitor.fullName] + visitor.aliases).compactMap(SearchText.latin).flatMap(SearchText.tokens)
-    let document = visitor.document.map { SearchText.tokens($0.number).joined() }.flatMap {
-      $0.isEmpty ? nil : $0
+    for gram in digitGrams.indices where digitGrams[gram].contains(where: { isChanged[Int($0)] }) {
+      digitGrams[gram].removeAll { isChanged[Int($0)] }
     }
-    if let document { words.append(document) }
-    var ids: [Int32] = []
-    for word in words {
-      let token = intern(word)
-      if !ids.contains(token) {
-        ids.append(token)
-        postings[Int(token)].append(doc)
+    for doc in docs {
+      let id = documents[Int(doc)].id
+      for token in index(doc, id: id, state.visitors[id]) {
+        if let letter = tokens[Int(token)].first { letters.insert(letter) }
       }
     }
-    documentTokens.append(document.map { intern($0) } ?? -1)
-    let digits = [visitor.phone, visitor.document?.number].compactMap { $0 }
-      .map { Array(SearchText.digits($0).utf8) }.filter { $0.count >= 3 }
-    var grams = Set<Int>()
-    for digitString in digits {
-      for start in 0...(digitString.count - 3) { grams.insert(VisitorSearch.gram(digitString, start)) }
-      digitStore += digitString
-      digitStore.append(VisitorSearch.digitSeparator)
+    return letters
+  }
+
+  /// Writes document `doc` (a new one when it is `count`) from `visitor`: its postings, digits, grams and
+  /// document-number token. Returns its tokens.
+  private mutating func index(_ doc: Int32, id: String, _ visitor: Visitor?) -> [Int32] {
+    let fingerprint = SearchFingerprint.of(visitor, key: fingerprintKey)
+    var nameWords: [String] = []
+    var ids: [Int32] = []
+    var documentToken: Int32 = -1
+    let digitStart = Int32(digitStore.count)
+    // A missing visitor (never the case in a folded state) is a document without words, so that documents
+    // and ids stay aligned.
+    if let visitor {
+      nameWords = SearchText.tokens(visitor.fullName)
+      var words = nameWords + visitor.aliases.flatMap(SearchText.tokens)
+      // Names in other scripts are also found by their Latin spelling ("maria" finds Мария).
+      words += ([visitor.fullName] + visitor.aliases).compactMap(SearchText.latin).flatMap(SearchText.tokens)
+      let document = visitor.document.map { SearchText.tokens($0.number).joined() }.flatMap {
+        $0.isEmpty ? nil : $0
+      }
+      if let document { words.append(document) }
+      for word in words {
+        let token = intern(word)
+        if !ids.contains(token) {
+          ids.append(token)
+          postings[Int(token)].append(doc)
+        }
+      }
+      documentToken = document.map { intern($0) } ?? -1
+      let digits = [visitor.phone, visitor.document?.number].compactMap { $0 }
+        .map { Array(SearchText.digits($0).utf8) }.filter { $0.count >= 3 }
+      var grams = Set<Int>()
+      for digitString in digits {
+        for start in 0...(digitString.count - 3) { grams.insert(VisitorSearch.gram(digitString, start)) }
+        digitStore += digitString
+        digitStore.append(VisitorSearch.digitSeparator)
+      }
+      for gram in grams { digitGrams[gram].append(doc) }
     }
-    digitEnds.append(Int32(digitStore.count))
-    for gram in grams { digitGrams[gram].append(doc) }
-    documents.append(Document(id: id, nameWords: nameWords.count))
-    addToLetterLists(doc, tokens: ids)
+    let entry = Document(id: id, nameWords: nameWords.count)
+    let digitEnd = Int32(digitStore.count)
+    if Int(doc) == documents.count {
+      documents.append(entry)
+      fingerprints.append(fingerprint)
+      documentTokens.append(documentToken)
+      digitStarts.append(digitStart)
+      digitEnds.append(digitEnd)
+    } else {
+      documents[Int(doc)] = entry
+      fingerprints[Int(doc)] = fingerprint
+      documentTokens[Int(doc)] = documentToken
+      digitStarts[Int(doc)] = digitStart
+      digitEnds[Int(doc)] = digitEnd
+    }
+    return ids
+  }
+
+  /// Makes the one-letter list of `letter` again from every word starting with it (after documents were
+  /// indexed again): the same list adding every document in turn gives.
+  private mutating func rebuildLetterList(_ letter: UInt32) {
+    var scores: [Int32: UInt8] = [:]
+    var index = lowerBound([letter])
+    while index < sorted.count, tokens[Int(sorted[index])].first == letter {
+      let token = sorted[index]
+      let score: UInt8 = tokens[Int(token)].count == 1 ? 0 : 1
+      for doc in postings[Int(token)] { scores[doc] = min(scores[doc] ?? 1, score) }
+      index += 1
+    }
+    let ranked = scores.sorted { a, b in
+      let wa = documents[Int(a.key)].nameWords
+      let wb = documents[Int(b.key)].nameWords
+      return (a.value, wa, -a.key) < (b.value, wb, -b.key)
+    }
+    let list = ranked.prefix(VisitorSearch.letterListSize).map { LetterHit(doc: $0.key, score: $0.value) }
+    letterLists[letter] = list.isEmpty ? nil : Array(list)
   }
 
   /// Puts a new visitor in the one-letter list of each first letter of its words, in ranking order.
@@ -236,8 +323,7 @@ public struct VisitorSearch: Sendable {
 
   /// The digit strings of document `doc`, each followed by `digitSeparator`.
   private func digits(of doc: Int32) -> ArraySlice<UInt8> {
-    let start = doc == 0 ? 0 : Int(digitEnds[Int(doc) - 1])
-    return digitStore[start..<Int(digitEnds[Int(doc)])]
+    digitStore[Int(digitStarts[Int(doc)])..<Int(digitEnds[Int(doc)])]
   }
 
   // MARK: - Searching
