@@ -49,6 +49,7 @@ struct SipHasher {
   }
 
   /// Appends one byte.
+  @inline(__always)
   mutating func append(_ byte: UInt8) {
     tail |= UInt64(byte) << ((length & 7) &* 8)
     length &+= 1
@@ -59,6 +60,7 @@ struct SipHasher {
   }
 
   /// Appends eight bytes, little-endian.
+  @inline(__always)
   mutating func append(word: UInt64) {
     guard length & 7 == 0 else {
       for shift in stride(from: 0, to: 64, by: 8) { append(UInt8(truncatingIfNeeded: word >> UInt64(shift))) }
@@ -70,25 +72,30 @@ struct SipHasher {
 
   /// Appends a string's UTF-8 length plus one (0 is reserved for no string) and its bytes, padded to words.
   mutating func append(_ string: String) {
-    var string = string
-    string.withUTF8 { bytes in
-      append(word: UInt64(bytes.count) + 1)
-      let whole = bytes.count & ~7
-      var index = 0
-      if length & 7 == 0, let base = bytes.baseAddress {
-        let raw = UnsafeRawPointer(base)
-        while index < whole {
-          compress(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)))
-          length &+= 8
-          index += 8
-        }
-      }
-      while index < bytes.count {
-        append(bytes[index])
-        index += 1
-      }
-      while length & 7 != 0 { append(0) }
+    // Native strings are read in place; others are made contiguous first.
+    if string.utf8.withContiguousStorageIfAvailable({ append(utf8: $0) }) == nil {
+      var copy = string
+      copy.withUTF8 { append(utf8: $0) }
     }
+  }
+
+  private mutating func append(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+    append(word: UInt64(bytes.count) + 1)
+    let whole = bytes.count & ~7
+    var index = 0
+    if length & 7 == 0, let base = bytes.baseAddress {
+      let raw = UnsafeRawPointer(base)
+      while index < whole {
+        compress(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)))
+        length &+= 8
+        index += 8
+      }
+    }
+    while index < bytes.count {
+      append(bytes[index])
+      index += 1
+    }
+    while length & 7 != 0 { append(0) }
   }
 
   /// Appends 0 for no string, else the string.
@@ -104,6 +111,7 @@ struct SipHasher {
     return v0 ^ v1 ^ v2 ^ v3
   }
 
+  @inline(__always)
   private mutating func compress(_ m: UInt64) {
     v3 ^= m
     round()
@@ -111,6 +119,7 @@ struct SipHasher {
     v0 ^= m
   }
 
+  @inline(__always)
   private mutating func round() {
     v0 &+= v1
     v1 = v1.rotateLeft(13) ^ v0
