@@ -98,7 +98,10 @@ let package = Package(
     ),
     // Benchmarks against the physical limits and the peers (BENCHMARKS.md); also the torture suite's worker.
     .executableTarget(
-      name: "gaidesk-bench", dependencies: ["GAIDesk", "GAIDeskApp", "TerminalUI", "CSQLite"],
+      name: "gaidesk-bench",
+      dependencies: [
+        "GAIDesk", "GAIDeskApp", "TerminalUI", "CSQLite", .product(name: "Crypto", package: "swift-crypto"),
+      ],
       swiftSettings: strict),
     // Crash, truncation, bit-flip, disk-full, clock and fuzzing torture of the journal (RELIABILITY.md).
     .testTarget(

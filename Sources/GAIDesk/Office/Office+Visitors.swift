@@ -123,10 +123,10 @@ public struct Produced<Value>: EventsProducing {
 }
 
 extension Office {
-  /// Registered visitors who are probably the person in `form` (a fresh index; the UI may keep its own
-  /// `VisitorSearch` and call `duplicates(of:in:)` on it instead).
+  /// Registered visitors who are probably the person in `form`, found through the office's search index
+  /// (``visitorSearch(keeping:)``; the desk calls `duplicates(of:in:)` on the index it holds).
   public func possibleDuplicates(of form: VisitorForm) -> [DuplicateCandidate] {
-    VisitorSearch(state: state).duplicates(of: form, in: state)
+    visitorSearch().duplicates(of: form, in: state)
   }
 
   /// Merges record `other` into `keep` (two records of one person): `other` is hidden from searches and its

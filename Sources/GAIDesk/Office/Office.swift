@@ -58,6 +58,8 @@ public final class Office {
   /// What the cache covered at opening, which this opening did not read: hash it again with
   /// ``CoveredSegments/check()`` (in the background is fine) and hand the damage to ``noteCoveredDamage(_:)``.
   public private(set) var coveredSegments = CoveredSegments(journalRoot: "", seals: [])
+  /// The visitor search index, once asked for (``visitorSearch(keeping:)``).
+  var searchIndex: VisitorSearch?
 
   /// The epoch-1 key, for checks that read the journal independently.
   var masterKeyForVerification: SymmetricKey { masterKey }

@@ -26,33 +26,38 @@ public struct VisitorSearch: Sendable {
     let id: String
     /// Words of the full name (for ranking shorter names first and for duplicate checks).
     let nameWords: Int
-    /// Token ids of the full name and aliases.
-    let tokens: [Int32]
-    /// Digit strings of the phone and document number.
-    let digits: [[UInt8]]
-    /// The document number, letters and digits only, folded.
-    let document: String?
   }
 
+  /// The visitors indexed, in the state's registration order (`visitorOrder`): document `i` is its `i`th id.
   private(set) var documents: [Document] = []
-  private var documentByID: [String: Int32] = [:]
+  /// Per document, the fingerprint of the details it was indexed from (`SearchFingerprint`): a document
+  /// whose visitor's details differ in the state is stale.
+  private(set) var fingerprints: [UInt64] = []
+  /// The secret key of the fingerprints (kept in the sealed cache with them).
+  private(set) var fingerprintKey = SearchFingerprint.Key.random()
+  /// Per document, where its digit strings (phone, document number), each followed by `digitSeparator`, start
+  /// and end in `digitStore` (a document indexed again has its digits appended anew).
+  private(set) var digitStarts: [Int32] = []
+  private(set) var digitEnds: [Int32] = []
+  private(set) var digitStore: [UInt8] = []
+  static let digitSeparator: UInt8 = 0xFF
+  /// Per document, the token of its folded document number, or -1.
+  private(set) var documentTokens: [Int32] = []
   /// Distinct folded words, by id.
   private(set) var tokens: [[UInt32]] = []
-  private var tokenIDs: [String: Int32] = [:]
+  /// Words interned since `sorted` was last brought up to date (the others are found in `sorted`).
+  private var unsortedTokens: [[UInt32]: Int32] = [:]
   /// Visitors per token id.
   private(set) var postings: [[Int32]] = []
   /// Token ids sorted by their scalars, for prefix lookup.
-  private var sorted: [Int32] = []
+  private(set) var sorted: [Int32] = []
   /// Visitors per 3-digit gram (0…999) of their phone and document digits.
-  private var digitGrams: [[Int32]] = Array(repeating: [], count: 1000)
-  /// Visitors per folded document number.
-  private var documentNumbers: [String: [Int32]] = [:]
+  private(set) var digitGrams: [[Int32]] = Array(repeating: [], count: 1000)
   /// Per first letter of any word, the best visitors for that one letter typed (score 0 for a word that is
   /// the letter alone, 1 for a longer word), best first, at most `letterListSize`: one letter starts words
   /// of most visitors, and walking them all took tens of milliseconds.
-  private var letterLists: [UInt32: [LetterHit]] = [:]
+  private(set) var letterLists: [UInt32: [LetterHit]] = [:]
   static let letterListSize = 128
-  private var indexed = 0
 
   /// An index of the visitors in `state` (merged records are skipped when searching).
   public init(state: OfficeState) { update(with: state) }
@@ -60,62 +65,197 @@ public struct VisitorSearch: Sendable {
   /// An empty index.
   public init() {}
 
+  /// An index from its parts, as the sealed cache keeps them (`SearchIndexCodec` checks them first).
+  init(
+    documents: [Document], fingerprints: [UInt64], fingerprintKey: SearchFingerprint.Key,
+    digitStarts: [Int32],
+    digitEnds: [Int32],
+    digitStore: [UInt8], documentTokens: [Int32], tokens: [[UInt32]], postings: [[Int32]], sorted: [Int32],
+    digitGrams: [[Int32]], letterLists: [UInt32: [LetterHit]]
+  ) {
+    self.documents = documents
+    self.fingerprints = fingerprints
+    self.fingerprintKey = fingerprintKey
+    self.digitStarts = digitStarts
+    self.digitEnds = digitEnds
+    self.digitStore = digitStore
+    self.documentTokens = documentTokens
+    self.tokens = tokens
+    self.postings = postings
+    self.sorted = sorted
+    self.digitGrams = digitGrams
+    self.letterLists = letterLists
+  }
+
   /// How many visitors are indexed.
   public var count: Int { documents.count }
   /// How many distinct words are indexed.
   public var distinctWords: Int { tokens.count }
 
-  /// Adds visitors registered since the index was built or last updated (`state` must be the same office's).
-  public mutating func update(with state: OfficeState) {
-    guard state.visitorOrder.count > indexed else { return }
-    let before = tokens.count
-    for id in state.visitorOrder[indexed...] {
-      if let visitor = state.visitors[id] { add(visitor) }
-    }
-    indexed = state.visitorOrder.count
-    let added = tokens.count - before
-    guard added > 0 else { return }
-    if added > 64 || sorted.isEmpty {
-      sorted = Array(0..<Int32(tokens.count))
-      sorted.sort { VisitorSearch.less(tokens[Int($0)], tokens[Int($1)]) }
+  /// Brings the index up to date with `state`, whatever state it was built from, so that it answers as a fresh
+  /// index of `state` would: visitors registered since are added; visitors whose details changed (an update, a
+  /// record folded again in another order) are indexed again in place; when the registration order is not the
+  /// one indexed (records folded again), or most visitors changed, the index is built again. Returns how many
+  /// visitors were indexed.
+  @discardableResult
+  public mutating func update(with state: OfficeState) -> Int {
+    let order = state.visitorOrder
+    var changed: [Int32] = []
+    if order.count < documents.count {
+      self = VisitorSearch()
     } else {
-      for token in Int32(before)..<Int32(tokens.count) {
-        sorted.insert(token, at: lowerBound(tokens[Int(token)]))
+      for doc in documents.indices {
+        let id = order[doc]
+        guard documents[doc].id == id else {
+          self = VisitorSearch()
+          changed = []
+          break
+        }
+        if fingerprints[doc] != SearchFingerprint.of(state.visitors[id], key: fingerprintKey) {
+          changed.append(Int32(doc))
+        }
+      }
+      if changed.count > documents.count / 4 {
+        self = VisitorSearch()
+        changed = []
       }
     }
+    let letters = reindex(changed, in: state)
+    let indexed = documents.count
+    for id in order[indexed...] { add(id, state.visitors[id]) }
+    let added = tokens.count - sorted.count
+    if added > 0 {
+      if added > 64 || sorted.isEmpty {
+        sorted = Array(0..<Int32(tokens.count))
+        sorted.sort { VisitorSearch.less(tokens[Int($0)], tokens[Int($1)]) }
+      } else {
+        for token in Int32(sorted.count)..<Int32(tokens.count) {
+          sorted.insert(token, at: lowerBound(tokens[Int(token)]))
+        }
+      }
+      unsortedTokens = [:]
+    }
+    for letter in letters { rebuildLetterList(letter) }
+    return order.count - indexed + changed.count
   }
 
-  private mutating func add(_ visitor: Visitor) {
-    guard documentByID[visitor.id] == nil else { return }
-    let doc = Int32(documents.count)
-    let nameWords = SearchText.tokens(visitor.fullName)
-    var words = nameWords + visitor.aliases.flatMap(SearchText.tokens)
-    // Names in other scripts are also found by their Latin spelling ("maria" finds Мария).
-    words += ([visitor.fullName] + visitor.aliases).compactMap(SearchText.latin).flatMap(SearchText.tokens)
-    let document = visitor.document.map { SearchText.tokens($0.number).joined() }.flatMap {
-      $0.isEmpty ? nil : $0
+  /// Whether every indexed document is the visitor at its place in `state`'s registration order, with the
+  /// details it was indexed from.
+  func isCurrent(prefixOf state: OfficeState) -> Bool {
+    let order = state.visitorOrder
+    guard order.count >= documents.count else { return false }
+    for doc in documents.indices {
+      let id = order[doc]
+      guard documents[doc].id == id,
+        fingerprints[doc] == SearchFingerprint.of(state.visitors[id], key: fingerprintKey)
+      else { return false }
     }
-    if let document { words.append(document) }
-    var ids: [Int32] = []
-    for word in words {
-      let token = intern(word)
-      if !ids.contains(token) {
-        ids.append(token)
-        postings[Int(token)].append(doc)
+    return true
+  }
+
+  private mutating func add(_ id: String, _ visitor: Visitor?) {
+    let doc = Int32(documents.count)
+    let ids = index(doc, id: id, visitor)
+    addToLetterLists(doc, tokens: ids)
+  }
+
+  /// Indexes documents `docs` again from their visitors in `state`: out of every posting and digit gram, then
+  /// in with their details now. Returns the first letters whose one-letter lists must be made again (once the
+  /// words are sorted).
+  private mutating func reindex(_ docs: [Int32], in state: OfficeState) -> Set<UInt32> {
+    guard !docs.isEmpty else { return [] }
+    var isChanged = [Bool](repeating: false, count: documents.count)
+    for doc in docs { isChanged[Int(doc)] = true }
+    var letters = Set<UInt32>()
+    for token in postings.indices where postings[token].contains(where: { isChanged[Int($0)] }) {
+      postings[token].removeAll { isChanged[Int($0)] }
+      if let letter = tokens[token].first { letters.insert(letter) }
+    }
+    for gram in digitGrams.indices where digitGrams[gram].contains(where: { isChanged[Int($0)] }) {
+      digitGrams[gram].removeAll { isChanged[Int($0)] }
+    }
+    for doc in docs {
+      let id = documents[Int(doc)].id
+      for token in index(doc, id: id, state.visitors[id]) {
+        if let letter = tokens[Int(token)].first { letters.insert(letter) }
       }
     }
-    let digits = [visitor.phone, visitor.document?.number].compactMap { $0 }
-      .map { Array(SearchText.digits($0).utf8) }.filter { $0.count >= 3 }
-    var grams = Set<Int>()
-    for digitString in digits {
-      for start in 0...(digitString.count - 3) { grams.insert(VisitorSearch.gram(digitString, start)) }
+    return letters
+  }
+
+  /// Writes document `doc` (a new one when it is `count`) from `visitor`: its postings, digits, grams and
+  /// document-number token. Returns its tokens.
+  private mutating func index(_ doc: Int32, id: String, _ visitor: Visitor?) -> [Int32] {
+    let fingerprint = SearchFingerprint.of(visitor, key: fingerprintKey)
+    var nameWords: [String] = []
+    var ids: [Int32] = []
+    var documentToken: Int32 = -1
+    let digitStart = Int32(digitStore.count)
+    // A missing visitor (never the case in a folded state) is a document without words, so that documents
+    // and ids stay aligned.
+    if let visitor {
+      nameWords = SearchText.tokens(visitor.fullName)
+      var words = nameWords + visitor.aliases.flatMap(SearchText.tokens)
+      // Names in other scripts are also found by their Latin spelling ("maria" finds Мария).
+      words += ([visitor.fullName] + visitor.aliases).compactMap(SearchText.latin).flatMap(SearchText.tokens)
+      let document = visitor.document.map { SearchText.tokens($0.number).joined() }.flatMap {
+        $0.isEmpty ? nil : $0
+      }
+      if let document { words.append(document) }
+      for word in words {
+        let token = intern(word)
+        if !ids.contains(token) {
+          ids.append(token)
+          postings[Int(token)].append(doc)
+        }
+      }
+      documentToken = document.map { intern($0) } ?? -1
+      let digits = [visitor.phone, visitor.document?.number].compactMap { $0 }
+        .map { Array(SearchText.digits($0).utf8) }.filter { $0.count >= 3 }
+      var grams = Set<Int>()
+      for digitString in digits {
+        for start in 0...(digitString.count - 3) { grams.insert(VisitorSearch.gram(digitString, start)) }
+        digitStore += digitString
+        digitStore.append(VisitorSearch.digitSeparator)
+      }
+      for gram in grams { digitGrams[gram].append(doc) }
     }
-    for gram in grams { digitGrams[gram].append(doc) }
-    if let document { documentNumbers[document, default: []].append(doc) }
-    documents.append(
-      Document(id: visitor.id, nameWords: nameWords.count, tokens: ids, digits: digits, document: document))
-    documentByID[visitor.id] = doc
-    addToLetterLists(doc, tokens: ids)
+    let entry = Document(id: id, nameWords: nameWords.count)
+    let digitEnd = Int32(digitStore.count)
+    if Int(doc) == documents.count {
+      documents.append(entry)
+      fingerprints.append(fingerprint)
+      documentTokens.append(documentToken)
+      digitStarts.append(digitStart)
+      digitEnds.append(digitEnd)
+    } else {
+      documents[Int(doc)] = entry
+      fingerprints[Int(doc)] = fingerprint
+      documentTokens[Int(doc)] = documentToken
+      digitStarts[Int(doc)] = digitStart
+      digitEnds[Int(doc)] = digitEnd
+    }
+    return ids
+  }
+
+  /// Makes the one-letter list of `letter` again from every word starting with it (after documents were
+  /// indexed again): the same list adding every document in turn gives.
+  private mutating func rebuildLetterList(_ letter: UInt32) {
+    var scores: [Int32: UInt8] = [:]
+    var index = lowerBound([letter])
+    while index < sorted.count, tokens[Int(sorted[index])].first == letter {
+      let token = sorted[index]
+      let score: UInt8 = tokens[Int(token)].count == 1 ? 0 : 1
+      for doc in postings[Int(token)] { scores[doc] = min(scores[doc] ?? 1, score) }
+      index += 1
+    }
+    let ranked = scores.sorted { a, b in
+      let wa = documents[Int(a.key)].nameWords
+      let wb = documents[Int(b.key)].nameWords
+      return (a.value, wa, -a.key) < (b.value, wb, -b.key)
+    }
+    let list = ranked.prefix(VisitorSearch.letterListSize).map { LetterHit(doc: $0.key, score: $0.value) }
+    letterLists[letter] = list.isEmpty ? nil : Array(list)
   }
 
   /// Puts a new visitor in the one-letter list of each first letter of its words, in ranking order.
@@ -164,13 +304,26 @@ public struct VisitorSearch: Sendable {
   }
 
   private mutating func intern(_ word: String) -> Int32 {
-    if let id = tokenIDs[word] { return id }
-    let id = Int32(tokens.count)
     let scalars = word.unicodeScalars.map(\.value)
+    if let id = token(scalars) { return id }
+    if let id = unsortedTokens[scalars] { return id }
+    let id = Int32(tokens.count)
     tokens.append(scalars)
     postings.append([])
-    tokenIDs[word] = id
+    unsortedTokens[scalars] = id
     return id
+  }
+
+  /// The id of the word `scalars` among the sorted tokens, if indexed.
+  private func token(_ scalars: [UInt32]) -> Int32? {
+    let index = lowerBound(scalars)
+    guard index < sorted.count, tokens[Int(sorted[index])] == scalars else { return nil }
+    return sorted[index]
+  }
+
+  /// The digit strings of document `doc`, each followed by `digitSeparator`.
+  private func digits(of doc: Int32) -> ArraySlice<UInt8> {
+    digitStore[Int(digitStarts[Int(doc)])..<Int(digitEnds[Int(doc)])]
   }
 
   // MARK: - Searching
@@ -467,7 +620,7 @@ public struct VisitorSearch: Sendable {
     where digitGrams[VisitorSearch.gram(digits, start)].count < rarest.count {
       rarest = digitGrams[VisitorSearch.gram(digits, start)]
     }
-    return rarest.filter { doc in documents[Int(doc)].digits.contains { VisitorSearch.contains($0, digits) } }
+    return rarest.filter { doc in VisitorSearch.contains(self.digits(of: doc), digits) }
   }
 
   // MARK: - Duplicates
@@ -520,7 +673,11 @@ public struct VisitorSearch: Sendable {
     }
     if let number = form.document?.number {
       let folded = SearchText.tokens(number).joined()
-      for doc in documentNumbers[folded] ?? [] { reasons[doc, default: []].insert(.sameDocument) }
+      if !folded.isEmpty, let token = token(folded.unicodeScalars.map(\.value)) {
+        for doc in postings[Int(token)] where documentTokens[Int(doc)] == token {
+          reasons[doc, default: []].insert(.sameDocument)
+        }
+      }
     }
     let found = reasons.compactMap { doc, reasons -> (Int32, DuplicateCandidate)? in
       guard let visitor = state.visitors[documents[Int(doc)].id], visitor.mergedInto == nil else {
@@ -553,9 +710,10 @@ public struct VisitorSearch: Sendable {
     Int(digits[start] &- 48) * 100 + Int(digits[start + 1] &- 48) * 10 + Int(digits[start + 2] &- 48)
   }
 
-  static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+  static func contains(_ haystack: ArraySlice<UInt8>, _ needle: [UInt8]) -> Bool {
     guard needle.count <= haystack.count else { return false }
-    for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
+    let base = haystack.startIndex
+    for start in base...(base + haystack.count - needle.count) where haystack[start] == needle[0] {
       if haystack[start..<start + needle.count].elementsEqual(needle) { return true }
     }
     return false

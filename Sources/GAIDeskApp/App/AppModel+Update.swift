@@ -18,8 +18,10 @@ extension AppModel {
       return checkDesk()
     case .resize(let newSize):
       size = newSize
-    case .opened(let office, let newState, let account, let recoveryCode):
+    case .opened(let office, let newState, let account, let recoveryCode, let loaded):
       busy = nil
+      // The core's index of the office (loaded from its cache), else one built here.
+      search = loaded ?? VisitorSearch()
       officeCode = office
       officeOpen = true
       setState(newState)

@@ -16,7 +16,8 @@ public struct AppModel {
   public var state: OfficeState { didSet { reports = ReportCache() } }
   /// The core's reports of `state`, computed once for the frames that draw them.
   var reports = ReportCache()
-  /// The visitor search index, kept up to date with `state`.
+  /// The visitor search index: the core's (``Office/visitorSearch(keeping:)``) handed over at opening, kept
+  /// up to date with `state` by ``setState(_:)``.
   public var search: VisitorSearch
   /// The current time (waiting times are computed from it).
   public var now: Date

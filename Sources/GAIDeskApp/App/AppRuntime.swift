@@ -64,11 +64,13 @@ public final class AppRuntime {
       office = created
       return .opened(
         office: created.code, state: created.state, account: created.account?.name ?? "",
-        recoveryCode: created.recoveryCode)
+        recoveryCode: created.recoveryCode, search: created.visitorSearch(keeping: false))
     case .unlock(let passphrase):
       let opened = try Office.open(at: paths, passphrase: passphrase, marks: marks)
       office = opened
-      return .opened(office: opened.code, state: opened.state, account: opened.account?.name ?? "")
+      return .opened(
+        office: opened.code, state: opened.state, account: opened.account?.name ?? "",
+        search: opened.visitorSearch(keeping: false))
     case .closeOffice:
       office = nil
       return nil

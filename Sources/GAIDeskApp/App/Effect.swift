@@ -88,8 +88,11 @@ public enum Message: Sendable {
   /// The terminal changed size.
   case resize(Size)
   /// The office is open (created or unlocked) by `account` (its name; empty while the journal does not name
-  /// it); a new office's recovery code is shown once.
-  case opened(office: String, state: OfficeState, account: String = "", recoveryCode: String? = nil)
+  /// it); a new office's recovery code is shown once; `search` is the core's visitor index of the office
+  /// (``Office/visitorSearch(keeping:)``, loaded from its cache), nil to build one from `state`.
+  case opened(
+    office: String, state: OfficeState, account: String = "", recoveryCode: String? = nil,
+    search: VisitorSearch? = nil)
   /// Another process recorded something.
   case changed(OfficeState)
   /// An effect succeeded; `visitID` names the visit it concerned, `referralID` the referral made.

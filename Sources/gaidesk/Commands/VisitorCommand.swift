@@ -72,7 +72,7 @@ struct VisitorCommand: ParsableCommand {
       options.applyLanguage()
       let limit = try Validation.count(limit, field: "limit", in: 1...VisitorSearch.maxResults)
       let office = try options.open()
-      let hits = VisitorSearch(state: office.state).find(query, in: office.state, limit: limit)
+      let hits = office.visitorSearch().find(query, in: office.state, limit: limit)
       let visitors = hits.compactMap { office.state.visitors[$0.visitorID] }
       if options.json { return Console.json(visitors.map(JSONView.visitor)) }
       if visitors.isEmpty {

@@ -1,0 +1,125 @@
+import Crypto
+import Foundation
+
+/// The visitor search index's cache file (`cache/search.bin`): derived data, sealed with the office's cache
+/// key in chunks so that it is read and opened a chunk at a time. Whatever does not open, does not fit or is of
+/// another version is ignored (the index is built again); an index that opens is still checked against the
+/// state, visitor by visitor (`VisitorSearch.update(with:)`), before it answers anything.
+///
+/// Layout: a 38-byte header — `GAIDSRCH`, version (UInt16 LE), chunk size (UInt32 LE), plaintext length
+/// (UInt64 LE), 16 random bytes naming this file — then the plaintext (`SearchIndexCodec`) in chunks of
+/// `chunkSize` bytes (1 MiB; the last chunk shorter), each sealed as nonce ‖ ciphertext ‖ tag (AES-256-GCM, key
+/// derived for "search cache") with the header, the chunk's number (UInt32 LE) and a last-chunk byte
+/// authenticated alongside: a chunk moved, dropped, cut or taken from another file does not open.
+public enum SearchIndexFile {
+  static let magic: [UInt8] = Array("GAIDSRCH".utf8)
+  static let version: UInt16 = 1
+  static let headerSize = 38
+  /// The plaintext bytes per sealed chunk written; files with chunks of `chunkSizes` bytes are read.
+  public static let defaultChunkSize = 1 << 20
+  static let chunkSizes = (1 << 10)...(1 << 24)
+  static let purpose = "search cache"
+
+  /// Writes `search` sealed under `masterKey` to `file`, atomically and durably.
+  public static func save(
+    _ search: VisitorSearch, file: String, masterKey: SymmetricKey, chunkSize: Int = defaultChunkSize
+  ) throws {
+    let plain = SearchIndexCodec.encode(search)
+    var header = ByteWriter(capacity: headerSize)
+    header.write(raw: magic)
+    header.write(version)
+    header.write(UInt32(chunkSize))
+    header.write(UInt64(plain.count))
+    var generator = SystemRandomNumberGenerator()
+    for _ in 0..<2 { header.write(generator.next() as UInt64) }
+    let sealer = Sealer(masterKey: masterKey, purpose: purpose)
+    let chunks = max(1, (plain.count + chunkSize - 1) / chunkSize)
+    var out = header.bytes
+    out.reserveCapacity(headerSize + plain.count + chunks * Sealer.overhead)
+    for index in 0..<chunks {
+      let range = index * chunkSize..<min(plain.count, (index + 1) * chunkSize)
+      out += try sealer.seal(
+        Array(plain[range]), authenticating: aad(header.bytes, chunk: index, last: index == chunks - 1))
+    }
+    try FileIO.makeDirectory((file as NSString).deletingLastPathComponent)
+    try FileIO.writeAtomically(out, to: file)
+  }
+
+  /// The index in `file`, opened with the first of `keys` that opens it; nil when there is none, or it is
+  /// damaged, cut, of another version or sealed with another key.
+  public static func load(file: String, keys: [SymmetricKey]) -> VisitorSearch? {
+    guard let plain = open(file: file, keys: keys) else { return nil }
+    return SearchIndexCodec.decode(plain)
+  }
+
+  /// The plaintext of `file`, read and opened a chunk at a time.
+  static func open(file: String, keys: [SymmetricKey]) -> [UInt8]? {
+    guard FileIO.isRegularFile(file), let fd = try? FileIO.open(file, O_RDONLY | O_NONBLOCK) else {
+      return nil
+    }
+    defer { close(fd) }
+    var info = stat()
+    guard fstat(fd, &info) == 0, let header = read(fd, at: 0, count: headerSize) else { return nil }
+    var r = ByteReader(header)
+    guard let name = try? r.readRaw(8), Array(name) == magic, (try? r.readUInt16()) == version,
+      let size = try? r.readUInt32(), chunkSizes.contains(Int(size)), let length = try? r.readUInt64(),
+      length <= UInt64(info.st_size)
+    else { return nil }
+    let plainLength = Int(length)
+    let chunkSize = Int(size)
+    let chunks = max(1, (plainLength + chunkSize - 1) / chunkSize)
+    guard Int(info.st_size) == headerSize + plainLength + chunks * Sealer.overhead else { return nil }
+    var plain: [UInt8] = []
+    plain.reserveCapacity(plainLength)
+    var sealer: Sealer?
+    var offset = headerSize
+    for index in 0..<chunks {
+      let count = min(chunkSize, plainLength - index * chunkSize) + Sealer.overhead
+      guard let sealed = read(fd, at: offset, count: count) else { return nil }
+      let aad = aad(header, chunk: index, last: index == chunks - 1)
+      // The first chunk finds the key (the newest epoch first); the others must open with it.
+      let opened: [UInt8]?
+      if let sealer {
+        opened = sealer.open(sealed[...], authenticating: aad)
+      } else {
+        var found: [UInt8]?
+        for key in keys {
+          let candidate = Sealer(masterKey: key, purpose: purpose)
+          if let bytes = candidate.open(sealed[...], authenticating: aad) {
+            found = bytes
+            sealer = candidate
+            break
+          }
+        }
+        opened = found
+      }
+      guard let opened else { return nil }
+      plain += opened
+      offset += count
+    }
+    return plain
+  }
+
+  private static func aad(_ header: [UInt8], chunk: Int, last: Bool) -> [UInt8] {
+    var w = ByteWriter(capacity: headerSize + 5)
+    w.write(raw: header)
+    w.write(UInt32(chunk))
+    w.writeBool(last)
+    return w.bytes
+  }
+
+  /// Exactly `count` bytes of `fd` from `offset`, or nil.
+  private static func read(_ fd: Int32, at offset: Int, count: Int) -> [UInt8]? {
+    var bytes = [UInt8](repeating: 0, count: count)
+    var done = 0
+    while done < count {
+      let n = bytes.withUnsafeMutableBytes {
+        pread(fd, $0.baseAddress! + done, count - done, off_t(offset + done))
+      }
+      if n < 0 && errno == EINTR { continue }
+      guard n > 0 else { return nil }
+      done += n
+    }
+    return bytes
+  }
+}
