@@ -1,3 +1,4 @@
+import CSQLite
 import Crypto
 import Foundation
 import GAIDesk
