@@ -1,3 +1,4 @@
+import CSQLite
 import Crypto
 import Foundation
 import GAIDesk
@@ -16,6 +17,15 @@ struct ChildResult: Codable {
   var bytes: Int = 0
   var fromSnapshot: Bool = false
   var replayed: Int = 0
+  /// Heap bytes in use after the opening minus before (glibc `mallinfo2`): what the opened office, its
+  /// folded state above all, keeps in memory.
+  var heldBytes: Int = 0
+}
+
+/// Heap bytes in use now (glibc's small-block arena plus its mmapped blocks).
+func heapInUse() -> Int {
+  let info = mallinfo2()
+  return Int(info.uordblks + info.hblkhd)
 }
 
 /// The office master key (epoch 1), unlocked from the first key slot `passphrase` opens: an account slot, or
@@ -56,7 +66,9 @@ func openChild(root: String, mode: String) throws {
   switch mode {
   case "warm", "cold":
     var office: Office?
+    let heapBefore = heapInUse()
     result.seconds = try measure { office = try Office.open(at: paths, passphrase: benchPassphrase) }
+    result.heldBytes = heapInUse() - heapBefore
     result.events = office!.state.eventCount
     result.records = office!.state.recordCount
     result.fromSnapshot = office!.openedFromSnapshot

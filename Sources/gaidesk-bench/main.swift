@@ -125,6 +125,11 @@ func openSection(_ report: inout Report, directory: String, sizes: [Int], repeat
       reference: "read " + format(seconds: read.seconds), ratio: format(ratio: warm.seconds / read.seconds),
       target: million ? "< 0.5 s" : "", ok: million ? warm.seconds < 0.5 : nil,
       figures: ["seconds": warm.seconds, "peak_bytes": Double(warm.peakBytes)])
+    let warmOwn = max(0, warm.seconds - unlock.seconds)
+    report.add(
+      section, "warm open without the key slot unlock", measured: format(seconds: warmOwn),
+      reference: "unlock " + format(seconds: unlock.seconds), target: million ? "≤ 0.2 s" : "",
+      ok: million ? warmOwn <= 0.2 : nil, figures: ["seconds": warmOwn])
     if let readOnlyCold = s["readonly-cold"], let readOnlyWarm = s["readonly-warm"] {
       report.add(
         section, "read-only medium, 2nd open (user's cache)", measured: format(seconds: readOnlyWarm.seconds),
@@ -139,6 +144,13 @@ func openSection(_ report: inout Report, directory: String, sizes: [Int], repeat
       measured: format(bytes: cold.peakBytes) + " / " + format(bytes: warm.peakBytes),
       target: million ? "< 400 MB" : "", ok: million ? peak < 400 << 20 : nil,
       figures: ["cold_peak_bytes": Double(cold.peakBytes), "warm_peak_bytes": Double(warm.peakBytes)])
+    report.add(
+      section, "held after the open, heap (cold / warm)",
+      measured: format(bytes: cold.last.heldBytes) + " / " + format(bytes: warm.last.heldBytes),
+      reference: "warm peak " + format(bytes: warm.peakBytes),
+      figures: [
+        "cold_held_bytes": Double(cold.last.heldBytes), "warm_held_bytes": Double(warm.last.heldBytes),
+      ])
   }
 }
 

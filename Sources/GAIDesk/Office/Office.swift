@@ -427,7 +427,10 @@ public final class Office {
   /// copy of it), with a hash of every segment it covers; failure only costs time at the next opening.
   /// Nothing is written over damage found on the way, and nothing into a folder that refuses writes (its
   /// cache goes to this user's state folder: ``snapshotFile``).
-  public func saveSnapshot() {
+  public func saveSnapshot() { saveSnapshot(chunkSize: SnapshotChunk.plainSize) }
+
+  /// Writes the snapshot cache in chunks of about `chunkSize` plaintext bytes (tests use small ones).
+  func saveSnapshot(chunkSize: Int) {
     // A journal converted for this opening only is sealed anew each time: no cache would ever fit it.
     guard converted == nil else { return }
     let resealed = CoveredSegments(journalRoot: journal.root, seals: seals).resealed(for: journal.cursors)
@@ -435,7 +438,7 @@ public final class Office {
     seals = resealed.seals
     try? StateSnapshot.save(
       state, appliedKey: appliedKey, journal: journal, seals: seals, file: snapshotFile,
-      masterKey: keyring.key(keyring.current)!)
+      masterKey: keyring.key(keyring.current)!, chunkSize: chunkSize)
   }
 
   /// The snapshot cache file: in the office folder, or, when that folder refuses writes (a USB stick, a

@@ -5,9 +5,10 @@ import Foundation
 /// Derived data: deleting `cache/` loses nothing, the next opening rebuilds it from the journal. A cache that
 /// covered records the journal no longer holds is never silently replaced: it names what is missing. It keeps
 /// a hash of every segment it covered (`CoveredSegments`), so damage behind it is found after a warm opening.
+/// It is sealed in chunks (`SnapshotChunk`), written and read one chunk at a time (docs/FORMAT.md).
 enum StateSnapshot {
   static let magic: [UInt8] = Array("GAIDSNAP".utf8)
-  static let version: UInt16 = 11
+  static let version: UInt16 = 12
 
   /// What loading found.
   enum Outcome {
@@ -20,11 +21,35 @@ enum StateSnapshot {
     case unusable
   }
 
+  /// Bytes of the file's header: magic, version, and a random id that every chunk authenticates.
+  static let headerCount = 8 + 2 + 16
+
+  /// Writes the cache streaming, chunk by chunk (of about `chunkSize` plaintext bytes), to a temporary file
+  /// synced and renamed over `file`: the encoded state is never held whole in memory, nor its sealed copy.
   static func save(
     _ state: OfficeState, appliedKey: RecordKey?, journal: Journal, seals: [SegmentSeal], file: String,
-    masterKey: SymmetricKey
+    masterKey: SymmetricKey, chunkSize: Int = SnapshotChunk.plainSize
   ) throws {
-    var w = ByteWriter(capacity: 1 << 16)
+    var header = ByteWriter(capacity: headerCount)
+    header.write(raw: magic)
+    header.write(version)
+    header.write(raw: (0..<16).map { _ in UInt8.random(in: 0...255) })
+    let sealer = Sealer(masterKey: masterKey, purpose: "cache")
+    try FileIO.makeDirectory((file as NSString).deletingLastPathComponent)
+    try FileIO.writeAtomically(to: file) { fd, temporary in
+      let out = try SnapshotChunkWriter(
+        fd: fd, path: temporary, header: header.bytes, sealer: sealer, chunkSize: chunkSize)
+      var w = ByteWriter(capacity: chunkSize + (1 << 16))
+      writePositions(appliedKey: appliedKey, journal: journal, seals: seals, into: &w)
+      try out.finish(&w)
+      try StateCodec.encode(state, into: &w) { try out.boundary(&$0) }
+      try out.finish(&w)
+    }
+  }
+
+  private static func writePositions(
+    appliedKey: RecordKey?, journal: Journal, seals: [SegmentSeal], into w: inout ByteWriter
+  ) {
     let cursors = journal.cursors
     w.writeVarint(UInt64(cursors.count))
     for cursor in cursors {
@@ -57,25 +82,20 @@ enum StateSnapshot {
       w.writeVarint(UInt64(seal.length))
       w.write(raw: seal.hash)
     }
-    StateCodec.encode(state, into: &w)
-    var header = ByteWriter(capacity: 10)
-    header.write(raw: magic)
-    header.write(version)
-    let sealed = try Sealer(masterKey: masterKey, purpose: "cache").seal(
-      w.bytes, authenticating: header.bytes)
-    try FileIO.makeDirectory((file as NSString).deletingLastPathComponent)
-    try FileIO.writeAtomically(header.bytes + sealed, to: file)
   }
 
-  /// The cached state in `file`, with `journal` positioned after it, or why there is none.
+  /// The cached state in `file`, with `journal` positioned after it, or why there is none. The positions are
+  /// read first (a cache covering more than the journal holds is named without opening the state); the
+  /// state is then opened chunk by chunk into one reused buffer and decoded as it comes.
   static func load(file: String, masterKey: SymmetricKey, journal: Journal) -> Outcome {
-    guard let bytes = try? FileIO.read(file), bytes.count > 10, Array(bytes[0..<8]) == magic,
-      bytes[8] == UInt8(version), bytes[9] == 0,
-      let plain = Sealer(masterKey: masterKey, purpose: "cache").open(
-        bytes[10...], authenticating: Array(bytes[0..<10]))
+    guard
+      let input = SnapshotChunkReader(
+        file: file, headerCount: headerCount,
+        expecting: { Array($0[0..<8]) == magic && $0[8] == UInt8(version) && $0[9] == 0 },
+        sealer: Sealer(masterKey: masterKey, purpose: "cache"))
     else { return .unusable }
     do {
-      var r = ByteReader(plain)
+      var r = try input.start(.positions)
       var cursors: [OriginCursor] = []
       var missing: [OriginID: UInt64] = [:]
       for _ in 0..<(try r.readLength()) {
@@ -109,8 +129,10 @@ enum StateSnapshot {
             origin: try readOrigin(&r), segment: try r.readCount(), length: try r.readCount(),
             hash: Array(try r.readRaw(32))))
       }
-      let state = try StateCodec.decode(&r)
-      guard r.isAtEnd else { return .unusable }
+      try input.end(r)
+      r = try input.start(.state)
+      let state = try StateCodec.decode(&r, chunks: input)
+      try input.end(r)
       journal.resume(from: cursors, latestTime: latest, claims: claims)
       return .loaded(state, applied, seals)
     } catch {

@@ -68,10 +68,18 @@ public enum FileIO {
 
   /// Writes `bytes` to `path` durably: a temporary file, synced, renamed over `path`, directory synced.
   public static func writeAtomically(_ bytes: [UInt8], to path: String) throws {
+    try writeAtomically(to: path) { fd, temporary in
+      try bytes.withUnsafeBytes { try writeAll(fd, $0, path: temporary) }
+    }
+  }
+
+  /// Writes `path` durably as `writeAtomically(_:to:)` does, the content streamed by `write` (given the
+  /// temporary file's descriptor and path) instead of held whole in memory.
+  public static func writeAtomically(to path: String, _ write: (Int32, String) throws -> Void) throws {
     let temporary = path + ".tmp-\(getpid())"
     let fd = try open(temporary, O_WRONLY | O_CREAT | O_TRUNC)
     do {
-      try bytes.withUnsafeBytes { try writeAll(fd, $0, path: temporary) }
+      try write(fd, temporary)
       try syncData(fd, path: temporary)
       close(fd)
     } catch {

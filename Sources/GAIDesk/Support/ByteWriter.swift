@@ -9,6 +9,9 @@ public struct ByteWriter: Sendable {
     bytes.reserveCapacity(capacity)
   }
 
+  /// Forgets what was written, keeping the buffer's capacity for what comes next.
+  public mutating func removeAll() { bytes.removeAll(keepingCapacity: true) }
+
   /// Writes one byte.
   public mutating func write(_ value: UInt8) { bytes.append(value) }
 

@@ -112,7 +112,8 @@ import Testing
     #expect(digest(live.state) == expected, "\(label): delivered")
     #expect(live.damage.isEmpty, "\(label): \(live.damage)")
 
-    live.saveSnapshot()
+    // In chunks of any size: the state crosses chunk boundaries at random places.
+    live.saveSnapshot(chunkSize: Int.random(in: 1...4096, using: &random))
     let warm = try TestOffice.reopen(dir)
     #expect(warm.openedFromSnapshot, "\(label)")
     #expect(digest(warm.state) == expected, "\(label): warm opening")
