@@ -104,12 +104,11 @@ final class OriginLog {
         let base = offset
         let (frames, stop) = SegmentScanner(bytes: bytes, base: base, origin: origin).scanFrames()
         chunk.reserveCapacity(frames.count)
-        let opened = opener(for: keyring).open(frames, in: bytes)
+        var opened = opener(for: keyring).open(frames, in: bytes)
         let accepted = bytes.withUnsafeBytes { raw -> Bool in
-          for (frame, opened) in zip(frames, opened) {
-            guard lastSequence < limit, let entry = accept(frame, opened, in: raw, base: base) else {
-              return false
-            }
+          for index in frames.indices {
+            guard lastSequence < limit, let entry = accept(frames[index], &opened[index], in: raw, base: base)
+            else { return false }
             chunk.append(entry)
           }
           return true
@@ -160,12 +159,11 @@ final class OriginLog {
   }
 
   /// Checks the sequence, chain and seal of the record framed at `frame` in `bytes` (the segment from file
-  /// offset `base`), `opened` beforehand; on success advances the position and returns the entry.
+  /// offset `base`), `opened` beforehand (its content and hash are moved into the entry, not copied); on
+  /// success advances the position and returns the entry.
   private func accept(
-    _ frame: RecordFrame, _ opened: OpenedRecord, in bytes: UnsafeRawBufferPointer, base: Int
-  )
-    -> JournalEntry?
-  {
+    _ frame: RecordFrame, _ opened: inout OpenedRecord, in bytes: UnsafeRawBufferPointer, base: Int
+  ) -> JournalEntry? {
     let epoch = UInt32(truncatingIfNeeded: frame.epochOrClock)
     guard opener?.holds(epoch) == true else {
       // A key epoch this account does not hold (yet): the records from here wait, as a record not yet
@@ -188,7 +186,11 @@ final class OriginLog {
       stop(segment, offset, "hash chain broken")
       return nil
     }
-    guard let content = opened.content else {
+    var content: RecordContent?
+    var hash: [UInt8] = []
+    swap(&content, &opened.content)
+    swap(&hash, &opened.hash)
+    guard let content else {
       stop(segment, offset, "cannot decrypt: altered record or another office's key")
       return nil
     }
@@ -196,7 +198,7 @@ final class OriginLog {
     // record's hash) instead of keeping its own copies: an opening holds every entry at once.
     let header = RecordHeader(origin: origin, sequence: frame.sequence, epoch: epoch, previousHash: lastHash)
     lastSequence = frame.sequence
-    lastHash = opened.hash
+    lastHash = hash
     lastRecord = (segment, offset)
     self.offset = base + frame.end
     return JournalEntry(header: header, content: content)
