@@ -41,7 +41,8 @@ public enum EventCodec {
       let start = reader.offset
       _ = try reader.readRaw(length)
       var body = ByteReader(bytes, range: start..<start + length)
-      events.append(try decode(type: type, version: version, body: &body, raw: bytes[start..<start + length]))
+      events.append(
+        try decode(type: type, version: version, body: &body, raw: { Array(bytes[start..<start + length]) }))
     }
     return EventBatch(staff: staff, office: office, events: events)
   }
@@ -194,12 +195,13 @@ public enum EventCodec {
     }
   }
 
-  private static func decode(type: UInt16, version: UInt16, body r: inout ByteReader, raw: ArraySlice<UInt8>)
+  /// The event of a body; `raw` gives its bytes, kept for an event this program does not read.
+  private static func decode(type: UInt16, version: UInt16, body r: inout ByteReader, raw: () -> [UInt8])
     throws -> Event
   {
     // Types and versions this program does not know are kept as they are and passed on.
     guard let known = EventType(rawValue: type), (1...known.version).contains(version) else {
-      return .unknown(type: type, version: version, body: Array(raw))
+      return .unknown(type: type, version: version, body: raw())
     }
     switch known {
     case .officeCreated: return .officeCreated(office: try r.readString())
@@ -231,7 +233,7 @@ public enum EventCodec {
     case .referralChanged:
       let id = try r.readString()
       guard let status = ReferralStatus(rawValue: try r.readString()) else {
-        return .unknown(type: type, version: version, body: Array(raw))
+        return .unknown(type: type, version: version, body: raw())
       }
       let reason = try r.readOptionalString().flatMap(ReferralReason.init(rawValue:))
       return .referralChanged(
@@ -284,7 +286,7 @@ public enum EventCodec {
     case .knowledgeConfirmed:
       guard let subject = KnowledgeSubject(key: try r.readString()),
         let method = ConfirmationMethod(rawValue: try r.readString())
-      else { return .unknown(type: type, version: version, body: Array(raw)) }
+      else { return .unknown(type: type, version: version, body: raw()) }
       return .knowledgeConfirmed(
         subject: subject, method: method, day: try r.readString(), note: try r.readOptionalString())
     }

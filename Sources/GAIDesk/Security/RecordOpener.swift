@@ -1,5 +1,7 @@
 import COpenSSLCrypto
 import Crypto
+import Dispatch
+import Foundation
 
 /// Opens journal records in bulk: AES-256-GCM through the system's OpenSSL 3 (EVP), one cipher context
 /// per key epoch set up once and reused for every record, decrypting into one reused buffer.
@@ -25,27 +27,44 @@ final class RecordOpener {
   /// The content of a scanned record, or nil when it does not open (altered, another office's key, an
   /// epoch this office does not hold, or malformed content) — as `Keyring.open` answers.
   func open(_ record: ScannedRecord) -> RecordContent? {
-    guard let context = context(record.header.epoch) else { return nil }
-    let headerSize = record.header.encodedSize
-    let sealedCount = record.body.count - headerSize
+    record.body.withUnsafeBytes {
+      open(body: $0, headerSize: record.header.encodedSize, epoch: record.header.epoch)
+    }
+  }
+
+  /// The content of the record whose body (clear header of `headerSize` bytes, then the sealed content) is
+  /// `body`, sealed under `epoch`; nil when it does not open, as ``open(_:)``.
+  func open(body: UnsafeRawBufferPointer, headerSize: Int, epoch: UInt32) -> RecordContent? {
+    guard let context = context(epoch) else { return nil }
+    let sealedCount = body.count - headerSize
     guard sealedCount >= Sealer.overhead else { return nil }
     let count = sealedCount - Sealer.overhead
     if plain.count < count { plain = [UInt8](repeating: 0, count: max(count, 2 * plain.count)) }
-    let opened = record.body.withUnsafeBytes { body in
-      plain.withUnsafeMutableBytes { out in
+    return plain.withUnsafeMutableBytes { out -> RecordContent? in
+      guard
         context.open(
           aad: UnsafeRawBufferPointer(rebasing: body[..<headerSize]),
           sealed: UnsafeRawBufferPointer(rebasing: body[headerSize...]), into: out.baseAddress!)
-      }
+      else { return nil }
+      return try? RecordContent(decoding: UnsafeRawBufferPointer(rebasing: out[..<count]))
     }
-    guard opened else { return nil }
-    return try? RecordContent(decoding: plain, count: count)
   }
 
   /// SHA-256 of the record's body (the next record's `previousHash`), as `ScannedRecord.hash`, through a
   /// reused digest context.
   func hash(_ record: ScannedRecord) -> [UInt8] {
-    digest?.hash(record.body) ?? record.hash
+    record.body.withUnsafeBytes { hash(body: $0) }
+  }
+
+  /// SHA-256 of a record body.
+  func hash(body: UnsafeRawBufferPointer) -> [UInt8] {
+    digest?.hash(body) ?? Array(SHA256.hash(data: body))
+  }
+
+  /// Whether the keyring holds `epoch`'s key (the records sealed under it can be opened).
+  func holds(_ epoch: UInt32) -> Bool {
+    if let last, last.epoch == epoch { return true }
+    return keyring.sealer(epoch) != nil
   }
 
   private func context(_ epoch: UInt32) -> AESGCMContext? {
@@ -60,6 +79,80 @@ final class RecordOpener {
     }
     last = (epoch, context)
     return context
+  }
+}
+
+/// What opening one record gave: its content (nil when it does not open) and its body's SHA-256.
+struct OpenedRecord {
+  /// The content, nil when the record does not open (as ``RecordOpener/open(_:)``).
+  var content: RecordContent?
+  /// SHA-256 of the body: the next record's `previousHash`.
+  var hash: [UInt8]
+}
+
+/// Opens a segment's records on every core: the records are split into contiguous stripes, one per core,
+/// each opened and hashed by an opener of its own (OpenSSL contexts are not shared between threads). What
+/// depends on the order (sequence, chain, held epochs) stays with the reader, which checks the results in
+/// order exactly as if each record had been opened when reached.
+final class BulkOpener {
+  /// The keys it opens with.
+  let keyring: Keyring
+  private let openers: [RecordOpener]
+  /// Fewer records than this are opened on the calling thread (an interactive refresh reads a few).
+  static let parallelMinimum = 256
+
+  /// An opener for `keyring`'s records using up to `threads` threads.
+  init(keyring: Keyring, threads: Int = ProcessInfo.processInfo.activeProcessorCount) {
+    self.keyring = keyring
+    openers = (0..<max(1, threads)).map { _ in RecordOpener(keyring: keyring) }
+  }
+
+  /// Whether the keyring holds `epoch`'s key.
+  func holds(_ epoch: UInt32) -> Bool { openers[0].holds(epoch) }
+
+  /// Each frame's record in `bytes` (the scanned bytes the frames index) opened and hashed, in the frames'
+  /// order.
+  func open(_ frames: [RecordFrame], in bytes: [UInt8]) -> [OpenedRecord] {
+    var results = [OpenedRecord](repeating: OpenedRecord(content: nil, hash: []), count: frames.count)
+    let stripes = frames.count < BulkOpener.parallelMinimum ? 1 : openers.count
+    frames.withUnsafeBufferPointer { frames in
+      bytes.withUnsafeBytes { bytes in
+        results.withUnsafeMutableBufferPointer { results in
+          let work = Stripes(frames: frames, bytes: bytes, results: results, openers: openers, count: stripes)
+          if stripes == 1 {
+            work.run(0)
+          } else {
+            DispatchQueue.concurrentPerform(iterations: stripes) { work.run($0) }
+          }
+        }
+      }
+    }
+    return results
+  }
+}
+
+/// What the stripes of one ``BulkOpener/open(_:in:)`` share: each stripe reads `bytes` and `frames`, opens
+/// with its own opener and writes only its own range of `results`, so nothing is written by two threads
+/// (hence the unchecked conformance).
+private struct Stripes: @unchecked Sendable {
+  let frames: UnsafeBufferPointer<RecordFrame>
+  let bytes: UnsafeRawBufferPointer
+  let results: UnsafeMutableBufferPointer<OpenedRecord>
+  let openers: [RecordOpener]
+  let count: Int
+
+  /// Opens and hashes stripe `stripe`'s records.
+  func run(_ stripe: Int) {
+    let opener = openers[stripe]
+    let range = frames.count * stripe / count..<frames.count * (stripe + 1) / count
+    for index in range {
+      let frame = frames[index]
+      let body = UnsafeRawBufferPointer(rebasing: bytes[frame.bodyStart..<frame.end])
+      results[index] = OpenedRecord(
+        content: opener.open(
+          body: body, headerSize: frame.headerSize, epoch: UInt32(truncatingIfNeeded: frame.epochOrClock)),
+        hash: opener.hash(body: body))
+    }
   }
 }
 
@@ -86,13 +179,16 @@ final class SHA256Context {
 
   /// The digest of `bytes`; nil if OpenSSL fails.
   func hash(_ bytes: ArraySlice<UInt8>) -> [UInt8]? {
+    bytes.withUnsafeBytes { hash($0) }
+  }
+
+  /// The digest of `message`; nil if OpenSSL fails.
+  func hash(_ message: UnsafeRawBufferPointer) -> [UInt8]? {
     var out = [UInt8](repeating: 0, count: 32)
-    let done = bytes.withUnsafeBytes { message in
-      out.withUnsafeMutableBufferPointer { digest in
-        EVP_DigestInit_ex(context, algorithm, nil) == 1
-          && EVP_DigestUpdate(context, message.baseAddress, message.count) == 1
-          && EVP_DigestFinal_ex(context, digest.baseAddress, nil) == 1
-      }
+    let done = out.withUnsafeMutableBufferPointer { digest in
+      EVP_DigestInit_ex(context, algorithm, nil) == 1
+        && EVP_DigestUpdate(context, message.baseAddress, message.count) == 1
+        && EVP_DigestFinal_ex(context, digest.baseAddress, nil) == 1
     }
     return done ? out : nil
   }

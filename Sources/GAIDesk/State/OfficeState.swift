@@ -74,9 +74,9 @@ public struct OfficeState: Sendable {
     switch event {
     case .officeCreated(let code):
       if self.office == nil { self.office = code }
+    // New entities are stored with one lookup of their id (`storeNew`), not a lookup and then a store.
     case .visitorRegistered(let visitor):
-      guard visitors[visitor.id] == nil else { return }
-      visitors[visitor.id] = visitor
+      guard storeNew(visitor, in: &visitors[visitor.id]) else { return }
       visitorOrder.append(visitor.id)
     case .visitorUpdated(let update, let fields, let base):
       guard var visitor = visitors[update.id] else { return }
@@ -96,12 +96,11 @@ public struct OfficeState: Sendable {
       if let store { visitors[id]?.consentToStore = store }
       if let share { visitors[id]?.consentToShare = share }
     case .visitArrived(let id, let visitorID, let day, let number, let letter):
-      guard visits[id] == nil else { return }
       var visit = Visit(
         id: id, visitorID: visitorID, day: day, number: number, office: office, arrivedAt: time,
         arrivedBy: staff)
       visit.letter = letter
-      visits[id] = visit
+      guard storeNew(visit, in: &visits[id]) else { return }
       visitOrder.append(id)
       visitsByDay[day, default: []].append(id)
       visitsByVisitor[visitorID, default: []].append(id)
@@ -123,17 +122,17 @@ public struct OfficeState: Sendable {
       visits.values[index].status = visits.values[index].calledAt == nil ? .waiting : .called
       visits.values[index].endedAt = nil
     case .referralCreated(let id, let visitorID, let partner, let topic, let due, let note, let visitID):
-      guard referrals[id] == nil else { return }
-      referrals[id] = Referral(
+      let referral = Referral(
         id: id, visitorID: visitorID, partner: partner, topic: topic, due: due, note: note, visitID: visitID,
         createdAt: time, createdBy: staff)
+      guard storeNew(referral, in: &referrals[id]) else { return }
       referralOrder.append(id)
     case .referralChanged(let id, let status, let reason, let note):
       referrals[id]?.history.append(
         ReferralChange(status: status, reason: reason, note: note, at: time, by: staff))
     case .followUpAdded(let id, let visitorID, let on, let note):
-      guard followUps[id] == nil else { return }
-      followUps[id] = FollowUp(id: id, visitorID: visitorID, on: on, note: note, createdBy: staff)
+      let followUp = FollowUp(id: id, visitorID: visitorID, on: on, note: note, createdBy: staff)
+      guard storeNew(followUp, in: &followUps[id]) else { return }
       followUpOrder.append(id)
     case .followUpDone(let id):
       guard followUps[id]?.doneAt == nil else { return }
@@ -186,6 +185,14 @@ public struct OfficeState: Sendable {
       unknownEvents += 1
     }
   }
+}
+
+/// Stores `value` in a dictionary's `slot` (`&dictionary[key]`, one lookup of the key) when it holds nothing
+/// yet; whether it did.
+private func storeNew<Value>(_ value: Value, in slot: inout Value?) -> Bool {
+  guard case .none = slot else { return false }
+  slot = value
+  return true
 }
 
 extension OfficeState {

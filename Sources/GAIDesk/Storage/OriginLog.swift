@@ -32,7 +32,7 @@ final class OriginLog {
   /// Damage that stopped reading this origin.
   private(set) var damage: JournalDamage?
   /// Opens the records read (its cipher contexts set up at the first record).
-  private var opener: RecordOpener?
+  private var opener: BulkOpener?
 
   init(origin: OriginID, directory: String, displayDirectory: String) {
     self.origin = origin
@@ -101,12 +101,19 @@ final class OriginLog {
       } else if size > offset {
         scans += 1
         let bytes = try FileIO.read(path(segment), from: offset)
-        let (records, stop) = SegmentScanner(bytes: bytes, base: offset, origin: origin).scan()
-        chunk.reserveCapacity(records.count)
-        for record in records {
-          guard lastSequence < limit, let entry = accept(record, keyring: keyring) else { return done() }
-          chunk.append(entry)
+        let base = offset
+        let (frames, stop) = SegmentScanner(bytes: bytes, base: base, origin: origin).scanFrames()
+        chunk.reserveCapacity(frames.count)
+        var opened = opener(for: keyring).open(frames, in: bytes)
+        let accepted = bytes.withUnsafeBytes { raw -> Bool in
+          for index in frames.indices {
+            guard lastSequence < limit, let entry = accept(frames[index], &opened[index], in: raw, base: base)
+            else { return false }
+            chunk.append(entry)
+          }
+          return true
         }
+        guard accepted else { return done() }
         switch stop {
         case nil: pendingTail = nil
         case .incompleteTail(let at, let reason):
@@ -142,40 +149,58 @@ final class OriginLog {
       .compactMap(SegmentFormat.index(fileName:)).sorted()
   }
 
-  /// Checks sequence, chain and seal; on success advances the position and returns the entry.
-  private func accept(_ record: ScannedRecord, keyring: Keyring) -> JournalEntry? {
-    var header = record.header
-    guard keyring.sealer(header.epoch) != nil else {
+  /// The opener for `keyring`: the one kept, unless the office learned an epoch since (its contexts are per
+  /// epoch).
+  private func opener(for keyring: Keyring) -> BulkOpener {
+    if let opener, opener.keyring.epochs == keyring.epochs { return opener }
+    let made = BulkOpener(keyring: keyring)
+    opener = made
+    return made
+  }
+
+  /// Checks the sequence, chain and seal of the record framed at `frame` in `bytes` (the segment from file
+  /// offset `base`), `opened` beforehand (its content and hash are moved into the entry, not copied); on
+  /// success advances the position and returns the entry.
+  private func accept(
+    _ frame: RecordFrame, _ opened: inout OpenedRecord, in bytes: UnsafeRawBufferPointer, base: Int
+  ) -> JournalEntry? {
+    let epoch = UInt32(truncatingIfNeeded: frame.epochOrClock)
+    guard opener?.holds(epoch) == true else {
       // A key epoch this account does not hold (yet): the records from here wait, as a record not yet
       // written would, until the journal names the epoch's key (sealed under the epoch before it).
-      waitingEpoch = header.epoch
+      waitingEpoch = epoch
       return nil
     }
     waitingEpoch = nil
-    guard header.sequence == lastSequence + 1 else {
-      stop(segment, record.offset, "sequence \(header.sequence) where \(lastSequence + 1) was expected")
+    let offset = base + frame.position
+    guard frame.sequence == lastSequence + 1 else {
+      stop(segment, offset, "sequence \(frame.sequence) where \(lastSequence + 1) was expected")
       return nil
     }
-    guard header.previousHash == lastHash else {
-      stop(segment, record.offset, "hash chain broken")
+    let chained =
+      lastHash.count == 32
+      && lastHash.withUnsafeBytes {
+        memcmp(bytes.baseAddress! + frame.previousHashStart, $0.baseAddress!, 32) == 0
+      }
+    guard chained else {
+      stop(segment, offset, "hash chain broken")
       return nil
     }
-    // A new opener when the office learned an epoch since (its contexts are per epoch).
-    let opener =
-      self.opener.flatMap { $0.keyring.epochs == keyring.epochs ? $0 : nil } ?? RecordOpener(keyring: keyring)
-    self.opener = opener
-    guard let content = opener.open(record) else {
-      stop(segment, record.offset, "cannot decrypt: altered record or another office's key")
+    var content: RecordContent?
+    var hash: [UInt8] = []
+    swap(&content, &opened.content)
+    swap(&hash, &opened.hash)
+    guard let content else {
+      stop(segment, offset, "cannot decrypt: altered record or another office's key")
       return nil
     }
     // The entry's header shares the storage of values already held (this log's origin, the previous
     // record's hash) instead of keeping its own copies: an opening holds every entry at once.
-    header.origin = origin
-    header.previousHash = lastHash
-    lastSequence = header.sequence
-    lastHash = opener.hash(record)
-    lastRecord = (segment, record.offset)
-    offset = record.end
+    let header = RecordHeader(origin: origin, sequence: frame.sequence, epoch: epoch, previousHash: lastHash)
+    lastSequence = frame.sequence
+    lastHash = hash
+    lastRecord = (segment, offset)
+    self.offset = base + frame.end
     return JournalEntry(header: header, content: content)
   }
 

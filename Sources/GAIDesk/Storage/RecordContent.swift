@@ -42,24 +42,23 @@ public struct RecordContent: Equatable, Sendable {
 
   /// Decodes a plaintext; the padding must be zeros.
   public init(decoding bytes: [UInt8]) throws {
-    try self.init(decoding: bytes, count: bytes.count)
+    self = try bytes.withUnsafeBytes { try RecordContent(decoding: $0) }
   }
 
-  /// Decodes the plaintext held in the first `count` bytes of `bytes` (a reused buffer).
-  init(decoding bytes: [UInt8], count: Int) throws {
-    var r = ByteReader(bytes, range: 0..<count)
+  /// Decodes a plaintext held in memory borrowed for the call (the bulk opener's reused buffer).
+  init(decoding plain: UnsafeRawBufferPointer) throws {
+    var r = UnsafeByteReader(plain)
     clock = HybridTime(rawValue: try r.readUInt64())
     wall = WallTime(milliseconds: try r.readUInt64())
     var seen: [OriginID: UInt64] = [:]
     for _ in 0..<(try r.readLength()) {
-      guard let origin = OriginID(bytes: Array(try r.readRaw(16))) else {
+      guard let origin = OriginID(bytes: try r.readArray(16)) else {
         throw ByteReader.Malformed(reason: "origin")
       }
       seen[origin] = try r.readVarint()
     }
     self.seen = seen
-    let length = try r.readLength()
-    payload = Array(try r.readRaw(length))
+    payload = try r.readArray(try r.readLength())
     guard r.restIsZero else { throw ByteReader.Malformed(reason: "padding") }
   }
 }

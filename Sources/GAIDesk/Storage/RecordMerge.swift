@@ -9,8 +9,9 @@ struct RecordMerge {
   typealias Source = () throws -> [JournalEntry]?
 
   private var sources: [Source] = []
+  /// Each origin's chunk, reversed: its next record is the last, taken out with `removeLast` (moved, not
+  /// copied: a copy of an entry retains each of its arrays).
   private var chunks: [[JournalEntry]] = []
-  private var positions: [Int] = []
   /// The clock of each origin's next record: each step scans these plain numbers, and builds full keys
   /// only when two clocks are equal.
   private var clocks: [UInt64] = []
@@ -19,16 +20,19 @@ struct RecordMerge {
   static func run(_ sources: [Source], deliver: (JournalEntry) throws -> Void) throws {
     var merge = RecordMerge()
     for source in sources {
-      if let chunk = try source() { merge.add(source, chunk) }
+      if var chunk = try source() {
+        chunk.reverse()  // in place: the chunk is held only here
+        merge.add(source, chunk)
+      }
     }
     while let entry = try merge.next() { try deliver(entry) }
   }
 
-  private mutating func add(_ source: @escaping Source, _ chunk: [JournalEntry]) {
+  /// Adds an origin whose chunk, already reversed, is not empty.
+  private mutating func add(_ source: @escaping Source, _ reversedChunk: [JournalEntry]) {
     sources.append(source)
-    chunks.append(chunk)
-    positions.append(0)
-    clocks.append(chunk[0].content.clock.rawValue)
+    chunks.append(reversedChunk)
+    clocks.append(reversedChunk[reversedChunk.count - 1].content.clock.rawValue)
   }
 
   /// The smallest next record of all origins, after which that origin's position moves on.
@@ -38,23 +42,21 @@ struct RecordMerge {
     for index in clocks.indices.dropFirst() where clocks[index] <= clocks[best] {
       if clocks[index] < clocks[best] || head(index) < head(best) { best = index }
     }
-    let entry = chunks[best][positions[best]]
-    positions[best] += 1
-    if positions[best] == chunks[best].count {
-      if let chunk = try sources[best]() {
+    let entry = chunks[best].removeLast()
+    if chunks[best].isEmpty {
+      if var chunk = try sources[best]() {
+        chunk.reverse()
         chunks[best] = chunk
-        positions[best] = 0
       } else {
         sources.remove(at: best)
         chunks.remove(at: best)
-        positions.remove(at: best)
         clocks.remove(at: best)
         return entry
       }
     }
-    clocks[best] = chunks[best][positions[best]].content.clock.rawValue
+    clocks[best] = chunks[best][chunks[best].count - 1].content.clock.rawValue
     return entry
   }
 
-  private func head(_ index: Int) -> RecordKey { chunks[index][positions[index]].key }
+  private func head(_ index: Int) -> RecordKey { chunks[index][chunks[index].count - 1].key }
 }

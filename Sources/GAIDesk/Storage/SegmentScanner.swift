@@ -52,27 +52,53 @@ public struct SegmentScanner {
 
   /// Valid records from the start, and what stopped the scan (nil when it reached the end cleanly).
   public func scan() -> (records: [ScannedRecord], stop: ScanStop?) {
-    var records: [ScannedRecord] = []
+    let (frames, stop) = scanFrames()
+    return (frames.map(record), stop)
+  }
+
+  /// The records' frames from the start, and what stopped the scan: ``scan()`` without building a header
+  /// (two arrays) and a body slice per record.
+  func scanFrames() -> (frames: [RecordFrame], stop: ScanStop?) {
+    var frames: [RecordFrame] = []
     var position = 0
     while position < bytes.count {
-      switch frame(at: position) {
-      case .success(let record):
-        records.append(record)
-        position = record.end - base
+      switch locate(at: position) {
+      case .success(let frame):
+        frames.append(frame)
+        position = frame.end
       case .failure(let problem):
-        switch resynchronise(after: position, previous: records.last) {
+        switch resynchronise(after: position, previous: frames.last) {
         case .found(let next):
-          return (records, .damage(offset: base + position, reason: problem.reason, resumesAt: base + next))
+          return (frames, .damage(offset: base + position, reason: problem.reason, resumesAt: base + next))
         case .abandoned:
           // Candidates were left unchecked: bytes may still hold records, so this is damage, never a tail.
           let reason = problem.reason + "; no record found after it within the search limit"
-          return (records, .damage(offset: base + position, reason: reason, resumesAt: base + bytes.count))
+          return (frames, .damage(offset: base + position, reason: reason, resumesAt: base + bytes.count))
         case .none:
-          return (records, .incompleteTail(offset: base + position, reason: problem.reason))
+          return (frames, .incompleteTail(offset: base + position, reason: problem.reason))
         }
       }
     }
-    return (records, nil)
+    return (frames, nil)
+  }
+
+  /// The scanned record of a frame found in these bytes.
+  func record(_ frame: RecordFrame) -> ScannedRecord {
+    ScannedRecord(
+      header: header(frame), offset: base + frame.position, body: bytes[frame.bodyStart..<frame.end])
+  }
+
+  /// The clear header of a frame found in these bytes (its origin is this scanner's, which it matched).
+  func header(_ frame: RecordFrame) -> RecordHeader {
+    let previousHash = Array(bytes[frame.previousHashStart..<frame.previousHashStart + 32])
+    guard frame.version == 1 else {
+      return RecordHeader(
+        origin: origin, sequence: frame.sequence, epoch: UInt32(truncatingIfNeeded: frame.epochOrClock),
+        previousHash: previousHash)
+    }
+    var header = RecordHeader(origin: origin, sequence: frame.sequence, epoch: 0, previousHash: previousHash)
+    header.legacyClock = HybridTime(rawValue: frame.epochOrClock)
+    return header
   }
 
   /// Why bytes at an offset are not a valid record.
@@ -82,32 +108,47 @@ public struct SegmentScanner {
 
   /// The record framed at `position` (relative to `bytes`), or why there is none.
   func frame(at position: Int) -> Result<ScannedRecord, FrameProblem> {
+    locate(at: position).map(record)
+  }
+
+  /// The frame at `position` (relative to `bytes`), its length, checksum, version and origin checked and its
+  /// header's numbers read in place, or why there is none.
+  func locate(at position: Int) -> Result<RecordFrame, FrameProblem> {
     let available = bytes.count - position
     guard available >= SegmentFormat.frameHeaderSize else {
       return .failure(FrameProblem(reason: "truncated frame"))
     }
-    var reader = ByteReader(bytes, range: position..<position + 8)
-    let length = Int(try! reader.readUInt32())
-    let checksum = try! reader.readUInt32()
-    if length == 0 && checksum == 0 && bytes[position...].allSatisfy({ $0 == 0 }) {
-      return .failure(FrameProblem(reason: "zero-filled tail"))
+    return bytes.withUnsafeBytes { raw -> Result<RecordFrame, FrameProblem> in
+      let length = Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: position, as: UInt32.self)))
+      let checksum = UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: position + 4, as: UInt32.self))
+      if length == 0 && checksum == 0 && raw[position...].allSatisfy({ $0 == 0 }) {
+        return .failure(FrameProblem(reason: "zero-filled tail"))
+      }
+      guard (SegmentFormat.minBodySize...SegmentFormat.maxBodySize).contains(length) else {
+        return .failure(FrameProblem(reason: "impossible record length \(length)"))
+      }
+      guard available - 8 >= length else { return .failure(FrameProblem(reason: "truncated record")) }
+      let bodyStart = position + 8
+      let originMatches = origin.bytes.withUnsafeBytes {
+        memcmp(raw.baseAddress! + bodyStart + 1, $0.baseAddress!, 16) == 0
+      }
+      guard raw[bodyStart] == recordVersion, originMatches, RecordHeader.size(ofVersion: recordVersion) != nil
+      else { return .failure(FrameProblem(reason: "record header unreadable")) }
+      let body = UnsafeRawBufferPointer(rebasing: raw[bodyStart..<bodyStart + length])
+      guard CRC32C.checksum(buffer: body) == checksum else {
+        return .failure(FrameProblem(reason: "checksum mismatch"))
+      }
+      // The minimum body holds the longest header: both layouts' fields lie within it.
+      let sequence = UInt64(littleEndian: body.loadUnaligned(fromByteOffset: 17, as: UInt64.self))
+      let epochOrClock =
+        recordVersion == 1
+        ? UInt64(littleEndian: body.loadUnaligned(fromByteOffset: 25, as: UInt64.self))
+        : UInt64(UInt32(littleEndian: body.loadUnaligned(fromByteOffset: 25, as: UInt32.self)))
+      return .success(
+        RecordFrame(
+          position: position, length: length, version: recordVersion, sequence: sequence,
+          epochOrClock: epochOrClock))
     }
-    guard (SegmentFormat.minBodySize...SegmentFormat.maxBodySize).contains(length) else {
-      return .failure(FrameProblem(reason: "impossible record length \(length)"))
-    }
-    guard available - 8 >= length else { return .failure(FrameProblem(reason: "truncated record")) }
-    let bodyStart = position + 8
-    guard bytes[bodyStart] == recordVersion,
-      bytes[(bodyStart + 1)..<(bodyStart + 17)].elementsEqual(origin.bytes)
-    else { return .failure(FrameProblem(reason: "record header unreadable")) }
-    let body = bytes[bodyStart..<bodyStart + length]
-    guard CRC32C.checksum(body) == checksum else {
-      return .failure(FrameProblem(reason: "checksum mismatch"))
-    }
-    guard let header = try? RecordHeader(decoding: bytes, at: bodyStart) else {
-      return .failure(FrameProblem(reason: "record header unreadable"))
-    }
-    return .success(ScannedRecord(header: header, offset: base + position, body: body))
   }
 
   /// What a search for the next record after damage found.
@@ -125,7 +166,7 @@ public struct SegmentScanner {
   /// bytes in between can hold, the chain when it follows `previous` directly); the checksums computed stay
   /// within twice the distance searched plus one largest record, so a crafted segment of fake headers
   /// costs linear time, not one checksum of up to 1 MiB per byte.
-  func resynchronise(after position: Int, previous: ScannedRecord?) -> Resynchronisation {
+  func resynchronise(after position: Int, previous: RecordFrame?) -> Resynchronisation {
     let frameMin = SegmentFormat.frameHeaderSize + SegmentFormat.minBodySize
     var spent = 0
     var skipped = false
@@ -141,10 +182,12 @@ public struct SegmentScanner {
       else { continue }
       if let previous {
         // Every record between `previous` and this one lies in the bytes in between.
-        let most = previous.header.sequence + 1 + UInt64((candidate - position) / frameMin)
-        guard header.sequence > previous.header.sequence, header.sequence <= most else { continue }
-        if header.sequence == previous.header.sequence + 1 {
-          if previousHash == nil { previousHash = previous.hash }
+        let most = previous.sequence + 1 + UInt64((candidate - position) / frameMin)
+        guard header.sequence > previous.sequence, header.sequence <= most else { continue }
+        if header.sequence == previous.sequence + 1 {
+          if previousHash == nil {
+            previousHash = Array(SHA256.hash(data: bytes[previous.bodyStart..<previous.end]))
+          }
           guard header.previousHash == previousHash else { continue }
         }
       }
@@ -153,7 +196,7 @@ public struct SegmentScanner {
         continue
       }
       spent += length
-      if case .success = frame(at: candidate) { return .found(candidate) }
+      if case .success = locate(at: candidate) { return .found(candidate) }
     }
     return skipped ? .abandoned : .none
   }
@@ -184,4 +227,28 @@ public struct SegmentScanner {
     UInt32(bytes[offset]) | UInt32(bytes[offset + 1]) << 8 | UInt32(bytes[offset + 2]) << 16
       | UInt32(bytes[offset + 3]) << 24
   }
+}
+
+/// A record framed intact in scanned bytes (length, checksum, version and origin checked), its clear header's
+/// numbers read in place: what reading a log needs of each record, without arrays.
+struct RecordFrame {
+  /// Offset of the frame in the scanned bytes.
+  let position: Int
+  /// Length of the body (header and sealed content).
+  let length: Int
+  /// The record layout version (1 or 2).
+  let version: UInt8
+  /// The header's sequence.
+  let sequence: UInt64
+  /// The header's key epoch (format 2) or the clock format 1 kept in clear.
+  let epochOrClock: UInt64
+
+  /// Offset of the body in the scanned bytes.
+  var bodyStart: Int { position + SegmentFormat.frameHeaderSize }
+  /// Offset just past the frame in the scanned bytes.
+  var end: Int { bodyStart + length }
+  /// The clear header's size.
+  var headerSize: Int { version == 1 ? RecordHeader.legacySize : RecordHeader.size }
+  /// Offset of the header's previous hash (its last 32 bytes) in the scanned bytes.
+  var previousHashStart: Int { bodyStart + headerSize - 32 }
 }

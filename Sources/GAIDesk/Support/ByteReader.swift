@@ -11,11 +11,11 @@ public struct ByteReader {
   public private(set) var offset: Int
   private let end: Int
 
-  /// Reads `bytes[range]`.
+  /// Reads `bytes[range]` (a range reaching beyond the bytes reads as truncated there).
   public init(_ bytes: [UInt8], range: Range<Int>? = nil) {
     self.bytes = bytes
-    self.offset = range?.lowerBound ?? 0
-    self.end = range?.upperBound ?? bytes.count
+    self.end = min(range?.upperBound ?? bytes.count, bytes.count)
+    self.offset = max(0, min(range?.lowerBound ?? 0, end))
   }
 
   /// Whether every byte has been read.
@@ -42,25 +42,24 @@ public struct ByteReader {
   public mutating func readUInt16() throws -> UInt16 {
     try need(2)
     defer { offset += 2 }
-    return UInt16(bytes[offset]) | UInt16(bytes[offset + 1]) << 8
+    return UInt16(
+      littleEndian: bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: offset, as: UInt16.self) })
   }
 
   /// Reads a 32-bit little-endian integer.
   public mutating func readUInt32() throws -> UInt32 {
     try need(4)
-    var value: UInt32 = 0
-    for i in 0..<4 { value |= UInt32(bytes[offset + i]) << (8 * UInt32(i)) }
-    offset += 4
-    return value
+    defer { offset += 4 }
+    return UInt32(
+      littleEndian: bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: offset, as: UInt32.self) })
   }
 
   /// Reads a 64-bit little-endian integer.
   public mutating func readUInt64() throws -> UInt64 {
     try need(8)
-    var value: UInt64 = 0
-    for i in 0..<8 { value |= UInt64(bytes[offset + i]) << (8 * UInt64(i)) }
-    offset += 8
-    return value
+    defer { offset += 8 }
+    return UInt64(
+      littleEndian: bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: offset, as: UInt64.self) })
   }
 
   /// Reads `count` raw bytes.
