@@ -1,6 +1,6 @@
 import CSQLite
 import Foundation
-import GAIDesk
+@_spi(Testing) import GAIDesk
 
 #if canImport(Glibc)
   import Glibc
@@ -82,18 +82,26 @@ func benchForm(_ i: Int, random: inout SeededRandom) -> VisitorForm {
 struct AppendResult {
   var count: Int
   var recordBytes: Int
+  /// The office's appends, each followed by this device's mark (as the program appends).
   var journal: Stats
+  /// The same appends in an office whose marks are never saved (a folder this device only reads).
+  var plain: Stats
   var raw: Stats
   var sqlite: Stats
   var sqliteVersion: String
 }
 
-/// Durable appends, interleaved so that the three contenders see the same disk weather.
+/// Durable appends, interleaved so that the four contenders (appends with and without the device's mark,
+/// the raw limit, the peer) see the same disk weather.
 func benchAppend(directory: String, count: Int) throws -> AppendResult {
   let root = directory + "/append-office"
   try? FileManager.default.removeItem(atPath: root)
+  try? FileManager.default.removeItem(atPath: root + "-plain")
   let paths = OfficePaths(root: root)
   let office = try Office.create(at: paths, office: "praia", passphrase: benchPassphrase, staff: "ana")
+  let plainOffice = try Office.create(
+    at: OfficePaths(root: root + "-plain"), office: "praia", passphrase: benchPassphrase, staff: "ana",
+    marks: DeviceMarks.readOnly(DeviceMarks.resolve()))
   let originFolder = try FileManager.default.contentsOfDirectory(atPath: paths.journal)
     .filter { $0.count == 32 }.first.map { paths.journal + "/" + $0 }!
   let raw = RawAppender(path: originFolder + "/raw-limit.bin")
@@ -113,18 +121,23 @@ func benchAppend(directory: String, count: Int) throws -> AppendResult {
   for i in payload.indices { payload[i] = UInt8(truncatingIfNeeded: random.next()) }
 
   var journalTimes: [Double] = []
+  var plainTimes: [Double] = []
   var rawTimes: [Double] = []
   var sqliteTimes: [Double] = []
   let warmup = 20
+  try plainOffice.registerVisitor(benchForm(0, random: &random), staff: "ana")
   for i in 0..<(count + warmup) {
     let form = benchForm(i + 1, random: &random)
     // Rotate the order so that none always follows another's sync.
-    for slot in 0..<3 {
-      switch (i + slot) % 3 {
+    for slot in 0..<4 {
+      switch (i + slot) % 4 {
       case 0:
         let t = try measure { try office.registerVisitor(form, staff: "ana") }
         if i >= warmup { journalTimes.append(t) }
       case 1:
+        let t = try measure { try plainOffice.registerVisitor(form, staff: "ana") }
+        if i >= warmup { plainTimes.append(t) }
+      case 2:
         let t = measure { raw.append(payload) }
         if i >= warmup { rawTimes.append(t) }
       default:
@@ -134,6 +147,7 @@ func benchAppend(directory: String, count: Int) throws -> AppendResult {
     }
   }
   return AppendResult(
-    count: count, recordBytes: recordBytes, journal: Stats(journalTimes), raw: Stats(rawTimes),
+    count: count, recordBytes: recordBytes, journal: Stats(journalTimes), plain: Stats(plainTimes),
+    raw: Stats(rawTimes),
     sqlite: Stats(sqliteTimes), sqliteVersion: sqlite.version)
 }

@@ -33,6 +33,10 @@ final class OriginLog {
   private(set) var damage: JournalDamage?
   /// Opens the records read (its cipher contexts set up at the first record).
   private var opener: RecordOpener?
+  /// Tells reading when the folder may hold a segment after a missing one.
+  private var laterSegmentsWatch = FolderWatch()
+  /// The segment after which no later segment was found at the last listing (0: none looked for).
+  private var laterSegmentsCheckedAfter = 0
 
   init(origin: OriginID, directory: String, displayDirectory: String) {
     self.origin = origin
@@ -121,9 +125,13 @@ final class OriginLog {
         return done()
       }
       guard FileIO.size(path(segment + 1)) != nil else {
-        if let later = segmentIndexes().first(where: { $0 > segment + 1 }) {
+        // A later segment can only have appeared if the folder changed since it was last looked for.
+        if laterSegmentsWatch.needsListing(directory) || laterSegmentsCheckedAfter != segment,
+          let later = segmentIndexes().first(where: { $0 > segment + 1 })
+        {
           stop(segment + 1, 0, "segment missing (segment \(later) follows)")
         }
+        laterSegmentsCheckedAfter = segment
         return done()
       }
       if let tail = pendingTail {

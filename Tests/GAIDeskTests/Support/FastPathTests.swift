@@ -11,7 +11,9 @@ import Testing
   static let pieces = [
     "a", "Z", "7", " ", "  ", "\t", "\n", "\r\n", "-", "+", "(", ")", ".", "é", "ã", "Ç", "王", "Мария",
     "\u{7}",
-    "\u{202E}", "\u{00A0}", "\u{2003}", "\u{FFFD}", "~", "\u{7F}", "ß",
+    "\u{202E}", "\u{00A0}", "\u{2003}", "\u{FFFD}", "~", "\u{7F}", "ß", "\u{85}", "\u{9F}", "\u{0B}",
+    "\u{0C}", "\u{2028}", "\u{2029}", "\u{3000}", "\u{1680}", "\u{200A}", "\u{200B}", "\u{200C}",
+    "\u{202F}", "\u{205F}", "\u{FEFF}", "\u{2066}", "\u{301}", "😀", "\u{1F3FD}", "\u{180E}",
   ]
 
   static func text(_ random: inout SeededRandom) -> String {
@@ -50,6 +52,60 @@ import Testing
       return 1
     }
     #expect(checked == 2000 || ProcessInfo.processInfo.environment["GAIDESK_FAST_PATH_CASES"] != nil)
+  }
+
+  /// `Validation.text` as it was written before its one-pass shortcut (Foundation, grapheme counts, general
+  /// categories).
+  static func generalText(_ value: String, field: String, limit: Int, allowNewlines: Bool) throws -> String {
+    guard value.count <= limit else { throw GAIDeskError(.fieldTooLong, field, String(limit)) }
+    guard !value.unicodeScalars.contains("\u{FFFD}") else { throw GAIDeskError(.fieldEncoding, field) }
+    for scalar in value.unicodeScalars where scalar.properties.generalCategory == .control {
+      if allowNewlines && (scalar == "\n" || scalar == "\t") { continue }
+      throw GAIDeskError(.fieldControl, field)
+    }
+    guard !value.unicodeScalars.contains(where: TextEscaping.isHiding) else {
+      throw GAIDeskError(.fieldHidden, field)
+    }
+    return value
+  }
+
+  @Test func textChecksAnswerAsTheGeneralPath() {
+    _ = runPropertyCases("GAIDESK_FAST_PATH_CASES", count: 3000, seed: 1_616) { random, _ in
+      let value = FastPathTests.text(&random)
+      let limit = Int(random.next() % 14)
+      let newlines = random.next() % 2 == 0
+      let fast = FastPathTests.outcome {
+        try Validation.text(value, field: "f", limit: limit, allowNewlines: newlines)
+      }
+      let general = FastPathTests.outcome {
+        try FastPathTests.generalText(value, field: "f", limit: limit, allowNewlines: newlines)
+      }
+      #expect(fast == general, "\(value.debugDescription) limit \(limit)")
+      #expect(
+        FastPathTests.outcome { try Validation.name(value) }
+          == FastPathTests.outcome {
+            let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !trimmed.isEmpty else { throw GAIDeskError(.fieldEmpty, "name") }
+            return try FastPathTests.generalText(
+              trimmed, field: "name", limit: Validation.maxNameLength, allowNewlines: false)
+          }, "\(value.debugDescription)")
+      return 1
+    }
+    // Every scalar Foundation trims, and no other, in the planes a form can hold.
+    var differing: [UInt32] = []
+    for value in UInt32(0)...0x3_FFFF {
+      guard let scalar = Unicode.Scalar(value) else { continue }
+      for (newlines, set) in [(true, CharacterSet.whitespacesAndNewlines), (false, .whitespaces)] {
+        let trims = set.contains(scalar)
+        if Validation.isWhitespace(scalar, newlines: newlines) != trims { differing.append(value) }
+        guard trims || value % 101 == 0 else { continue }
+        let text = String(scalar) + "a" + String(scalar) + "b" + String(scalar)
+        if Validation.trimming(text, newlines: newlines) != text.trimmingCharacters(in: set) {
+          differing.append(value)
+        }
+      }
+    }
+    #expect(differing.isEmpty, "\(differing.map { String($0, radix: 16) })")
   }
 
   @Test func phoneNumbersStillAccepted() throws {
