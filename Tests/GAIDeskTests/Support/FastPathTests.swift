@@ -163,6 +163,36 @@ import Testing
     #expect(DeviceMarks(folder: folder).mark(office: "test") == mark)
   }
 
+  @Test func originTagsAsBefore() {
+    var random = SeededRandom(seed: 40)
+    for _ in 0..<500 {
+      let origin = OriginID(bytes: (0..<16).map { _ in UInt8(truncatingIfNeeded: random.next()) })!
+      // The tag as it was written before (Characters of the alphabet).
+      let alphabet = Array("0123456789ABCDEFGHJKMNPQRSTVWXYZ")
+      let value = origin.bytes[0..<5].reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+      #expect(origin.tag == String((0..<8).map { alphabet[Int((value >> (35 - 5 * UInt64($0))) & 31)] }))
+    }
+    #expect(OriginID(bytes: [UInt8](repeating: 0xFF, count: 16))!.tag == "ZZZZZZZZ")
+    #expect(OriginID(bytes: [0x08, 0x42, 0x10, 0x84, 0x21] + [UInt8](repeating: 0, count: 11))!.tag == "11111111")
+  }
+
+  @Test func accountNamesMatchAsCaseInsensitiveCompare() {
+    let pieces = ["a", "A", "z", "Z", "@", "[", "`", "{", "0", " ", "-", "é", "É", "ß", "SS", "ss", "İ", "i", "ﬁ", "Ω"]
+    _ = runPropertyCases("GAIDESK_FAST_PATH_CASES", count: 3000, seed: 42) { random, _ in
+      func name() -> String { (0..<Int(random.next() % 5)).map { _ in pieces[Int(random.next() % 20)] }.joined() }
+      let left = name()
+      // Half the time the same name in another case, byte by byte.
+      let right =
+        random.next() % 2 == 0
+        ? left.map { random.next() % 2 == 0 ? $0.uppercased() : $0.lowercased() }.joined()
+        : name()
+      #expect(
+        AccountBook.sameName(left, right) == (left.caseInsensitiveCompare(right) == .orderedSame),
+        "\(left.debugDescription) \(right.debugDescription)")
+      return 1
+    }
+  }
+
   @Test func segmentFileNamesAsBefore() {
     #expect(SegmentFormat.fileName(index: 1) == "00000001.seg")
     #expect(SegmentFormat.fileName(index: 12_345_678) == "12345678.seg")
