@@ -97,7 +97,10 @@ public struct DeviceMarks: Sendable {
     return copy
   }
 
-  private func path(_ office: String) -> String { folder + "/office-" + office + ".json" }
+  func path(_ office: String) -> String { folder + "/office-" + office + ".json" }
+
+  /// Whether marks are saved (not for a folder this device only reads).
+  var saves: Bool { !readsOnly }
 
   /// The mark of office `id`, nil when this device has none (or it is unreadable or torn).
   public func mark(office id: String) -> DeviceMark? {
@@ -116,17 +119,16 @@ public struct DeviceMarks: Sendable {
   public func save(_ mark: DeviceMark, office id: String) {
     var mark = mark
     mark.check = mark.computedCheck
-    write(mark.json, office: id)
+    write(mark.json, toFile: path(id))
   }
 
-  /// Writes the text of a mark over office `id`'s mark file, padded with spaces to ``fileSize``, in place and
+  /// Writes the text of a mark over an office's mark `file`, padded with spaces to ``fileSize``, in place and
   /// without a sync (see ``save(_:office:)``); the folder is created only when the file cannot be opened
   /// for want of it.
-  func write(_ text: [UInt8], office id: String) {
+  func write(_ text: [UInt8], toFile file: String) {
     guard !readsOnly, !text.isEmpty, text.count < DeviceMarks.fileSize else { return }
     var bytes = text
     bytes.append(contentsOf: repeatElement(0x20, count: DeviceMarks.fileSize - text.count))
-    let file = path(id)
     var fd = open(file, O_WRONLY | O_CREAT | O_CLOEXEC, 0o600)
     if fd < 0 && errno == ENOENT && (try? FileIO.makeDirectory(folder)) != nil {
       fd = open(file, O_WRONLY | O_CREAT | O_CLOEXEC, 0o600)
@@ -143,7 +145,8 @@ public struct DeviceMarks: Sendable {
 /// `DeviceMarks.save(DeviceMark(cursor:root:), office:)`; not thread-safe (used under the append lock).
 final class DeviceMarkWriter {
   private let marks: DeviceMarks
-  private let office: String
+  /// The office's mark file.
+  private let file: String
   private let root: String
   /// The origin the digits are of, and its 32 hex digits.
   private var origin: (id: OriginID, digits: [UInt8])?
@@ -155,12 +158,13 @@ final class DeviceMarkWriter {
   /// A writer of the marks of office `id` in `marks`, for data folder `root`.
   init(marks: DeviceMarks, office id: String, root: String) {
     self.marks = marks
-    self.office = id
+    self.file = marks.path(id)
     self.root = root
   }
 
   /// Saves the mark of the last record `cursor` covers (see ``DeviceMarks/save(_:office:)``).
   func save(_ cursor: OriginCursor) {
+    guard marks.saves else { return }
     if origin?.id != cursor.origin { origin = (cursor.origin, Array(cursor.origin.hex.utf8)) }
     var info = stat()
     if stat(root, &info) == 0 {
@@ -188,7 +192,7 @@ final class DeviceMarkWriter {
     MarkText.appendJSON(
       origin: digits, sequence: cursor.lastSequence, hash: hash, segment: cursor.lastRecordSegment,
       offset: cursor.lastRecordOffset, folder: folder?.text, check: check, to: &text)
-    marks.write(text, office: office)
+    marks.write(text, toFile: file)
   }
 }
 

@@ -1,8 +1,8 @@
 import COpenSSLCrypto
 import Crypto
 
-/// Seals this origin's new records: AES-256-GCM through the system's OpenSSL 3 (EVP), one cipher context
-/// per key epoch set up once and reused with a fresh random nonce per record, and the chain's SHA-256
+/// Seals this origin's new records: AES-256-GCM through the system's OpenSSL 3 (EVP), the current epoch's
+/// cipher context set up once and reused with a fresh random nonce per record, and the chain's SHA-256
 /// through one reused digest context.
 ///
 /// It writes exactly what `Sealer.seal` writes (nonce ‖ ciphertext ‖ tag, the clear header authenticated),
@@ -76,7 +76,7 @@ final class AESGCMSealContext {
     let nonce = out.assumingMemoryBound(to: UInt8.self)
     let cipher = nonce + 12
     var written: Int32 = 0
-    guard RAND_bytes(nonce, 12) == 1, EVP_EncryptInit_ex(context, nil, nil, nil, nonce) == 1 else {
+    guard AESGCMSealContext.randomNonce(nonce), EVP_EncryptInit_ex(context, nil, nil, nil, nonce) == 1 else {
       return false
     }
     if aad.count > 0 {
@@ -97,5 +97,14 @@ final class AESGCMSealContext {
     }
     guard EVP_EncryptFinal_ex(context, cipher + Int(total), &written) == 1 else { return false }
     return EVP_CIPHER_CTX_ctrl(context, EVP_CTRL_GCM_GET_TAG, 16, cipher + plain.count) == 1
+  }
+
+  /// Fills 12 bytes with the system's random bytes (the kernel's, through `SystemRandomNumberGenerator`).
+  private static func randomNonce(_ nonce: UnsafeMutablePointer<UInt8>) -> Bool {
+    var generator = SystemRandomNumberGenerator()
+    let (high, low): (UInt64, UInt32) = (generator.next(), generator.next())
+    withUnsafeBytes(of: high) { UnsafeMutableRawPointer(nonce).copyMemory(from: $0.baseAddress!, byteCount: 8) }
+    withUnsafeBytes(of: low) { UnsafeMutableRawPointer(nonce + 8).copyMemory(from: $0.baseAddress!, byteCount: 4) }
+    return true
   }
 }

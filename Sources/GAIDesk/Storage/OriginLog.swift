@@ -60,7 +60,16 @@ final class OriginLog {
     lastRecord = cursor.lastSequence > 0 ? (cursor.lastRecordSegment, cursor.lastRecordOffset) : nil
   }
 
-  func path(_ index: Int) -> String { directory + "/" + SegmentFormat.fileName(index: index) }
+  /// The path of segment `index` (the last two named are kept: every refresh names the segment being read
+  /// and the next).
+  func path(_ index: Int) -> String {
+    for named in namedPaths where named.index == index { return named.path }
+    let path = directory + "/" + SegmentFormat.fileName(index: index)
+    if namedPaths.count == 2 { namedPaths.removeFirst() }
+    namedPaths.append((index, path))
+    return path
+  }
+  private var namedPaths: [(index: Int, path: String)] = []
   private func display(_ index: Int) -> String {
     displayDirectory + "/" + SegmentFormat.fileName(index: index)
   }
