@@ -18,7 +18,9 @@ final class RawAppender {
 
   func append(_ bytes: [UInt8]) {
     let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress!, $0.count) }
-    guard n == bytes.count, fdatasync(fd) == 0 else { fail("raw write failed: \(String(cString: strerror(errno)))") }
+    guard n == bytes.count, fdatasync(fd) == 0 else {
+      fail("raw write failed: \(String(cString: strerror(errno)))")
+    }
   }
 }
 
@@ -56,7 +58,9 @@ final class SQLiteAppender {
   func append(_ bytes: [UInt8]) {
     let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
     _ = bytes.withUnsafeBytes { sqlite3_bind_blob(insert, 1, $0.baseAddress, Int32($0.count), transient) }
-    guard sqlite3_step(insert) == SQLITE_DONE else { fail("sqlite insert: \(String(cString: sqlite3_errmsg(db)))") }
+    guard sqlite3_step(insert) == SQLITE_DONE else {
+      fail("sqlite insert: \(String(cString: sqlite3_errmsg(db)))")
+    }
     sqlite3_reset(insert)
   }
 }
@@ -110,7 +114,9 @@ func benchAppend(directory: String, count: Int) throws -> AppendResult {
 
   func segmentBytes() -> Int {
     let names = (try? FileManager.default.contentsOfDirectory(atPath: originFolder)) ?? []
-    return names.filter { $0.hasSuffix(".seg") }.reduce(0) { $0 + (FileIO.size(originFolder + "/" + $1) ?? 0) }
+    return names.filter { $0.hasSuffix(".seg") }.reduce(0) {
+      $0 + (FileIO.size(originFolder + "/" + $1) ?? 0)
+    }
   }
 
   // Record size of one realistic registration, to give the limit and the peer the same bytes.

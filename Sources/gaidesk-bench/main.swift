@@ -63,19 +63,27 @@ func appendSection(_ report: inout Report, directory: String, count: Int) throws
   note("durable append: \(count) interleaved appends per contender…")
   let r = try benchAppend(directory: directory, count: count)
   let section = "durable append (\(r.recordBytes) B record, n=\(r.count))"
-  for (name, stats, key) in [("append with mark", r.journal, "journal"), ("append (plain)", r.plain, "plain")] {
+  for (name, stats, key) in [
+    ("append with mark", r.journal, "journal"), ("append (plain)", r.plain, "plain"),
+  ] {
     for (percentile, value, limit) in [("p50", stats.p50, r.raw.p50), ("p99", stats.p99, r.raw.p99)] {
       let ratio = value / limit
       report.add(
         section, "\(name) \(percentile)", measured: format(seconds: value),
         reference: "raw write+fdatasync " + format(seconds: limit), ratio: format(ratio: ratio),
         target: "≤ 1.2× raw", ok: ratio <= 1.2,
-        figures: ["\(key)_\(percentile)_s": value, "raw_\(percentile)_s": limit, "record_bytes": Double(r.recordBytes)])
+        figures: [
+          "\(key)_\(percentile)_s": value, "raw_\(percentile)_s": limit,
+          "record_bytes": Double(r.recordBytes),
+        ])
     }
   }
-  for (percentile, value, peer) in [("p50", r.journal.p50, r.sqlite.p50), ("p99", r.journal.p99, r.sqlite.p99)] {
+  for (percentile, value, peer) in [
+    ("p50", r.journal.p50, r.sqlite.p50), ("p99", r.journal.p99, r.sqlite.p99),
+  ] {
     report.add(
-      section, "append with mark vs SQLite \(r.sqliteVersion) WAL FULL \(percentile)", measured: format(seconds: value),
+      section, "append with mark vs SQLite \(r.sqliteVersion) WAL FULL \(percentile)",
+      measured: format(seconds: value),
       reference: "SQLite " + format(seconds: peer), ratio: format(ratio: value / peer), target: "< 1× SQLite",
       ok: value < peer, figures: ["sqlite_\(percentile)_s": peer])
   }

@@ -70,7 +70,8 @@ public struct AccountBook: Equatable, Sendable {
     guard a.allSatisfy({ $0 < 0x80 }) && b.allSatisfy({ $0 < 0x80 }) else {
       return left.caseInsensitiveCompare(right) == .orderedSame
     }
-    return a.count == b.count && zip(a, b).allSatisfy { x, y in x == y || (x | 0x20 == y | 0x20 && (0x61...0x7A).contains(x | 0x20)) }
+    return a.count == b.count
+      && zip(a, b).allSatisfy { x, y in x == y || (x | 0x20 == y | 0x20 && (0x61...0x7A).contains(x | 0x20)) }
   }
 }
 

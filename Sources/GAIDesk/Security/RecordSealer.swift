@@ -103,8 +103,12 @@ final class AESGCMSealContext {
   private static func randomNonce(_ nonce: UnsafeMutablePointer<UInt8>) -> Bool {
     var generator = SystemRandomNumberGenerator()
     let (high, low): (UInt64, UInt32) = (generator.next(), generator.next())
-    withUnsafeBytes(of: high) { UnsafeMutableRawPointer(nonce).copyMemory(from: $0.baseAddress!, byteCount: 8) }
-    withUnsafeBytes(of: low) { UnsafeMutableRawPointer(nonce + 8).copyMemory(from: $0.baseAddress!, byteCount: 4) }
+    withUnsafeBytes(of: high) {
+      UnsafeMutableRawPointer(nonce).copyMemory(from: $0.baseAddress!, byteCount: 8)
+    }
+    withUnsafeBytes(of: low) {
+      UnsafeMutableRawPointer(nonce + 8).copyMemory(from: $0.baseAddress!, byteCount: 4)
+    }
     return true
   }
 }

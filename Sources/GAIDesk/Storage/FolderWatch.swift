@@ -55,7 +55,9 @@ struct FolderWatch {
   /// Whether `path` must be listed now; when it must, the caller lists it at once (the stamp is taken before,
   /// so a change made during the listing shows at the next check). `now` gives the monotonic and real-time
   /// clocks in nanoseconds (a test seam).
-  mutating func needsListing(_ path: String, now: (monotonic: Int64, real: Int64) = FolderWatch.clocks()) -> Bool {
+  mutating func needsListing(_ path: String, now: (monotonic: Int64, real: Int64) = FolderWatch.clocks())
+    -> Bool
+  {
     let stamp = Stamp(path)
     if let stamp, stamp == trusted, now.monotonic - listedAt < FolderWatch.maxAge { return false }
     listings += 1

@@ -238,7 +238,9 @@ public final class Journal {
       var sequence = own.lastSequence
       let savedClock = clock
       let sealer =
-        recordSealer.flatMap { $0.keyring.current == keyring.current && $0.keyring.epochs == keyring.epochs ? $0 : nil }
+        recordSealer.flatMap {
+          $0.keyring.current == keyring.current && $0.keyring.epochs == keyring.epochs ? $0 : nil
+        }
         ?? RecordSealer(keyring: keyring)
       recordSealer = sealer
       for _ in 0..<count {

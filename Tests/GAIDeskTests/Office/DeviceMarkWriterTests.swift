@@ -13,7 +13,8 @@ import Testing
       origin: OriginID(bytes: (0..<16).map { _ in UInt8(truncatingIfNeeded: random.next()) })!,
       segment: Int(truncatingIfNeeded: pick() & 0x7FFF_FFFF), offset: Int(truncatingIfNeeded: pick() >> 1),
       lastSequence: pick(), lastHash: (0..<32).map { _ in UInt8(truncatingIfNeeded: random.next()) },
-      lastRecordSegment: Int(truncatingIfNeeded: pick() >> 1), lastRecordOffset: Int(truncatingIfNeeded: pick() >> 1))
+      lastRecordSegment: Int(truncatingIfNeeded: pick() >> 1),
+      lastRecordOffset: Int(truncatingIfNeeded: pick() >> 1))
   }
 
   @Test func writesTheBytesSaveWrites() throws {
@@ -27,7 +28,9 @@ import Testing
       writer.save(cursor)
       saved.save(DeviceMark(cursor: cursor, root: root), office: "o")
       let bytes = FileManager.default.contents(atPath: dir.path + "/written/office-o.json")
-      #expect(bytes != nil && bytes == FileManager.default.contents(atPath: dir.path + "/saved/office-o.json"), "\(label)")
+      #expect(
+        bytes != nil && bytes == FileManager.default.contents(atPath: dir.path + "/saved/office-o.json"),
+        "\(label)")
       #expect(bytes?.count == DeviceMarks.fileSize)
       var expected = DeviceMark(cursor: cursor, root: root)
       expected.check = expected.computedCheck

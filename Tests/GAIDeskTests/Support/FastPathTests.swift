@@ -173,13 +173,18 @@ import Testing
       #expect(origin.tag == String((0..<8).map { alphabet[Int((value >> (35 - 5 * UInt64($0))) & 31)] }))
     }
     #expect(OriginID(bytes: [UInt8](repeating: 0xFF, count: 16))!.tag == "ZZZZZZZZ")
-    #expect(OriginID(bytes: [0x08, 0x42, 0x10, 0x84, 0x21] + [UInt8](repeating: 0, count: 11))!.tag == "11111111")
+    #expect(
+      OriginID(bytes: [0x08, 0x42, 0x10, 0x84, 0x21] + [UInt8](repeating: 0, count: 11))!.tag == "11111111")
   }
 
   @Test func accountNamesMatchAsCaseInsensitiveCompare() {
-    let pieces = ["a", "A", "z", "Z", "@", "[", "`", "{", "0", " ", "-", "é", "É", "ß", "SS", "ss", "İ", "i", "ﬁ", "Ω"]
+    let pieces = [
+      "a", "A", "z", "Z", "@", "[", "`", "{", "0", " ", "-", "é", "É", "ß", "SS", "ss", "İ", "i", "ﬁ", "Ω",
+    ]
     _ = runPropertyCases("GAIDESK_FAST_PATH_CASES", count: 3000, seed: 42) { random, _ in
-      func name() -> String { (0..<Int(random.next() % 5)).map { _ in pieces[Int(random.next() % 20)] }.joined() }
+      func name() -> String {
+        (0..<Int(random.next() % 5)).map { _ in pieces[Int(random.next() % 20)] }.joined()
+      }
       let left = name()
       // Half the time the same name in another case, byte by byte.
       let right =
