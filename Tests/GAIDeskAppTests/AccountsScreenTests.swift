@@ -107,4 +107,38 @@ struct AccountsScreenTests {
     #expect(model.lockScreen?.people == ["Ana"])
     #expect(!Self.text(model).contains("Rui Fortes · PIN"), "\(Self.text(model))")
   }
+
+  @Test("lock times: shown on the list, changed in a form the core checks, a word that is no number refused")
+  func lockTimes() {
+    var model = Self.model(as: "Ana")
+    Fixture.press(&model, [.character("e")])
+    #expect(Self.text(model).contains("o ecrã bloqueia após 3 min sem tecla"))
+    Fixture.press(&model, [.character("t")])
+    #expect(model.current(AccountsScreen.self)?.isDirty == false)
+    #expect(Self.text(model).contains("Bloquear após (min sem tecla, 1–30)"))
+    Fixture.type(&model, "5")
+    Fixture.press(&model, [.tab, .tab])
+    Fixture.type(&model, "oito")
+    #expect(model.current(AccountsScreen.self)?.isDirty == true)
+    #expect(Fixture.press(&model, [.enter]) == [])
+    #expect(Self.text(model).contains("«oito» não é um número inteiro"))
+    Fixture.press(&model, [.control("u")])
+    Fixture.type(&model, "8")
+    let set = Effect.setLockTimes(LockTimesChange(idleMinutes: 5, wipeMinutes: 15, sessionHours: 8))
+    #expect(Fixture.press(&model, [.enter]) == [set])
+    // The core's bounds are the only rule: its refusal stays on the form.
+    _ = model.update(.failed(set, GAIDeskError(.lockTimeRange, "idle-minutes", "1", "30", "45")))
+    #expect(
+      Self.text(model).contains("O tempo sem tecla até bloquear (--idle-minutes) deve estar entre 1 e 30"))
+    var changed = Fixture.withAccounts()
+    changed.apply(
+      EventBatch(
+        staff: "Ana", office: "praia",
+        events: [.lockTimesChanged(LockTimesChange(idleMinutes: 5, wipeMinutes: 15, sessionHours: 8))]),
+      time: Fixture.at(minutesAgo: 1, counter: 90))
+    _ = model.update(.done(set, changed, visitID: nil, referralID: nil))
+    #expect(model.current(AccountsScreen.self)?.mode == .list)
+    #expect(model.notice?.text.contains("Tempos de bloqueio guardados: 5 min, 15 min, 8 h") == true)
+    #expect(Self.text(model).contains("o ecrã bloqueia após 5 min sem tecla"))
+  }
 }

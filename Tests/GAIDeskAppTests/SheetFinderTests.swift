@@ -39,8 +39,23 @@ struct SheetFinderTests {
     for word in ["renovação", "renewal", "renouvellement"] {
       Fixture.press(&model, [.control("u")])
       Fixture.type(&model, word)
-      #expect(SheetFinderScreen.topics(matching: word).contains { $0.code == "residence.renewal" }, "\(word)")
+      #expect(text(model).contains(model.tr.topic("residence.renewal")), "\(word)")
     }
+  }
+
+  @Test("a word only a sheet says lists its topic, marked as found in the sheet, and Enter opens it")
+  func wordOfTheSheet() {
+    var model = Fixture.model()
+    Fixture.press(&model, [.character("f")])
+    Fixture.type(&model, "casamento")
+    let family = model.tr.topic("residence.family-reunification")
+    #expect(text(model).contains(family + " · na ficha"))
+    #expect(!text(model).contains("Nenhum assunto"))
+    let matches = model.directory.knowledge.topics(matching: "casamento")
+    let index = matches.firstIndex { $0.topic.code == "residence.family-reunification" }!
+    Fixture.press(&model, Array(repeating: .down, count: index) + [.enter])
+    #expect(text(model).contains(family + " · "))
+    #expect(text(model).contains(model.tr("sheet.ask")))
   }
 
   @Test("a long sheet scrolls with PageDown and PageUp at 80×24, saying when more follows")

@@ -50,6 +50,23 @@ import Testing
     #expect(partnersOnly.out.split(separator: "\n").count == 4)
   }
 
+  @Test func topicFindSearchesNamesThenSheetsInAnyLanguage() throws {
+    let cli = CLI()
+    #expect(cli.run(["init", "--office", "praia", "--staff", "Ana Tavares"]).status == 0)
+    let renewal = cli.run(["topic", "find", "renewal", "--lang", "en"])
+    #expect(renewal.status == 0, "\(renewal.err)")
+    #expect(renewal.out.split(separator: "\n").first?.hasPrefix("residence.renewal") == true)
+    let marriage = cli.run(["topic", "find", "casamento"])
+    #expect(marriage.out.contains("residence.family-reunification") && marriage.out.contains("· na ficha"))
+    let json = try CLI.items(cli.run(["topic", "find", "casamento", "--json"]))
+    #expect(
+      json.contains {
+        $0["code"] as? String == "residence.family-reunification" && $0["foundIn"] as? String == "sheet"
+      })
+    let none = cli.run(["topic", "find", "xylofone", "--lang", "fr"])
+    #expect(none.status == 2 && none.out.contains("Aucun sujet ni fiche"))
+  }
+
   @Test func theMonthReportIsForTheAuthorityNamedByReferenceData() {
     let cli = CLI()
     #expect(cli.run(["init", "--office", "praia", "--staff", "Ana Tavares"]).status == 0)

@@ -341,7 +341,8 @@ extension AppModel {
       if let visitID, let visit = state.visits[visitID] {
         notice = Notice(tr("queue.reopened", visit.ticket, name(visit.visitorID)), role: .success)
       }
-    case .confirmKnowledge, .correctSheetLine, .correctPartner, .addAccount, .removeAccount, .changeRole:
+    case .confirmKnowledge, .correctSheetLine, .correctPartner, .addAccount, .removeAccount, .changeRole,
+      .setLockTimes:
       break
     case .createOffice, .unlock, .saveSettings, .quit, .prepareBackup, .backup, .closeOffice,
       .checkPassphrase:

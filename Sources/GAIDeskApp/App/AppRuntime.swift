@@ -166,6 +166,8 @@ public final class AppRuntime {
       try office.removeAccount(name: name, staff: staff)
     case .changeRole(let name, let role):
       try office.changeRole(name: name, to: role, staff: staff)
+    case .setLockTimes(let change):
+      _ = try office.setLockTimes(change, staff: staff)
     case .checkPassphrase(let passphrase):
       return .passphraseChecked(person: try office.checkPassphrase(passphrase))
     case .quit, .createOffice, .unlock, .saveSettings, .closeOffice:

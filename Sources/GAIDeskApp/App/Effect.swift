@@ -71,6 +71,8 @@ public enum Effect: Equatable, Sendable {
   case removeAccount(name: String)
   /// Change the role of the account named `name` (administrators).
   case changeRole(name: String, role: StaffRole)
+  /// Change when the office's desks lock and wipe their keys (administrators).
+  case setLockTimes(LockTimesChange)
   /// Undo "left without service" of a visit (the core allows it for minutes after).
   case reopenVisit(visitID: String)
   /// Leave the program.

@@ -86,6 +86,8 @@ public enum Command: Hashable, Sendable {
   case toConfirm
   /// Undo "left without service" (within minutes of it).
   case undoLeft
+  /// Change when the office's desks lock and wipe their keys (administrators).
+  case lockTimes
 }
 
 /// Bindings shared by every screen after the office is open.

@@ -7,7 +7,7 @@ struct TopicCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "topic",
     abstract: Help.t("Topics and their knowledge sheets: what to ask, which documents, where to send."),
-    subcommands: [List.self, Show.self, Edit.self, Confirm.self, Correct.self, Unconfirmed.self])
+    subcommands: [List.self, Find.self, Show.self, Edit.self, Confirm.self, Correct.self, Unconfirmed.self])
 
   struct List: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: Help.t("List the topics by service area."))
@@ -27,6 +27,36 @@ struct TopicCommand: ParsableCommand {
         for topic in topics where topic.area == area.code {
           print("  \(Console.pad(topic.code, 42)) \(topic.label(Console.language))")
         }
+      }
+    }
+  }
+
+  struct Find: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: Help.t("Find topics by words of their name or of their sheet, in any of the three languages.")
+    )
+    @OptionGroup var options: OfficeOptions
+    @Argument(help: Help.t("Words to find, e.g. casamento.")) var words: [String]
+
+    func run() throws {
+      let office = try options.open()
+      let found = office.knowledge.topics(matching: words.joined(separator: " "))
+      if options.json {
+        return Console.json(
+          found.map {
+            [
+              "code": $0.topic.code, "label": $0.topic.label(Console.language),
+              "foundIn": $0.match == .topic ? "topic" : "sheet",
+            ]
+          })
+      }
+      guard !found.isEmpty else {
+        print(Console.text("ui.finder.none"))
+        throw ExitCode(ExitStatus.notFound.rawValue)
+      }
+      for match in found {
+        let suffix = match.match == .sheet ? " · " + Console.text("ui.finder.inSheet") : ""
+        print("\(Console.pad(match.topic.code, 42)) \(match.topic.label(Console.language))\(suffix)")
       }
     }
   }

@@ -3,9 +3,10 @@ import GAIDesk
 import TerminalUI
 
 /// The administrator's screen: the office's people with their role in words; add one (name, role, passphrase
-/// typed twice), remove one (after saying what removal does), change a role. The core's operations decide
-/// (`Office.addAccount`, `removeAccount`, `changeRole`, as `gaidesk staff …`); the queue opens this screen only
-/// when the core's matrix lets the person at the desk manage accounts.
+/// typed twice), remove one (after saying what removal does), change a role, and change when the desks lock.
+/// The core's operations decide (`Office.addAccount`, `removeAccount`, `changeRole`, `setLockTimes`, as
+/// `gaidesk staff …` and `gaidesk settings lock`); the queue opens this screen only when the core's matrix lets
+/// the person at the desk manage accounts.
 public struct AccountsScreen: AppScreen {
   /// What the screen is doing.
   enum Mode: Equatable {
@@ -17,6 +18,16 @@ public struct AccountsScreen: AppScreen {
     case remove(String)
     /// Choosing a new role for the person named.
     case role(String)
+    /// Changing the lock times (from those shown): idle minutes, minutes locked before the wipe, session hours.
+    case lockTimes(LockTimes)
+
+    /// Removing or changing a role: a question with Enter and Esc, its error below it.
+    var isQuestion: Bool {
+      switch self {
+      case .remove, .role: true
+      case .list, .add, .lockTimes: false
+      }
+    }
   }
 
   var mode = Mode.list
@@ -45,11 +56,12 @@ public struct AccountsScreen: AppScreen {
           KeyBinding(.character("n"), .add, help: tr("key.newPerson")),
           KeyBinding(.character("r"), .retire, help: tr("key.removePerson")),
           KeyBinding(.character("e"), .edit, help: tr("key.changeRole")),
+          KeyBinding(.character("t"), .lockTimes, help: tr("key.lockTimes")),
           KeyBinding(.escape, .back, help: tr("key.back")),
         ] + CommonKeys.bindings(tr, helpOnQuestionMark: true) + [
           KeyBinding(.character("q"), .quit, help: tr("key.quit"), hidden: true)
         ])
-    case .add:
+    case .add, .lockTimes:
       return CommonKeys.form(tr, submit: tr("key.save"))
     case .remove, .role:
       return KeyMap(
@@ -73,6 +85,7 @@ public struct AccountsScreen: AppScreen {
     switch mode {
     case .list: renderList(into: &grid, inner, model)
     case .add: return renderAdd(into: &grid, inner, tr)
+    case .lockTimes: return renderLockTimes(into: &grid, inner, tr)
     case .remove(let name):
       grid.render(
         Paragraph(tr("accounts.removeAsk", name), style: Style(.warning)),
@@ -81,7 +94,7 @@ public struct AccountsScreen: AppScreen {
       grid.put(tr("accounts.roleAsk", name), at: inner.origin, role: .focus, maxWidth: inner.width)
       renderRoles(into: &grid, Rect(x: inner.x, y: inner.y + 2, width: inner.width, height: 3), tr)
     }
-    if let error, mode != .add {
+    if let error, mode == .list || mode.isQuestion {
       grid.render(
         Paragraph(error, style: Style(.error)),
         in: Rect(x: inner.x, y: inner.maxY - 2, width: inner.width, height: 2))
@@ -102,11 +115,18 @@ public struct AccountsScreen: AppScreen {
       if account.name == model.staff { line += " · " + tr("accounts.you") }
       return line
     }
+    let rows = inner.splitRows([.length(2), .fill(1), .length(1), .length(2), .length(2)])
     var state = list
     state.count = items.count
+    grid.render(ListView(items: items, state: state), in: rows[1])
+    let times = model.state.lockTimes
     grid.render(
-      ListView(items: items, state: state),
-      in: Rect(x: inner.x, y: inner.y + 2, width: inner.width, height: max(1, inner.height - 5)))
+      Paragraph(
+        tr(
+          "accounts.lockTimes", String(times.idleMinutes), String(times.wipeMinutes),
+          String(times.sessionHours)),
+        style: Style(.muted)),
+      in: rows[3])
   }
 
   private func renderRoles(into grid: inout Grid, _ area: Rect, _ tr: Translator) {
@@ -116,6 +136,20 @@ public struct AccountsScreen: AppScreen {
         at: Point(x: area.x, y: area.y + index),
         role: candidate == role ? .focus : .normal, maxWidth: area.width)
     }
+  }
+
+  /// The three lock times as a form, under a line saying they hold for every PC of the office.
+  private func renderLockTimes(into grid: inout Grid, _ inner: Rect, _ tr: Translator) -> Point? {
+    let rows = inner.splitRows([.length(2), .length(1), .length(3), .length(1), .fill(1)])
+    grid.render(Paragraph(tr("accounts.lockIntro"), style: Style(.muted)), in: rows[0])
+    let fields = [
+      FormField(tr("accounts.idleMinutes")), FormField(tr("accounts.wipeMinutes")),
+      FormField(tr("accounts.sessionHours")),
+    ]
+    let form = Form(fields: fields, state: self.form)
+    grid.render(form, in: rows[2])
+    if let error { grid.render(Paragraph(error, style: Style(.error)), in: rows[4]) }
+    return form.cursorPosition(in: rows[2])
   }
 
   private func renderAdd(into grid: inout Grid, _ inner: Rect, _ tr: Translator) -> Point? {
@@ -163,8 +197,28 @@ extension AccountsScreen {
       guard let person = selected(model) else { break }
       role = person.role
       mode = .role(person.name)
+    case (.list, .lockTimes):
+      let times = model.state.lockTimes
+      mode = .lockTimes(times)
+      form = FormState(
+        values: [String(times.idleMinutes), String(times.wipeMinutes), String(times.sessionHours)],
+        limits: [4, 4, 4])
     case (.list, .back):
       return Reaction(navigation: .pop)
+    case (.lockTimes, .nextField): form.focusNext()
+    case (.lockTimes, .previousField): form.focusPrevious()
+    case (.lockTimes, .submit):
+      var values: [Int] = []
+      for field in form.values {
+        let text = field.text.trimmingCharacters(in: .whitespaces)
+        guard let value = Int(text) else {
+          error = model.tr("accounts.lockNumber", text)
+          return Reaction()
+        }
+        values.append(value)
+      }
+      let change = LockTimesChange(idleMinutes: values[0], wipeMinutes: values[1], sessionHours: values[2])
+      return Reaction([.setLockTimes(change)], busy: model.tr("busy.saving"))
     case (.add, .nextField): form.focusNext()
     case (.add, .previousField): form.focusPrevious()
     case (.add, .submit):
@@ -181,7 +235,7 @@ extension AccountsScreen {
       return Reaction([.removeAccount(name: name)], busy: model.tr("busy.saving"))
     case (.role(let name), .submit):
       return Reaction([.changeRole(name: name, role: role)], busy: model.tr("busy.saving"))
-    case (.add, .back), (.remove, .back), (.role, .back):
+    case (.add, .back), (.remove, .back), (.role, .back), (.lockTimes, .back):
       mode = .list
     default: break
     }
@@ -194,6 +248,8 @@ extension AccountsScreen {
     case .list:
       list.count = Self.people(model).count
       _ = list.handle(key)
+    case .lockTimes:
+      if form.handle(key) { error = nil }
     case .add:
       if key == .left || key == .right {
         role = Self.step(role, by: key == .right ? 1 : -1)
@@ -224,6 +280,11 @@ extension AccountsScreen {
     case .addAccount(let name, let role, _): said = tr("accounts.added", name, Self.words(role, tr))
     case .removeAccount(let name): said = tr("accounts.removed", name)
     case .changeRole(let name, let role): said = tr("accounts.roleChanged", name, Self.words(role, tr))
+    case .setLockTimes:
+      let times = model.state.lockTimes
+      said = tr(
+        "accounts.lockChanged", String(times.idleMinutes), String(times.wipeMinutes),
+        String(times.sessionHours))
     default: return Reaction()
     }
     mode = .list
@@ -234,7 +295,7 @@ extension AccountsScreen {
   /// The core's refusal (a name taken, a weak passphrase, oneself removed) stays on the screen.
   public mutating func failed(_ effect: Effect, message: String) -> Bool {
     switch effect {
-    case .addAccount, .removeAccount, .changeRole:
+    case .addAccount, .removeAccount, .changeRole, .setLockTimes:
       error = message
       if mode == .add { clearPassphrases() }
       return true
@@ -251,7 +312,14 @@ extension AccountsScreen {
   }
 
   /// Something typed in the form would be lost.
-  public var isDirty: Bool { mode == .add && form.values.contains { !$0.text.isEmpty } }
+  public var isDirty: Bool {
+    switch mode {
+    case .add: form.values.contains { !$0.text.isEmpty }
+    case .lockTimes(let shown):
+      form.values.map(\.text) != [shown.idleMinutes, shown.wipeMinutes, shown.sessionHours].map(String.init)
+    default: false
+    }
+  }
   /// Esc closes the form or the question, not the screen.
   public var isInPanel: Bool { mode != .list }
 }

@@ -1,8 +1,8 @@
 import GAIDesk
 import TerminalUI
 
-/// Any knowledge sheet in a few keys from the queue: type a word of the topic (Portuguese, English or
-/// French), Enter opens the sheet, PageUp/PageDown scroll it, Esc goes back. On the open sheet ↑↓ choose a
+/// Any knowledge sheet in a few keys from the queue: type a word of the topic or of its sheet (Portuguese,
+/// English or French; topics named by it first), Enter opens the sheet, PageUp/PageDown scroll it, Esc goes back. On the open sheet ↑↓ choose a
 /// line; c confirms it locally and e corrects it (how it was checked, a note), as the core records them.
 public struct SheetFinderScreen: AppScreen {
   /// Words typed.
@@ -34,18 +34,9 @@ public struct SheetFinderScreen: AppScreen {
     return Layout(filter: rows[0], hint: rows[1], list: rows[3], sheet: sheet[0], status: sheet[1])
   }
 
-  /// The topics whose labels (in any of the three languages), area or code hold every word typed.
-  static func topics(matching text: String) -> [Topic] {
-    let typed = SearchText.tokens(text)
-    let reference = ReferenceData.shipped
-    guard !typed.isEmpty else { return reference.topics }
-    return reference.topics.filter { topic in
-      let area = reference.areas.first { $0.code == topic.area }
-      let words = SearchText.tokens(
-        [topic.pt, topic.en, topic.fr, area?.pt ?? "", area?.en ?? "", area?.fr ?? "", topic.code].joined(
-          separator: " "))
-      return typed.allSatisfy { part in words.contains { $0.hasPrefix(part) } }
-    }
+  /// The topics the core's finder gives for the words typed (names first, then sheets that hold them).
+  static func topics(matching text: String, model: AppModel) -> [TopicMatch] {
+    model.directory.knowledge.topics(matching: text)
   }
 
   public func keyMap(_ tr: Translator) -> KeyMap<Command> {
@@ -96,14 +87,17 @@ public struct SheetFinderScreen: AppScreen {
       height: 1)
     grid.render(TextField(filter), in: field)
     grid.put(tr("finder.hint"), at: layout.hint.origin, role: .muted, maxWidth: layout.hint.width)
-    let topics = Self.topics(matching: filter.text)
+    let topics = Self.topics(matching: filter.text, model: model)
     if topics.isEmpty {
       grid.put(tr("finder.none"), at: layout.list.origin, role: .muted, maxWidth: layout.list.width)
     } else {
       var state = list
       state.count = topics.count
       state.pageSize = layout.list.height
-      grid.render(ListView(items: topics.map { $0.label(tr.language) }, state: state), in: layout.list)
+      let items = topics.map { found in
+        found.topic.label(tr.language) + (found.match == .sheet ? " · " + tr("finder.inSheet") : "")
+      }
+      grid.render(ListView(items: items, state: state), in: layout.list)
     }
     return TextField(filter).cursorPosition(in: field)
   }
@@ -112,9 +106,9 @@ public struct SheetFinderScreen: AppScreen {
     if form != nil { return formCommand(command, model: model) }
     switch command {
     case .submit where opened == nil:
-      let topics = Self.topics(matching: filter.text)
+      let topics = Self.topics(matching: filter.text, model: model)
       guard let index = list.selected, index < topics.count else { return Reaction() }
-      opened = topics[index].code
+      opened = topics[index].topic.code
       offset = 0
       selected = nil
     case .confirmItem, .correctItem: openForm(correcting: command == .correctItem, model: model)
@@ -255,11 +249,11 @@ public struct SheetFinderScreen: AppScreen {
       return Reaction()
     }
     if [.up, .down, .pageUp, .pageDown].contains(key) {
-      list.count = Self.topics(matching: filter.text).count
+      list.count = Self.topics(matching: filter.text, model: model).count
       list.pageSize = max(1, Self.layout(in: model.bodyArea).list.height)
       _ = list.handle(key)
     } else if filter.handle(key) {
-      list = ListState(count: Self.topics(matching: filter.text).count)
+      list = ListState(count: Self.topics(matching: filter.text, model: model).count)
     }
     return Reaction()
   }
