@@ -1,6 +1,6 @@
 import CSQLite
 import Foundation
-import GAIDesk
+@_spi(Testing) import GAIDesk
 
 #if canImport(Glibc)
   import Glibc
@@ -18,7 +18,9 @@ final class RawAppender {
 
   func append(_ bytes: [UInt8]) {
     let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress!, $0.count) }
-    guard n == bytes.count, fdatasync(fd) == 0 else { fail("raw write failed: \(String(cString: strerror(errno)))") }
+    guard n == bytes.count, fdatasync(fd) == 0 else {
+      fail("raw write failed: \(String(cString: strerror(errno)))")
+    }
   }
 }
 
@@ -56,7 +58,9 @@ final class SQLiteAppender {
   func append(_ bytes: [UInt8]) {
     let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
     _ = bytes.withUnsafeBytes { sqlite3_bind_blob(insert, 1, $0.baseAddress, Int32($0.count), transient) }
-    guard sqlite3_step(insert) == SQLITE_DONE else { fail("sqlite insert: \(String(cString: sqlite3_errmsg(db)))") }
+    guard sqlite3_step(insert) == SQLITE_DONE else {
+      fail("sqlite insert: \(String(cString: sqlite3_errmsg(db)))")
+    }
     sqlite3_reset(insert)
   }
 }
@@ -82,18 +86,26 @@ func benchForm(_ i: Int, random: inout SeededRandom) -> VisitorForm {
 struct AppendResult {
   var count: Int
   var recordBytes: Int
+  /// The office's appends, each followed by this device's mark (as the program appends).
   var journal: Stats
+  /// The same appends in an office whose marks are never saved (a folder this device only reads).
+  var plain: Stats
   var raw: Stats
   var sqlite: Stats
   var sqliteVersion: String
 }
 
-/// Durable appends, interleaved so that the three contenders see the same disk weather.
+/// Durable appends, interleaved so that the four contenders (appends with and without the device's mark,
+/// the raw limit, the peer) see the same disk weather.
 func benchAppend(directory: String, count: Int) throws -> AppendResult {
   let root = directory + "/append-office"
   try? FileManager.default.removeItem(atPath: root)
+  try? FileManager.default.removeItem(atPath: root + "-plain")
   let paths = OfficePaths(root: root)
   let office = try Office.create(at: paths, office: "praia", passphrase: benchPassphrase, staff: "ana")
+  let plainOffice = try Office.create(
+    at: OfficePaths(root: root + "-plain"), office: "praia", passphrase: benchPassphrase, staff: "ana",
+    marks: DeviceMarks.readOnly(DeviceMarks.resolve()))
   let originFolder = try FileManager.default.contentsOfDirectory(atPath: paths.journal)
     .filter { $0.count == 32 }.first.map { paths.journal + "/" + $0 }!
   let raw = RawAppender(path: originFolder + "/raw-limit.bin")
@@ -102,7 +114,9 @@ func benchAppend(directory: String, count: Int) throws -> AppendResult {
 
   func segmentBytes() -> Int {
     let names = (try? FileManager.default.contentsOfDirectory(atPath: originFolder)) ?? []
-    return names.filter { $0.hasSuffix(".seg") }.reduce(0) { $0 + (FileIO.size(originFolder + "/" + $1) ?? 0) }
+    return names.filter { $0.hasSuffix(".seg") }.reduce(0) {
+      $0 + (FileIO.size(originFolder + "/" + $1) ?? 0)
+    }
   }
 
   // Record size of one realistic registration, to give the limit and the peer the same bytes.
@@ -113,18 +127,23 @@ func benchAppend(directory: String, count: Int) throws -> AppendResult {
   for i in payload.indices { payload[i] = UInt8(truncatingIfNeeded: random.next()) }
 
   var journalTimes: [Double] = []
+  var plainTimes: [Double] = []
   var rawTimes: [Double] = []
   var sqliteTimes: [Double] = []
   let warmup = 20
+  try plainOffice.registerVisitor(benchForm(0, random: &random), staff: "ana")
   for i in 0..<(count + warmup) {
     let form = benchForm(i + 1, random: &random)
     // Rotate the order so that none always follows another's sync.
-    for slot in 0..<3 {
-      switch (i + slot) % 3 {
+    for slot in 0..<4 {
+      switch (i + slot) % 4 {
       case 0:
         let t = try measure { try office.registerVisitor(form, staff: "ana") }
         if i >= warmup { journalTimes.append(t) }
       case 1:
+        let t = try measure { try plainOffice.registerVisitor(form, staff: "ana") }
+        if i >= warmup { plainTimes.append(t) }
+      case 2:
         let t = measure { raw.append(payload) }
         if i >= warmup { rawTimes.append(t) }
       default:
@@ -134,6 +153,7 @@ func benchAppend(directory: String, count: Int) throws -> AppendResult {
     }
   }
   return AppendResult(
-    count: count, recordBytes: recordBytes, journal: Stats(journalTimes), raw: Stats(rawTimes),
+    count: count, recordBytes: recordBytes, journal: Stats(journalTimes), plain: Stats(plainTimes),
+    raw: Stats(rawTimes),
     sqlite: Stats(sqliteTimes), sqliteVersion: sqlite.version)
 }

@@ -64,32 +64,34 @@ func appendSection(_ report: inout Report, directory: String, count: Int) throws
   note("durable append: \(count) interleaved appends per contender…")
   let r = try benchAppend(directory: directory, count: count)
   let section = "durable append (\(r.recordBytes) B record, n=\(r.count))"
-  let p50Ratio = r.journal.p50 / r.raw.p50
-  let p99Ratio = r.journal.p99 / r.raw.p99
-  report.add(
-    section, "GAIDesk journal p50", measured: format(seconds: r.journal.p50),
-    reference: "raw write+fdatasync " + format(seconds: r.raw.p50), ratio: format(ratio: p50Ratio),
-    target: "≤ 1.30× raw", ok: p50Ratio <= 1.3,
-    figures: ["journal_p50_s": r.journal.p50, "raw_p50_s": r.raw.p50, "record_bytes": Double(r.recordBytes)])
-  report.add(
-    section, "GAIDesk journal p99", measured: format(seconds: r.journal.p99),
-    reference: "raw write+fdatasync " + format(seconds: r.raw.p99), ratio: format(ratio: p99Ratio),
-    target: "≤ 1.30× raw", ok: p99Ratio <= 1.3,
-    figures: ["journal_p99_s": r.journal.p99, "raw_p99_s": r.raw.p99])
-  report.add(
-    section, "vs SQLite \(r.sqliteVersion) WAL FULL p50", measured: format(seconds: r.journal.p50),
-    reference: "SQLite " + format(seconds: r.sqlite.p50), ratio: format(ratio: r.journal.p50 / r.sqlite.p50),
-    target: "< 1× SQLite", ok: r.journal.p50 < r.sqlite.p50,
-    figures: ["sqlite_p50_s": r.sqlite.p50])
-  report.add(
-    section, "vs SQLite \(r.sqliteVersion) WAL FULL p99", measured: format(seconds: r.journal.p99),
-    reference: "SQLite " + format(seconds: r.sqlite.p99), ratio: format(ratio: r.journal.p99 / r.sqlite.p99),
-    target: "< 1× SQLite", ok: r.journal.p99 < r.sqlite.p99,
-    figures: ["sqlite_p99_s": r.sqlite.p99])
+  for (name, stats, key) in [
+    ("append with mark", r.journal, "journal"), ("append (plain)", r.plain, "plain"),
+  ] {
+    for (percentile, value, limit) in [("p50", stats.p50, r.raw.p50), ("p99", stats.p99, r.raw.p99)] {
+      let ratio = value / limit
+      report.add(
+        section, "\(name) \(percentile)", measured: format(seconds: value),
+        reference: "raw write+fdatasync " + format(seconds: limit), ratio: format(ratio: ratio),
+        target: "≤ 1.2× raw", ok: ratio <= 1.2,
+        figures: [
+          "\(key)_\(percentile)_s": value, "raw_\(percentile)_s": limit,
+          "record_bytes": Double(r.recordBytes),
+        ])
+    }
+  }
+  for (percentile, value, peer) in [
+    ("p50", r.journal.p50, r.sqlite.p50), ("p99", r.journal.p99, r.sqlite.p99),
+  ] {
+    report.add(
+      section, "append with mark vs SQLite \(r.sqliteVersion) WAL FULL \(percentile)",
+      measured: format(seconds: value),
+      reference: "SQLite " + format(seconds: peer), ratio: format(ratio: value / peer), target: "< 1× SQLite",
+      ok: value < peer, figures: ["sqlite_\(percentile)_s": peer])
+  }
   report.notes.append(
     String(
-      format: "append means: journal %@, raw %@, SQLite %@", format(seconds: r.journal.mean),
-      format(seconds: r.raw.mean), format(seconds: r.sqlite.mean)))
+      format: "append means: with mark %@, plain %@, raw %@, SQLite %@", format(seconds: r.journal.mean),
+      format(seconds: r.plain.mean), format(seconds: r.raw.mean), format(seconds: r.sqlite.mean)))
 }
 
 func openSection(_ report: inout Report, directory: String, sizes: [Int], repeats: Int) throws {
@@ -172,7 +174,7 @@ func largeAppendSection(_ report: inout Report, directory: String, events: Int, 
   report.add(
     section, "GAIDesk journal p50 / p99",
     measured: format(seconds: stats.p50) + " / " + format(seconds: stats.p99),
-    reference: "empty-office p50 above", target: "≤ 1.30× raw", ok: nil,
+    reference: "empty-office p50 above", target: "≤ 1.2× raw", ok: nil,
     figures: ["p50_s": stats.p50, "p99_s": stats.p99, "events": Double(office.state.eventCount)])
 }
 

@@ -49,9 +49,29 @@ public struct AccountBook: Equatable, Sendable {
   /// The accounts still in the office, in the order they were added.
   public var active: [Account] { order.compactMap { accounts[$0] }.filter { !$0.removed } }
 
+  /// Whether any account is still in the office.
+  public var hasActive: Bool { order.contains { accounts[$0]?.removed == false } }
+
   /// The active account named `name` (names are unique among active accounts, compared ignoring case).
   public func account(named name: String) -> Account? {
-    active.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }
+    for id in order {
+      guard let account = accounts[id], !account.removed, AccountBook.sameName(account.name, name) else {
+        continue
+      }
+      return account
+    }
+    return nil
+  }
+
+  /// Whether two names are the same ignoring case, as Foundation's `caseInsensitiveCompare` says (ASCII
+  /// names, most of them, compared byte by byte without it).
+  static func sameName(_ left: String, _ right: String) -> Bool {
+    let (a, b) = (left.utf8, right.utf8)
+    guard a.allSatisfy({ $0 < 0x80 }) && b.allSatisfy({ $0 < 0x80 }) else {
+      return left.caseInsensitiveCompare(right) == .orderedSame
+    }
+    return a.count == b.count
+      && zip(a, b).allSatisfy { x, y in x == y || (x | 0x20 == y | 0x20 && (0x61...0x7A).contains(x | 0x20)) }
   }
 }
 

@@ -18,7 +18,7 @@ extension Office {
   /// record is the person who unlocked, never a name anyone can type. An office whose journal names no
   /// account yet (from before accounts, read-only) records the name as given.
   func actor(_ staff: String) throws -> String {
-    guard !state.accounts.active.isEmpty else { return staff }
+    guard state.accounts.hasActive else { return staff }
     guard let account = state.accounts.account(named: staff) else {
       throw GAIDeskError(.accountUnknown, staff)
     }

@@ -27,7 +27,11 @@ public struct DeviceMark: Codable, Equatable, Sendable {
 
   /// The checksum of the fields.
   var computedCheck: UInt32 {
-    CRC32C.checksum(Array("\(origin)|\(sequence)|\(hash)|\(segment)|\(offset)|\(folder ?? "")".utf8))
+    var text: [UInt8] = []
+    MarkText.appendCheckInput(
+      origin: origin.utf8, sequence: sequence, hash: hash.utf8, segment: segment, offset: offset,
+      folder: (folder ?? "").utf8, to: &text)
+    return CRC32C.checksum(text)
   }
 
   /// The mark of the last record a cursor covers, in data folder `root`.
@@ -43,18 +47,17 @@ public struct DeviceMark: Codable, Equatable, Sendable {
 }
 
 extension DeviceMark {
-  /// The mark as JSON, read back by `JSONDecoder`. Every append saves one, so when its strings are what this
-  /// program writes there (hex digits, decimal digits, colons: nothing JSON escapes) it is written directly.
+  /// The mark as JSON, read back by `JSONDecoder`. When its strings are what this program writes there (hex
+  /// digits, decimal digits, colons: nothing JSON escapes) it is written directly, as ``DeviceMarkWriter``
+  /// writes it after every append.
   var json: [UInt8] {
-    let plain = [origin, hash, folder ?? ""].allSatisfy { value in
-      value.utf8.allSatisfy { $0 == 0x3A || (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
-    }
+    let plain = [origin, hash, folder ?? ""].allSatisfy { value in value.utf8.allSatisfy(MarkText.isPlain) }
     guard plain else { return (try? JSONEncoder().encode(self)).map { Array($0) } ?? [] }
-    var text = "{\"origin\":\"\(origin)\",\"sequence\":\(sequence),\"hash\":\"\(hash)\","
-    text += "\"segment\":\(segment),\"offset\":\(offset)"
-    if let folder { text += ",\"folder\":\"\(folder)\"" }
-    if let check { text += ",\"check\":\(check)" }
-    return Array((text + "}").utf8)
+    var text: [UInt8] = []
+    MarkText.appendJSON(
+      origin: origin.utf8, sequence: sequence, hash: hash.utf8, segment: segment, offset: offset,
+      folder: folder.map { Array($0.utf8) }, check: check, to: &text)
+    return text
   }
 
   /// The device and inode of a folder, nil when it cannot be read.
@@ -88,13 +91,16 @@ public struct DeviceMarks: Sendable {
   public init(folder: String) { self.folder = folder }
 
   /// `marks`, read but never saved.
-  static func readOnly(_ marks: DeviceMarks) -> DeviceMarks {
+  @_spi(Testing) public static func readOnly(_ marks: DeviceMarks) -> DeviceMarks {
     var copy = marks
     copy.readsOnly = true
     return copy
   }
 
-  private func path(_ office: String) -> String { folder + "/office-" + office + ".json" }
+  func path(_ office: String) -> String { folder + "/office-" + office + ".json" }
+
+  /// Whether marks are saved (not for a folder this device only reads).
+  var saves: Bool { !readsOnly }
 
   /// The mark of office `id`, nil when this device has none (or it is unreadable or torn).
   public func mark(office id: String) -> DeviceMark? {
@@ -111,17 +117,161 @@ public struct DeviceMarks: Sendable {
   /// so the next record's sync carries nothing of it) and without a sync of its own: a mark lost or torn in a
   /// power cut only costs a new origin at the next opening.
   public func save(_ mark: DeviceMark, office id: String) {
-    guard !readsOnly else { return }
     var mark = mark
     mark.check = mark.computedCheck
-    let data = mark.json
-    guard !data.isEmpty, data.count < DeviceMarks.fileSize, (try? FileIO.makeDirectory(folder)) != nil else {
-      return
+    write(mark.json, toFile: path(id))
+  }
+
+  /// Writes the text of a mark over an office's mark `file`, padded with spaces to ``fileSize``, in place and
+  /// without a sync (see ``save(_:office:)``); the folder is created only when the file cannot be opened
+  /// for want of it.
+  func write(_ text: [UInt8], toFile file: String) {
+    guard !readsOnly, !text.isEmpty, text.count < DeviceMarks.fileSize else { return }
+    var bytes = text
+    bytes.append(contentsOf: repeatElement(0x20, count: DeviceMarks.fileSize - text.count))
+    var fd = open(file, O_WRONLY | O_CREAT | O_CLOEXEC, 0o600)
+    if fd < 0 && errno == ENOENT && (try? FileIO.makeDirectory(folder)) != nil {
+      fd = open(file, O_WRONLY | O_CREAT | O_CLOEXEC, 0o600)
     }
-    let bytes = data + [UInt8](repeating: 0x20, count: DeviceMarks.fileSize - data.count)
-    let fd = open(path(id), O_WRONLY | O_CREAT, 0o600)
     guard fd >= 0 else { return }
     defer { close(fd) }
     _ = bytes.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, 0) }
   }
+}
+
+/// Writes this device's mark in one office after every append, without building a ``DeviceMark``: the
+/// origin's digits and the data folder's identity formatted once (again only when the folder's device or
+/// inode changes), the text built in one reused buffer. The bytes are those of
+/// `DeviceMarks.save(DeviceMark(cursor:root:), office:)`; not thread-safe (used under the append lock).
+final class DeviceMarkWriter {
+  private let marks: DeviceMarks
+  /// The office's mark file.
+  private let file: String
+  private let root: String
+  /// The origin the digits are of, and its 32 hex digits.
+  private var origin: (id: OriginID, digits: [UInt8])?
+  /// The data folder's device and inode, and their text `device:inode`.
+  private var folder: (device: UInt64, inode: UInt64, text: [UInt8])?
+  private var text: [UInt8] = []
+  private var hash: [UInt8] = []
+
+  /// A writer of the marks of office `id` in `marks`, for data folder `root`.
+  init(marks: DeviceMarks, office id: String, root: String) {
+    self.marks = marks
+    self.file = marks.path(id)
+    self.root = root
+  }
+
+  /// Saves the mark of the last record `cursor` covers (see ``DeviceMarks/save(_:office:)``).
+  func save(_ cursor: OriginCursor) {
+    guard marks.saves else { return }
+    if origin?.id != cursor.origin { origin = (cursor.origin, Array(cursor.origin.hex.utf8)) }
+    var info = stat()
+    if stat(root, &info) == 0 {
+      let device = UInt64(info.st_dev)
+      let inode = UInt64(info.st_ino)
+      if folder?.device != device || folder?.inode != inode {
+        var identity: [UInt8] = []
+        MarkText.appendDecimal(device, to: &identity)
+        identity.append(0x3A)
+        MarkText.appendDecimal(inode, to: &identity)
+        folder = (device, inode, identity)
+      }
+    } else {
+      folder = nil
+    }
+    hash.removeAll(keepingCapacity: true)
+    MarkText.appendHex(cursor.lastHash, to: &hash)
+    let digits = origin!.digits
+    text.removeAll(keepingCapacity: true)
+    MarkText.appendCheckInput(
+      origin: digits, sequence: cursor.lastSequence, hash: hash, segment: cursor.lastRecordSegment,
+      offset: cursor.lastRecordOffset, folder: folder?.text ?? [], to: &text)
+    let check = CRC32C.checksum(text)
+    text.removeAll(keepingCapacity: true)
+    MarkText.appendJSON(
+      origin: digits, sequence: cursor.lastSequence, hash: hash, segment: cursor.lastRecordSegment,
+      offset: cursor.lastRecordOffset, folder: folder?.text, check: check, to: &text)
+    marks.write(text, toFile: file)
+  }
+}
+
+/// The text of a device mark, byte by byte: its JSON and the input of its check.
+enum MarkText {
+  /// Whether a byte is one JSON writes as it is in the mark's strings (hex and decimal digits, colons).
+  static func isPlain(_ byte: UInt8) -> Bool {
+    byte == 0x3A || (0x30...0x39).contains(byte) || (0x61...0x66).contains(byte)
+  }
+
+  /// Appends `origin|sequence|hash|segment|offset|folder`, what the check covers.
+  static func appendCheckInput<Text: Collection<UInt8>>(
+    origin: Text, sequence: UInt64, hash: Text, segment: Int, offset: Int, folder: some Collection<UInt8>,
+    to bytes: inout [UInt8]
+  ) {
+    bytes.append(contentsOf: origin)
+    bytes.append(0x7C)
+    appendDecimal(sequence, to: &bytes)
+    bytes.append(0x7C)
+    bytes.append(contentsOf: hash)
+    bytes.append(0x7C)
+    appendDecimal(segment, to: &bytes)
+    bytes.append(0x7C)
+    appendDecimal(offset, to: &bytes)
+    bytes.append(0x7C)
+    bytes.append(contentsOf: folder)
+  }
+
+  /// Appends the mark's JSON; its strings must be plain (``isPlain(_:)``).
+  static func appendJSON<Text: Collection<UInt8>>(
+    origin: Text, sequence: UInt64, hash: Text, segment: Int, offset: Int, folder: [UInt8]?, check: UInt32?,
+    to bytes: inout [UInt8]
+  ) {
+    bytes.append(contentsOf: #"{"origin":""#.utf8)
+    bytes.append(contentsOf: origin)
+    bytes.append(contentsOf: #"","sequence":"#.utf8)
+    appendDecimal(sequence, to: &bytes)
+    bytes.append(contentsOf: #","hash":""#.utf8)
+    bytes.append(contentsOf: hash)
+    bytes.append(contentsOf: #"","segment":"#.utf8)
+    appendDecimal(segment, to: &bytes)
+    bytes.append(contentsOf: #","offset":"#.utf8)
+    appendDecimal(offset, to: &bytes)
+    if let folder {
+      bytes.append(contentsOf: #","folder":""#.utf8)
+      bytes.append(contentsOf: folder)
+      bytes.append(0x22)
+    }
+    if let check {
+      bytes.append(contentsOf: #","check":"#.utf8)
+      appendDecimal(UInt64(check), to: &bytes)
+    }
+    bytes.append(0x7D)
+  }
+
+  /// Appends `value` in decimal digits.
+  static func appendDecimal(_ value: UInt64, to bytes: inout [UInt8]) {
+    var digits: (UInt64, Int) = (1, 1)
+    while digits.1 < 20 && value / digits.0 >= 10 { digits = (digits.0 * 10, digits.1 + 1) }
+    var place = digits.0
+    while place > 0 {
+      bytes.append(0x30 + UInt8(value / place % 10))
+      place /= 10
+    }
+  }
+
+  /// Appends `value` in decimal digits, with a minus sign when negative.
+  static func appendDecimal(_ value: Int, to bytes: inout [UInt8]) {
+    if value < 0 { bytes.append(0x2D) }
+    appendDecimal(UInt64(value.magnitude), to: &bytes)
+  }
+
+  /// Appends `bytes` as lowercase hex digits.
+  static func appendHex(_ value: [UInt8], to bytes: inout [UInt8]) {
+    for byte in value {
+      bytes.append(hexDigit(byte >> 4))
+      bytes.append(hexDigit(byte & 15))
+    }
+  }
+
+  private static func hexDigit(_ nibble: UInt8) -> UInt8 { nibble < 10 ? 0x30 + nibble : 0x57 + nibble }
 }

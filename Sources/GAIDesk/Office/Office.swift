@@ -37,6 +37,8 @@ public final class Office {
   /// The recovery code of an office just created, to show once; nil otherwise.
   public internal(set) var recoveryCode: String?
   private let marks: DeviceMarks
+  /// Saves this device's mark after each append.
+  private lazy var markWriter = DeviceMarkWriter(marks: marks, office: identity.id!, root: paths.root)
   /// The wall clock (a test seam for clocks set wrong).
   @_spi(Testing) public var now: @Sendable () -> Date = { Date() }
   /// The greatest record key folded so far.
@@ -534,7 +536,7 @@ public final class Office {
           appliedKey = RecordKey(clock: stamp.time, origin: origin, sequence: stamp.sequence)
           return EventCodec.encode(batch)
         },
-        written: { cursor in marks.save(DeviceMark(cursor: cursor, root: paths.root), office: identity.id!) })
+        written: { cursor in markWriter.save(cursor) })
       try foldPending()
       try learnEpochs()
     } catch let error as GAIDeskError {

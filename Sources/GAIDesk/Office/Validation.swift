@@ -30,20 +30,30 @@ public enum Validation {
       guard value.utf8.count <= limit else { throw GAIDeskError(.fieldTooLong, field, String(limit)) }
       return value
     }
-    guard value.count <= limit else { throw GAIDeskError(.fieldTooLong, field, String(limit)) }
-    // Bytes that were not UTF-8 arrive as U+FFFD: refuse them rather than store garbage.
-    guard !value.unicodeScalars.contains("\u{FFFD}") else {
-      throw GAIDeskError(.fieldEncoding, field)
+    // No more characters than bytes: counting characters is needed only for long text.
+    guard value.utf8.count <= limit || value.count <= limit else {
+      throw GAIDeskError(.fieldTooLong, field, String(limit))
     }
-    for scalar in value.unicodeScalars where scalar.properties.generalCategory == .control {
-      if allowNewlines && (scalar == "\n" || scalar == "\t") { continue }
-      throw GAIDeskError(.fieldControl, field)
+    // One pass over the scalars; the refusals keep their order (encoding, control, hiding).
+    var replaced = false
+    var control = false
+    var hiding = false
+    for scalar in value.unicodeScalars {
+      // Bytes that were not UTF-8 arrive as U+FFFD: refuse them rather than store garbage.
+      if scalar == "\u{FFFD}" { replaced = true }
+      if isControl(scalar) && !(allowNewlines && (scalar == "\n" || scalar == "\t")) { control = true }
+      // Characters that hide or reorder text would let a name look like another or scramble a listing.
+      if TextEscaping.isHiding(scalar) { hiding = true }
     }
-    // Characters that hide or reorder text would let a name look like another or scramble a listing.
-    guard !value.unicodeScalars.contains(where: TextEscaping.isHiding) else {
-      throw GAIDeskError(.fieldHidden, field)
-    }
+    if replaced { throw GAIDeskError(.fieldEncoding, field) }
+    if control { throw GAIDeskError(.fieldControl, field) }
+    if hiding { throw GAIDeskError(.fieldHidden, field) }
     return value
+  }
+
+  /// Whether a scalar is a control character (general category Cc, which Unicode fixes as these two ranges).
+  static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
   }
 
   /// An optional short field, trimmed; empty becomes nil.
@@ -148,18 +158,35 @@ public enum Validation {
     value.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
   }
 
-  /// `value` without leading and trailing white space: `.whitespacesAndNewlines` when `newlines`, else
-  /// `.whitespaces` (printable ASCII, whose only white space is the space, is trimmed without Foundation).
+  /// `value` without leading and trailing white space, scalar by scalar as Foundation's
+  /// `trimmingCharacters(in:)` with `.whitespacesAndNewlines` when `newlines`, else `.whitespaces`
+  /// (``isWhitespace(_:newlines:)``), without Foundation.
   static func trimming(_ value: String, newlines: Bool) -> String {
     guard isPrintableASCII(value) else {
-      return value.trimmingCharacters(in: newlines ? .whitespacesAndNewlines : .whitespaces)
+      let scalars = value.unicodeScalars
+      guard let first = scalars.firstIndex(where: { !isWhitespace($0, newlines: newlines) }),
+        let last = scalars.lastIndex(where: { !isWhitespace($0, newlines: newlines) })
+      else { return "" }
+      if first == scalars.startIndex && scalars.index(after: last) == scalars.endIndex { return value }
+      return String(scalars[first...last])
     }
+    // Printable ASCII's only white space is the space.
     let bytes = value.utf8
     guard let first = bytes.firstIndex(where: { $0 != 0x20 }),
       let last = bytes.lastIndex(where: { $0 != 0x20 })
     else { return "" }
     if first == bytes.startIndex && bytes.index(after: last) == bytes.endIndex { return value }
     return String(value[first...last])
+  }
+
+  /// Whether Foundation's `CharacterSet.whitespaces` (tab, the space separators and U+200B) holds `scalar`,
+  /// or, with `newlines`, `.whitespacesAndNewlines` (those, U+000A…U+000D, U+0085, U+2028 and U+2029).
+  static func isWhitespace(_ scalar: Unicode.Scalar, newlines: Bool) -> Bool {
+    switch scalar.value {
+    case 0x09, 0x20, 0xA0, 0x1680, 0x2000...0x200B, 0x202F, 0x205F, 0x3000: true
+    case 0x0A...0x0D, 0x85, 0x2028, 0x2029: newlines
+    default: false
+    }
   }
 
   /// A byte a telephone number may hold: a digit, a space or one of `+ - ( ) .`.

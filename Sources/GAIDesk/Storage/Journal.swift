@@ -31,6 +31,10 @@ public final class Journal {
   /// The append lock; nil while the medium refuses to create it (read-only, no permission, full).
   private var lock: FileLock?
   private var logs: [OriginID: OriginLog] = [:]
+  /// Tells `refresh` when `root` may hold new origin folders.
+  private var rootWatch = FolderWatch()
+  /// Seals this origin's records (set up at the first append, again when the keyring changes).
+  private var recordSealer: RecordSealer?
   private var clock = HybridClock()
   /// The vector last written into a record by this journal (a record carries it when it changed).
   private var lastWrittenVector: [OriginID: UInt64]?
@@ -135,10 +139,13 @@ public final class Journal {
   /// Reads every record appended since the last call, from every origin, delivering each once, in canonical
   /// order (``RecordMerge``): the reader folds them as they come, holding one segment's records per origin.
   public func refresh(_ deliver: (JournalEntry) throws -> Void) throws {
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []
-    for name in names.sorted() {
-      guard let id = OriginID(hex: name) else { continue }
-      if logs[id] == nil { logs[id] = makeLog(id) }
+    // New origin folders only: the folder is listed again when its stamp says it changed.
+    if rootWatch.needsListing(root) {
+      let names = (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []
+      for name in names {
+        guard let id = OriginID(hex: name) else { continue }
+        if logs[id] == nil { logs[id] = makeLog(id) }
+      }
     }
     let keyring = keyring
     let sources = logs.sorted(by: { $0.key < $1.key }).map { _, log in
@@ -185,6 +192,9 @@ public final class Journal {
     }
   }
 
+  /// How many times `refresh` listed the journal folder (it does when the folder's stamp changed).
+  var rootListings: Int { rootWatch.listings }
+
   /// How many times the log of `origin` scanned segment bytes (a pending tail is kept, not scanned again).
   func scans(of origin: OriginID) -> Int { logs[origin]?.scans ?? 0 }
 
@@ -227,7 +237,12 @@ public final class Journal {
       var previous = own.lastHash
       var sequence = own.lastSequence
       let savedClock = clock
-      let sealer = keyring.currentSealer
+      let sealer =
+        recordSealer.flatMap {
+          $0.keyring.current == keyring.current && $0.keyring.epochs == keyring.epochs ? $0 : nil
+        }
+        ?? RecordSealer(keyring: keyring)
+      recordSealer = sealer
       for _ in 0..<count {
         sequence += 1
         let header = RecordHeader(
@@ -240,13 +255,11 @@ public final class Journal {
         let content = RecordContent(
           clock: stamp.time, wall: stamp.wall, seen: vector == lastWrittenVector ? [:] : vector,
           payload: payload)
-        let aad = header.bytes
-        let body = aad + (try sealer.seal(content.bytes, authenticating: aad))
+        let body = try sealer.body(header: header.bytes, content: content.bytes)
         guard body.count <= SegmentFormat.maxBodySize else {
           throw GAIDeskError(.journalRecordTooLarge)
         }
-        let record = ScannedRecord(header: header, offset: 0, body: body[...])
-        previous = record.hash
+        previous = sealer.hash(body)
         bodies.append(body)
         hashes.append(previous)
         lastWrittenVector = vector

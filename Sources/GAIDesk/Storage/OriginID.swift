@@ -28,10 +28,15 @@ public struct OriginID: Hashable, Comparable, Sendable, CustomStringConvertible 
   /// the origins already known when an origin is created (a pair of colliding tags among 1,000 origins has a
   /// chance below one in two million).
   public var tag: String {
-    let alphabet = Array("0123456789ABCDEFGHJKMNPQRSTVWXYZ")
     let value = bytes[0..<5].reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
-    return String((0..<8).map { alphabet[Int((value >> (35 - 5 * UInt64($0))) & 31)] })
+    return String(unsafeUninitializedCapacity: 8) { text in
+      for index in 0..<8 { text[index] = OriginID.tagAlphabet[Int((value >> (35 - 5 * UInt64(index))) & 31)] }
+      return 8
+    }
   }
+
+  /// Crockford's base-32 digits.
+  private static let tagAlphabet = Array("0123456789ABCDEFGHJKMNPQRSTVWXYZ".utf8)
 
   public var description: String { hex }
 

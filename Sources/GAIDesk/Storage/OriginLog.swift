@@ -33,6 +33,10 @@ final class OriginLog {
   private(set) var damage: JournalDamage?
   /// Opens the records read (its cipher contexts set up at the first record).
   private var opener: BulkOpener?
+  /// Tells reading when the folder may hold a segment after a missing one.
+  private var laterSegmentsWatch = FolderWatch()
+  /// The segment after which no later segment was found at the last listing (0: none looked for).
+  private var laterSegmentsCheckedAfter = 0
 
   init(origin: OriginID, directory: String, displayDirectory: String) {
     self.origin = origin
@@ -56,7 +60,16 @@ final class OriginLog {
     lastRecord = cursor.lastSequence > 0 ? (cursor.lastRecordSegment, cursor.lastRecordOffset) : nil
   }
 
-  func path(_ index: Int) -> String { directory + "/" + SegmentFormat.fileName(index: index) }
+  /// The path of segment `index` (the last two named are kept: every refresh names the segment being read
+  /// and the next).
+  func path(_ index: Int) -> String {
+    for named in namedPaths where named.index == index { return named.path }
+    let path = directory + "/" + SegmentFormat.fileName(index: index)
+    if namedPaths.count == 2 { namedPaths.removeFirst() }
+    namedPaths.append((index, path))
+    return path
+  }
+  private var namedPaths: [(index: Int, path: String)] = []
   private func display(_ index: Int) -> String {
     displayDirectory + "/" + SegmentFormat.fileName(index: index)
   }
@@ -128,9 +141,13 @@ final class OriginLog {
         return done()
       }
       guard FileIO.size(path(segment + 1)) != nil else {
-        if let later = segmentIndexes().first(where: { $0 > segment + 1 }) {
+        // A later segment can only have appeared if the folder changed since it was last looked for.
+        if laterSegmentsWatch.needsListing(directory) || laterSegmentsCheckedAfter != segment,
+          let later = segmentIndexes().first(where: { $0 > segment + 1 })
+        {
           stop(segment + 1, 0, "segment missing (segment \(later) follows)")
         }
+        laterSegmentsCheckedAfter = segment
         return done()
       }
       if let tail = pendingTail {

@@ -11,7 +11,9 @@ import Testing
   static let pieces = [
     "a", "Z", "7", " ", "  ", "\t", "\n", "\r\n", "-", "+", "(", ")", ".", "é", "ã", "Ç", "王", "Мария",
     "\u{7}",
-    "\u{202E}", "\u{00A0}", "\u{2003}", "\u{FFFD}", "~", "\u{7F}", "ß",
+    "\u{202E}", "\u{00A0}", "\u{2003}", "\u{FFFD}", "~", "\u{7F}", "ß", "\u{85}", "\u{9F}", "\u{0B}",
+    "\u{0C}", "\u{2028}", "\u{2029}", "\u{3000}", "\u{1680}", "\u{200A}", "\u{200B}", "\u{200C}",
+    "\u{202F}", "\u{205F}", "\u{FEFF}", "\u{2066}", "\u{301}", "😀", "\u{1F3FD}", "\u{180E}",
   ]
 
   static func text(_ random: inout SeededRandom) -> String {
@@ -50,6 +52,60 @@ import Testing
       return 1
     }
     #expect(checked == 2000 || ProcessInfo.processInfo.environment["GAIDESK_FAST_PATH_CASES"] != nil)
+  }
+
+  /// `Validation.text` as it was written before its one-pass shortcut (Foundation, grapheme counts, general
+  /// categories).
+  static func generalText(_ value: String, field: String, limit: Int, allowNewlines: Bool) throws -> String {
+    guard value.count <= limit else { throw GAIDeskError(.fieldTooLong, field, String(limit)) }
+    guard !value.unicodeScalars.contains("\u{FFFD}") else { throw GAIDeskError(.fieldEncoding, field) }
+    for scalar in value.unicodeScalars where scalar.properties.generalCategory == .control {
+      if allowNewlines && (scalar == "\n" || scalar == "\t") { continue }
+      throw GAIDeskError(.fieldControl, field)
+    }
+    guard !value.unicodeScalars.contains(where: TextEscaping.isHiding) else {
+      throw GAIDeskError(.fieldHidden, field)
+    }
+    return value
+  }
+
+  @Test func textChecksAnswerAsTheGeneralPath() {
+    _ = runPropertyCases("GAIDESK_FAST_PATH_CASES", count: 3000, seed: 1_616) { random, _ in
+      let value = FastPathTests.text(&random)
+      let limit = Int(random.next() % 14)
+      let newlines = random.next() % 2 == 0
+      let fast = FastPathTests.outcome {
+        try Validation.text(value, field: "f", limit: limit, allowNewlines: newlines)
+      }
+      let general = FastPathTests.outcome {
+        try FastPathTests.generalText(value, field: "f", limit: limit, allowNewlines: newlines)
+      }
+      #expect(fast == general, "\(value.debugDescription) limit \(limit)")
+      #expect(
+        FastPathTests.outcome { try Validation.name(value) }
+          == FastPathTests.outcome {
+            let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !trimmed.isEmpty else { throw GAIDeskError(.fieldEmpty, "name") }
+            return try FastPathTests.generalText(
+              trimmed, field: "name", limit: Validation.maxNameLength, allowNewlines: false)
+          }, "\(value.debugDescription)")
+      return 1
+    }
+    // Every scalar Foundation trims, and no other, in the planes a form can hold.
+    var differing: [UInt32] = []
+    for value in UInt32(0)...0x3_FFFF {
+      guard let scalar = Unicode.Scalar(value) else { continue }
+      for (newlines, set) in [(true, CharacterSet.whitespacesAndNewlines), (false, .whitespaces)] {
+        let trims = set.contains(scalar)
+        if Validation.isWhitespace(scalar, newlines: newlines) != trims { differing.append(value) }
+        guard trims || value % 101 == 0 else { continue }
+        let text = String(scalar) + "a" + String(scalar) + "b" + String(scalar)
+        if Validation.trimming(text, newlines: newlines) != text.trimmingCharacters(in: set) {
+          differing.append(value)
+        }
+      }
+    }
+    #expect(differing.isEmpty, "\(differing.map { String($0, radix: 16) })")
   }
 
   @Test func phoneNumbersStillAccepted() throws {
@@ -105,6 +161,41 @@ import Testing
     defer { try? FileManager.default.removeItem(atPath: folder) }
     DeviceMarks(folder: folder).save(mark, office: "test")
     #expect(DeviceMarks(folder: folder).mark(office: "test") == mark)
+  }
+
+  @Test func originTagsAsBefore() {
+    var random = SeededRandom(seed: 40)
+    for _ in 0..<500 {
+      let origin = OriginID(bytes: (0..<16).map { _ in UInt8(truncatingIfNeeded: random.next()) })!
+      // The tag as it was written before (Characters of the alphabet).
+      let alphabet = Array("0123456789ABCDEFGHJKMNPQRSTVWXYZ")
+      let value = origin.bytes[0..<5].reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+      #expect(origin.tag == String((0..<8).map { alphabet[Int((value >> (35 - 5 * UInt64($0))) & 31)] }))
+    }
+    #expect(OriginID(bytes: [UInt8](repeating: 0xFF, count: 16))!.tag == "ZZZZZZZZ")
+    #expect(
+      OriginID(bytes: [0x08, 0x42, 0x10, 0x84, 0x21] + [UInt8](repeating: 0, count: 11))!.tag == "11111111")
+  }
+
+  @Test func accountNamesMatchAsCaseInsensitiveCompare() {
+    let pieces = [
+      "a", "A", "z", "Z", "@", "[", "`", "{", "0", " ", "-", "é", "É", "ß", "SS", "ss", "İ", "i", "ﬁ", "Ω",
+    ]
+    _ = runPropertyCases("GAIDESK_FAST_PATH_CASES", count: 3000, seed: 42) { random, _ in
+      func name() -> String {
+        (0..<Int(random.next() % 5)).map { _ in pieces[Int(random.next() % 20)] }.joined()
+      }
+      let left = name()
+      // Half the time the same name in another case, byte by byte.
+      let right =
+        random.next() % 2 == 0
+        ? left.map { random.next() % 2 == 0 ? $0.uppercased() : $0.lowercased() }.joined()
+        : name()
+      #expect(
+        AccountBook.sameName(left, right) == (left.caseInsensitiveCompare(right) == .orderedSame),
+        "\(left.debugDescription) \(right.debugDescription)")
+      return 1
+    }
   }
 
   @Test func segmentFileNamesAsBefore() {

@@ -1,0 +1,205 @@
+import Crypto
+import Foundation
+import Testing
+
+@_spi(Testing) @testable import GAIDesk
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// The append path's shortcuts answer as the code they replace: records sealed through OpenSSL's reused
+/// context open with swift-crypto, and a folder's stamp stands for a listing only while nothing changed.
+@Suite struct AppendPathTests {
+  let keyring = Keyring(masterKey: SymmetricKey(size: .bits256))
+
+  /// The records of `origin`'s first segment under `root`.
+  func scanned(_ root: String, _ origin: OriginID) throws -> [ScannedRecord] {
+    let bytes = try FileIO.read(root + "/" + origin.hex + "/" + SegmentFormat.fileName(index: 1))
+    return SegmentScanner(
+      bytes: Array(bytes[SegmentFormat.headerSize...]), base: SegmentFormat.headerSize, origin: origin
+    ).scan().records
+  }
+
+  /// Whether `watch` says `path` must be listed (outside `#expect`, which cannot mutate).
+  func lists(
+    _ watch: inout FolderWatch, _ path: String, now: (monotonic: Int64, real: Int64) = FolderWatch.clocks()
+  ) -> Bool {
+    watch.needsListing(path, now: now)
+  }
+
+  /// Sets the modification time of `path` `seconds` back from now (a folder last changed long ago).
+  func age(_ path: String, by seconds: Int) {
+    var times = [
+      timespec(tv_sec: time(nil) - seconds, tv_nsec: 0), timespec(tv_sec: time(nil) - seconds, tv_nsec: 0),
+    ]
+    #expect(utimensat(AT_FDCWD, path, &times, 0) == 0)
+  }
+
+  @Test func recordsSealedThroughOpenSSLOpenWithSwiftCrypto() throws {
+    let dir = TemporaryDirectory()
+    let root = dir.path + "/journal"
+    let origin = OriginID.random()
+    let journal = try Journal(root: root, origin: origin, keyring: keyring)
+    var payloads: [[UInt8]] = []
+    var random = SeededRandom(seed: 1_116)
+    for count in [1, 3, 1] {
+      try journal.append(count: count, deliver: { _ in }) { _ in
+        let payload = (0..<Int(random.next() % 900)).map { _ in UInt8(truncatingIfNeeded: random.next()) }
+        payloads.append(payload)
+        return payload
+      }
+    }
+    let records = try scanned(root, origin)
+    #expect(records.count == payloads.count)
+    var previous = [UInt8](repeating: 0, count: 32)
+    var nonces: Set<[UInt8]> = []
+    for (record, payload) in zip(records, payloads) {
+      // swift-crypto opens what OpenSSL sealed, and the chain is swift-crypto's SHA-256 of each body.
+      #expect(keyring.open(record)?.payload == payload)
+      #expect(record.header.previousHash == previous)
+      previous = record.hash
+      nonces.insert(Array(record.sealed.prefix(12)))
+      // Any altered byte of the sealed part or of the authenticated header is refused.
+      for at in [0, record.header.encodedSize - 1, record.header.encodedSize + 5, record.body.count - 1] {
+        var altered = Array(record.body)
+        altered[at] ^= 0x01
+        let tampered = ScannedRecord(header: record.header, offset: record.offset, body: altered[...])
+        #expect(keyring.open(tampered) == nil)
+      }
+    }
+    #expect(nonces.count == records.count)
+    #expect(journal.ownCursor?.lastHash == previous)
+    // The bulk opener reads them too, and a new writer continues the chain.
+    let reader = try Journal(root: root, origin: OriginID.random(), keyring: keyring)
+    var read: [[UInt8]] = []
+    try reader.refresh { read.append($0.payload) }
+    #expect(read == payloads)
+    let continued = try Journal(root: root, origin: origin, keyring: keyring)
+    try continued.append(deliver: { _ in }) { _ in [7] }
+    #expect(try scanned(root, origin).last?.header.previousHash == previous)
+  }
+
+  @Test func aRecordSealedUnderANewEpochOpensWithThatEpochsKey() throws {
+    let dir = TemporaryDirectory()
+    let root = dir.path + "/journal"
+    let origin = OriginID.random()
+    let journal = try Journal(root: root, origin: origin, keyring: keyring)
+    try journal.append(deliver: { _ in }) { _ in [1] }
+    let second = keyring.adding([2: SymmetricKey(size: .bits256)], current: 2)
+    journal.keyring = second
+    try journal.append(deliver: { _ in }) { _ in [2] }
+    let records = try scanned(root, origin)
+    #expect(records.map(\.header.epoch) == [1, 2])
+    #expect(second.open(records[1])?.payload == [2])
+    #expect(keyring.open(records[1]) == nil)
+  }
+
+  @Test func aFolderIsListedAgainOnlyWhenItsStampChanges() throws {
+    let dir = TemporaryDirectory()
+    let folder = dir.path + "/watched"
+    try FileIO.makeDirectory(folder)
+    age(folder, by: 60)
+    var watch = FolderWatch()
+    let clocks = FolderWatch.clocks()
+    #expect(lists(&watch, folder, now: clocks))
+    #expect(!lists(&watch, folder, now: clocks))
+    #expect(!lists(&watch, folder, now: (clocks.monotonic + FolderWatch.maxAge - 1, clocks.real)))
+    // Never trusted longer than maxAge, even when nothing shows a change.
+    #expect(lists(&watch, folder, now: (clocks.monotonic + FolderWatch.maxAge, clocks.real)))
+    #expect(!lists(&watch, folder, now: (clocks.monotonic + FolderWatch.maxAge, clocks.real)))
+
+    for change in ["file", "folder", "rename", "remove"] {
+      age(folder, by: 60)
+      let now = FolderWatch.clocks()
+      _ = watch.needsListing(folder, now: now)
+      #expect(!lists(&watch, folder, now: now))
+      switch change {
+      case "file": #expect(FileManager.default.createFile(atPath: folder + "/a", contents: nil))
+      case "folder": try FileIO.makeDirectory(folder + "/b")
+      case "rename": #expect(rename(folder + "/a", folder + "/c") == 0)
+      default: #expect(unlink(folder + "/c") == 0)
+      }
+      // The change shows however the times were set back afterwards (restoring them changes the change time).
+      age(folder, by: 60)
+      #expect(lists(&watch, folder, now: now), "\(change)")
+    }
+  }
+
+  @Test func aListingInTheTickOfTheLastChangeIsNotTrusted() throws {
+    let dir = TemporaryDirectory()
+    let folder = dir.path + "/watched"
+    try FileIO.makeDirectory(folder)
+    var watch = FolderWatch()
+    var info = stat()
+    #expect(stat(folder, &info) == 0)
+    let modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+    let monotonic = FolderWatch.clocks().monotonic
+    // Listed while the folder's clock may still stamp a change with the same time: listed again each time.
+    for step in 0..<3 {
+      #expect(lists(&watch, folder, now: (monotonic, modified + Int64(step))))
+    }
+    #expect(lists(&watch, folder, now: (monotonic, modified + FolderWatch.settle - 1)))
+    // Listed once the time has settled: trusted from then on.
+    #expect(lists(&watch, folder, now: (monotonic, modified + FolderWatch.settle)))
+    #expect(!lists(&watch, folder, now: (monotonic, modified + FolderWatch.settle)))
+    // A folder stamped ahead of the clock (copied from a PC set ahead) is as settled as one behind.
+    var ahead = FolderWatch()
+    #expect(lists(&ahead, folder, now: (monotonic, modified - FolderWatch.settle)))
+    #expect(!lists(&ahead, folder, now: (monotonic, modified - FolderWatch.settle)))
+    // A folder that cannot be read is listed (and found empty) every time.
+    var missing = FolderWatch()
+    #expect(lists(&missing, folder + "/none"))
+    #expect(lists(&missing, folder + "/none"))
+  }
+
+  @Test func appendsDoNotListAnUnchangedJournalAndStillSeeNewOrigins() throws {
+    let dir = TemporaryDirectory()
+    let root = dir.path + "/journal"
+    let journal = try Journal(root: root, origin: OriginID.random(), keyring: keyring)
+    try journal.append(deliver: { _ in }) { _ in [0] }
+    age(root, by: 60)
+    let before = journal.rootListings
+    for index in 1...10 { try journal.append(deliver: { _ in }) { _ in [UInt8(index)] } }
+    #expect(journal.rootListings == before + 1)
+    // Another device's origin folder, made at once after a refresh, is read by the next one: in the same
+    // tick of the folder's clock, and once its time has been set back.
+    for round in 0..<20 {
+      if round % 2 == 1 { age(root, by: 60) }
+      try journal.refresh { _ in }
+      let other = try Journal(root: root, origin: OriginID.random(), keyring: keyring)
+      try other.append(deliver: { _ in }) { _ in [UInt8(round)] }
+      if round % 2 == 1 { age(root, by: 60) }
+      var delivered: [[UInt8]] = []
+      try journal.append(deliver: { delivered.append($0.payload) }) { _ in [0xFF] }
+      #expect(delivered == [[UInt8(round)]], "round \(round)")
+    }
+  }
+
+  @Test func aSegmentAfterAGapIsFoundWhileTheJournalIsOpen() throws {
+    let dir = TemporaryDirectory()
+    let root = dir.path + "/journal"
+    let origin = OriginID.random()
+    let journal = try Journal(root: root, origin: origin, keyring: keyring)
+    let reader = try Journal(root: root, origin: OriginID.random(), keyring: keyring)
+    try journal.append(deliver: { _ in }) { _ in [1] }
+    let folder = root + "/" + origin.hex
+    age(folder, by: 60)
+    for _ in 0..<3 {
+      try journal.refresh { _ in }
+      try reader.refresh { _ in }
+    }
+    #expect(journal.damage.isEmpty && reader.damage.isEmpty)
+    // A segment 3 dropped in beside segment 1 (a partial copy): segment 2 is missing, for the writer and for
+    // a reader, even with the folder's time set back.
+    try Data(SegmentFormat.header(origin: origin, index: 3)).write(
+      to: URL(fileURLWithPath: folder + "/" + SegmentFormat.fileName(index: 3)))
+    age(folder, by: 60)
+    try journal.refresh { _ in }
+    try reader.refresh { _ in }
+    for opened in [journal, reader] {
+      #expect(opened.damage.contains { $0.reason == "segment missing (segment 3 follows)" })
+    }
+    #expect(throws: GAIDeskError.self) { try journal.append(deliver: { _ in }) { _ in [2] } }
+  }
+}

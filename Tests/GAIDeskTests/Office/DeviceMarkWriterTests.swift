@@ -1,0 +1,76 @@
+import Foundation
+import Testing
+
+@_spi(Testing) @testable import GAIDesk
+
+/// The mark written after every append is byte for byte the one `DeviceMarks.save` writes, follows the
+/// journal, and is written nowhere a folder is only read.
+@Suite struct DeviceMarkWriterTests {
+  func cursor(_ random: inout SeededRandom) -> OriginCursor {
+    let sizes: [UInt64] = [0, 1, 9, 10, 99, 1_000_000, UInt64(Int.max), .max]
+    func pick() -> UInt64 { random.next() % 2 == 0 ? sizes[Int(random.next() % 8)] : random.next() >> 20 }
+    return OriginCursor(
+      origin: OriginID(bytes: (0..<16).map { _ in UInt8(truncatingIfNeeded: random.next()) })!,
+      segment: Int(truncatingIfNeeded: pick() & 0x7FFF_FFFF), offset: Int(truncatingIfNeeded: pick() >> 1),
+      lastSequence: pick(), lastHash: (0..<32).map { _ in UInt8(truncatingIfNeeded: random.next()) },
+      lastRecordSegment: Int(truncatingIfNeeded: pick() >> 1),
+      lastRecordOffset: Int(truncatingIfNeeded: pick() >> 1))
+  }
+
+  @Test func writesTheBytesSaveWrites() throws {
+    let dir = TemporaryDirectory()
+    let written = DeviceMarks(folder: dir.path + "/written")
+    let saved = DeviceMarks(folder: dir.path + "/saved")
+    _ = runPropertyCases("GAIDESK_PROPERTY_CASES", count: 300, seed: 1_612) { random, label in
+      let cursor = cursor(&random)
+      let root = random.next() % 5 == 0 ? dir.path + "/no such folder" : dir.path
+      let writer = DeviceMarkWriter(marks: written, office: "o", root: root)
+      writer.save(cursor)
+      saved.save(DeviceMark(cursor: cursor, root: root), office: "o")
+      let bytes = FileManager.default.contents(atPath: dir.path + "/written/office-o.json")
+      #expect(
+        bytes != nil && bytes == FileManager.default.contents(atPath: dir.path + "/saved/office-o.json"),
+        "\(label)")
+      #expect(bytes?.count == DeviceMarks.fileSize)
+      var expected = DeviceMark(cursor: cursor, root: root)
+      expected.check = expected.computedCheck
+      #expect(written.mark(office: "o") == expected, "\(label)")
+      return 1
+    }
+  }
+
+  @Test func followsTheJournalAndTheFolder() throws {
+    let dir = TemporaryDirectory()
+    let office = try TestOffice.make(in: dir)
+    let id = try #require(office.identity.id)
+    for count in 1...3 {
+      _ = try TestOffice.addVisitors(office, count: 1)
+      let own = try #require(office.journal.ownCursor)
+      #expect(dir.marks.mark(office: id) == DeviceMark(cursor: own, root: dir.path), "after \(count)")
+      #expect(dir.marks.mark(office: id)?.sequence == UInt64(count + 1))
+    }
+    // The marks folder removed while the office is open is made again at the next append.
+    try FileManager.default.removeItem(atPath: dir.marks.folder)
+    _ = try TestOffice.addVisitors(office, count: 1)
+    #expect(dir.marks.mark(office: id)?.sequence == 5)
+    // A data folder put in place of the one the office was opened in is named by its own identity.
+    let moved = dir.path + ".moved"
+    defer { try? FileManager.default.removeItem(atPath: moved) }
+    try FileManager.default.copyItem(atPath: dir.path, toPath: moved)
+    let before = try #require(dir.marks.mark(office: id)?.folder)
+    try FileManager.default.removeItem(atPath: dir.path)
+    try FileManager.default.moveItem(atPath: moved, toPath: dir.path)
+    _ = try TestOffice.addVisitors(office, count: 1)
+    let after = try #require(dir.marks.mark(office: id))
+    #expect(after.folder == DeviceMark.identity(of: dir.path) && after.folder != before)
+    #expect(after.sequence == 6)
+  }
+
+  @Test func nothingIsWrittenForAFolderThatIsOnlyRead() throws {
+    let dir = TemporaryDirectory()
+    let marks = DeviceMarks.readOnly(DeviceMarks(folder: dir.path + "/marks"))
+    var random = SeededRandom(seed: 3)
+    DeviceMarkWriter(marks: marks, office: "o", root: dir.path).save(cursor(&random))
+    #expect(FileIO.size(dir.path + "/marks") == nil)
+  }
+}
