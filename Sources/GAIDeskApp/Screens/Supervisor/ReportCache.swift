@@ -8,6 +8,7 @@ final class ReportCache {
   private var day: (key: String, report: DayReport)?
   private var month: (key: String, report: MonthReport)?
   private var referralRows: [Referral]?
+  private var referralCounts: (day: String, open: Int, overdue: Int)?
   private var followUps: (day: String, agenda: FollowUpsDue)?
 
   /// `DayReport(state:day:office:)`, computed on the first call for this day and office.
@@ -42,5 +43,13 @@ final class ReportCache {
     let agenda = FollowUpsDue(state: state, day: day)
     followUps = (day, agenda)
     return agenda
+  }
+
+  /// The open and overdue referrals as `day` ends, counted by `count` on the first call for this day.
+  func referralCounts(day: String, _ count: () -> (open: Int, overdue: Int)) -> (open: Int, overdue: Int) {
+    if let cached = referralCounts, cached.day == day { return (cached.open, cached.overdue) }
+    let counts = count()
+    referralCounts = (day, counts.open, counts.overdue)
+    return counts
   }
 }

@@ -222,8 +222,10 @@ enum ReferralsBoard {
   static func render(into grid: inout Grid, area: Rect, model: AppModel, screen: SupervisorScreen) {
     let tr = model.tr
     let referrals = rows(model)
-    let open = referrals.filter { !$0.status.isClosed }.count
-    let overdue = referrals.filter { $0.isOverdue(endOf: model.today) }.count
+    let today = model.today
+    let (open, overdue) = model.reports.referralCounts(day: today) {
+      (referrals.count { !$0.status.isClosed }, referrals.count { $0.isOverdue(endOf: today) })
+    }
     let block = Block(title: tr("referrals.title", String(open), String(overdue)))
     grid.render(block, in: area)
     let inner = block.inner(area)
@@ -250,7 +252,6 @@ enum ReferralsBoard {
     }
     grid.render(table, in: inner)
     let offset = state.visibleOffset(rows: inner.height - 1)
-    let today = model.today
     for index in offset..<min(referrals.count, offset + max(0, inner.height - 1))
     where referrals[index].isOverdue(endOf: today) {
       let y = inner.y + 1 + index - offset
