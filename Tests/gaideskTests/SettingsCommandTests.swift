@@ -18,7 +18,7 @@ import Testing
     ] {
       let refused = cli.run(["settings", "lock", option, value, "--lang", "en"])
       #expect(refused.status == 1, "\(option) \(value)")
-      #expect(refused.err.contains("\(option) must be between \(bounds) (got \(value))"), "\(refused.err)")
+      #expect(refused.err.contains("(\(option)) must be between \(bounds) (got \(value))"), "\(refused.err)")
       #expect(refused.err.contains("nothing was changed"))
     }
 
