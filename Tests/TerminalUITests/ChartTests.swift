@@ -17,6 +17,21 @@ struct ChartTests {
     #expect(grid[6, 0].style.role == .chartBar)
   }
 
+  @Test("long labels take what the bars can spare: the bars keep a quarter of the width, the label the rest")
+  func longLabels() {
+    var grid = Grid(width: 40, height: 2)
+    let chart = BarChart(
+      bars: [
+        BarChart.Bar("Renovação da autorização de residência", value: 12), BarChart.Bar("Vistos", value: 6),
+      ],
+      orientation: .horizontal)
+    grid.render(chart, in: grid.area)
+    #expect(grid.lines[0].hasPrefix("Renovação da autorização…"), "\(grid.lines)")
+    #expect(grid.lines[0].hasSuffix("██████████ 12"), "\(grid.lines)")
+    #expect(
+      grid.lines[1].hasPrefix("Vistos" + String(repeating: " ", count: 21) + "█████ 6"), "\(grid.lines)")
+  }
+
   @Test("vertical bars grow up from the value and label rows")
   func vertical() {
     var grid = Grid(width: 6, height: 6)

@@ -18,7 +18,8 @@ public struct BarChart: Widget {
   public enum Orientation: Hashable, Sendable {
     /// Bars grow upwards; labels below, values above the labels.
     case vertical
-    /// Bars grow to the right; labels on the left, values after the bar.
+    /// Bars grow to the right; labels on the left (cut only where the bars would get less than a quarter of
+    /// the width), values after the bar.
     case horizontal
   }
 
@@ -67,8 +68,10 @@ public struct BarChart: Widget {
   }
 
   private func renderHorizontal(into grid: inout Grid, area: Rect, top: Int) {
-    let labelWidth = min(bars.map(\.label.displayWidth).max() ?? 0, area.width / 3)
     let valueWidth = bars.map { String(max(0, $0.value)).count }.max() ?? 0
+    // Labels take what the bars can spare: the bars keep a quarter of the width (at least 4 cells).
+    let room = max(area.width / 3, area.width - valueWidth - 2 - max(4, area.width / 4))
+    let labelWidth = min(bars.map(\.label.displayWidth).max() ?? 0, room)
     let barCells = max(0, area.width - labelWidth - valueWidth - 2)
     for (row, bar) in bars.enumerated().prefix(area.height) {
       let y = area.y + row
