@@ -31,12 +31,22 @@ extension KnowledgeBase {
       let names = [topic.pt, topic.en, topic.fr, area?.pt ?? "", area?.en ?? "", area?.fr ?? "", topic.code]
       if holdsAll(SearchText.tokens(names.joined(separator: " "))) {
         byName.append(TopicMatch(topic: topic, match: .topic))
-      } else if let sheet = sheet(topic.code), holdsAll(Self.words(of: sheet)) {
+      } else if let words = sheetWords(topic.code), holdsAll(words) {
         bySheet.append(TopicMatch(topic: topic, match: .sheet))
       }
     }
     return byName + bySheet
   }
+
+  /// Every word the sheet of `topic` says: the shipped sheets' words folded once, an edited sheet's when asked.
+  private func sheetWords(_ topic: String) -> [String]? {
+    guard isEdited(topic), let sheet = sheet(topic) else { return Self.shippedWords[topic] }
+    return Self.words(of: sheet)
+  }
+
+  /// The words of every shipped sheet, by topic: folded once, not at every keystroke of the finder.
+  private static let shippedWords: [String: [String]] = Dictionary(
+    shipped.map { ($0.topic, words(of: $0)) }, uniquingKeysWith: { first, _ in first })
 
   /// Every word a sheet says, in its three languages.
   private static func words(of sheet: KnowledgeSheet) -> [String] {
