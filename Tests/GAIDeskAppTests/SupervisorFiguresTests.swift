@@ -18,6 +18,16 @@ struct SupervisorFiguresTests {
     return model
   }
 
+  @Test("the day tab names the per-staff figures in the day report's words", arguments: Language.allCases)
+  func perStaffWords(language: Language) {
+    var model = Fixture.model(width: 120, height: 40, language: language)
+    Fixture.press(&model, [.character("s")])
+    let report = Strings.shared.text("day.byStaff", language: language)
+    let words = report.trimmingCharacters(in: CharacterSet(charactersIn: ": \u{00A0}"))
+    #expect(model.tr("dashboard.perStaff") == words)
+    #expect(model.view().grid.lines.joined(separator: "\n").contains(words))
+  }
+
   @Test("the follow-ups tab counts those due as the day report and `followup list --due` do")
   func followUpsDueIsOneRule() {
     // F-1 is due yesterday; F-2 is due in three days: on the tab's list, not yet due.

@@ -88,8 +88,8 @@ public struct ArrivalScreen: AppScreen {
       let text = query.text.isEmpty ? tr("arrival.typeName") : tr("arrival.noMatch")
       grid.render(Paragraph(text, style: Style(.muted)), in: tableArea)
     } else {
-      let rows = hits.map { id -> [String] in
-        let visitor = model.state.visitors[id]
+      let visitors = hits.map { model.state.visitors[$0] }
+      let rows = zip(hits, visitors).map { id, visitor -> [String] in
         let visits = model.state.visitsByVisitor[id]?.count ?? 0
         let last =
           model.state.visitsByVisitor[id]?.last.flatMap { model.state.visits[$0]?.day }.map(tr.date) ?? ""
@@ -98,15 +98,19 @@ public struct ArrivalScreen: AppScreen {
           visitor?.birthYear.map(String.init) ?? "", String(visits), last,
         ]
       }
-      let columns = [
-        TableColumn(tr("col.name"), width: .fill(3)), TableColumn(tr("col.nationality"), width: .fill(1)),
-        TableColumn(tr("col.phone"), width: .length(12)), TableColumn(tr("col.born"), width: .length(5)),
-        TableColumn(tr("col.visits"), width: .length(6), alignment: .trailing),
-        TableColumn(tr("col.lastVisit"), width: .length(10)),
-      ]
+      let phones = visitors.map { $0?.phone ?? "" }
+      let columns = Self.columns(tr, phones: phones, width: tableArea.width)
       var state = list
       state.pageSize = max(1, tableArea.height - 1)
-      grid.render(Table(columns: columns, rows: rows, state: state), in: tableArea)
+      let table = Table(columns: columns, rows: rows, state: state)
+      grid.render(table, in: tableArea)
+      // A number longer than its column: the highlighted visitor's whole, on the row above the table.
+      let phoneWidth = table.columnWidths(totalWidth: min(tableArea.width, Table.readableWidth))[2]
+      if let index = list.selected, index < phones.count, phones[index].displayWidth > phoneWidth {
+        grid.put(
+          tr("col.phone") + ": " + phones[index], at: Point(x: inner.x, y: inner.y + 2), role: .focus,
+          maxWidth: inner.width)
+      }
     }
     if let error {
       grid.render(
@@ -115,6 +119,28 @@ public struct ArrivalScreen: AppScreen {
     }
     return field.cursorPosition(in: fieldArea)
   }
+
+  /// The columns of the table of visitors found: the telephone as wide as the longest number found (the
+  /// clerk reads it out), as far as the names leave room; the short columns as wide as their titles.
+  static func columns(_ tr: Translator, phones: [String], width: Int) -> [TableColumn] {
+    func fixed(_ key: String, _ least: Int) -> Int { max(least, tr(key).displayWidth) }
+    let born = fixed("col.born", 4)
+    let visits = fixed("col.visits", 3)
+    let last = fixed("col.lastVisit", 10)
+    let spacing = 5
+    let room = min(width, Table.readableWidth) - born - visits - last - spacing - minimumNamesWidth
+    let longest = phones.map(\.displayWidth).max() ?? 0
+    let phone = max(1, min(max(tr("col.phone").displayWidth, longest), room))
+    return [
+      TableColumn(tr("col.name"), width: .fill(2)), TableColumn(tr("col.nationality"), width: .fill(1)),
+      TableColumn(tr("col.phone"), width: .length(phone)), TableColumn(tr("col.born"), width: .length(born)),
+      TableColumn(tr("col.visits"), width: .length(visits), alignment: .trailing),
+      TableColumn(tr("col.lastVisit"), width: .length(last)),
+    ]
+  }
+
+  /// What the name and nationality columns keep together however long the numbers are.
+  static let minimumNamesWidth = 27
 
   private func renderForm(_ form: FormState, into grid: inout Grid, area: Rect, model: AppModel) -> Point? {
     let tr = model.tr
