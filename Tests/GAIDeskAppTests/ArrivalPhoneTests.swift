@@ -58,4 +58,24 @@ struct ArrivalPhoneTests {
       #expect(text.contains(model.tr(key)), "\(key) in \(language):\n\(text)")
     }
   }
+
+  @Test("the merge screen lists a look-alike's international number whole at 80 columns")
+  func mergeCandidate() {
+    let phone = "+351 912 345 678"
+    var state = Fixture.state()
+    state.apply(
+      EventBatch(
+        staff: "Rui", office: "praia",
+        events: [
+          .visitorRegistered(Fixture.visitor("V-6", "Joao Goncalves", nationality: "PT", phone: phone))
+        ]),
+      time: Fixture.at(minutesAgo: 5, counter: 50))
+    var model = Fixture.model()
+    model.setState(state)
+    model.screens.append(.profile(ProfileScreen(visitorID: "V-4")))
+    Fixture.press(&model, [.character("m")])
+    let lines = model.view().grid.lines
+    let row = lines.first { $0.contains("Joao Goncalves") }
+    #expect(row?.contains(phone) == true, "\(lines.joined(separator: "\n"))")
+  }
 }

@@ -105,12 +105,11 @@ public struct ArrivalScreen: AppScreen {
       let table = Table(columns: columns, rows: rows, state: state)
       grid.render(table, in: tableArea)
       // A number longer than its column: the highlighted visitor's whole, on the row above the table.
-      let phoneWidth = table.columnWidths(totalWidth: min(tableArea.width, Table.readableWidth))[2]
-      if let index = list.selected, index < phones.count, phones[index].displayWidth > phoneWidth {
-        grid.put(
-          tr("col.phone") + ": " + phones[index], at: Point(x: inner.x, y: inner.y + 2), role: .focus,
-          maxWidth: inner.width)
-      }
+      PhoneColumn.showWhole(
+        phones, selected: list.selected,
+        columnWidth: table.columnWidths(totalWidth: min(tableArea.width, Table.readableWidth))[2],
+        into: &grid,
+        row: Rect(x: inner.x, y: inner.y + 2, width: inner.width, height: 1), tr: tr)
     }
     if let error {
       grid.render(
@@ -120,17 +119,14 @@ public struct ArrivalScreen: AppScreen {
     return field.cursorPosition(in: fieldArea)
   }
 
-  /// The columns of the table of visitors found: the telephone as wide as the longest number found (the
-  /// clerk reads it out), as far as the names leave room; the short columns as wide as their titles.
+  /// The columns of the table of visitors found: the telephone as wide as the numbers found need, as far as
+  /// the names leave room; the short columns as wide as their titles.
   static func columns(_ tr: Translator, phones: [String], width: Int) -> [TableColumn] {
-    func fixed(_ key: String, _ least: Int) -> Int { max(least, tr(key).displayWidth) }
-    let born = fixed("col.born", 4)
-    let visits = fixed("col.visits", 3)
-    let last = fixed("col.lastVisit", 10)
-    let spacing = 5
-    let room = min(width, Table.readableWidth) - born - visits - last - spacing - minimumNamesWidth
-    let longest = phones.map(\.displayWidth).max() ?? 0
-    let phone = max(1, min(max(tr("col.phone").displayWidth, longest), room))
+    let born = PhoneColumn.fixed(tr, "col.born", least: 4)
+    let visits = PhoneColumn.fixed(tr, "col.visits", least: 3)
+    let last = PhoneColumn.fixed(tr, "col.lastVisit", least: 10)
+    let phone = PhoneColumn.width(
+      tr, phones: phones, tableWidth: width, others: born + visits + last + 5 + minimumNamesWidth)
     return [
       TableColumn(tr("col.name"), width: .fill(2)), TableColumn(tr("col.nationality"), width: .fill(1)),
       TableColumn(tr("col.phone"), width: .length(phone)), TableColumn(tr("col.born"), width: .length(born)),
