@@ -392,7 +392,8 @@ struct ProfileFlowTests {
     #expect(effects == [.printSlip(referralID: "R-1", language: .portuguese)])
     _ = model.update(.failed(effects[0], GAIDeskError(.printNone)))
     guard case .saved = model.overlay else { Issue.record("the slip was closed"); return }
-    #expect(text(model).contains("Não há impressora configurada"))
+    #expect(text(model).contains("Não há impressora neste PC"))
+    #expect(text(model).contains("copie-a à mão"), "what to do without a printer")
     _ = model.update(.printed(effects[0], printer: "balcao"))
     #expect(text(model).contains("Guia enviada para a impressora balcao."))
     Fixture.press(&model, [.character("x")])

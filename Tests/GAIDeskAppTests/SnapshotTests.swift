@@ -48,6 +48,29 @@ struct ScreenSnapshotTests {
         Fixture.type(&m, "Confirmado ao balcão")
       }
     ),
+    (
+      "sheet-correct",
+      { m in
+        Fixture.press(&m, [.character("f")]); Fixture.type(&m, "renovação")
+        Fixture.press(&m, [.enter, .down, .character("e"), .left, .tab, .end]);
+        Fixture.type(&m, " (original)")
+        Fixture.press(&m, [.tab]); Fixture.type(&m, "Confirmado pela DEF")
+      }
+    ),
+    (
+      "lock-refused",
+      { m in
+        Fixture.press(&m, [.control("l")]); Fixture.type(&m, "frase")
+        m.lockScreen?.refused(m.tr("lock.wrongPIN", "4"))
+      }
+    ),
+    (
+      "lock-someone-else",
+      { m in
+        Fixture.press(&m, [.control("l"), .down]); Fixture.type(&m, "Rui Fortes")
+        Fixture.press(&m, [.tab]); Fixture.type(&m, "a frase")
+      }
+    ),
     ("help", { Fixture.press(&$0, [.function(1)]) }),
     ("quit", { Fixture.press(&$0, [.character("q")]) }),
     (

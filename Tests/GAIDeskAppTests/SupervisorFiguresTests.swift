@@ -18,6 +18,41 @@ struct SupervisorFiguresTests {
     return model
   }
 
+  @Test("the day tab names the per-staff figures in the day report's words", arguments: Language.allCases)
+  func perStaffWords(language: Language) {
+    var model = Fixture.model(width: 120, height: 40, language: language)
+    Fixture.press(&model, [.character("s")])
+    let report = Strings.shared.text("day.byStaff", language: language)
+    let words = report.trimmingCharacters(in: CharacterSet(charactersIn: ": \u{00A0}"))
+    #expect(model.tr("dashboard.perStaff") == words)
+    #expect(model.view().grid.lines.joined(separator: "\n").contains(words))
+  }
+
+  @Test(
+    "arrivals after 16 o'clock are on the day's chart of arrivals by hour at 80 columns, as the day report counts them"
+  )
+  func lateArrivalsCharted() {
+    // After the morning's arrivals (9 to 11 o'clock), two people arrive at 19:10; the supervisor looks at 22:30.
+    var model = Fixture.model()
+    model.state.apply(
+      EventBatch(
+        staff: "Ana", office: "praia",
+        events: [
+          .visitArrived(visitID: "T-8", visitorID: "V-1", day: Fixture.today, number: 8),
+          .visitArrived(visitID: "T-9", visitorID: "V-3", day: Fixture.today, number: 9),
+        ]), time: Fixture.at(minutesAgo: -460))
+    _ = model.update(.tick(Fixture.now.addingTimeInterval(11 * 3600)))
+    Fixture.press(&model, [.character("s")])
+    #expect(DayReport(state: model.state, day: Fixture.today).arrivalsByHour[19] == 2)
+    let lines = model.view().grid.lines
+    let labels = lines.last { $0.contains(" 10 ") && $0.contains(" 11 ") }
+    #expect(labels?.contains(" 9 ") == true, "\(lines.joined(separator: "\n"))")
+    #expect(labels?.contains(" 19 ") == true, "\(lines.joined(separator: "\n"))")
+    let quiet = Array(repeating: 0, count: 24)
+    #expect(DayTab.hours(quiet, width: 36) == (8..<17, 3))
+    #expect(DayTab.hours(quiet, width: 160) == (0..<24, 3))
+  }
+
   @Test("the follow-ups tab counts those due as the day report and `followup list --due` do")
   func followUpsDueIsOneRule() {
     // F-1 is due yesterday; F-2 is due in three days: on the tab's list, not yet due.

@@ -14,6 +14,13 @@ struct RectTests {
     #expect(rows.allSatisfy { $0.width == 80 })
   }
 
+  @Test("rows are the rectangle's one-cell-high lines, top to bottom; none for an empty one")
+  func eachRow() {
+    let rows = Rect(x: 3, y: 4, width: 7, height: 3).rows
+    #expect(rows == [0, 1, 2].map { Rect(x: 3, y: 4 + $0, width: 7, height: 1) })
+    #expect(Rect(x: 3, y: 4, width: 7, height: 0).rows.isEmpty)
+  }
+
   @Test("fill shares by weight and the last fill takes the remainder")
   func fillWeights() {
     let columns = Rect(x: 5, y: 0, width: 10, height: 1).splitColumns([.fill(1), .fill(2)])

@@ -48,7 +48,7 @@ struct InterfaceTests {
         ui.waitUntil { !$0.contains("Novo estado") && !$0.contains("guardar…") && $0.contains(status) },
         "status \(status)")
     }
-    #expect(ui.waitFor("0 abertos"))
+    #expect(ui.waitFor("Encaminhamentos abertos: 0"))
   }
 
   @Test("another process's arrival appears on the queue without a key press")

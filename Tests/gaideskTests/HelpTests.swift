@@ -49,6 +49,31 @@ import Testing
     #expect(cli.run(["day", "--help"]).out.contains("O dia, AAAA-MM-DD"))
   }
 
+  @Test(arguments: ["pt", "en", "fr"]) func theProgramsHelpFollowsLangBeforeIt(language: String) {
+    let cli = CLI()
+    let root = cli.run(["--help"], environment: ["GAIDESK_LANG": language]).out
+    #expect(root.contains("SUBCOMMANDS:"))
+    #expect(cli.run(["--lang", language, "--help"]).out == root)
+    #expect(cli.run(["--data", cli.scratch, "--lang", language, "-h"]).out == root)
+  }
+
+  @Test(arguments: ["pt", "en", "fr"]) func theProgramsHelpNamesEveryExitStatus(language: String) throws {
+    // The statuses are the rows of docs/EXIT-STATUS.md's table: "| 7 | …".
+    let document = try String(
+      contentsOf: Self.repository.appendingPathComponent("docs/EXIT-STATUS.md"), encoding: .utf8)
+    let statuses = document.split(separator: "\n").compactMap { line -> Int? in
+      let cells = line.split(separator: "|", omittingEmptySubsequences: false)
+      return line.hasPrefix("| ") && cells.count > 2
+        ? Int(cells[1].trimmingCharacters(in: .whitespaces)) : nil
+    }
+    #expect(statuses.contains(0) && statuses.count > 1, "the table was read: \(statuses)")
+    let out = CLI().run(["--help"], environment: ["GAIDESK_LANG": language]).out
+    let text = out.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    for status in Set(statuses) where status != 0 {
+      #expect(text.contains(", \(status) "), "status \(status) in \(language): \(text)")
+    }
+  }
+
   /// The merged string tables shipped with the program.
   static func tables() throws -> [String: [String: String]] {
     let folder = repository.appendingPathComponent("Resources/data/strings")

@@ -27,7 +27,7 @@ extension AppModel {
       setState(newState)
       // Whoever unlocked acts as themselves.
       if !account.isEmpty { staff = account }
-      if let recoveryCode { overlay = .message(tr("setup.recovery", recoveryCode)) }
+      if let recoveryCode { overlay = .recoveryCode(recoveryCode) }
       if screen.contract is SetupScreen {
         screens = [.queue(QueueScreen())]
         if personUnlocked(staff) { screens.append(.custom(PinSetScreen())) }
@@ -68,6 +68,9 @@ extension AppModel {
   /// a desk session is open, the panic key is in every map.
   public func keyMap() -> KeyMap<Command> {
     if let lockScreen { return lockScreen.keyMap(tr) }
+    if case .recoveryCode? = overlay {
+      return KeyMap([KeyBinding(.enter, .submit, help: tr("key.recoveryWritten"))])
+    }
     var map = screen.contract.keyMap(tr)
     if deskSession?.status == .open { map.bindings.append(lockBinding) }
     return map
@@ -142,6 +145,8 @@ extension AppModel {
     switch current {
     case .help, .message:
       overlay = nil
+    case .recoveryCode:
+      if key == .enter { overlay = nil }
     case .backup(let dialog):
       return backupKey(key, dialog)
     case .confirmQuit:

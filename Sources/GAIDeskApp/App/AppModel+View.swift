@@ -143,13 +143,24 @@ extension AppModel {
       grid.render(
         Modal(title: tr("error.title"), message: text, buttons: [tr("answer.ok")], role: .error),
         in: grid.area)
+    case .recoveryCode(let code):
+      grid.render(
+        Modal(
+          title: tr("setup.recoveryTitle"), message: tr("setup.recovery", code), buttons: [tr("answer.ok")],
+          role: .warning),
+        in: grid.area)
     case .backup(let dialog):
       _ = renderBackup(dialog, into: &grid)
     }
   }
 
   private func renderHelp(into grid: inout Grid) {
-    let bindings = keyMap().bindings.filter { !$0.isHidden || $0.action == .quit || $0.action == .lock }
+    // Every key, also those the footer leaves out, unless another key already gives the same help.
+    let all = keyMap().bindings
+    let shown = Set(all.filter { !$0.isHidden }.map(\.help))
+    let bindings = all.filter {
+      !$0.isHidden || $0.action == .quit || $0.action == .lock || !shown.contains($0.help)
+    }
     let lines = bindings.map {
       ($0.keys.map(\.label).joined(separator: " / ")).padded(toWidth: 18) + " " + $0.help
     }

@@ -17,3 +17,8 @@ extension Rect {
     }
   }
 }
+
+extension Rect {
+  /// Each row of the rectangle, top to bottom, one cell high.
+  public var rows: [Rect] { (0..<max(0, height)).map { Rect(x: x, y: y + $0, width: width, height: 1) } }
+}

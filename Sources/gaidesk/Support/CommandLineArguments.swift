@@ -48,6 +48,10 @@ struct CommandLineArguments {
       path.append(word)
       words += 1
     }
+    // `gaidesk --lang en --help`: the options before it only chose the language (done above); handed on,
+    // they would send the parser to the default subcommand's help instead of the program's.
+    let options = rest[..<(rest.firstIndex(of: "--") ?? rest.endIndex)]
+    if words == 0, options.contains(where: { $0 == "--help" || $0 == "-h" }) { leading = [] }
     rest.insert(contentsOf: leading, at: words)
     parsed = rest
     commandPath = path.joined(separator: " ")

@@ -88,8 +88,8 @@ public struct ArrivalScreen: AppScreen {
       let text = query.text.isEmpty ? tr("arrival.typeName") : tr("arrival.noMatch")
       grid.render(Paragraph(text, style: Style(.muted)), in: tableArea)
     } else {
-      let rows = hits.map { id -> [String] in
-        let visitor = model.state.visitors[id]
+      let visitors = hits.map { model.state.visitors[$0] }
+      let rows = zip(hits, visitors).map { id, visitor -> [String] in
         let visits = model.state.visitsByVisitor[id]?.count ?? 0
         let last =
           model.state.visitsByVisitor[id]?.last.flatMap { model.state.visits[$0]?.day }.map(tr.date) ?? ""
@@ -98,15 +98,18 @@ public struct ArrivalScreen: AppScreen {
           visitor?.birthYear.map(String.init) ?? "", String(visits), last,
         ]
       }
-      let columns = [
-        TableColumn(tr("col.name"), width: .fill(3)), TableColumn(tr("col.nationality"), width: .fill(1)),
-        TableColumn(tr("col.phone"), width: .length(12)), TableColumn(tr("col.born"), width: .length(5)),
-        TableColumn(tr("col.visits"), width: .length(6), alignment: .trailing),
-        TableColumn(tr("col.lastVisit"), width: .length(10)),
-      ]
+      let phones = visitors.map { $0?.phone ?? "" }
+      let columns = Self.columns(tr, phones: phones, width: tableArea.width)
       var state = list
       state.pageSize = max(1, tableArea.height - 1)
-      grid.render(Table(columns: columns, rows: rows, state: state), in: tableArea)
+      let table = Table(columns: columns, rows: rows, state: state)
+      grid.render(table, in: tableArea)
+      // A number longer than its column: the highlighted visitor's whole, on the row above the table.
+      PhoneColumn.showWhole(
+        phones, selected: list.selected,
+        columnWidth: table.columnWidths(totalWidth: min(tableArea.width, Table.readableWidth))[2],
+        into: &grid,
+        row: Rect(x: inner.x, y: inner.y + 2, width: inner.width, height: 1), tr: tr)
     }
     if let error {
       grid.render(
@@ -115,6 +118,25 @@ public struct ArrivalScreen: AppScreen {
     }
     return field.cursorPosition(in: fieldArea)
   }
+
+  /// The columns of the table of visitors found: the telephone as wide as the numbers found need, as far as
+  /// the names leave room; the short columns as wide as their titles.
+  static func columns(_ tr: Translator, phones: [String], width: Int) -> [TableColumn] {
+    let born = PhoneColumn.fixed(tr, "col.born", least: 4)
+    let visits = PhoneColumn.fixed(tr, "col.visits", least: 3)
+    let last = PhoneColumn.fixed(tr, "col.lastVisit", least: 10)
+    let phone = PhoneColumn.width(
+      tr, phones: phones, tableWidth: width, others: born + visits + last + 5 + minimumNamesWidth)
+    return [
+      TableColumn(tr("col.name"), width: .fill(2)), TableColumn(tr("col.nationality"), width: .fill(1)),
+      TableColumn(tr("col.phone"), width: .length(phone)), TableColumn(tr("col.born"), width: .length(born)),
+      TableColumn(tr("col.visits"), width: .length(visits), alignment: .trailing),
+      TableColumn(tr("col.lastVisit"), width: .length(last)),
+    ]
+  }
+
+  /// What the name and nationality columns keep together however long the numbers are.
+  static let minimumNamesWidth = 27
 
   private func renderForm(_ form: FormState, into grid: inout Grid, area: Rect, model: AppModel) -> Point? {
     let tr = model.tr

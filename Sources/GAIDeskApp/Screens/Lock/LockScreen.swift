@@ -73,12 +73,16 @@ struct LockScreen {
     }
   }
 
+  /// Enter tries what was typed; Tab is shown only where it does something: PIN ↔ passphrase for a person
+  /// with a PIN, name ↔ passphrase for someone else who gives a name.
   func keyMap(_ tr: Translator) -> KeyMap<Command> {
-    KeyMap(
-      [
-        KeyBinding(.enter, .submit, help: tr("key.unlock")),
-        KeyBinding(.tab, .nextField, help: tr("key.pinOrPassphrase")),
-      ] + CommonKeys.bindings(tr, helpOnQuestionMark: false))
+    var bindings: [KeyBinding<Command>] = [KeyBinding(.enter, .submit, help: tr("key.unlock"))]
+    if let selected, withPIN.contains(selected) {
+      bindings.append(KeyBinding(.tab, .nextField, help: tr("key.pinOrPassphrase")))
+    } else if selected == nil, asksName {
+      bindings.append(KeyBinding(.tab, .nextField, help: tr("key.field")))
+    }
+    return KeyMap(bindings + CommonKeys.bindings(tr, helpOnQuestionMark: false))
   }
 
   /// Tab: PIN ↔ passphrase for a person with a PIN; name ↔ passphrase for someone else (when a name is asked).
@@ -123,47 +127,81 @@ struct LockScreen {
     name = TextFieldState(limit: Validation.maxNameLength)
   }
 
+  /// Where the parts of the box go: who was at the desk, the question, the people, one row per field, the
+  /// problem (two rows) and, on the last row, the panic key's hint.
+  struct Layout {
+    /// The bordered box.
+    let box: Rect
+    /// Who was at the desk.
+    let atDesk: Rect
+    /// "Who comes back to the desk?"
+    let question: Rect
+    /// The people of the session and "someone else".
+    let people: Rect
+    /// One row for each field typed in.
+    let fields: [Rect]
+    /// A refused PIN or passphrase.
+    let problem: Rect
+    /// The panic key's hint.
+    let hint: Rect
+  }
+
+  /// The layout in `area` for `rows` people rows and `fieldCount` fields, computed once for drawing.
+  static func layout(in area: Rect, rows: Int, fieldCount: Int) -> Layout {
+    let box = area.centered(Size(width: min(64, area.width), height: min(area.height, rows + 11)))
+    let inner = Block().inner(box).inset(horizontal: 1)
+    let body = inner.splitRows([.fill(1), .length(1)])
+    let parts = body[0].splitRows(
+      [.length(1), .length(1), .length(1), .length(rows), .length(1)]
+        + Array(repeating: .length(1), count: fieldCount)
+        + [.length(2)])
+    return Layout(
+      box: box, atDesk: parts[0], question: parts[2], people: parts[3],
+      fields: Array(parts[5..<5 + fieldCount]),
+      problem: parts[5 + fieldCount], hint: body[1])
+  }
+
+  /// The fields shown: each with its label, its state, whether it is masked and whether it has the focus.
+  private func shownFields(_ tr: Translator) -> [(
+    label: String, state: TextFieldState, masked: Bool, focused: Bool
+  )] {
+    switch field {
+    case .pin:
+      return [(tr("lock.pin"), pin, true, true)]
+    case .passphrase where selected != nil || !asksName:
+      return [(tr("lock.passphrase"), passphrase, true, true)]
+    case .passphrase, .name:
+      return [
+        (tr("lock.name"), name, false, field == .name),
+        (tr("lock.passphrase"), passphrase, true, field == .passphrase),
+      ]
+    }
+  }
+
   /// Draws the box: who was at the desk, the people, the field(s), the problem and the panic key's hint.
   func render(into grid: inout Grid, area: Rect, tr: Translator) -> Point? {
     let rows = min(people.count + 1, 6)
-    let box = area.centered(Size(width: min(64, area.width), height: min(area.height, rows + 11)))
-    let block = Block(title: tr("lock.title"))
-    grid.render(block, in: box)
-    let inner = block.inner(box).inset(horizontal: 1)
-    grid.put(tr("lock.wasAtDesk", atDesk), at: inner.origin, role: .focus, maxWidth: inner.width)
+    let fields = shownFields(tr)
+    let layout = Self.layout(in: area, rows: rows, fieldCount: fields.count)
+    grid.render(Block(title: tr("lock.title")), in: layout.box)
     grid.put(
-      tr("lock.who"), at: Point(x: inner.x, y: inner.y + 2), role: .muted, maxWidth: inner.width)
+      tr("lock.wasAtDesk", atDesk), at: layout.atDesk.origin, role: .focus, maxWidth: layout.atDesk.width)
+    grid.put(tr("lock.who"), at: layout.question.origin, role: .muted, maxWidth: layout.question.width)
     let items =
       people.map { withPIN.contains($0) ? $0 + " · PIN" : $0 } + [
         tr(asksName ? "lock.other" : "lock.otherAccount")
       ]
-    grid.render(
-      ListView(items: items, state: list),
-      in: Rect(x: inner.x, y: inner.y + 3, width: inner.width, height: rows))
-    var y = inner.y + 4 + rows
+    grid.render(ListView(items: items, state: list), in: layout.people)
     var cursor: Point?
-    func line(_ label: String, _ state: TextFieldState, masked: Bool, focused: Bool) {
-      let used = grid.put(label, at: Point(x: inner.x, y: y), role: focused ? .focus : .normal)
-      let fieldArea = Rect(x: inner.x + used + 1, y: y, width: max(1, inner.width - used - 1), height: 1)
-      let widget = TextField(state, masked: masked)
+    for (shown, row) in zip(fields, layout.fields) {
+      let used = grid.put(shown.label, at: row.origin, role: shown.focused ? .focus : .normal)
+      let fieldArea = Rect(x: row.x + used + 1, y: row.y, width: max(1, row.width - used - 1), height: 1)
+      let widget = TextField(shown.state, masked: shown.masked)
       grid.render(widget, in: fieldArea)
-      if focused { cursor = widget.cursorPosition(in: fieldArea) }
-      y += 1
+      if shown.focused { cursor = widget.cursorPosition(in: fieldArea) }
     }
-    switch field {
-    case .pin:
-      line(tr("lock.pin"), pin, masked: true, focused: true)
-    case .passphrase where selected != nil || !asksName:
-      line(tr("lock.passphrase"), passphrase, masked: true, focused: true)
-    case .passphrase, .name:
-      line(tr("lock.name"), name, masked: false, focused: field == .name)
-      line(tr("lock.passphrase"), passphrase, masked: true, focused: field == .passphrase)
-    }
-    if let error {
-      grid.render(
-        Paragraph(error, style: Style(.error)), in: Rect(x: inner.x, y: y, width: inner.width, height: 2))
-    }
-    grid.put(tr("lock.hint"), at: Point(x: inner.x, y: inner.maxY - 1), role: .muted, maxWidth: inner.width)
+    if let error { grid.render(Paragraph(error, style: Style(.error)), in: layout.problem) }
+    grid.put(tr("lock.hint"), at: layout.hint.origin, role: .muted, maxWidth: layout.hint.width)
     return cursor
   }
 }

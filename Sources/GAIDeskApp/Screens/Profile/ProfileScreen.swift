@@ -220,6 +220,9 @@ public struct ProfileScreen: AppScreen {
     return widget.cursorPosition(in: formArea)
   }
 
+  /// What the name, nationality and reason columns of the merge table keep however long the numbers are.
+  static let minimumNamesAndReasons = 36
+
   private func renderMerge(
     _ candidates: [DuplicateCandidate], _ list: ListState, into grid: inout Grid, area: Rect, model: AppModel
   ) {
@@ -237,16 +240,28 @@ public struct ProfileScreen: AppScreen {
         candidate.reasons.sorted().map { tr("merge.reason." + $0.rawValue) }.joined(separator: ", "),
       ]
     }
+    // The number is a reason to merge: as wide as the numbers listed, as far as names and reasons leave room.
+    let phones = rows.map { $0[2] }
+    let born = PhoneColumn.fixed(tr, "col.born", least: 4)
+    let visits = PhoneColumn.fixed(tr, "col.visits", least: 3)
+    let tableArea = Rect(x: inner.x, y: inner.y + 2, width: inner.width, height: inner.height - 2)
+    let phone = PhoneColumn.width(
+      tr, phones: phones, tableWidth: tableArea.width, others: born + visits + 5 + Self.minimumNamesAndReasons
+    )
     let columns = [
       TableColumn(tr("col.name"), width: .fill(2)), TableColumn(tr("col.nationality"), width: .fill(1)),
-      TableColumn(tr("col.phone"), width: .length(12)), TableColumn(tr("col.born"), width: .length(5)),
-      TableColumn(tr("col.visits"), width: .length(6), alignment: .trailing),
+      TableColumn(tr("col.phone"), width: .length(phone)), TableColumn(tr("col.born"), width: .length(born)),
+      TableColumn(tr("col.visits"), width: .length(visits), alignment: .trailing),
       TableColumn(tr("col.why"), width: .fill(2)),
     ]
-    let tableArea = Rect(x: inner.x, y: inner.y + 2, width: inner.width, height: inner.height - 2)
     var state = list
     state.pageSize = max(1, tableArea.height - 1)
-    grid.render(Table(columns: columns, rows: rows, state: state), in: tableArea)
+    let table = Table(columns: columns, rows: rows, state: state)
+    grid.render(table, in: tableArea)
+    PhoneColumn.showWhole(
+      phones, selected: list.selected,
+      columnWidth: table.columnWidths(totalWidth: min(tableArea.width, Table.readableWidth))[2], into: &grid,
+      row: Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: 1), tr: tr)
   }
 
   private func renderUnmerge(

@@ -92,64 +92,91 @@ struct ConfirmForm: Equatable {
       ] + CommonKeys.bindings(tr, helpOnQuestionMark: false))
   }
 
+  /// The width of the captions column.
+  static let captionWidth = 20
+
+  /// Where the parts of the form go: what is checked, how, the corrected text, the note, the hint and the
+  /// problem below it.
+  struct Layout {
+    /// What the line or entry says now (as many rows as it wraps to, within the box).
+    let label: Rect
+    /// How it was checked.
+    let how: Rect
+    /// The corrected text (nil when confirming as it stands).
+    let correction: Rect?
+    /// The note.
+    let note: Rect
+    /// The hint, as many rows as it wraps to and the box leaves.
+    let hint: Rect
+    /// A refusal, on the rows below the hint.
+    let problem: Rect
+  }
+
+  /// The layout inside the box `area` for a label of `labelRows` rows and a hint of `hintRows` rows.
+  static func layout(in area: Rect, labelRows: Int, hintRows: Int, correcting: Bool) -> Layout {
+    let inner = Block().inner(area).inset(horizontal: 1)
+    let parts = inner.splitRows([
+      .length(min(labelRows, max(1, inner.height - 8))), .length(1), .length(1), .length(correcting ? 1 : 0),
+      .length(1), .length(1), .fill(1),
+    ])
+    let rest = parts[6].splitRows([.length(min(hintRows, max(0, parts[6].height - 1))), .fill(1)])
+    return Layout(
+      label: parts[0], how: parts[2], correction: correcting ? parts[3] : nil, note: parts[4], hint: rest[0],
+      problem: rest[1])
+  }
+
   /// Draws the form in a box filling `area`; returns the cursor of the focused field.
   func render(into grid: inout Grid, area: Rect, model: AppModel) -> Point? {
     let tr = model.tr
     let block = Block(title: tr(correction == nil ? "review.confirmTitle" : "review.correctTitle"))
     grid.fill(area, style: .normal)
     grid.render(block, in: area)
-    let inner = block.inner(area).inset(horizontal: 1)
-    var y = inner.y
-    for line in label.wrapped(toWidth: max(1, inner.width)).prefix(max(1, inner.height - 8)) {
-      grid.put(line, at: Point(x: inner.x, y: y), role: .muted, maxWidth: inner.width)
-      y += 1
+    let width = max(1, Block().inner(area).inset(horizontal: 1).width)
+    let labelLines = label.wrapped(toWidth: width)
+    let hintLines = tr("review.hint").wrapped(toWidth: width)
+    let layout = Self.layout(
+      in: area, labelRows: labelLines.count, hintRows: hintLines.count, correcting: correction != nil)
+    for (line, row) in zip(labelLines, layout.label.rows) {
+      grid.put(line, at: row.origin, role: .muted, maxWidth: row.width)
     }
-    y += 1
-    let labelWidth = 20
-    func caption(_ key: String, row: Int) {
+    func caption(_ key: String, row: Int, in rect: Rect) {
       grid.put(
-        tr(key), at: Point(x: inner.x, y: y), role: focus == row ? .focus : .normal, maxWidth: labelWidth - 1)
+        tr(key), at: rect.origin, role: focus == row ? .focus : .normal, maxWidth: Self.captionWidth - 1)
     }
-    caption("review.how", row: 0)
-    var x = inner.x + labelWidth
+    caption("review.how", row: 0, in: layout.how)
+    var x = layout.how.x + Self.captionWidth
     for method in ConfirmationMethod.allCases {
-      let text =
-        method == self.method
-        ? "[" + tr("confirm.how.\(method.rawValue)") + "]"
-        : " "
-          + tr(
-            "confirm.how.\(method.rawValue)") + " "
+      let name = tr("confirm.how.\(method.rawValue)")
+      let text = method == self.method ? "[" + name + "]" : " " + name + " "
       let role: Role = method == self.method ? (focus == 0 ? .selected : .highlight) : .normal
-      x += grid.put(text, at: Point(x: x, y: y), role: role, maxWidth: max(0, inner.maxX - x)) + 1
+      x +=
+        grid.put(text, at: Point(x: x, y: layout.how.y), role: role, maxWidth: max(0, layout.how.maxX - x))
+        + 1
     }
     grid.put(
-      tr("review.howKeys"), at: Point(x: min(x + 1, inner.maxX), y: y), role: .muted,
-      maxWidth: max(0, inner.maxX - x - 1))
-    y += 1
+      tr("review.howKeys"), at: Point(x: min(x + 1, layout.how.maxX), y: layout.how.y), role: .muted,
+      maxWidth: max(0, layout.how.maxX - x - 1))
     var cursor: Point?
-    func field(_ state: TextFieldState, key: String, row: Int) {
-      caption(key, row: row)
-      let fieldArea = Rect(x: inner.x + labelWidth, y: y, width: max(1, inner.width - labelWidth), height: 1)
+    func field(_ state: TextFieldState, key: String, row: Int, in rect: Rect) {
+      caption(key, row: row, in: rect)
+      let fieldArea = Rect(
+        x: rect.x + Self.captionWidth, y: rect.y, width: max(1, rect.width - Self.captionWidth), height: 1)
       var shown = state
       if focus != row { shown.moveHome() }
       let widget = TextField(shown)
       grid.render(widget, in: fieldArea)
       if focus == row { cursor = widget.cursorPosition(in: fieldArea) }
-      y += 1
     }
-    if let correction { field(correction, key: "review.text", row: 1) }
-    field(note, key: "review.note", row: rows - 1)
-    y += 1
-    for line in tr("review.hint").wrapped(toWidth: max(1, inner.width)) where y < inner.maxY - 1 {
-      grid.put(line, at: Point(x: inner.x, y: y), role: .muted, maxWidth: inner.width)
-      y += 1
+    if let correction, let rect = layout.correction {
+      field(correction, key: "review.text", row: 1, in: rect)
+    }
+    field(note, key: "review.note", row: rows - 1, in: layout.note)
+    for (line, row) in zip(hintLines, layout.hint.rows) {
+      grid.put(line, at: row.origin, role: .muted, maxWidth: row.width)
     }
     if let error {
       // A refusal wraps inside the box, on its last rows below what was typed.
-      let top = min(y, inner.maxY - 1)
-      grid.render(
-        WrappedMessage(error, role: .error),
-        in: Rect(x: inner.x, y: top, width: inner.width, height: max(0, inner.maxY - top)))
+      grid.render(WrappedMessage(error, role: .error), in: layout.problem)
     }
     return cursor
   }

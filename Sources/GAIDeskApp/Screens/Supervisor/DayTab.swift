@@ -20,15 +20,33 @@ enum DayTab {
     grid.render(hours, in: right[2])
     let chart = hours.inner(right[2]).inset(horizontal: 1)
     let perHour = report.arrivalsByHour
-    let first = min(8, perHour.firstIndex { $0 > 0 } ?? 8)
-    let shown = Array(first..<min(24, first + max(1, chart.width / 4)))
+    let (shown, barWidth) = Self.hours(perHour, width: chart.width)
     grid.render(
-      BarChart(bars: shown.map { BarChart.Bar(String($0), value: perHour[$0]) }, barWidth: 3), in: chart)
+      BarChart(bars: shown.map { BarChart.Bar(String($0), value: perHour[$0]) }, barWidth: barWidth),
+      in: chart)
     let topics = report.topics.prefix(8).map { BarChart.Bar(tr.topic($0.key), value: $0.count) }
     ReportView.chartBox(
       tr("dashboard.topics"), topics, into: &grid, area: right[0], empty: tr("dashboard.nothing"))
     let staff = report.servedByStaff.prefix(8).map { BarChart.Bar($0.key, value: $0.count) }
     ReportView.chartBox(
       tr("dashboard.perStaff"), staff, into: &grid, area: right[1], empty: tr("dashboard.nothing"))
+  }
+
+  /// The hours the chart shows in `width` columns and how wide their bars are: from 8 o'clock (earlier for an
+  /// early arrival), moved later when people came after the last hour shown, with narrower bars when that
+  /// keeps every arrival on the chart.
+  static func hours(_ perHour: [Int], width: Int) -> (hours: Range<Int>, barWidth: Int) {
+    let busy = perHour.indices.filter { perHour[$0] > 0 }
+    func window(_ count: Int) -> Range<Int> {
+      var first = min(8, busy.first ?? 8)
+      if let earliest = busy.first, let latest = busy.last, latest >= first + count {
+        first = min(earliest, latest - count + 1)
+      }
+      first = max(0, min(first, perHour.count - count))
+      return first..<min(perHour.count, first + count)
+    }
+    let wide = window(max(1, width / 4))
+    if busy.allSatisfy(wide.contains) { return (wide, 3) }
+    return (window(max(1, width / 3)), 2)
   }
 }
