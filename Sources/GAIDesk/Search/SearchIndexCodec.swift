@@ -66,11 +66,11 @@ enum SearchIndexCodec {
       let digitEnds: [Int32] = r.read(), let digitStore: [UInt8] = r.read(),
       let documentTokens: [Int32] = r.read(),
       let tokens: [[UInt32]] = r.readNested(),
-      let postings: [[Int32]] = r.readNested(where: { $0 >= 0 && Int($0) < idEnds.count }),
+      let postings: [[Int32]] = r.readNested(below: Int32(truncatingIfNeeded: idEnds.count)),
       let sorted: [Int32] = r.read(),
-      let digitGrams: [[Int32]] = r.readNested(where: { $0 >= 0 && Int($0) < idEnds.count }),
+      let digitGrams: [[Int32]] = r.readNested(below: Int32(truncatingIfNeeded: idEnds.count)),
       let letters: [UInt32] = r.read(),
-      let letterDocs: [[Int32]] = r.readNested(where: { $0 >= 0 && Int($0) < idEnds.count }),
+      let letterDocs: [[Int32]] = r.readNested(below: Int32(truncatingIfNeeded: idEnds.count)),
       let letterScores: [UInt8] = r.read(), let basisTag: [UInt8] = r.read(),
       let basisVisitors: [Int64] = r.read(), let touchedEnds: [Int32] = r.read(),
       let touchedBytes: [UInt8] = r.read(), r.isAtEnd
@@ -219,20 +219,28 @@ struct ColumnReader {
     return values
   }
 
-  /// The next nested arrays, or nil when their ends do not fit their elements or an element is not `valid`
-  /// (checked on the elements in one array, before they are cut).
-  mutating func readNested<T: FixedWidthInteger>(where valid: (T) -> Bool = { _ in true }) -> [[T]]? {
-    guard let ends: [Int32] = read(), let flat: [T] = read(), flat.allSatisfy(valid) else { return nil }
+  /// The next nested arrays, or nil when their ends do not fit their elements or, given `bound`, an element is
+  /// outside `0..<bound` (checked on the elements in one array, before they are cut).
+  mutating func readNested<T: FixedWidthInteger>(below bound: T? = nil) -> [[T]]? {
+    guard let ends: [Int32] = read(), let flat: [T] = read() else { return nil }
+    if let bound {
+      var outside = false
+      for value in flat { outside = outside || value < 0 || value >= bound }
+      guard !outside else { return nil }
+    }
     var arrays: [[T]] = []
     arrays.reserveCapacity(ends.count)
-    var start = 0
-    for end in ends {
-      guard end >= start, Int(end) <= flat.count else { return nil }
-      arrays.append(Array(flat[start..<Int(end)]))
-      start = Int(end)
+    let fits = flat.withUnsafeBufferPointer { elements -> Bool in
+      var start = 0
+      for end in ends {
+        guard end >= start, Int(end) <= elements.count else { return false }
+        arrays.append(
+          start == Int(end) ? [] : Array(UnsafeBufferPointer(rebasing: elements[start..<Int(end)])))
+        start = Int(end)
+      }
+      return start == elements.count
     }
-    guard start == flat.count else { return nil }
-    return arrays
+    return fits ? arrays : nil
   }
 
   private mutating func readCount() -> Int? {

@@ -171,9 +171,12 @@ public struct VisitorSearch: Sendable {
       docs.append(Int32(doc))
     }
     if touched.isEmpty { return docs }
-    // Visitors of the base state touched since (renamed): found among its documents.
+    // Visitors of the base state touched since (renamed): found among its documents, most ruled out by the
+    // filter before the set is asked.
+    let filter = IDFilter(touched)
     var before: [Int32] = []
-    for doc in 0..<mine.visitors where touched.contains(documents[doc].id) {
+    for doc in 0..<mine.visitors
+    where filter.mayContain(documents[doc].id) && touched.contains(documents[doc].id) {
       before.append(Int32(doc))
       if before.count == touched.count { break }
     }

@@ -72,6 +72,27 @@ struct SearchBasisTests {
     #expect(next.visitorSearch().checkedLastUpdate == 0)
   }
 
+  @Test("the id filter never rules out an id equal to one of its set, and rules most others out")
+  func idFilter() {
+    var random = SeededRandom(seed: 20_261_201)
+    let members = (0..<1000).map { _ in
+      "V-\(String(Int.random(in: 0..<1_000_000, using: &random), radix: 36).uppercased())-\(Int.random(in: 0..<99_999, using: &random))"
+    }
+    let filter = IDFilter(members)
+    for id in members { #expect(filter.mayContain(id), "\(id)") }
+    let set = Set(members)
+    let others = (0..<5000).map { "V-OTHER\($0 % 97)-\($0)" }.filter { !set.contains($0) }
+    #expect(others.filter(filter.mayContain).count < others.count / 10)
+    // Short ids, and a Kelvin sign (U+212A), which is a K as a string but not as bytes.
+    #expect(IDFilter(["V-1"]).mayContain("V-1"))
+    #expect(IDFilter(["V-1"]).mayContain(String("XV-1".dropFirst())))
+    let kelvin = "V-ORIGIN-\u{212A}1"
+    let letter = "V-ORIGIN-K1"
+    #expect(kelvin == letter)
+    #expect(IDFilter([letter]).mayContain(kelvin))
+    #expect(IDFilter([kelvin]).mayContain(letter))
+  }
+
   struct Tally {
     var shortcuts = 0
     var shortcutsWithRenames = 0
