@@ -62,6 +62,9 @@ public final class Office {
   public private(set) var coveredSegments = CoveredSegments(journalRoot: "", seals: [])
   /// The visitor search index, once asked for (``visitorSearch(keeping:)``).
   var searchIndex: VisitorSearch?
+  /// What the state is known to be: a base state named by its records plus the visitors touched by the
+  /// records folded on top of it in turn; nil after a fold again (see ``SearchBasis``).
+  var searchBasis: SearchBasis?
 
   /// The epoch-1 key, for checks that read the journal independently.
   var masterKeyForVerification: SymmetricKey { masterKey }
@@ -328,6 +331,7 @@ public final class Office {
       state = snapshot
       appliedKey = key
       openedFromSnapshot = true
+      searchBasis = searchBasisNow()
       self.seals = seals
       coveredSegments = CoveredSegments(journalRoot: journal.root, seals: seals)
     case .coveredMore(let missing):
@@ -376,7 +380,9 @@ public final class Office {
         late = true
         return
       }
-      Self.apply(entry, to: &state)
+      // Folded first: a `searchBasis?.note(…)` around it would skip the fold when there is no basis.
+      let batch = Self.apply(entry, to: &state)
+      searchBasis?.note(batch)
       appliedKey = entry.key
     }
     recordsReplayed += count
@@ -389,6 +395,7 @@ public final class Office {
   /// them; the state folded so far stays until the new one is complete.
   private func refold() throws {
     refolds += 1
+    searchBasis = nil
     var rebuilt = OfficeState()
     rebuilt.office = identity.office
     var last: RecordKey?
@@ -418,11 +425,14 @@ public final class Office {
     journal.acceptedLoss = state.acceptedLoss
   }
 
-  private static func apply(_ entry: JournalEntry, to state: inout OfficeState) {
+  /// Folds `entry` into `state`; returns the batch folded.
+  @discardableResult
+  private static func apply(_ entry: JournalEntry, to state: inout OfficeState) -> EventBatch {
     let batch =
       (try? EventCodec.decode(entry.payload))
       ?? EventBatch(staff: "", office: "", events: [.unknown(type: 0, version: 0, body: [])])
     state.apply(batch, time: entry.content.wall)
+    return batch
   }
 
   /// Writes the sealed snapshot cache under the current epoch's key (so a person who left cannot read a later
@@ -438,9 +448,13 @@ public final class Office {
     let resealed = CoveredSegments(journalRoot: journal.root, seals: seals).resealed(for: journal.cursors)
     guard resealed.damage.isEmpty else { return noteCoveredDamage(resealed.damage) }
     seals = resealed.seals
-    try? StateSnapshot.save(
-      state, appliedKey: appliedKey, journal: journal, seals: seals, file: snapshotFile,
-      masterKey: keyring.key(keyring.current)!, chunkSize: chunkSize)
+    guard
+      (try? StateSnapshot.save(
+        state, appliedKey: appliedKey, journal: journal, seals: seals, file: snapshotFile,
+        masterKey: keyring.key(keyring.current)!, chunkSize: chunkSize)) != nil
+    else { return }
+    // The state just cached is the base a search index written from now on can be checked against.
+    searchBasis = searchBasisNow()
   }
 
   /// The snapshot cache file: in the office folder, or, when that folder refuses writes (a USB stick, a
@@ -533,6 +547,7 @@ public final class Office {
           let batch = EventBatch(staff: staff, office: code, events: events)
           applied = true
           state.apply(batch, time: stamp.wall)
+          searchBasis?.note(batch)
           appliedKey = RecordKey(clock: stamp.time, origin: origin, sequence: stamp.sequence)
           return EventCodec.encode(batch)
         },
@@ -585,6 +600,7 @@ public final class Office {
     state = OfficeState()
     state.office = identity.office
     appliedKey = nil
+    searchBasis = nil
     try fold { try journal.refresh($0) }
   }
 }

@@ -42,6 +42,17 @@ enum SearchIndexCodec {
     w.append(letters)
     w.appendNested(letters.map { search.letterLists[$0]!.map(\.doc) })
     w.append(letters.flatMap { search.letterLists[$0]!.map(\.score) })
+    // The basis: its tag (none: empty), the base state's visitor count, the visitors touched since.
+    w.append(search.basis?.tag ?? [])
+    w.append(search.basis.map { [Int64($0.visitors)] } ?? [])
+    var touchedEnds: [Int32] = []
+    var touchedBytes: [UInt8] = []
+    for id in search.basis?.touched.sorted() ?? [] {
+      touchedBytes += id.utf8
+      touchedEnds.append(Int32(touchedBytes.count))
+    }
+    w.append(touchedEnds)
+    w.append(touchedBytes)
     return w.bytes
   }
 
@@ -54,10 +65,15 @@ enum SearchIndexCodec {
       let nameWords: [Int32] = r.read(), let fingerprints: [UInt64] = r.read(),
       let digitEnds: [Int32] = r.read(), let digitStore: [UInt8] = r.read(),
       let documentTokens: [Int32] = r.read(),
-      let tokens: [[UInt32]] = r.readNested(), let postings: [[Int32]] = r.readNested(),
-      let sorted: [Int32] = r.read(), let digitGrams: [[Int32]] = r.readNested(),
-      let letters: [UInt32] = r.read(), let letterDocs: [[Int32]] = r.readNested(),
-      let letterScores: [UInt8] = r.read(), r.isAtEnd
+      let tokens: [[UInt32]] = r.readNested(),
+      let postings: [[Int32]] = r.readNested(below: Int32(truncatingIfNeeded: idEnds.count)),
+      let sorted: [Int32] = r.read(),
+      let digitGrams: [[Int32]] = r.readNested(below: Int32(truncatingIfNeeded: idEnds.count)),
+      let letters: [UInt32] = r.read(),
+      let letterDocs: [[Int32]] = r.readNested(below: Int32(truncatingIfNeeded: idEnds.count)),
+      let letterScores: [UInt8] = r.read(), let basisTag: [UInt8] = r.read(),
+      let basisVisitors: [Int64] = r.read(), let touchedEnds: [Int32] = r.read(),
+      let touchedBytes: [UInt8] = r.read(), r.isAtEnd
     else { return nil }
     let count = idEnds.count
     let tokenCount = tokens.count
@@ -68,27 +84,42 @@ enum SearchIndexCodec {
       ascending(idEnds, within: idBytes.count), ascending(digitEnds, within: digitStore.count),
       documentTokens.allSatisfy({ $0 >= -1 && Int($0) < tokenCount }),
       nameWords.allSatisfy({ $0 >= 0 }),
-      postings.allSatisfy({ $0.allSatisfy { $0 >= 0 && Int($0) < count } }),
-      digitGrams.allSatisfy({ $0.allSatisfy { $0 >= 0 && Int($0) < count } }),
-      letterDocs.allSatisfy({
-        $0.count <= VisitorSearch.letterListSize && $0.allSatisfy { $0 >= 0 && Int($0) < count }
-      }),
+      letterDocs.allSatisfy({ $0.count <= VisitorSearch.letterListSize }),
       letterScores.allSatisfy({ $0 <= 1 }), Set(letters).count == letters.count,
-      isPermutation(sorted, of: tokenCount)
+      isPermutation(sorted, of: tokenCount),
+      basisTag.isEmpty
+        ? basisVisitors.isEmpty && touchedEnds.isEmpty
+        : basisTag.count == 32 && basisVisitors.count == 1 && (0...Int64(count)).contains(basisVisitors[0]),
+      ascending(touchedEnds, within: touchedBytes.count),
+      touchedEnds.last.map({ Int($0) }) ?? 0 == touchedBytes.count
     else { return nil }
     var documents: [VisitorSearch.Document] = []
     documents.reserveCapacity(count)
+    // Ids are ASCII as the desk makes them: checked once for all, then taken as they are.
+    let ascii = idBytes.allSatisfy { $0 < 0x80 }
     let valid = idBytes.withUnsafeBufferPointer { bytes -> Bool in
       var start = 0
       for doc in 0..<count {
         let end = Int(idEnds[doc])
-        guard let id = string(UnsafeBufferPointer(rebasing: bytes[start..<end])) else { return false }
+        let slice = UnsafeBufferPointer(rebasing: bytes[start..<end])
+        guard let id = ascii ? String(decoding: slice, as: UTF8.self) : string(slice) else { return false }
         documents.append(VisitorSearch.Document(id: id, nameWords: Int(nameWords[doc])))
         start = end
       }
       return true
     }
     guard valid else { return nil }
+    var touched = Set<String>()
+    var touchedStart = 0
+    for end in touchedEnds {
+      let bytes = touchedBytes[touchedStart..<Int(end)]
+      guard let id = bytes.withUnsafeBufferPointer({ string($0) }) else { return nil }
+      touched.insert(id)
+      touchedStart = Int(end)
+    }
+    let basis =
+      basisTag.isEmpty
+      ? nil : SearchBasis(tag: basisTag, visitors: Int(basisVisitors[0]), touched: touched)
     var letterLists: [UInt32: [VisitorSearch.LetterHit]] = [:]
     var scoreIndex = 0
     for (letter, docs) in zip(letters, letterDocs) {
@@ -102,7 +133,7 @@ enum SearchIndexCodec {
       fingerprintKey: SearchFingerprint.Key(k0: key[0], k1: key[1]),
       digitStarts: digitEnds.isEmpty ? [] : [0] + digitEnds.dropLast(), digitEnds: digitEnds,
       digitStore: digitStore, documentTokens: documentTokens, tokens: tokens, postings: postings,
-      sorted: sorted, digitGrams: digitGrams, letterLists: letterLists)
+      sorted: sorted, digitGrams: digitGrams, letterLists: letterLists, basis: basis)
   }
 
   /// The string of valid UTF-8 `bytes` (ASCII taken as it is), or nil.
@@ -188,19 +219,28 @@ struct ColumnReader {
     return values
   }
 
-  /// The next nested arrays, or nil when their ends do not fit their elements.
-  mutating func readNested<T: FixedWidthInteger>() -> [[T]]? {
+  /// The next nested arrays, or nil when their ends do not fit their elements or, given `bound`, an element is
+  /// outside `0..<bound` (checked on the elements in one array, before they are cut).
+  mutating func readNested<T: FixedWidthInteger>(below bound: T? = nil) -> [[T]]? {
     guard let ends: [Int32] = read(), let flat: [T] = read() else { return nil }
+    if let bound {
+      var outside = false
+      for value in flat { outside = outside || value < 0 || value >= bound }
+      guard !outside else { return nil }
+    }
     var arrays: [[T]] = []
     arrays.reserveCapacity(ends.count)
-    var start = 0
-    for end in ends {
-      guard end >= start, Int(end) <= flat.count else { return nil }
-      arrays.append(Array(flat[start..<Int(end)]))
-      start = Int(end)
+    let fits = flat.withUnsafeBufferPointer { elements -> Bool in
+      var start = 0
+      for end in ends {
+        guard end >= start, Int(end) <= elements.count else { return false }
+        arrays.append(
+          start == Int(end) ? [] : Array(UnsafeBufferPointer(rebasing: elements[start..<Int(end)])))
+        start = Int(end)
+      }
+      return start == elements.count
     }
-    guard start == flat.count else { return nil }
-    return arrays
+    return fits ? arrays : nil
   }
 
   private mutating func readCount() -> Int? {

@@ -13,7 +13,7 @@ import Foundation
 /// authenticated alongside: a chunk moved, dropped, cut or taken from another file does not open.
 public enum SearchIndexFile {
   static let magic: [UInt8] = Array("GAIDSRCH".utf8)
-  static let version: UInt16 = 1
+  static let version: UInt16 = 2
   static let headerSize = 38
   /// The plaintext bytes per sealed chunk written; files with chunks of `chunkSizes` bytes are read.
   public static let defaultChunkSize = 1 << 20
@@ -52,14 +52,16 @@ public enum SearchIndexFile {
     return SearchIndexCodec.decode(plain)
   }
 
-  /// The plaintext of `file`, read and opened a chunk at a time.
+  /// The plaintext of `file`, read a chunk at a time into one buffer and opened straight into the plaintext
+  /// (one OpenSSL context for the key that opens the first chunk: no copy of a chunk but the read).
   static func open(file: String, keys: [SymmetricKey]) -> [UInt8]? {
     guard FileIO.isRegularFile(file), let fd = try? FileIO.open(file, O_RDONLY | O_NONBLOCK) else {
       return nil
     }
     defer { close(fd) }
     var info = stat()
-    guard fstat(fd, &info) == 0, let header = read(fd, at: 0, count: headerSize) else { return nil }
+    var header = [UInt8](repeating: 0, count: headerSize)
+    guard fstat(fd, &info) == 0, read(fd, at: 0, count: headerSize, into: &header) else { return nil }
     var r = ByteReader(header)
     guard let name = try? r.readRaw(8), Array(name) == magic, (try? r.readUInt16()) == version,
       let size = try? r.readUInt32(), chunkSizes.contains(Int(size)), let length = try? r.readUInt64(),
@@ -69,35 +71,41 @@ public enum SearchIndexFile {
     let chunkSize = Int(size)
     let chunks = max(1, (plainLength + chunkSize - 1) / chunkSize)
     guard Int(info.st_size) == headerSize + plainLength + chunks * Sealer.overhead else { return nil }
-    var plain: [UInt8] = []
-    plain.reserveCapacity(plainLength)
-    var sealer: Sealer?
-    var offset = headerSize
-    for index in 0..<chunks {
-      let count = min(chunkSize, plainLength - index * chunkSize) + Sealer.overhead
-      guard let sealed = read(fd, at: offset, count: count) else { return nil }
-      let aad = aad(header, chunk: index, last: index == chunks - 1)
-      // The first chunk finds the key (the newest epoch first); the others must open with it.
-      let opened: [UInt8]?
-      if let sealer {
-        opened = sealer.open(sealed[...], authenticating: aad)
-      } else {
-        var found: [UInt8]?
-        for key in keys {
-          let candidate = Sealer(masterKey: key, purpose: purpose)
-          if let bytes = candidate.open(sealed[...], authenticating: aad) {
-            found = bytes
-            sealer = candidate
-            break
+    var sealed = [UInt8](repeating: 0, count: min(chunkSize, plainLength) + Sealer.overhead)
+    var context: AESGCMContext?
+    var opened = true
+    // One byte more, so that an empty plaintext still has somewhere to go.
+    let plain = [UInt8](unsafeUninitializedCapacity: plainLength + 1) { buffer, initialized in
+      var offset = headerSize
+      for index in 0..<chunks {
+        let count = min(chunkSize, plainLength - index * chunkSize) + Sealer.overhead
+        let out = buffer.baseAddress! + index * chunkSize
+        let aad = aad(header, chunk: index, last: index == chunks - 1)
+        guard read(fd, at: offset, count: count, into: &sealed) else {
+          opened = false
+          return
+        }
+        let open = { (candidate: AESGCMContext) -> Bool in
+          sealed.withUnsafeBytes { sealed in
+            aad.withUnsafeBytes { aad in
+              candidate.open(aad: aad, sealed: UnsafeRawBufferPointer(rebasing: sealed[..<count]), into: out)
+            }
           }
         }
-        opened = found
+        // The first chunk finds the key (the newest epoch first); the others must open with it.
+        if let context {
+          opened = open(context)
+        } else {
+          context = keys.lazy.compactMap { AESGCMContext(key: Sealer(masterKey: $0, purpose: purpose).key) }
+            .first(where: open)
+          opened = context != nil
+        }
+        guard opened else { return }
+        offset += count
       }
-      guard let opened else { return nil }
-      plain += opened
-      offset += count
+      initialized = plainLength
     }
-    return plain
+    return opened ? plain : nil
   }
 
   private static func aad(_ header: [UInt8], chunk: Int, last: Bool) -> [UInt8] {
@@ -108,18 +116,18 @@ public enum SearchIndexFile {
     return w.bytes
   }
 
-  /// Exactly `count` bytes of `fd` from `offset`, or nil.
-  private static func read(_ fd: Int32, at offset: Int, count: Int) -> [UInt8]? {
-    var bytes = [UInt8](repeating: 0, count: count)
+  /// Reads exactly `count` bytes of `fd` from `offset` into the start of `bytes`; false when they are not there.
+  private static func read(_ fd: Int32, at offset: Int, count: Int, into bytes: inout [UInt8]) -> Bool {
+    guard count <= bytes.count else { return false }
     var done = 0
     while done < count {
       let n = bytes.withUnsafeMutableBytes {
         pread(fd, $0.baseAddress! + done, count - done, off_t(offset + done))
       }
       if n < 0 && errno == EINTR { continue }
-      guard n > 0 else { return nil }
+      guard n > 0 else { return false }
       done += n
     }
-    return bytes
+    return true
   }
 }

@@ -58,6 +58,11 @@ public struct VisitorSearch: Sendable {
   /// of most visitors, and walking them all took tens of milliseconds.
   private(set) var letterLists: [UInt32: [LetterHit]] = [:]
   static let letterListSize = 128
+  /// What the index is current with, when it was last brought up to date with an office's basis
+  /// (`update(with:basis:)`); nil when not known.
+  private(set) var basis: SearchBasis?
+  /// How many documents the last `update` compared with the state (fingerprints computed).
+  @_spi(Testing) public private(set) var checkedLastUpdate = 0
 
   /// An index of the visitors in `state` (merged records are skipped when searching).
   public init(state: OfficeState) { update(with: state) }
@@ -71,7 +76,7 @@ public struct VisitorSearch: Sendable {
     digitStarts: [Int32],
     digitEnds: [Int32],
     digitStore: [UInt8], documentTokens: [Int32], tokens: [[UInt32]], postings: [[Int32]], sorted: [Int32],
-    digitGrams: [[Int32]], letterLists: [UInt32: [LetterHit]]
+    digitGrams: [[Int32]], letterLists: [UInt32: [LetterHit]], basis: SearchBasis?
   ) {
     self.documents = documents
     self.fingerprints = fingerprints
@@ -85,6 +90,7 @@ public struct VisitorSearch: Sendable {
     self.sorted = sorted
     self.digitGrams = digitGrams
     self.letterLists = letterLists
+    self.basis = basis
   }
 
   /// How many visitors are indexed.
@@ -95,31 +101,42 @@ public struct VisitorSearch: Sendable {
   /// Brings the index up to date with `state`, whatever state it was built from, so that it answers as a fresh
   /// index of `state` would: visitors registered since are added; visitors whose details changed (an update, a
   /// record folded again in another order) are indexed again in place; when the registration order is not the
-  /// one indexed (records folded again), or most visitors changed, the index is built again. Returns how many
-  /// visitors were indexed.
+  /// one indexed (records folded again), or most visitors changed, the index is built again. Every indexed
+  /// visitor is checked. Returns how many visitors were indexed.
   @discardableResult
-  public mutating func update(with state: OfficeState) -> Int {
+  public mutating func update(with state: OfficeState) -> Int { update(with: state, basis: nil) }
+
+  /// `update(with:)` for a state whose basis is `now` (nil: unknown): when the index's own basis has the same
+  /// tag, only the visitors either basis touched and those registered after the base state are checked (the
+  /// others are as the base state has them, in both); otherwise every one. The index's basis becomes `now`.
+  @discardableResult
+  @_spi(Testing) public mutating func update(with state: OfficeState, basis now: SearchBasis?) -> Int {
     let order = state.visitorOrder
     var changed: [Int32] = []
-    if order.count < documents.count {
-      self = VisitorSearch()
-    } else {
-      for doc in documents.indices {
-        let id = order[doc]
-        guard documents[doc].id == id else {
-          self = VisitorSearch()
-          changed = []
+    var checked = documents.count
+    if let suspects = suspects(sharing: now, order: order) {
+      checked = 0
+      var fits = true
+      for doc in suspects {
+        checked += 1
+        let id = order[Int(doc)]
+        guard documents[Int(doc)].id == id else {
+          fits = false
           break
         }
-        if fingerprints[doc] != SearchFingerprint.of(state.visitors[id], key: fingerprintKey) {
-          changed.append(Int32(doc))
+        if fingerprints[Int(doc)] != SearchFingerprint.of(state.visitors[id], key: fingerprintKey) {
+          changed.append(doc)
         }
       }
-      if changed.count > documents.count / 4 {
+      if !fits || changed.count > documents.count / 4 {
         self = VisitorSearch()
         changed = []
       }
+    } else {
+      changed = fullCheck(state)
     }
+    basis = now
+    checkedLastUpdate = checked
     let letters = reindex(changed, in: state)
     let indexed = documents.count
     for id in order[indexed...] { add(id, state.visitors[id]) }
@@ -137,6 +154,59 @@ public struct VisitorSearch: Sendable {
     }
     for letter in letters { rebuildLetterList(letter) }
     return order.count - indexed + changed.count
+  }
+
+  /// The documents that may differ from `order` and the state's visitors, ascending, when the index's basis and
+  /// `now` name the same base state: those registered after it and those either basis touched. Nil when the
+  /// bases differ or do not fit the index (then every document is checked).
+  private func suspects(sharing now: SearchBasis?, order: [String]) -> [Int32]? {
+    guard let mine = basis, let now, mine.tag == now.tag, mine.visitors == now.visitors,
+      mine.visitors <= documents.count, documents.count <= order.count
+    else { return nil }
+    var touched = mine.touched.union(now.touched)
+    var docs: [Int32] = []
+    // Registered after the base state: checked whole (their ids were touched, so they leave the set).
+    for doc in mine.visitors..<documents.count {
+      touched.remove(documents[doc].id)
+      docs.append(Int32(doc))
+    }
+    if touched.isEmpty { return docs }
+    // Visitors of the base state touched since (renamed): found among its documents, most ruled out by the
+    // filter before the set is asked.
+    let filter = IDFilter(touched)
+    var before: [Int32] = []
+    for doc in 0..<mine.visitors
+    where filter.mayContain(documents[doc].id) && touched.contains(documents[doc].id) {
+      before.append(Int32(doc))
+      if before.count == touched.count { break }
+    }
+    return before + docs
+  }
+
+  /// The documents whose visitor's details differ in `state`, checking every one; the index is emptied (to be
+  /// built again) when the registration order is not the one indexed or most visitors changed.
+  private mutating func fullCheck(_ state: OfficeState) -> [Int32] {
+    let order = state.visitorOrder
+    var changed: [Int32] = []
+    if order.count < documents.count {
+      self = VisitorSearch()
+      return []
+    }
+    for doc in documents.indices {
+      let id = order[doc]
+      guard documents[doc].id == id else {
+        self = VisitorSearch()
+        return []
+      }
+      if fingerprints[doc] != SearchFingerprint.of(state.visitors[id], key: fingerprintKey) {
+        changed.append(Int32(doc))
+      }
+    }
+    if changed.count > documents.count / 4 {
+      self = VisitorSearch()
+      return []
+    }
+    return changed
   }
 
   /// Whether every indexed document is the visitor at its place in `state`'s registration order, with the
