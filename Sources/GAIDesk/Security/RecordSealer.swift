@@ -89,16 +89,9 @@ final class AESGCMSealContext {
     return EVP_CIPHER_CTX_ctrl(context, EVP_CTRL_GCM_GET_TAG, 16, cipher + plain.count) == 1
   }
 
-  /// Fills 12 bytes with the system's random bytes (the kernel's, through `SystemRandomNumberGenerator`).
+  /// Fills 12 bytes with fresh random bytes from OpenSSL's generator (a DRBG seeded from the kernel's,
+  /// reseeded after a fork): no system call per record, where two reads of the kernel's generator were.
   private static func randomNonce(_ nonce: UnsafeMutablePointer<UInt8>) -> Bool {
-    var generator = SystemRandomNumberGenerator()
-    let (high, low): (UInt64, UInt32) = (generator.next(), generator.next())
-    withUnsafeBytes(of: high) {
-      UnsafeMutableRawPointer(nonce).copyMemory(from: $0.baseAddress!, byteCount: 8)
-    }
-    withUnsafeBytes(of: low) {
-      UnsafeMutableRawPointer(nonce + 8).copyMemory(from: $0.baseAddress!, byteCount: 4)
-    }
-    return true
+    RAND_bytes(nonce, 12) == 1
   }
 }
