@@ -123,35 +123,56 @@ public struct DeviceMarks: Sendable {
   }
 
   /// Writes the text of a mark over an office's mark `file`, padded with spaces to ``fileSize``, in place and
-  /// without a sync (see ``save(_:office:)``); the folder is created only when the file cannot be opened
-  /// for want of it.
+  /// without a sync (see ``save(_:office:)``).
   func write(_ text: [UInt8], toFile file: String) {
-    guard !readsOnly, !text.isEmpty, text.count < DeviceMarks.fileSize else { return }
+    guard let fd = open(file) else { return }
+    defer { close(fd) }
+    write(text, to: fd, file: file)
+  }
+
+  /// Opens an office's mark `file` for writing in place, creating it (and the marks folder only when the file
+  /// cannot be opened for want of it); nil when it cannot be, or when marks are not saved.
+  func open(_ file: String) -> Int32? {
+    guard !readsOnly else { return nil }
+    do {
+      return try FileIO.open(file, O_WRONLY | O_CREAT)
+    } catch let failure as FileIO.Failure where failure.code == ENOENT {
+      guard (try? FileIO.makeDirectory(folder)) != nil else { return nil }
+      return try? FileIO.open(file, O_WRONLY | O_CREAT)
+    } catch {
+      return nil
+    }
+  }
+
+  /// Writes the text of a mark at the start of the open mark file `fd` (named `file`), padded with spaces to
+  /// ``fileSize``: one `pwrite` through the file layer, never a sync. False when it could not be written.
+  @discardableResult
+  func write(_ text: [UInt8], to fd: Int32, file: String) -> Bool {
+    guard !readsOnly, !text.isEmpty, text.count < DeviceMarks.fileSize else { return false }
     var bytes = text
     bytes.append(contentsOf: repeatElement(0x20, count: DeviceMarks.fileSize - text.count))
-    var fd = open(file, O_WRONLY | O_CREAT | O_CLOEXEC, 0o600)
-    if fd < 0 && errno == ENOENT && (try? FileIO.makeDirectory(folder)) != nil {
-      fd = open(file, O_WRONLY | O_CREAT | O_CLOEXEC, 0o600)
-    }
-    guard fd >= 0 else { return }
-    defer { close(fd) }
-    _ = bytes.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, 0) }
+    return (try? bytes.withUnsafeBytes { try FileIO.writeAll(fd, $0, at: 0, path: file) }) != nil
   }
 }
 
 /// Writes this device's mark in one office after every append, without building a ``DeviceMark``: the
 /// origin's digits and the data folder's identity formatted once (again only when the folder's device or
-/// inode changes), the text built in one reused buffer. The bytes are those of
-/// `DeviceMarks.save(DeviceMark(cursor:root:), office:)`; not thread-safe (used under the append lock).
+/// inode changes), the text built in one reused buffer, the mark file kept open (opened again when it was
+/// removed). The bytes are those of `DeviceMarks.save(DeviceMark(cursor:root:), office:)`; not thread-safe
+/// (used under the append lock).
 final class DeviceMarkWriter {
   private let marks: DeviceMarks
   /// The office's mark file.
   private let file: String
   private let root: String
+  /// The mark file, open for writing in place; nil until the first save or after a failed write.
+  private var fd: Int32?
   /// The origin the digits are of, and its 32 hex digits.
   private var origin: (id: OriginID, digits: [UInt8])?
   /// The data folder's device and inode, and their text `device:inode`.
   private var folder: (device: UInt64, inode: UInt64, text: [UInt8])?
+  /// The journal folder's device and inode when `folder` was read.
+  private var journalFolder: (device: UInt64, inode: UInt64)?
   private var text: [UInt8] = []
   private var hash: [UInt8] = []
 
@@ -162,23 +183,21 @@ final class DeviceMarkWriter {
     self.root = root
   }
 
-  /// Saves the mark of the last record `cursor` covers (see ``DeviceMarks/save(_:office:)``).
-  func save(_ cursor: OriginCursor) {
+  deinit { if let fd { close(fd) } }
+
+  /// Saves the mark of the last record `cursor` covers (see ``DeviceMarks/save(_:office:)``). The data
+  /// folder's identity is read again only when `journalFolder`, the journal folder's device and inode as the
+  /// append just found them, changed (a data folder put in place of the open one holds another journal
+  /// folder); nil reads it every time.
+  func save(_ cursor: OriginCursor, journalFolder: (device: UInt64, inode: UInt64)? = nil) {
     guard marks.saves else { return }
     if origin?.id != cursor.origin { origin = (cursor.origin, Array(cursor.origin.hex.utf8)) }
-    var info = stat()
-    if stat(root, &info) == 0 {
-      let device = UInt64(info.st_dev)
-      let inode = UInt64(info.st_ino)
-      if folder?.device != device || folder?.inode != inode {
-        var identity: [UInt8] = []
-        MarkText.appendDecimal(device, to: &identity)
-        identity.append(0x3A)
-        MarkText.appendDecimal(inode, to: &identity)
-        folder = (device, inode, identity)
-      }
-    } else {
-      folder = nil
+    let sameJournalFolder =
+      journalFolder != nil && folder != nil && journalFolder?.device == self.journalFolder?.device
+      && journalFolder?.inode == self.journalFolder?.inode
+    if !sameJournalFolder {
+      self.journalFolder = journalFolder
+      readFolderIdentity()
     }
     hash.removeAll(keepingCapacity: true)
     MarkText.appendHex(cursor.lastHash, to: &hash)
@@ -192,7 +211,41 @@ final class DeviceMarkWriter {
     MarkText.appendJSON(
       origin: digits, sequence: cursor.lastSequence, hash: hash, segment: cursor.lastRecordSegment,
       offset: cursor.lastRecordOffset, folder: folder?.text, check: check, to: &text)
-    marks.write(text, toFile: file)
+    guard let fd = openFile() else { return }
+    if !marks.write(text, to: fd, file: file) {
+      close(fd)
+      self.fd = nil
+    }
+  }
+
+  /// Reads the data folder's device and inode (`folder`, nil when it cannot be read).
+  private func readFolderIdentity() {
+    var info = stat()
+    guard stat(root, &info) == 0 else {
+      folder = nil
+      return
+    }
+    let device = UInt64(info.st_dev)
+    let inode = UInt64(info.st_ino)
+    guard folder?.device != device || folder?.inode != inode else { return }
+    var identity: [UInt8] = []
+    MarkText.appendDecimal(device, to: &identity)
+    identity.append(0x3A)
+    MarkText.appendDecimal(inode, to: &identity)
+    folder = (device, inode, identity)
+  }
+
+  /// The open mark file: the one kept while it still has a name (a removed file or marks folder is made
+  /// again, as opening it by name at every append would).
+  private func openFile() -> Int32? {
+    if let fd {
+      var info = stat()
+      if fstat(fd, &info) == 0 && info.st_nlink > 0 { return fd }
+      close(fd)
+      self.fd = nil
+    }
+    fd = marks.open(file)
+    return fd
   }
 }
 

@@ -551,7 +551,7 @@ public final class Office {
           appliedKey = RecordKey(clock: stamp.time, origin: origin, sequence: stamp.sequence)
           return EventCodec.encode(batch)
         },
-        written: { cursor in markWriter.save(cursor) })
+        written: { cursor in markWriter.save(cursor, journalFolder: journal.folderIdentity) })
       try foldPending()
       try learnEpochs()
     } catch let error as GAIDeskError {

@@ -155,7 +155,10 @@ public enum Validation {
 
   /// Whether every byte of `value` is printable ASCII (space to tilde).
   static func isPrintableASCII(_ value: String) -> Bool {
-    value.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
+    let printable = { (byte: UInt8) in byte >= 0x20 && byte < 0x7F }
+    // The bytes in place (a native or small string): a loop over memory, not the view's indices.
+    return value.utf8.withContiguousStorageIfAvailable { $0.allSatisfy(printable) }
+      ?? value.utf8.allSatisfy(printable)
   }
 
   /// `value` without leading and trailing white space, scalar by scalar as Foundation's
@@ -172,10 +175,10 @@ public enum Validation {
     }
     // Printable ASCII's only white space is the space.
     let bytes = value.utf8
+    guard bytes.first == 0x20 || bytes.last == 0x20 else { return value }
     guard let first = bytes.firstIndex(where: { $0 != 0x20 }),
       let last = bytes.lastIndex(where: { $0 != 0x20 })
     else { return "" }
-    if first == bytes.startIndex && bytes.index(after: last) == bytes.endIndex { return value }
     return String(value[first...last])
   }
 

@@ -83,6 +83,11 @@ public struct ReferenceData: Sendable {
   public let areas: [LabelledCode]
   /// Topics, grouped by area.
   public let topics: [Topic]
+  /// Where each code stands in `countries`, `languages` and `municipalities`: a lookup at every
+  /// registration probes a table instead of comparing the code with every entry.
+  private let countryIndex: [String: Int]
+  private let languageIndex: [String: Int]
+  private let municipalityIndex: [String: Int]
 
   private struct Places: Codable {
     let islands: [Island]
@@ -103,6 +108,14 @@ public struct ReferenceData: Sendable {
     let topics: Topics? = ReferenceData.load("topics.json")
     areas = topics?.areas ?? []
     self.topics = topics?.topics ?? []
+    countryIndex = ReferenceData.index(countries.map(\.code))
+    languageIndex = ReferenceData.index(languages.map(\.code))
+    municipalityIndex = ReferenceData.index(municipalities.map(\.code))
+  }
+
+  /// Each code's first place in `codes` (as `first { $0.code == code }` finds it).
+  private static func index(_ codes: [String]) -> [String: Int] {
+    Dictionary(codes.enumerated().map { ($1, $0) }, uniquingKeysWith: min)
   }
 
   static func load<T: Decodable>(_ name: String) -> T? {
@@ -111,16 +124,16 @@ public struct ReferenceData: Sendable {
   }
 
   /// The municipality with `code`.
-  public func municipality(_ code: String) -> Municipality? { municipalities.first { $0.code == code } }
+  public func municipality(_ code: String) -> Municipality? {
+    municipalityIndex[code].map { municipalities[$0] }
+  }
   /// The country with ISO code `code` (any case).
   public func country(_ code: String) -> LabelledCode? {
-    let upper = code.uppercased()
-    return countries.first { $0.code == upper }
+    (countryIndex[code] ?? countryIndex[code.uppercased()]).map { countries[$0] }
   }
-  /// The language with code `code`.
+  /// The language with code `code` (any case).
   public func language(_ code: String) -> LabelledCode? {
-    let lower = code.lowercased()
-    return languages.first { $0.code == lower }
+    (languageIndex[code] ?? languageIndex[code.lowercased()]).map { languages[$0] }
   }
   /// The topic with `code`.
   public func topic(_ code: String) -> Topic? { topics.first { $0.code == code } }

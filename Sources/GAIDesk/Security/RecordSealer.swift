@@ -1,6 +1,10 @@
 import COpenSSLCrypto
 import Crypto
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// Seals this origin's new records: AES-256-GCM through the system's OpenSSL 3 (EVP), the current epoch's
 /// cipher context set up once and reused with a fresh random nonce per record, and the chain's SHA-256
 /// through one reused digest context.
@@ -89,16 +93,13 @@ final class AESGCMSealContext {
     return EVP_CIPHER_CTX_ctrl(context, EVP_CTRL_GCM_GET_TAG, 16, cipher + plain.count) == 1
   }
 
-  /// Fills 12 bytes with the system's random bytes (the kernel's, through `SystemRandomNumberGenerator`).
+  /// Fills 12 bytes with the kernel's random bytes in one `getrandom` call (where
+  /// `SystemRandomNumberGenerator` makes two; OpenSSL's generator costs more than the call here).
   private static func randomNonce(_ nonce: UnsafeMutablePointer<UInt8>) -> Bool {
-    var generator = SystemRandomNumberGenerator()
-    let (high, low): (UInt64, UInt32) = (generator.next(), generator.next())
-    withUnsafeBytes(of: high) {
-      UnsafeMutableRawPointer(nonce).copyMemory(from: $0.baseAddress!, byteCount: 8)
+    while true {
+      let count = getrandom(nonce, 12, 0)
+      if count == 12 { return true }
+      if count >= 0 || errno != EINTR { return false }
     }
-    withUnsafeBytes(of: low) {
-      UnsafeMutableRawPointer(nonce + 8).copyMemory(from: $0.baseAddress!, byteCount: 4)
-    }
-    return true
   }
 }

@@ -1,6 +1,7 @@
 import Foundation
 
-/// A test seam in the file layer: makes the Nth write or sync under a folder fail, once or from then on.
+/// A test seam in the file layer: makes the Nth write or sync under a folder fail, once or from then on, and
+/// records the writes and syncs made under a watched folder (so a test counts the syncs of one append).
 /// Scoped to a folder, so tests running at the same time in other folders are not touched.
 @_spi(Testing) public final class FaultInjector: @unchecked Sendable {
   /// The operations that can be made to fail.
@@ -12,6 +13,8 @@ import Foundation
   private let lock = NSLock()
   private var plans: [Operation: (at: Int, persistent: Bool, errno: Int32, under: String)] = [:]
   private var counts: [Operation: Int] = [:]
+  /// Per watched folder (ending in `/`), the operations seen under it, in order.
+  private var watched: [String: [(operation: Operation, path: String)]] = [:]
 
   /// Makes the `at`-th next `operation` on a file under `folder` fail with `errno` (once, or every time
   /// after when `persistent`).
@@ -32,9 +35,20 @@ import Foundation
     }
   }
 
+  /// Starts recording every write and sync the file layer makes on a file under `folder` (again from none).
+  public func watch(_ folder: String) {
+    lock.withLock { watched[folder.hasSuffix("/") ? folder : folder + "/"] = [] }
+  }
+
+  /// The writes and syncs made under `folder` since `watch(folder)`, in order; stops recording them.
+  public func stopWatching(_ folder: String) -> [(operation: Operation, path: String)] {
+    lock.withLock { watched.removeValue(forKey: folder.hasSuffix("/") ? folder : folder + "/") ?? [] }
+  }
+
   /// The errno to fail `operation` on `path` with now, or nil to let it run.
   func check(_ operation: Operation, path: String) -> Int32? {
     lock.withLock {
+      for folder in watched.keys where path.hasPrefix(folder) { watched[folder]!.append((operation, path)) }
       guard let plan = plans[operation], path.hasPrefix(plan.under) else { return nil }
       let count = (counts[operation] ?? 0) + 1
       counts[operation] = count

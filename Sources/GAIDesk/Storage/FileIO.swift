@@ -48,6 +48,24 @@ public enum FileIO {
     }
   }
 
+  /// Writes all of `bytes` at file offset `offset` (pwrite: the position is neither used nor moved), or throws.
+  public static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer, at offset: Int, path: String)
+    throws
+  {
+    if let code = FaultInjector.shared.check(.write, path: path) {
+      throw Failure(operation: "write", path: path, code: code)
+    }
+    var done = 0
+    while done < bytes.count {
+      let n = pwrite(fd, bytes.baseAddress! + done, bytes.count - done, off_t(offset + done))
+      if n < 0 {
+        if errno == EINTR { continue }
+        throw Failure(operation: "write", path: path, code: errno)
+      }
+      done += n
+    }
+  }
+
   /// Flushes a file's data to the disk (fdatasync).
   public static func syncData(_ fd: Int32, path: String) throws {
     if let code = FaultInjector.shared.check(.sync, path: path) {

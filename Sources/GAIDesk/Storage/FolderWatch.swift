@@ -51,6 +51,8 @@ struct FolderWatch {
   private var listedAt: Int64 = 0
   /// How many times the folder had to be listed.
   private(set) var listings = 0
+  /// The device and inode of the folder at the last check, nil when it could not be read.
+  private(set) var identity: (device: UInt64, inode: UInt64)?
 
   /// Whether `path` must be listed now; when it must, the caller lists it at once (the stamp is taken before,
   /// so a change made during the listing shows at the next check). `now` gives the monotonic and real-time
@@ -59,6 +61,7 @@ struct FolderWatch {
     -> Bool
   {
     let stamp = Stamp(path)
+    identity = stamp.map { ($0.device, $0.inode) }
     if let stamp, stamp == trusted, now.monotonic - listedAt < FolderWatch.maxAge { return false }
     listings += 1
     listedAt = now.monotonic

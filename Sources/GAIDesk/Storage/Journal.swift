@@ -195,6 +195,10 @@ public final class Journal {
   /// How many times `refresh` listed the journal folder (it does when the folder's stamp changed).
   var rootListings: Int { rootWatch.listings }
 
+  /// The device and inode of the journal folder at the last refresh (every append refreshes first); nil when
+  /// it could not be read.
+  var folderIdentity: (device: UInt64, inode: UInt64)? { rootWatch.identity }
+
   /// How many times the log of `origin` scanned segment bytes (a pending tail is kept, not scanned again).
   func scans(of origin: OriginID) -> Int { logs[origin]?.scans ?? 0 }
 
@@ -237,12 +241,17 @@ public final class Journal {
       var previous = own.lastHash
       var sequence = own.lastSequence
       let savedClock = clock
+      // The sealer seals under the current epoch's key only: it stands while that epoch and key do.
+      let current = keyring.current
       let sealer =
         recordSealer.flatMap {
-          $0.keyring.current == keyring.current && $0.keyring.epochs == keyring.epochs ? $0 : nil
+          $0.keyring.current == current && $0.keyring.key(current) == keyring.key(current) ? $0 : nil
         }
         ?? RecordSealer(keyring: keyring)
       recordSealer = sealer
+      // What this device has read of the other origins (the records built here add nothing to it).
+      var vector: [OriginID: UInt64] = [:]
+      for (id, log) in logs where id != origin { vector[id] = log.lastSequence }
       for _ in 0..<count {
         sequence += 1
         let header = RecordHeader(
@@ -251,7 +260,6 @@ public final class Journal {
         let stamp = RecordStamp(
           origin: origin, sequence: sequence, time: clock.tick(now: date), wall: WallTime(date))
         let payload = try make(stamp)
-        let vector = versionVector.filter { $0.key != origin }
         let content = RecordContent(
           clock: stamp.time, wall: stamp.wall, seen: vector == lastWrittenVector ? [:] : vector,
           payload: payload)

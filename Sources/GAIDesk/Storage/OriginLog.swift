@@ -38,11 +38,17 @@ final class OriginLog {
   /// The segment after which no later segment was found at the last listing (0: none looked for).
   private var laterSegmentsCheckedAfter = 0
 
+  /// The segment this log last appended to, kept open with its device and inode: the next append writes
+  /// through it while the segment's name still leads to that file (one `stat` instead of an open and a close).
+  private var appendFile: (segment: Int, fd: Int32, device: UInt64, inode: UInt64)?
+
   init(origin: OriginID, directory: String, displayDirectory: String) {
     self.origin = origin
     self.directory = directory
     self.displayDirectory = displayDirectory
   }
+
+  deinit { if let appendFile { close(appendFile.fd) } }
 
   /// Where reading has reached.
   var cursor: OriginCursor {
@@ -276,11 +282,13 @@ final class OriginLog {
   /// Appends framed records durably; the caller holds the lock and has read everything before.
   func append(bodies: [[UInt8]], hashes: [[UInt8]], lastSequence newSequence: UInt64) throws {
     precondition(damage == nil && pendingTail == nil)
-    if FileIO.size(path(segment)) == nil {
-      try createSegment(segment)
-      offset = SegmentFormat.headerSize
-    } else if offset == 0 {
-      guard FileIO.size(path(segment)) != nil, readHeader() else {
+    // Past a segment's header, the refresh just made under the lock found the segment: no stat (a segment
+    // removed since fails to open, and the append with it).
+    if offset == 0 {
+      if FileIO.size(path(segment)) == nil {
+        try createSegment(segment)
+        offset = SegmentFormat.headerSize
+      } else if !readHeader() {
         throw GAIDeskError(.journalReadonly, damage?.description ?? display(segment))
       }
     }
@@ -292,19 +300,18 @@ final class OriginLog {
     var bytes: [UInt8] = []
     for body in bodies { bytes.append(contentsOf: SegmentFormat.frame(body: body)) }
     let file = path(segment)
-    let fd = try FileIO.open(file, O_WRONLY)
-    defer { close(fd) }
+    let fd = try appendDescriptor(file)
     do {
-      guard lseek(fd, off_t(offset), SEEK_SET) == off_t(offset) else {
-        throw FileIO.Failure(operation: "seek", path: file, code: errno)
-      }
-      try bytes.withUnsafeBytes { try FileIO.writeAll(fd, $0, path: file) }
+      try bytes.withUnsafeBytes { try FileIO.writeAll(fd, $0, at: offset, path: file) }
       try FileIO.syncData(fd, path: file)
     } catch {
       // Never retry a failed sync: cut the file back to what was durable before, and sync that.
       if ftruncate(fd, off_t(offset)) != 0 || fdatasync(fd) != 0 {
         stop(segment, offset, "could not undo a failed append; reopen the office")
       }
+      // The next append opens the segment afresh (a descriptor that failed is not trusted again).
+      close(fd)
+      appendFile = nil
       throw error
     }
     if let last = bodies.last {
@@ -313,6 +320,29 @@ final class OriginLog {
     offset += bytes.count
     lastSequence = newSequence
     lastHash = hashes.last ?? lastHash
+  }
+
+  /// The current segment, `file`, open for writing: the descriptor kept from the last append when the name
+  /// still leads to the same file (a segment replaced or removed since is opened again by its name).
+  private func appendDescriptor(_ file: String) throws -> Int32 {
+    var info = stat()
+    if let kept = appendFile {
+      if kept.segment == segment && stat(file, &info) == 0 && UInt64(info.st_dev) == kept.device
+        && UInt64(info.st_ino) == kept.inode
+      {
+        return kept.fd
+      }
+      close(kept.fd)
+      appendFile = nil
+    }
+    let fd = try FileIO.open(file, O_WRONLY)
+    guard fstat(fd, &info) == 0 else {
+      let code = errno
+      close(fd)
+      throw FileIO.Failure(operation: "stat", path: file, code: code)
+    }
+    appendFile = (segment, fd, UInt64(info.st_dev), UInt64(info.st_ino))
+    return fd
   }
 
   private func createSegment(_ index: Int) throws {

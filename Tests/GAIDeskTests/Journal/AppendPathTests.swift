@@ -202,4 +202,29 @@ import Testing
     }
     #expect(throws: GAIDeskError.self) { try journal.append(deliver: { _ in }) { _ in [2] } }
   }
+
+  /// The segment appended to is kept open between appends only while its name leads to it: a segment
+  /// replaced by a copy of itself (the old file still linked elsewhere, so it is not gone) gets the next
+  /// record through its name, and every record is read back from the folder.
+  @Test func aSegmentReplacedBetweenAppendsIsWrittenThroughItsName() throws {
+    let dir = TemporaryDirectory()
+    let root = dir.path + "/journal"
+    let origin = OriginID.random()
+    let journal = try Journal(root: root, origin: origin, keyring: keyring)
+    let segment = root + "/" + origin.hex + "/" + SegmentFormat.fileName(index: 1)
+    for round in 0..<3 {
+      try journal.append(deliver: { _ in }) { _ in [UInt8(2 * round)] }
+      #expect(link(segment, dir.path + "/old-\(round)") == 0)
+      try FileManager.default.copyItem(atPath: segment, toPath: segment + ".copy")
+      #expect(rename(segment + ".copy", segment) == 0)
+      try journal.append(deliver: { _ in }) { _ in [UInt8(2 * round + 1)] }
+    }
+    #expect(journal.damage.isEmpty)
+    #expect(try scanned(root, origin).count == 6)
+    let reader = try Journal(root: root, origin: OriginID.random(), keyring: keyring)
+    var payloads: [[UInt8]] = []
+    try reader.refresh { payloads.append($0.payload) }
+    #expect(reader.damage.isEmpty)
+    #expect(payloads == (0..<6).map { [UInt8($0)] })
+  }
 }

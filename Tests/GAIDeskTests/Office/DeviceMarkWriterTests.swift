@@ -66,6 +66,31 @@ import Testing
     #expect(after.sequence == 6)
   }
 
+  /// Each append is exactly one data sync, of the journal's segment: the mark is written through the file
+  /// layer (its write is seen there, once per append) and adds no sync of its own, in the marks folder or
+  /// anywhere in the data folder.
+  @Test func anAppendIsOneSyncOfTheJournalAndTheMarkNone() throws {
+    let dir = TemporaryDirectory()
+    let office = try TestOffice.make(in: dir)
+    let id = try #require(office.identity.id)
+    let segment =
+      dir.path + "/journal/" + office.journal.origin.hex + "/" + SegmentFormat.fileName(index: 1)
+    FaultInjector.shared.watch(dir.path)
+    FaultInjector.shared.watch(dir.marks.folder)
+    _ = try TestOffice.addVisitors(office, count: 5)
+    let data = FaultInjector.shared.stopWatching(dir.path)
+    let marks = FaultInjector.shared.stopWatching(dir.marks.folder)
+    #expect(data.filter { $0.operation == .sync }.map(\.path) == Array(repeating: segment, count: 5))
+    #expect(data.filter { $0.operation == .write }.map(\.path) == Array(repeating: segment, count: 5))
+    #expect(marks.filter { $0.operation == .sync }.isEmpty, "the mark synced: \(marks)")
+    #expect(
+      marks.filter { $0.operation == .write }.map(\.path)
+        == Array(repeating: dir.marks.folder + "/office-" + id + ".json", count: 5))
+    #expect(
+      dir.marks.mark(office: id) == DeviceMark(cursor: try #require(office.journal.ownCursor), root: dir.path)
+    )
+  }
+
   @Test func nothingIsWrittenForAFolderThatIsOnlyRead() throws {
     let dir = TemporaryDirectory()
     let marks = DeviceMarks.readOnly(DeviceMarks(folder: dir.path + "/marks"))
