@@ -104,6 +104,8 @@ public final class Office {
     journal = try Journal(
       root: converted?.journal ?? paths.journal, origin: origin, keyring: keyring,
       refusing: converted?.refusal)
+    // The snapshot cache's seals come from the reading (a converted journal has no cache).
+    journal.sealsWhileReading = converted == nil
   }
 
   /// Creates a new office for municipality `code`: its first administrator `staff` (protected by
@@ -445,7 +447,8 @@ public final class Office {
   func saveSnapshot(chunkSize: Int) {
     // A journal converted for this opening only is sealed anew each time: no cache would ever fit it.
     guard converted == nil else { return }
-    let resealed = CoveredSegments(journalRoot: journal.root, seals: seals).resealed(for: journal.cursors)
+    let resealed = CoveredSegments(journalRoot: journal.root, seals: seals).resealed(
+      for: journal.cursors, read: journal.readSeals)
     guard resealed.damage.isEmpty else { return noteCoveredDamage(resealed.damage) }
     seals = resealed.seals
     guard
@@ -595,6 +598,7 @@ public final class Office {
     journal = try Journal(
       root: converted?.journal ?? paths.journal, origin: origin, keyring: keyring,
       refusing: converted?.refusal)
+    journal.sealsWhileReading = converted == nil
     journal.expected = expected
     journal.coveredDamage = coveredDamage
     state = OfficeState()

@@ -184,11 +184,13 @@ final class SHA256Context {
 
   /// The digest of `message`; nil if OpenSSL fails.
   func hash(_ message: UnsafeRawBufferPointer) -> [UInt8]? {
-    var out = [UInt8](repeating: 0, count: 32)
-    let done = out.withUnsafeMutableBufferPointer { digest in
-      EVP_DigestInit_ex(context, algorithm, nil) == 1
+    var done = false
+    let out = [UInt8](unsafeUninitializedCapacity: 32) { digest, count in
+      done =
+        EVP_DigestInit_ex(context, algorithm, nil) == 1
         && EVP_DigestUpdate(context, message.baseAddress, message.count) == 1
         && EVP_DigestFinal_ex(context, digest.baseAddress, nil) == 1
+      count = done ? 32 : 0
     }
     return done ? out : nil
   }
@@ -236,3 +238,7 @@ final class AESGCMContext {
     return EVP_DecryptFinal_ex(context, output + Int(total), &written) == 1
   }
 }
+
+/// A bulk opener is used by one thread at a time: the reader's, or the one preparing its next segment while
+/// the reader waits for it before opening anything itself (``PendingChunk``).
+extension BulkOpener: @unchecked Sendable {}

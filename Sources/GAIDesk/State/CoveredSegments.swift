@@ -34,11 +34,16 @@ public struct CoveredSegments: Sendable {
 
   /// The seals a new cache keeps for the positions `cursors` reached: a seal of the same length reused as it
   /// is, a shorter one (the segment was still being written) checked before it is extended, the others
-  /// taken from the files now (this opening read those bytes itself). Damage found on the way is returned
-  /// instead of being sealed.
-  func resealed(for cursors: [OriginCursor]) -> (seals: [SegmentSeal], damage: [JournalDamage]) {
+  /// taken from `read` (the seals the reading computed of the bytes it read, the same length) or else from
+  /// the files now (this opening read those bytes itself). Damage found on the way is returned instead of
+  /// being sealed.
+  func resealed(for cursors: [OriginCursor], read: [SegmentSeal] = []) -> (
+    seals: [SegmentSeal], damage: [JournalDamage]
+  ) {
     var known: [OriginID: [Int: SegmentSeal]] = [:]
     for seal in seals { known[seal.origin, default: [:]][seal.segment] = seal }
+    var reading: [OriginID: [Int: SegmentSeal]] = [:]
+    for seal in read { reading[seal.origin, default: [:]][seal.segment] = seal }
     var result: [SegmentSeal] = []
     var damage: [JournalDamage] = []
     for cursor in cursors {
@@ -50,6 +55,10 @@ public struct CoveredSegments: Sendable {
         let old = known[cursor.origin]?[segment]
         if let old, old.length == length {
           result.append(old)
+          continue
+        }
+        if old == nil, let seal = reading[cursor.origin]?[segment], seal.length == length {
+          result.append(seal)
           continue
         }
         guard let bytes = try? FileIO.read(file, limit: length), bytes.count == length else {

@@ -123,20 +123,18 @@ public enum FileIO {
     guard fstat(fd, &info) == 0 else { throw Failure(operation: "stat", path: path, code: errno) }
     guard info.st_mode & S_IFMT == S_IFREG else { throw GAIDeskError(.fileNotRegular, path) }
     let count = min(limit, max(0, Int(info.st_size) - offset))
-    var bytes = [UInt8](repeating: 0, count: count)
-    var done = 0
-    while done < count {
-      let n = bytes.withUnsafeMutableBytes {
-        pread(fd, $0.baseAddress! + done, count - done, off_t(offset + done))
+    // Read into uninitialised memory: zeroing the bytes first would write them twice (segments are 4 MiB).
+    return try [UInt8](unsafeUninitializedCapacity: count) { buffer, done in
+      while done < count {
+        let n = pread(fd, buffer.baseAddress! + done, count - done, off_t(offset + done))
+        if n < 0 {
+          if errno == EINTR { continue }
+          throw Failure(operation: "read", path: path, code: errno)
+        }
+        if n == 0 { break }
+        done += n
       }
-      if n < 0 {
-        if errno == EINTR { continue }
-        throw Failure(operation: "read", path: path, code: errno)
-      }
-      if n == 0 { break }
-      done += n
     }
-    return done == count ? bytes : Array(bytes[0..<done])
   }
 
   /// The size of `path` in bytes, or nil when it does not exist.

@@ -52,6 +52,9 @@ public final class Journal {
   public private(set) var medium: ReadOnlyMedium?
   /// Damage found after opening in history the snapshot cache covered (a segment changed since).
   public var coveredDamage: [JournalDamage] = []
+  /// Whether reading keeps a SHA-256 of every segment read from its start (``readSeals``), for the snapshot
+  /// cache's seals; set before the first refresh.
+  var sealsWhileReading = false
 
   /// A refusal every write meets, whatever the folder allows (a format-1 office converted in memory).
   private let refusal: ReadOnlyMedium?
@@ -144,7 +147,11 @@ public final class Journal {
       let names = (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []
       for name in names {
         guard let id = OriginID(hex: name) else { continue }
-        if logs[id] == nil { logs[id] = makeLog(id) }
+        if logs[id] == nil {
+          let log = makeLog(id)
+          log.sealsWhileReading = sealsWhileReading
+          logs[id] = log
+        }
       }
     }
     let keyring = keyring
@@ -208,12 +215,17 @@ public final class Journal {
   /// Positions reached in every origin, for the snapshot cache.
   var cursors: [OriginCursor] { logs.values.map(\.cursor).sorted { $0.origin < $1.origin } }
 
+  /// The seals of the bytes read from the start of a segment, when ``sealsWhileReading``: every segment read
+  /// whole, and in each origin the one being read up to the position.
+  var readSeals: [SegmentSeal] { logs.values.flatMap(\.readSeals) }
+
   /// Continues reading from `cursors` instead of from the start (the snapshot covers what lies before).
   func resume(from cursors: [OriginCursor], latestTime: HybridTime, claims: [OriginID: SeenClaim]) {
     clock.observe(latestTime)
     self.claims = claims
     for cursor in cursors {
       let log = makeLog(cursor.origin)
+      log.sealsWhileReading = sealsWhileReading
       log.resume(from: cursor)
       logs[cursor.origin] = log
     }

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 #if canImport(Glibc)
@@ -33,6 +34,14 @@ final class OriginLog {
   private(set) var damage: JournalDamage?
   /// Opens the records read (its cipher contexts set up at the first record).
   private var opener: BulkOpener?
+  /// The next segment, being read and opened on other threads while the caller folds the one before.
+  private var pending: PendingChunk?
+  /// Whether reading keeps a SHA-256 of each segment read from its start (``readSeals``).
+  var sealsWhileReading = false
+  /// The SHA-256 state of the segment being read, from its first byte to `length`.
+  private var seal: (segment: Int, hasher: SHA256, length: Int)?
+  /// The seals of the segments read whole.
+  private var closedSeals: [SegmentSeal] = []
   /// Tells reading when the folder may hold a segment after a missing one.
   private var laterSegmentsWatch = FolderWatch()
   /// The segment after which no later segment was found at the last listing (0: none looked for).
@@ -95,9 +104,15 @@ final class OriginLog {
 
   /// The next records appended since the last call, at most one segment's worth, opened and checked (the
   /// position moves past them); nil when there are none. Several origins' logs are merged chunk by chunk.
+  /// When the chunk ends a segment and the next one is there, the next is read and opened on other threads
+  /// while the caller folds this one.
   func readChunk(keyring: Keyring, through limit: UInt64 = .max) throws -> [JournalEntry]? {
     var chunk: [JournalEntry] = []
-    func done() -> [JournalEntry]? { chunk.isEmpty ? nil : chunk }
+    func done() -> [JournalEntry]? {
+      guard !chunk.isEmpty else { return nil }
+      prepareNext(keyring: keyring, through: limit)
+      return chunk
+    }
     while damage == nil && lastSequence < limit && chunk.isEmpty {
       guard let size = FileIO.size(path(segment)) else {
         if lastSequence > 0 || segment > 1 {
@@ -111,38 +126,33 @@ final class OriginLog {
         stop(segment, 0, "not a regular file")
         return done()
       }
-      if offset == 0 {
-        guard readHeader() else { return done() }
-      }
-      if let tail = pendingTail, tail.segment == segment, size == pendingTailSegmentSize {
-        // Another device's record still being written (or a copy cut while it was): nothing new since the
-        // last scan, which is kept (the interface refreshes every 0.5 s, and every append reads first).
-      } else if size > offset {
-        scans += 1
-        let bytes = try FileIO.read(path(segment), from: offset)
-        let base = offset
-        let (frames, stop) = SegmentScanner(bytes: bytes, base: base, origin: origin).scanFrames()
-        chunk.reserveCapacity(frames.count)
-        var opened = opener(for: keyring).open(frames, in: bytes)
-        let accepted = bytes.withUnsafeBytes { raw -> Bool in
-          for index in frames.indices {
-            guard lastSequence < limit, let entry = accept(frames[index], &opened[index], in: raw, base: base)
-            else { return false }
-            chunk.append(entry)
+      let tailUnchanged = pendingTail.map { $0.segment == segment && size == pendingTailSegmentSize } ?? false
+      if offset == 0 || (!tailUnchanged && size > offset) {
+        // (A tail unchanged is another device's record still being written, or a copy cut while it was:
+        // nothing new since the last scan, which is kept; the interface refreshes every 0.5 s.)
+        let prepared = try prepared(keyring: keyring, size: size)
+        if offset == 0 {
+          if let problem = prepared.headerProblem {
+            stop(segment, 0, problem)
+            return done()
           }
-          return true
+          offset = SegmentFormat.headerSize
+          seal = prepared.headerSeal.map { (segment, $0, offset) }
         }
-        guard accepted else { return done() }
-        switch stop {
-        case nil: pendingTail = nil
-        case .incompleteTail(let at, let reason):
-          pendingTail = (segment, at, reason)
-          pendingTailSegmentSize = size
-        case .damage(let at, let reason, _):
-          self.stop(segment, at, reason)
-          return done()
+        if prepared.end > offset {
+          scans += 1
+          guard take(prepared, into: &chunk, through: limit) else { return done() }
+          switch prepared.stop {
+          case nil: pendingTail = nil
+          case .incompleteTail(let at, let reason):
+            pendingTail = (segment, at, reason)
+            pendingTailSegmentSize = prepared.end
+          case .damage(let at, let reason, _):
+            self.stop(segment, at, reason)
+            return done()
+          }
         }
-      } else if size < offset {
+      } else if !tailUnchanged && size < offset {
         stop(segment, size, "segment shrank below records already read")
         return done()
       }
@@ -160,10 +170,133 @@ final class OriginLog {
         stop(tail.segment, tail.offset, tail.reason + " (followed by a later segment)")
         return done()
       }
+      closeSeal()
       segment += 1
       offset = 0
     }
     return done()
+  }
+
+  /// The records of the segment being read from the position on, framed, opened and checked against each
+  /// other: prepared on other threads beforehand if they were read whole as they are now, else now.
+  private func prepared(keyring: Keyring, size: Int) throws -> PreparedChunk {
+    let opener = opener(for: keyring)
+    if let pending {
+      self.pending = nil
+      // Waited for even when not used: the opener is not shared between threads.
+      let chunk = try? pending.wait()
+      if let chunk, chunk.segment == segment, chunk.base == offset, chunk.end == size,
+        chunk.epochs == opener.keyring.epochs
+      {
+        return chunk
+      }
+    }
+    return try PreparedChunk.read(
+      path: path(segment), segment: segment, base: offset, origin: origin, opener: opener,
+      sealing: sealsWhileReading)
+  }
+
+  /// Starts preparing the next segment on other threads when the reading has just moved to it.
+  private func prepareNext(keyring: Keyring, through limit: UInt64) {
+    guard damage == nil, pending == nil, offset == 0, lastSequence < limit, FileIO.size(path(segment)) != nil
+    else { return }
+    pending = PendingChunk(
+      path: path(segment), segment: segment, base: 0, origin: origin, opener: opener(for: keyring),
+      sealing: sealsWhileReading)
+  }
+
+  /// Takes the prepared records that follow this log's position into `chunk`: the first is checked against
+  /// the position (epoch held, sequence, chain, content), the ones after it were checked against each other
+  /// when prepared. Returns false when reading stops at a record (damage, a key epoch not held, `limit`).
+  private func take(_ prepared: PreparedChunk, into chunk: inout [JournalEntry], through limit: UInt64)
+    -> Bool
+  {
+    let frames = prepared.frames
+    let entries = prepared.entries
+    var taken = 0
+    if !entries.isEmpty {
+      guard lastSequence < limit else { return false }
+      if let refusal = refusal(frames[0], opened: true, in: prepared) {
+        refuse(refusal, at: frames[0], in: prepared)
+        return false
+      }
+      taken = min(entries.count, Int(clamping: limit - lastSequence))
+      chunk = taken == entries.count ? entries : Array(entries[..<taken])
+      let last = frames[taken - 1]
+      lastSequence = last.sequence
+      lastHash = taken == entries.count ? prepared.lastHash : entries[taken].header.previousHash
+      lastRecord = (segment, prepared.base + last.position)
+      extendSeal(prepared, to: prepared.base + last.end, whole: taken == entries.count)
+      offset = prepared.base + last.end
+    }
+    guard taken < frames.count else { return true }
+    guard taken == entries.count, lastSequence < limit else { return false }
+    let frame = frames[taken]
+    refuse(
+      refusal(frame, opened: prepared.nextOpened, in: prepared)
+        ?? .damage("cannot decrypt: altered record or another office's key"), at: frame, in: prepared)
+    return false
+  }
+
+  /// Why the record at `frame` cannot follow the last one read (nil: it can); a record under a key epoch
+  /// this account holds ends any wait for one.
+  private func refusal(_ frame: RecordFrame, opened: Bool, in prepared: PreparedChunk) -> PreparedChunk
+    .Refusal?
+  {
+    let held = opener?.holds(UInt32(truncatingIfNeeded: frame.epochOrClock)) == true
+    if held { waitingEpoch = nil }
+    return prepared.bytes.withUnsafeBytes {
+      PreparedChunk.refusal(
+        frame, opened: opened, held: held, previousSequence: lastSequence, previousHash: lastHash, in: $0)
+    }
+  }
+
+  /// Stops reading at the record at `frame`: damage, or a wait for a key epoch not held (yet), whose
+  /// records wait as a record not yet written would, until the journal names the epoch's key.
+  private func refuse(_ refusal: PreparedChunk.Refusal, at frame: RecordFrame, in prepared: PreparedChunk) {
+    switch refusal {
+    case .epochNotHeld(let epoch): waitingEpoch = epoch
+    case .damage(let reason): stop(segment, prepared.base + frame.position, reason)
+    }
+  }
+
+  /// Moves the seal of the segment being read to `end` (a file offset in `prepared`'s segment), from the
+  /// prepared seal when `whole` (every prepared entry taken) or by hashing the bytes taken; forgotten when
+  /// this log did not read the segment from its start.
+  private func extendSeal(_ prepared: PreparedChunk, to end: Int, whole: Bool) {
+    guard sealsWhileReading, var current = seal, current.segment == segment,
+      (prepared.base...end).contains(current.length)
+    else { return seal = nil }
+    if whole, prepared.base == 0, let hasher = prepared.entriesSeal {
+      current.hasher = hasher
+    } else {
+      prepared.bytes.withUnsafeBytes {
+        current.hasher.update(
+          bufferPointer: UnsafeRawBufferPointer(
+            rebasing: $0[current.length - prepared.base..<end - prepared.base]))
+      }
+    }
+    current.length = end
+    seal = current
+  }
+
+  /// Keeps the seal of the segment read whole before the reading moves past it.
+  private func closeSeal() {
+    if let current = seal, current.segment == segment, current.length == offset {
+      closedSeals.append(
+        SegmentSeal(origin: origin, segment: segment, length: offset, hash: Array(current.hasher.finalize())))
+    }
+    seal = nil
+  }
+
+  /// SHA-256 seals of the bytes this log read from the start of a segment (when ``sealsWhileReading``): each
+  /// segment it read whole, and the one being read up to the position. The snapshot cache keeps them without
+  /// reading and hashing the segments again.
+  var readSeals: [SegmentSeal] {
+    guard let current = seal, current.segment == segment, current.length == offset else { return closedSeals }
+    return closedSeals + [
+      SegmentSeal(origin: origin, segment: segment, length: offset, hash: Array(current.hasher.finalize()))
+    ]
   }
 
   /// The indexes of the segment files present, sorted.
@@ -181,70 +314,11 @@ final class OriginLog {
     return made
   }
 
-  /// Checks the sequence, chain and seal of the record framed at `frame` in `bytes` (the segment from file
-  /// offset `base`), `opened` beforehand (its content and hash are moved into the entry, not copied); on
-  /// success advances the position and returns the entry.
-  private func accept(
-    _ frame: RecordFrame, _ opened: inout OpenedRecord, in bytes: UnsafeRawBufferPointer, base: Int
-  ) -> JournalEntry? {
-    let epoch = UInt32(truncatingIfNeeded: frame.epochOrClock)
-    guard opener?.holds(epoch) == true else {
-      // A key epoch this account does not hold (yet): the records from here wait, as a record not yet
-      // written would, until the journal names the epoch's key (sealed under the epoch before it).
-      waitingEpoch = epoch
-      return nil
-    }
-    waitingEpoch = nil
-    let offset = base + frame.position
-    guard frame.sequence == lastSequence + 1 else {
-      stop(segment, offset, "sequence \(frame.sequence) where \(lastSequence + 1) was expected")
-      return nil
-    }
-    let chained =
-      lastHash.count == 32
-      && lastHash.withUnsafeBytes {
-        memcmp(bytes.baseAddress! + frame.previousHashStart, $0.baseAddress!, 32) == 0
-      }
-    guard chained else {
-      stop(segment, offset, "hash chain broken")
-      return nil
-    }
-    var content: RecordContent?
-    var hash: [UInt8] = []
-    swap(&content, &opened.content)
-    swap(&hash, &opened.hash)
-    guard let content else {
-      stop(segment, offset, "cannot decrypt: altered record or another office's key")
-      return nil
-    }
-    // The entry's header shares the storage of values already held (this log's origin, the previous
-    // record's hash) instead of keeping its own copies: an opening holds every entry at once.
-    let header = RecordHeader(origin: origin, sequence: frame.sequence, epoch: epoch, previousHash: lastHash)
-    lastSequence = frame.sequence
-    lastHash = hash
-    lastRecord = (segment, offset)
-    self.offset = base + frame.end
-    return JournalEntry(header: header, content: content)
-  }
-
+  /// Reads and checks the header of the segment being read (the position then moves past it).
   private func readHeader() -> Bool {
-    guard let bytes = try? FileIO.read(path(segment), limit: SegmentFormat.headerSize),
-      bytes.count == SegmentFormat.headerSize
-    else {
-      stop(segment, 0, "segment header truncated")
-      return false
-    }
-    do {
-      let header = try SegmentFormat.parseHeader(bytes)
-      guard header.origin == origin, header.index == segment else {
-        stop(segment, 0, "segment header names another origin or index")
-        return false
-      }
-    } catch .newerFormat(let version) {
-      stop(segment, 0, "written by a newer GAIDesk (segment format \(version))")
-      return false
-    } catch {
-      stop(segment, 0, "segment header damaged")
+    let bytes = (try? FileIO.read(path(segment), limit: SegmentFormat.headerSize)) ?? []
+    if let problem = PreparedChunk.problem(ofHeader: bytes, origin: origin, segment: segment) {
+      stop(segment, 0, problem)
       return false
     }
     offset = SegmentFormat.headerSize

@@ -21,7 +21,7 @@ struct RecordMerge {
     var merge = RecordMerge()
     for source in sources {
       if var chunk = try source() {
-        chunk.reverse()  // in place: the chunk is held only here
+        RecordMerge.reverse(&chunk)
         merge.add(source, chunk)
       }
     }
@@ -45,7 +45,7 @@ struct RecordMerge {
     let entry = chunks[best].removeLast()
     if chunks[best].isEmpty {
       if var chunk = try sources[best]() {
-        chunk.reverse()
+        RecordMerge.reverse(&chunk)
         chunks[best] = chunk
       } else {
         sources.remove(at: best)
@@ -56,6 +56,12 @@ struct RecordMerge {
     }
     clocks[best] = chunks[best][chunks[best].count - 1].content.clock.rawValue
     return entry
+  }
+
+  /// Reverses a chunk in place by moving its entries: `Array.reverse` copies each one twice, retaining and
+  /// releasing each of its arrays.
+  private static func reverse(_ chunk: inout [JournalEntry]) {
+    chunk.withUnsafeMutableBufferPointer { $0.reverse() }
   }
 
   private func head(_ index: Int) -> RecordKey { chunks[index][chunks[index].count - 1].key }

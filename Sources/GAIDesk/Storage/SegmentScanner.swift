@@ -56,11 +56,11 @@ public struct SegmentScanner {
     return (frames.map(record), stop)
   }
 
-  /// The records' frames from the start, and what stopped the scan: ``scan()`` without building a header
-  /// (two arrays) and a body slice per record.
-  func scanFrames() -> (frames: [RecordFrame], stop: ScanStop?) {
+  /// The records' frames from `start` (an offset in `bytes`), and what stopped the scan: ``scan()`` without
+  /// building a header (two arrays) and a body slice per record.
+  func scanFrames(from start: Int = 0) -> (frames: [RecordFrame], stop: ScanStop?) {
     var frames: [RecordFrame] = []
-    var position = 0
+    var position = start
     while position < bytes.count {
       switch locate(at: position) {
       case .success(let frame):

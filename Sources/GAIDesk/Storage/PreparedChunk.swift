@@ -1,0 +1,195 @@
+import Crypto
+import Dispatch
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// A run of one segment's bytes read, framed (length, checksum), opened, hashed and checked record against
+/// record, off the reading thread: what a log's reading can do before it knows where the previous chunk
+/// ended. The reader then checks only the first record against its position (epoch held, sequence, chain)
+/// and takes the entries that follow in one step, so damage stops it at the same record, with the same
+/// reason, as checking every record in turn.
+struct PreparedChunk: @unchecked Sendable {
+  /// The segment read.
+  let segment: Int
+  /// The file offset of `bytes[0]` (0: the whole segment, its header first).
+  let base: Int
+  /// The bytes read, from `base` to the end of the file as it was then.
+  let bytes: [UInt8]
+  /// Why the segment header is refused (only when `base` is 0; nil: it is this origin's and index's).
+  let headerProblem: String?
+  /// Offset in `bytes` of the first record (past the header when `base` is 0).
+  let recordsStart: Int
+  /// The records framed intact from `recordsStart`, and what stopped the framing.
+  let frames: [RecordFrame]
+  let stop: ScanStop?
+  /// The longest run of records from the first that open and follow each other (epoch held, sequence one
+  /// more, previous hash the record before's): the first record is not checked against the log's position.
+  let entries: [JournalEntry]
+  /// SHA-256 of the body of `entries`' last record (the next record's previous hash).
+  let lastHash: [UInt8]
+  /// Whether the record just after `entries` (if framed) opened: the reader names its refusal.
+  let nextOpened: Bool
+  /// When `base` is 0 and sealing was asked: SHA-256 state of the segment header, then of the header and
+  /// every byte up to the end of `entries` (the seal of a segment read whole, without reading it again).
+  let headerSeal: SHA256?
+  let entriesSeal: SHA256?
+  /// The key epochs the records were opened with (a prepared chunk is kept only while they stay the same).
+  let epochs: Set<UInt32>
+
+  /// The file offset just past the bytes read.
+  var end: Int { base + bytes.count }
+
+  /// Reads segment `segment` of `origin` at `path` from file offset `base` and prepares its records with
+  /// `opener` (on every core). Reading errors are thrown, except for a whole segment, whose unreadable header
+  /// is named in `headerProblem` as a reader reading the header alone names it.
+  static func read(
+    path: String, segment: Int, base: Int, origin: OriginID, opener: BulkOpener, sealing: Bool
+  ) throws -> PreparedChunk {
+    var bytes: [UInt8]
+    var headerProblem: String?
+    if base == 0 {
+      bytes = (try? FileIO.read(path, from: 0)) ?? []
+      headerProblem = problem(ofHeader: bytes, origin: origin, segment: segment)
+    } else {
+      bytes = try FileIO.read(path, from: base)
+    }
+    let recordsStart = base == 0 ? SegmentFormat.headerSize : 0
+    guard headerProblem == nil, bytes.count > recordsStart else {
+      if headerProblem != nil { bytes = [] }
+      return PreparedChunk(
+        segment: segment, base: base, bytes: bytes, headerProblem: headerProblem, recordsStart: recordsStart,
+        frames: [], stop: nil, entries: [], lastHash: [], nextOpened: false,
+        headerSeal: sealing && headerProblem == nil ? seal(bytes, through: recordsStart) : nil,
+        entriesSeal: nil, epochs: opener.keyring.epochs)
+    }
+    let (frames, stop) = SegmentScanner(bytes: bytes, base: base, origin: origin).scanFrames(
+      from: recordsStart)
+    var opened = opener.open(frames, in: bytes)
+    var entries: [JournalEntry] = []
+    entries.reserveCapacity(frames.count)
+    var previousHash: [UInt8] = []
+    bytes.withUnsafeBytes { raw in
+      for index in frames.indices {
+        let frame = frames[index]
+        let epoch = UInt32(truncatingIfNeeded: frame.epochOrClock)
+        if index == 0 {
+          guard opener.holds(epoch), opened[0].content != nil else { break }
+          previousHash = Array(raw[frame.previousHashStart..<frame.previousHashStart + 32])
+        } else {
+          let refused = refusal(
+            frame, opened: opened[index].content != nil, held: opener.holds(epoch),
+            previousSequence: frames[index - 1].sequence, previousHash: previousHash, in: raw)
+          guard refused == nil else { break }
+        }
+        var content: RecordContent?
+        var hash: [UInt8] = []
+        swap(&content, &opened[index].content)
+        swap(&hash, &opened[index].hash)
+        entries.append(
+          JournalEntry(
+            header: RecordHeader(
+              origin: origin, sequence: frame.sequence, epoch: epoch, previousHash: previousHash),
+            content: content!))
+        previousHash = hash
+      }
+    }
+    let headerSeal = sealing && base == 0 ? seal(bytes, through: recordsStart) : nil
+    var entriesSeal = headerSeal
+    if let last = entries.indices.last {
+      bytes.withUnsafeBytes {
+        entriesSeal?.update(
+          bufferPointer: UnsafeRawBufferPointer(rebasing: $0[recordsStart..<frames[last].end]))
+      }
+    }
+    return PreparedChunk(
+      segment: segment, base: base, bytes: bytes, headerProblem: nil, recordsStart: recordsStart,
+      frames: frames, stop: stop, entries: entries, lastHash: previousHash,
+      nextOpened: entries.count < frames.count && opened[entries.count].content != nil,
+      headerSeal: headerSeal, entriesSeal: entriesSeal, epochs: opener.keyring.epochs)
+  }
+
+  /// Why a record cannot follow the one before it in its log, checked in the order a reader checks: the
+  /// epoch held, the sequence one more than `previousSequence`, the previous hash `previousHash` (the
+  /// record before's), the content opened. Nil when it follows.
+  static func refusal(
+    _ frame: RecordFrame, opened: Bool, held: Bool, previousSequence: UInt64, previousHash: [UInt8],
+    in bytes: UnsafeRawBufferPointer
+  ) -> Refusal? {
+    guard held else { return .epochNotHeld(UInt32(truncatingIfNeeded: frame.epochOrClock)) }
+    guard frame.sequence == previousSequence &+ 1 else {
+      return .damage("sequence \(frame.sequence) where \(previousSequence &+ 1) was expected")
+    }
+    let chained =
+      previousHash.count == 32
+      && previousHash.withUnsafeBytes {
+        memcmp(bytes.baseAddress! + frame.previousHashStart, $0.baseAddress!, 32) == 0
+      }
+    guard chained else { return .damage("hash chain broken") }
+    guard opened else { return .damage("cannot decrypt: altered record or another office's key") }
+    return nil
+  }
+
+  /// Why a record is not taken.
+  enum Refusal: Equatable {
+    /// Sealed under a key epoch this account does not hold (yet): reading waits there.
+    case epochNotHeld(UInt32)
+    /// Damage, with the reason the reader names.
+    case damage(String)
+  }
+
+  /// Why the header of segment `segment` (the first bytes of `bytes`) is refused; nil when it is
+  /// `origin`'s segment of that index.
+  static func problem(ofHeader bytes: [UInt8], origin: OriginID, segment: Int) -> String? {
+    guard bytes.count >= SegmentFormat.headerSize else { return "segment header truncated" }
+    do {
+      let header = try SegmentFormat.parseHeader(bytes)
+      guard header.origin == origin, header.index == segment else {
+        return "segment header names another origin or index"
+      }
+      return nil
+    } catch .newerFormat(let version) {
+      return "written by a newer GAIDesk (segment format \(version))"
+    } catch {
+      return "segment header damaged"
+    }
+  }
+
+  private static func seal(_ bytes: [UInt8], through end: Int) -> SHA256 {
+    var hasher = SHA256()
+    bytes.withUnsafeBytes {
+      hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: $0[0..<min(end, $0.count)]))
+    }
+    return hasher
+  }
+}
+
+/// A chunk being prepared on another thread while the reader folds the one before.
+final class PendingChunk: @unchecked Sendable {
+  /// The segment and file offset it reads from.
+  let segment: Int
+  let base: Int
+  private let done = DispatchSemaphore(value: 0)
+  private var outcome: Result<PreparedChunk, any Error>?
+
+  /// Starts preparing segment `segment` from `base` on a background thread.
+  init(path: String, segment: Int, base: Int, origin: OriginID, opener: BulkOpener, sealing: Bool) {
+    self.segment = segment
+    self.base = base
+    DispatchQueue.global(qos: .userInitiated).async { [self] in
+      outcome = Result {
+        try PreparedChunk.read(
+          path: path, segment: segment, base: base, origin: origin, opener: opener, sealing: sealing)
+      }
+      done.signal()
+    }
+  }
+
+  /// The prepared chunk, once ready (waits for it).
+  func wait() throws -> PreparedChunk {
+    done.wait()
+    done.signal()
+    return try outcome!.get()
+  }
+}
