@@ -10,14 +10,8 @@ public struct OfficeState: Sendable {
   public internal(set) var visitorConflicts: [VisitorConflict] = []
   /// Visitor ids in registration order.
   public internal(set) var visitorOrder: [String] = []
-  /// Visits by id.
-  public internal(set) var visits: [String: Visit] = [:]
-  /// Visit ids in the order their arrivals were folded.
-  public internal(set) var visitOrder: [String] = []
-  /// Visit ids per local day, in arrival order.
-  public internal(set) var visitsByDay: [String: [String]] = [:]
-  /// Visit ids per visitor.
-  public internal(set) var visitsByVisitor: [String: [String]] = [:]
+  /// Visits by id, in the order their arrivals were folded (compact rows, read like a dictionary).
+  public internal(set) var visits = VisitTable()
   /// Referrals by id.
   public internal(set) var referrals: [String: Referral] = [:]
   /// Referral ids in creation order.
@@ -95,32 +89,25 @@ public struct OfficeState: Sendable {
     case .consentRecorded(let id, let store, let share):
       if let store { visitors[id]?.consentToStore = store }
       if let share { visitors[id]?.consentToShare = share }
+    // Visits are rows found by one hash of their id's number; they change in place.
     case .visitArrived(let id, let visitorID, let day, let number, let letter):
-      var visit = Visit(
-        id: id, visitorID: visitorID, day: day, number: number, office: office, arrivedAt: time,
-        arrivedBy: staff)
-      visit.letter = letter
-      guard storeNew(visit, in: &visits[id]) else { return }
-      visitOrder.append(id)
-      visitsByDay[day, default: []].append(id)
-      visitsByVisitor[visitorID, default: []].append(id)
-    // Visits change in place (one lookup, no copy of the visit).
+      _ = visits.arrive(
+        id: id, visitorID: visitorID, day: day, number: number, letter: letter, office: office, at: time,
+        by: staff)
     case .visitCalled(let id, let desk):
-      guard let index = visits.index(forKey: id), visits.values[index].status == .waiting else { return }
-      visits.values[index].call(at: time, desk: desk, by: staff)
+      guard let row = visits.row(of: id), visits.status(row) == .waiting else { return }
+      visits.call(row, at: time, desk: desk, by: staff)
     case .visitClosed(let id, let topics, let outcome, let note):
-      guard let index = visits.index(forKey: id), visits.values[index].isOpen else { return }
-      visits.values[index].close(at: time, topics: topics, outcome: outcome, note: note, by: staff)
+      guard let row = visits.row(of: id), visits.status(row).isOpen else { return }
+      visits.close(row, at: time, topics: topics, outcome: outcome, note: note, by: staff)
     case .visitLeft(let id):
-      guard let index = visits.index(forKey: id), visits.values[index].isOpen else { return }
-      visits.values[index].status = .left
-      visits.values[index].endedAt = time
+      guard let row = visits.row(of: id), visits.status(row).isOpen else { return }
+      visits.leave(row, at: time)
     case .visitReopened(let id, let leftAt):
-      guard let index = visits.index(forKey: id),
-        VisitReopening.undoes(leftAt, visit: visits.values[index], at: time)
+      guard let row = visits.row(of: id),
+        VisitReopening.undoes(leftAt, visit: visits.visit(at: row), at: time)
       else { return }
-      visits.values[index].status = visits.values[index].calledAt == nil ? .waiting : .called
-      visits.values[index].endedAt = nil
+      visits.reopen(row)
     case .referralCreated(let id, let visitorID, let partner, let topic, let due, let note, let visitID):
       let referral = Referral(
         id: id, visitorID: visitorID, partner: partner, topic: topic, due: due, note: note, visitID: visitID,
@@ -197,7 +184,13 @@ private func storeNew<Value>(_ value: Value, in slot: inout Value?) -> Bool {
 
 extension OfficeState {
   /// The visits of local day `day`, in arrival order.
-  public func visits(on day: String) -> [Visit] { (visitsByDay[day] ?? []).compactMap { visits[$0] } }
+  public func visits(on day: String) -> [Visit] { visits.visits(on: day) }
+
+  /// Visit ids per local day, in arrival order.
+  public var visitsByDay: VisitGroups { VisitGroups(table: visits, key: .day) }
+
+  /// Visit ids per visitor, in arrival order.
+  public var visitsByVisitor: VisitGroups { VisitGroups(table: visits, key: .visitor) }
 
   /// Referrals in creation order.
   public var allReferrals: [Referral] { referralOrder.compactMap { referrals[$0] } }
