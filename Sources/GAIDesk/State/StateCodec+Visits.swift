@@ -91,7 +91,9 @@ extension StateCodec {
       row.topics = try readNumber(&r, below: Int32(topicLists.count), orNone: true)
       let status = try r.readUInt8()
       let flags = try r.readUInt8()
-      guard status < statusCodes.count, flags < 4 else { throw ByteReader.Malformed(reason: "visit row") }
+      guard Int(status) < statusCodes.count, flags < 4 else {
+        throw ByteReader.Malformed(reason: "visit row")
+      }
       row.status = statusCodes[Int(status)]
       row.hasCalledAt = flags & 1 != 0
       row.hasEndedAt = flags & 2 != 0

@@ -115,20 +115,26 @@ enum StateCodec {
       try chunks?.next(&r)
       var visitor = try EventCodec.decodeVisitor(&r)
       visitor.mergedInto = try r.readOptionalString()
-      state.visitors[visitor.id] = visitor
+      guard state.visitors.insertNew(visitor, id: visitor.id) else {
+        throw ByteReader.Malformed(reason: "visitor twice")
+      }
       state.visitorOrder.append(visitor.id)
     }
     state.visits = try decodeVisits(&r, chunks)
     for _ in 0..<(try entries(&r, chunks)) {
       try chunks?.next(&r)
       let referral = try decodeReferral(&r)
-      state.referrals[referral.id] = referral
+      guard state.referrals.insertNew(referral, id: referral.id) else {
+        throw ByteReader.Malformed(reason: "referral twice")
+      }
       state.referralOrder.append(referral.id)
     }
     for _ in 0..<(try entries(&r, chunks)) {
       try chunks?.next(&r)
       let followUp = try decodeFollowUp(&r)
-      state.followUps[followUp.id] = followUp
+      guard state.followUps.insertNew(followUp, id: followUp.id) else {
+        throw ByteReader.Malformed(reason: "follow-up twice")
+      }
       state.followUpOrder.append(followUp.id)
     }
     state.unknownEvents = try r.readCount()
