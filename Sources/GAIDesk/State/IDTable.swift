@@ -9,9 +9,8 @@ struct IDTable: Sendable {
     var number: Int64
   }
 
-  /// The distinct prefixes, in the order they first appeared.
-  private(set) var prefixes: [String] = []
-  private var prefixIndex: [String: Int32] = [:]
+  /// The distinct prefixes, numbered in the order they first appeared.
+  private var prefixPool = StringPool()
   /// The ids, by number.
   private(set) var keys: [Key] = []
   /// Open addressing over `keys`: each slot holds an id's number plus one, or 0 when empty.
@@ -19,6 +18,9 @@ struct IDTable: Sendable {
 
   /// How many ids the table holds.
   var count: Int { keys.count }
+
+  /// The distinct prefixes, in the order they first appeared.
+  var prefixes: [String] { prefixPool.values }
 
   /// The number of `id`, if the table holds it.
   func index(of id: String) -> Int32? {
@@ -37,14 +39,14 @@ struct IDTable: Sendable {
   /// The id numbered `index`.
   func id(at index: Int32) -> String {
     let key = keys[Int(index)]
-    let prefix = prefixes[Int(key.prefix)]
+    let prefix = prefixPool[key.prefix]
     return key.number < 0 ? prefix : prefix + String(key.number)
   }
 
   /// Whether the id numbered `index` starts with `start`, without building it when its prefix decides.
   func id(at index: Int32, hasPrefix start: String) -> Bool {
     let key = keys[Int(index)]
-    let prefix = prefixes[Int(key.prefix)]
+    let prefix = prefixPool[key.prefix]
     if prefix.utf8.count >= start.utf8.count { return prefix.hasPrefix(start) }
     return id(at: index).hasPrefix(start)
   }
@@ -52,14 +54,12 @@ struct IDTable: Sendable {
   /// A table of `prefixes` and `keys` as `StateCodec` wrote them; nil when they are inconsistent (a prefix
   /// out of range, an id twice, or a number on a prefix that is a whole id).
   init?(prefixes: [String], keys: [Key]) {
-    self.prefixes = prefixes
-    for (index, prefix) in prefixes.enumerated() {
-      guard prefixIndex.updateValue(Int32(index), forKey: prefix) == nil else { return nil }
-    }
+    guard let pool = StringPool(prefixes) else { return nil }
+    prefixPool = pool
     self.keys.reserveCapacity(keys.count)
     reserve(keys.count)
     for key in keys {
-      guard key.prefix >= 0, Int(key.prefix) < prefixes.count, key.number >= -1 else { return nil }
+      guard key.prefix >= 0, Int(key.prefix) < prefixPool.count, key.number >= -1 else { return nil }
       let found = find(key)
       guard found.index == nil else { return nil }
       _ = add(key, at: found.slot)
@@ -69,37 +69,40 @@ struct IDTable: Sendable {
   /// An empty table.
   init() {}
 
-  /// Splits `id` at its last `-` when a decimal number without leading zeros follows (so that the number
-  /// written back gives the same id), else keeps it whole.
-  private static func split(_ id: String) -> (prefix: Substring, number: Int64) {
-    let utf8 = id.utf8
-    guard let dash = utf8.lastIndex(of: UInt8(ascii: "-")) else { return (id[...], -1) }
-    let digits = utf8[utf8.index(after: dash)...]
-    guard (1...18).contains(digits.count), digits.first != UInt8(ascii: "0") || digits.count == 1 else {
-      return (id[...], -1)
+  /// Where `id`'s prefix ends and the number after it: at its last `-` when a decimal number without leading
+  /// zeros follows (so that the number written back gives the same id), else the whole id and -1.
+  private static func split(_ id: UnsafeBufferPointer<UInt8>) -> (prefixEnd: Int, number: Int64) {
+    var dash = id.count - 1
+    while dash >= 0 && id[dash] != UInt8(ascii: "-") { dash -= 1 }
+    let digits = id.count - dash - 1
+    guard dash >= 0, (1...18).contains(digits), id[dash + 1] != UInt8(ascii: "0") || digits == 1 else {
+      return (id.count, -1)
     }
     var number: Int64 = 0
-    for byte in digits {
-      guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return (id[...], -1) }
+    for byte in id[(dash + 1)...] {
+      guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return (id.count, -1) }
       number = number * 10 + Int64(byte - UInt8(ascii: "0"))
     }
-    return (id[..<utf8.index(after: dash)], number)
+    return (dash + 1, number)
   }
 
   private func existingKey(_ id: String) -> Key? {
-    let (prefix, number) = Self.split(id)
-    guard let index = prefixIndex[String(prefix)] else { return nil }
-    return Key(prefix: index, number: number)
+    var id = id
+    return id.withUTF8 { bytes in
+      let (end, number) = Self.split(bytes)
+      return prefixPool.number(ofBytes: UnsafeBufferPointer(rebasing: bytes[..<end])).map {
+        Key(prefix: $0, number: number)
+      }
+    }
   }
 
   private mutating func makeKey(_ id: String) -> Key {
-    let (prefix, number) = Self.split(id)
-    let text = String(prefix)
-    if let index = prefixIndex[text] { return Key(prefix: index, number: number) }
-    let index = Int32(prefixes.count)
-    prefixes.append(text)
-    prefixIndex[text] = index
-    return Key(prefix: index, number: number)
+    var id = id
+    return id.withUTF8 { bytes in
+      let (end, number) = Self.split(bytes)
+      return Key(
+        prefix: prefixPool.intern(bytes: UnsafeBufferPointer(rebasing: bytes[..<end])), number: number)
+    }
   }
 
   private static func hash(_ key: Key) -> Int {

@@ -1,5 +1,5 @@
 /// Distinct values numbered in the order they were first added, so that a record holds a 4-byte number
-/// instead of its own copy (days, staff, desks, outcomes, notes and topic lists of the visits).
+/// instead of its own copy (the visits' topic lists; strings have the faster `StringPool`).
 struct InternPool<Value: Hashable & Sendable>: Sendable {
   /// The values, by number.
   private(set) var values: [Value] = []
@@ -20,12 +20,6 @@ struct InternPool<Value: Hashable & Sendable>: Sendable {
   /// How many values the pool holds.
   var count: Int { values.count }
 
-  /// The value numbered `number`.
-  subscript(number: Int32) -> Value { values[Int(number)] }
-
-  /// The number of `value`, if the pool holds it.
-  func number(of value: Value) -> Int32? { numbers[value] }
-
   /// The number of `value`, adding it when new.
   mutating func intern(_ value: Value) -> Int32 {
     if let number = numbers[value] { return number }
@@ -33,12 +27,6 @@ struct InternPool<Value: Hashable & Sendable>: Sendable {
     values.append(value)
     numbers[value] = number
     return number
-  }
-
-  /// The number of `value`, or -1 for nil.
-  mutating func intern(_ value: Value?) -> Int32 {
-    guard let value else { return -1 }
-    return intern(value)
   }
 
   /// The value numbered `number`, or nil for -1.

@@ -56,8 +56,8 @@ extension StateCodec {
       visitorKeys.append(try readKey(&r))
     }
     guard let visitorIDs = IDTable(prefixes: visitorPrefixes, keys: visitorKeys),
-      let days = InternPool(try readStrings(&r, chunks)),
-      let texts = InternPool(try readStrings(&r, chunks))
+      let days = StringPool(try readStrings(&r, chunks)),
+      let texts = StringPool(try readStrings(&r, chunks))
     else { throw ByteReader.Malformed(reason: "visit tables") }
     var lists: [[String]] = []
     for _ in 0..<(try entries(&r, chunks)) {

@@ -30,9 +30,9 @@ public struct VisitTable: Sendable {
   /// The visitors' ids the visits name.
   var visitorIDs = IDTable()
   /// The local days of arrival.
-  var days = InternPool<String>()
+  var days = StringPool()
   /// Offices, ticket letters, staff, desks, outcomes and notes.
-  var texts = InternPool<String>()
+  var texts = StringPool()
   /// Lists of topics dealt with.
   var topicLists = InternPool<[String]>()
   /// Rows per day (by number in `days`), in arrival order.
