@@ -36,29 +36,6 @@ public struct Visit: Equatable, Sendable {
   /// The ticket as shown, e.g. `A-007` (`B-007` from another PC of the office).
   public var ticket: String { Visit.ticket(number, letter: letter) }
 
-  /// Whether the visit is still in the queue (waiting or at a desk).
-  var isOpen: Bool { status == .waiting || status == .called }
-
-  /// Called to `desk` by `staff`.
-  mutating func call(at time: WallTime, desk: String?, by staff: String) {
-    status = .called
-    calledAt = time
-    self.desk = desk
-    servedBy = staff
-  }
-
-  /// Closed with what was dealt with; served by whoever called it, else by `staff`.
-  mutating func close(at time: WallTime, topics: [String], outcome: String?, note: String?, by staff: String)
-  {
-    if calledAt == nil { calledAt = time }
-    status = .done
-    endedAt = time
-    self.topics = topics
-    self.outcome = outcome
-    self.note = note
-    servedBy = servedBy ?? staff
-  }
-
   /// Formats a ticket number, e.g. `A-007`.
   public static func ticket(_ number: Int, letter: String = "A") -> String {
     let digits = String(number)
@@ -90,4 +67,7 @@ public enum VisitStatus: String, Sendable, CaseIterable {
   case done
   /// Left without service.
   case left
+
+  /// Whether a visit in this status is still in the queue (waiting or at a desk).
+  var isOpen: Bool { self == .waiting || self == .called }
 }

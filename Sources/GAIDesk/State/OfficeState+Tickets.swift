@@ -13,14 +13,15 @@ extension OfficeState {
     var mine: String?
     var firstHolderIsMine: [String: Bool] = [:]
     var lastDay: [String: String] = [:]
-    for id in visitOrder {
-      guard let visit = visits[id] else { continue }
-      let isMine = id.hasPrefix(own)
-      if firstHolderIsMine[visit.letter] == nil { firstHolderIsMine[visit.letter] = isMine }
+    for (row, stored) in visits.rows.enumerated() {
+      let letter = visits.texts[stored.letter]
+      let day = visits.days[stored.day]
+      let isMine = visits.ids.id(at: Int32(row), hasPrefix: own)
+      if firstHolderIsMine[letter] == nil { firstHolderIsMine[letter] = isMine }
       if isMine {
-        mine = visit.letter
-      } else if visit.day > lastDay[visit.letter, default: ""] {
-        lastDay[visit.letter] = visit.day
+        mine = letter
+      } else if day > lastDay[letter, default: ""] {
+        lastDay[letter] = day
       }
     }
     if let mine, lastDay[mine] == nil || firstHolderIsMine[mine] == true { return mine }

@@ -2,28 +2,22 @@
 public struct OfficeState: Sendable {
   /// The office's municipality code.
   public internal(set) var office: String?
-  /// Visitors by id (merged records included, with `mergedInto` set).
-  public internal(set) var visitors: [String: Visitor] = [:]
+  /// Visitors by id, in registration order (merged records included, with `mergedInto` set).
+  public internal(set) var visitors = EntityTable<Visitor>()
   /// Per visitor, the details each update set, in fold order (an update's `base` counts them).
   public internal(set) var visitorUpdates: [String: [VisitorFields]] = [:]
   /// Changes of the same details made without seeing each other: the overwritten side, for review.
   public internal(set) var visitorConflicts: [VisitorConflict] = []
   /// Visitor ids in registration order.
   public internal(set) var visitorOrder: [String] = []
-  /// Visits by id.
-  public internal(set) var visits: [String: Visit] = [:]
-  /// Visit ids in the order their arrivals were folded.
-  public internal(set) var visitOrder: [String] = []
-  /// Visit ids per local day, in arrival order.
-  public internal(set) var visitsByDay: [String: [String]] = [:]
-  /// Visit ids per visitor.
-  public internal(set) var visitsByVisitor: [String: [String]] = [:]
-  /// Referrals by id.
-  public internal(set) var referrals: [String: Referral] = [:]
+  /// Visits by id, in the order their arrivals were folded (compact rows, read like a dictionary).
+  public internal(set) var visits = VisitTable()
+  /// Referrals by id, in creation order.
+  public internal(set) var referrals = EntityTable<Referral>()
   /// Referral ids in creation order.
   public internal(set) var referralOrder: [String] = []
-  /// Follow-ups by id.
-  public internal(set) var followUps: [String: FollowUp] = [:]
+  /// Follow-ups by id, in creation order.
+  public internal(set) var followUps = EntityTable<FollowUp>()
   /// Follow-up ids in creation order.
   public internal(set) var followUpOrder: [String] = []
   /// The office's own partner records (added, edited or retired), by code.
@@ -74,12 +68,12 @@ public struct OfficeState: Sendable {
     switch event {
     case .officeCreated(let code):
       if self.office == nil { self.office = code }
-    // New entities are stored with one lookup of their id (`storeNew`), not a lookup and then a store.
+    // Entities are found by one hash of their id's number (`EntityTable`) and change in place.
     case .visitorRegistered(let visitor):
-      guard storeNew(visitor, in: &visitors[visitor.id]) else { return }
+      guard visitors.insertNew(visitor, id: visitor.id) else { return }
       visitorOrder.append(visitor.id)
     case .visitorUpdated(let update, let fields, let base):
-      guard var visitor = visitors[update.id] else { return }
+      guard let visitor = visitors[update.id] else { return }
       let history = visitorUpdates[update.id, default: []]
       if base < history.count {
         let concurrent = history[base...].reduce(VisitorFields()) { $0.union($1) }.intersection(fields)
@@ -89,63 +83,60 @@ public struct OfficeState: Sendable {
               visitorID: update.id, fields: concurrent, overwritten: visitor, keptBy: staff, keptAt: time))
         }
       }
-      fields.copy(from: update, into: &visitor)
-      visitors[update.id] = visitor
+      visitors.modify(update.id) { fields.copy(from: update, into: &$0) }
       visitorUpdates[update.id, default: []].append(fields)
     case .consentRecorded(let id, let store, let share):
-      if let store { visitors[id]?.consentToStore = store }
-      if let share { visitors[id]?.consentToShare = share }
+      visitors.modify(id) { visitor in
+        if let store { visitor.consentToStore = store }
+        if let share { visitor.consentToShare = share }
+      }
+    // Visits are rows found by one hash of their id's number; they change in place.
     case .visitArrived(let id, let visitorID, let day, let number, let letter):
-      var visit = Visit(
-        id: id, visitorID: visitorID, day: day, number: number, office: office, arrivedAt: time,
-        arrivedBy: staff)
-      visit.letter = letter
-      guard storeNew(visit, in: &visits[id]) else { return }
-      visitOrder.append(id)
-      visitsByDay[day, default: []].append(id)
-      visitsByVisitor[visitorID, default: []].append(id)
-    // Visits change in place (one lookup, no copy of the visit).
+      _ = visits.arrive(
+        id: id, visitorID: visitorID, day: day, number: number, letter: letter, office: office, at: time,
+        by: staff)
     case .visitCalled(let id, let desk):
-      guard let index = visits.index(forKey: id), visits.values[index].status == .waiting else { return }
-      visits.values[index].call(at: time, desk: desk, by: staff)
+      guard let row = visits.row(of: id), visits.status(row) == .waiting else { return }
+      visits.call(row, at: time, desk: desk, by: staff)
     case .visitClosed(let id, let topics, let outcome, let note):
-      guard let index = visits.index(forKey: id), visits.values[index].isOpen else { return }
-      visits.values[index].close(at: time, topics: topics, outcome: outcome, note: note, by: staff)
+      guard let row = visits.row(of: id), visits.status(row).isOpen else { return }
+      visits.close(row, at: time, topics: topics, outcome: outcome, note: note, by: staff)
     case .visitLeft(let id):
-      guard let index = visits.index(forKey: id), visits.values[index].isOpen else { return }
-      visits.values[index].status = .left
-      visits.values[index].endedAt = time
+      guard let row = visits.row(of: id), visits.status(row).isOpen else { return }
+      visits.leave(row, at: time)
     case .visitReopened(let id, let leftAt):
-      guard let index = visits.index(forKey: id),
-        VisitReopening.undoes(leftAt, visit: visits.values[index], at: time)
+      guard let row = visits.row(of: id),
+        VisitReopening.undoes(leftAt, visit: visits.visit(at: row), at: time)
       else { return }
-      visits.values[index].status = visits.values[index].calledAt == nil ? .waiting : .called
-      visits.values[index].endedAt = nil
+      visits.reopen(row)
     case .referralCreated(let id, let visitorID, let partner, let topic, let due, let note, let visitID):
       let referral = Referral(
         id: id, visitorID: visitorID, partner: partner, topic: topic, due: due, note: note, visitID: visitID,
         createdAt: time, createdBy: staff)
-      guard storeNew(referral, in: &referrals[id]) else { return }
+      guard referrals.insertNew(referral, id: id) else { return }
       referralOrder.append(id)
     case .referralChanged(let id, let status, let reason, let note):
-      referrals[id]?.history.append(
-        ReferralChange(status: status, reason: reason, note: note, at: time, by: staff))
+      referrals.modify(id) {
+        $0.history.append(ReferralChange(status: status, reason: reason, note: note, at: time, by: staff))
+      }
     case .followUpAdded(let id, let visitorID, let on, let note):
       let followUp = FollowUp(id: id, visitorID: visitorID, on: on, note: note, createdBy: staff)
-      guard storeNew(followUp, in: &followUps[id]) else { return }
+      guard followUps.insertNew(followUp, id: id) else { return }
       followUpOrder.append(id)
     case .followUpDone(let id):
-      guard followUps[id]?.doneAt == nil else { return }
-      followUps[id]?.doneAt = time
-      followUps[id]?.doneBy = staff
+      followUps.modify(id) { followUp in
+        guard followUp.doneAt == nil else { return }
+        followUp.doneAt = time
+        followUp.doneBy = staff
+      }
     case .visitorsMerged(let keep, let other):
       // Never a cycle: a record is not merged into one that (through merges) lives in it.
       guard visitors[keep] != nil, visitors[other] != nil, keep != other,
         canonicalVisitor(keep)?.id != other, visitors[other]?.mergedInto == nil
       else { return }
-      visitors[other]?.mergedInto = keep
+      visitors.modify(other) { $0.mergedInto = keep }
     case .visitorsUnmerged(let keep, let other):
-      if visitors[other]?.mergedInto == keep { visitors[other]?.mergedInto = nil }
+      if visitors[other]?.mergedInto == keep { visitors.modify(other) { $0.mergedInto = nil } }
     case .partnerAdded(let partner), .partnerUpdated(let partner):
       if officePartners[partner.code] == nil { partnerOrder.append(partner.code) }
       officePartners[partner.code] = partner
@@ -187,23 +178,21 @@ public struct OfficeState: Sendable {
   }
 }
 
-/// Stores `value` in a dictionary's `slot` (`&dictionary[key]`, one lookup of the key) when it holds nothing
-/// yet; whether it did.
-private func storeNew<Value>(_ value: Value, in slot: inout Value?) -> Bool {
-  guard case .none = slot else { return false }
-  slot = value
-  return true
-}
-
 extension OfficeState {
   /// The visits of local day `day`, in arrival order.
-  public func visits(on day: String) -> [Visit] { (visitsByDay[day] ?? []).compactMap { visits[$0] } }
+  public func visits(on day: String) -> [Visit] { visits.visits(on: day) }
+
+  /// Visit ids per local day, in arrival order.
+  public var visitsByDay: VisitGroups { VisitGroups(table: visits, key: .day) }
+
+  /// Visit ids per visitor, in arrival order.
+  public var visitsByVisitor: VisitGroups { VisitGroups(table: visits, key: .visitor) }
 
   /// Referrals in creation order.
-  public var allReferrals: [Referral] { referralOrder.compactMap { referrals[$0] } }
+  public var allReferrals: [Referral] { referrals.values }
 
   /// Follow-ups in creation order.
-  public var allFollowUps: [FollowUp] { followUpOrder.compactMap { followUps[$0] } }
+  public var allFollowUps: [FollowUp] { followUps.values }
 
   /// The record a merged visitor now lives in (following merges).
   public func canonicalVisitor(_ id: String) -> Visitor? {
@@ -223,8 +212,8 @@ extension OfficeState {
     var index = 0
     while index < group.count {
       let current = group[index]
-      for other in visitorOrder where visitors[other]?.mergedInto == current && !group.contains(other) {
-        group.append(other)
+      for other in visitors.values where other.mergedInto == current && !group.contains(other.id) {
+        group.append(other.id)
       }
       index += 1
     }

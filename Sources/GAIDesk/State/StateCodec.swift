@@ -18,11 +18,7 @@ enum StateCodec {
       EventCodec.encode(visitor, into: &w)
       w.writeOptional(visitor.mergedInto)
     }
-    w.writeVarint(UInt64(state.visitOrder.count))
-    for id in state.visitOrder {
-      try boundary(&w)
-      encode(state.visits[id]!, into: &w)
-    }
+    try encode(state.visits, into: &w, boundary: boundary)
     w.writeVarint(UInt64(state.referralOrder.count))
     for id in state.referralOrder {
       try boundary(&w)
@@ -119,29 +115,26 @@ enum StateCodec {
       try chunks?.next(&r)
       var visitor = try EventCodec.decodeVisitor(&r)
       visitor.mergedInto = try r.readOptionalString()
-      state.visitors[visitor.id] = visitor
+      guard state.visitors.insertNew(visitor, id: visitor.id) else {
+        throw ByteReader.Malformed(reason: "visitor twice")
+      }
       state.visitorOrder.append(visitor.id)
     }
-    let visitCount = try entries(&r, chunks)
-    state.visits.reserveCapacity(visitCount)
-    for _ in 0..<visitCount {
-      try chunks?.next(&r)
-      let visit = try decodeVisit(&r)
-      state.visits[visit.id] = visit
-      state.visitOrder.append(visit.id)
-      state.visitsByDay[visit.day, default: []].append(visit.id)
-      state.visitsByVisitor[visit.visitorID, default: []].append(visit.id)
-    }
+    state.visits = try decodeVisits(&r, chunks)
     for _ in 0..<(try entries(&r, chunks)) {
       try chunks?.next(&r)
       let referral = try decodeReferral(&r)
-      state.referrals[referral.id] = referral
+      guard state.referrals.insertNew(referral, id: referral.id) else {
+        throw ByteReader.Malformed(reason: "referral twice")
+      }
       state.referralOrder.append(referral.id)
     }
     for _ in 0..<(try entries(&r, chunks)) {
       try chunks?.next(&r)
       let followUp = try decodeFollowUp(&r)
-      state.followUps[followUp.id] = followUp
+      guard state.followUps.insertNew(followUp, id: followUp.id) else {
+        throw ByteReader.Malformed(reason: "follow-up twice")
+      }
       state.followUpOrder.append(followUp.id)
     }
     state.unknownEvents = try r.readCount()
@@ -210,7 +203,7 @@ enum StateCodec {
   }
 
   /// A count of entries, checked against the bytes left in this chunk and, when chunked, the file.
-  private static func entries(_ r: inout ByteReader, _ chunks: SnapshotChunkReader?) throws -> Int {
+  static func entries(_ r: inout ByteReader, _ chunks: SnapshotChunkReader?) throws -> Int {
     let count = try r.readVarint()
     guard count <= UInt64(r.remaining + (chunks?.unread ?? 0)) else {
       throw ByteReader.Malformed(reason: "length beyond end")
@@ -225,45 +218,6 @@ enum StateCodec {
 
   private static func readTime(_ r: inout ByteReader) throws -> WallTime? {
     try r.readBool() ? WallTime(milliseconds: try r.readUInt64()) : nil
-  }
-
-  static func encode(_ v: Visit, into w: inout ByteWriter) {
-    w.writeString(v.id)
-    w.writeString(v.visitorID)
-    w.writeString(v.day)
-    w.writeInt(v.number)
-    w.writeString(v.office)
-    w.write(v.arrivedAt.milliseconds)
-    w.writeString(v.arrivedBy)
-    write(v.calledAt, &w)
-    w.writeOptional(v.desk)
-    w.writeOptional(v.servedBy)
-    write(v.endedAt, &w)
-    w.writeStrings(v.topics)
-    w.writeOptional(v.outcome)
-    w.writeOptional(v.note)
-    w.writeString(v.status.rawValue)
-    w.writeString(v.letter)
-  }
-
-  static func decodeVisit(_ r: inout ByteReader) throws -> Visit {
-    var v = Visit(
-      id: try r.readString(), visitorID: try r.readString(), day: try r.readString(), number: try r.readInt(),
-      office: try r.readString(), arrivedAt: WallTime(milliseconds: try r.readUInt64()),
-      arrivedBy: try r.readString())
-    v.calledAt = try readTime(&r)
-    v.desk = try r.readOptionalString()
-    v.servedBy = try r.readOptionalString()
-    v.endedAt = try readTime(&r)
-    v.topics = try r.readStrings()
-    v.outcome = try r.readOptionalString()
-    v.note = try r.readOptionalString()
-    guard let status = VisitStatus(rawValue: try r.readString()) else {
-      throw ByteReader.Malformed(reason: "status")
-    }
-    v.status = status
-    v.letter = try r.readString()
-    return v
   }
 
   static func encode(_ x: Referral, into w: inout ByteWriter) {

@@ -188,7 +188,7 @@ import Testing
     #expect(try !Self.loads(header.bytes + sealed, office, dir))
     try Self.rebuildsWithNothingLost(header.bytes + sealed, office, dir, "version 11")
     let rebuilt = try FileIO.read(file)
-    #expect(rebuilt[8] == UInt8(StateSnapshot.version) && StateSnapshot.version == 12)
+    #expect(rebuilt[8] == UInt8(StateSnapshot.version) && StateSnapshot.version == 13)
   }
 
   /// Random states of several origins (the fold's property script), saved in chunks of random sizes and

@@ -1,0 +1,158 @@
+/// The visits in the snapshot as the table holds them: its id prefixes, visitor ids and texts written once,
+/// then one fixed-width row per visit (docs/FORMAT.md "Snapshot cache"). Reading them back is a copy of
+/// integers; only the groups by day and visitor and the ids' hash slots are rebuilt, in one pass.
+extension StateCodec {
+  static func encode(
+    _ table: VisitTable, into w: inout ByteWriter, boundary: (inout ByteWriter) throws -> Void
+  ) rethrows {
+    try writeStrings(table.ids.prefixes, &w, boundary)
+    try writeStrings(table.visitorIDs.prefixes, &w, boundary)
+    w.writeVarint(UInt64(table.visitorIDs.count))
+    for key in table.visitorIDs.keys {
+      try boundary(&w)
+      w.write(UInt32(bitPattern: key.prefix))
+      w.write(UInt64(bitPattern: key.number))
+    }
+    try writeStrings(table.days.values, &w, boundary)
+    try writeStrings(table.texts.values, &w, boundary)
+    w.writeVarint(UInt64(table.topicLists.count))
+    for topics in table.topicLists.values {
+      try boundary(&w)
+      w.writeStrings(topics)
+    }
+    w.writeVarint(UInt64(table.rows.count))
+    for (key, row) in zip(table.ids.keys, table.rows) {
+      try boundary(&w)
+      w.write(UInt32(bitPattern: key.prefix))
+      w.write(UInt64(bitPattern: key.number))
+      w.write(row.arrivedAt)
+      w.write(row.calledAt)
+      w.write(row.endedAt)
+      w.write(UInt64(bitPattern: Int64(row.number)))
+      w.write(UInt32(bitPattern: row.visitor))
+      w.write(UInt32(bitPattern: row.day))
+      w.write(UInt32(bitPattern: row.letter))
+      w.write(UInt32(bitPattern: row.office))
+      w.write(UInt32(bitPattern: row.arrivedBy))
+      w.write(UInt32(bitPattern: row.desk))
+      w.write(UInt32(bitPattern: row.servedBy))
+      w.write(UInt32(bitPattern: row.outcome))
+      w.write(UInt32(bitPattern: row.note))
+      w.write(UInt32(bitPattern: row.topics))
+      w.write(statusCode(row.status))
+      w.write(UInt8(row.hasCalledAt ? 1 : 0) | UInt8(row.hasEndedAt ? 2 : 0))
+    }
+  }
+
+  static func decodeVisits(_ r: inout ByteReader, _ chunks: SnapshotChunkReader?) throws -> VisitTable {
+    var table = VisitTable()
+    let idPrefixes = try readStrings(&r, chunks)
+    let visitorPrefixes = try readStrings(&r, chunks)
+    var visitorKeys: [IDTable.Key] = []
+    let visitorKeyCount = try entries(&r, chunks)
+    visitorKeys.reserveCapacity(visitorKeyCount)
+    for _ in 0..<visitorKeyCount {
+      try chunks?.next(&r)
+      visitorKeys.append(try readKey(&r))
+    }
+    guard let visitorIDs = IDTable(prefixes: visitorPrefixes, keys: visitorKeys),
+      let days = StringPool(try readStrings(&r, chunks)),
+      let texts = StringPool(try readStrings(&r, chunks))
+    else { throw ByteReader.Malformed(reason: "visit tables") }
+    var lists: [[String]] = []
+    for _ in 0..<(try entries(&r, chunks)) {
+      try chunks?.next(&r)
+      lists.append(try r.readStrings())
+    }
+    guard let topicLists = InternPool(lists) else { throw ByteReader.Malformed(reason: "topic lists") }
+    let rowCount = try entries(&r, chunks)
+    var keys: [IDTable.Key] = []
+    keys.reserveCapacity(rowCount)
+    table.rows.reserveCapacity(rowCount)
+    let visitorCount = Int32(visitorIDs.count)
+    let textCount = Int32(texts.count)
+    for _ in 0..<rowCount {
+      try chunks?.next(&r)
+      keys.append(try readKey(&r))
+      var row = VisitTable.Row(
+        arrivedAt: try r.readUInt64(), number: 0, visitor: 0, day: 0, letter: 0, office: 0, arrivedBy: 0)
+      row.calledAt = try r.readUInt64()
+      row.endedAt = try r.readUInt64()
+      row.number = Int(Int64(bitPattern: try r.readUInt64()))
+      row.visitor = try readNumber(&r, below: visitorCount)
+      row.day = try readNumber(&r, below: Int32(days.count))
+      row.letter = try readNumber(&r, below: textCount)
+      row.office = try readNumber(&r, below: textCount)
+      row.arrivedBy = try readNumber(&r, below: textCount)
+      row.desk = try readNumber(&r, below: textCount, orNone: true)
+      row.servedBy = try readNumber(&r, below: textCount, orNone: true)
+      row.outcome = try readNumber(&r, below: textCount, orNone: true)
+      row.note = try readNumber(&r, below: textCount, orNone: true)
+      row.topics = try readNumber(&r, below: Int32(topicLists.count), orNone: true)
+      let status = try r.readUInt8()
+      let flags = try r.readUInt8()
+      guard Int(status) < statusCodes.count, flags < 4 else {
+        throw ByteReader.Malformed(reason: "visit row")
+      }
+      row.status = statusCodes[Int(status)]
+      row.hasCalledAt = flags & 1 != 0
+      row.hasEndedAt = flags & 2 != 0
+      table.rows.append(row)
+    }
+    guard let ids = IDTable(prefixes: idPrefixes, keys: keys) else {
+      throw ByteReader.Malformed(reason: "visit ids")
+    }
+    table.ids = ids
+    table.visitorIDs = visitorIDs
+    table.days = days
+    table.texts = texts
+    table.topicLists = topicLists
+    table.rowsByDay = Array(repeating: [], count: days.count)
+    table.rowsByVisitor = Array(repeating: [], count: visitorIDs.count)
+    for (number, row) in table.rows.enumerated() {
+      table.rowsByDay[Int(row.day)].append(Int32(number))
+      table.rowsByVisitor[Int(row.visitor)].append(Int32(number))
+    }
+    // Every day and visitor a table holds was named by a visit when it was folded.
+    guard !table.rowsByDay.contains(where: \.isEmpty), !table.rowsByVisitor.contains(where: \.isEmpty) else {
+      throw ByteReader.Malformed(reason: "visit groups")
+    }
+    return table
+  }
+
+  private static let statusCodes: [VisitStatus] = [.waiting, .called, .done, .left]
+
+  private static func statusCode(_ status: VisitStatus) -> UInt8 {
+    UInt8(statusCodes.firstIndex(of: status)!)
+  }
+
+  private static func readKey(_ r: inout ByteReader) throws -> IDTable.Key {
+    IDTable.Key(prefix: Int32(bitPattern: try r.readUInt32()), number: Int64(bitPattern: try r.readUInt64()))
+  }
+
+  /// A number into a table of `count` entries (or -1 when `orNone`).
+  private static func readNumber(_ r: inout ByteReader, below count: Int32, orNone: Bool = false) throws
+    -> Int32
+  {
+    let number = Int32(bitPattern: try r.readUInt32())
+    guard number < count, number >= (orNone ? -1 : 0) else { throw ByteReader.Malformed(reason: "visit row") }
+    return number
+  }
+
+  private static func writeStrings(
+    _ strings: [String], _ w: inout ByteWriter, _ boundary: (inout ByteWriter) throws -> Void
+  ) rethrows {
+    w.writeVarint(UInt64(strings.count))
+    for string in strings {
+      try boundary(&w)
+      w.writeString(string)
+    }
+  }
+
+  private static func readStrings(_ r: inout ByteReader, _ chunks: SnapshotChunkReader?) throws -> [String] {
+    try (0..<(try entries(&r, chunks))).map { _ in
+      try chunks?.next(&r)
+      return try r.readString()
+    }
+  }
+}

@@ -1,0 +1,100 @@
+/// Distinct strings numbered in the order they were first added (days, staff, desks, outcomes, notes, id
+/// prefixes), found by an FNV-1a hash of their UTF-8 bytes and a byte comparison: no `String` is built to
+/// look one up, and the hash is a few instructions a byte where `Hasher` costs a few hundred a string.
+struct StringPool: Sendable {
+  /// The strings, by number.
+  private(set) var values: [String] = []
+  /// Open addressing over `values`: each slot holds a string's number plus one, or 0 when empty.
+  private var slots: [Int32] = []
+
+  /// An empty pool.
+  init() {}
+
+  /// A pool of `values` as `StateCodec` wrote them; nil when one appears twice.
+  init?(_ values: [String]) {
+    for value in values {
+      let before = count
+      guard intern(value) == Int32(before) else { return nil }
+    }
+  }
+
+  /// How many strings the pool holds.
+  var count: Int { values.count }
+
+  /// The string numbered `number`.
+  subscript(number: Int32) -> String { values[Int(number)] }
+
+  /// The string numbered `number`, or nil for -1.
+  func optional(_ number: Int32) -> String? { number < 0 ? nil : values[Int(number)] }
+
+  /// The number of `value`, if the pool holds it.
+  func number(of value: String) -> Int32? {
+    var value = value
+    return value.withUTF8 { find($0).number }
+  }
+
+  /// The number of the string of UTF-8 `bytes`, if the pool holds it.
+  func number(ofBytes bytes: UnsafeBufferPointer<UInt8>) -> Int32? { find(bytes).number }
+
+  /// The number of `value`, adding it when new.
+  mutating func intern(_ value: String) -> Int32 {
+    var bytes = value
+    return bytes.withUTF8 { buffer in
+      let found = find(buffer)
+      return found.number ?? add(value, at: found.slot)
+    }
+  }
+
+  /// The number of `value`, or -1 for nil.
+  mutating func intern(_ value: String?) -> Int32 {
+    guard let value else { return -1 }
+    return intern(value)
+  }
+
+  /// The number of the string of UTF-8 `bytes` (valid UTF-8), adding it when new.
+  mutating func intern(bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
+    let found = find(bytes)
+    return found.number ?? add(String(decoding: bytes, as: UTF8.self), at: found.slot)
+  }
+
+  private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    var h: UInt64 = 0xCBF2_9CE4_8422_2325
+    for byte in bytes { h = (h ^ UInt64(byte)) &* 0x100_0000_01B3 }
+    return Int(truncatingIfNeeded: h ^ (h >> 32))
+  }
+
+  /// The number of the string of `bytes` when held, else the empty slot where it would go (-1 when there
+  /// are no slots yet).
+  private func find(_ bytes: UnsafeBufferPointer<UInt8>) -> (number: Int32?, slot: Int) {
+    guard !slots.isEmpty else { return (nil, -1) }
+    let mask = slots.count - 1
+    var slot = Self.hash(bytes) & mask
+    while true {
+      let held = slots[slot]
+      if held == 0 { return (nil, slot) }
+      var candidate = values[Int(held - 1)]
+      if candidate.withUTF8({ $0.elementsEqual(bytes) }) { return (held - 1, slot) }
+      slot = (slot + 1) & mask
+    }
+  }
+
+  private mutating func add(_ value: String, at slot: Int) -> Int32 {
+    let number = Int32(values.count)
+    values.append(value)
+    if slot >= 0 && values.count * 2 <= slots.count {
+      slots[slot] = number + 1
+      return number
+    }
+    var size = max(16, slots.count)
+    while size < values.count * 2 { size *= 2 }
+    slots = [Int32](repeating: 0, count: size)
+    let mask = size - 1
+    for (index, string) in values.enumerated() {
+      var string = string
+      var slot = string.withUTF8 { Self.hash($0) } & mask
+      while slots[slot] != 0 { slot = (slot + 1) & mask }
+      slots[slot] = Int32(index + 1)
+    }
+    return number
+  }
+}
