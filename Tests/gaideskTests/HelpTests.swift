@@ -49,6 +49,38 @@ import Testing
     #expect(cli.run(["day", "--help"]).out.contains("O dia, AAAA-MM-DD"))
   }
 
+  /// argument-parser's own words (headings, `--help` and `--version`, defaults, the pointer to a subcommand's
+  /// help) in the help's language too, not only the texts GAIDesk gives it.
+  @Test func theParsersOwnWordsFollowTheLanguage() {
+    let cli = CLI()
+    let english = [
+      "OVERVIEW:", "USAGE:", "OPTIONS:", "ARGUMENTS:", "SUBCOMMANDS:", "Show the version.",
+      "Show help information.", "(default", "for detailed help",
+    ]
+    let expected: [String: [String]] = [
+      "pt": [
+        "RESUMO:", "UTILIZAÇÃO:", "OPÇÕES:", "Mostra a versão.", "Mostra esta ajuda.", "(por omissão: 10)",
+      ],
+      "fr": [
+        "PRÉSENTATION :", "UTILISATION :", "OPTIONS :", "Affiche la version.", "Affiche cette aide.",
+        "(par défaut : 10)",
+      ],
+    ]
+    for (language, words) in expected {
+      let environment = ["GAIDESK_LANG": language, "COLUMNS": "100"]
+      let help =
+        cli.run(["referral", "suggest", "--help"], environment: environment).out
+        + cli.run(["visitor", "--help"], environment: environment).out
+        + cli.run(["followup", "done", "--help"], environment: environment).out
+        + cli.run(["--help"], environment: environment).out
+      for word in english { #expect(!help.contains(word), "\(language): \(word)\n\(help)") }
+      for word in words { #expect(help.contains(word), "\(language): \(word)\n\(help)") }
+    }
+    let help = cli.run(["referral", "suggest", "--help"], environment: ["GAIDESK_LANG": "en"]).out
+    #expect(
+      help.contains("USAGE:") && help.contains("Show help information.") && help.contains("(default: 10)"))
+  }
+
   /// The merged string tables shipped with the program.
   static func tables() throws -> [String: [String: String]] {
     let folder = repository.appendingPathComponent("Resources/data/strings")
