@@ -52,7 +52,8 @@ import Testing
   @Test(arguments: ["pt", "en", "fr"]) func theProgramsHelpFollowsLangBeforeIt(language: String) {
     let cli = CLI()
     let root = cli.run(["--help"], environment: ["GAIDESK_LANG": language]).out
-    #expect(root.contains("SUBCOMMANDS:"))
+    let heading = ["pt": "SUBCOMANDOS:", "en": "SUBCOMMANDS:", "fr": "SOUS-COMMANDES :"][language]!
+    #expect(root.contains(heading))
     #expect(cli.run(["--lang", language, "--help"]).out == root)
     #expect(cli.run(["--data", cli.scratch, "--lang", language, "-h"]).out == root)
   }
@@ -72,6 +73,38 @@ import Testing
     for status in Set(statuses) where status != 0 {
       #expect(text.contains(", \(status) "), "status \(status) in \(language): \(text)")
     }
+  }
+
+  /// argument-parser's own words (headings, `--help` and `--version`, defaults, the pointer to a subcommand's
+  /// help) in the help's language too, not only the texts GAIDesk gives it.
+  @Test func theParsersOwnWordsFollowTheLanguage() {
+    let cli = CLI()
+    let english = [
+      "OVERVIEW:", "USAGE:", "OPTIONS:", "ARGUMENTS:", "SUBCOMMANDS:", "Show the version.",
+      "Show help information.", "(default", "for detailed help",
+    ]
+    let expected: [String: [String]] = [
+      "pt": [
+        "RESUMO:", "UTILIZAÇÃO:", "OPÇÕES:", "Mostra a versão.", "Mostra esta ajuda.", "(por omissão: 10)",
+      ],
+      "fr": [
+        "PRÉSENTATION :", "UTILISATION :", "OPTIONS :", "Affiche la version.", "Affiche cette aide.",
+        "(par défaut : 10)",
+      ],
+    ]
+    for (language, words) in expected {
+      let environment = ["GAIDESK_LANG": language, "COLUMNS": "100"]
+      let help =
+        cli.run(["referral", "suggest", "--help"], environment: environment).out
+        + cli.run(["visitor", "--help"], environment: environment).out
+        + cli.run(["followup", "done", "--help"], environment: environment).out
+        + cli.run(["--help"], environment: environment).out
+      for word in english { #expect(!help.contains(word), "\(language): \(word)\n\(help)") }
+      for word in words { #expect(help.contains(word), "\(language): \(word)\n\(help)") }
+    }
+    let help = cli.run(["referral", "suggest", "--help"], environment: ["GAIDESK_LANG": "en"]).out
+    #expect(
+      help.contains("USAGE:") && help.contains("Show help information.") && help.contains("(default: 10)"))
   }
 
   /// The merged string tables shipped with the program.
