@@ -44,7 +44,7 @@ struct GAIDeskCommand: ParsableCommand {
     } catch {
       if let typed = Failure.typed(error) { Failure.exit(typed) }
       if exitCode(for: error) == .success {  // --help, help, --version
-        print(fullMessage(for: error))
+        print(ParserWords.translate(fullMessage(for: error)))
         Failure.finish(.success)
       }
       Failure.exit(GAIDeskError(.usage, arguments.commandPath, message(for: error)))

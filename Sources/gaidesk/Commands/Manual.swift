@@ -19,7 +19,7 @@ struct Manual: ParsableCommand {
     let name = path.joined(separator: "-")
     let page = Manual.page(
       name: name, abstract: command.configuration.abstract,
-      help: GAIDeskCommand.helpMessage(for: command, columns: 78))
+      help: ParserWords.translate(GAIDeskCommand.helpMessage(for: command, columns: 78)))
     let file = out + "/" + name + ".1"
     guard FileManager.default.createFile(atPath: file, contents: Data(page.utf8)) else {
       throw GAIDeskError(.diskIO, file, "create")

@@ -2,25 +2,24 @@ import GAIDesk
 
 /// The words argument-parser writes into every help (its headings, the `--help` and `--version` lines, the
 /// defaults and the pointer to a subcommand's help), put in the interface language; the rest of the help is
-/// GAIDesk's own text, already translated.
+/// GAIDesk's own text, already translated. The English of `help.parser.*` is the parser's own wording.
 enum ParserWords {
   /// `help` as argument-parser wrote it, with its own words in `language`.
   static func translate(_ help: String, into language: Language = Console.language) -> String {
     guard language != .english else { return help }
-    func word(_ key: String, _ args: [String] = []) -> String {
+    func word(_ key: String, _ args: [String] = [], in language: Language = language) -> String {
       Strings.shared.text("help.parser." + key, args, language: language)
     }
-    let headings = [
-      "OVERVIEW:": "overview", "USAGE:": "usage", "ARGUMENTS:": "arguments", "OPTIONS:": "options",
-      "SUBCOMMANDS:": "subcommands",
-    ]
+    let headings = ["overview", "usage", "arguments", "options", "subcommands"].map {
+      (english: word($0, in: .english), translated: word($0))
+    }
+    let phrases = ["version", "help"].map { (english: word($0, in: .english), translated: word($0)) }
     return help.split(separator: "\n", omittingEmptySubsequences: false).map { part in
       var line = String(part)
-      if let heading = headings.keys.first(where: { line.hasPrefix($0) }) {
-        line = word(headings[heading]!) + line.dropFirst(heading.count)
+      if let heading = headings.first(where: { line.hasPrefix($0.english) }) {
+        line = heading.translated + line.dropFirst(heading.english.count)
       }
-      line = line.replacingOccurrences(of: "Show the version.", with: word("version"))
-      line = line.replacingOccurrences(of: "Show help information.", with: word("help"))
+      for phrase in phrases { line = line.replacing(phrase.english, with: phrase.translated) }
       line = line.replacing(/\(default: ([^)]*)\)/) { word("default", [String($0.1)]) }
       line = line.replacing(/\(default\)/) { _ in word("defaultCommand") }
       return line.replacing(/See '([^']*)' for detailed help\./) { word("see", [String($0.1)]) }
