@@ -37,7 +37,7 @@ struct SlipLanguageTests {
     press("Enter")
     #expect(ui.waitFor("[x] DEF"))
     press("F3")
-    #expect(ui.waitFor("Guia em Francês"))
+    #expect(ui.waitFor("Guia: Francês"))
     press("F10")
     #expect(ui.waitFor("BON D'ORIENTATION"))
     #expect(!ui.screen().contains("GUIA DE ENCAMINHAMENTO"))
