@@ -8,13 +8,16 @@ public enum EventCodec {
 
   /// The bytes of a batch.
   public static func encode(_ batch: EventBatch) -> [UInt8] {
-    var writer = ByteWriter(capacity: 128)
+    // Room for a registration's record at once (the arrays grew twice or three times for it before); one
+    // body buffer for all the events.
+    var writer = ByteWriter(capacity: 512)
     writer.write(payloadVersion)
     writer.writeString(batch.staff)
     writer.writeString(batch.office)
     writer.writeVarint(UInt64(batch.events.count))
+    var body = ByteWriter(capacity: 256)
     for event in batch.events {
-      var body = ByteWriter(capacity: 64)
+      body.removeAll()
       let type = encode(event, into: &body)
       writer.write(type.type)
       writer.write(type.version)

@@ -149,8 +149,8 @@ public struct DeviceMarks: Sendable {
   @discardableResult
   func write(_ text: [UInt8], to fd: Int32, file: String) -> Bool {
     guard !readsOnly, !text.isEmpty, text.count < DeviceMarks.fileSize else { return false }
-    var bytes = text
-    bytes.append(contentsOf: repeatElement(0x20, count: DeviceMarks.fileSize - text.count))
+    var bytes = [UInt8](repeating: 0x20, count: DeviceMarks.fileSize)
+    bytes.withUnsafeMutableBytes { page in text.withUnsafeBytes { page.copyMemory(from: $0) } }
     return (try? bytes.withUnsafeBytes { try FileIO.writeAll(fd, $0, at: 0, path: file) }) != nil
   }
 }
