@@ -189,6 +189,12 @@ import Testing
     try Self.rebuildsWithNothingLost(header.bytes + sealed, office, dir, "version 11")
     let rebuilt = try FileIO.read(file)
     #expect(rebuilt[8] == UInt8(StateSnapshot.version) && StateSnapshot.version == 13)
+    // Version 12: the same chunks, the visits encoded one by one; refused by its version, then rebuilt.
+    var twelve = Array(rebuilt)
+    twelve[8] = 12
+    #expect(try !Self.loads(twelve, office, dir))
+    try Self.rebuildsWithNothingLost(twelve, office, dir, "version 12")
+    #expect(try FileIO.read(file)[8] == 13)
   }
 
   /// Random states of several origins (the fold's property script), saved in chunks of random sizes and
