@@ -184,7 +184,7 @@ final class OriginLog {
     if let pending {
       self.pending = nil
       // Waited for even when not used: the opener is not shared between threads.
-      let chunk = try? pending.wait()
+      let chunk = pending.wait()
       if let chunk, chunk.segment == segment, chunk.base == offset, chunk.end == size,
         chunk.epochs == opener.keyring.epochs
       {

@@ -172,9 +172,14 @@ final class PendingChunk: @unchecked Sendable {
   let base: Int
   private let done = DispatchSemaphore(value: 0)
   private var outcome: Result<PreparedChunk, any Error>?
+  /// How many chunks may be prepared ahead at once in this process: each holds a segment's bytes and records
+  /// until its reader takes it, and a journal of many origins would otherwise hold one per origin.
+  private static let slots = DispatchSemaphore(value: 2)
 
-  /// Starts preparing segment `segment` from `base` on a background thread.
-  init(path: String, segment: Int, base: Int, origin: OriginID, opener: BulkOpener, sealing: Bool) {
+  /// Starts preparing segment `segment` from `base` on a background thread; nil when as many chunks are
+  /// already being prepared ahead (the reader reads this one when it gets there).
+  init?(path: String, segment: Int, base: Int, origin: OriginID, opener: BulkOpener, sealing: Bool) {
+    guard PendingChunk.slots.wait(timeout: .now()) == .success else { return nil }
     self.segment = segment
     self.base = base
     DispatchQueue.global(qos: .userInitiated).async { [self] in
@@ -186,10 +191,13 @@ final class PendingChunk: @unchecked Sendable {
     }
   }
 
-  /// The prepared chunk, once ready (waits for it).
-  func wait() throws -> PreparedChunk {
+  deinit { PendingChunk.slots.signal() }
+
+  /// The prepared chunk once ready (waits for it); nil when reading it failed (the reader reads it again and
+  /// meets the failure itself).
+  func wait() -> PreparedChunk? {
     done.wait()
     done.signal()
-    return try outcome!.get()
+    return try? outcome?.get()
   }
 }
