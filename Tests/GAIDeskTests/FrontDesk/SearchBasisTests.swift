@@ -112,34 +112,8 @@ struct SearchBasisTests {
     let keyring = office.keyringForVerification
     let script = SearchScript(&random, origins: Int.random(in: 2...5, using: &random))
 
-    var logs: [(origin: OriginID, header: [UInt8], frames: [[UInt8]])] = []
-    for (number, records) in script.records.enumerated() where !records.isEmpty {
-      let origin = OriginID.random()
-      let source = dir.path + "-origin-\(number)"
-      defer { try? FileManager.default.removeItem(atPath: source) }
-      let journal = try Journal(root: source, origin: origin, keyring: keyring)
-      var next = 0
-      try journal.append(
-        count: records.count,
-        now: {
-          defer { next += 1 }
-          return records[min(next, records.count - 1)].date
-        }, deliver: { _ in },
-        make: { stamp in
-          EventCodec.encode(
-            EventBatch(
-              staff: "staff \(number)", office: "praia", events: records[Int(stamp.sequence) - 1].events))
-        })
-      let bytes = try FileIO.read(source + "/" + origin.hex + "/" + SegmentFormat.fileName(index: 1))
-      let scan = SegmentScanner(
-        bytes: Array(bytes[SegmentFormat.headerSize...]), base: SegmentFormat.headerSize, origin: origin
-      ).scan()
-      logs.append(
-        (
-          origin, Array(bytes.prefix(SegmentFormat.headerSize)),
-          scan.records.map { Array(bytes[$0.offset..<$0.end]) }
-        ))
-    }
+    let logs = try OriginRecords.write(
+      script.records.map { $0.map { ($0.date, $0.events) } }, keyring: keyring, scratch: dir.path)
     for log in logs {
       let folder = dir.path + "/journal/" + log.origin.hex
       try FileIO.makeDirectory(folder)

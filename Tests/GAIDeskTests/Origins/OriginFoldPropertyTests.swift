@@ -30,31 +30,8 @@ import Testing
     let script = RandomScript(&random, origins: Int.random(in: 3...5, using: &random))
 
     // Each origin writes its records in a folder of its own (its clock sees only its own records).
-    var logs: [(origin: OriginID, header: [UInt8], frames: [[UInt8]])] = []
-    for (number, records) in script.records.enumerated() where !records.isEmpty {
-      let origin = OriginID.random()
-      let source = dir.path + "-origin-\(number)"
-      defer { try? FileManager.default.removeItem(atPath: source) }
-      let journal = try Journal(root: source, origin: origin, keyring: keyring)
-      var next = 0
-      try journal.append(
-        count: records.count,
-        now: {
-          defer { next += 1 }
-          return records[min(next, records.count - 1)].date
-        }, deliver: { _ in },
-        make: { stamp in
-          EventCodec.encode(
-            EventBatch(
-              staff: "staff \(number)", office: "praia", events: records[Int(stamp.sequence) - 1].events))
-        })
-      let bytes = try FileIO.read(source + "/" + origin.hex + "/" + SegmentFormat.fileName(index: 1))
-      let scan = SegmentScanner(
-        bytes: Array(bytes[SegmentFormat.headerSize...]), base: SegmentFormat.headerSize, origin: origin
-      ).scan()
-      let frames = scan.records.map { Array(bytes[$0.offset..<$0.end]) }
-      logs.append((origin, Array(bytes.prefix(SegmentFormat.headerSize)), frames))
-    }
+    let logs = try OriginRecords.write(
+      script.records.map { $0.map { ($0.date, $0.events) } }, keyring: keyring, scratch: dir.path)
 
     // The canonical fold: every record, sorted by (clock, origin, sequence).
     var canonical = OfficeState()
