@@ -12,6 +12,24 @@ import Testing
     #expect(!again.err.contains("Fatal") && !again.err.contains("Stack"))
   }
 
+  /// A municipality typed as its name or without its hyphen is refused with the code meant: `boavista`,
+  /// `"São Vicente"`, `Praya` (a letter off) name theirs; a word near none gets the list alone.
+  @Test func initNamesTheMunicipalityMeant() {
+    let cli = CLI()
+    for (typed, meant) in [("boavista", "boa-vista"), ("São Vicente", "sao-vicente"), ("Praya", "praia")] {
+      let refused = cli.run(
+        ["init", "--office", typed, "--scrypt-log-n", "10"], environment: ["GAIDESK_LANG": "pt"])
+      #expect(refused.status == 1)
+      #expect(refused.err.contains("Queria dizer «\(meant)»?"), "\(typed): \(refused.err)")
+      #expect(refused.err.contains("tarrafal-de-sao-nicolau"))
+    }
+    let none = cli.run(
+      ["init", "--office", "atlantis", "--scrypt-log-n", "10"], environment: ["GAIDESK_LANG": "en"])
+    #expect(
+      none.status == 1 && none.err.contains("Unknown municipality") && !none.err.contains("Did you mean"))
+    #expect(!FileManager.default.fileExists(atPath: cli.data))
+  }
+
   @Test func aVisitFromArrivalToClosedReferral() throws {
     let cli = CLI()
     #expect(cli.initOffice().status == 0)

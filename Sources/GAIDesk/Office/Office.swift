@@ -115,11 +115,7 @@ public final class Office {
     scryptLogN: Int = ScryptParameters.defaultLogN, marks: DeviceMarks = .resolve()
   ) throws -> Office {
     guard !paths.exists else { throw GAIDeskError(.officeExists, paths.root) }
-    guard ReferenceData.shipped.municipality(code) != nil else {
-      throw GAIDeskError(
-        .officeUnknown, code, ReferenceData.shipped.municipalities.map(\.code).joined(separator: ", ")
-      )
-    }
+    _ = try ReferenceData.shipped.requireMunicipality(code)
     try Validation.passphrase(passphrase)
     let name = try Validation.name(staff ?? "Administrador", field: "staff")
     try FileIO.makeDirectory(paths.keys)

@@ -127,6 +127,33 @@ public struct ReferenceData: Sendable {
   public func municipality(_ code: String) -> Municipality? {
     municipalityIndex[code].map { municipalities[$0] }
   }
+  /// The municipality `code` names, else the refusal: the code meant when `code` is close to one (its name,
+  /// or a code or name without its hyphens and accents or a letter or two off), and the valid codes.
+  public func requireMunicipality(_ code: String) throws -> Municipality {
+    if let found = municipality(code) { return found }
+    let valid = municipalities.map(\.code).joined(separator: ", ")
+    guard let meant = municipality(closeTo: code) else { throw GAIDeskError(.officeUnknown, code, valid) }
+    throw GAIDeskError(.officeUnknownNear, code, meant.code, valid)
+  }
+
+  /// The municipality whose code or name is fewest edits from `text` (case, accents and anything but letters
+  /// and digits aside), when two at most.
+  func municipality(closeTo text: String) -> Municipality? {
+    func letters(_ text: String) -> String { SearchText.tokens(text).joined() }
+    let typed = letters(text)
+    guard !typed.isEmpty else { return nil }
+    let scored = municipalities.map { place in
+      (
+        place,
+        min(
+          SearchText.editDistance(typed, letters(place.code)),
+          SearchText.editDistance(typed, letters(place.name)))
+      )
+    }
+    guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= 2 else { return nil }
+    return best.0
+  }
+
   /// The country with ISO code `code` (any case).
   public func country(_ code: String) -> LabelledCode? {
     (countryIndex[code] ?? countryIndex[code.uppercased()]).map { countries[$0] }

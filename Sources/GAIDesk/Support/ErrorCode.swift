@@ -49,6 +49,7 @@ public enum ErrorCode: String, CaseIterable, Sendable {
   case officeMissing = "error.office.missing"
   case officeNewer = "error.office.newer"
   case officeUnknown = "error.office.unknown"
+  case officeUnknownNear = "error.office.unknownNear"
   case partnerCode = "error.partner.code"
   case partnerExists = "error.partner.exists"
   case partnerRetired = "error.partner.retired"

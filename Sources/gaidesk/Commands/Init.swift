@@ -26,11 +26,7 @@ struct Init: ParsableCommand {
     options.applyLanguage()
     let paths = options.paths
     guard !paths.exists else { throw GAIDeskError(.officeExists, paths.root) }
-    guard ReferenceData.shipped.municipality(office) != nil else {
-      throw GAIDeskError(
-        .officeUnknown, office,
-        ReferenceData.shipped.municipalities.map(\.code).joined(separator: ", "))
-    }
+    _ = try ReferenceData.shipped.requireMunicipality(office)
     guard let name = staff ?? ProcessInfo.processInfo.environment["GAIDESK_STAFF"],
       !name.trimmingCharacters(in: .whitespaces).isEmpty
     else { throw GAIDeskError(.staffNone) }
