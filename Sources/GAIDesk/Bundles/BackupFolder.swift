@@ -32,20 +32,26 @@ public struct BackupFolder: Sendable {
       + "." + BundleFormat.fileExtension
   }
 
-  /// Folders a backup may go to, most likely first: the last backup folder when it is mounted, then what is
-  /// mounted under `/media/USER`, `/run/media/USER`, `/media` and `/mnt` (where USB sticks appear).
-  public static func candidates(last: String?, user: String? = ProcessInfo.processInfo.environment["USER"])
-    -> [String]
-  {
+  /// Folders a backup may go to, most likely first: the last backup folder when it is there, then the
+  /// filesystems mounted right under `/media/USER`, `/run/media/USER`, `/media` and `/mnt` (where USB sticks
+  /// appear) that can be written to; a plain folder there is not a stick.
+  public static func candidates(
+    last: String?, user: String? = ProcessInfo.processInfo.environment["USER"],
+    mounts: [String] = mountPoints()
+  ) -> [String] {
     var roots = ["/media", "/mnt"]
     if let user, !user.isEmpty { roots = ["/media/" + user, "/run/media/" + user] + roots }
+    return candidates(last: last, roots: roots, mounts: mounts)
+  }
+
+  /// The last backup folder when it is there, then the writable folders of `mounts` right under one of
+  /// `roots`, in the order of `roots`, by name.
+  static func candidates(last: String?, roots: [String], mounts: [String]) -> [String] {
     let manager = FileManager.default
     var found: [String] = []
     if let last, manager.fileExists(atPath: last) { found.append(last) }
     for root in roots {
-      for name in ((try? manager.contentsOfDirectory(atPath: root)) ?? []).sorted() where !name.hasPrefix(".")
-      {
-        let path = root + "/" + name
+      for path in mounts.filter({ ($0 as NSString).deletingLastPathComponent == root }).sorted() {
         var isFolder: ObjCBool = false
         guard manager.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue,
           manager.isWritableFile(atPath: path), !found.contains(path)
@@ -54,6 +60,34 @@ public struct BackupFolder: Sendable {
       }
     }
     return found
+  }
+
+  /// Where filesystems are mounted, from `mountinfo` (by default this process's): the fifth field of each
+  /// line, its octal escapes (`\040` for a space) decoded.
+  public static func mountPoints(
+    mountinfo: String = (try? String(contentsOfFile: "/proc/self/mountinfo", encoding: .utf8)) ?? ""
+  ) -> [String] {
+    mountinfo.split(separator: "\n").compactMap { line in
+      let fields = line.split(separator: " ")
+      return fields.count > 4 ? unescaped(fields[4]) : nil
+    }
+  }
+
+  /// `field` with mountinfo's `\NNN` octal escapes decoded.
+  private static func unescaped(_ field: Substring) -> String {
+    var bytes: [UInt8] = []
+    var rest = Array(field.utf8)[...]
+    while let byte = rest.popFirst() {
+      if byte == UInt8(ascii: "\\"), rest.count >= 3,
+        let value = UInt8(String(decoding: rest.prefix(3), as: UTF8.self), radix: 8)
+      {
+        bytes.append(value)
+        rest = rest.dropFirst(3)
+      } else {
+        bytes.append(byte)
+      }
+    }
+    return String(decoding: bytes, as: UTF8.self)
   }
 
   /// The LEIA-ME text in Portuguese, English and French.
