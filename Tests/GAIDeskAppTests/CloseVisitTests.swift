@@ -11,7 +11,7 @@ struct CloseVisitTests {
   func served(_ runtime: AppRuntime) throws -> String {
     var form = VisitorForm(fullName: "Aminata Baldé")
     form.consentToShare = true
-    guard case .done(_, _, let visitID?, _) = runtime.perform(.arriveNew(form), staff: "Ana") else {
+    guard case .done(_, _, let visitID?, _, _) = runtime.perform(.arriveNew(form), staff: "Ana") else {
       throw GAIDeskError(.uiFailed, "no arrival")
     }
     return visitID

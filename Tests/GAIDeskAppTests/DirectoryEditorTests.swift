@@ -232,7 +232,7 @@ struct DirectoryEditorTests {
     #expect(office.partners.partner("ong-praia")?.active == false)
     let content = SheetContent(ask: ["Question?"], documents: ["Passport"], tell: ["Come back Monday"])
     guard
-      case .done(_, let state, _, _) = runtime.perform(
+      case .done(_, let state, _, _, _) = runtime.perform(
         .saveSheet(topic: "residence.renewal", language: .french, content: content), staff: "Ana")
     else {
       Issue.record("sheet not saved")

@@ -226,7 +226,7 @@ struct RuntimeTests {
     defer { try? FileManager.default.removeItem(atPath: root) }
     var form = VisitorForm(fullName: "Aminata Baldé")
     form.consentToShare = true
-    guard case .done(_, _, let visitID?, _) = runtime.perform(.arriveNew(form), staff: "Ana") else {
+    guard case .done(_, _, let visitID?, _, _) = runtime.perform(.arriveNew(form), staff: "Ana") else {
       Issue.record("no arrival")
       return
     }
@@ -238,7 +238,8 @@ struct RuntimeTests {
       visit: visitID, topics: ["residence.renewal"], outcome: "Explicado",
       referrals: [VisitClosing.Referral(partner: "def", topic: "residence.renewal", due: "2030-01-01")],
       followUp: "2030-01-02")
-    guard case .done(_, let state, _, let referralID?) = runtime.perform(.close(request), staff: "Ana") else {
+    guard case .done(_, let state, _, let referralID?, _) = runtime.perform(.close(request), staff: "Ana")
+    else {
       Issue.record("not closed")
       return
     }

@@ -25,7 +25,7 @@ struct WorkerTests {
     worker.finish()
     #expect(!worker.isBusy)
     let tickets = answers.compactMap { answer -> Int? in
-      guard case .done(_, let state, let visitID?, _) = answer else { return nil }
+      guard case .done(_, let state, let visitID?, _, _) = answer else { return nil }
       return state.visits[visitID]?.number
     }
     #expect(tickets == [1, 2, 3])

@@ -64,7 +64,7 @@ public final class Office {
   var searchIndex: VisitorSearch?
   /// What the state is known to be: a base state named by its records plus the visitors touched by the
   /// records folded on top of it in turn; nil after a fold again (see ``SearchBasis``).
-  var searchBasis: SearchBasis?
+  public internal(set) var searchBasis: SearchBasis?
 
   /// The epoch-1 key, for checks that read the journal independently.
   var masterKeyForVerification: SymmetricKey { masterKey }

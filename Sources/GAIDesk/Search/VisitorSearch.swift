@@ -110,7 +110,7 @@ public struct VisitorSearch: Sendable {
   /// tag, only the visitors either basis touched and those registered after the base state are checked (the
   /// others are as the base state has them, in both); otherwise every one. The index's basis becomes `now`.
   @discardableResult
-  @_spi(Testing) public mutating func update(with state: OfficeState, basis now: SearchBasis?) -> Int {
+  public mutating func update(with state: OfficeState, basis now: SearchBasis?) -> Int {
     let order = state.visitorOrder
     var changed: [Int32] = []
     var checked = documents.count

@@ -18,13 +18,13 @@ extension AppModel {
       return checkDesk()
     case .resize(let newSize):
       size = newSize
-    case .opened(let office, let newState, let account, let recoveryCode, let loaded):
+    case .opened(let office, let newState, let account, let recoveryCode, let loaded, let basis):
       busy = nil
       // The core's index of the office (loaded from its cache), else one built here.
       search = loaded ?? VisitorSearch()
       officeCode = office
       officeOpen = true
-      setState(newState)
+      setState(newState, basis: basis)
       // Whoever unlocked acts as themselves.
       if !account.isEmpty { staff = account }
       if let recoveryCode { overlay = .recoveryCode(recoveryCode) }
@@ -34,12 +34,12 @@ extension AppModel {
         return [.saveSettings(language: tr.language)]
       }
       screens = [.custom(StaffScreen(name: staff, desk: desk))]
-    case .changed(let newState):
-      if officeOpen { setState(newState) }
-    case .done(let effect, let newState, let visitID, let referralID):
+    case .changed(let newState, let basis):
+      if officeOpen { setState(newState, basis: basis) }
+    case .done(let effect, let newState, let visitID, let referralID, let basis):
       busy = nil
       guard officeOpen else { return [] }
-      setState(newState)
+      setState(newState, basis: basis)
       return completed(effect, visitID: visitID, referralID: referralID)
     case .failed(let effect, let error):
       busy = nil

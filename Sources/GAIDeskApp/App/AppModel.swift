@@ -139,12 +139,13 @@ public struct AppModel {
     if screens.count > 1 { screens.removeLast() }
   }
 
-  /// Replaces the office state and keeps the search index and the desk session's lock times in step.
-  mutating func setState(_ newState: OfficeState) {
+  /// Replaces the office state and keeps the search index and the desk session's lock times in step; with
+  /// the office's `basis` the index checks only the visitors the records folded since touched, else all.
+  mutating func setState(_ newState: OfficeState, basis: SearchBasis? = nil) {
     state = newState
     // Lock times an administrator changed (here or on another PC) apply to the running session.
     deskSession?.times = newState.lockTimes
-    search.update(with: newState)
+    search.update(with: newState, basis: basis)
   }
 }
 

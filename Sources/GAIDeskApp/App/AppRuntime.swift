@@ -30,7 +30,7 @@ public final class AppRuntime {
   /// Reads other processes' appends; a `.changed` message when there were some.
   public func refresh() -> Message? {
     guard let office, (try? office.refresh()) == true else { return nil }
-    return .changed(office.state)
+    return .changed(office.state, basis: office.searchBasis)
   }
 
   /// The core's health report for the open office (nil before it is open).
@@ -64,13 +64,14 @@ public final class AppRuntime {
       office = created
       return .opened(
         office: created.code, state: created.state, account: created.account?.name ?? "",
-        recoveryCode: created.recoveryCode, search: created.visitorSearch(keeping: false))
+        recoveryCode: created.recoveryCode, search: created.visitorSearch(keeping: false),
+        basis: created.searchBasis)
     case .unlock(let passphrase):
       let opened = try Office.open(at: paths, passphrase: passphrase, marks: marks)
       office = opened
       return .opened(
         office: opened.code, state: opened.state, account: opened.account?.name ?? "",
-        search: opened.visitorSearch(keeping: false))
+        search: opened.visitorSearch(keeping: false), basis: opened.searchBasis)
     case .closeOffice:
       office = nil
       return nil
@@ -175,6 +176,7 @@ public final class AppRuntime {
     case .quit, .createOffice, .unlock, .saveSettings, .closeOffice:
       break
     }
-    return .done(effect, office.state, visitID: visitID, referralID: referralID)
+    return .done(
+      effect, office.state, visitID: visitID, referralID: referralID, basis: office.searchBasis)
   }
 }

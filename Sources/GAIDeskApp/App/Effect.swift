@@ -89,14 +89,17 @@ public enum Message: Sendable {
   case resize(Size)
   /// The office is open (created or unlocked) by `account` (its name; empty while the journal does not name
   /// it); a new office's recovery code is shown once; `search` is the core's visitor index of the office
-  /// (``Office/visitorSearch(keeping:)``, loaded from its cache), nil to build one from `state`.
+  /// (``Office/visitorSearch(keeping:)``, loaded from its cache), nil to build one from `state`; `basis` the
+  /// office's ``Office/searchBasis`` it was brought up to date with.
   case opened(
     office: String, state: OfficeState, account: String = "", recoveryCode: String? = nil,
-    search: VisitorSearch? = nil)
-  /// Another process recorded something.
-  case changed(OfficeState)
-  /// An effect succeeded; `visitID` names the visit it concerned, `referralID` the referral made.
-  case done(Effect, OfficeState, visitID: String?, referralID: String?)
+    search: VisitorSearch? = nil, basis: SearchBasis? = nil)
+  /// Another process recorded something; `basis` is the office's ``Office/searchBasis`` with it (so that the
+  /// desk's visitor index checks only the visitors the new records touched).
+  case changed(OfficeState, basis: SearchBasis? = nil)
+  /// An effect succeeded; `visitID` names the visit it concerned, `referralID` the referral made; `basis` as
+  /// for `changed`.
+  case done(Effect, OfficeState, visitID: String?, referralID: String?, basis: SearchBasis? = nil)
   /// An effect failed.
   case failed(Effect, GAIDeskError)
   /// A slip was sent to `printer`.
