@@ -23,6 +23,12 @@ public struct ReferralSlip: Equatable, Sendable {
   /// The day to go by, when set.
   public let due: String?
 
+  /// The language of a slip for a visitor who speaks `languages` (codes, most used first): the first of them
+  /// a slip is written in, else Portuguese.
+  public static func language(speaking languages: [String]) -> Language {
+    languages.lazy.compactMap { Language(rawValue: $0) }.first ?? .portuguese
+  }
+
   /// The slip for `referralID` as `state` has it, in `language` (default: the visitor's first language among
   /// pt/en/fr, else Portuguese).
   public static func make(referralID: String, state: OfficeState, language: Language? = nil) throws
@@ -32,8 +38,7 @@ public struct ReferralSlip: Equatable, Sendable {
       throw GAIDeskError(.referralUnknown, referralID)
     }
     let visitor = state.canonicalVisitor(referral.visitorID)
-    let language =
-      language ?? visitor?.languages.lazy.compactMap { Language(rawValue: $0) }.first ?? .portuguese
+    let language = language ?? ReferralSlip.language(speaking: visitor?.languages ?? [])
     let partner = PartnerDirectory(state: state).partner(referral.partner)
     let sheet = KnowledgeBase(state: state).sheet(referral.topic)
     var contacts: [String] = []

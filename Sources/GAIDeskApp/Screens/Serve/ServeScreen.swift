@@ -48,7 +48,7 @@ public struct ServeScreen: AppScreen {
   init(visit: Visit, today: String, languages: [String] = [], tr: Translator = Translator(.portuguese)) {
     visitID = visit.id
     visitorID = visit.visitorID
-    slipLanguage = languages.lazy.compactMap { Language(rawValue: $0) }.first ?? .portuguese
+    slipLanguage = ReferralSlip.language(speaking: languages)
     due = TextFieldState(
       text: LocalTime.adding(days: 14, to: today).map(tr.date) ?? "", selected: true, limit: 10)
   }

@@ -50,7 +50,11 @@ public struct SupervisorScreen: AppScreen {
       KeyBinding([.backTab, .left], .previousTab, help: tr("key.previousTab"), hidden: true),
     ]
     switch tab {
-    case .referrals: bindings.append(KeyBinding(.enter, .changeStatus, help: tr("key.changeStatus")))
+    case .referrals:
+      bindings += [
+        KeyBinding(.enter, .changeStatus, help: tr("key.changeStatus")),
+        KeyBinding(.character("p"), .print, help: tr("key.printSlip")),
+      ]
     case .followUps: bindings.append(KeyBinding(.enter, .complete, help: tr("key.complete")))
     case .partners:
       bindings += [
@@ -120,13 +124,7 @@ extension SupervisorScreen {
     case .nextTab: tab = SupervisorScreen.Tab(rawValue: (tab.rawValue + 1) % count)!
     case .previousTab: tab = SupervisorScreen.Tab(rawValue: (tab.rawValue + count - 1) % count)!
     case .changeStatus:
-      let referrals = ReferralsBoard.rows(model)
-      guard let index = lists[.referrals]?.selected ?? (referrals.isEmpty ? nil : 0),
-        index < referrals.count
-      else {
-        return Reaction()
-      }
-      let referral = referrals[index]
+      guard let referral = selectedReferral(model) else { return Reaction() }
       guard !referral.status.next.isEmpty else {
         return Reaction(notice: Notice(model.tr("referral.closedAlready"), role: .warning))
       }
@@ -167,6 +165,13 @@ extension SupervisorScreen {
         return Reaction(notice: Notice(model.tr("backup.alreadyRunning"), role: .warning))
       }
       return Reaction([.prepareBackup])
+    case .print where tab == .referrals:
+      // The selected referral's slip again, in the visitor's language, as the serve screen prints it.
+      guard let referral = selectedReferral(model) else { return Reaction() }
+      let languages = model.state.canonicalVisitor(referral.visitorID)?.languages ?? []
+      return Reaction(
+        [.printSlip(referralID: referral.id, language: ReferralSlip.language(speaking: languages))],
+        busy: model.tr("busy.printing"))
     case .print where tab == .dashboard:
       return Reaction(
         [.printDaySheet(day: model.today, language: model.tr.language)], busy: model.tr("busy.printing"))
@@ -178,6 +183,14 @@ extension SupervisorScreen {
     default: break
     }
     return Reaction()
+  }
+
+  /// The referral highlighted on the referrals board (the first when none is), nil when there is none.
+  private func selectedReferral(_ model: AppModel) -> Referral? {
+    let referrals = ReferralsBoard.rows(model)
+    guard let index = lists[.referrals]?.selected ?? (referrals.isEmpty ? nil : 0), index < referrals.count
+    else { return nil }
+    return referrals[index]
   }
 
   /// Arrows move in the tab's list; typing goes to an open form.
