@@ -43,12 +43,15 @@ struct InterfaceTests {
       ui.keys("Enter")
       #expect(ui.waitFor("Novo estado"))
       ui.keys("Enter")
-      // The dialog lists the next statuses too: wait until it has closed and the save is done.
+      // The dialog lists the next statuses too: wait until it has closed and the save is done (a save waits
+      // for its turn on a machine loaded by the other suites: give it time, and show the screen if not).
       #expect(
-        ui.waitUntil { !$0.contains("Novo estado") && !$0.contains("guardar…") && $0.contains(status) },
-        "status \(status)")
+        ui.waitUntil(seconds: 30) {
+          !$0.contains("Novo estado") && !$0.contains("guardar…") && $0.contains(status)
+        },
+        "status \(status):\n\(ui.screen())")
     }
-    #expect(ui.waitFor("Encaminhamentos abertos: 0"))
+    #expect(ui.waitFor("Encaminhamentos abertos: 0", seconds: 30), "\(ui.screen())")
   }
 
   @Test("another process's arrival appears on the queue without a key press")
