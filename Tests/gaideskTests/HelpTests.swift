@@ -107,6 +107,23 @@ import Testing
       help.contains("USAGE:") && help.contains("Show help information.") && help.contains("(default: 10)"))
   }
 
+  /// A translated "(default)" after a subcommand's name keeps its description in the column of the others.
+  @Test func theSubcommandsDescriptionsStayInOneColumn() throws {
+    let cli = CLI()
+    for language in ["pt", "en", "fr"] {
+      let help = cli.run(["--help"], environment: ["GAIDESK_LANG": language, "COLUMNS": "100"]).out
+      let lines = help.split(separator: "\n").map(String.init)
+      let headings = ["SUBCOMMANDS:", "SUBCOMANDOS:", "SOUS-COMMANDES :"]
+      let start = try #require(lines.firstIndex { headings.contains($0) })
+      let entries = lines[(start + 1)...].filter { $0.hasPrefix("  ") && !$0.hasPrefix("   ") }
+      let columns = Set(
+        entries.compactMap { line in
+          line.firstRange(of: /\S  +\S/).map { line.distance(from: line.startIndex, to: $0.upperBound) }
+        })
+      #expect(entries.count > 10 && columns.count == 1, "\(language):\n\(help)")
+    }
+  }
+
   /// The merged string tables shipped with the program.
   static func tables() throws -> [String: [String: String]] {
     let folder = repository.appendingPathComponent("Resources/data/strings")

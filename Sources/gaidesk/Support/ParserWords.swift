@@ -21,8 +21,22 @@ enum ParserWords {
       }
       for phrase in phrases { line = line.replacing(phrase.english, with: phrase.translated) }
       line = line.replacing(/\(default: ([^)]*)\)/) { word("default", [String($0.1)]) }
-      line = line.replacing(/\(default\)/) { _ in word("defaultCommand") }
+      if let match = line.firstMatch(of: /^(.*)\(default\)( *)(.*)$/) {
+        line = keepingColumn(
+          String(match.1) + word("defaultCommand"), of: match.output.0, text: String(match.3))
+      }
       return line.replacing(/See '([^']*)' for detailed help\./) { word("see", [String($0.1)]) }
     }.joined(separator: "\n")
+  }
+
+  /// `head` (a subcommand's name with its translated "(default)") followed by `text` in the column where
+  /// `line` had it, or on the next line at that column when `head` no longer leaves two spaces before it.
+  private static func keepingColumn(_ head: String, of line: Substring, text: String) -> String {
+    guard !text.isEmpty else { return head }
+    let column = line.count - text.count
+    let padding = column - head.count
+    let gap =
+      padding >= 2 ? String(repeating: " ", count: padding) : "\n" + String(repeating: " ", count: column)
+    return head + gap + text
   }
 }
