@@ -32,7 +32,7 @@ struct GAIDeskCommand: ParsableCommand {
     } catch let error as GAIDeskError {
       Failure.exit(error)
     } catch {
-      Failure.exit(GAIDeskError(.usage, "gaidesk", clause("\(error)")))
+      Failure.exit(GAIDeskError(.usage, "gaidesk", ParserWords.translateError("\(error)")))
     }
     do {
       var command = try parseAsRoot(arguments.parsed)
@@ -47,14 +47,9 @@ struct GAIDeskCommand: ParsableCommand {
         print(ParserWords.translate(fullMessage(for: error)))
         Failure.finish(.success)
       }
-      Failure.exit(GAIDeskError(.usage, arguments.commandPath, clause(message(for: error))))
+      Failure.exit(
+        GAIDeskError(.usage, arguments.commandPath, ParserWords.translateError(message(for: error))))
     }
     Failure.finish(.success)
-  }
-
-  /// `message` without its closing period: it sits inside the usage sentence, which ends with its own.
-  private static func clause(_ message: String) -> String {
-    let trimmed = message.trimmingCharacters(in: .whitespacesAndNewlines)
-    return trimmed.hasSuffix(".") && !trimmed.hasSuffix("..") ? String(trimmed.dropLast()) : trimmed
   }
 }
