@@ -251,8 +251,13 @@ public final class Journal {
   ) throws {
     try writableLock().withExclusive {
       try refresh(deliver)
-      let own = logs[origin] ?? makeLog(origin)
-      logs[origin] = own
+      let own: OriginLog
+      if let kept = logs[origin] {
+        own = kept
+      } else {
+        own = makeLog(origin)
+        logs[origin] = own
+      }
       if let repaired = try own.repairTail() { repairs.append(repaired) }
       if let first = allowWhenDamaged ? logDamage.first : damage.first {
         throw GAIDeskError(.journalReadonly, first.description)
