@@ -148,10 +148,23 @@ public struct DeviceMarks: Sendable {
   /// ``fileSize``: one `pwrite` through the file layer, never a sync. False when it could not be written.
   @discardableResult
   func write(_ text: [UInt8], to fd: Int32, file: String) -> Bool {
-    guard !readsOnly, !text.isEmpty, text.count < DeviceMarks.fileSize else { return false }
-    var bytes = [UInt8](repeating: 0x20, count: DeviceMarks.fileSize)
-    bytes.withUnsafeMutableBytes { page in text.withUnsafeBytes { page.copyMemory(from: $0) } }
-    return (try? bytes.withUnsafeBytes { try FileIO.writeAll(fd, $0, at: 0, path: file) }) != nil
+    var page = [UInt8](repeating: 0x20, count: DeviceMarks.fileSize)
+    return write(text, to: fd, file: file, through: &page, over: DeviceMarks.fileSize)
+  }
+
+  /// As ``write(_:to:file:)``, through `page`, a buffer of ``fileSize`` bytes kept by the caller, whose bytes
+  /// past the first `over` are spaces (the text written last through it): only those are made spaces again.
+  func write(_ text: [UInt8], to fd: Int32, file: String, through page: inout [UInt8], over: Int) -> Bool {
+    guard !readsOnly, !text.isEmpty, text.count < DeviceMarks.fileSize, page.count == DeviceMarks.fileSize
+    else { return false }
+    page.withUnsafeMutableBytes { page in
+      text.withUnsafeBytes { page.copyMemory(from: $0) }
+      if over > text.count {
+        UnsafeMutableRawBufferPointer(rebasing: page[text.count..<min(over, page.count)]).initializeMemory(
+          as: UInt8.self, repeating: 0x20)
+      }
+    }
+    return (try? page.withUnsafeBytes { try FileIO.writeAll(fd, $0, at: 0, path: file) }) != nil
   }
 }
 
@@ -175,6 +188,10 @@ final class DeviceMarkWriter {
   private var journalFolder: (device: UInt64, inode: UInt64)?
   private var text: [UInt8] = []
   private var hash: [UInt8] = []
+  /// The mark file's bytes as written last: the text, then spaces.
+  private var page = [UInt8](repeating: 0x20, count: DeviceMarks.fileSize)
+  /// How long that text was (the page's bytes past it are spaces).
+  private var pageText = 0
 
   /// A writer of the marks of office `id` in `marks`, for data folder `root`.
   init(marks: DeviceMarks, office id: String, root: String) {
@@ -212,7 +229,11 @@ final class DeviceMarkWriter {
       origin: digits, sequence: cursor.lastSequence, hash: hash, segment: cursor.lastRecordSegment,
       offset: cursor.lastRecordOffset, folder: folder?.text, check: check, to: &text)
     guard let fd = openFile() else { return }
-    if !marks.write(text, to: fd, file: file) {
+    if marks.write(text, to: fd, file: file, through: &page, over: pageText) {
+      pageText = text.count
+    } else {
+      // (The page may hold this text, unwritten: what lies past the longer one is spaces.)
+      pageText = max(pageText, text.count)
       close(fd)
       self.fd = nil
     }

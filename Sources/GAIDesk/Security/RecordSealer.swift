@@ -48,6 +48,40 @@ final class RecordSealer {
   func hash(_ body: [UInt8]) -> [UInt8] {
     digest?.hash(body[...]) ?? Array(SHA256.hash(data: body))
   }
+
+  /// A record as the segment holds it, `SegmentFormat.frame(body: body(header:content:))`, built in its one
+  /// buffer (the frame's length and CRC32C written before the body sealed in place), with the body's
+  /// SHA-256 (the next record's `previousHash`).
+  func framedRecord(header: [UInt8], content: [UInt8]) throws -> (record: [UInt8], hash: [UInt8]) {
+    let frameSize = SegmentFormat.frameHeaderSize
+    guard let context = currentContext else {
+      let body = try self.body(header: header, content: content)
+      return (SegmentFormat.frame(body: body), hash(body))
+    }
+    let bodySize = header.count + content.count + Sealer.overhead
+    var record = [UInt8](repeating: 0, count: frameSize + bodySize)
+    let sealed = record.withUnsafeMutableBytes { out in
+      let body = UnsafeMutableRawBufferPointer(rebasing: out[frameSize...])
+      let done = header.withUnsafeBytes { aad in
+        body.copyMemory(from: aad)
+        return content.withUnsafeBytes { plain in
+          context.seal(aad: aad, plain: plain, into: body.baseAddress! + header.count)
+        }
+      }
+      guard done else { return false }
+      out.storeBytes(of: UInt32(bodySize).littleEndian, toByteOffset: 0, as: UInt32.self)
+      out.storeBytes(
+        of: CRC32C.checksum(buffer: UnsafeRawBufferPointer(body)).littleEndian, toByteOffset: 4,
+        as: UInt32.self)
+      return true
+    }
+    guard sealed else {
+      let body = header + (try keyring.currentSealer.seal(content, authenticating: header))
+      return (SegmentFormat.frame(body: body), hash(body))
+    }
+    let hash = digest?.hash(record[frameSize...]) ?? Array(SHA256.hash(data: record[frameSize...]))
+    return (record, hash)
+  }
 }
 
 /// One OpenSSL AES-256-GCM encryption context with its key set, reused with a new random nonce per record.

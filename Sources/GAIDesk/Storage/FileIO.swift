@@ -26,7 +26,7 @@ public enum FileIO {
   /// Opens `path` with `flags`, retrying on EINTR.
   public static func open(_ path: String, _ flags: Int32, mode: mode_t = 0o600) throws -> Int32 {
     while true {
-      let fd = Glibc.open(path, flags | O_CLOEXEC, mode)
+      let fd = path.withCString { Glibc.open($0, flags | O_CLOEXEC, mode) }
       if fd >= 0 { return fd }
       if errno != EINTR { throw Failure(operation: "open", path: path, code: errno) }
     }
@@ -137,10 +137,53 @@ public enum FileIO {
     }
   }
 
+  /// What one `stat` of a path says: its size, whether it is a regular file, and which file it is.
+  public struct Status: Sendable {
+    /// The size in bytes.
+    public var size: Int
+    /// Whether it is a regular file (not a FIFO, device or folder, which a reader could block on).
+    public var isRegularFile: Bool
+    /// The device holding it.
+    public var device: UInt64
+    /// Its inode on that device.
+    public var inode: UInt64
+  }
+
+  /// What `path` is (one `stat`, following links), or nil when it does not exist or cannot be read.
+  public static func status(_ path: String) -> Status? {
+    guard let info = information(path) else { return nil }
+    return Status(
+      size: Int(info.st_size), isRegularFile: info.st_mode & S_IFMT == S_IFREG, device: UInt64(info.st_dev),
+      inode: UInt64(info.st_ino))
+  }
+
+  /// What the open file `fd` is (one `fstat`: no path to walk), or nil when it cannot be read.
+  static func status(descriptor fd: Int32) -> Status? {
+    information(descriptor: fd).map {
+      Status(
+        size: Int($0.st_size), isRegularFile: $0.st_mode & S_IFMT == S_IFREG, device: UInt64($0.st_dev),
+        inode: UInt64($0.st_ino))
+    }
+  }
+
+  /// What `stat` says of `path`, nil when it fails; the file layer's stat (a watched folder counts it).
+  static func information(_ path: String) -> stat? {
+    _ = FaultInjector.shared.check(.stat, path: path)
+    var info = stat()
+    // `withCString` hands a native string's own bytes; passing the `String` itself would copy them into a
+    // new array at every call.
+    return path.withCString { stat($0, &info) } == 0 ? info : nil
+  }
+
+  /// What `fstat` says of the open file `fd`, nil when it fails.
+  static func information(descriptor fd: Int32) -> stat? {
+    var info = stat()
+    return fstat(fd, &info) == 0 ? info : nil
+  }
+
   /// The size of `path` in bytes, or nil when it does not exist.
   public static func size(_ path: String) -> Int? {
-    var info = stat()
-    return stat(path, &info) == 0 ? Int(info.st_size) : nil
+    information(path).map { Int($0.st_size) }
   }
 
   /// Renames `path` to `target` (same file system, atomic).
@@ -150,8 +193,7 @@ public enum FileIO {
 
   /// Whether `path` is a regular file (not a FIFO, device or folder, which a reader could block on).
   public static func isRegularFile(_ path: String) -> Bool {
-    var info = stat()
-    return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+    status(path)?.isRegularFile == true
   }
 
   /// Creates a directory (and its parents) with owner-only permissions.

@@ -29,8 +29,12 @@ struct FolderWatch {
 
     /// The stamp of `path`, nil when it cannot be read.
     init?(_ path: String) {
-      var info = stat()
-      guard stat(path, &info) == 0 else { return nil }
+      guard let info = FileIO.information(path) else { return nil }
+      self.init(info)
+    }
+
+    /// The stamp of what `stat` or `fstat` said.
+    init(_ info: stat) {
       device = UInt64(info.st_dev)
       inode = UInt64(info.st_ino)
       links = UInt64(info.st_nlink)
@@ -60,7 +64,16 @@ struct FolderWatch {
   mutating func needsListing(_ path: String, now: (monotonic: Int64, real: Int64) = FolderWatch.clocks())
     -> Bool
   {
-    let stamp = Stamp(path)
+    needsListing(stamp: Stamp(path), now: now)
+  }
+
+  /// Whether the folder open as `fd` must be listed now (one `fstat`, no path to walk): as
+  /// ``needsListing(_:now:)`` for a folder whose name the caller knows still leads to `fd`.
+  mutating func needsListing(descriptor fd: Int32) -> Bool {
+    needsListing(stamp: FileIO.information(descriptor: fd).map(Stamp.init), now: FolderWatch.clocks())
+  }
+
+  private mutating func needsListing(stamp: Stamp?, now: (monotonic: Int64, real: Int64)) -> Bool {
     identity = stamp.map { ($0.device, $0.inode) }
     if let stamp, stamp == trusted, now.monotonic - listedAt < FolderWatch.maxAge { return false }
     listings += 1

@@ -121,7 +121,9 @@ extension Journal {
       var size = 0
       func flush() throws {
         guard let end = pending.last?.header.sequence else { return }
-        try log.append(bodies: pending.map { Array($0.body) }, hashes: pending.map(\.hash), lastSequence: end)
+        try log.append(
+          records: pending.map { SegmentFormat.frame(body: Array($0.body)) }, hashes: pending.map(\.hash),
+          lastSequence: end)
         result.added += pending.count
         pending = []
         size = 0

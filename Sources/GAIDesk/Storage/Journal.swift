@@ -30,7 +30,11 @@ public final class Journal {
   public internal(set) var keyring: Keyring
   /// The append lock; nil while the medium refuses to create it (read-only, no permission, full).
   private var lock: FileLock?
-  private var logs: [OriginID: OriginLog] = [:]
+  private var logs: [OriginID: OriginLog] = [:] {
+    didSet { logsInOrder = nil }
+  }
+  /// The logs in origin order, as every refresh reads them (nil: to sort again, an origin was added).
+  private var logsInOrder: [OriginLog]?
   /// Tells `refresh` when `root` may hold new origin folders.
   private var rootWatch = FolderWatch()
   /// Seals this origin's records (set up at the first append, again when the keyring changes).
@@ -144,6 +148,8 @@ public final class Journal {
   public func refresh(_ deliver: (JournalEntry) throws -> Void) throws {
     // New origin folders only: the folder is listed again when its stamp says it changed.
     if rootWatch.needsListing(root) {
+      // An origin folder may have been replaced: the ones kept open are opened again by name.
+      for log in logs.values { log.folderMayHaveMoved() }
       let names = (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []
       for name in names {
         guard let id = OriginID(hex: name) else { continue }
@@ -155,9 +161,9 @@ public final class Journal {
       }
     }
     let keyring = keyring
-    let sources = logs.sorted(by: { $0.key < $1.key }).map { _, log in
-      { try log.readChunk(keyring: keyring) }
-    }
+    let ordered = logsInOrder ?? logs.sorted(by: { $0.key < $1.key }).map(\.value)
+    logsInOrder = ordered
+    let sources = ordered.map { log in { try log.readChunk(keyring: keyring) } }
     try RecordMerge.run(sources) { entry in
       clock.observe(entry.content.clock)
       for (seen, sequence) in entry.content.seen where sequence > claims[seen]?.sequence ?? 0 {
@@ -180,7 +186,10 @@ public final class Journal {
   }
 
   func makeLog(_ id: OriginID) -> OriginLog {
-    OriginLog(origin: id, directory: root + "/" + id.hex, displayDirectory: "journal/" + id.hex)
+    let log = OriginLog(origin: id, directory: root + "/" + id.hex, displayDirectory: "journal/" + id.hex)
+    // The writing origin's log is read before every append: its folder and segment are kept open.
+    log.keepsFilesOpen = id == origin
+    return log
   }
 
   /// Under the exclusive lock: reads everything, then copies aside and truncates a torn tail of this origin
@@ -242,14 +251,21 @@ public final class Journal {
   ) throws {
     try writableLock().withExclusive {
       try refresh(deliver)
-      let own = logs[origin] ?? makeLog(origin)
-      logs[origin] = own
+      let own: OriginLog
+      if let kept = logs[origin] {
+        own = kept
+      } else {
+        own = makeLog(origin)
+        logs[origin] = own
+      }
       if let repaired = try own.repairTail() { repairs.append(repaired) }
       if let first = allowWhenDamaged ? logDamage.first : damage.first {
         throw GAIDeskError(.journalReadonly, first.description)
       }
-      var bodies: [[UInt8]] = []
+      var records: [[UInt8]] = []
+      records.reserveCapacity(count)
       var hashes: [[UInt8]] = []
+      hashes.reserveCapacity(count)
       var previous = own.lastHash
       var sequence = own.lastSequence
       let savedClock = clock
@@ -275,17 +291,17 @@ public final class Journal {
         let content = RecordContent(
           clock: stamp.time, wall: stamp.wall, seen: vector == lastWrittenVector ? [:] : vector,
           payload: payload)
-        let body = try sealer.body(header: header.bytes, content: content.bytes)
-        guard body.count <= SegmentFormat.maxBodySize else {
+        let (record, hash) = try sealer.framedRecord(header: header.bytes, content: content.bytes)
+        guard record.count - SegmentFormat.frameHeaderSize <= SegmentFormat.maxBodySize else {
           throw GAIDeskError(.journalRecordTooLarge)
         }
-        previous = sealer.hash(body)
-        bodies.append(body)
+        previous = hash
+        records.append(record)
         hashes.append(previous)
         lastWrittenVector = vector
       }
       do {
-        try own.append(bodies: bodies, hashes: hashes, lastSequence: sequence)
+        try own.append(records: records, hashes: hashes, lastSequence: sequence)
       } catch {
         clock = savedClock
         lastWrittenVector = nil

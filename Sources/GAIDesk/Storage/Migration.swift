@@ -128,13 +128,17 @@ struct Migration {
         bodies.append(body)
         hashes.append(previousNew)
         if bodies.count == 4096 {
-          try target.append(bodies: bodies, hashes: hashes, lastSequence: sequence)
+          try target.append(
+            records: bodies.map { SegmentFormat.frame(body: $0) }, hashes: hashes, lastSequence: sequence)
           bodies = []
           hashes = []
         }
       }
     }
-    if !bodies.isEmpty { try target.append(bodies: bodies, hashes: hashes, lastSequence: sequence) }
+    if !bodies.isEmpty {
+      try target.append(
+        records: bodies.map { SegmentFormat.frame(body: $0) }, hashes: hashes, lastSequence: sequence)
+    }
     return Int(sequence)
   }
 }

@@ -48,8 +48,21 @@ final class OriginLog {
   private var laterSegmentsCheckedAfter = 0
 
   /// The segment this log last appended to, kept open with its device and inode: the next append writes
-  /// through it while the segment's name still leads to that file (one `stat` instead of an open and a close).
-  private var appendFile: (segment: Int, fd: Int32, device: UInt64, inode: UInt64)?
+  /// through it while the segment's name still leads to that file (no open and close). `checkedAt` is the
+  /// folder watch's listing count when its name was last seen to lead to it: while the folder has not
+  /// changed since, the name still does, and reading asks the descriptor (`fstat`) instead of the name.
+  private var appendFile: (segment: Int, fd: Int32, device: UInt64, inode: UInt64, checkedAt: Int)?
+  /// Whether this log keeps its folder and segment open to look at them without walking their paths (the
+  /// writing origin's log: its reads come before every append).
+  var keepsFilesOpen = false
+  /// The origin folder, open while `keepsFilesOpen`: its stamp is read through it, valid while the journal
+  /// folder has not changed since it was opened (``folderMayHaveMoved()``).
+  private var folderDescriptor: Int32?
+  /// Whether the folder watch said the folder changed and the listing it asks for is still to be made.
+  private var folderListingOwed = false
+  /// The file the segment being read was found to be by the last read (its name's device and inode); the
+  /// append made under the lock right after that read takes it, once, for the file its name leads to.
+  private var foundSegment: (segment: Int, device: UInt64, inode: UInt64)?
 
   init(origin: OriginID, directory: String, displayDirectory: String) {
     self.origin = origin
@@ -57,7 +70,46 @@ final class OriginLog {
     self.displayDirectory = displayDirectory
   }
 
-  deinit { if let appendFile { close(appendFile.fd) } }
+  deinit {
+    if let appendFile { close(appendFile.fd) }
+    if let folderDescriptor { close(folderDescriptor) }
+  }
+
+  /// Forgets the origin folder kept open: the journal folder changed, so the name may lead to another folder.
+  func folderMayHaveMoved() {
+    if let folderDescriptor { close(folderDescriptor) }
+    folderDescriptor = nil
+  }
+
+  /// Whether the origin folder changed since it was last listed (one `fstat` of the folder kept open, else
+  /// one `stat` of its name); when it did, the listing is owed to ``nextSegmentIsThere(size:)``.
+  private func folderChanged() -> Bool {
+    if keepsFilesOpen && folderDescriptor == nil {
+      folderDescriptor = try? FileIO.open(directory, O_RDONLY | O_DIRECTORY)
+    }
+    let changed =
+      folderDescriptor.map { laterSegmentsWatch.needsListing(descriptor: $0) }
+      ?? laterSegmentsWatch.needsListing(directory)
+    if changed { folderListingOwed = true }
+    return changed
+  }
+
+  /// What the segment being read is (one `stat` of its name; one `fstat` of the segment kept open for
+  /// appending when the folder has not changed since its name was seen to lead to it).
+  private func segmentStatus(folderChanged: Bool) -> FileIO.Status? {
+    if !folderChanged, let kept = appendFile, kept.segment == segment,
+      kept.checkedAt == laterSegmentsWatch.listings
+    {
+      return FileIO.status(descriptor: kept.fd)
+    }
+    let found = FileIO.status(path(segment))
+    if let found, let kept = appendFile, kept.segment == segment, kept.device == found.device,
+      kept.inode == found.inode
+    {
+      appendFile?.checkedAt = laterSegmentsWatch.listings
+    }
+    return found
+  }
 
   /// Where reading has reached.
   var cursor: OriginCursor {
@@ -114,7 +166,12 @@ final class OriginLog {
       return chunk
     }
     while damage == nil && lastSequence < limit && chunk.isEmpty {
-      guard let size = FileIO.size(path(segment)) else {
+      // The folder first: while it has not changed, the segment's name leads to the file it led to.
+      let changed = folderChanged()
+      // One stat answers whether the segment is there, is a file, how long it is, and which file it is.
+      let found = segmentStatus(folderChanged: changed)
+      foundSegment = found.map { (segment, $0.device, $0.inode) }
+      guard let found else {
         if lastSequence > 0 || segment > 1 {
           stop(segment, 0, "segment vanished after records \(lastSequence) were read")
         } else if let first = segmentIndexes().first {
@@ -122,10 +179,11 @@ final class OriginLog {
         }
         return done()
       }
-      guard FileIO.isRegularFile(path(segment)) else {
+      guard found.isRegularFile else {
         stop(segment, 0, "not a regular file")
         return done()
       }
+      let size = found.size
       let tailUnchanged = pendingTail.map { $0.segment == segment && size == pendingTailSegmentSize } ?? false
       if offset == 0 || (!tailUnchanged && size > offset) {
         // (A tail unchanged is another device's record still being written, or a copy cut while it was:
@@ -156,16 +214,7 @@ final class OriginLog {
         stop(segment, size, "segment shrank below records already read")
         return done()
       }
-      guard FileIO.size(path(segment + 1)) != nil else {
-        // A later segment can only have appeared if the folder changed since it was last looked for.
-        if laterSegmentsWatch.needsListing(directory) || laterSegmentsCheckedAfter != segment,
-          let later = segmentIndexes().first(where: { $0 > segment + 1 })
-        {
-          stop(segment + 1, 0, "segment missing (segment \(later) follows)")
-        }
-        laterSegmentsCheckedAfter = segment
-        return done()
-      }
+      guard nextSegmentIsThere(size: size) else { return done() }
       if let tail = pendingTail {
         stop(tail.segment, tail.offset, tail.reason + " (followed by a later segment)")
         return done()
@@ -175,6 +224,24 @@ final class OriginLog {
       offset = 0
     }
     return done()
+  }
+
+  /// Whether the segment after the one being read, whose size was `size`, is there; stops reading at a
+  /// segment found after a missing one. A writer starts the next segment only once this one has reached
+  /// ``SegmentFormat/rolloverSize``: below that, only a change of the folder can have brought one (a segment
+  /// dropped in), which the folder's stamp tells (one `stat`, ``FolderWatch``, instead of a `stat` of the
+  /// next segment's name and one of the folder).
+  private func nextSegmentIsThere(size: Int) -> Bool {
+    if size >= SegmentFormat.rolloverSize && FileIO.status(path(segment + 1)) != nil { return true }
+    guard folderListingOwed || laterSegmentsCheckedAfter != segment else { return false }
+    folderListingOwed = false
+    laterSegmentsCheckedAfter = segment
+    let indexes = segmentIndexes()
+    if indexes.contains(segment + 1) { return true }
+    if let later = indexes.first(where: { $0 > segment + 1 }) {
+      stop(segment + 1, 0, "segment missing (segment \(later) follows)")
+    }
+    return false
   }
 
   /// The records of the segment being read from the position on, framed, opened and checked against each
@@ -353,8 +420,9 @@ final class OriginLog {
     return JournalDamage(segment: display(tail.segment), offset: tail.offset, reason: tail.reason)
   }
 
-  /// Appends framed records durably; the caller holds the lock and has read everything before.
-  func append(bodies: [[UInt8]], hashes: [[UInt8]], lastSequence newSequence: UInt64) throws {
+  /// Appends records durably, each framed as the segment holds it (`SegmentFormat.frame`); the caller holds
+  /// the lock and has read everything before.
+  func append(records: [[UInt8]], hashes: [[UInt8]], lastSequence newSequence: UInt64) throws {
     precondition(damage == nil && pendingTail == nil)
     // Past a segment's header, the refresh just made under the lock found the segment: no stat (a segment
     // removed since fails to open, and the append with it).
@@ -371,8 +439,8 @@ final class OriginLog {
       segment += 1
       offset = SegmentFormat.headerSize
     }
-    var bytes: [UInt8] = []
-    for body in bodies { bytes.append(contentsOf: SegmentFormat.frame(body: body)) }
+    // One record (a command) is written as it is; several are joined for their one write.
+    let bytes = records.count == 1 ? records[0] : Array(records.joined())
     let file = path(segment)
     let fd = try appendDescriptor(file)
     do {
@@ -388,21 +456,22 @@ final class OriginLog {
       appendFile = nil
       throw error
     }
-    if let last = bodies.last {
-      lastRecord = (segment, offset + bytes.count - SegmentFormat.frameHeaderSize - last.count)
-    }
+    if let last = records.last { lastRecord = (segment, offset + bytes.count - last.count) }
     offset += bytes.count
     lastSequence = newSequence
     lastHash = hashes.last ?? lastHash
   }
 
   /// The current segment, `file`, open for writing: the descriptor kept from the last append when the name
-  /// still leads to the same file (a segment replaced or removed since is opened again by its name).
+  /// still leads to the same file (a segment replaced or removed since is opened again by its name). Which
+  /// file the name leads to is what the read made under the lock just before found (no `stat` of its own);
+  /// without one, the segment is opened by its name.
   private func appendDescriptor(_ file: String) throws -> Int32 {
-    var info = stat()
+    let found = foundSegment
+    foundSegment = nil
     if let kept = appendFile {
-      if kept.segment == segment && stat(file, &info) == 0 && UInt64(info.st_dev) == kept.device
-        && UInt64(info.st_ino) == kept.inode
+      if let found, kept.segment == segment, found.segment == segment, found.device == kept.device,
+        found.inode == kept.inode
       {
         return kept.fd
       }
@@ -410,12 +479,13 @@ final class OriginLog {
       appendFile = nil
     }
     let fd = try FileIO.open(file, O_WRONLY)
-    guard fstat(fd, &info) == 0 else {
+    guard let opened = FileIO.status(descriptor: fd) else {
       let code = errno
       close(fd)
       throw FileIO.Failure(operation: "stat", path: file, code: code)
     }
-    appendFile = (segment, fd, UInt64(info.st_dev), UInt64(info.st_ino))
+    // Opened by its name now: seen to lead to it since the folder's last listing.
+    appendFile = (segment, fd, opened.device, opened.inode, laterSegmentsWatch.listings)
     return fd
   }
 

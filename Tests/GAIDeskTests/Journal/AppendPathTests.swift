@@ -227,4 +227,84 @@ import Testing
     #expect(reader.damage.isEmpty)
     #expect(payloads == (0..<6).map { [UInt8($0)] })
   }
+
+  /// An append walks one path: the journal folder's (new origins, which data folder). Its origin folder and
+  /// its segment are kept open and asked through their descriptors (`fstat`) while the journal folder and the
+  /// origin folder have not changed; no `stat` of the next segment's name while the segment is below the
+  /// rollover size (a writer starts the next one only past it).
+  @Test func anAppendWalksOnlyTheJournalFoldersPath() throws {
+    let dir = TemporaryDirectory()
+    let root = dir.path + "/journal"
+    let origin = OriginID.random()
+    let journal = try Journal(root: root, origin: origin, keyring: keyring)
+    try journal.append(deliver: { _ in }) { _ in [0] }
+    age(root + "/" + origin.hex, by: 60)
+    age(root, by: 60)
+    try journal.append(deliver: { _ in }) { _ in [1] }
+    let listings = journal.rootListings
+    FaultInjector.shared.watch(dir.path)
+    for index in 2..<7 { try journal.append(deliver: { _ in }) { _ in [UInt8(index)] } }
+    let stats = FaultInjector.shared.stopWatching(dir.path).filter { $0.operation == .stat }.map(\.path)
+    // (A listing trusted for at most a second is made again on a machine slow enough to take that long.)
+    if journal.rootListings == listings {
+      #expect(stats == Array(repeating: root, count: 5))
+    }
+    #expect(!stats.contains(root + "/" + origin.hex + "/" + SegmentFormat.fileName(index: 2)))
+    #expect(journal.damage.isEmpty)
+    #expect(try scanned(root, origin).map(\.header.sequence) == Array(1...7))
+  }
+
+  /// The writing origin's folder is kept open while the journal folder has not changed: an origin folder
+  /// replaced by a copy of itself (the old one kept under another name) gets the next records through its
+  /// name, in the copy, even with both folders' times set back.
+  @Test func anOriginFolderReplacedByACopyIsWrittenThroughItsName() throws {
+    let dir = TemporaryDirectory()
+    let root = dir.path + "/journal"
+    let origin = OriginID.random()
+    let journal = try Journal(root: root, origin: origin, keyring: keyring)
+    let folder = root + "/" + origin.hex
+    for round in 0..<3 {
+      try journal.append(deliver: { _ in }) { _ in [UInt8(2 * round)] }
+      age(folder, by: 60)
+      age(root, by: 60)
+      try journal.append(deliver: { _ in }) { _ in [UInt8(2 * round + 1)] }
+      #expect(rename(folder, dir.path + "/old-\(round)") == 0)
+      try FileManager.default.copyItem(atPath: dir.path + "/old-\(round)", toPath: folder)
+      age(folder, by: 60)
+      age(root, by: 60)
+    }
+    try journal.append(deliver: { _ in }) { _ in [6] }
+    #expect(journal.damage.isEmpty)
+    let reader = try Journal(root: root, origin: OriginID.random(), keyring: keyring)
+    var payloads: [[UInt8]] = []
+    try reader.refresh { payloads.append($0.payload) }
+    #expect(reader.damage.isEmpty)
+    #expect(payloads == (0..<7).map { [UInt8($0)] })
+  }
+
+  /// A reader that read a segment up to the rollover size finds the next one the writer starts, by its name,
+  /// and reads on in order (records of 0.9 MB: the fifth passes the rollover size).
+  @Test func aReaderFollowsTheWriterIntoTheNextSegment() throws {
+    let dir = TemporaryDirectory()
+    let root = dir.path + "/journal"
+    let origin = OriginID.random()
+    let writer = try Journal(root: root, origin: origin, keyring: keyring)
+    let reader = try Journal(root: root, origin: OriginID.random(), keyring: keyring)
+    var random = SeededRandom(seed: 16)
+    var written: [[UInt8]] = []
+    var read: [[UInt8]] = []
+    for index in 0..<8 {
+      var payload = [UInt8](repeating: UInt8(index), count: 900_000)
+      for at in stride(from: 0, to: payload.count, by: 997) {
+        payload[at] = UInt8(truncatingIfNeeded: random.next())
+      }
+      written.append(payload)
+      try writer.append(deliver: { _ in }) { _ in payload }
+      try reader.refresh { read.append($0.payload) }
+    }
+    let next = root + "/" + origin.hex + "/" + SegmentFormat.fileName(index: 2)
+    #expect(FileIO.size(next) != nil, "the writer rolled over")
+    #expect(read == written)
+    #expect(reader.damage.isEmpty && writer.damage.isEmpty)
+  }
 }

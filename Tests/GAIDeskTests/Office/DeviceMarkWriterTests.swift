@@ -39,6 +39,28 @@ import Testing
     }
   }
 
+  /// One writer saving marks of every length one after the other (its page kept between them, only the
+  /// bytes past a shorter text made spaces again) writes each time the bytes `DeviceMarks.save` writes.
+  @Test func oneWriterWritesTheBytesSaveWritesWhateverTheLengthBefore() throws {
+    let dir = TemporaryDirectory()
+    let written = DeviceMarks(folder: dir.path + "/written")
+    let saved = DeviceMarks(folder: dir.path + "/saved")
+    let writer = DeviceMarkWriter(marks: written, office: "o", root: dir.path)
+    var lengths: Set<Int> = []
+    let cases = runPropertyCases("GAIDESK_PROPERTY_CASES", count: 300, seed: 1_613) { random, label in
+      let cursor = cursor(&random)
+      writer.save(cursor)
+      saved.save(DeviceMark(cursor: cursor, root: dir.path), office: "o")
+      let bytes = FileManager.default.contents(atPath: dir.path + "/written/office-o.json")
+      #expect(
+        bytes != nil && bytes == FileManager.default.contents(atPath: dir.path + "/saved/office-o.json"),
+        "\(label)")
+      lengths.insert(bytes.map { $0.count - $0.reversed().prefix { $0 == 0x20 }.count } ?? 0)
+      return 1
+    }
+    #expect(lengths.count >= min(20, cases / 5), "marks of many lengths: \(lengths.count)")
+  }
+
   @Test func followsTheJournalAndTheFolder() throws {
     let dir = TemporaryDirectory()
     let office = try TestOffice.make(in: dir)
