@@ -107,17 +107,27 @@ extension StateCodec {
     table.days = days
     table.texts = texts
     table.topicLists = topicLists
-    table.rowsByDay = Array(repeating: [], count: days.count)
-    table.rowsByVisitor = Array(repeating: [], count: visitorIDs.count)
-    for (number, row) in table.rows.enumerated() {
-      table.rowsByDay[Int(row.day)].append(Int32(number))
-      table.rowsByVisitor[Int(row.visitor)].append(Int32(number))
-    }
-    // Every day and visitor a table holds was named by a visit when it was folded.
-    guard !table.rowsByDay.contains(where: \.isEmpty), !table.rowsByVisitor.contains(where: \.isEmpty) else {
-      throw ByteReader.Malformed(reason: "visit groups")
-    }
+    table.rowsByDay = try groups(table.rows, count: days.count, by: { $0.day })
+    table.rowsByVisitor = try groups(table.rows, count: visitorIDs.count, by: { $0.visitor })
     return table
+  }
+
+  /// The numbers of `rows` grouped by `key` (below `count`), in order: each group counted first, then
+  /// allocated once at its size and filled. Every group holds a row: every day and visitor a table holds was
+  /// named by a visit when it was folded.
+  private static func groups(_ rows: [VisitTable.Row], count: Int, by key: (VisitTable.Row) -> Int32)
+    throws -> [[Int32]]
+  {
+    var sizes = [Int](repeating: 0, count: count)
+    for row in rows { sizes[Int(key(row))] += 1 }
+    guard !sizes.contains(0) else { throw ByteReader.Malformed(reason: "visit groups") }
+    var groups = sizes.map { size in
+      [Int32](unsafeUninitializedCapacity: size) { _, initialized in initialized = 0 }
+    }
+    for (number, row) in rows.enumerated() {
+      groups[Int(key(row))].append(Int32(number))
+    }
+    return groups
   }
 
   private static let statusCodes: [VisitStatus] = [.waiting, .called, .done, .left]
@@ -126,20 +136,20 @@ extension StateCodec {
     UInt8(statusCodes.firstIndex(of: status)!)
   }
 
-  private static func readKey(_ r: inout ByteReader) throws -> IDTable.Key {
+  static func readKey(_ r: inout ByteReader) throws -> IDTable.Key {
     IDTable.Key(prefix: Int32(bitPattern: try r.readUInt32()), number: Int64(bitPattern: try r.readUInt64()))
   }
 
   /// A number into a table of `count` entries (or -1 when `orNone`).
-  private static func readNumber(_ r: inout ByteReader, below count: Int32, orNone: Bool = false) throws
+  static func readNumber(_ r: inout ByteReader, below count: Int32, orNone: Bool = false) throws
     -> Int32
   {
     let number = Int32(bitPattern: try r.readUInt32())
-    guard number < count, number >= (orNone ? -1 : 0) else { throw ByteReader.Malformed(reason: "visit row") }
+    guard number < count, number >= (orNone ? -1 : 0) else { throw ByteReader.Malformed(reason: "number") }
     return number
   }
 
-  private static func writeStrings(
+  static func writeStrings(
     _ strings: [String], _ w: inout ByteWriter, _ boundary: (inout ByteWriter) throws -> Void
   ) rethrows {
     w.writeVarint(UInt64(strings.count))
