@@ -85,6 +85,7 @@ extension StateCodec {
       w.write(row.sex)
       w.write(row.flags)
     }
+    try writeSlots(visitorIDs.slotsAsStored, &w, boundary)
     var next = numbers.makeIterator()
     let referralIDs = state.referrals.idTable
     try writeStrings(referralIDs.prefixes, &w, boundary)
@@ -103,6 +104,7 @@ extension StateCodec {
         w.write(change.at.milliseconds)
       }
     }
+    try writeSlots(referralIDs.slotsAsStored, &w, boundary)
     let followUpIDs = state.followUps.idTable
     try writeStrings(followUpIDs.prefixes, &w, boundary)
     w.writeVarint(UInt64(state.followUps.count))
@@ -113,6 +115,7 @@ extension StateCodec {
       w.write(followUp.doneAt?.milliseconds ?? 0)
       w.write(UInt8(followUp.doneAt == nil ? 0 : 1))
     }
+    try writeSlots(followUpIDs.slotsAsStored, &w, boundary)
   }
 
   private static func visitorRow(_ v: Visitor, _ pool: inout EntityTexts) -> VisitorRow {
@@ -141,6 +144,20 @@ extension StateCodec {
       lists.append(
         try (0..<(try entries(&r, chunks))).map { _ in texts[Int(try readNumber(&r, below: textCount))] })
     }
+    // Read through buffers: a closure reading an array retains and releases it at every access.
+    try texts.withUnsafeBufferPointer { texts in
+      try lists.withUnsafeBufferPointer { lists in
+        try decodeRows(&r, chunks, texts: texts, lists: lists, into: &state)
+      }
+    }
+  }
+
+  /// The rows of the three kinds, their texts in `texts` and `lists`.
+  private static func decodeRows(
+    _ r: inout ByteReader, _ chunks: SnapshotChunkReader?, texts: UnsafeBufferPointer<String>,
+    lists: UnsafeBufferPointer<[String]>, into state: inout OfficeState
+  ) throws {
+    let textCount = Int32(texts.count)
     let listCount = Int32(lists.count)
     func text(_ r: inout ByteReader) throws -> String { texts[Int(try readNumber(&r, below: textCount))] }
     func optionalText(_ r: inout ByteReader) throws -> String? {
@@ -251,10 +268,10 @@ extension StateCodec {
       }
       let prefix = prefixes[Int(key.prefix)]
       keys.append(key)
-      values.append(try entity(&r, key.number < 0 ? prefix : prefix + String(key.number)))
+      values.append(try entity(&r, id(prefix, key.number)))
     }
-    guard let ids = IDTable(prefixes: prefixes, keys: keys), let table = EntityTable(values: values, ids: ids)
-    else { throw ByteReader.Malformed(reason: kind) }
+    let ids = try readIDTable(prefixes: prefixes, keys: keys, &r, chunks, kind: kind)
+    guard let table = EntityTable(values: values, ids: ids) else { throw ByteReader.Malformed(reason: kind) }
     return table
   }
 

@@ -13,6 +13,7 @@ extension StateCodec {
       w.write(UInt32(bitPattern: key.prefix))
       w.write(UInt64(bitPattern: key.number))
     }
+    try writeSlots(table.visitorIDs.slotsAsStored, &w, boundary)
     try writeStrings(table.days.values, &w, boundary)
     try writeStrings(table.texts.values, &w, boundary)
     w.writeVarint(UInt64(table.topicLists.count))
@@ -42,6 +43,7 @@ extension StateCodec {
       w.write(statusCode(row.status))
       w.write(UInt8(row.hasCalledAt ? 1 : 0) | UInt8(row.hasEndedAt ? 2 : 0))
     }
+    try writeSlots(table.ids.slotsAsStored, &w, boundary)
   }
 
   static func decodeVisits(_ r: inout ByteReader, _ chunks: SnapshotChunkReader?) throws -> VisitTable {
@@ -55,8 +57,9 @@ extension StateCodec {
       try chunks?.next(&r)
       visitorKeys.append(try readKey(&r))
     }
-    guard let visitorIDs = IDTable(prefixes: visitorPrefixes, keys: visitorKeys),
-      let days = StringPool(try readStrings(&r, chunks)),
+    let visitorIDs = try readIDTable(
+      prefixes: visitorPrefixes, keys: visitorKeys, &r, chunks, kind: "visitor ids")
+    guard let days = StringPool(try readStrings(&r, chunks)),
       let texts = StringPool(try readStrings(&r, chunks))
     else { throw ByteReader.Malformed(reason: "visit tables") }
     var lists: [[String]] = []
@@ -99,10 +102,7 @@ extension StateCodec {
       row.hasEndedAt = flags & 2 != 0
       table.rows.append(row)
     }
-    guard let ids = IDTable(prefixes: idPrefixes, keys: keys) else {
-      throw ByteReader.Malformed(reason: "visit ids")
-    }
-    table.ids = ids
+    table.ids = try readIDTable(prefixes: idPrefixes, keys: keys, &r, chunks, kind: "visit ids")
     table.visitorIDs = visitorIDs
     table.days = days
     table.texts = texts

@@ -212,4 +212,52 @@ import Testing
     }
     #expect(refused > bytes.count, "most changes refused (\(refused))")
   }
+
+  /// The hash slots an id table kept in the snapshot are used as they are only when they number every id
+  /// once and leave the table at most half full; the table found again answers and grows as before.
+  @Test func keptSlotsAreUsedOnlyWhenTheyNumberEveryIdOnce() {
+    var table = IDTable()
+    for number in 0..<40 { _ = table.insert("V-AB-\(number)") }
+    _ = table.insert("V-AB-007")
+    let slots = table.slotsAsStored
+    guard var kept = IDTable(prefixes: table.prefixes, keys: table.keys, slots: slots) else {
+      Issue.record("the intact slots refused")
+      return
+    }
+    #expect((0..<40).allSatisfy { kept.index(of: "V-AB-\($0)") == Int32($0) })
+    #expect(
+      kept.index(of: "V-AB-007") == 40 && kept.index(of: "V-AB-7") == 7 && kept.index(of: "V-AB-41") == nil)
+    for number in 41..<300 { #expect(kept.insert("V-AB-\(number)") == (Int32(number), true)) }
+    #expect((41..<300).allSatisfy { kept.index(of: "V-AB-\($0)") == Int32($0) })
+    #expect(kept.insert("V-AB-3") == (3, false))
+    let used = slots.indices.filter { slots[$0] != 0 }
+    let empty = slots.indices.first { slots[$0] == 0 }!
+    var twice = slots
+    twice[empty] = slots[used[0]]
+    var beyond = slots
+    beyond[used[0]] = Int32(table.count + 1)
+    var missing = slots
+    missing[used[0]] = 0
+    var negative = slots
+    negative[used[0]] = -1
+    for damaged in [twice, beyond, missing, negative, slots + [0], Array(slots.prefix(slots.count / 2)), []] {
+      #expect(IDTable(prefixes: table.prefixes, keys: table.keys, slots: damaged) == nil)
+    }
+    var outside = table.keys
+    outside[5].prefix = 9
+    #expect(IDTable(prefixes: table.prefixes, keys: outside, slots: slots) == nil)
+    #expect(IDTable(prefixes: [], keys: [], slots: []) != nil)
+  }
+
+  /// An id spelled from its prefix and number in one buffer is the id the table spells.
+  @Test func idsSpelledFromTheirKeysAreTheTablesIds() {
+    var table = IDTable()
+    let ids = [
+      "V-K7QDABCD-123456", "V-0", "V-10", "V-", "ü-99", "V-999999999999999999", "V-1000000000000000000", "x",
+    ]
+    for id in ids { _ = table.insert(id) }
+    for (number, key) in table.keys.enumerated() {
+      #expect(StateCodec.id(table.prefixes[Int(key.prefix)], key.number) == ids[number])
+    }
+  }
 }
