@@ -112,22 +112,28 @@ extension StateCodec {
     return table
   }
 
-  /// The numbers of `rows` grouped by `key` (below `count`), in order: each group counted first, then
-  /// allocated once at its size and filled. Every group holds a row: every day and visitor a table holds was
-  /// named by a visit when it was folded.
+  /// The numbers of `rows` grouped by `key` (below `count`), in order: where each group starts in one flat
+  /// list of row numbers, that list filled in row order, then each group copied out of it at its size. Every
+  /// group holds a row: every day and visitor a table holds was named by a visit when it was folded.
   private static func groups(_ rows: [VisitTable.Row], count: Int, by key: (VisitTable.Row) -> Int32)
     throws -> [[Int32]]
   {
-    var sizes = [Int](repeating: 0, count: count)
-    for row in rows { sizes[Int(key(row))] += 1 }
-    guard !sizes.contains(0) else { throw ByteReader.Malformed(reason: "visit groups") }
-    var groups = sizes.map { size in
-      [Int32](unsafeUninitializedCapacity: size) { _, initialized in initialized = 0 }
+    var starts = [Int](repeating: 0, count: count + 1)
+    for row in rows { starts[Int(key(row)) + 1] += 1 }
+    for group in 0..<count {
+      guard starts[group + 1] > 0 else { throw ByteReader.Malformed(reason: "visit groups") }
+      starts[group + 1] += starts[group]
     }
+    var next = starts
+    var flat = [Int32](repeating: 0, count: rows.count)
     for (number, row) in rows.enumerated() {
-      groups[Int(key(row))].append(Int32(number))
+      let group = Int(key(row))
+      flat[next[group]] = Int32(number)
+      next[group] += 1
     }
-    return groups
+    return flat.withUnsafeBufferPointer { flat in
+      (0..<count).map { Array(UnsafeBufferPointer(rebasing: flat[starts[$0]..<starts[$0 + 1]])) }
+    }
   }
 
   private static let statusCodes: [VisitStatus] = [.waiting, .called, .done, .left]
