@@ -1,18 +1,41 @@
-/// Visitors, referrals and follow-ups in the snapshot as rows (docs/FORMAT.md "Snapshot cache"): every text
-/// they hold (names, aliases, phones, dates, staff, notes, the ids they name) written once in one table, the
-/// lists of texts (aliases, languages) once in another, then per kind the id prefixes and one row of numbers
-/// per entity. Reading them back decodes each distinct text once and builds every entity from strings
-/// already decoded; the ids' hash tables are rebuilt from integers.
+/// Visitors, referrals and follow-ups in the snapshot as rows (docs/FORMAT.md "Snapshot cache"): the texts
+/// they hold in one table (those many entities share once), the lists of texts (aliases, languages) in
+/// another, then per kind the id prefixes, one row of numbers per entity and the ids' hash slots. Reading them
+/// back decodes each text of the table once and builds every entity from strings already decoded.
 extension StateCodec {
-  /// The texts and lists the entities name, numbered as they were first met while encoding.
+  /// The texts and lists the entities name, numbered in the order they are written: a text most entities
+  /// share (dates, codes, staff, languages) once, found by `StringPool`; a text of one entity (a name, a
+  /// phone, an id, a note) appended without a lookup.
   struct EntityTexts {
-    var texts = StringPool()
+    private(set) var values: [String] = []
+    private var shared = StringPool()
+    /// Per number in `shared`, its number in `values`.
+    private var sharedNumbers: [Int32] = []
     var lists = InternPool<[Int32]>()
 
-    mutating func text(_ value: String) -> Int32 { texts.intern(value) }
-    mutating func text(_ value: String?) -> Int32 { texts.intern(value) }
+    /// The number of `value`, written once.
+    mutating func text(_ value: String) -> Int32 {
+      let number = shared.intern(value)
+      if Int(number) == sharedNumbers.count {
+        sharedNumbers.append(Int32(values.count))
+        values.append(value)
+      }
+      return sharedNumbers[Int(number)]
+    }
+
+    /// The number of `value`, written once; -1 for nil.
+    mutating func text(_ value: String?) -> Int32 { value.map { text($0) } ?? -1 }
+
+    /// The number of `value`, a text of one entity: written again when another entity holds it too.
+    mutating func own(_ value: String?) -> Int32 {
+      guard let value else { return -1 }
+      values.append(value)
+      return Int32(values.count - 1)
+    }
+
+    /// The number of the list of `values`, -1 when empty.
     mutating func list(_ values: [String]) -> Int32 {
-      values.isEmpty ? -1 : lists.intern(values.map { texts.intern($0) })
+      values.isEmpty ? -1 : lists.intern(values.map { text($0) })
     }
   }
 
@@ -49,19 +72,19 @@ extension StateCodec {
     var numbers: [Int32] = []
     for referral in state.referrals.values {
       numbers += [
-        pool.text(referral.visitorID), pool.text(referral.partner), pool.text(referral.topic),
-        pool.text(referral.due), pool.text(referral.note), pool.text(referral.visitID),
+        pool.own(referral.visitorID), pool.text(referral.partner), pool.text(referral.topic),
+        pool.text(referral.due), pool.own(referral.note), pool.own(referral.visitID),
         pool.text(referral.createdBy),
       ]
-      for change in referral.history { numbers += [pool.text(change.note), pool.text(change.by)] }
+      for change in referral.history { numbers += [pool.own(change.note), pool.text(change.by)] }
     }
     for followUp in state.followUps.values {
       numbers += [
-        pool.text(followUp.visitorID), pool.text(followUp.on), pool.text(followUp.note),
+        pool.own(followUp.visitorID), pool.text(followUp.on), pool.own(followUp.note),
         pool.text(followUp.createdBy), pool.text(followUp.doneBy),
       ]
     }
-    try writeStrings(pool.texts.values, &w, boundary)
+    try writeStrings(pool.values, &w, boundary)
     w.writeVarint(UInt64(pool.lists.count))
     for list in pool.lists.values {
       try boundary(&w)
@@ -121,13 +144,13 @@ extension StateCodec {
   private static func visitorRow(_ v: Visitor, _ pool: inout EntityTexts) -> VisitorRow {
     func consent(_ c: Consent?) -> UInt8 { c.map { $0.granted ? 2 : 1 } ?? 0 }
     return VisitorRow(
-      fullName: pool.text(v.fullName), aliases: pool.list(v.aliases), birthDate: pool.text(v.birthDate),
-      nationality: pool.text(v.nationality), languages: pool.list(v.languages), phone: pool.text(v.phone),
+      fullName: pool.own(v.fullName), aliases: pool.list(v.aliases), birthDate: pool.text(v.birthDate),
+      nationality: pool.text(v.nationality), languages: pool.list(v.languages), phone: pool.own(v.phone),
       island: pool.text(v.island), municipality: pool.text(v.municipality),
-      documentType: pool.text(v.document?.type), documentNumber: pool.text(v.document?.number),
+      documentType: pool.text(v.document?.type), documentNumber: pool.own(v.document?.number),
       storeDate: pool.text(v.consentToStore?.date), storeBy: pool.text(v.consentToStore?.recordedBy),
       shareDate: pool.text(v.consentToShare?.date), shareBy: pool.text(v.consentToShare?.recordedBy),
-      mergedInto: pool.text(v.mergedInto), birthYear: Int64(v.birthYear ?? 0),
+      mergedInto: pool.own(v.mergedInto), birthYear: Int64(v.birthYear ?? 0),
       sex: v.sex.map { UInt8(Sex.allCases.firstIndex(of: $0)! + 1) } ?? 0,
       flags: (v.birthYear == nil ? 0 : 1) | consent(v.consentToStore) << 1 | consent(v.consentToShare) << 3)
   }
