@@ -9,6 +9,16 @@ public struct EntityTable<Entity: Sendable>: Sendable {
   /// No entities.
   init() {}
 
+  /// `values` under the ids of `ids`, numbered alike (as `StateCodec` wrote them); nil when the counts differ.
+  init?(values: [Entity], ids: IDTable) {
+    guard values.count == ids.count else { return nil }
+    self.values = values
+    self.ids = ids
+  }
+
+  /// The ids, numbered as `values`.
+  var idTable: IDTable { ids }
+
   /// How many entities there are.
   public var count: Int { values.count }
   /// Whether there are none.

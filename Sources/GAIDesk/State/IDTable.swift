@@ -69,6 +69,32 @@ struct IDTable: Sendable {
   /// An empty table.
   init() {}
 
+  /// The hash slots as they are, for the snapshot (which writes them beside the keys, so that opening does
+  /// not hash every id again).
+  var slotsAsStored: [Int32] { slots }
+
+  /// A table of `prefixes`, `keys` and the `slots` the snapshot kept, not rebuilt; nil when a prefix is out
+  /// of range or the slots are not a table at most half full numbering every key once.
+  init?(prefixes: [String], keys: [Key], slots: [Int32]) {
+    guard let pool = StringPool(prefixes),
+      slots.isEmpty
+        ? keys.isEmpty
+        : slots.count >= 16 && slots.count & (slots.count - 1) == 0 && keys.count * 2 <= slots.count,
+      keys.allSatisfy({ $0.prefix >= 0 && Int($0.prefix) < pool.count && $0.number >= -1 })
+    else { return nil }
+    var seen = [Bool](repeating: false, count: keys.count)
+    var held = 0
+    for slot in slots where slot != 0 {
+      guard slot > 0, Int(slot) <= keys.count, !seen[Int(slot) - 1] else { return nil }
+      seen[Int(slot) - 1] = true
+      held += 1
+    }
+    guard held == keys.count else { return nil }
+    prefixPool = pool
+    self.keys = keys
+    self.slots = slots
+  }
+
   /// Where `id`'s prefix ends and the number after it: at its last `-` when a decimal number without leading
   /// zeros follows (so that the number written back gives the same id), else the whole id and -1.
   private static func split(_ id: UnsafeBufferPointer<UInt8>) -> (prefixEnd: Int, number: Int64) {

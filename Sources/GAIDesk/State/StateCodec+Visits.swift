@@ -13,6 +13,7 @@ extension StateCodec {
       w.write(UInt32(bitPattern: key.prefix))
       w.write(UInt64(bitPattern: key.number))
     }
+    try writeSlots(table.visitorIDs.slotsAsStored, &w, boundary)
     try writeStrings(table.days.values, &w, boundary)
     try writeStrings(table.texts.values, &w, boundary)
     w.writeVarint(UInt64(table.topicLists.count))
@@ -42,6 +43,7 @@ extension StateCodec {
       w.write(statusCode(row.status))
       w.write(UInt8(row.hasCalledAt ? 1 : 0) | UInt8(row.hasEndedAt ? 2 : 0))
     }
+    try writeSlots(table.ids.slotsAsStored, &w, boundary)
   }
 
   static func decodeVisits(_ r: inout ByteReader, _ chunks: SnapshotChunkReader?) throws -> VisitTable {
@@ -55,8 +57,9 @@ extension StateCodec {
       try chunks?.next(&r)
       visitorKeys.append(try readKey(&r))
     }
-    guard let visitorIDs = IDTable(prefixes: visitorPrefixes, keys: visitorKeys),
-      let days = StringPool(try readStrings(&r, chunks)),
+    let visitorIDs = try readIDTable(
+      prefixes: visitorPrefixes, keys: visitorKeys, &r, chunks, kind: "visitor ids")
+    guard let days = StringPool(try readStrings(&r, chunks)),
       let texts = StringPool(try readStrings(&r, chunks))
     else { throw ByteReader.Malformed(reason: "visit tables") }
     var lists: [[String]] = []
@@ -99,25 +102,38 @@ extension StateCodec {
       row.hasEndedAt = flags & 2 != 0
       table.rows.append(row)
     }
-    guard let ids = IDTable(prefixes: idPrefixes, keys: keys) else {
-      throw ByteReader.Malformed(reason: "visit ids")
-    }
-    table.ids = ids
+    table.ids = try readIDTable(prefixes: idPrefixes, keys: keys, &r, chunks, kind: "visit ids")
     table.visitorIDs = visitorIDs
     table.days = days
     table.texts = texts
     table.topicLists = topicLists
-    table.rowsByDay = Array(repeating: [], count: days.count)
-    table.rowsByVisitor = Array(repeating: [], count: visitorIDs.count)
-    for (number, row) in table.rows.enumerated() {
-      table.rowsByDay[Int(row.day)].append(Int32(number))
-      table.rowsByVisitor[Int(row.visitor)].append(Int32(number))
-    }
-    // Every day and visitor a table holds was named by a visit when it was folded.
-    guard !table.rowsByDay.contains(where: \.isEmpty), !table.rowsByVisitor.contains(where: \.isEmpty) else {
-      throw ByteReader.Malformed(reason: "visit groups")
-    }
+    table.rowsByDay = try groups(table.rows, count: days.count, by: { $0.day })
+    table.rowsByVisitor = try groups(table.rows, count: visitorIDs.count, by: { $0.visitor })
     return table
+  }
+
+  /// The numbers of `rows` grouped by `key` (below `count`), in order: where each group starts in one flat
+  /// list of row numbers, that list filled in row order, then each group copied out of it at its size. Every
+  /// group holds a row: every day and visitor a table holds was named by a visit when it was folded.
+  private static func groups(_ rows: [VisitTable.Row], count: Int, by key: (VisitTable.Row) -> Int32)
+    throws -> [[Int32]]
+  {
+    var starts = [Int](repeating: 0, count: count + 1)
+    for row in rows { starts[Int(key(row)) + 1] += 1 }
+    for group in 0..<count {
+      guard starts[group + 1] > 0 else { throw ByteReader.Malformed(reason: "visit groups") }
+      starts[group + 1] += starts[group]
+    }
+    var next = starts
+    var flat = [Int32](repeating: 0, count: rows.count)
+    for (number, row) in rows.enumerated() {
+      let group = Int(key(row))
+      flat[next[group]] = Int32(number)
+      next[group] += 1
+    }
+    return flat.withUnsafeBufferPointer { flat in
+      (0..<count).map { Array(UnsafeBufferPointer(rebasing: flat[starts[$0]..<starts[$0 + 1]])) }
+    }
   }
 
   private static let statusCodes: [VisitStatus] = [.waiting, .called, .done, .left]
@@ -126,20 +142,20 @@ extension StateCodec {
     UInt8(statusCodes.firstIndex(of: status)!)
   }
 
-  private static func readKey(_ r: inout ByteReader) throws -> IDTable.Key {
+  static func readKey(_ r: inout ByteReader) throws -> IDTable.Key {
     IDTable.Key(prefix: Int32(bitPattern: try r.readUInt32()), number: Int64(bitPattern: try r.readUInt64()))
   }
 
   /// A number into a table of `count` entries (or -1 when `orNone`).
-  private static func readNumber(_ r: inout ByteReader, below count: Int32, orNone: Bool = false) throws
+  static func readNumber(_ r: inout ByteReader, below count: Int32, orNone: Bool = false) throws
     -> Int32
   {
     let number = Int32(bitPattern: try r.readUInt32())
-    guard number < count, number >= (orNone ? -1 : 0) else { throw ByteReader.Malformed(reason: "visit row") }
+    guard number < count, number >= (orNone ? -1 : 0) else { throw ByteReader.Malformed(reason: "number") }
     return number
   }
 
-  private static func writeStrings(
+  static func writeStrings(
     _ strings: [String], _ w: inout ByteWriter, _ boundary: (inout ByteWriter) throws -> Void
   ) rethrows {
     w.writeVarint(UInt64(strings.count))

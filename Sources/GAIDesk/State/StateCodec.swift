@@ -11,24 +11,8 @@ enum StateCodec {
     _ state: OfficeState, into w: inout ByteWriter, boundary: (inout ByteWriter) throws -> Void
   ) rethrows {
     w.writeOptional(state.office)
-    w.writeVarint(UInt64(state.visitorOrder.count))
-    for id in state.visitorOrder {
-      try boundary(&w)
-      let visitor = state.visitors[id]!
-      EventCodec.encode(visitor, into: &w)
-      w.writeOptional(visitor.mergedInto)
-    }
+    try encodeEntities(state, into: &w, boundary: boundary)
     try encode(state.visits, into: &w, boundary: boundary)
-    w.writeVarint(UInt64(state.referralOrder.count))
-    for id in state.referralOrder {
-      try boundary(&w)
-      encode(state.referrals[id]!, into: &w)
-    }
-    w.writeVarint(UInt64(state.followUpOrder.count))
-    for id in state.followUpOrder {
-      try boundary(&w)
-      encode(state.followUps[id]!, into: &w)
-    }
     w.writeVarint(UInt64(state.unknownEvents))
     w.writeVarint(UInt64(state.recordCount))
     w.writeVarint(UInt64(state.eventCount))
@@ -109,34 +93,8 @@ enum StateCodec {
   static func decode(_ r: inout ByteReader, chunks: SnapshotChunkReader? = nil) throws -> OfficeState {
     var state = OfficeState()
     state.office = try r.readOptionalString()
-    let visitorCount = try entries(&r, chunks)
-    state.visitors.reserveCapacity(visitorCount)
-    for _ in 0..<visitorCount {
-      try chunks?.next(&r)
-      var visitor = try EventCodec.decodeVisitor(&r)
-      visitor.mergedInto = try r.readOptionalString()
-      guard state.visitors.insertNew(visitor, id: visitor.id) else {
-        throw ByteReader.Malformed(reason: "visitor twice")
-      }
-      state.visitorOrder.append(visitor.id)
-    }
+    try decodeEntities(&r, chunks, into: &state)
     state.visits = try decodeVisits(&r, chunks)
-    for _ in 0..<(try entries(&r, chunks)) {
-      try chunks?.next(&r)
-      let referral = try decodeReferral(&r)
-      guard state.referrals.insertNew(referral, id: referral.id) else {
-        throw ByteReader.Malformed(reason: "referral twice")
-      }
-      state.referralOrder.append(referral.id)
-    }
-    for _ in 0..<(try entries(&r, chunks)) {
-      try chunks?.next(&r)
-      let followUp = try decodeFollowUp(&r)
-      guard state.followUps.insertNew(followUp, id: followUp.id) else {
-        throw ByteReader.Malformed(reason: "follow-up twice")
-      }
-      state.followUpOrder.append(followUp.id)
-    }
     state.unknownEvents = try r.readCount()
     state.recordCount = try r.readCount()
     state.eventCount = try r.readCount()
@@ -218,61 +176,5 @@ enum StateCodec {
 
   private static func readTime(_ r: inout ByteReader) throws -> WallTime? {
     try r.readBool() ? WallTime(milliseconds: try r.readUInt64()) : nil
-  }
-
-  static func encode(_ x: Referral, into w: inout ByteWriter) {
-    w.writeString(x.id)
-    w.writeString(x.visitorID)
-    w.writeString(x.partner)
-    w.writeString(x.topic)
-    w.writeOptional(x.due)
-    w.writeOptional(x.note)
-    w.writeOptional(x.visitID)
-    w.write(x.createdAt.milliseconds)
-    w.writeString(x.createdBy)
-    w.writeVarint(UInt64(x.history.count))
-    for change in x.history {
-      w.writeString(change.status.rawValue)
-      w.writeOptional(change.reason?.rawValue)
-      w.writeOptional(change.note)
-      w.write(change.at.milliseconds)
-      w.writeString(change.by)
-    }
-  }
-
-  static func decodeReferral(_ r: inout ByteReader) throws -> Referral {
-    var x = Referral(
-      id: try r.readString(), visitorID: try r.readString(), partner: try r.readString(),
-      topic: try r.readString(),
-      due: try r.readOptionalString(), note: try r.readOptionalString(), visitID: try r.readOptionalString(),
-      createdAt: WallTime(milliseconds: try r.readUInt64()), createdBy: try r.readString())
-    x.history = []
-    for _ in 0..<(try r.readLength()) {
-      guard let status = ReferralStatus(rawValue: try r.readString()) else {
-        throw ByteReader.Malformed(reason: "status")
-      }
-      let reason = try r.readOptionalString().flatMap(ReferralReason.init(rawValue:))
-      x.history.append(
-        ReferralChange(
-          status: status, reason: reason, note: try r.readOptionalString(),
-          at: WallTime(milliseconds: try r.readUInt64()), by: try r.readString()))
-    }
-    return x
-  }
-
-  static func encode(_ f: FollowUp, into w: inout ByteWriter) {
-    w.writeString(f.id)
-    w.writeString(f.visitorID)
-    w.writeString(f.on)
-    w.writeString(f.note)
-    w.writeString(f.createdBy)
-    write(f.doneAt, &w)
-    w.writeOptional(f.doneBy)
-  }
-
-  static func decodeFollowUp(_ r: inout ByteReader) throws -> FollowUp {
-    FollowUp(
-      id: try r.readString(), visitorID: try r.readString(), on: try r.readString(), note: try r.readString(),
-      createdBy: try r.readString(), doneAt: try readTime(&r), doneBy: try r.readOptionalString())
   }
 }

@@ -188,13 +188,16 @@ import Testing
     #expect(try !Self.loads(header.bytes + sealed, office, dir))
     try Self.rebuildsWithNothingLost(header.bytes + sealed, office, dir, "version 11")
     let rebuilt = try FileIO.read(file)
-    #expect(rebuilt[8] == UInt8(StateSnapshot.version) && StateSnapshot.version == 13)
-    // Version 12: the same chunks, the visits encoded one by one; refused by its version, then rebuilt.
-    var twelve = Array(rebuilt)
-    twelve[8] = 12
-    #expect(try !Self.loads(twelve, office, dir))
-    try Self.rebuildsWithNothingLost(twelve, office, dir, "version 12")
-    #expect(try FileIO.read(file)[8] == 13)
+    #expect(rebuilt[8] == UInt8(StateSnapshot.version) && StateSnapshot.version == 14)
+    // Versions 12 (the visits encoded one by one) and 13 (the visitors, referrals and follow-ups encoded one
+    // by one): the same chunks, refused by their version, then rebuilt.
+    for old in [UInt8(12), 13] {
+      var earlier = Array(rebuilt)
+      earlier[8] = old
+      #expect(try !Self.loads(earlier, office, dir))
+      try Self.rebuildsWithNothingLost(earlier, office, dir, "version \(old)")
+      #expect(try FileIO.read(file)[8] == 14)
+    }
   }
 
   /// Random states of several origins (the fold's property script), saved in chunks of random sizes and
