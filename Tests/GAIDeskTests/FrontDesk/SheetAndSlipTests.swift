@@ -1,5 +1,5 @@
 import Foundation
-import GAIDesk
+@_spi(Testing) import GAIDesk
 import Testing
 
 @Suite("Front desk: knowledge sheets and referral slips")
@@ -40,13 +40,14 @@ struct FrontDeskSheetAndSlipTests {
   func editSheet() throws {
     let f = try FrontDeskFixture()
     try f.addSupervisor("Supervisora Rosa")
+    f.office.now = { TestOffice.morning }  // the review day read back is the day written, whenever it runs
     let shipped = try #require(f.office.knowledge.sheet("residence.renewal"))
     let edited = try f.office.updateSheet(topic: "residence.renewal", staff: "Supervisora Rosa") { sheet in
       var content = sheet.content(.english)
       content.documents = ["Passport", "Current residence permit"]
       sheet = sheet.setting(.english, to: content)
     }
-    #expect(edited.reviewed == LocalTime.today())
+    #expect(edited.reviewed == TestOffice.morningDay)
     #expect(edited.reviewedBy == "Supervisora Rosa")
     #expect(edited.en.documents == ["Passport", "Current residence permit"])
     #expect(edited.pt == shipped.pt)
@@ -55,7 +56,9 @@ struct FrontDeskSheetAndSlipTests {
     #expect(again.knowledge.sheet("residence.renewal") == edited)
     #expect(!again.knowledge.isEdited("residence.first-permit"))
     #expect(throws: GAIDeskError(.partnerUnknown, "nobody")) {
-      try f.office.updateSheet(topic: "residence.renewal", staff: "Supervisora Rosa") { $0.partners = ["nobody"] }
+      try f.office.updateSheet(topic: "residence.renewal", staff: "Supervisora Rosa") {
+        $0.partners = ["nobody"]
+      }
     }
   }
 
