@@ -35,6 +35,14 @@ public struct TestOffice: Sendable {
     return try Office.open(at: OfficePaths(root: root), passphrase: passphrase)
   }
 
+  /// A pinned clock for tests that write "today" and read "today" back: 11:00 in Praia on 10 March 2030, hours
+  /// from a midnight and later than any record written with the real clock (a test on the real clock fails
+  /// when it crosses a local midnight, or the first of a month, between its writes and its reads).
+  public static let morning = Date(timeIntervalSince1970: 1_899_374_400)  // 2030-03-10 12:00 UTC
+
+  /// The local day of ``morning``.
+  public static let morningDay = "2030-03-10"
+
   /// A new office in a temporary folder, founded by Ana, with the folder's own device marks.
   public static func make(in directory: TemporaryDirectory) throws -> Office {
     try create(directory.path, staff: founder, marks: directory.marks)

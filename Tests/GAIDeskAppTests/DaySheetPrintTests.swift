@@ -1,5 +1,5 @@
 import Foundation
-import GAIDesk
+@_spi(Testing) import GAIDesk
 import TerminalUI
 import Testing
 
@@ -12,6 +12,8 @@ struct DaySheetPrintTests {
   func printTheDayWithoutAPrinter() throws {
     let (runtime, root) = try #require(Fixture.runtimeWithNewOffice())
     defer { try? FileManager.default.removeItem(atPath: root) }
+    // A pinned clock: the tickets are on the day printed, whenever the test runs.
+    try #require(runtime.office).now = { TestOffice.morning }
     for name in ["Ana Lopes", "Rui Semedo"] {
       _ = runtime.perform(.arriveNew(VisitorForm(fullName: name)), staff: "Ana")
     }
@@ -21,7 +23,7 @@ struct DaySheetPrintTests {
     let office = try #require(runtime.office)
     var model = AppModel(
       hasOffice: true, settings: OfficeSettings(staff: "Ana", language: "pt"),
-      size: Size(width: 100, height: 30), now: Date())
+      size: Size(width: 100, height: 30), now: TestOffice.morning)
     _ = model.update(.opened(office: "praia", state: office.state))
     _ = model.update(.key(.enter))
     Fixture.press(&model, [.escape, .character("s")])  // no PIN this session

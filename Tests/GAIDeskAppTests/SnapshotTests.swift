@@ -230,6 +230,24 @@ struct ScreenSnapshotTests {
     }
   }
 
+  @Test("the day and month in French at 80 columns: every figure on its label's line", arguments: [0, 3])
+  func frenchFiguresAtEightyColumns(tabs: Int) {
+    var model = Fixture.model(language: .french)
+    Fixture.press(&model, [.character("s")] + Array(repeating: .tab, count: tabs))
+    let grid = model.view().grid
+    assertSnapshot(of: grid, named: "supervisor-\(tabs == 0 ? "day" : "month")-fr-80x24")
+    let lines =
+      tabs == 0
+      ? DayReport(state: model.state, day: Fixture.today, office: "praia").summary(language: .french)
+      : MonthReport(state: model.state, month: String(Fixture.today.prefix(7)), office: "praia")
+        .summary(language: .french)
+    for line in lines {
+      #expect(
+        grid.lines.contains { $0.contains(line.label) && $0.contains(line.value) },
+        "\(line.label) \(line.value):\n\(grid.lines.joined(separator: "\n"))")
+    }
+  }
+
   @Test("every screen in every language uses only known strings", arguments: Language.allCases)
   func translated(language: Language) {
     for (name, build) in Self.screens {

@@ -18,10 +18,13 @@ struct OneTruthTests {
       #expect(office.run(["queue", "add", "--name", name, "--force"]) == 0, "\(office.log)")
     }
     #expect(office.run(["queue", "call", "--desk", "1"]) == 0, "\(office.log)")
-    let today = LocalTime.today()
+    // The program runs on the real clock: the day compared is the one its call went to (read back, not
+    // taken from the clock again, so a run across midnight compares the day it wrote).
     let opened = try Office.open(at: OfficePaths(root: office.data), passphrase: office.passphrase)
-    let first = opened.state.visits(on: today).filter { $0.status == .called }.first
-    let ticket = try #require(first).ticket
+    let first = try #require(
+      opened.state.visits.values.filter { $0.status == .called }.max { $0.calledAt! < $1.calledAt! })
+    let today = first.day
+    let ticket = first.ticket
     #expect(
       office.run(["queue", "done", ticket, "--topic", "residence.renewal", "--topic", "integration.health"])
         == 0, "\(office.log)")
@@ -33,7 +36,7 @@ struct OneTruthTests {
     // The supervisor's tabs, drawn at 120×40.
     var model = AppModel(
       hasOffice: true, settings: OfficeSettings(staff: "Ana", language: "pt"),
-      size: Size(width: 120, height: 40))
+      size: Size(width: 120, height: 40), now: first.calledAt!.date)
     _ = model.update(.opened(office: "praia", state: state))
     _ = model.update(.key(.enter))
     _ = model.update(.key(.escape))  // no PIN
@@ -50,12 +53,12 @@ struct OneTruthTests {
     }
 
     // `gaidesk day`: text and JSON.
-    #expect(office.run(["day"]) == 0)
+    #expect(office.run(["day", "--date", today]) == 0)
     let dayText = office.log
     for line in day.summary(language: .portuguese) {
       #expect(Self.shows(line, on: dayText), "day text: \(line.label) \(line.value)")
     }
-    #expect(office.run(["day", "--json"]) == 0)
+    #expect(office.run(["day", "--date", today, "--json"]) == 0)
     let dayJSON = try Self.json(office.log)
     #expect(dayJSON["ticketsIssued"] as? Int == day.ticketsIssued)
     #expect(dayJSON["served"] as? Int == day.served)

@@ -38,13 +38,19 @@ struct CLI {
     return path
   }()
 
-  /// The environment of every run: this data directory, a test passphrase and staff, UTF-8.
+  /// The environment of every run: this data directory, a test passphrase and staff, UTF-8, and the test
+  /// run's clock (a run under libfaketime, e.g. started just before midnight, fakes the program's clock too).
   var environment: [String: String] {
     [
       "GAIDESK_DATA": data, "GAIDESK_PASSPHRASE": TestOffice.passphrase, "GAIDESK_STAFF": "Ana Tavares",
       "LANG": "C.UTF-8", "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
       "HOME": scratch,
-    ]
+    ].merging(CLI.fakedClock) { $1 }
+  }
+
+  /// The variables of libfaketime (`LD_PRELOAD`, `FAKETIME…`) when the tests run under it, else none.
+  static let fakedClock: [String: String] = ProcessInfo.processInfo.environment.filter { key, value in
+    key.hasPrefix("FAKETIME") || (key == "LD_PRELOAD" && value.contains("faketime"))
   }
 
   /// Runs `gaidesk ARGS` and waits for it.

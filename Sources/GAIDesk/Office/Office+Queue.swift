@@ -35,12 +35,12 @@ extension Office {
     return .visitArrived(visitID: id, visitorID: visitorID, day: today, number: number, letter: letter)
   }
 
-  /// Calls the longest-waiting ticket of today to `desk`.
+  /// Calls the longest-waiting ticket of today's queue to `desk`.
   @discardableResult
   public func callNext(desk: String?, staff: String) throws -> Visit {
     let id = try perform(staff: staff) { context in
       let desk = try Validation.short(desk, field: "desk")
-      guard let next = context.state.visits(on: context.today).first(where: { $0.status == .waiting }) else {
+      guard let next = context.state.queue(on: context.today).first(where: { $0.status == .waiting }) else {
         throw GAIDeskError(.queueEmpty)
       }
       return Produced(value: next.id, events: [.visitCalled(visitID: next.id, desk: desk)])
@@ -114,18 +114,23 @@ extension Office {
   }
 
   /// The visit named by a ticket of today (`A-007`, `B-007`, `7`) or by its id. A bare number means this
-  /// PC's ticket when it issued one, else the only ticket with that number.
+  /// PC's ticket when it issued one, else the only ticket with that number. A ticket of the day before is
+  /// found when today has none with that number: a visit that crossed midnight can still be closed, marked
+  /// left or have its leave undone.
   static func visit(_ reference: String, in context: CommandContext) throws -> Visit {
     if let visit = context.state.visits[reference] { return visit }
     let parts = reference.uppercased().split(separator: "-", maxSplits: 1).map(String.init)
     let letter = parts.count == 2 ? parts[0] : nil
     guard let number = Int(parts.last ?? "") else { throw GAIDeskError(.visitUnknown, reference) }
-    let matches = context.state.visits(on: context.today).filter {
-      $0.number == number && $0.office == context.office && (letter == nil || $0.letter == letter)
-    }
     let own = "T-" + context.stamp.origin.tag + "-"
-    if let visit = matches.count == 1 ? matches.first : matches.first(where: { $0.id.hasPrefix(own) }) {
-      return visit
+    for day in [context.today, LocalTime.adding(days: -1, to: context.today)].compactMap({ $0 }) {
+      let matches = context.state.visits(on: day).filter {
+        $0.number == number && $0.office == context.office && (letter == nil || $0.letter == letter)
+      }
+      if let visit = matches.count == 1 ? matches.first : matches.first(where: { $0.id.hasPrefix(own) }) {
+        return visit
+      }
+      guard matches.isEmpty else { break }
     }
     throw GAIDeskError(.visitUnknown, reference)
   }

@@ -13,7 +13,7 @@ import Foundation
 /// authenticated alongside: a chunk moved, dropped, cut or taken from another file does not open.
 public enum SearchIndexFile {
   static let magic: [UInt8] = Array("GAIDSRCH".utf8)
-  static let version: UInt16 = 2
+  static let version: UInt16 = 3
   static let headerSize = 38
   /// The plaintext bytes per sealed chunk written; files with chunks of `chunkSizes` bytes are read.
   public static let defaultChunkSize = 1 << 20

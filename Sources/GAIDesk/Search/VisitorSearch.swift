@@ -267,11 +267,15 @@ public struct VisitorSearch: Sendable {
       nameWords = SearchText.tokens(visitor.fullName)
       var words = nameWords + visitor.aliases.flatMap(SearchText.tokens)
       // Names in other scripts are also found by their Latin spelling ("maria" finds Мария).
-      words += ([visitor.fullName] + visitor.aliases).compactMap(SearchText.latin).flatMap(SearchText.tokens)
+      let names = [visitor.fullName] + visitor.aliases
+      let latin = names.compactMap(SearchText.latin)
+      words += latin.flatMap(SearchText.tokens)
       let document = visitor.document.map { SearchText.tokens($0.number).joined() }.flatMap {
         $0.isEmpty ? nil : $0
       }
       if let document { words.append(document) }
+      // And each name word as it sounds, under its own mark (found only by `soundHits`).
+      words += (names + latin).flatMap(SoundKey.words).map(VisitorSearch.soundWord)
       for word in words {
         let token = intern(word)
         if !ids.contains(token) {
@@ -311,6 +315,7 @@ public struct VisitorSearch: Sendable {
   /// Makes the one-letter list of `letter` again from every word starting with it (after documents were
   /// indexed again): the same list adding every document in turn gives.
   private mutating func rebuildLetterList(_ letter: UInt32) {
+    guard letter != VisitorSearch.soundMark else { return }
     var scores: [Int32: UInt8] = [:]
     var index = lowerBound([letter])
     while index < sorted.count, tokens[Int(sorted[index])].first == letter {
@@ -333,7 +338,7 @@ public struct VisitorSearch: Sendable {
     var scores: [UInt32: UInt8] = [:]
     for token in ids {
       let word = tokens[Int(token)]
-      guard let letter = word.first else { continue }
+      guard let letter = word.first, letter != VisitorSearch.soundMark else { continue }
       scores[letter] = min(scores[letter] ?? 1, word.count == 1 ? 0 : 1)
     }
     let nameWords = documents[Int(doc)].nameWords
@@ -408,13 +413,44 @@ public struct VisitorSearch: Sendable {
   /// skipping records merged into another; a query in another script also looks for its Latin spelling
   /// ("Мария" finds Maria Ivanova).
   public func find(_ query: String, in state: OfficeState, limit: Int = 20) -> [Hit] {
-    let hits = findWords(query, in: state, limit: limit)
+    var hits = findWords(query, in: state, limit: limit)
     let query = String(query.prefix(VisitorSearch.maxQueryLength))
-    guard hits.count < limit, let latin = SearchText.latin(query) else { return hits }
-    let found = Set(hits.map(\.visitorID))
+    func add(_ more: [Hit]) {
+      guard hits.count < limit else { return }
+      let found = Set(hits.map(\.visitorID))
+      hits += more.filter { !found.contains($0.visitorID) }.prefix(limit - hits.count)
+    }
+    if hits.count < limit, let latin = SearchText.latin(query) {
+      add(findWords(latin, in: state, limit: limit))
+    }
+    // Names that sound like the query's whole words, after every spelling match.
+    if hits.count < limit { add(soundHits(query, in: state, limit: limit)) }
     return hits
-      + findWords(latin, in: state, limit: limit).filter { !found.contains($0.visitorID) }
-      .prefix(limit - hits.count)
+  }
+
+  /// The mark that starts a sound word (a name word's `SoundKey`) among the indexed words: below every letter
+  /// and digit, so that no spelling is a prefix of a sound word or near one.
+  static let soundMark: UInt32 = 1
+  /// The score of a visitor found by sound, per query word: after every spelling match (at most 5 a word).
+  static let soundScore = 6
+
+  /// The indexed word of a sound key.
+  static func soundWord(_ key: String) -> String { String(UnicodeScalar(UInt8(soundMark))) + key }
+
+  /// The visitors with a word sounding like each whole word of `query`, best first.
+  private func soundHits(_ query: String, in state: OfficeState, limit: Int) -> [Hit] {
+    let keys = Array(Set(SoundKey.words(query)))
+    guard limit > 0, !keys.isEmpty, !documents.isEmpty else { return [] }
+    var candidates: Set<Int32>?
+    for key in keys {
+      guard let token = token(Self.soundWord(key).unicodeScalars.map(\.value)) else { return [] }
+      let docs = Set(postings[Int(token)])
+      candidates = candidates.map { $0.intersection(docs) } ?? docs
+    }
+    guard let candidates, !candidates.isEmpty else { return [] }
+    var totals = [Int32](repeating: 0, count: documents.count)
+    for doc in candidates { totals[Int(doc)] = Int32(Self.soundScore * keys.count) }
+    return top(candidates.sorted(), totals: totals, state: state, limit: min(limit, documents.count))
   }
 
   private func findWords(_ query: String, in state: OfficeState, limit: Int) -> [Hit] {
@@ -576,7 +612,8 @@ public struct VisitorSearch: Sendable {
     for j in 0...n { rows[j] = Int32(j) }
     var previous: [UInt32] = []
     var valid = 0  // rows[0...valid] are computed for previous's first `valid` letters
-    var index = 0
+    // Sound words sort first (their mark is below every letter and digit): spellings only from here.
+    var index = lowerBound([VisitorSearch.soundMark + 1])
     let limit32 = Int32(limit)
     term.withUnsafeBufferPointer { a in
       rows.withUnsafeMutableBufferPointer { r in
@@ -713,6 +750,13 @@ public struct VisitorSearch: Sendable {
       }
       for doc in docs { matchedWords[doc, default: 0] += 1 }
     }
+    // A name that sounds the same ("Musa Diop" for "Moussa Diop") is similar too.
+    var soundMatched: [Int32: Int] = [:]
+    for key in Set(names.flatMap(SoundKey.words)) {
+      guard let token = token(Self.soundWord(key).unicodeScalars.map(\.value)) else { continue }
+      for doc in Set(postings[Int(token)]) { soundMatched[doc, default: 0] += 1 }
+    }
+    for (doc, count) in soundMatched where count > matchedWords[doc] ?? 0 { matchedWords[doc] = count }
     let formWords = SearchText.tokens(form.fullName).count
     for (doc, count) in matchedWords {
       let needed = min(2, max(1, min(formWords, documents[Int(doc)].nameWords)))

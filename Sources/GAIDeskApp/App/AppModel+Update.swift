@@ -64,17 +64,27 @@ extension AppModel {
     return []
   }
 
-  /// The key map of the current screen (or of the locked screen); its visible bindings make the footer. Once
-  /// a desk session is open, the panic key is in every map.
+  /// The keys in force: those of the box open over the screen, else of the current screen (or of the locked
+  /// screen); its visible bindings make the footer. Once a desk session is open, the panic key is in every
+  /// map.
   public func keyMap() -> KeyMap<Command> {
-    if let lockScreen { return lockScreen.keyMap(tr) }
-    if case .recoveryCode? = overlay {
-      return KeyMap([KeyBinding(.enter, .submit, help: tr("key.recoveryWritten"))])
+    if isOverlayShown, var map = overlayKeyMap() {
+      if deskSession?.status == .open, lockScreen == nil { map.bindings.append(lockBinding) }
+      return map
     }
+    return screenKeyMap()
+  }
+
+  /// The key map of the current screen (or of the locked screen) under any box: what the help lists.
+  func screenKeyMap() -> KeyMap<Command> {
+    if let lockScreen { return lockScreen.keyMap(tr) }
     var map = screen.contract.keyMap(tr)
     if deskSession?.status == .open { map.bindings.append(lockBinding) }
     return map
   }
+
+  /// Whether a box is drawn over the screen (over the locked screen only the boxes shown while locked are).
+  var isOverlayShown: Bool { overlay != nil && (!isLocked || isOverlayShownWhileLocked) }
 
   private mutating func handleKey(_ key: KeyEvent) -> [Effect] {
     if key == .resize { return [] }
@@ -124,21 +134,6 @@ extension AppModel {
 
   /// Whether Esc closes a panel of the current screen rather than leaving it.
   var isInPanel: Bool { screen.contract.isInPanel }
-
-  /// Whether a key means yes in any of the three languages (s, y, o) or Enter.
-  static func isYes(_ key: KeyEvent) -> Bool {
-    switch key {
-    case .enter, .character("s"), .character("S"), .character("y"), .character("Y"), .character("o"),
-      .character("O"):
-      true
-    default: false
-    }
-  }
-
-  /// Whether a key means no (n or Esc).
-  static func isNo(_ key: KeyEvent) -> Bool {
-    key == .escape || key == .character("n") || key == .character("N")
-  }
 
   private mutating func overlayKey(_ key: KeyEvent) -> [Effect] {
     guard let current = overlay else { return [] }
@@ -198,13 +193,11 @@ extension AppModel {
       // Consent takes an explicit letter: Enter is not a yes here.
       let answer: Bool?
       switch key {
-      case .character("s"), .character("S"), .character("y"), .character("Y"), .character("o"),
-        .character("O"):
-        answer = true
-      case .character("n"), .character("N"): answer = false
       case .escape:
         overlay = nil
         return []
+      case _ where Self.consentYesKeys.contains(key): answer = true
+      case _ where Self.noKeys.contains(key): answer = false
       default: answer = nil
       }
       guard let answer else { return [] }

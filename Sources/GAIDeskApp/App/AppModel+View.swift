@@ -156,7 +156,7 @@ extension AppModel {
 
   private func renderHelp(into grid: inout Grid) {
     // Every key, also those the footer leaves out, unless another key already gives the same help.
-    let all = keyMap().bindings
+    let all = screenKeyMap().bindings
     let shown = Set(all.filter { !$0.isHidden }.map(\.help))
     let bindings = all.filter {
       !$0.isHidden || $0.action == .quit || $0.action == .lock || !shown.contains($0.help)

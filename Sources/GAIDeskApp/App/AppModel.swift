@@ -84,9 +84,9 @@ public struct AppModel {
   /// The office's island code.
   var island: String? { officeCode.flatMap { ReferenceData.shipped.municipality($0)?.island } }
 
-  /// Today's visits in this office, in arrival order.
+  /// Today's queue in this office (with the visits still open from the day before), in arrival order.
   var todaysVisits: [Visit] {
-    state.visits(on: today).filter { officeCode == nil || $0.office == officeCode }
+    state.queue(on: today).filter { officeCode == nil || $0.office == officeCode }
   }
 
   /// A visitor's display name.

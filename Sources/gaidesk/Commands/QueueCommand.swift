@@ -129,8 +129,11 @@ struct QueueCommand: ParsableCommand {
 
     func run() throws {
       let office = try options.open()
-      let day = try Validation.date(date, field: "date") ?? LocalTime.today()
-      let visits = office.state.visits(on: day)
+      // Today's queue keeps the visits still open from the day before; another day lists its own tickets.
+      let visits =
+        try Validation.date(date, field: "date").map { office.state.visits(on: $0) }
+        ?? office.state.queue(on: LocalTime.today())
+      let day = date ?? LocalTime.today()
       if options.json { return Console.json(visits.map { JSONView.visit($0, state: office.state) }) }
       if visits.isEmpty { return Console.say("queue.list.empty", day) }
       for v in visits {

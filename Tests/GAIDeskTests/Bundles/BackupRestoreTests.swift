@@ -1,13 +1,14 @@
 import Foundation
 import Testing
 
-@testable import GAIDesk
+@_spi(Testing) @testable import GAIDesk
 
 /// Backup to a folder, check it without the office, restore it on a new PC, and work on both PCs.
 @Suite struct BackupRestoreTests {
   @Test func backupRestoreAndTwoPCsNeverIssueTheSameTicketOrId() throws {
     let original = TemporaryDirectory()
     let a = try TestOffice.make(in: original)
+    a.now = { TestOffice.morning }  // every ticket on one day, whenever the test runs
     let first = try a.arrive(newVisitor: VisitorForm(fullName: "Awa Ndiaye"), staff: "Ana").1
     _ = try a.arrive(newVisitor: VisitorForm(fullName: "Lin Wei"), staff: "Ana")
     #expect(first.ticket == "A-001")
@@ -17,7 +18,7 @@ import Testing
     let full = try a.backup(to: stick.path)
     // The office's first record (its accounts) and the two arrivals.
     #expect(full.bundle != nil && full.records == 3)
-    #expect(a.lastBackup.map { abs($0.timeIntervalSinceNow) < 60 } == true)
+    #expect(a.lastBackup.map { abs($0.timeIntervalSince(TestOffice.morning)) < 60 } == true)
     let readme = try String(contentsOfFile: stick.path + "/LEIA-ME.txt", encoding: .utf8)
     #expect(
       readme.contains("gaidesk restore --from") && readme.contains("CÓPIA") && readme.contains("SAUVEGARDE"))
@@ -36,6 +37,7 @@ import Testing
       from: stick.path, to: OfficePaths(root: newPC.path), passphrase: TestOffice.passphrase,
       marks: newPC.marks)
     #expect(restored.added == 3 && skipped.isEmpty && restored.parked.isEmpty)
+    b.now = { TestOffice.morning }
     #expect(b.origin != a.origin && digest(b.state) == digest(a.state))
 
     // Both PCs work the same day without seeing each other.
@@ -60,7 +62,7 @@ import Testing
 
     #expect(digest(a.state) == digest(b.state))
     #expect(a.journal.versionVector.filter { $0.value > 0 }.count == 2)
-    let day = LocalTime.day(WallTime(Date()))
+    let day = TestOffice.morningDay
     let all = a.state.visits(on: day).map(\.ticket)
     #expect(all.count == 6 && Set(all).count == 6 && Set(ids).count == ids.count)
     // Each PC still calls its own tickets by number; the other PC's by letter.

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import GAIDesk
+@_spi(Testing) @testable import GAIDesk
 
 /// Two PCs restored apart from one backup: how often they pick the same ticket letter, and what happens once
 /// they see each other's tickets.
@@ -78,6 +78,7 @@ import Testing
   @Test func threeFoldersRestoredApartNeverIssueOneTicketTwiceAfterTheyMeet() throws {
     let original = TemporaryDirectory()
     let a = try TestOffice.make(in: original)
+    a.now = { TestOffice.morning }  // every ticket on one day, whenever the test runs
     _ = try a.arrive(newVisitor: VisitorForm(fullName: "Awa Ndiaye"), staff: "Ana")
     let stick = TemporaryDirectory()
     try a.backup(to: stick.path)
@@ -88,6 +89,7 @@ import Testing
         from: stick.path, to: OfficePaths(root: folder.path), passphrase: TestOffice.passphrase,
         marks: folder.marks
       ).office
+      office.now = { TestOffice.morning }
       return (office, folder)
     }
     let (b, bFolder) = try restore()
@@ -122,7 +124,7 @@ import Testing
     let bLetters = Set([after[0], after[4]].map { $0.prefix(1) })
     let cLetters = Set([after[1], after[3]].map { $0.prefix(1) })
     #expect(bLetters.count == 1 && cLetters.count == 1 && bLetters != cLetters, "\(after)")
-    let today = LocalTime.day(WallTime(Date()))
+    let today = TestOffice.morningDay
     for office in [b, c] {
       let tickets = office.state.visits(on: today).filter { !$0.id.hasPrefix("T-\(a.origin.tag)") }.map(
         \.ticket)

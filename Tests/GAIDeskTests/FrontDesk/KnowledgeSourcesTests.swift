@@ -1,5 +1,5 @@
 import Foundation
-import GAIDesk
+@_spi(Testing) import GAIDesk
 import Testing
 
 @Suite("Knowledge: sources, the authority by name, local confirmation")
@@ -99,11 +99,12 @@ struct KnowledgeSourcesTests {
     }
     // The exports: a month with a referral to every active partner, as CSV in three languages.
     let fixture = try FrontDeskFixture()
+    fixture.office.now = { TestOffice.morning }  // the referral is in the month reported, whenever it runs
     let visitor = try fixture.visitor("Aminata Diallo", year: 1990, nationality: "SN")
     try fixture.office.refer(
       visitorID: visitor, partner: "aai", topic: "residence.regularisation", due: nil, note: nil, staff: "Ana"
     )
-    let month = String(LocalTime.today().prefix(7))
+    let month = String(TestOffice.morningDay.prefix(7))
     let report = MonthReport(state: fixture.office.state, month: month, office: "praia")
     for language in Language.allCases {
       let table = report.table(language: language, office: "praia")
@@ -123,6 +124,7 @@ struct KnowledgeSourcesTests {
   func confirmSurvivesReopening() throws {
     let fixture = try FrontDeskFixture()
     try fixture.addSupervisor("Rosa")
+    fixture.office.now = { TestOffice.morning }  // the confirmation's day is read back, whenever it runs
     let line = try #require(
       fixture.office.knowledge.subject(topic: "residence.renewal", section: .tell, index: 0))
     try fixture.office.confirm(line, method: .visit, note: "balcão da DEF", staff: "Rosa")
@@ -139,11 +141,11 @@ struct KnowledgeSourcesTests {
     let confirmation = try #require(reopened.state.confirmations[line.key])
     #expect(
       confirmation.by == "Rosa" && confirmation.method == .visit && confirmation.note == "balcão da DEF")
-    #expect(confirmation.day == LocalTime.today())
+    #expect(confirmation.day == TestOffice.morningDay)
     #expect(reopened.state.confirmations["partner:def"]?.method == .phone)
     // Opened a second time, from the snapshot cache this time.
     #expect(try fixture.reopen().state.confirmations[line.key] == confirmation)
-    let stale = reopened.review(language: .portuguese).unconfirmed(today: LocalTime.today())
+    let stale = reopened.review(language: .portuguese).unconfirmed(today: TestOffice.morningDay)
     #expect(!stale.contains { $0.subject == line || $0.subject == .partner(code: "def") })
   }
 

@@ -1,5 +1,5 @@
 import Foundation
-import GAIDesk
+@_spi(Testing) import GAIDesk
 import Testing
 
 @Suite("Front desk: knowledge sheets and referral slips")
@@ -40,13 +40,14 @@ struct FrontDeskSheetAndSlipTests {
   func editSheet() throws {
     let f = try FrontDeskFixture()
     try f.addSupervisor("Supervisora Rosa")
+    f.office.now = { TestOffice.morning }  // the review day read back is the day written, whenever it runs
     let shipped = try #require(f.office.knowledge.sheet("residence.renewal"))
     let edited = try f.office.updateSheet(topic: "residence.renewal", staff: "Supervisora Rosa") { sheet in
       var content = sheet.content(.english)
       content.documents = ["Passport", "Current residence permit"]
       sheet = sheet.setting(.english, to: content)
     }
-    #expect(edited.reviewed == LocalTime.today())
+    #expect(edited.reviewed == TestOffice.morningDay)
     #expect(edited.reviewedBy == "Supervisora Rosa")
     #expect(edited.en.documents == ["Passport", "Current residence permit"])
     #expect(edited.pt == shipped.pt)

@@ -7,14 +7,14 @@ enum MonthTab {
     let tr = model.tr
     let month = String(model.today.prefix(7))
     let report = model.reports.month(model.state, month: month, office: model.officeCode)
-    let columns = area.splitColumns([.fill(1), .fill(1)])
-    let left = Block(title: tr("month.title", LocalTime.shownMonth(month, language: tr.language)))
-    grid.render(left, in: columns[0])
-    let inner = left.inner(columns[0]).inset(horizontal: 1)
     let summary =
       report.summary(language: tr.language) + [
         ReportLine(tr("month.referrals"), String(report.referrals))
       ]
+    let columns = ReportView.figuresAndCharts(summary, area: area)
+    let left = Block(title: tr("month.title", LocalTime.shownMonth(month, language: tr.language)))
+    grid.render(left, in: columns.figures)
+    let inner = left.inner(columns.figures).inset(horizontal: 1)
     let areas = report.byArea.filter { $0.count > 0 }.map { tally in
       BarChart.Bar(
         ReferenceData.shipped.areas.first { $0.code == tally.key }?.label(tr.language) ?? tally.key,
@@ -36,7 +36,7 @@ enum MonthTab {
       grid.put(tr("month.byArea"), at: parts[4].origin, role: .header, maxWidth: parts[4].width)
       grid.render(BarChart(bars: areas, orientation: .horizontal), in: parts[5])
     }
-    let right = columns[1].splitRows([.fill(1), .fill(1)])
+    let right = columns.charts.splitRows([.fill(1), .fill(1)])
     let topics = report.byTopic.prefix(8).map { BarChart.Bar(tr.topic($0.key), value: $0.count) }
     ReportView.chartBox(
       tr("month.topics"), topics, into: &grid, area: right[0], empty: tr("dashboard.nothing"))

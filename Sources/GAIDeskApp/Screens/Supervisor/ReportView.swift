@@ -48,6 +48,21 @@ enum ReportView {
     line.label.displayWidth < column && column + line.value.displayWidth <= width
   }
 
+  /// The fewest columns the charts beside the figures keep.
+  static let minimumChartsWidth = 30
+
+  /// Splits `area` into the figures' box (left) and the charts' (right): the figures' box is as wide as its
+  /// widest line needs (label, a space, value, the border and margins) so that no value goes to the next
+  /// line, at least half of `area`, and leaves the charts ``minimumChartsWidth`` columns.
+  static func figuresAndCharts(_ lines: [ReportLine], area: Rect) -> (figures: Rect, charts: Rect) {
+    let label = lines.map(\.label.displayWidth).max() ?? 0
+    let value = lines.map(\.value.displayWidth).max() ?? 0
+    let needed = label + 1 + value + 4
+    let width = max((area.width + 1) / 2, min(needed, area.width - minimumChartsWidth))
+    let columns = area.splitColumns([.length(width), .fill(1)])
+    return (columns[0], columns[1])
+  }
+
   /// A bordered horizontal bar chart of tallies, or a muted line when there is nothing.
   static func chartBox(
     _ title: String, _ bars: [BarChart.Bar], into grid: inout Grid, area: Rect, empty: String

@@ -1,0 +1,10 @@
+extension OfficeState {
+  /// The queue of local day `day`: the tickets of the day before still waiting or being served (a visit that
+  /// crossed midnight stays in the queue until it is closed or marked left, instead of vanishing at
+  /// midnight), then the day's own tickets, in arrival order. Reports still count each visit on the day it
+  /// arrived.
+  public func queue(on day: String) -> [Visit] {
+    let carried = LocalTime.adding(days: -1, to: day).map { visits(on: $0).filter(\.status.isOpen) } ?? []
+    return carried + visits(on: day)
+  }
+}
