@@ -222,18 +222,10 @@ final class SHA256Context {
     bytes.withUnsafeBytes { hash($0) }
   }
 
-  /// Whether the context has been set up with the algorithm once (later messages only reset its state).
-  private var started = false
-
   /// The digest of `message`, held inline; nil if OpenSSL fails.
   func chain(_ message: UnsafeRawBufferPointer) -> ChainHash? {
-    // After the first message, initialising without naming the algorithm again resets the provider's
-    // state in place instead of freeing and allocating it.
-    let ready =
-      started ? EVP_DigestInit_ex2(context, nil, nil) == 1 : EVP_DigestInit_ex(context, algorithm, nil) == 1
-    started = ready
-    return ChainHash { digest in
-      ready
+    ChainHash { digest in
+      EVP_DigestInit_ex(context, algorithm, nil) == 1
         && EVP_DigestUpdate(context, message.baseAddress, message.count) == 1
         && EVP_DigestFinal_ex(context, digest.assumingMemoryBound(to: UInt8.self), nil) == 1
     }
@@ -256,28 +248,14 @@ final class SHA256Context {
 /// One OpenSSL AES-256-GCM decryption context with its key set, reused with a new nonce per record.
 final class AESGCMContext {
   private let context: OpaquePointer
-  /// The parameters given with each nonce: the record's tag (set with the nonce in one call instead of a
-  /// control call of its own, each of which OpenSSL turns into parameters and looks up by name).
-  private let tagParameters: UnsafeMutablePointer<OSSL_PARAM>
-  private let tagName: UnsafeMutablePointer<CChar>
 
   /// A context for a 32-byte key; nil when OpenSSL refuses it.
   init?(key: SymmetricKey) {
-    guard let context = EVPCipher.context(key: key, encrypting: false),
-      let name = strdup(OSSL_CIPHER_PARAM_AEAD_TAG)
-    else { return nil }
+    guard let context = EVPCipher.context(key: key, encrypting: false) else { return nil }
     self.context = context
-    tagName = name
-    tagParameters = .allocate(capacity: 2)
-    tagParameters.initialize(to: OSSL_PARAM_construct_octet_string(name, nil, 16))
-    (tagParameters + 1).initialize(to: OSSL_PARAM_construct_end())
   }
 
-  deinit {
-    EVP_CIPHER_CTX_free(context)
-    tagParameters.deallocate()
-    free(tagName)
-  }
+  deinit { EVP_CIPHER_CTX_free(context) }
 
   /// Opens `sealed` (12-byte nonce ‖ ciphertext ‖ 16-byte tag) with `aad` authenticated, writing the
   /// plaintext (as long as the ciphertext) to `out`; false when the tag does not match.
@@ -289,8 +267,7 @@ final class AESGCMContext {
     let cipherCount = sealed.count - Sealer.overhead
     let output = out.assumingMemoryBound(to: UInt8.self)
     var written: Int32 = 0
-    tagParameters.pointee.data = UnsafeMutableRawPointer(mutating: base + 12 + cipherCount)
-    guard EVP_DecryptInit_ex2(context, nil, nil, base, tagParameters) == 1 else { return false }
+    guard EVP_DecryptInit_ex(context, nil, nil, nil, base) == 1 else { return false }
     if aad.count > 0 {
       guard
         EVP_DecryptUpdate(
@@ -305,6 +282,8 @@ final class AESGCMContext {
       }
       total = written
     }
+    let tag = UnsafeMutableRawPointer(mutating: base + 12 + cipherCount)
+    guard EVP_CIPHER_CTX_ctrl(context, EVP_CTRL_GCM_SET_TAG, 16, tag) == 1 else { return false }
     return EVP_DecryptFinal_ex(context, output + Int(total), &written) == 1
   }
 }
