@@ -176,7 +176,7 @@ struct DeskLockTests {
     for remaining in [4, 3, 2, 1] {
       Fixture.type(&model, "11223399")
       #expect(Fixture.press(&model, [.enter]).isEmpty)
-      #expect(Self.text(model).contains("mais \(remaining) erros"))
+      #expect(Self.text(model).contains("mais \(remaining) \(remaining == 1 ? "erro" : "erros") a sessão"))
     }
     Fixture.type(&model, "11223399")
     #expect(Fixture.press(&model, [.enter]) == [.closeOffice])
