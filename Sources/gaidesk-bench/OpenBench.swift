@@ -112,7 +112,7 @@ func openChild(root: String, mode: String) throws {
       let journal = try Journal(root: paths.journal, origin: origin, keyring: Keyring(masterKey: key))
       try journal.refresh { entry in
         records += 1
-        bytes += entry.payload.count
+        bytes += entry.content.payloadBytes.count
       }
     }
     result.records = records

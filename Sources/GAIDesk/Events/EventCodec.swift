@@ -27,7 +27,10 @@ public enum EventCodec {
   }
 
   /// Decodes a batch; unknown event types come back as `.unknown`.
-  public static func decode(_ bytes: [UInt8]) throws -> EventBatch {
+  public static func decode(_ bytes: [UInt8]) throws -> EventBatch { try decode(bytes[...]) }
+
+  /// Decodes a batch held in a view of a larger buffer (a record's payload), without copying it.
+  public static func decode(_ bytes: ArraySlice<UInt8>) throws -> EventBatch {
     var reader = ByteReader(bytes)
     guard try reader.readUInt8() == payloadVersion else {
       throw ByteReader.Malformed(reason: "payload version")

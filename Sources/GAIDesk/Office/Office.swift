@@ -427,7 +427,7 @@ public final class Office {
   @discardableResult
   private static func apply(_ entry: JournalEntry, to state: inout OfficeState) -> EventBatch {
     let batch =
-      (try? EventCodec.decode(entry.payload))
+      (try? EventCodec.decode(entry.content.payloadBytes))
       ?? EventBatch(staff: "", office: "", events: [.unknown(type: 0, version: 0, body: [])])
     state.apply(batch, time: entry.content.wall)
     return batch

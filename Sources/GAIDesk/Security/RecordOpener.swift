@@ -35,19 +35,34 @@ final class RecordOpener {
   /// The content of the record whose body (clear header of `headerSize` bytes, then the sealed content) is
   /// `body`, sealed under `epoch`; nil when it does not open, as ``open(_:)``.
   func open(body: UnsafeRawBufferPointer, headerSize: Int, epoch: UInt32) -> RecordContent? {
-    guard let context = context(epoch) else { return nil }
-    let sealedCount = body.count - headerSize
-    guard sealedCount >= Sealer.overhead else { return nil }
-    let count = sealedCount - Sealer.overhead
-    if plain.count < count { plain = [UInt8](repeating: 0, count: max(count, 2 * plain.count)) }
+    let count = body.count - headerSize - Sealer.overhead
+    guard count >= 0 else { return nil }
+    if plain.count < max(count, 1) { plain = [UInt8](repeating: 0, count: max(count, 1, 2 * plain.count)) }
     return plain.withUnsafeMutableBytes { out -> RecordContent? in
       guard
-        context.open(
-          aad: UnsafeRawBufferPointer(rebasing: body[..<headerSize]),
-          sealed: UnsafeRawBufferPointer(rebasing: body[headerSize...]), into: out.baseAddress!)
+        let (content, payload) = open(
+          body: body, headerSize: headerSize, epoch: epoch, into: out.baseAddress!)
       else { return nil }
-      return try? RecordContent(decoding: UnsafeRawBufferPointer(rebasing: out[..<count]))
+      var copied = content
+      copied.payloadBytes = Array(out[payload])[...]
+      return copied
     }
+  }
+
+  /// Opens the record whose body is `body` (as ``open(body:headerSize:epoch:)``), decrypting it to `out`
+  /// (room for the sealed content less ``Sealer/overhead`` bytes): the content with its payload left empty,
+  /// and where the payload lies from `out`; nil when it does not open.
+  func open(body: UnsafeRawBufferPointer, headerSize: Int, epoch: UInt32, into out: UnsafeMutableRawPointer)
+    -> (RecordContent, Range<Int>)?
+  {
+    guard let context = context(epoch) else { return nil }
+    let count = body.count - headerSize - Sealer.overhead
+    guard count >= 0,
+      context.open(
+        aad: UnsafeRawBufferPointer(rebasing: body[..<headerSize]),
+        sealed: UnsafeRawBufferPointer(rebasing: body[headerSize...]), into: out)
+    else { return nil }
+    return try? RecordContent.decodeLeavingPayload(UnsafeRawBufferPointer(start: out, count: count))
   }
 
   /// SHA-256 of the record's body (the next record's `previousHash`), as `ScannedRecord.hash`, through a
@@ -57,8 +72,11 @@ final class RecordOpener {
   }
 
   /// SHA-256 of a record body.
-  func hash(body: UnsafeRawBufferPointer) -> [UInt8] {
-    digest?.hash(body) ?? Array(SHA256.hash(data: body))
+  func hash(body: UnsafeRawBufferPointer) -> [UInt8] { chain(body: body).bytes }
+
+  /// SHA-256 of a record body, held inline.
+  func chain(body: UnsafeRawBufferPointer) -> ChainHash {
+    digest?.chain(body) ?? ChainHash(Array(SHA256.hash(data: body)))
   }
 
   /// Whether the keyring holds `epoch`'s key (the records sealed under it can be opened).
@@ -87,7 +105,9 @@ struct OpenedRecord {
   /// The content, nil when the record does not open (as ``RecordOpener/open(_:)``).
   var content: RecordContent?
   /// SHA-256 of the body: the next record's `previousHash`.
-  var hash: [UInt8]
+  var chain: ChainHash
+  /// ``chain`` as bytes.
+  var hash: [UInt8] { chain.bytes }
 }
 
 /// Opens a segment's records on every core: the records are split into contiguous stripes, one per core,
@@ -111,47 +131,67 @@ final class BulkOpener {
   func holds(_ epoch: UInt32) -> Bool { openers[0].holds(epoch) }
 
   /// Each frame's record in `bytes` (the scanned bytes the frames index) opened and hashed, in the frames'
-  /// order.
+  /// order. The records are decrypted into one buffer as long as `bytes` (each where its sealed content
+  /// lies), which every payload is a view of: no allocation per record.
   func open(_ frames: [RecordFrame], in bytes: [UInt8]) -> [OpenedRecord] {
-    var results = [OpenedRecord](repeating: OpenedRecord(content: nil, hash: []), count: frames.count)
+    var results = [OpenedRecord](repeating: OpenedRecord(content: nil, chain: .zero), count: frames.count)
+    var payloads = [Range<Int>](repeating: 0..<0, count: frames.count)
+    var plain = [UInt8](unsafeUninitializedCapacity: bytes.count) { _, count in count = bytes.count }
     let stripes = frames.count < BulkOpener.parallelMinimum ? 1 : openers.count
     frames.withUnsafeBufferPointer { frames in
       bytes.withUnsafeBytes { bytes in
-        results.withUnsafeMutableBufferPointer { results in
-          let work = Stripes(frames: frames, bytes: bytes, results: results, openers: openers, count: stripes)
-          if stripes == 1 {
-            work.run(0)
-          } else {
-            DispatchQueue.concurrentPerform(iterations: stripes) { work.run($0) }
+        plain.withUnsafeMutableBytes { plain in
+          results.withUnsafeMutableBufferPointer { results in
+            payloads.withUnsafeMutableBufferPointer { payloads in
+              let work = Stripes(
+                frames: frames, bytes: bytes, plain: plain, results: results, payloads: payloads,
+                openers: openers, count: stripes)
+              if stripes == 1 {
+                work.run(0)
+              } else {
+                DispatchQueue.concurrentPerform(iterations: stripes) { work.run($0) }
+              }
+            }
           }
         }
       }
+    }
+    for index in results.indices where results[index].content != nil {
+      results[index].content!.payloadBytes = plain[payloads[index]]
     }
     return results
   }
 }
 
 /// What the stripes of one ``BulkOpener/open(_:in:)`` share: each stripe reads `bytes` and `frames`, opens
-/// with its own opener and writes only its own range of `results`, so nothing is written by two threads
-/// (hence the unchecked conformance).
+/// with its own opener and writes only its own records' ranges of `plain`, `results` and `payloads`, so
+/// nothing is written by two threads (hence the unchecked conformance).
 private struct Stripes: @unchecked Sendable {
   let frames: UnsafeBufferPointer<RecordFrame>
   let bytes: UnsafeRawBufferPointer
+  let plain: UnsafeMutableRawBufferPointer
   let results: UnsafeMutableBufferPointer<OpenedRecord>
+  let payloads: UnsafeMutableBufferPointer<Range<Int>>
   let openers: [RecordOpener]
   let count: Int
 
-  /// Opens and hashes stripe `stripe`'s records.
+  /// Opens and hashes stripe `stripe`'s records, each decrypted into `plain` where its sealed content lies
+  /// in `bytes`.
   func run(_ stripe: Int) {
     let opener = openers[stripe]
     let range = frames.count * stripe / count..<frames.count * (stripe + 1) / count
     for index in range {
       let frame = frames[index]
       let body = UnsafeRawBufferPointer(rebasing: bytes[frame.bodyStart..<frame.end])
-      results[index] = OpenedRecord(
-        content: opener.open(
-          body: body, headerSize: frame.headerSize, epoch: UInt32(truncatingIfNeeded: frame.epochOrClock)),
-        hash: opener.hash(body: body))
+      let start = frame.bodyStart + frame.headerSize
+      if let (content, payload) = opener.open(
+        body: body, headerSize: frame.headerSize, epoch: UInt32(truncatingIfNeeded: frame.epochOrClock),
+        into: plain.baseAddress! + start)
+      {
+        results[index].content = content
+        payloads[index] = start + payload.lowerBound..<start + payload.upperBound
+      }
+      results[index].chain = opener.chain(body: body)
     }
   }
 }
@@ -180,6 +220,15 @@ final class SHA256Context {
   /// The digest of `bytes`; nil if OpenSSL fails.
   func hash(_ bytes: ArraySlice<UInt8>) -> [UInt8]? {
     bytes.withUnsafeBytes { hash($0) }
+  }
+
+  /// The digest of `message`, held inline; nil if OpenSSL fails.
+  func chain(_ message: UnsafeRawBufferPointer) -> ChainHash? {
+    ChainHash { digest in
+      EVP_DigestInit_ex(context, algorithm, nil) == 1
+        && EVP_DigestUpdate(context, message.baseAddress, message.count) == 1
+        && EVP_DigestFinal_ex(context, digest.assumingMemoryBound(to: UInt8.self), nil) == 1
+    }
   }
 
   /// The digest of `message`; nil if OpenSSL fails.

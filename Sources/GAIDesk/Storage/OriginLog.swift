@@ -291,7 +291,7 @@ final class OriginLog {
       chunk = taken == entries.count ? entries : Array(entries[..<taken])
       let last = frames[taken - 1]
       lastSequence = last.sequence
-      lastHash = taken == entries.count ? prepared.lastHash : entries[taken].header.previousHash
+      lastHash = taken == entries.count ? prepared.lastHash.bytes : entries[taken].header.previousHash
       lastRecord = (segment, prepared.base + last.position)
       extendSeal(prepared, to: prepared.base + last.end, whole: taken == entries.count)
       offset = prepared.base + last.end
@@ -314,7 +314,8 @@ final class OriginLog {
     if held { waitingEpoch = nil }
     return prepared.bytes.withUnsafeBytes {
       PreparedChunk.refusal(
-        frame, opened: opened, held: held, previousSequence: lastSequence, previousHash: lastHash, in: $0)
+        frame, opened: opened, held: held, previousSequence: lastSequence, previousHash: ChainHash(lastHash),
+        in: $0)
     }
   }
 

@@ -1,10 +1,6 @@
 import Crypto
 import Dispatch
 
-#if canImport(Glibc)
-  import Glibc
-#endif
-
 /// A run of one segment's bytes read, framed (length, checksum), opened, hashed and checked record against
 /// record, off the reading thread: what a log's reading can do before it knows where the previous chunk
 /// ended. The reader then checks only the first record against its position (epoch held, sequence, chain)
@@ -28,7 +24,7 @@ struct PreparedChunk: @unchecked Sendable {
   /// more, previous hash the record before's): the first record is not checked against the log's position.
   let entries: [JournalEntry]
   /// SHA-256 of the body of `entries`' last record (the next record's previous hash).
-  let lastHash: [UInt8]
+  let lastHash: ChainHash
   /// Whether the record just after `entries` (if framed) opened: the reader names its refusal.
   let nextOpened: Bool
   /// When `base` is 0 and sealing was asked: SHA-256 state of the segment header, then of the header and
@@ -60,7 +56,7 @@ struct PreparedChunk: @unchecked Sendable {
       if headerProblem != nil { bytes = [] }
       return PreparedChunk(
         segment: segment, base: base, bytes: bytes, headerProblem: headerProblem, recordsStart: recordsStart,
-        frames: [], stop: nil, entries: [], lastHash: [], nextOpened: false,
+        frames: [], stop: nil, entries: [], lastHash: .zero, nextOpened: false,
         headerSeal: sealing && headerProblem == nil ? seal(bytes, through: recordsStart) : nil,
         entriesSeal: nil, epochs: opener.keyring.epochs)
     }
@@ -69,14 +65,14 @@ struct PreparedChunk: @unchecked Sendable {
     var opened = opener.open(frames, in: bytes)
     var entries: [JournalEntry] = []
     entries.reserveCapacity(frames.count)
-    var previousHash: [UInt8] = []
+    var previousHash = ChainHash.zero
     bytes.withUnsafeBytes { raw in
       for index in frames.indices {
         let frame = frames[index]
         let epoch = UInt32(truncatingIfNeeded: frame.epochOrClock)
         if index == 0 {
           guard opener.holds(epoch), opened[0].content != nil else { break }
-          previousHash = Array(raw[frame.previousHashStart..<frame.previousHashStart + 32])
+          previousHash = ChainHash(loading: raw.baseAddress! + frame.previousHashStart)
         } else {
           let refused = refusal(
             frame, opened: opened[index].content != nil, held: opener.holds(epoch),
@@ -84,15 +80,12 @@ struct PreparedChunk: @unchecked Sendable {
           guard refused == nil else { break }
         }
         var content: RecordContent?
-        var hash: [UInt8] = []
         swap(&content, &opened[index].content)
-        swap(&hash, &opened[index].hash)
         entries.append(
           JournalEntry(
-            header: RecordHeader(
-              origin: origin, sequence: frame.sequence, epoch: epoch, previousHash: previousHash),
+            header: RecordHeader(origin: origin, sequence: frame.sequence, epoch: epoch, chain: previousHash),
             content: content!))
-        previousHash = hash
+        previousHash = opened[index].chain
       }
     }
     let headerSeal = sealing && base == 0 ? seal(bytes, through: recordsStart) : nil
@@ -114,19 +107,16 @@ struct PreparedChunk: @unchecked Sendable {
   /// epoch held, the sequence one more than `previousSequence`, the previous hash `previousHash` (the
   /// record before's), the content opened. Nil when it follows.
   static func refusal(
-    _ frame: RecordFrame, opened: Bool, held: Bool, previousSequence: UInt64, previousHash: [UInt8],
+    _ frame: RecordFrame, opened: Bool, held: Bool, previousSequence: UInt64, previousHash: ChainHash,
     in bytes: UnsafeRawBufferPointer
   ) -> Refusal? {
     guard held else { return .epochNotHeld(UInt32(truncatingIfNeeded: frame.epochOrClock)) }
     guard frame.sequence == previousSequence &+ 1 else {
       return .damage("sequence \(frame.sequence) where \(previousSequence &+ 1) was expected")
     }
-    let chained =
-      previousHash.count == 32
-      && previousHash.withUnsafeBytes {
-        memcmp(bytes.baseAddress! + frame.previousHashStart, $0.baseAddress!, 32) == 0
-      }
-    guard chained else { return .damage("hash chain broken") }
+    guard previousHash.matches(bytes.baseAddress! + frame.previousHashStart) else {
+      return .damage("hash chain broken")
+    }
     guard opened else { return .damage("cannot decrypt: altered record or another office's key") }
     return nil
   }

@@ -11,15 +11,22 @@ public struct RecordContent: Equatable, Sendable {
   /// The last sequence the writing device had read of each other origin, when the writer included it
   /// (empty otherwise).
   public var seen: [OriginID: UInt64]
-  /// The payload (an encoded `EventBatch`).
-  public var payload: [UInt8]
+  /// The payload (an encoded `EventBatch`), a view of the bytes it was decrypted into: a bulk reading
+  /// decrypts a whole segment's records into one buffer, which every payload read from it shares.
+  public var payloadBytes: ArraySlice<UInt8>
 
   /// Creates record content.
   public init(clock: HybridTime, wall: WallTime, seen: [OriginID: UInt64] = [:], payload: [UInt8]) {
     self.clock = clock
     self.wall = wall
     self.seen = seen
-    self.payload = payload
+    payloadBytes = payload[...]
+  }
+
+  /// The payload copied into an array of its own (``payloadBytes`` without the copy).
+  public var payload: [UInt8] {
+    get { Array(payloadBytes) }
+    set { payloadBytes = newValue[...] }
   }
 
   /// The plaintext: clock u64, wall ms u64, seen count varint then (origin 16, sequence varint) sorted by
@@ -33,7 +40,7 @@ public struct RecordContent: Equatable, Sendable {
       w.write(raw: origin.bytes)
       w.writeVarint(seen[origin]!)
     }
-    w.writeBytes(payload)
+    w.writeBytes(payloadBytes)
     let padded =
       (w.bytes.count + RecordContent.sizeClass - 1) / RecordContent.sizeClass * RecordContent.sizeClass
     w.write(raw: [UInt8](repeating: 0, count: padded - w.bytes.count))
@@ -45,11 +52,19 @@ public struct RecordContent: Equatable, Sendable {
     self = try bytes.withUnsafeBytes { try RecordContent(decoding: $0) }
   }
 
-  /// Decodes a plaintext held in memory borrowed for the call (the bulk opener's reused buffer).
+  /// Decodes a plaintext held in memory borrowed for the call, its payload copied out.
   init(decoding plain: UnsafeRawBufferPointer) throws {
+    let (content, payload) = try RecordContent.decodeLeavingPayload(plain)
+    self = content
+    payloadBytes = Array(plain[payload])[...]
+  }
+
+  /// Decodes a plaintext except for its payload, left empty: returns where the payload lies in `plain`, for
+  /// the caller to take as a view of the buffer `plain` belongs to.
+  static func decodeLeavingPayload(_ plain: UnsafeRawBufferPointer) throws -> (RecordContent, Range<Int>) {
     var r = UnsafeByteReader(plain)
-    clock = HybridTime(rawValue: try r.readUInt64())
-    wall = WallTime(milliseconds: try r.readUInt64())
+    let clock = HybridTime(rawValue: try r.readUInt64())
+    let wall = WallTime(milliseconds: try r.readUInt64())
     var seen: [OriginID: UInt64] = [:]
     for _ in 0..<(try r.readLength()) {
       guard let origin = OriginID(bytes: try r.readArray(16)) else {
@@ -57,8 +72,10 @@ public struct RecordContent: Equatable, Sendable {
       }
       seen[origin] = try r.readVarint()
     }
-    self.seen = seen
-    payload = try r.readArray(try r.readLength())
+    let count = try r.readLength()
+    let start = r.offset
+    _ = try r.readRaw(count)
     guard r.restIsZero else { throw ByteReader.Malformed(reason: "padding") }
+    return (RecordContent(clock: clock, wall: wall, seen: seen, payload: []), start..<start + count)
   }
 }

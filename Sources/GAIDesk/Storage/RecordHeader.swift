@@ -17,17 +17,28 @@ public struct RecordHeader: Equatable, Sendable {
   public var sequence: UInt64
   /// The key epoch whose key sealed the content (format 2).
   public var epoch: UInt32
-  /// SHA-256 of the previous record's body in this origin (zeros for the first).
-  public var previousHash: [UInt8]
+  /// SHA-256 of the previous record's body in this origin (zeros for the first), held inline.
+  public var chain: ChainHash
   /// The clock kept in clear by format 1 (nil in format 2, which seals it).
   public var legacyClock: HybridTime?
 
   /// Creates a format-2 header.
   public init(origin: OriginID, sequence: UInt64, epoch: UInt32, previousHash: [UInt8]) {
+    self.init(origin: origin, sequence: sequence, epoch: epoch, chain: ChainHash(previousHash))
+  }
+
+  /// Creates a format-2 header whose previous record's hash is `chain`.
+  public init(origin: OriginID, sequence: UInt64, epoch: UInt32, chain: ChainHash) {
     self.origin = origin
     self.sequence = sequence
     self.epoch = epoch
-    self.previousHash = previousHash
+    self.chain = chain
+  }
+
+  /// SHA-256 of the previous record's body, as bytes (``chain`` as an array).
+  public var previousHash: [UInt8] {
+    get { chain.bytes }
+    set { chain = ChainHash(newValue) }
   }
 
   /// The layout version of this header.
@@ -42,7 +53,7 @@ public struct RecordHeader: Equatable, Sendable {
     writer.write(raw: origin.bytes)
     writer.write(sequence)
     if let legacyClock { writer.write(legacyClock.rawValue) } else { writer.write(epoch) }
-    writer.write(raw: previousHash)
+    chain.withUnsafeBytes { writer.write(raw: $0) }
     return writer.bytes
   }
 
@@ -73,6 +84,57 @@ public struct RecordHeader: Equatable, Sendable {
     } else {
       epoch = try reader.readUInt32()
     }
-    previousHash = Array(try reader.readRaw(32))
+    chain = ChainHash(try reader.readRaw(32))
+  }
+}
+
+/// A SHA-256 digest held inline (32 bytes in the value, no allocation): the hash that chains a record to
+/// the one before it in its origin.
+public struct ChainHash: Equatable, Sendable {
+  private var words: (UInt64, UInt64, UInt64, UInt64)
+
+  /// All zeros: the previous hash of an origin's first record.
+  public static let zero = ChainHash(words: (0, 0, 0, 0))
+
+  private init(words: (UInt64, UInt64, UInt64, UInt64)) { self.words = words }
+
+  /// The first 32 bytes of `bytes` (zeros past the end of a shorter collection).
+  public init<Bytes: Collection>(_ bytes: Bytes) where Bytes.Element == UInt8 {
+    words = (0, 0, 0, 0)
+    withUnsafeMutableBytes(of: &words) { out in
+      for (index, byte) in zip(out.indices, bytes) { out[index] = byte }
+    }
+  }
+
+  /// The 32 bytes at `source`.
+  init(loading source: UnsafeRawPointer) {
+    words = (
+      source.loadUnaligned(fromByteOffset: 0, as: UInt64.self),
+      source.loadUnaligned(fromByteOffset: 8, as: UInt64.self),
+      source.loadUnaligned(fromByteOffset: 16, as: UInt64.self),
+      source.loadUnaligned(fromByteOffset: 24, as: UInt64.self)
+    )
+  }
+
+  /// A hash written by `fill` into its 32 bytes; nil when `fill` answers false.
+  init?(filling fill: (UnsafeMutableRawPointer) -> Bool) {
+    words = (0, 0, 0, 0)
+    guard withUnsafeMutableBytes(of: &words, { fill($0.baseAddress!) }) else { return nil }
+  }
+
+  /// The 32 bytes, as an array.
+  public var bytes: [UInt8] { withUnsafeBytes { Array($0) } }
+
+  /// Calls `body` with the 32 bytes.
+  public func withUnsafeBytes<Result>(_ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
+    try Swift.withUnsafeBytes(of: words, body)
+  }
+
+  /// Whether the 32 bytes at `other` are this hash's.
+  func matches(_ other: UnsafeRawPointer) -> Bool { self == ChainHash(loading: other) }
+
+  public static func == (left: ChainHash, right: ChainHash) -> Bool {
+    left.words.0 == right.words.0 && left.words.1 == right.words.1 && left.words.2 == right.words.2
+      && left.words.3 == right.words.3
   }
 }

@@ -6,16 +6,22 @@ public struct ByteReader {
     public let reason: String
   }
 
-  private let bytes: [UInt8]
-  /// The offset of the next byte to read.
+  private let bytes: ArraySlice<UInt8>
+  /// The offset of the next byte to read (an index of the bytes given).
   public private(set) var offset: Int
   private let end: Int
 
   /// Reads `bytes[range]` (a range reaching beyond the bytes reads as truncated there).
   public init(_ bytes: [UInt8], range: Range<Int>? = nil) {
+    self.init(bytes[...], range: range)
+  }
+
+  /// Reads `bytes[range]`, offsets being the slice's indices (a range reaching beyond the slice reads as
+  /// truncated there).
+  public init(_ bytes: ArraySlice<UInt8>, range: Range<Int>? = nil) {
     self.bytes = bytes
-    self.end = min(range?.upperBound ?? bytes.count, bytes.count)
-    self.offset = max(0, min(range?.lowerBound ?? 0, end))
+    self.end = max(bytes.startIndex, min(range?.upperBound ?? bytes.endIndex, bytes.endIndex))
+    self.offset = max(bytes.startIndex, min(range?.lowerBound ?? bytes.startIndex, end))
   }
 
   /// Whether every byte has been read.
@@ -24,7 +30,11 @@ public struct ByteReader {
   public var remaining: Int { end - offset }
   /// Whether every byte left is zero (padding).
   public var restIsZero: Bool {
-    bytes.withUnsafeBufferPointer { UnsafeBufferPointer(rebasing: $0[offset..<end]).allSatisfy { $0 == 0 } }
+    bytes.withUnsafeBufferPointer {
+      UnsafeBufferPointer(rebasing: $0[offset - bytes.startIndex..<end - bytes.startIndex]).allSatisfy {
+        $0 == 0
+      }
+    }
   }
 
   private mutating func need(_ count: Int) throws {
@@ -43,7 +53,9 @@ public struct ByteReader {
     try need(2)
     defer { offset += 2 }
     return UInt16(
-      littleEndian: bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: offset, as: UInt16.self) })
+      littleEndian: bytes.withUnsafeBytes {
+        $0.loadUnaligned(fromByteOffset: offset - bytes.startIndex, as: UInt16.self)
+      })
   }
 
   /// Reads a 32-bit little-endian integer.
@@ -51,7 +63,9 @@ public struct ByteReader {
     try need(4)
     defer { offset += 4 }
     return UInt32(
-      littleEndian: bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: offset, as: UInt32.self) })
+      littleEndian: bytes.withUnsafeBytes {
+        $0.loadUnaligned(fromByteOffset: offset - bytes.startIndex, as: UInt32.self)
+      })
   }
 
   /// Reads a 64-bit little-endian integer.
@@ -59,7 +73,9 @@ public struct ByteReader {
     try need(8)
     defer { offset += 8 }
     return UInt64(
-      littleEndian: bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: offset, as: UInt64.self) })
+      littleEndian: bytes.withUnsafeBytes {
+        $0.loadUnaligned(fromByteOffset: offset - bytes.startIndex, as: UInt64.self)
+      })
   }
 
   /// Reads `count` raw bytes.
@@ -119,7 +135,8 @@ public struct ByteReader {
     // unchanged exactly when they were valid: the same answer as `String(validating:)`, without its generic
     // (unspecialised) path.
     let valid = bytes.withUnsafeBufferPointer { buffer -> String? in
-      let slice = UnsafeBufferPointer(rebasing: buffer[start..<start + count])
+      let first = start - bytes.startIndex
+      let slice = UnsafeBufferPointer(rebasing: buffer[first..<first + count])
       if slice.allSatisfy({ $0 < 0x80 }) { return String(decoding: slice, as: UTF8.self) }
       var string = String(decoding: slice, as: UTF8.self)
       let unchanged = string.withUTF8 { $0.count == count && $0.elementsEqual(slice) }
