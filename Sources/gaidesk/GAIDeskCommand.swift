@@ -32,7 +32,7 @@ struct GAIDeskCommand: ParsableCommand {
     } catch let error as GAIDeskError {
       Failure.exit(error)
     } catch {
-      Failure.exit(GAIDeskError(.usage, "gaidesk", "\(error)"))
+      Failure.exit(GAIDeskError(.usage, "gaidesk", ParserWords.translateError("\(error)")))
     }
     do {
       var command = try parseAsRoot(arguments.parsed)
@@ -47,7 +47,8 @@ struct GAIDeskCommand: ParsableCommand {
         print(ParserWords.translate(fullMessage(for: error)))
         Failure.finish(.success)
       }
-      Failure.exit(GAIDeskError(.usage, arguments.commandPath, message(for: error)))
+      Failure.exit(
+        GAIDeskError(.usage, arguments.commandPath, ParserWords.translateError(message(for: error))))
     }
     Failure.finish(.success)
   }

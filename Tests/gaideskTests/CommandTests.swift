@@ -30,6 +30,38 @@ import Testing
     #expect(!FileManager.default.fileExists(atPath: cli.data))
   }
 
+  /// `visitor search` is `visitor find` (the word a new user types first); a usage error is one sentence,
+  /// without the doubled period of a message that ended with its own.
+  @Test func searchFindsAndAUsageErrorIsOneSentence() {
+    let cli = CLI()
+    #expect(cli.initOffice().status == 0)
+    #expect(cli.run(["visitor", "add", "--name", "Moussa Diop", "--nationality", "SN"]).status == 0)
+    let search = cli.run(["visitor", "search", "diop"])
+    #expect(search.status == 0 && search.out.contains("Moussa Diop"), "\(search.err)")
+    for language in ["pt", "en", "fr"] {
+      let usage = cli.run(
+        ["queue", "add", "--topic", "residence.renewal"], environment: ["GAIDESK_LANG": language])
+      #expect(usage.status == 1 && usage.err.contains("--visitor"), "\(usage.err)")
+      #expect(!usage.err.contains(".."), "\(language): \(usage.err)")
+    }
+  }
+
+  /// When stdout and stderr go to one pipe (a script, `2>&1 | less`), the similar visitors listed come
+  /// before the refusal that says "see above".
+  @Test func aRefusalComesAfterWhatItRefersTo() {
+    let cli = CLI()
+    #expect(cli.initOffice().status == 0)
+    let add = ["visitor", "add", "--name", "Moussa Diop", "--nationality", "SN"]
+    #expect(cli.run(add).status == 0)
+    let both = cli.wait(
+      cli.spawn(
+        ["/bin/sh", "-c", "\"$0\" \"$@\" 2>&1", CLI.binary] + add, environment: cli.environment, tag: "both"))
+    let listed = both.out.range(of: "Moussa Diop")
+    let refused = both.out.range(of: "gaidesk:")
+    #expect(both.status == 1 && listed != nil && refused != nil, "\(both.out)")
+    if let listed, let refused { #expect(listed.lowerBound < refused.lowerBound, "\(both.out)") }
+  }
+
   @Test func aVisitFromArrivalToClosedReferral() throws {
     let cli = CLI()
     #expect(cli.initOffice().status == 0)

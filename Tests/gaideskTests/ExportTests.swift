@@ -53,7 +53,8 @@ import Testing
     let csv = cli.run(["report", "month", String(month), "--format", "csv"])
     #expect(csv.status == 0, "\(csv.err)")
     let lines = csv.out.components(separatedBy: "\r\n")
-    #expect(lines[0].contains("Relatório mensal \(month) — GAI Praia"))  // (the BOM is checked in ReportTests)
+    // The BOM is checked in ReportTests.
+    #expect(lines[0].contains("Relatório mensal \(month) — GAI Praia"))
     #expect(lines[1] == "Gabinete;praia" && lines[2] == "Concelho;Praia" && lines[3] == "Ilha;Santiago")
     #expect(lines[4].hasPrefix("Período;\(month)-01;\(month)-"))
     #expect(lines[6] == "secção;código;descrição;estado;valor")

@@ -107,6 +107,63 @@ import Testing
       help.contains("USAGE:") && help.contains("Show help information.") && help.contains("(default: 10)"))
   }
 
+  /// argument-parser's error sentences (an unknown option, a missing or invalid value, an argument too many)
+  /// follow the language like its help; the names and values typed stay as typed; one sentence each.
+  @Test func theParsersErrorsFollowTheLanguage() {
+    let cli = CLI()
+    let runs = [
+      ["queue", "add", "--visitor", "V-1", "--topc", "x"], ["visitor", "add"],
+      ["visitor", "find", "a", "--limit", "abc"],
+      ["visitor", "find", "a", "b"], ["visitor", "find", "a", "--limit"],
+    ]
+    let expected: [String: [String]] = [
+      "pt": [
+        "Opção desconhecida «--topc». Queria dizer «--", "Falta o argumento «--name <name>»",
+        "O valor «abc» não é válido para «--limit <limit>»", "Argumento a mais: «b»",
+        "Falta o valor de «--limit <limit>»",
+      ],
+      "fr": [
+        "Option inconnue « --topc ». Vouliez-vous dire « --", "Argument manquant : « --name <name> »",
+        "La valeur « abc » n'est pas valable pour « --limit <limit> »", "Argument en trop : « b »",
+        "Valeur manquante pour « --limit <limit> »",
+      ],
+      "en": [
+        "Unknown option '--topc'. Did you mean '--", "Missing expected argument '--name <name>'",
+        "The value 'abc' is invalid for '--limit <limit>'", "Unexpected argument 'b'",
+        "Missing value for '--limit <limit>'",
+      ],
+    ]
+    for (language, sentences) in expected {
+      for (arguments, sentence) in zip(runs, sentences) {
+        let refused = cli.run(arguments, environment: ["GAIDESK_LANG": language])
+        #expect(refused.status == 1 && refused.err.contains(sentence), "\(language): \(refused.err)")
+        #expect(!refused.err.contains("?.") && !refused.err.contains(".."), "\(language): \(refused.err)")
+        if language != "en" {
+          for english in ["Unknown", "Missing", "The value", "Unexpected", "Did you mean"] {
+            #expect(!refused.err.contains(english), "\(language): \(refused.err)")
+          }
+        }
+      }
+    }
+  }
+
+  /// A translated "(default)" after a subcommand's name keeps its description in the column of the others.
+  @Test func theSubcommandsDescriptionsStayInOneColumn() throws {
+    let cli = CLI()
+    for language in ["pt", "en", "fr"] {
+      let help = cli.run(["--help"], environment: ["GAIDESK_LANG": language, "COLUMNS": "100"]).out
+      let lines = help.split(separator: "\n").map(String.init)
+      let headings = ["SUBCOMMANDS:", "SUBCOMANDOS:", "SOUS-COMMANDES :"]
+      let start = try #require(lines.firstIndex { headings.contains($0) })
+      let entries = lines[(start + 1)...].filter { $0.hasPrefix("  ") && !$0.hasPrefix("   ") }
+      let columns = Set(
+        entries.compactMap { line in
+          line.firstRange(of: /\S  +\S/).map { line.distance(from: line.startIndex, to: $0.upperBound) }
+        })
+      #expect(entries.count > 10 && columns.count == 1, "\(language):\n\(help)")
+    }
+  }
+
   /// The merged string tables shipped with the program.
   static func tables() throws -> [String: [String: String]] {
     let folder = repository.appendingPathComponent("Resources/data/strings")

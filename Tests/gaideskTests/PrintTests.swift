@@ -32,7 +32,8 @@ struct PrintTests {
     let sheet = jobs[0]
     #expect(sheet == cli.run(["day"]).out, "the printed sheet is what `gaidesk day` shows")
     #expect(sheet.contains("A-001") && sheet.contains("Maria 王 Silva") && sheet.contains("chamado"))
-    #expect(jobs[1].contains("Relatório mensal \(month)") && jobs[1].contains("Senhas emitidas"), "\(jobs[1])")
+    #expect(
+      jobs[1].contains("Relatório mensal \(month)") && jobs[1].contains("Senhas emitidas"), "\(jobs[1])")
     #expect(
       !FileManager.default.fileExists(
         atPath: cli.scratch + "/gaidesk-day-\(CLI.localDay(daysFromToday: 0)).txt"))

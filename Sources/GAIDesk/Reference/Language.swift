@@ -10,4 +10,13 @@ public enum Language: String, CaseIterable, Sendable, Codable {
     guard let language = Language(rawValue: prefix) else { return nil }
     self = language
   }
+
+  /// Whether `count` takes the singular in this language: one in Portuguese (as written in Cabo Verde) and
+  /// English, zero and one in French.
+  public func isSingular(_ count: Int) -> Bool {
+    switch self {
+    case .portuguese, .english: count == 1
+    case .french: count == 0 || count == 1
+    }
+  }
 }

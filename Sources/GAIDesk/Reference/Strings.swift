@@ -17,13 +17,20 @@ public final class Strings: Sendable {
   /// Every key in the tables.
   public var keys: [String] { Array(tables.keys) }
 
-  /// The text of `key` in `language` (falling back to Portuguese, then to the key) with `{n}` filled in and
+  /// The text of `key` in `language` (falling back to Portuguese, then to the key) with `{n}` filled in,
+  /// `{n|singular|plural}` written as the form `language` uses for the count in argument `n`, and
   /// `{authority}` naming the national immigration authority (reference data).
   public func text(_ key: String, _ args: [String] = [], language: Language) -> String {
     let entry = tables[key]
     var text = entry?[language.rawValue] ?? entry?["pt"] ?? key
     // Most texts have no placeholder: they are returned as they are, without a search per placeholder.
     guard text.utf8.contains(UInt8(ascii: "{")) else { return text }
+    if text.contains("|") {
+      text = text.replacing(/\{([0-9])\|((?:[^|{}]|\{[0-9]\})*)\|((?:[^|{}]|\{[0-9]\})*)\}/) { choice in
+        let count = Int(choice.1).flatMap { $0 < args.count ? Int(args[$0].filter(\.isASCIIDigit)) : nil }
+        return count.map(language.isSingular) == true ? choice.2 : choice.3
+      }
+    }
     text = text.filling("{authority}", with: Authority.shipped.short)
     for (index, arg) in args.enumerated() { text = text.filling("{\(index)}", with: arg) }
     return text
@@ -39,6 +46,11 @@ public final class Strings: Sendable {
     }
     return merged
   }
+}
+
+extension Character {
+  /// Whether this is one of the digits 0 to 9.
+  fileprivate var isASCIIDigit: Bool { isASCII && isNumber }
 }
 
 extension String {

@@ -62,7 +62,7 @@ struct VisitorCommand: ParsableCommand {
   struct Find: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: Help.t("Find visitors by name, alias, phone or document."),
-      discussion: Help.examples("visitor.find"))
+      discussion: Help.examples("visitor.find"), aliases: ["search"])
     @OptionGroup var options: OfficeOptions
     @Argument(help: Help.t("What to look for; case, accents, word order and small typos are ignored."))
     var query: String

@@ -22,6 +22,8 @@ enum Failure {
   static func exit(_ error: GAIDeskError) -> Never {
     // The arguments come from the user: control characters escaped (ESC [ 2 J must not clear the screen).
     let message = Console.text(error.key, error.args.map(Console.line))
+    // What the command already printed comes first when both streams go to one file or pipe.
+    if let out = standardOutput() { fflush(out) }
     if json {
       let object: [String: Any] = [
         "format": Console.jsonFormat,

@@ -55,7 +55,9 @@ struct FrontDeskSheetAndSlipTests {
     #expect(again.knowledge.sheet("residence.renewal") == edited)
     #expect(!again.knowledge.isEdited("residence.first-permit"))
     #expect(throws: GAIDeskError(.partnerUnknown, "nobody")) {
-      try f.office.updateSheet(topic: "residence.renewal", staff: "Supervisora Rosa") { $0.partners = ["nobody"] }
+      try f.office.updateSheet(topic: "residence.renewal", staff: "Supervisora Rosa") {
+        $0.partners = ["nobody"]
+      }
     }
   }
 

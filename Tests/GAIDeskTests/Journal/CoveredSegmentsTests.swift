@@ -11,7 +11,8 @@ import Testing
   static func damagedBehindTheCache() throws -> (TemporaryDirectory, Office) {
     let dir = TemporaryDirectory()
     let office = try TestOffice.make(in: dir)
-    _ = try TestOffice.addVisitors(office, count: 30)  // enough that a third of the way in is past the accounts record `init` writes
+    // Enough that a third of the way in is past the accounts record `init` writes.
+    _ = try TestOffice.addVisitors(office, count: 30)
     office.saveSnapshot()
     let segment = TestOffice.segments(dir)[0]
     var bytes = try FileIO.read(segment)
