@@ -202,7 +202,7 @@ public enum EventCodec {
   }
 
   /// The event of a body; `raw` gives its bytes, kept for an event this program does not read.
-  private static func decode(type: UInt16, version: UInt16, body r: inout ByteReader, raw: () -> [UInt8])
+  static func decode(type: UInt16, version: UInt16, body r: inout ByteReader, raw: () -> [UInt8])
     throws -> Event
   {
     // Types and versions this program does not know are kept as they are and passed on.

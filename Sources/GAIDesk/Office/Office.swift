@@ -379,8 +379,8 @@ public final class Office {
         return
       }
       // Folded first: a `searchBasis?.note(…)` around it would skip the fold when there is no basis.
-      let batch = Self.apply(entry, to: &state)
-      searchBasis?.note(batch)
+      let events = Self.apply(entry, to: &state)
+      searchBasis?.note(events)
       appliedKey = entry.key
     }
     recordsReplayed += count
@@ -423,14 +423,11 @@ public final class Office {
     journal.acceptedLoss = state.acceptedLoss
   }
 
-  /// Folds `entry` into `state`; returns the batch folded.
+  /// Folds `entry` into `state` from its payload's bytes; returns its events but a visit's (which the search
+  /// basis does not watch).
   @discardableResult
-  private static func apply(_ entry: JournalEntry, to state: inout OfficeState) -> EventBatch {
-    let batch =
-      (try? EventCodec.decode(entry.content.payloadBytes))
-      ?? EventBatch(staff: "", office: "", events: [.unknown(type: 0, version: 0, body: [])])
-    state.apply(batch, time: entry.content.wall)
-    return batch
+  private static func apply(_ entry: JournalEntry, to state: inout OfficeState) -> [Event] {
+    state.apply(payload: entry.content.payloadBytes, time: entry.content.wall)
   }
 
   /// Writes the sealed snapshot cache under the current epoch's key (so a person who left cannot read a later
@@ -546,7 +543,7 @@ public final class Office {
           let batch = EventBatch(staff: staff, office: code, events: events)
           applied = true
           state.apply(batch, time: stamp.wall)
-          searchBasis?.note(batch)
+          searchBasis?.note(batch.events)
           appliedKey = RecordKey(clock: stamp.time, origin: origin, sequence: stamp.sequence)
           return EventCodec.encode(batch)
         },

@@ -21,9 +21,9 @@ public struct SearchBasis: Equatable, Sendable {
     self.touched = touched
   }
 
-  /// Takes the visitors `batch`, folded on top of the state, may change.
-  mutating func note(_ batch: EventBatch) {
-    for event in batch.events {
+  /// Takes the visitors `events`, folded on top of the state, may change.
+  mutating func note(_ events: [Event]) {
+    for event in events {
       if let id = SearchBasis.visitorTouched(by: event) { touched.insert(id) }
     }
   }

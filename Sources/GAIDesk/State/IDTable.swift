@@ -24,16 +24,40 @@ struct IDTable: Sendable {
 
   /// The number of `id`, if the table holds it.
   func index(of id: String) -> Int32? {
-    guard let key = existingKey(id) else { return nil }
-    return find(key).index
+    var id = id
+    return id.withUTF8 { index(ofBytes: $0) }
   }
 
   /// The number of `id`, adding it when the table does not hold it yet; whether it was added.
   mutating func insert(_ id: String) -> (index: Int32, inserted: Bool) {
-    let key = makeKey(id)
+    var id = id
+    return id.withUTF8 { insert(bytes: $0) }
+  }
+
+  /// The number of the id of UTF-8 `bytes`, if the table holds it.
+  func index(ofBytes bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
+    let (end, number) = Self.split(bytes)
+    guard let prefix = prefixPool.number(ofBytes: UnsafeBufferPointer(rebasing: bytes[..<end])) else {
+      return nil
+    }
+    return find(Key(prefix: prefix, number: number)).index
+  }
+
+  /// The number of the id of UTF-8 `bytes` (valid UTF-8), adding it when the table does not hold it yet;
+  /// whether it was added.
+  mutating func insert(bytes: UnsafeBufferPointer<UInt8>) -> (index: Int32, inserted: Bool) {
+    let (end, number) = Self.split(bytes)
+    let key = Key(
+      prefix: prefixPool.intern(bytes: UnsafeBufferPointer(rebasing: bytes[..<end])), number: number)
     let found = find(key)
     if let index = found.index { return (index, false) }
     return (add(key, at: found.slot), true)
+  }
+
+  /// Room for `count` ids without growing the table.
+  mutating func reserveCapacity(_ count: Int) {
+    keys.reserveCapacity(count)
+    reserve(count)
   }
 
   /// The id numbered `index`.
@@ -112,30 +136,15 @@ struct IDTable: Sendable {
     return (dash + 1, number)
   }
 
-  private func existingKey(_ id: String) -> Key? {
-    var id = id
-    return id.withUTF8 { bytes in
-      let (end, number) = Self.split(bytes)
-      return prefixPool.number(ofBytes: UnsafeBufferPointer(rebasing: bytes[..<end])).map {
-        Key(prefix: $0, number: number)
-      }
-    }
-  }
-
-  private mutating func makeKey(_ id: String) -> Key {
-    var id = id
-    return id.withUTF8 { bytes in
-      let (end, number) = Self.split(bytes)
-      return Key(
-        prefix: prefixPool.intern(bytes: UnsafeBufferPointer(rebasing: bytes[..<end])), number: number)
-    }
-  }
-
+  /// Ids of one prefix whose numbers differ only in their last four bits go to neighbouring slots (one or two
+  /// cache lines): a visit is called and closed soon after it arrived, while the ids near its number are
+  /// still cached. Blocks of 16 numbers are scattered by a multiplicative hash.
   private static func hash(_ key: Key) -> Int {
-    var h = UInt64(bitPattern: key.number) &* 0x9E37_79B9_7F4A_7C15
+    let number = UInt64(bitPattern: key.number)
+    var h = (number >> 4) &* 0x9E37_79B9_7F4A_7C15
     h ^= UInt64(UInt32(bitPattern: key.prefix)) &* 0xC2B2_AE3D_27D4_EB4F
     h ^= h >> 29
-    return Int(truncatingIfNeeded: h)
+    return Int(truncatingIfNeeded: (h << 4) &+ (number & 15))
   }
 
   /// The slot of `key`: its number when held, else the empty slot where it would go.

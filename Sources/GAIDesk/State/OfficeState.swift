@@ -47,13 +47,25 @@ public struct OfficeState: Sendable {
   /// When desks lock and wipe their keys (the latest change of each field, in canonical order).
   public internal(set) var lockTimes = LockTimes.standard
 
+  /// The local day (days since 1970) of the last record counted in `recordsPerDay`, and its name: records
+  /// come in days, so most of them do not format their day again.
+  private var countedDay = (index: Int.min, name: "")
+
   /// An empty office.
   public init() {}
+
+  /// Counts a record written at `time` in `recordsPerDay`.
+  mutating func countRecord(on time: WallTime) {
+    let seconds = Int(time.milliseconds / 1000) + LocalTime.offsetSeconds
+    let index = seconds >= 0 ? seconds / 86400 : -((-seconds + 86399) / 86400)
+    if index != countedDay.index { countedDay = (index, LocalTime.day(time)) }
+    recordsPerDay[countedDay.name, default: 0] += 1
+  }
 
   /// Applies one record's events, written at wall time `time`.
   public mutating func apply(_ batch: EventBatch, time: WallTime) {
     recordCount += 1
-    recordsPerDay[LocalTime.day(time), default: 0] += 1
+    countRecord(on: time)
     // Account changes (an office's first record names its accounts) do not date the desk's history.
     if !batch.events.allSatisfy(\.isAccountChange), latestWall.map({ time > $0 }) ?? true {
       latestWall = time

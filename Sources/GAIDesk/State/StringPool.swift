@@ -1,3 +1,5 @@
+import Glibc
+
 /// Distinct strings numbered in the order they were first added (days, staff, desks, outcomes, notes, id
 /// prefixes), found by an FNV-1a hash of their UTF-8 bytes and a byte comparison: no `String` is built to
 /// look one up, and the hash is a few instructions a byte where `Hasher` costs a few hundred a string.
@@ -73,9 +75,16 @@ struct StringPool: Sendable {
       let held = slots[slot]
       if held == 0 { return (nil, slot) }
       var candidate = values[Int(held - 1)]
-      if candidate.withUTF8({ $0.elementsEqual(bytes) }) { return (held - 1, slot) }
+      if candidate.withUTF8({ Self.equal($0, bytes) }) { return (held - 1, slot) }
       slot = (slot + 1) & mask
     }
+  }
+
+  /// Whether `a` and `b` hold the same bytes (`memcmp`; `elementsEqual` compares byte by byte).
+  static func equal(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard a.count == b.count else { return false }
+    guard let x = a.baseAddress, let y = b.baseAddress else { return true }
+    return memcmp(x, y, a.count) == 0
   }
 
   private mutating func add(_ value: String, at slot: Int) -> Int32 {

@@ -34,7 +34,7 @@ public struct VisitTable: Sendable {
   /// Offices, ticket letters, staff, desks, outcomes and notes.
   var texts = StringPool()
   /// Lists of topics dealt with.
-  var topicLists = InternPool<[String]>()
+  var topicLists = InternPool()
   /// Rows per day (by number in `days`), in arrival order.
   var rowsByDay: [[Int32]] = []
   /// Rows per visitor (by number in `visitorIDs`), in arrival order.
@@ -90,14 +90,37 @@ public struct VisitTable: Sendable {
   ) -> Int32? {
     let (row, inserted) = ids.insert(id)
     guard inserted else { return nil }
-    let visitor = visitorIDs.insert(visitorID)
+    return add(
+      row, visitor: visitorIDs.insert(visitorID), day: days.intern(day), number: number,
+      letter: texts.intern(letter), office: texts.intern(office), at: time, by: texts.intern(staff))
+  }
+
+  /// `arrive` with every id and text given as its UTF-8 bytes (valid UTF-8), as they lie in a record.
+  mutating func arrive(
+    id: UnsafeBufferPointer<UInt8>, visitorID: UnsafeBufferPointer<UInt8>, day: UnsafeBufferPointer<UInt8>,
+    number: Int, letter: UnsafeBufferPointer<UInt8>, office: UnsafeBufferPointer<UInt8>, at time: WallTime,
+    by staff: UnsafeBufferPointer<UInt8>
+  ) -> Int32? {
+    let (row, inserted) = ids.insert(bytes: id)
+    guard inserted else { return nil }
+    return add(
+      row, visitor: visitorIDs.insert(bytes: visitorID), day: days.intern(bytes: day), number: number,
+      letter: texts.intern(bytes: letter), office: texts.intern(bytes: office), at: time,
+      by: texts.intern(bytes: staff))
+  }
+
+  /// Adds the row of a visit whose id was just numbered `row` (numbers in the tables, interned in the order
+  /// `arrive` names them, so both spellings of `arrive` number alike).
+  private mutating func add(
+    _ row: Int32, visitor: (index: Int32, inserted: Bool), day: Int32, number: Int, letter: Int32,
+    office: Int32, at time: WallTime, by staff: Int32
+  ) -> Int32 {
     if visitor.inserted { rowsByVisitor.append([]) }
-    let day = days.intern(day)
     if Int(day) == rowsByDay.count { rowsByDay.append([]) }
     rows.append(
       Row(
-        arrivedAt: time.milliseconds, number: number, visitor: visitor.index, day: day,
-        letter: texts.intern(letter), office: texts.intern(office), arrivedBy: texts.intern(staff)))
+        arrivedAt: time.milliseconds, number: number, visitor: visitor.index, day: day, letter: letter,
+        office: office, arrivedBy: staff))
     rowsByDay[Int(day)].append(row)
     rowsByVisitor[Int(visitor.index)].append(row)
     return row
@@ -106,13 +129,25 @@ public struct VisitTable: Sendable {
   /// The row of visit `id`.
   func row(of id: String) -> Int32? { ids.index(of: id) }
 
+  /// The row of the visit whose id has UTF-8 `bytes`.
+  func row(ofBytes bytes: UnsafeBufferPointer<UInt8>) -> Int32? { ids.index(ofBytes: bytes) }
+
   /// The status of the visit in `row`.
   func status(_ row: Int32) -> VisitStatus { rows[Int(row)].status }
 
+  /// Whether `row` was called (it then has the staff who serve it).
+  func isCalled(_ row: Int32) -> Bool { rows[Int(row)].servedBy >= 0 }
+
+  /// The number in `texts` of the staff who serve `row` (-1 before it is called).
+  func servedBy(_ row: Int32) -> Int32 { rows[Int(row)].servedBy }
+
   /// Called to `desk` by `staff`.
   mutating func call(_ row: Int32, at time: WallTime, desk: String?, by staff: String) {
-    let desk = texts.intern(desk)
-    let staff = texts.intern(staff)
+    call(row, at: time, desk: texts.intern(desk), by: texts.intern(staff))
+  }
+
+  /// Called to desk number `desk` in `texts` (-1 for none) by staff number `staff`.
+  mutating func call(_ row: Int32, at time: WallTime, desk: Int32, by staff: Int32) {
     rows.withUnsafeMutableBufferPointer { rows in
       rows[Int(row)].status = .called
       rows[Int(row)].calledAt = time.milliseconds
@@ -129,7 +164,15 @@ public struct VisitTable: Sendable {
     let topics = topicLists.intern(topics)
     let outcome = texts.intern(outcome)
     let note = texts.intern(note)
-    let staff = rows[Int(row)].servedBy >= 0 ? rows[Int(row)].servedBy : texts.intern(staff)
+    let staff = isCalled(row) ? servedBy(row) : texts.intern(staff)
+    close(row, at: time, topics: topics, outcome: outcome, note: note, by: staff)
+  }
+
+  /// Closed with the numbers of what was dealt with (-1 for none) by staff number `staff` (`close` above
+  /// gives the staff who called it when there is one).
+  mutating func close(
+    _ row: Int32, at time: WallTime, topics: Int32, outcome: Int32, note: Int32, by staff: Int32
+  ) {
     rows.withUnsafeMutableBufferPointer { rows in
       if !rows[Int(row)].hasCalledAt {
         rows[Int(row)].calledAt = time.milliseconds
