@@ -11,7 +11,9 @@ extension StateCodec {
     private var shared = StringPool()
     /// Per number in `shared`, its number in `values`.
     private var sharedNumbers: [Int32] = []
-    var lists = InternPool<[Int32]>()
+    /// The lists of text numbers, by number, each once.
+    private(set) var lists: [[Int32]] = []
+    private var listNumbers: [[Int32]: Int32] = [:]
 
     /// The number of `value`, written once.
     mutating func text(_ value: String) -> Int32 {
@@ -35,7 +37,12 @@ extension StateCodec {
 
     /// The number of the list of `values`, -1 when empty.
     mutating func list(_ values: [String]) -> Int32 {
-      values.isEmpty ? -1 : lists.intern(values.map { text($0) })
+      guard !values.isEmpty else { return -1 }
+      let list = values.map { text($0) }
+      if let number = listNumbers[list] { return number }
+      listNumbers[list] = Int32(lists.count)
+      lists.append(list)
+      return Int32(lists.count - 1)
     }
   }
 
@@ -86,7 +93,7 @@ extension StateCodec {
     }
     try writeStrings(pool.values, &w, boundary)
     w.writeVarint(UInt64(pool.lists.count))
-    for list in pool.lists.values {
+    for list in pool.lists {
       try boundary(&w)
       w.writeVarint(UInt64(list.count))
       for text in list { w.write(UInt32(bitPattern: text)) }
