@@ -123,7 +123,8 @@ struct QueueCommand: ParsableCommand {
 
   struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: Help.t("List the tickets of a day (default: today)."))
+      abstract: Help.t(
+        "List the tickets of a day (default: today's queue, with yesterday's tickets still open)."))
     @OptionGroup var options: OfficeOptions
     @Option(help: Help.t("The day, YYYY-MM-DD.")) var date: String?
 
