@@ -4,17 +4,24 @@
 /// the duplicate check counts them as similar.
 public enum SoundKey {
   /// The keys of the words of `text`: folded (case and accents aside), apostrophes dropped so that "N'Diaye" is
-  /// one word, each word of two letters or more without digits keyed.
+  /// one word, each word of two letters or more without digits keyed. The text is folded once, and its words
+  /// are not folded again.
   public static func words(_ text: String) -> [String] {
-    let joined = String(SearchText.fold(text).filter { !apostrophes.contains($0) })
-    return SearchText.tokens(joined).filter { $0.count >= 2 && !$0.contains(where: \.isNumber) }.map(key)
-      .filter { !$0.isEmpty }
+    let folded = SearchText.fold(text).filter { !apostrophes.contains($0) }
+    return folded.split(whereSeparator: { !($0.isLetter || $0.isNumber) })
+      .filter { $0.count >= 2 && !$0.contains(where: \.isNumber) }
+      .map { key(letters: Array($0.filter(\.isLetter))) }.filter { !$0.isEmpty }
   }
 
   /// The key of one word: folded, double letters made single, then spellings of one sound made one (see
   /// docs/SEARCH.md), double letters made single again.
   public static func key(_ word: String) -> String {
-    var letters = single(Array(SearchText.fold(word).lowercased().filter(\.isLetter)))
+    key(letters: Array(SearchText.fold(word).lowercased().filter(\.isLetter)))
+  }
+
+  /// The key of a word's letters, already folded and in lower case.
+  private static func key(letters folded: [Character]) -> String {
+    var letters = single(folded)
     var out: [Character] = []
     var i = 0
     func at(_ offset: Int) -> Character? { i + offset < letters.count ? letters[i + offset] : nil }

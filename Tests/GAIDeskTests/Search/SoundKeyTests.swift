@@ -45,6 +45,25 @@ import Testing
     #expect(checked > 0)
   }
 
+  /// A name's keys are its words' keys, each word as the search splits it (the name folded once, not once per
+  /// word): names with accents, capitals, apostrophes, digits, hyphens and non-Latin letters.
+  @Test func aNamesKeysAreItsWordsKeys() {
+    let pieces = [
+      "Moussa", "N'Diaye", "MAMADOU", "João", "Çé", "d’Almeida", "Ba", "x", "K2", "Sow-Diallo", "王", "Ωmega",
+      "Oumar  Ba", "ßtraße", "Ndèye", "ÉLODIE",
+    ]
+    let checked = runPropertyCases("GAIDESK_SOUND_CASES", count: 300, seed: 47) { random, label in
+      let name = (0..<random.next(in: 1...4)).map { _ in pieces[random.below(pieces.count)] }.joined(
+        separator: " ")
+      let folded = String(SearchText.fold(name).filter { !SoundKey.apostrophes.contains($0) })
+      let expected = SearchText.tokens(folded).filter { $0.count >= 2 && !$0.contains(where: \.isNumber) }
+        .map(SoundKey.key).filter { !$0.isEmpty }
+      #expect(SoundKey.words(name) == expected, "\(label): \(name)")
+      return 1
+    }
+    #expect(checked > 0)
+  }
+
   @Test func searchFindsNamesThatSoundAlikeAfterEverySpellingMatch() throws {
     let f = try FrontDeskFixture()
     let musa = try f.visitor("Musa Diop")
