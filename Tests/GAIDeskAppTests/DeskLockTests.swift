@@ -43,6 +43,26 @@ struct DeskLockTests {
 
   static func text(_ model: AppModel) -> String { model.view().grid.lines.joined(separator: "\n") }
 
+  @Test("the PIN box at 80×24 shows its whole texts in every language", arguments: Language.allCases)
+  func pinBoxTextsWhole(language: Language) {
+    var model = AppModel(
+      hasOffice: true, settings: OfficeSettings(staff: "Ana", language: language.rawValue),
+      size: Size(width: 80, height: 24), now: Fixture.now)
+    _ = model.update(.opened(office: "praia", state: Fixture.state()))
+    _ = model.update(.key(.enter))
+    #expect(model.current(PinSetScreen.self) != nil)
+    let words = { (text: String) in
+      text.replacing("│", with: " ").split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+    let screen = words(Self.text(model))
+    for text in [
+      model.tr("pin.intro", "Ana", String(DeskPIN.minLength), String(DeskPIN.maxLength)),
+      model.tr("pin.skip"),
+    ] {
+      #expect(screen.contains(words(text)), "\(language): \(text)\n\(Self.text(model))")
+    }
+  }
+
   @Test("the PIN screen refuses a common PIN and two different ones, then keeps a good one")
   func pinChoice() {
     let clock = TestClock()

@@ -19,25 +19,33 @@ public struct PinSetScreen: AppScreen {
 
   public func render(into grid: inout Grid, area: Rect, model: AppModel) -> Point? {
     let tr = model.tr
-    let box = area.centered(Size(width: min(64, area.width), height: 12))
+    let width = min(64, area.width)
+    // The box is as tall as its texts wrap to at its width (in French they need a line more each).
+    let textWidth = max(1, width - 4)
+    let intro = tr("pin.intro", model.staff, String(DeskPIN.minLength), String(DeskPIN.maxLength))
+    let skip = tr("pin.skip")
+    let introRows = intro.wrapped(toWidth: textWidth).count
+    let skipRows = skip.wrapped(toWidth: textWidth).count
+    let box = area.centered(
+      Size(width: width, height: min(area.height, 2 + introRows + 1 + 2 + 1 + 2 + skipRows)))
     let block = Block(title: tr("pin.title"))
     grid.render(block, in: box)
     let inner = block.inner(box).inset(horizontal: 1)
     grid.render(
-      Paragraph(
-        tr("pin.intro", model.staff, String(DeskPIN.minLength), String(DeskPIN.maxLength)),
-        style: Style(.muted)),
-      in: Rect(x: inner.x, y: inner.y, width: inner.width, height: 3))
+      Paragraph(intro, style: Style(.muted)),
+      in: Rect(x: inner.x, y: inner.y, width: inner.width, height: introRows))
     let fields = [FormField(tr("pin.pin"), masked: true), FormField(tr("pin.repeat"), masked: true)]
-    let formArea = Rect(x: inner.x, y: inner.y + 4, width: inner.width, height: 2)
+    let formArea = Rect(x: inner.x, y: inner.y + introRows + 1, width: inner.width, height: 2)
     let form = Form(fields: fields, state: self.form)
     grid.render(form, in: formArea)
     if let error {
       grid.render(
         Paragraph(error, style: Style(.error)),
-        in: Rect(x: inner.x, y: inner.y + 7, width: inner.width, height: 2))
+        in: Rect(x: inner.x, y: formArea.maxY + 1, width: inner.width, height: 2))
     }
-    grid.put(tr("pin.skip"), at: Point(x: inner.x, y: inner.maxY - 1), role: .muted, maxWidth: inner.width)
+    grid.render(
+      Paragraph(skip, style: Style(.muted)),
+      in: Rect(x: inner.x, y: inner.maxY - skipRows, width: inner.width, height: skipRows))
     return form.cursorPosition(in: formArea)
   }
 }
