@@ -149,9 +149,44 @@ struct AppendResult {
   var sqliteVersion: String
 }
 
+/// In which order the append benchmark's five contenders take their turns.
+enum AppendOrder: Equatable {
+  /// One append of each per round, in an order drawn afresh each round (the default): the contenders see
+  /// the same disk weather, and each follows each other as often (what ran just before an append changes
+  /// its time: see BENCHMARKS.md, "the append's gap to its floor").
+  case shuffle
+  /// One append of each per round, the round's order rotated by one each round (so that each contender
+  /// follows the same one four rounds in five: the append with the mark follows SQLite).
+  case rotate
+  /// Every contender's appends in a loop of their own, one contender after the other.
+  case alone
+  /// One append of each per round, always in this order (`m` with the mark, `p` plain, `r` raw, `f` the
+  /// floor, `s` SQLite).
+  case fixed([Int])
+
+  /// Parses `shuffle`, `rotate`, `alone` or five letters naming every contender once (`mprfs` and its
+  /// permutations).
+  init?(_ text: String) {
+    switch text {
+    case "shuffle": self = .shuffle
+    case "rotate": self = .rotate
+    case "alone": self = .alone
+    default:
+      let letters = Array("mprfs")
+      let slots = text.compactMap { letters.firstIndex(of: $0) }
+      guard slots.count == 5, text.count == 5, Set(slots).count == 5 else { return nil }
+      self = .fixed(slots)
+    }
+  }
+}
+
 /// Durable appends, interleaved so that the five contenders (appends with and without the device's mark,
-/// the raw limit, the floor of the append's system calls, the peer) see the same disk weather.
-func benchAppend(directory: String, count: Int) throws -> AppendResult {
+/// the raw limit, the floor of the append's system calls, the peer) see the same disk weather. `order`
+/// changes who follows whom; `idleMicroseconds` sleeps before each measured append (outside its time), so
+/// that on a folder in memory every append starts as cold as after a sync on a disk.
+func benchAppend(
+  directory: String, count: Int, order: AppendOrder = .shuffle, idleMicroseconds: Int = 0
+) throws -> AppendResult {
   let root = directory + "/append-office"
   try? FileManager.default.removeItem(atPath: root)
   try? FileManager.default.removeItem(atPath: root + "-plain")
@@ -188,11 +223,26 @@ func benchAppend(directory: String, count: Int) throws -> AppendResult {
   var sqliteTimes: [Double] = []
   let warmup = 20
   try plainOffice.registerVisitor(benchForm(0, random: &random), staff: "ana")
-  for i in 0..<(count + warmup) {
+  let perContender = count + warmup
+  // Its own generator: the forms are the same whatever the order.
+  var shuffling = SeededRandom(seed: 11)
+  for step in 0..<(order == .alone ? 5 * perContender : perContender) {
+    let i = step % perContender
     let form = benchForm(i + 1, random: &random)
-    // Rotate the order so that none always follows another's sync.
-    for slot in 0..<5 {
-      switch (i + slot) % 5 {
+    var drawn = [0, 1, 2, 3, 4]
+    if order == .shuffle {
+      for k in stride(from: 4, to: 0, by: -1) { drawn.swapAt(k, Int(shuffling.next() % UInt64(k + 1))) }
+    }
+    for slot in 0..<(order == .alone ? 1 : 5) {
+      if idleMicroseconds > 0 { usleep(UInt32(idleMicroseconds)) }
+      let contender: Int
+      switch order {
+      case .shuffle: contender = drawn[slot]
+      case .rotate: contender = (i + slot) % 5
+      case .alone: contender = step / perContender
+      case .fixed(let slots): contender = slots[slot]
+      }
+      switch contender {
       case 0:
         let t = try measure { try office.registerVisitor(form, staff: "ana") }
         if i >= warmup { journalTimes.append(t) }

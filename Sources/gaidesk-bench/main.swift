@@ -40,6 +40,7 @@ let usage = """
   gaidesk-bench: durable appends and office opening against the physical limits and the peers.
 
   usage: gaidesk-bench [--dir DIR] [--only append,open,late,search,draw,reports,scan,bundle] [--appends N]
+                       [--append-order shuffle|rotate|alone|mprfs] [--append-idle-us N]
                        [--sizes 10k,100k] [--million] [--repeats N] [--json FILE]
 
     --dir DIR       working folder (generated offices are kept there and reused; default /tmp/gaidesk-bench)
@@ -49,6 +50,12 @@ let usage = """
                     (late: one record of another origin arriving after everything, or a day before the
                     latest record so that the office folds everything again; per office size)
     --appends N     measured appends per contender (default 300, after 20 warm-up appends)
+    --append-order O  shuffle (default: one append of each per round, in an order drawn each round),
+                    rotate (the order rotated each round), alone (each contender's appends in a loop of
+                    their own) or a fixed order of the letters m (with the mark), p (plain), r (raw),
+                    f (floor), s (SQLite), e.g. prfsm
+    --append-idle-us N  sleep N µs before each measured append (with --dir on a folder in memory: the
+                    append's own cost when it starts cold, as after a sync on a disk)
     --sizes LIST    office sizes in events for the opening benchmark (default 10k,100k)
     --million       also 1M events (generation takes a few minutes the first time)
     --repeats N     child processes per opening (and late-record) scenario; median reported (default 3)
@@ -60,9 +67,12 @@ let usage = """
 
 // MARK: - Sections
 
-func appendSection(_ report: inout Report, directory: String, count: Int) throws {
+func appendSection(
+  _ report: inout Report, directory: String, count: Int, order: AppendOrder, idleMicroseconds: Int
+) throws {
   note("durable append: \(count) interleaved appends per contender…")
-  let r = try benchAppend(directory: directory, count: count)
+  let r = try benchAppend(
+    directory: directory, count: count, order: order, idleMicroseconds: idleMicroseconds)
   let section = "durable append (\(r.recordBytes) B record, n=\(r.count))"
   for (name, stats, key) in [
     ("append with mark", r.journal, "journal"), ("append (plain)", r.plain, "plain"),
@@ -294,7 +304,15 @@ do {
     var report = Report()
     let started = now()
     if only.contains("append") {
-      try appendSection(&report, directory: directory, count: options.int("appends", default: 300))
+      let orderText = options["append-order"] ?? "shuffle"
+      guard let order = AppendOrder(orderText) else {
+        fail(
+          "--append-order wants shuffle, rotate, alone or the five letters mprfs in some order, not \(orderText)"
+        )
+      }
+      try appendSection(
+        &report, directory: directory, count: options.int("appends", default: 300), order: order,
+        idleMicroseconds: options.int("append-idle-us", default: 0))
     }
     if only.contains("open") {
       try openSection(

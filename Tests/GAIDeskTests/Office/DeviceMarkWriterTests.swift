@@ -113,6 +113,29 @@ import Testing
     )
   }
 
+  /// The mark is prepared while the record is written, before its sync, and written only once the record is
+  /// durable: an append whose sync fails leaves the mark file as it was, at the last durable record, and the
+  /// next append that succeeds moves it to its own record.
+  @Test func anAppendWhoseSyncFailsLeavesTheMarkAtTheLastDurableRecord() throws {
+    let dir = TemporaryDirectory()
+    let office = try TestOffice.make(in: dir)
+    let id = try #require(office.identity.id)
+    _ = try TestOffice.addVisitors(office, count: 2)
+    let file = dir.marks.folder + "/office-" + id + ".json"
+    let before = try #require(FileManager.default.contents(atPath: file))
+    let durable = try #require(office.journal.ownCursor)
+    FaultInjector.shared.fail(.sync, at: 1, under: dir.path + "/journal")
+    defer { FaultInjector.shared.reset() }
+    #expect(throws: (any Error).self) { _ = try TestOffice.addVisitors(office, count: 1) }
+    FaultInjector.shared.reset()
+    #expect(FileManager.default.contents(atPath: file) == before)
+    #expect(dir.marks.mark(office: id) == DeviceMark(cursor: durable, root: dir.path))
+    _ = try TestOffice.addVisitors(office, count: 1)
+    let own = try #require(office.journal.ownCursor)
+    #expect(own.lastSequence == durable.lastSequence + 1)
+    #expect(dir.marks.mark(office: id) == DeviceMark(cursor: own, root: dir.path))
+  }
+
   @Test func nothingIsWrittenForAFolderThatIsOnlyRead() throws {
     let dir = TemporaryDirectory()
     let marks = DeviceMarks.readOnly(DeviceMarks(folder: dir.path + "/marks"))
