@@ -1,18 +1,19 @@
 /// Binary encoding of the whole state, for the snapshot cache.
 enum StateCodec {
-  /// Writes `state` to `w` in one piece.
+  /// Writes `state` to `w` in one piece: all but its visits, then its visits.
   static func encode(_ state: OfficeState, into w: inout ByteWriter) {
-    encode(state, into: &w, boundary: { _ in })
+    encodeAllButVisits(state, into: &w, boundary: { _ in })
+    encode(state.visits, into: &w, boundary: { _ in })
   }
 
-  /// Writes `state` to `w`, calling `boundary` between entries (where the snapshot may seal a chunk and
-  /// empty `w`: `decode` expects a new chunk only there).
-  static func encode(
+  /// Writes `state` but its visits to `w` (the snapshot writes them in a section of their own), calling
+  /// `boundary` between entries (where the snapshot may seal a chunk and empty `w`: `decode` expects a new
+  /// chunk only there).
+  static func encodeAllButVisits(
     _ state: OfficeState, into w: inout ByteWriter, boundary: (inout ByteWriter) throws -> Void
   ) rethrows {
     w.writeOptional(state.office)
     try encodeEntities(state, into: &w, boundary: boundary)
-    try encode(state.visits, into: &w, boundary: boundary)
     w.writeVarint(UInt64(state.unknownEvents))
     w.writeVarint(UInt64(state.recordCount))
     w.writeVarint(UInt64(state.eventCount))
@@ -88,13 +89,21 @@ enum StateCodec {
     w.writeInt(state.lockTimes.sessionHours)
   }
 
-  /// Reads what `encode` wrote; with `chunks`, `r` holds one chunk at a time and the next is opened at each
-  /// entry boundary `r` has read to its end.
-  static func decode(_ r: inout ByteReader, chunks: SnapshotChunkReader? = nil) throws -> OfficeState {
+  /// Reads what `encode` wrote in one piece.
+  static func decode(_ r: inout ByteReader) throws -> OfficeState {
+    var state = try decodeAllButVisits(&r)
+    state.visits = try decodeVisits(&r, nil)
+    return state
+  }
+
+  /// Reads what `encodeAllButVisits` wrote (the state without visits); with `chunks`, `r` holds one chunk at
+  /// a time and the next is opened at each entry boundary `r` has read to its end.
+  static func decodeAllButVisits(_ r: inout ByteReader, chunks: SnapshotChunkReader? = nil) throws
+    -> OfficeState
+  {
     var state = OfficeState()
     state.office = try r.readOptionalString()
     try decodeEntities(&r, chunks, into: &state)
-    state.visits = try decodeVisits(&r, chunks)
     state.unknownEvents = try r.readCount()
     state.recordCount = try r.readCount()
     state.eventCount = try r.readCount()
