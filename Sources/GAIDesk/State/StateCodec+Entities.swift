@@ -188,6 +188,7 @@ extension StateCodec {
     lists: UnsafeBufferPointer<[String]>, into state: inout OfficeState
   ) throws {
     let textCount = Int32(texts.count)
+    let listCount = Int32(lists.count)
     func text(_ r: inout ByteReader) throws -> String { texts[Int(try readNumber(&r, below: textCount))] }
     func optionalText(_ r: inout ByteReader) throws -> String? {
       let number = try readNumber(&r, below: textCount, orNone: true)
