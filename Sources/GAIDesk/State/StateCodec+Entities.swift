@@ -196,9 +196,35 @@ extension StateCodec {
     }
 
     state.visitors = try readTable(&r, chunks, kind: "visitors") { r, id in
-      try r.readRaw(visitorRowSize).withUnsafeBytes {
-        try visitor(id, row: $0, texts: texts, lists: lists)
+      var visitor = Visitor(id: id, fullName: try text(&r))
+      let aliases = try readNumber(&r, below: listCount, orNone: true)
+      visitor.aliases = aliases < 0 ? [] : lists[Int(aliases)]
+      visitor.birthDate = try optionalText(&r)
+      visitor.nationality = try optionalText(&r)
+      let languages = try readNumber(&r, below: listCount, orNone: true)
+      visitor.languages = languages < 0 ? [] : lists[Int(languages)]
+      visitor.phone = try optionalText(&r)
+      visitor.island = try optionalText(&r)
+      visitor.municipality = try optionalText(&r)
+      let documentType = try optionalText(&r)
+      let documentNumber = try optionalText(&r)
+      if let documentType, let documentNumber {
+        visitor.document = IdentityDocument(type: documentType, number: documentNumber)
       }
+      let store = (date: try optionalText(&r), by: try optionalText(&r))
+      let share = (date: try optionalText(&r), by: try optionalText(&r))
+      visitor.mergedInto = try optionalText(&r)
+      let birthYear = Int(Int64(bitPattern: try r.readUInt64()))
+      let sex = try r.readUInt8()
+      let flags = try r.readUInt8()
+      guard Int(sex) <= Sex.allCases.count, flags < 1 << 5, flags >> 1 & 3 < 3, flags >> 3 & 3 < 3 else {
+        throw ByteReader.Malformed(reason: "visitor row")
+      }
+      visitor.sex = sex == 0 ? nil : Sex.allCases[Int(sex) - 1]
+      visitor.birthYear = flags & 1 == 0 ? nil : birthYear
+      visitor.consentToStore = try consent(flags >> 1 & 3, store.date, store.by)
+      visitor.consentToShare = try consent(flags >> 3 & 3, share.date, share.by)
+      return visitor
     }
     state.visitorOrder = state.visitors.values.map(\.id)
 
@@ -241,57 +267,6 @@ extension StateCodec {
       return followUp
     }
     state.followUpOrder = state.followUps.values.map(\.id)
-  }
-
-  /// Bytes of a visitor row after its id: 15 numbers into the texts and lists (u32 each, in `VisitorRow`'s
-  /// order), birth year (u64), sex and flags (u8).
-  static let visitorRowSize = 15 * 4 + 8 + 2
-
-  /// The visitor with id `id` whose row (after the id) is `row`, read in one piece: each number checked
-  /// against its table, each text a string already decoded.
-  private static func visitor(
-    _ id: String, row: UnsafeRawBufferPointer, texts: UnsafeBufferPointer<String>,
-    lists: UnsafeBufferPointer<[String]>
-  ) throws -> Visitor {
-    func number(_ field: Int, below count: Int) throws -> Int {
-      let number = Int(Int32(littleEndian: row.loadUnaligned(fromByteOffset: field * 4, as: Int32.self)))
-      guard number < count, number >= -1 else { throw ByteReader.Malformed(reason: "number") }
-      return number
-    }
-    func text(_ field: Int) throws -> String? {
-      let number = try number(field, below: texts.count)
-      return number < 0 ? nil : texts[number]
-    }
-    func list(_ field: Int) throws -> [String] {
-      let number = try number(field, below: lists.count)
-      return number < 0 ? [] : lists[number]
-    }
-    guard let fullName = try text(0) else { throw ByteReader.Malformed(reason: "number") }
-    var visitor = Visitor(id: id, fullName: fullName)
-    visitor.aliases = try list(1)
-    visitor.birthDate = try text(2)
-    visitor.nationality = try text(3)
-    visitor.languages = try list(4)
-    visitor.phone = try text(5)
-    visitor.island = try text(6)
-    visitor.municipality = try text(7)
-    if let documentType = try text(8), let documentNumber = try text(9) {
-      visitor.document = IdentityDocument(type: documentType, number: documentNumber)
-    } else {
-      _ = try text(9)
-    }
-    visitor.mergedInto = try text(14)
-    let birthYear = Int(Int64(littleEndian: row.loadUnaligned(fromByteOffset: 60, as: Int64.self)))
-    let sex = row[68]
-    let flags = row[69]
-    guard Int(sex) <= Sex.allCases.count, flags < 1 << 5, flags >> 1 & 3 < 3, flags >> 3 & 3 < 3 else {
-      throw ByteReader.Malformed(reason: "visitor row")
-    }
-    visitor.sex = sex == 0 ? nil : Sex.allCases[Int(sex) - 1]
-    visitor.birthYear = flags & 1 == 0 ? nil : birthYear
-    visitor.consentToStore = try consent(flags >> 1 & 3, try text(10), try text(11))
-    visitor.consentToShare = try consent(flags >> 3 & 3, try text(12), try text(13))
-    return visitor
   }
 
   /// A consent of `code` (0 none, 1 refused, 2 granted) recorded on `date` by `by`.
