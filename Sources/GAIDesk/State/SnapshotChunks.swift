@@ -9,10 +9,10 @@ import Foundation
 enum SnapshotSection: UInt8 {
   /// The journal positions, claims and covered segment hashes (small, read first).
   case positions = 1
-  /// The folded state but its visits.
+  /// The folded state but its activity.
   case state = 2
-  /// The visits (last in the file, so they are read on another thread while the state is read).
-  case visits = 3
+  /// The visits, referrals and follow-ups (last in the file, read on another thread while the state is read).
+  case activity = 3
 }
 
 /// The framing of the snapshot cache's sealed chunks. After the file's header (magic, version, a random
@@ -206,10 +206,10 @@ final class SnapshotChunkReader {
     try openNext(&r)
   }
 
-  /// Checks that `r` read the section's last chunk to its end, and, for the visits (the last section), that
-  /// the file ends there.
+  /// Checks that `r` read the section's last chunk to its end, and, for the activity (the last section),
+  /// that the file ends there.
   func end(_ r: ByteReader) throws {
-    guard r.isAtEnd, sawLast, section != .visits || position == size else {
+    guard r.isAtEnd, sawLast, section != .activity || position == size else {
       throw ByteReader.Malformed(reason: "section end")
     }
   }

@@ -42,9 +42,9 @@ enum StateSnapshot {
       var w = ByteWriter(capacity: chunkSize + (1 << 16))
       writePositions(appliedKey: appliedKey, journal: journal, seals: seals, into: &w)
       try out.finish(&w)
-      try StateCodec.encodeAllButVisits(state, into: &w) { try out.boundary(&$0) }
+      try StateCodec.encodeAllButActivity(state, into: &w) { try out.boundary(&$0) }
       try out.finish(&w)
-      try StateCodec.encode(state.visits, into: &w) { try out.boundary(&$0) }
+      try StateCodec.encodeActivity(state, into: &w) { try out.boundary(&$0) }
       try out.finish(&w)
     }
   }
@@ -89,7 +89,8 @@ enum StateSnapshot {
   /// The cached state in `file`, with `journal` positioned after it, or why there is none. The positions are
   /// read first (a cache covering more than the journal holds is named without opening the state); the
   /// state is then opened chunk by chunk into one reused buffer and decoded as it comes, while another
-  /// thread does the same with the visits (`SnapshotVisitsReader`); the cache is used only when both read.
+  /// thread does the same with the visits, referrals and follow-ups (`SnapshotActivityReader`); the cache is
+  /// used only when both read.
   static func load(file: String, masterKey: SymmetricKey, journal: Journal) -> Outcome {
     guard
       let input = SnapshotChunkReader(
@@ -133,18 +134,18 @@ enum StateSnapshot {
             hash: Array(try r.readRaw(32))))
       }
       try input.end(r)
-      let visits = SnapshotVisitsReader(input)
+      let activity = SnapshotActivityReader(input)
       // Waited for on every path, so no reading outlives the loading.
       var state: OfficeState
       do {
         r = try input.start(.state)
-        state = try StateCodec.decodeAllButVisits(&r, chunks: input)
+        state = try StateCodec.decodeAllButActivity(&r, chunks: input)
         try input.end(r)
       } catch {
-        _ = try? visits.visits()
+        _ = try? activity.activity()
         throw error
       }
-      state.visits = try visits.visits()
+      try activity.activity().set(in: &state)
       journal.resume(from: cursors, latestTime: latest, claims: claims)
       return .loaded(state, applied, seals)
     } catch {

@@ -237,7 +237,7 @@ import Testing
     #expect(cases == 60 || ProcessInfo.processInfo.environment["GAIDESK_SNAPSHOT_CASES"] != nil)
   }
 
-  /// The visits are the cache's third section, after the state, each section numbered from 0 and ending with
+  /// The visits, referrals and follow-ups are the cache's third section, after the state, each section numbered from 0 and ending with
   /// its last chunk; they are read on another thread while the state is read. A cache without them, with
   /// another cache's visits, or with a visits chunk among the state's, is refused and rebuilt.
   @Test func theVisitsAreASectionOfTheirOwnThatMustFollowTheState() throws {
@@ -251,7 +251,7 @@ import Testing
       #expect(own.map(\.index) == (0..<UInt32(own.count)).map { $0 }, "section \(section)")
       #expect(own.map(\.last) == Array(repeating: false, count: own.count - 1) + [true], "section \(section)")
     }
-    let visits = chunks.filter { $0.section == SnapshotSection.visits.rawValue }
+    let visits = chunks.filter { $0.section == SnapshotSection.activity.rawValue }
     #expect(visits.count > 3, "the visits in many chunks")
     #expect(try Self.loads(bytes, office, dir), "the intact cache loads")
     let withoutVisits = Array(bytes[..<visits[0].start])
@@ -259,7 +259,7 @@ import Testing
     // Another cache of the same office: its whole visits section after this cache's state.
     office.saveSnapshot(chunkSize: 512)
     let other = try FileIO.read(file)
-    let otherVisits = try Self.chunks(other).filter { $0.section == SnapshotSection.visits.rawValue }
+    let otherVisits = try Self.chunks(other).filter { $0.section == SnapshotSection.activity.rawValue }
     #expect(try !Self.loads(withoutVisits + other[otherVisits[0].start...], office, dir), "another's visits")
     // The first visits chunk moved before the state's last chunk.
     let lastState = chunks.last { $0.section == SnapshotSection.state.rawValue }!
@@ -271,9 +271,10 @@ import Testing
     try Self.rebuildsWithNothingLost(withoutVisits, office, dir, "no visits")
   }
 
-  /// Random offices of several origins saved in chunks of random sizes: the state loaded with its visits read
-  /// on another thread is the state the serial, one-piece decoding reads — every visit in its order, the
-  /// groups by day and by visitor alike — whichever thread ends first (each cache loaded three times).
+  /// Random offices of several origins saved in chunks of random sizes: the state loaded with its visits,
+  /// referrals and follow-ups read on another thread is the state the serial, one-piece decoding reads — every
+  /// visit, referral and follow-up in its order, the groups by day and by visitor alike — whichever thread
+  /// ends first (each cache loaded three times).
   @Test func visitsReadOnAnotherThreadAreTheSerialDecodingsVisits() throws {
     let dir = TemporaryDirectory()
     let key = SymmetricKey(size: .bits256)
@@ -310,6 +311,10 @@ import Testing
         }
         #expect(digest(loaded) == digest(serial), "\(label) #\(attempt)")
         #expect(Array(loaded.visits.values) == Array(serial.visits.values), "\(label) #\(attempt)")
+        #expect(loaded.allReferrals == serial.allReferrals && loaded.referralOrder == serial.referralOrder)
+        #expect(loaded.allFollowUps == serial.allFollowUps && loaded.followUpOrder == serial.followUpOrder)
+        #expect(
+          loaded.visitors.values == serial.visitors.values && loaded.visitorOrder == serial.visitorOrder)
         for groups in [
           (loaded.visitsByDay, serial.visitsByDay), (loaded.visitsByVisitor, serial.visitsByVisitor),
         ] {
