@@ -16,7 +16,9 @@ final class SnapshotActivityReader: @unchecked Sendable {
       done.signal()
       return
     }
-    DispatchQueue.global(qos: .userInitiated).async { [self] in
+    // A thread of its own, not a shared queue's: the loader may itself run on one (the interface opens an
+    // office on a global queue), and waiting for a task queued behind it there could stall.
+    Thread.detachNewThread { [self] in
       outcome = Result { try Self.read(source) }
       done.signal()
     }
