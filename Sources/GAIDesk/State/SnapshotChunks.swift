@@ -9,8 +9,10 @@ import Foundation
 enum SnapshotSection: UInt8 {
   /// The journal positions, claims and covered segment hashes (small, read first).
   case positions = 1
-  /// The folded state.
+  /// The folded state but its activity.
   case state = 2
+  /// The visits, referrals and follow-ups (last in the file, read on another thread while the state is read).
+  case activity = 3
 }
 
 /// The framing of the snapshot cache's sealed chunks. After the file's header (magic, version, a random
@@ -67,7 +69,7 @@ final class SnapshotChunkWriter {
   /// Seals what `w` holds as the last chunk of the current section; the next chunks start the next section.
   func finish(_ w: inout ByteWriter) throws {
     try emit(&w, last: true)
-    section = .state
+    section = SnapshotSection(rawValue: section.rawValue + 1) ?? section
     index = 0
   }
 
@@ -87,10 +89,20 @@ final class SnapshotChunkWriter {
 
 /// Reads the snapshot's sealed chunks in order, each into the same reused buffers, and refuses anything out
 /// of place: a chunk that does not open, one of another section or number, a section without its last chunk,
-/// bytes after the end. Not thread-safe: one reader per loading.
+/// bytes after the end. Not thread-safe: one reader per thread (`sibling` gives another on the same file).
 final class SnapshotChunkReader {
+  /// What a reader of the same open file on another thread needs: its own descriptor, the header read once
+  /// (so both readers read one file even if it is replaced meanwhile), its size and the key.
+  struct Source: Sendable {
+    fileprivate let fd: Int32
+    fileprivate let header: [UInt8]
+    fileprivate let size: Int
+    fileprivate let sealer: Sealer
+  }
+
   private let fd: Int32
   private let header: [UInt8]
+  private let sealer: Sealer
   private let context: AESGCMContext
   private var size: Int
   private var position: Int
@@ -107,7 +119,7 @@ final class SnapshotChunkReader {
     var info = stat()
     var header = [UInt8](repeating: 0, count: headerCount)
     guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) >= headerCount,
-      Self.read(fd, into: &header, count: headerCount), check(header),
+      Self.read(fd, into: &header, count: headerCount, at: 0), check(header),
       let context = AESGCMContext(key: sealer.key)
     else {
       close(fd)
@@ -115,15 +127,66 @@ final class SnapshotChunkReader {
     }
     self.fd = fd
     self.header = header
+    self.sealer = sealer
     self.context = context
     self.size = Int(info.st_size)
     self.position = headerCount
   }
 
+  /// A reader of the file `source` names, from its first chunk; nil when OpenSSL refuses the key.
+  init?(_ source: Source) {
+    guard let context = AESGCMContext(key: source.sealer.key) else {
+      close(source.fd)
+      return nil
+    }
+    self.fd = source.fd
+    self.header = source.header
+    self.sealer = source.sealer
+    self.context = context
+    self.size = source.size
+    self.position = source.header.count
+  }
+
   deinit { close(fd) }
+
+  /// What another thread needs to read this file from its first chunk with a reader of its own; nil when the
+  /// system has no descriptor left.
+  func sibling() -> Source? {
+    let copy = dup(fd)
+    guard copy >= 0 else { return nil }
+    return Source(fd: copy, header: header, size: size, sealer: sealer)
+  }
 
   /// Bytes of the file not read yet: more than any plaintext still to come, so a bound on entry counts.
   var unread: Int { size - position }
+
+  /// Passes over the chunks of the sections before `target` without opening them (the reader that reads
+  /// those sections opens and checks them): their frames must still be in order, each section ending with
+  /// its last chunk, and `target` must come next.
+  func skip(to target: SnapshotSection) throws {
+    var frame = [UInt8](repeating: 0, count: SnapshotChunk.frameSize)
+    while section != target {
+      guard position + frame.count <= size, Self.read(fd, into: &frame, count: frame.count, at: position)
+      else {
+        throw ByteReader.Malformed(reason: "truncated")
+      }
+      var f = ByteReader(frame)
+      guard try f.readUInt8() == section.rawValue, try f.readUInt32() == index else {
+        throw ByteReader.Malformed(reason: "chunk out of place")
+      }
+      let last = try f.readBool()
+      let count = Int(try f.readUInt32())
+      guard count >= Sealer.overhead, count <= SnapshotChunk.maxSealed, position + frame.count + count <= size
+      else { throw ByteReader.Malformed(reason: "chunk length") }
+      position += frame.count + count
+      index += 1
+      if last {
+        section = SnapshotSection(rawValue: section.rawValue + 1) ?? target
+        index = 0
+      }
+    }
+    sawLast = true
+  }
 
   /// The first chunk of `section` (the previous section must have ended with its last chunk).
   func start(_ section: SnapshotSection) throws -> ByteReader {
@@ -143,9 +206,10 @@ final class SnapshotChunkReader {
     try openNext(&r)
   }
 
-  /// Checks that `r` read the section's last chunk to its end, and, for the state, that the file ends there.
+  /// Checks that `r` read the section's last chunk to its end, and, for the activity (the last section),
+  /// that the file ends there.
   func end(_ r: ByteReader) throws {
-    guard r.isAtEnd, sawLast, section != .state || position == size else {
+    guard r.isAtEnd, sawLast, section != .activity || position == size else {
       throw ByteReader.Malformed(reason: "section end")
     }
   }
@@ -154,7 +218,9 @@ final class SnapshotChunkReader {
     // Drops `r`'s reference to the plaintext buffer first, so it is overwritten in place, not copied.
     r = ByteReader([])
     var frame = [UInt8](repeating: 0, count: SnapshotChunk.frameSize)
-    guard position + SnapshotChunk.frameSize <= size, Self.read(fd, into: &frame, count: frame.count) else {
+    guard position + SnapshotChunk.frameSize <= size,
+      Self.read(fd, into: &frame, count: frame.count, at: position)
+    else {
       throw ByteReader.Malformed(reason: "truncated")
     }
     position += frame.count
@@ -170,7 +236,9 @@ final class SnapshotChunkReader {
     if sealed.count < count { sealed = [UInt8](repeating: 0, count: count) }
     let plainCount = count - Sealer.overhead
     if plain.count < max(1, plainCount) { plain = [UInt8](repeating: 0, count: max(1, plainCount)) }
-    guard Self.read(fd, into: &sealed, count: count) else { throw ByteReader.Malformed(reason: "truncated") }
+    guard Self.read(fd, into: &sealed, count: count, at: position) else {
+      throw ByteReader.Malformed(reason: "truncated")
+    }
     position += count
     let aad = header + frame
     let opened = aad.withUnsafeBytes { aad in
@@ -187,11 +255,14 @@ final class SnapshotChunkReader {
     r = ByteReader(plain, range: 0..<plainCount)
   }
 
-  /// Reads exactly `count` bytes at the file's position into the start of `buffer`.
-  private static func read(_ fd: Int32, into buffer: inout [UInt8], count: Int) -> Bool {
+  /// Reads exactly `count` bytes at `offset` of the file into the start of `buffer` (at an offset, so that
+  /// readers of one file on two threads do not share a position).
+  private static func read(_ fd: Int32, into buffer: inout [UInt8], count: Int, at offset: Int) -> Bool {
     var done = 0
     while done < count {
-      let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + done, count - done) }
+      let n = buffer.withUnsafeMutableBytes {
+        pread(fd, $0.baseAddress! + done, count - done, off_t(offset + done))
+      }
       if n < 0, errno == EINTR { continue }
       if n <= 0 { return false }
       done += n

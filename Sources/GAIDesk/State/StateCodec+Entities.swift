@@ -69,28 +69,12 @@ extension StateCodec {
     var flags: UInt8
   }
 
-  /// Writes the visitors, referrals and follow-ups of `state`, a boundary between entries.
-  static func encodeEntities(
+  /// Writes the visitors of `state` and the texts and lists they hold, a boundary between entries.
+  static func encodeVisitors(
     _ state: OfficeState, into w: inout ByteWriter, boundary: (inout ByteWriter) throws -> Void
   ) rethrows {
     var pool = EntityTexts()
     let visitorRows = state.visitors.values.map { visitorRow($0, &pool) }
-    // Each referral's and follow-up's texts interned in the order they are written below.
-    var numbers: [Int32] = []
-    for referral in state.referrals.values {
-      numbers += [
-        pool.own(referral.visitorID), pool.text(referral.partner), pool.text(referral.topic),
-        pool.text(referral.due), pool.own(referral.note), pool.own(referral.visitID),
-        pool.text(referral.createdBy),
-      ]
-      for change in referral.history { numbers += [pool.own(change.note), pool.text(change.by)] }
-    }
-    for followUp in state.followUps.values {
-      numbers += [
-        pool.own(followUp.visitorID), pool.text(followUp.on), pool.own(followUp.note),
-        pool.text(followUp.createdBy), pool.text(followUp.doneBy),
-      ]
-    }
     try writeStrings(pool.values, &w, boundary)
     w.writeVarint(UInt64(pool.lists.count))
     for list in pool.lists {
@@ -116,6 +100,31 @@ extension StateCodec {
       w.write(row.flags)
     }
     try writeSlots(visitorIDs.slotsAsStored, &w, boundary)
+  }
+
+  /// Writes the referrals and follow-ups of `state` and the texts they hold (a table of their own, so that
+  /// they are read without the visitors'), a boundary between entries.
+  static func encodeReferralsAndFollowUps(
+    _ state: OfficeState, into w: inout ByteWriter, boundary: (inout ByteWriter) throws -> Void
+  ) rethrows {
+    var pool = EntityTexts()
+    // Each referral's and follow-up's texts interned in the order they are written below.
+    var numbers: [Int32] = []
+    for referral in state.referrals.values {
+      numbers += [
+        pool.own(referral.visitorID), pool.text(referral.partner), pool.text(referral.topic),
+        pool.text(referral.due), pool.own(referral.note), pool.own(referral.visitID),
+        pool.text(referral.createdBy),
+      ]
+      for change in referral.history { numbers += [pool.own(change.note), pool.text(change.by)] }
+    }
+    for followUp in state.followUps.values {
+      numbers += [
+        pool.own(followUp.visitorID), pool.text(followUp.on), pool.own(followUp.note),
+        pool.text(followUp.createdBy), pool.text(followUp.doneBy),
+      ]
+    }
+    try writeStrings(pool.values, &w, boundary)
     var next = numbers.makeIterator()
     let referralIDs = state.referrals.idTable
     try writeStrings(referralIDs.prefixes, &w, boundary)
@@ -162,8 +171,8 @@ extension StateCodec {
       flags: (v.birthYear == nil ? 0 : 1) | consent(v.consentToStore) << 1 | consent(v.consentToShare) << 3)
   }
 
-  /// The entities `encodeEntities` wrote, into `state`.
-  static func decodeEntities(
+  /// The visitors `encodeVisitors` wrote, into `state`.
+  static func decodeVisitors(
     _ r: inout ByteReader, _ chunks: SnapshotChunkReader?, into state: inout OfficeState
   ) throws {
     let texts = try readTexts(&r, chunks)
@@ -177,13 +186,13 @@ extension StateCodec {
     // Read through buffers: a closure reading an array retains and releases it at every access.
     try texts.withUnsafeBufferPointer { texts in
       try lists.withUnsafeBufferPointer { lists in
-        try decodeRows(&r, chunks, texts: texts, lists: lists, into: &state)
+        try decodeVisitorRows(&r, chunks, texts: texts, lists: lists, into: &state)
       }
     }
   }
 
-  /// The rows of the three kinds, their texts in `texts` and `lists`.
-  private static func decodeRows(
+  /// The visitors' rows, their texts in `texts` and `lists`.
+  private static func decodeVisitorRows(
     _ r: inout ByteReader, _ chunks: SnapshotChunkReader?, texts: UnsafeBufferPointer<String>,
     lists: UnsafeBufferPointer<[String]>, into state: inout OfficeState
   ) throws {
@@ -227,8 +236,42 @@ extension StateCodec {
       return visitor
     }
     state.visitorOrder = state.visitors.values.map(\.id)
+  }
 
-    state.referrals = try readTable(&r, chunks, kind: "referrals") { r, id in
+  /// The referrals and follow-ups `encodeReferralsAndFollowUps` wrote.
+  static func decodeReferralsAndFollowUps(_ r: inout ByteReader, _ chunks: SnapshotChunkReader?) throws
+    -> ReferralsAndFollowUps
+  {
+    let texts = try readTexts(&r, chunks)
+    return try texts.withUnsafeBufferPointer { try decodeReferralRows(&r, chunks, texts: $0) }
+  }
+
+  /// The referrals and follow-ups of a state, in creation order.
+  struct ReferralsAndFollowUps: Sendable {
+    var referrals = EntityTable<Referral>()
+    var followUps = EntityTable<FollowUp>()
+
+    /// Sets them in `state`, with their orders.
+    func set(in state: inout OfficeState) {
+      state.referrals = referrals
+      state.referralOrder = referrals.values.map(\.id)
+      state.followUps = followUps
+      state.followUpOrder = followUps.values.map(\.id)
+    }
+  }
+
+  /// The referrals' and follow-ups' rows, their texts in `texts`.
+  private static func decodeReferralRows(
+    _ r: inout ByteReader, _ chunks: SnapshotChunkReader?, texts: UnsafeBufferPointer<String>
+  ) throws -> ReferralsAndFollowUps {
+    let textCount = Int32(texts.count)
+    func text(_ r: inout ByteReader) throws -> String { texts[Int(try readNumber(&r, below: textCount))] }
+    func optionalText(_ r: inout ByteReader) throws -> String? {
+      let number = try readNumber(&r, below: textCount, orNone: true)
+      return number < 0 ? nil : texts[Int(number)]
+    }
+    var result = ReferralsAndFollowUps()
+    result.referrals = try readTable(&r, chunks, kind: "referrals") { r, id in
       var referral = Referral(
         id: id, visitorID: try text(&r), partner: try text(&r), topic: try text(&r),
         due: try optionalText(&r),
@@ -254,9 +297,7 @@ extension StateCodec {
       }
       return referral
     }
-    state.referralOrder = state.referrals.values.map(\.id)
-
-    state.followUps = try readTable(&r, chunks, kind: "follow-ups") { r, id in
+    result.followUps = try readTable(&r, chunks, kind: "follow-ups") { r, id in
       var followUp = FollowUp(
         id: id, visitorID: try text(&r), on: try text(&r), note: try text(&r), createdBy: try text(&r),
         doneAt: nil, doneBy: try optionalText(&r))
@@ -266,7 +307,7 @@ extension StateCodec {
       followUp.doneAt = done == 1 ? WallTime(milliseconds: doneAt) : nil
       return followUp
     }
-    state.followUpOrder = state.followUps.values.map(\.id)
+    return result
   }
 
   /// A consent of `code` (0 none, 1 refused, 2 granted) recorded on `date` by `by`.

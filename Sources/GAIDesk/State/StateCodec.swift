@@ -1,18 +1,47 @@
 /// Binary encoding of the whole state, for the snapshot cache.
 enum StateCodec {
-  /// Writes `state` to `w` in one piece.
+  /// Writes `state` to `w` in one piece: all but its activity, then its activity.
   static func encode(_ state: OfficeState, into w: inout ByteWriter) {
-    encode(state, into: &w, boundary: { _ in })
+    encodeAllButActivity(state, into: &w, boundary: { _ in })
+    encodeActivity(state, into: &w, boundary: { _ in })
   }
 
-  /// Writes `state` to `w`, calling `boundary` between entries (where the snapshot may seal a chunk and
-  /// empty `w`: `decode` expects a new chunk only there).
-  static func encode(
+  /// Writes the visits, referrals and follow-ups of `state` to `w` (the snapshot's last section), a boundary
+  /// between entries.
+  static func encodeActivity(
+    _ state: OfficeState, into w: inout ByteWriter, boundary: (inout ByteWriter) throws -> Void
+  ) rethrows {
+    try encode(state.visits, into: &w, boundary: boundary)
+    try encodeReferralsAndFollowUps(state, into: &w, boundary: boundary)
+  }
+
+  /// The visits, referrals and follow-ups of a state, read apart from the rest.
+  struct Activity: Sendable {
+    var visits: VisitTable
+    var referralsAndFollowUps: ReferralsAndFollowUps
+
+    /// Sets them in `state`.
+    func set(in state: inout OfficeState) {
+      state.visits = visits
+      referralsAndFollowUps.set(in: &state)
+    }
+  }
+
+  /// Reads what `encodeActivity` wrote.
+  static func decodeActivity(_ r: inout ByteReader, _ chunks: SnapshotChunkReader?) throws -> Activity {
+    Activity(
+      visits: try decodeVisits(&r, chunks), referralsAndFollowUps: try decodeReferralsAndFollowUps(&r, chunks)
+    )
+  }
+
+  /// Writes `state` but its activity to `w` (the snapshot writes that in a section of its own), calling
+  /// `boundary` between entries (where the snapshot may seal a chunk and empty `w`: `decode` expects a new
+  /// chunk only there).
+  static func encodeAllButActivity(
     _ state: OfficeState, into w: inout ByteWriter, boundary: (inout ByteWriter) throws -> Void
   ) rethrows {
     w.writeOptional(state.office)
-    try encodeEntities(state, into: &w, boundary: boundary)
-    try encode(state.visits, into: &w, boundary: boundary)
+    try encodeVisitors(state, into: &w, boundary: boundary)
     w.writeVarint(UInt64(state.unknownEvents))
     w.writeVarint(UInt64(state.recordCount))
     w.writeVarint(UInt64(state.eventCount))
@@ -88,13 +117,21 @@ enum StateCodec {
     w.writeInt(state.lockTimes.sessionHours)
   }
 
-  /// Reads what `encode` wrote; with `chunks`, `r` holds one chunk at a time and the next is opened at each
-  /// entry boundary `r` has read to its end.
-  static func decode(_ r: inout ByteReader, chunks: SnapshotChunkReader? = nil) throws -> OfficeState {
+  /// Reads what `encode` wrote in one piece.
+  static func decode(_ r: inout ByteReader) throws -> OfficeState {
+    var state = try decodeAllButActivity(&r)
+    try decodeActivity(&r, nil).set(in: &state)
+    return state
+  }
+
+  /// Reads what `encodeAllButActivity` wrote (the state without its activity); with `chunks`, `r` holds one
+  /// chunk at a time and the next is opened at each entry boundary `r` has read to its end.
+  static func decodeAllButActivity(_ r: inout ByteReader, chunks: SnapshotChunkReader? = nil) throws
+    -> OfficeState
+  {
     var state = OfficeState()
     state.office = try r.readOptionalString()
-    try decodeEntities(&r, chunks, into: &state)
-    state.visits = try decodeVisits(&r, chunks)
+    try decodeVisitors(&r, chunks, into: &state)
     state.unknownEvents = try r.readCount()
     state.recordCount = try r.readCount()
     state.eventCount = try r.readCount()

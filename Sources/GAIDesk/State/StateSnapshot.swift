@@ -8,7 +8,7 @@ import Foundation
 /// It is sealed in chunks (`SnapshotChunk`), written and read one chunk at a time (docs/FORMAT.md).
 enum StateSnapshot {
   static let magic: [UInt8] = Array("GAIDSNAP".utf8)
-  static let version: UInt16 = 14
+  static let version: UInt16 = 15
 
   /// What loading found.
   enum Outcome {
@@ -42,7 +42,9 @@ enum StateSnapshot {
       var w = ByteWriter(capacity: chunkSize + (1 << 16))
       writePositions(appliedKey: appliedKey, journal: journal, seals: seals, into: &w)
       try out.finish(&w)
-      try StateCodec.encode(state, into: &w) { try out.boundary(&$0) }
+      try StateCodec.encodeAllButActivity(state, into: &w) { try out.boundary(&$0) }
+      try out.finish(&w)
+      try StateCodec.encodeActivity(state, into: &w) { try out.boundary(&$0) }
       try out.finish(&w)
     }
   }
@@ -86,7 +88,9 @@ enum StateSnapshot {
 
   /// The cached state in `file`, with `journal` positioned after it, or why there is none. The positions are
   /// read first (a cache covering more than the journal holds is named without opening the state); the
-  /// state is then opened chunk by chunk into one reused buffer and decoded as it comes.
+  /// state is then opened chunk by chunk into one reused buffer and decoded as it comes, while another
+  /// thread does the same with the visits, referrals and follow-ups (`SnapshotActivityReader`); the cache is
+  /// used only when both read.
   static func load(file: String, masterKey: SymmetricKey, journal: Journal) -> Outcome {
     guard
       let input = SnapshotChunkReader(
@@ -130,9 +134,18 @@ enum StateSnapshot {
             hash: Array(try r.readRaw(32))))
       }
       try input.end(r)
-      r = try input.start(.state)
-      let state = try StateCodec.decode(&r, chunks: input)
-      try input.end(r)
+      let activity = SnapshotActivityReader(input)
+      // Waited for on every path, so no reading outlives the loading.
+      var state: OfficeState
+      do {
+        r = try input.start(.state)
+        state = try StateCodec.decodeAllButActivity(&r, chunks: input)
+        try input.end(r)
+      } catch {
+        _ = try? activity.activity()
+        throw error
+      }
+      try activity.activity().set(in: &state)
       journal.resume(from: cursors, latestTime: latest, claims: claims)
       return .loaded(state, applied, seals)
     } catch {

@@ -188,15 +188,16 @@ import Testing
     #expect(try !Self.loads(header.bytes + sealed, office, dir))
     try Self.rebuildsWithNothingLost(header.bytes + sealed, office, dir, "version 11")
     let rebuilt = try FileIO.read(file)
-    #expect(rebuilt[8] == UInt8(StateSnapshot.version) && StateSnapshot.version == 14)
-    // Versions 12 (the visits encoded one by one) and 13 (the visitors, referrals and follow-ups encoded one
-    // by one): the same chunks, refused by their version, then rebuilt.
-    for old in [UInt8(12), 13] {
+    #expect(rebuilt[8] == UInt8(StateSnapshot.version) && StateSnapshot.version == 15)
+    // Versions 12 (the visits encoded one by one), 13 (the visitors, referrals and follow-ups encoded one by
+    // one) and 14 (the visits inside the state section): the same chunks, refused by their version, then
+    // rebuilt.
+    for old in [UInt8(12), 13, 14] {
       var earlier = Array(rebuilt)
       earlier[8] = old
       #expect(try !Self.loads(earlier, office, dir))
       try Self.rebuildsWithNothingLost(earlier, office, dir, "version \(old)")
-      #expect(try FileIO.read(file)[8] == 14)
+      #expect(try FileIO.read(file)[8] == 15)
     }
   }
 
@@ -234,5 +235,95 @@ import Testing
       return 1
     }
     #expect(cases == 60 || ProcessInfo.processInfo.environment["GAIDESK_SNAPSHOT_CASES"] != nil)
+  }
+
+  /// The visits, referrals and follow-ups are the cache's third section, after the state, each section numbered from 0 and ending with
+  /// its last chunk; they are read on another thread while the state is read. A cache without them, with
+  /// another cache's visits, or with a visits chunk among the state's, is refused and rebuilt.
+  @Test func theVisitsAreASectionOfTheirOwnThatMustFollowTheState() throws {
+    let (dir, office, file) = try Self.chunkedOffice()
+    let bytes = try FileIO.read(file)
+    let chunks = try Self.chunks(bytes)
+    #expect(chunks.map(\.section) == chunks.map(\.section).sorted())
+    #expect(Set(chunks.map(\.section)) == [1, 2, 3])
+    for section in [UInt8(1), 2, 3] {
+      let own = chunks.filter { $0.section == section }
+      #expect(own.map(\.index) == (0..<UInt32(own.count)).map { $0 }, "section \(section)")
+      #expect(own.map(\.last) == Array(repeating: false, count: own.count - 1) + [true], "section \(section)")
+    }
+    let visits = chunks.filter { $0.section == SnapshotSection.activity.rawValue }
+    #expect(visits.count > 3, "the visits in many chunks")
+    #expect(try Self.loads(bytes, office, dir), "the intact cache loads")
+    let withoutVisits = Array(bytes[..<visits[0].start])
+    #expect(try !Self.loads(withoutVisits, office, dir), "no visits")
+    // Another cache of the same office: its whole visits section after this cache's state.
+    office.saveSnapshot(chunkSize: 512)
+    let other = try FileIO.read(file)
+    let otherVisits = try Self.chunks(other).filter { $0.section == SnapshotSection.activity.rawValue }
+    #expect(try !Self.loads(withoutVisits + other[otherVisits[0].start...], office, dir), "another's visits")
+    // The first visits chunk moved before the state's last chunk.
+    let lastState = chunks.last { $0.section == SnapshotSection.state.rawValue }!
+    let moved = Array(
+      bytes[..<lastState.start] + bytes[visits[0].start..<visits[0].end]
+        + bytes[lastState.start..<lastState.end]
+        + bytes[visits[0].end...])
+    #expect(try !Self.loads(moved, office, dir), "a visits chunk among the state's")
+    try Self.rebuildsWithNothingLost(withoutVisits, office, dir, "no visits")
+  }
+
+  /// Random offices of several origins saved in chunks of random sizes: the state loaded with its visits,
+  /// referrals and follow-ups read on another thread is the state the serial, one-piece decoding reads — every
+  /// visit, referral and follow-up in its order, the groups by day and by visitor alike — whichever thread
+  /// ends first (each cache loaded three times).
+  @Test func visitsReadOnAnotherThreadAreTheSerialDecodingsVisits() throws {
+    let dir = TemporaryDirectory()
+    let key = SymmetricKey(size: .bits256)
+    let journal = try Journal(
+      root: dir.path + "/journal", origin: .random(), keyring: Keyring(masterKey: key))
+    let cases = try runPropertyCases("GAIDESK_SNAPSHOT_CASES", count: 40, seed: 20_261_202) { random, label in
+      var state = OfficeState()
+      state.office = "praia"
+      let script = RandomScript(&random, origins: Int.random(in: 2...6, using: &random))
+      var records: [(date: Date, staff: String, events: [Event])] = []
+      for (origin, list) in script.records.enumerated() {
+        records += list.map { ($0.date, "staff \(origin)", $0.events) }
+      }
+      records.shuffle(using: &random)
+      for record in records {
+        state.apply(
+          EventBatch(staff: record.staff, office: "praia", events: record.events),
+          time: WallTime(milliseconds: UInt64(record.date.timeIntervalSince1970 * 1000)))
+      }
+      var w = ByteWriter()
+      StateCodec.encode(state, into: &w)
+      var r = ByteReader(w.bytes)
+      let serial = try StateCodec.decode(&r)
+      let file = dir.path + "/cache/\(label).bin"
+      let chunkSize = Int.random(in: 1...2000, using: &random)
+      try StateSnapshot.save(
+        state, appliedKey: nil, journal: journal, seals: [], file: file, masterKey: key, chunkSize: chunkSize)
+      for attempt in 0..<3 {
+        guard
+          case .loaded(let loaded, _, _) = StateSnapshot.load(file: file, masterKey: key, journal: journal)
+        else {
+          Issue.record("\(label): chunks of \(chunkSize) bytes did not load")
+          return 0
+        }
+        #expect(digest(loaded) == digest(serial), "\(label) #\(attempt)")
+        #expect(Array(loaded.visits.values) == Array(serial.visits.values), "\(label) #\(attempt)")
+        #expect(loaded.allReferrals == serial.allReferrals && loaded.referralOrder == serial.referralOrder)
+        #expect(loaded.allFollowUps == serial.allFollowUps && loaded.followUpOrder == serial.followUpOrder)
+        #expect(
+          loaded.visitors.values == serial.visitors.values && loaded.visitorOrder == serial.visitorOrder)
+        for groups in [
+          (loaded.visitsByDay, serial.visitsByDay), (loaded.visitsByVisitor, serial.visitsByVisitor),
+        ] {
+          #expect(groups.0.keys == groups.1.keys, "\(label) #\(attempt)")
+          #expect(groups.0.keys.map { groups.0[$0]! } == groups.1.keys.map { groups.1[$0]! }, "\(label)")
+        }
+      }
+      return 1
+    }
+    #expect(cases == 40 || ProcessInfo.processInfo.environment["GAIDESK_SNAPSHOT_CASES"] != nil)
   }
 }
