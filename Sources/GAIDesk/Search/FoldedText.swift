@@ -62,13 +62,10 @@ struct FoldedText {
         guard end - start - kept >= 2,
           !bytes[start..<end].contains(where: { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") })
         else { return }
-        scratch.letters.removeAll(keepingCapacity: true)
-        for byte in bytes[start..<end] where !SoundKey.isASCIIApostrophe(byte) {
-          scratch.letters.append(UInt32(byte))
-        }
         scratch.key.removeAll(keepingCapacity: true)
         scratch.key.append(contentsOf: prefix)
-        SoundKey.key(scratch.letters, into: &scratch.key, single: &scratch.single)
+        let letters = bytes[start..<end].lazy.filter { !SoundKey.isASCIIApostrophe($0) }.map(UInt32.init)
+        SoundKey.key(letters, into: &scratch.key, single: &scratch.single)
         if scratch.key.count > prefix.count { body(scratch.key) }
       }
     case .other(let folded):

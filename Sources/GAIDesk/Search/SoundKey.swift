@@ -62,7 +62,6 @@ public enum SoundKey {
 
   /// Buffers reused between the words of a name.
   struct Scratch {
-    var letters: [UInt32] = []
     var single: [UInt32] = []
     var key: [UInt32] = []
   }
@@ -96,7 +95,7 @@ public enum SoundKey {
   /// Appends to `out` the key of a word's letters as units (ASCII letters in lower case as their bytes, other
   /// letters above 0xFF): double letters made single, the rules of docs/SEARCH.md, a final silent e dropped,
   /// double letters made single again. `single` is scratch space.
-  static func key(_ word: [UInt32], into out: inout [UInt32], single letters: inout [UInt32]) {
+  static func key(_ word: some Sequence<UInt32>, into out: inout [UInt32], single letters: inout [UInt32]) {
     letters.removeAll(keepingCapacity: true)
     for letter in word where letters.last != letter { letters.append(letter) }
     let start = out.count

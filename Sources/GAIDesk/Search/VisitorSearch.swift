@@ -293,10 +293,15 @@ public struct VisitorSearch: Sendable {
       var soundScratch = SoundKey.Scratch()
       for text in folded { text.forEachSoundKey(prefix: [VisitorSearch.soundMark], &soundScratch, add) }
       let digits = [visitor.phone, visitor.document?.number].compactMap { $0 }
-        .map { Array(SearchText.digits($0).utf8) }.filter { $0.count >= 3 }
-      var grams = Set<Int>()
+        .map { $0.utf8.filter { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") } }.filter {
+          $0.count >= 3
+        }
+      var grams: [Int] = []
       for digitString in digits {
-        for start in 0...(digitString.count - 3) { grams.insert(VisitorSearch.gram(digitString, start)) }
+        for start in 0...(digitString.count - 3) {
+          let gram = VisitorSearch.gram(digitString, start)
+          if !grams.contains(gram) { grams.append(gram) }
+        }
         digitStore += digitString
         digitStore.append(VisitorSearch.digitSeparator)
       }
