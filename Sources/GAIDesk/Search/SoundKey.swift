@@ -44,20 +44,19 @@ public enum SoundKey {
   /// The key of a word's letters, already folded and in lower case, whatever their script.
   private static func key(characters: [Character]) -> String {
     var numbers: [Character: UInt32] = [:]
-    var characters = characters
+    var others: [Character] = []  // the letter of each number from 0x100 on
     let units = characters.map { character -> UInt32 in
       if let ascii = character.asciiValue { return UInt32(ascii) }
       if let unit = numbers[character] { return unit }
-      let unit = 0x100 + UInt32(numbers.count)
+      let unit = 0x100 + UInt32(others.count)
       numbers[character] = unit
+      others.append(character)
       return unit
     }
-    characters = Array(repeating: " ", count: numbers.count)
-    for (character, unit) in numbers { characters[Int(unit - 0x100)] = character }
     var out: [UInt32] = []
     var single: [UInt32] = []
     key(units, into: &out, single: &single)
-    return String(out.map { $0 < 0x100 ? Character(Unicode.Scalar(UInt8($0))) : characters[Int($0 - 0x100)] })
+    return String(out.map { $0 < 0x100 ? Character(Unicode.Scalar(UInt8($0))) : others[Int($0 - 0x100)] })
   }
 
   /// Buffers reused between the words of a name.
