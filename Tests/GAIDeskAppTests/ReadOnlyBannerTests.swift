@@ -15,31 +15,36 @@ import Testing
 struct ReadOnlyBannerTests {
   @Test("an office on a read-only medium opens with a banner and refuses writes")
   func readOnlyMedium() throws {
-    let directory = TemporaryDirectory("ro")
-    defer { withExtendedLifetime(directory) {} }
-    let base = directory.path
-    let root = base + "/office"
-    let marks = directory.marks
     // As root, permission bits do not stop writes: a read-only tmpfs does.
-    let asRoot = getuid() == 0
-    if asRoot {
-      guard "size=4m,mode=0700".withCString({ mount("tmpfs", base, "tmpfs", 0, $0) }) == 0 else {
-        print("[read-only] skipped: running as root and cannot mount a tmpfs (errno \(errno))")
-        return
+    guard getuid() == 0 else {
+      let directory = TemporaryDirectory("ro")
+      defer { withExtendedLifetime(directory) {} }
+      let root = directory.path + "/office"
+      defer { Self.setModes(root, folders: 0o700, files: 0o600) }
+      try Self.check(root: root, marks: directory.marks, asRoot: false) {
+        Self.setModes(root, folders: 0o500, files: 0o400)
+      }
+      return
+    }
+    try withTmpfsMedium("ro", megabytes: 4) { tmpfs in
+      try Self.check(
+        root: tmpfs.medium + "/office", marks: DeviceMarks(folder: tmpfs.base + "/state"), asRoot: true
+      ) {
+        #expect(tmpfs.remountReadOnly(), "remount read-only: errno \(errno)")
       }
     }
-    defer { if asRoot { umount2(base, 2 /* MNT_DETACH */) } }
+  }
+
+  /// Creates an office at `root`, makes its medium refuse writes with `refuseWrites`, and checks the
+  /// interface: the banner names the cause (a read-only file system as root, no permission otherwise), the
+  /// screens read, settings are not kept, and a write is refused.
+  static func check(root: String, marks: DeviceMarks, asRoot: Bool, refuseWrites: () -> Void) throws {
     // Created and released (its lock file closed) before the medium turns read-only.
     do {
       let created = try TestOffice.create(root, staff: "Ana", marks: marks)
       _ = try created.registerVisitor(VisitorForm(fullName: "Awa Ndiaye"), staff: "Ana")
     }
-    if asRoot {
-      #expect(mount("tmpfs", base, "tmpfs", 32 /* MS_REMOUNT */ | 1 /* MS_RDONLY */, nil) == 0)
-    } else {
-      Self.setModes(root, folders: 0o500, files: 0o400)
-    }
-    defer { if !asRoot { Self.setModes(root, folders: 0o700, files: 0o600) } }
+    refuseWrites()
 
     let runtime = AppRuntime(paths: OfficePaths(root: root), scryptLogN: 10, marks: marks)
     var model = AppModel(

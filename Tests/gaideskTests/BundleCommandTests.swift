@@ -7,6 +7,27 @@ import Testing
     try #require(try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [String: Any])
   }
 
+  /// The folder is what a user types after `backup`, as with `cp`: `gaidesk backup /media/usb/gai-praia`
+  /// backs up like `--to`; two folders, or none, are refused with what to type.
+  @Test func backupTakesTheFolderAsItsArgument() throws {
+    let a = CLI()
+    let stick = a.scratch + "/stick"
+    #expect(a.initOffice().status == 0)
+    #expect(a.run(["queue", "add", "--name", "Awa Ndiaye"]).status == 0)
+    let backup = a.run(["backup", stick, "--json"])
+    #expect(backup.status == 0, "\(backup.err)")
+    let made = try json(backup)
+    #expect(made["folder"] as? String == stick && made["bundle"] is String, "\(made)")
+    #expect(a.run(["backup", "--check", stick]).status == 0)
+    let again = try json(a.run(["backup", "--to", stick, "--json"]))
+    #expect(again["bundle"] is NSNull, "the folder given either way is one backup: \(again)")
+    for arguments in [["backup", stick, "--to", stick], ["backup", stick, "--check", stick], ["backup"]] {
+      let refused = a.run(arguments, environment: ["GAIDESK_LANG": "en"])
+      #expect(refused.status == 1, "\(arguments): \(refused.status) \(refused.err)")
+      #expect(refused.err.contains("gaidesk backup DIR"), "\(arguments): \(refused.err)")
+    }
+  }
+
   @Test func backupRestoreWorkOnBothAndBundlesBothWays() throws {
     let a = CLI()
     let b = CLI()

@@ -29,22 +29,16 @@ import Testing
   }
 
   @Test func aReadOnlyMountOpensForReading() throws {
-    guard getuid() == 0 else {
-      print("[read-only] skipped: mounting a read-only file system needs root (uid \(getuid()))")
-      return
-    }
+    try withTmpfsMedium("ro-cli") { tmpfs in try Self.readOnlyMount(tmpfs) }
+  }
+
+  /// `aReadOnlyMountOpensForReading` on the medium `tmpfs`.
+  static func readOnlyMount(_ tmpfs: TmpfsMedium) throws {
     let cli = CLI()
     let visitor = Self.office(cli)
-    let medium = cli.scratch + "/medium"
-    try FileManager.default.createDirectory(atPath: medium, withIntermediateDirectories: true)
-    guard "size=8m,mode=0700".withCString({ mount("tmpfs", medium, "tmpfs", 0, $0) }) == 0 else {
-      print("[read-only] skipped: cannot mount a tmpfs here (errno \(errno))")
-      return
-    }
-    defer { umount2(medium, 2 /* MNT_DETACH */) }
+    let medium = tmpfs.medium
     try FileManager.default.copyItem(atPath: cli.data, toPath: medium + "/office")
-    let remount: UInt = 32 /* MS_REMOUNT */ | 1 /* MS_RDONLY */
-    #expect(mount("tmpfs", medium, "tmpfs", remount, nil) == 0, "remount read-only: errno \(errno)")
+    #expect(tmpfs.remountReadOnly(), "remount read-only: errno \(errno)")
     let before = try FolderContents(medium)
     // This PC (its mark names the copied origin) and a PC that never saw the office (no mark).
     for home in [cli.scratch, cli.scratch + "/other-pc"] {
@@ -83,22 +77,17 @@ import Testing
   }
 
   @Test func aFormatOneOfficeOnAReadOnlyMountOpensForReading() throws {
-    guard getuid() == 0 else {
-      print("[read-only] skipped: mounting a read-only file system needs root (uid \(getuid()))")
-      return
-    }
+    try withTmpfsMedium("v1ro-cli", megabytes: 16) { tmpfs in try Self.formatOneReadOnlyMount(tmpfs) }
+  }
+
+  /// `aFormatOneOfficeOnAReadOnlyMountOpensForReading` on the medium `tmpfs`.
+  static func formatOneReadOnlyMount(_ tmpfs: TmpfsMedium) throws {
     let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
       .appendingPathComponent("GAIDeskTests/Fixtures").path
     let cli = CLI()
-    let medium = cli.scratch + "/medium"
-    try FileManager.default.createDirectory(atPath: medium, withIntermediateDirectories: true)
-    guard "size=16m,mode=0700".withCString({ mount("tmpfs", medium, "tmpfs", 0, $0) }) == 0 else {
-      print("[read-only] skipped: cannot mount a tmpfs here (errno \(errno))")
-      return
-    }
-    defer { umount2(medium, 2 /* MNT_DETACH */) }
+    let medium = tmpfs.medium
     try FileManager.default.copyItem(atPath: fixtures + "/office-v1", toPath: medium + "/office")
-    #expect(mount("tmpfs", medium, "tmpfs", 32 /* MS_REMOUNT */ | 1 /* MS_RDONLY */, nil) == 0)
+    #expect(tmpfs.remountReadOnly(), "remount read-only: errno \(errno)")
     let before = try FolderContents(medium)
     let environment = [
       "GAIDESK_DATA": medium + "/office", "GAIDESK_PASSPHRASE": "fixture-v1-Ilha-do-Sal",
@@ -172,18 +161,12 @@ import Testing
   }
 
   @Test func aFullDiskWithATornTailOpensForReadingAndWritesOnceThereIsRoom() throws {
-    guard getuid() == 0 else {
-      print("[read-only] skipped: filling a small disk needs a tmpfs mounted as root (uid \(getuid()))")
-      return
-    }
+    try withTmpfsMedium("full-cli", megabytes: 2) { tmpfs in try Self.fullDisk(tmpfs.medium) }
+  }
+
+  /// `aFullDiskWithATornTailOpensForReadingAndWritesOnceThereIsRoom` on a small disk mounted at `disk`.
+  static func fullDisk(_ disk: String) throws {
     let scratch = CLI().scratch
-    let disk = scratch + "/disk"
-    try FileManager.default.createDirectory(atPath: disk, withIntermediateDirectories: true)
-    guard "size=2m,mode=0700".withCString({ mount("tmpfs", disk, "tmpfs", 0, $0) }) == 0 else {
-      print("[read-only] skipped: cannot mount a tmpfs here (errno \(errno))")
-      return
-    }
-    defer { umount2(disk, 2 /* MNT_DETACH */) }
     let cli = CLI(data: disk + "/office", scratch: scratch)
     let visitor = Self.office(cli)
     let journal = cli.data + "/journal"

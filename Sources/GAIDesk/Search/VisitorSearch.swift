@@ -257,44 +257,57 @@ public struct VisitorSearch: Sendable {
   /// document-number token. Returns its tokens.
   private mutating func index(_ doc: Int32, id: String, _ visitor: Visitor?) -> [Int32] {
     let fingerprint = SearchFingerprint.of(visitor, key: fingerprintKey)
-    var nameWords: [String] = []
+    var nameWords = 0
     var ids: [Int32] = []
     var documentToken: Int32 = -1
     let digitStart = Int32(digitStore.count)
     // A missing visitor (never the case in a folded state) is a document without words, so that documents
     // and ids stay aligned.
     if let visitor {
-      nameWords = SearchText.tokens(visitor.fullName)
-      var words = nameWords + visitor.aliases.flatMap(SearchText.tokens)
-      // Names in other scripts are also found by their Latin spelling ("maria" finds Мария).
-      let names = [visitor.fullName] + visitor.aliases
-      let latin = names.compactMap(SearchText.latin)
-      words += latin.flatMap(SearchText.tokens)
-      let document = visitor.document.map { SearchText.tokens($0.number).joined() }.flatMap {
-        $0.isEmpty ? nil : $0
-      }
-      if let document { words.append(document) }
-      // And each name word as it sounds, under its own mark (found only by `soundHits`).
-      words += (names + latin).flatMap(SoundKey.words).map(VisitorSearch.soundWord)
-      for word in words {
+      func add(_ word: [UInt32]) {
         let token = intern(word)
         if !ids.contains(token) {
           ids.append(token)
           postings[Int(token)].append(doc)
         }
       }
-      documentToken = document.map { intern($0) } ?? -1
+      // The words of the full name, of the aliases, and of their Latin spellings: names in other scripts are
+      // also found by their Latin spelling ("maria" finds Мария). Each is folded once, for its words and
+      // their sound keys.
+      let names = [visitor.fullName] + visitor.aliases
+      let folded = (names + names.compactMap(SearchText.latin)).map(FoldedText.init)
+      var scratch: [UInt32] = []
+      folded[0].forEachWord(&scratch) { word in
+        nameWords += 1
+        add(word)
+      }
+      for text in folded.dropFirst() { text.forEachWord(&scratch, add) }
+      let document = visitor.document.map { SearchText.tokens($0.number).joined() }.flatMap {
+        $0.isEmpty ? nil : Array($0.unicodeScalars.lazy.map(\.value))
+      }
+      if let document {
+        add(document)
+        documentToken = intern(document)
+      }
+      // And each name word as it sounds, under its own mark (found only by `soundHits`).
+      var soundScratch = SoundKey.Scratch()
+      for text in folded { text.forEachSoundKey(prefix: [VisitorSearch.soundMark], &soundScratch, add) }
       let digits = [visitor.phone, visitor.document?.number].compactMap { $0 }
-        .map { Array(SearchText.digits($0).utf8) }.filter { $0.count >= 3 }
-      var grams = Set<Int>()
+        .map { $0.utf8.filter { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") } }.filter {
+          $0.count >= 3
+        }
+      var grams: [Int] = []
       for digitString in digits {
-        for start in 0...(digitString.count - 3) { grams.insert(VisitorSearch.gram(digitString, start)) }
+        for start in 0...(digitString.count - 3) {
+          let gram = VisitorSearch.gram(digitString, start)
+          if !grams.contains(gram) { grams.append(gram) }
+        }
         digitStore += digitString
         digitStore.append(VisitorSearch.digitSeparator)
       }
       for gram in grams { digitGrams[gram].append(doc) }
     }
-    let entry = Document(id: id, nameWords: nameWords.count)
+    let entry = Document(id: id, nameWords: nameWords)
     let digitEnd = Int32(digitStore.count)
     if Int(doc) == documents.count {
       documents.append(entry)
@@ -378,8 +391,7 @@ public struct VisitorSearch: Sendable {
     return hits.count >= limit || list.count < VisitorSearch.letterListSize ? hits : nil
   }
 
-  private mutating func intern(_ word: String) -> Int32 {
-    let scalars = word.unicodeScalars.map(\.value)
+  private mutating func intern(_ scalars: [UInt32]) -> Int32 {
     if let id = token(scalars) { return id }
     if let id = unsortedTokens[scalars] { return id }
     let id = Int32(tokens.count)

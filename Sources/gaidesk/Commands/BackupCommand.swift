@@ -2,38 +2,43 @@ import ArgumentParser
 import Foundation
 import GAIDesk
 
-/// `gaidesk backup --to DIR` and `gaidesk backup --check DIR`.
+/// `gaidesk backup DIR` (or `--to DIR`) and `gaidesk backup --check DIR`.
 struct BackupCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "backup",
     abstract: Help.t(
       "Back the office up to a folder (a USB stick), or check such a backup without the office folder."))
   @OptionGroup var options: OfficeOptions
+  @Argument(help: Help.t("The folder to back up to (the same as --to)."))
+  var folder: String?
   @Option(help: Help.t("Back up to this folder: the first time everything, later only what it lacks."))
   var to: String?
   @Option(help: Help.t("Check the backup in this folder (needs the passphrase, not the office folder)."))
   var check: String?
 
   func validate() throws {
-    guard (to == nil) != (check == nil) else { throw ValidationError(Console.text("backup.which")) }
+    guard [folder, to, check].compactMap({ $0 }).count == 1 else {
+      throw ValidationError(Console.text("backup.which"))
+    }
   }
 
   func run() throws {
     if let check { return try runCheck(check) }
+    guard let to = to ?? folder else { throw ValidationError(Console.text("backup.which")) }
     let office = try options.open()
     let line = BundleProgressLine()
-    let result = try office.backup(to: to!, progress: line.update)
+    let result = try office.backup(to: to, progress: line.update)
     line.finish()
     if options.json {
       Console.json([
-        "folder": to!, "bundle": result.bundle.map { $0 as Any } ?? NSNull(), "records": result.records,
+        "folder": to, "bundle": result.bundle.map { $0 as Any } ?? NSNull(), "records": result.records,
         "held": result.held,
         "bytes": result.bytes,
       ])
     } else if let bundle = result.bundle {
-      Console.say("backup.done", to!, String(result.records), bundle)
+      Console.say("backup.done", to, String(result.records), bundle)
     } else {
-      Console.say("backup.upToDate", to!)
+      Console.say("backup.upToDate", to)
     }
   }
 
