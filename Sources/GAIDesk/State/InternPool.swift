@@ -12,6 +12,8 @@ struct InternPool: Sendable {
   private var stringEnds: [Int] = []
   /// Where each list's strings end in `stringEnds`, by number.
   private var listEnds: [Int] = []
+  /// Each list's hash, by number: a lookup compares the strings of a list of the same hash only.
+  private var hashes: [Int] = []
   /// Open addressing over `values`: each slot holds a list's number plus one, or 0 when empty.
   private var slots: [Int32] = []
 
@@ -34,7 +36,8 @@ struct InternPool: Sendable {
 
   /// The number of `value`, adding it when new.
   mutating func intern(_ value: [String]) -> Int32 {
-    let found = find(hash: Self.hash(value)) { (held: Strings) -> Bool in
+    let hash = Self.hash(value)
+    let found = find(hash: hash) { (held: Strings) -> Bool in
       guard held.count == value.count else { return false }
       for (index, string) in value.enumerated() {
         var string = string
@@ -48,7 +51,7 @@ struct InternPool: Sendable {
       string.withUTF8 { utf8.append(contentsOf: $0) }
       stringEnds.append(utf8.count)
     }
-    return add(value, at: found.slot)
+    return add(value, hash: hash, at: found.slot)
   }
 
   /// The number of the list `list` reads (a count, then that many strings, as `ByteReader.readStrings`
@@ -58,7 +61,8 @@ struct InternPool: Sendable {
     var h = Self.seed
     let count = try reader.length()
     for _ in 0..<count { h = Self.hash(reader[try reader.string()], into: h) }
-    let found = try find(hash: Self.finish(h)) { (held: Strings) throws(PayloadReader.Malformed) -> Bool in
+    let hash = Self.finish(h)
+    let found = try find(hash: hash) { (held: Strings) throws(PayloadReader.Malformed) -> Bool in
       guard held.count == count else { return false }
       var reader = list
       _ = try reader.length()
@@ -78,7 +82,7 @@ struct InternPool: Sendable {
       utf8.append(contentsOf: bytes)
       stringEnds.append(utf8.count)
     }
-    return add(value, at: found.slot)
+    return add(value, hash: hash, at: found.slot)
   }
 
   private static let seed: UInt64 = 0xCBF2_9CE4_8422_2325
@@ -130,6 +134,10 @@ struct InternPool: Sendable {
         while true {
           let held = Int(slots[slot])
           if held == 0 { return (nil, slot) }
+          guard hashes[held - 1] == hash else {
+            slot = (slot + 1) & mask
+            continue
+          }
           let first = held == 1 ? 0 : listEnds[held - 2]
           let strings = Strings(utf8: utf8, ends: ends, first: first, count: listEnds[held - 1] - first)
           if try matches(strings) { return (Int32(held - 1), slot) }
@@ -140,10 +148,11 @@ struct InternPool: Sendable {
   }
 
   /// Adds `value`, whose strings' bytes were just appended to `utf8` and `stringEnds`.
-  private mutating func add(_ value: [String], at slot: Int) -> Int32 {
+  private mutating func add(_ value: [String], hash: Int, at slot: Int) -> Int32 {
     let number = Int32(values.count)
     values.append(value)
     listEnds.append(stringEnds.count)
+    hashes.append(hash)
     if slot >= 0 && values.count * 2 <= slots.count {
       slots[slot] = number + 1
       return number
@@ -152,8 +161,8 @@ struct InternPool: Sendable {
     while size < values.count * 2 { size *= 2 }
     slots = [Int32](repeating: 0, count: size)
     let mask = size - 1
-    for (index, list) in values.enumerated() {
-      var slot = Self.hash(list) & mask
+    for (index, hash) in hashes.enumerated() {
+      var slot = hash & mask
       while slots[slot] != 0 { slot = (slot + 1) & mask }
       slots[slot] = Int32(index + 1)
     }
