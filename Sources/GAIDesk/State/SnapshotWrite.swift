@@ -42,6 +42,9 @@ extension StateSnapshot {
 /// read half-written.
 final class SnapshotWrite: @unchecked Sendable {
   private let done = DispatchSemaphore(value: 0)
+  /// The writing, until it has run: it holds a share of the state, which must be gone before the office
+  /// changes its state again (a second owner would make that change copy the whole state).
+  private var work: (@Sendable () -> Bool)?
   /// Whether the cache was written; set by the writing thread before `done` is signalled.
   private var written = false
 
@@ -55,10 +58,12 @@ final class SnapshotWrite: @unchecked Sendable {
   /// Starts `write` (which says whether it wrote the cache) on another thread, after the process's other
   /// writes.
   init(_ write: @escaping @Sendable () -> Bool) {
+    work = write
     _ = Self.exitWait
     Self.running.enter()
     Self.queue.async { [self] in
-      written = write()
+      written = work?() ?? false
+      work = nil  // the state's share released before anyone is told the write is over
       done.signal()
       Self.running.leave()
     }
