@@ -12,12 +12,21 @@ struct PayloadReader {
   private(set) var offset: Int
   /// Where this reader stops (the end of the payload or of one event's body).
   let end: Int
+  /// Whether the bytes were read whole before by a reader that checked them (`OfficeState`'s fold reads a
+  /// record twice): their strings are known to be valid UTF-8 and are not checked again.
+  let isChecked: Bool
 
-  /// Reads `bytes[range]`.
-  init(_ bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>) {
+  /// Reads `bytes[range]`; `checked` when a reader read them whole before and refused nothing.
+  init(_ bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, checked: Bool = false) {
     self.bytes = bytes
     self.offset = range.lowerBound
     self.end = range.upperBound
+    self.isChecked = checked
+  }
+
+  /// A reader of `range` of the same bytes, checked as this one is.
+  func reader(of range: Range<Int>) -> PayloadReader {
+    PayloadReader(bytes, range: range, checked: isChecked)
   }
 
   /// Whether every byte has been read.
@@ -79,10 +88,12 @@ struct PayloadReader {
     return offset..<offset + count
   }
 
-  /// Reads a length-prefixed UTF-8 string: its bytes' range. Invalid UTF-8 is refused.
+  /// Reads a length-prefixed UTF-8 string: its bytes' range. Invalid UTF-8 is refused (unless already checked).
   mutating func string() throws(Malformed) -> Range<Int> {
     let range = try skip(try length())
-    guard Self.isValidUTF8(UnsafeBufferPointer(rebasing: bytes[range])) else { throw Malformed() }
+    guard isChecked || Self.isValidUTF8(UnsafeBufferPointer(rebasing: bytes[range])) else {
+      throw Malformed()
+    }
     return range
   }
 

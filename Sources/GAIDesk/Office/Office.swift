@@ -60,6 +60,8 @@ public final class Office {
   /// What the cache covered at opening, which this opening did not read: hash it again with
   /// ``CoveredSegments/check()`` (in the background is fine) and hand the damage to ``noteCoveredDamage(_:)``.
   public private(set) var coveredSegments = CoveredSegments(journalRoot: "", seals: [])
+  /// The snapshot cache an opening is writing on another thread, until it is waited for.
+  private var snapshotWrite: SnapshotWrite?
   /// The visitor search index, once asked for (``visitorSearch(keeping:)``).
   var searchIndex: VisitorSearch?
   /// What the state is known to be: a base state named by its records plus the visitors touched by the
@@ -349,8 +351,10 @@ public final class Office {
       coveredSegments = CoveredSegments(journalRoot: journal.root, seals: [])
       try reload()
     }
-    if !journal.isReadOnly && (recordsReplayed > 1000 || !openedFromSnapshot) { saveSnapshot() }
+    if !journal.isReadOnly && (recordsReplayed > 1000 || !openedFromSnapshot) { startSnapshotWrite() }
   }
+
+  deinit { snapshotWrite?.wait() }
 
   /// Folds records as `read` delivers them, outside `refresh` (after an epoch key was learned).
   func foldEntries(reading read: ((JournalEntry) throws -> Void) throws -> Void) throws {
@@ -369,6 +373,8 @@ public final class Office {
   /// reading is done. Returns how many records came.
   @discardableResult
   private func fold(reading read: ((JournalEntry) throws -> Void) throws -> Void) throws -> Int {
+    // The state changes in place only once no other thread reads it (a copy would take the whole office).
+    finishSnapshotWrite()
     var count = 0
     var late = false
     try read { entry in
@@ -438,19 +444,49 @@ public final class Office {
 
   /// Writes the snapshot cache in chunks of about `chunkSize` plaintext bytes (tests use small ones).
   func saveSnapshot(chunkSize: Int) {
-    // A journal converted for this opening only is sealed anew each time: no cache would ever fit it.
-    guard converted == nil else { return }
-    let resealed = CoveredSegments(journalRoot: journal.root, seals: seals).resealed(
-      for: journal.cursors, read: journal.readSeals)
-    guard resealed.damage.isEmpty else { return noteCoveredDamage(resealed.damage) }
-    seals = resealed.seals
-    guard
-      (try? StateSnapshot.save(
-        state, appliedKey: appliedKey, journal: journal, seals: seals, file: snapshotFile,
-        masterKey: keyring.key(keyring.current)!, chunkSize: chunkSize)) != nil
-    else { return }
+    finishSnapshotWrite()
+    guard let write = snapshotWriting(chunkSize: chunkSize), SnapshotWrite(write).wait() else { return }
     // The state just cached is the base a search index written from now on can be checked against.
     searchBasis = searchBasisNow()
+  }
+
+  /// Starts writing the snapshot cache on another thread (see ``SnapshotWrite``): an opening returns once the
+  /// journal is folded. The state it caches is the search index's base from now on (a basis names the
+  /// records folded, whether or not the cache gets written).
+  private func startSnapshotWrite() {
+    finishSnapshotWrite()
+    guard let write = snapshotWriting(chunkSize: SnapshotChunk.plainSize) else { return }
+    searchBasis = searchBasisNow()
+    snapshotWrite = SnapshotWrite(write)
+  }
+
+  /// Waits for the snapshot cache written on another thread, if one is being written.
+  func finishSnapshotWrite() {
+    snapshotWrite?.wait()
+    snapshotWrite = nil
+  }
+
+  /// The writing of the cache of the state as it is now, with the positions and seals it covers (taken now:
+  /// the writing may run on another thread); it says whether the cache was written. Nil when no cache is to
+  /// be written.
+  private func snapshotWriting(chunkSize: Int) -> (@Sendable () -> Bool)? {
+    // A journal converted for this opening only is sealed anew each time: no cache would ever fit it.
+    guard converted == nil else { return nil }
+    let resealed = CoveredSegments(journalRoot: journal.root, seals: seals).resealed(
+      for: journal.cursors, read: journal.readSeals)
+    guard resealed.damage.isEmpty else {
+      noteCoveredDamage(resealed.damage)
+      return nil
+    }
+    seals = resealed.seals
+    let (state, appliedKey, positions, seals) = (state, appliedKey, JournalPositions(journal), seals)
+    // The keyring, not its key, crosses to the writing thread (keys are immutable; `Keyring` says so).
+    let (file, keyring) = (snapshotFile, keyring)
+    return {
+      (try? StateSnapshot.save(
+        state, appliedKey: appliedKey, journal: positions, seals: seals, file: file,
+        masterKey: keyring.key(keyring.current)!, chunkSize: chunkSize)) != nil
+    }
   }
 
   /// The snapshot cache file: in the office folder, or, when that folder refuses writes (a USB stick, a
@@ -467,6 +503,8 @@ public final class Office {
   /// this user's copy first, then the one the folder holds.
   private func loadSnapshot() -> StateSnapshot.Outcome {
     guard converted == nil else { return .unusable }
+    // A cache this process is still writing (an office of the same folder opened just before) is waited for.
+    SnapshotWrite.waitForAll()
     let files = snapshotFile == paths.snapshot ? [paths.snapshot] : [snapshotFile, paths.snapshot]
     for file in files {
       for epoch in keyring.epochs.sorted(by: >) {
@@ -489,6 +527,8 @@ public final class Office {
     let new = found.filter { !journal.coveredDamage.contains($0) }
     guard !new.isEmpty else { return }
     journal.coveredDamage += new
+    // A cache being written would come back after the removal.
+    finishSnapshotWrite()
     try? FileManager.default.removeItem(atPath: snapshotFile)
   }
 
@@ -573,6 +613,7 @@ public final class Office {
       missing.keys.sorted().map { .historyLossAccepted(origin: $0.hex, through: missing[$0]!) }
     }
     journal.expected = [:]
+    finishSnapshotWrite()
     try? FileManager.default.removeItem(atPath: paths.snapshot)
     saveSnapshot()
   }
@@ -586,6 +627,7 @@ public final class Office {
   /// Forgets the in-memory state and reads the journal again (after an append that failed once the state
   /// had taken its events).
   func reload() throws {
+    finishSnapshotWrite()
     let expected = journal.expected
     let coveredDamage = journal.coveredDamage
     journal = try Journal(

@@ -97,14 +97,14 @@ extension OfficeState {
     var staffText: String?
     var officeText: String?
     var others = batch.others.makeIterator()
-    var r = PayloadReader(bytes, range: batch.events..<bytes.count)
-    // The payload was read whole by `check`: nothing below throws.
+    // The payload was read whole by `check`: nothing below throws, and its strings are valid UTF-8.
+    var r = PayloadReader(bytes, range: batch.events..<bytes.count, checked: true)
     do {
       for _ in 0..<batch.count {
         eventCount += 1
         let type = try r.uint16()
         let version = try r.uint16()
-        let body = PayloadReader(bytes, range: try r.skip(try r.length()))
+        let body = r.reader(of: try r.skip(try r.length()))
         if let visit = Self.visitEvent(type: type, version: version) {
           try applyVisit(visit, body, time: time, staff: r[batch.staff], office: r[batch.office])
         } else if let event = others.next() {

@@ -27,8 +27,8 @@ enum StateSnapshot {
   /// Writes the cache streaming, chunk by chunk (of about `chunkSize` plaintext bytes), to a temporary file
   /// synced and renamed over `file`: the encoded state is never held whole in memory, nor its sealed copy.
   static func save(
-    _ state: OfficeState, appliedKey: RecordKey?, journal: Journal, seals: [SegmentSeal], file: String,
-    masterKey: SymmetricKey, chunkSize: Int = SnapshotChunk.plainSize
+    _ state: OfficeState, appliedKey: RecordKey?, journal: JournalPositions, seals: [SegmentSeal],
+    file: String, masterKey: SymmetricKey, chunkSize: Int = SnapshotChunk.plainSize
   ) throws {
     var header = ByteWriter(capacity: headerCount)
     header.write(raw: magic)
@@ -50,7 +50,7 @@ enum StateSnapshot {
   }
 
   private static func writePositions(
-    appliedKey: RecordKey?, journal: Journal, seals: [SegmentSeal], into w: inout ByteWriter
+    appliedKey: RecordKey?, journal: JournalPositions, seals: [SegmentSeal], into w: inout ByteWriter
   ) {
     let cursors = journal.cursors
     w.writeVarint(UInt64(cursors.count))

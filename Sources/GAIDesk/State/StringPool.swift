@@ -6,6 +6,11 @@ import Glibc
 struct StringPool: Sendable {
   /// The strings, by number.
   private(set) var values: [String] = []
+  /// Every string's UTF-8 bytes, one after the other: a lookup compares them where they lie, without
+  /// retaining a `String`.
+  private var utf8: [UInt8] = []
+  /// Where each string's bytes end in `utf8`, by number.
+  private var ends: [Int] = []
   /// Open addressing over `values`: each slot holds a string's number plus one, or 0 when empty.
   private var slots: [Int32] = []
 
@@ -43,7 +48,7 @@ struct StringPool: Sendable {
     var bytes = value
     return bytes.withUTF8 { buffer in
       let found = find(buffer)
-      return found.number ?? add(value, at: found.slot)
+      return found.number ?? add(value, bytes: buffer, at: found.slot)
     }
   }
 
@@ -56,7 +61,7 @@ struct StringPool: Sendable {
   /// The number of the string of UTF-8 `bytes` (valid UTF-8), adding it when new.
   mutating func intern(bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
     let found = find(bytes)
-    return found.number ?? add(String(decoding: bytes, as: UTF8.self), at: found.slot)
+    return found.number ?? add(String(decoding: bytes, as: UTF8.self), bytes: bytes, at: found.slot)
   }
 
   private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
@@ -71,12 +76,20 @@ struct StringPool: Sendable {
     guard !slots.isEmpty else { return (nil, -1) }
     let mask = slots.count - 1
     var slot = Self.hash(bytes) & mask
-    while true {
-      let held = slots[slot]
-      if held == 0 { return (nil, slot) }
-      var candidate = values[Int(held - 1)]
-      if candidate.withUTF8({ Self.equal($0, bytes) }) { return (held - 1, slot) }
-      slot = (slot + 1) & mask
+    return slots.withUnsafeBufferPointer { slots in
+      ends.withUnsafeBufferPointer { ends in
+        utf8.withUnsafeBufferPointer { utf8 in
+          while true {
+            let held = Int(slots[slot])
+            if held == 0 { return (nil, slot) }
+            let start = held == 1 ? 0 : ends[held - 2]
+            if Self.equal(UnsafeBufferPointer(rebasing: utf8[start..<ends[held - 1]]), bytes) {
+              return (Int32(held - 1), slot)
+            }
+            slot = (slot + 1) & mask
+          }
+        }
+      }
     }
   }
 
@@ -87,23 +100,29 @@ struct StringPool: Sendable {
     return memcmp(x, y, a.count) == 0
   }
 
-  private mutating func add(_ value: String, at slot: Int) -> Int32 {
+  private mutating func add(_ value: String, bytes: UnsafeBufferPointer<UInt8>, at slot: Int) -> Int32 {
     let number = Int32(values.count)
     values.append(value)
+    utf8.append(contentsOf: bytes)
+    ends.append(utf8.count)
     if slot >= 0 && values.count * 2 <= slots.count {
       slots[slot] = number + 1
       return number
     }
     var size = max(16, slots.count)
     while size < values.count * 2 { size *= 2 }
-    slots = [Int32](repeating: 0, count: size)
+    var table = [Int32](repeating: 0, count: size)
     let mask = size - 1
-    for (index, string) in values.enumerated() {
-      var string = string
-      var slot = string.withUTF8 { Self.hash($0) } & mask
-      while slots[slot] != 0 { slot = (slot + 1) & mask }
-      slots[slot] = Int32(index + 1)
+    utf8.withUnsafeBufferPointer { utf8 in
+      var start = 0
+      for (index, end) in ends.enumerated() {
+        var slot = Self.hash(UnsafeBufferPointer(rebasing: utf8[start..<end])) & mask
+        while table[slot] != 0 { slot = (slot + 1) & mask }
+        table[slot] = Int32(index + 1)
+        start = end
+      }
     }
+    slots = table
     return number
   }
 }

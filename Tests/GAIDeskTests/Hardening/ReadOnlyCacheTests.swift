@@ -36,6 +36,7 @@ import Testing
       #expect(!cold.openedFromSnapshot && cold.recordsReplayed > 40)
       #expect(cold.state.visitorOrder.count == 40)
       let userCache = marks.folder + "/caches/" + id + ".bin"
+      cold.finishSnapshotWrite()  // written on another thread once the journal is folded
       #expect(FileManager.default.fileExists(atPath: userCache))
       #expect(cold.snapshotFile == userCache)
 
