@@ -44,6 +44,8 @@ final class OriginLog {
   private var spentPlain: [UInt8]?
   /// Whether reading keeps a SHA-256 of each segment read from its start (``readSeals``).
   var sealsWhileReading = false
+  /// How many threads open records at once (``BulkOpener``).
+  var openingThreads = ProcessInfo.processInfo.activeProcessorCount
   /// The SHA-256 state of the segment being read, from its first byte to `length`.
   private var seal: (segment: Int, hasher: SHA256, length: Int)?
   /// The seals of the segments read whole.
@@ -396,7 +398,7 @@ final class OriginLog {
   /// epoch).
   private func opener(for keyring: Keyring) -> BulkOpener {
     if let opener, opener.keyring.epochs == keyring.epochs { return opener }
-    let made = BulkOpener(keyring: keyring)
+    let made = BulkOpener(keyring: keyring, threads: openingThreads)
     opener = made
     return made
   }

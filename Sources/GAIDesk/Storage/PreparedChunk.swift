@@ -99,7 +99,8 @@ struct PreparedChunk: @unchecked Sendable {
       }
     }
     return PreparedChunk(
-      segment: segment, base: base, bytes: bytes, plain: plain, headerProblem: nil, recordsStart: recordsStart,
+      segment: segment, base: base, bytes: bytes, plain: plain, headerProblem: nil,
+      recordsStart: recordsStart,
       frames: frames, stop: stop, entries: opened.entries, lastHash: previousHash, nextOpened: nextOpened,
       headerSeal: headerSeal, entriesSeal: entriesSeal, epochs: opener.keyring.epochs)
   }
@@ -186,7 +187,8 @@ final class PendingChunk: @unchecked Sendable {
     DispatchQueue.global(qos: .userInitiated).async { [self] in
       outcome = Result {
         try PreparedChunk.read(
-          path: path, segment: segment, base: base, origin: origin, opener: opener, sealing: sealing, lane: lane)
+          path: path, segment: segment, base: base, origin: origin, opener: opener, sealing: sealing,
+          lane: lane)
       }
       done.signal()
     }
