@@ -259,25 +259,13 @@ private struct Stripes: @unchecked Sendable {
   }
 }
 
-/// One OpenSSL SHA-256 context, reset for every message.
+/// SHA-256 through OpenSSL's own SHA-256 functions (the SHA extensions where the processor has them), a
+/// context on the stack for every message: no allocation, no provider look-up.
 final class SHA256Context {
-  private let context: OpaquePointer
-  private let algorithm: OpaquePointer
-
-  /// A context; nil when OpenSSL has no SHA-256.
+  /// A hasher; nil when OpenSSL's SHA-256 fails (it hashes the empty message as a check).
   init?() {
-    guard let algorithm = EVP_MD_fetch(nil, "SHA256", nil) else { return nil }
-    guard let context = EVP_MD_CTX_new() else {
-      EVP_MD_free(algorithm)
-      return nil
-    }
-    self.algorithm = algorithm
-    self.context = context
-  }
-
-  deinit {
-    EVP_MD_CTX_free(context)
-    EVP_MD_free(algorithm)
+    var digest = [UInt8](repeating: 0, count: 32)
+    guard gaidesk_sha256(nil, 0, &digest) == 1 else { return nil }
   }
 
   /// The digest of `bytes`; nil if OpenSSL fails.
@@ -288,9 +276,7 @@ final class SHA256Context {
   /// The digest of `message`, held inline; nil if OpenSSL fails.
   func chain(_ message: UnsafeRawBufferPointer) -> ChainHash? {
     ChainHash { digest in
-      EVP_DigestInit_ex(context, algorithm, nil) == 1
-        && EVP_DigestUpdate(context, message.baseAddress, message.count) == 1
-        && EVP_DigestFinal_ex(context, digest.assumingMemoryBound(to: UInt8.self), nil) == 1
+      gaidesk_sha256(message.baseAddress, message.count, digest.assumingMemoryBound(to: UInt8.self)) == 1
     }
   }
 
@@ -298,10 +284,7 @@ final class SHA256Context {
   func hash(_ message: UnsafeRawBufferPointer) -> [UInt8]? {
     var done = false
     let out = [UInt8](unsafeUninitializedCapacity: 32) { digest, count in
-      done =
-        EVP_DigestInit_ex(context, algorithm, nil) == 1
-        && EVP_DigestUpdate(context, message.baseAddress, message.count) == 1
-        && EVP_DigestFinal_ex(context, digest.baseAddress, nil) == 1
+      done = gaidesk_sha256(message.baseAddress, message.count, digest.baseAddress) == 1
       count = done ? 32 : 0
     }
     return done ? out : nil
