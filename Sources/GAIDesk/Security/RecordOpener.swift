@@ -124,6 +124,9 @@ struct OpenedFrames {
     var chain: ChainHash
     /// Whether the record opened (its sealed content authenticated and well formed).
     var opened: Bool
+    /// Whether the previous hash the record states is the hash of the frame before, found by the thread that
+    /// opened both (nil for the first frame of a stripe: the reader compares them).
+    var chained: Bool?
   }
 
   /// Frame `index` as one result: its content when it opened, and its hash.
@@ -181,7 +184,7 @@ final class BulkOpener {
   ) -> OpenedFrames {
     if plain.count != bytes.count { plain = SegmentBuffers.shared.take(count: bytes.count) }
     var checks = [OpenedFrames.Check](
-      repeating: OpenedFrames.Check(chain: .zero, opened: false), count: frames.count)
+      repeating: OpenedFrames.Check(chain: .zero, opened: false, chained: nil), count: frames.count)
     var payloads = [Range<Int>](repeating: 0..<0, count: frames.count)
     let stripes = lane != nil || frames.count < BulkOpener.parallelMinimum ? 1 : openers.count
     let chosen = lane.map { [openers[$0 % openers.count]] } ?? openers
@@ -254,6 +257,7 @@ private struct Stripes: @unchecked Sendable {
       let header = RecordHeader(
         origin: origin, sequence: frame.sequence, epoch: epoch,
         chain: ChainHash(loading: bytes.baseAddress! + frame.previousHashStart))
+      if index > range.lowerBound { checks[index].chained = header.chain == checks[index - 1].chain }
       (entries.baseAddress! + index).initialize(to: JournalEntry(header: header, content: content))
     }
   }

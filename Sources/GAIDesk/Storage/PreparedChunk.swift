@@ -72,21 +72,23 @@ struct PreparedChunk: @unchecked Sendable {
     // The longest run from the first record whose records follow each other.
     var taken = 0
     var previousHash = ChainHash.zero
-    bytes.withUnsafeBytes { raw in
-      for index in frames.indices {
-        let frame = frames[index]
-        let held = opener.holds(UInt32(truncatingIfNeeded: frame.epochOrClock))
-        if index == 0 {
-          guard held, opened.checks[0].opened else { break }
-        } else {
-          let refused = refusal(
-            frame, opened: opened.checks[index].opened, held: held,
-            previousSequence: frames[index - 1].sequence, previousHash: previousHash, in: raw)
-          guard refused == nil else { break }
-        }
-        previousHash = opened.checks[index].chain
-        taken += 1
+    for index in frames.indices {
+      let frame = frames[index]
+      let check = opened.checks[index]
+      let held = opener.holds(UInt32(truncatingIfNeeded: frame.epochOrClock))
+      if index == 0 {
+        guard held, check.opened else { break }
+      } else {
+        // (Whether the record states the hash of the one before was found where both were opened.)
+        let chained =
+          check.chained ?? (opened.entries[index].header.chain == opened.checks[index - 1].chain)
+        let refused = refusal(
+          frame, opened: check.opened, held: held, previousSequence: frames[index - 1].sequence,
+          chained: chained)
+        guard refused == nil else { break }
       }
+      previousHash = check.chain
+      taken += 1
     }
     let nextOpened = taken < frames.count && opened.checks[taken].opened
     opened.entries.removeLast(frames.count - taken)
@@ -119,13 +121,21 @@ struct PreparedChunk: @unchecked Sendable {
     _ frame: RecordFrame, opened: Bool, held: Bool, previousSequence: UInt64, previousHash: ChainHash,
     in bytes: UnsafeRawBufferPointer
   ) -> Refusal? {
+    refusal(
+      frame, opened: opened, held: held, previousSequence: previousSequence,
+      chained: previousHash.matches(bytes.baseAddress! + frame.previousHashStart))
+  }
+
+  /// ``refusal(_:opened:held:previousSequence:previousHash:in:)`` where whether the record's previous hash is
+  /// the record before's is known (`chained`).
+  static func refusal(
+    _ frame: RecordFrame, opened: Bool, held: Bool, previousSequence: UInt64, chained: Bool
+  ) -> Refusal? {
     guard held else { return .epochNotHeld(UInt32(truncatingIfNeeded: frame.epochOrClock)) }
     guard frame.sequence == previousSequence &+ 1 else {
       return .damage("sequence \(frame.sequence) where \(previousSequence &+ 1) was expected")
     }
-    guard previousHash.matches(bytes.baseAddress! + frame.previousHashStart) else {
-      return .damage("hash chain broken")
-    }
+    guard chained else { return .damage("hash chain broken") }
     guard opened else { return .damage("cannot decrypt: altered record or another office's key") }
     return nil
   }
