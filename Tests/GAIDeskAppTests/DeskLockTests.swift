@@ -63,6 +63,48 @@ struct DeskLockTests {
     }
   }
 
+  @Test(
+    "every refusal of the PIN box and of the locked screen shows whole at 80×24", arguments: Language.allCases
+  )
+  func refusalsWhole(language: Language) {
+    let clock = TestClock()
+    var model = AppModel(
+      hasOffice: true, settings: OfficeSettings(staff: "Ana", language: language.rawValue),
+      size: Size(width: 80, height: 24), now: Fixture.now)
+    model.deskClock = clock.reading
+    _ = model.update(.opened(office: "praia", state: Fixture.state()))
+    _ = model.update(.key(.enter))
+    let words = { (text: String) in
+      text.replacing("│", with: " ").split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+    let tr = model.tr
+    let refusals: [(pin: String, again: String, message: String)] = [
+      ("123456", "123456", tr.error(GAIDeskError(.pinCommon))),
+      ("12", "12", tr.error(GAIDeskError(.pinLength, String(DeskPIN.minLength), String(DeskPIN.maxLength)))),
+      (Self.pin, "58203148", tr("pin.mismatch")),
+    ]
+    for refusal in refusals {
+      Fixture.type(&model, refusal.pin)
+      Fixture.press(&model, [.tab])
+      Fixture.type(&model, refusal.again)
+      Fixture.press(&model, [.enter])
+      let screen = Self.text(model)
+      for text in [refusal.message, tr("pin.skip")] {
+        #expect(words(screen).contains(words(text)), "\(language): \(text)\n\(screen)")
+      }
+    }
+    Fixture.type(&model, Self.pin)
+    Fixture.press(&model, [.tab])
+    Fixture.type(&model, Self.pin)
+    Fixture.press(&model, [.enter, .control("l")])
+    #expect(model.isLocked)
+    Fixture.type(&model, "11111111")
+    Fixture.press(&model, [.enter])
+    let screen = Self.text(model)
+    let wrong = tr("lock.wrongPIN", String(DeskSession.maxWrongPINs - 1))
+    #expect(words(screen).contains(words(wrong)), "\(language): \(wrong)\n\(screen)")
+  }
+
   @Test("the PIN screen refuses a common PIN and two different ones, then keeps a good one")
   func pinChoice() {
     let clock = TestClock()

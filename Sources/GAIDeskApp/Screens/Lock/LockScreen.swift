@@ -128,7 +128,7 @@ struct LockScreen {
   }
 
   /// Where the parts of the box go: who was at the desk, the question, the people, one row per field, the
-  /// problem (two rows) and, on the last row, the panic key's hint.
+  /// problem (two rows, or as many as it wraps to) and, on the last row, the panic key's hint.
   struct Layout {
     /// The bordered box.
     let box: Rect
@@ -146,15 +146,19 @@ struct LockScreen {
     let hint: Rect
   }
 
-  /// The layout in `area` for `rows` people rows and `fieldCount` fields, computed once for drawing.
-  static func layout(in area: Rect, rows: Int, fieldCount: Int) -> Layout {
-    let box = area.centered(Size(width: min(64, area.width), height: min(area.height, rows + 11)))
+  /// The layout in `area` for `rows` people rows, `fieldCount` fields and `problem` (if any), computed once
+  /// for drawing.
+  static func layout(in area: Rect, rows: Int, fieldCount: Int, problem: String? = nil) -> Layout {
+    let width = min(64, area.width)
+    let problemRows = max(2, problem?.wrapped(toWidth: max(1, width - 4)).count ?? 0)
+    let box = area.centered(
+      Size(width: width, height: min(area.height, rows + 9 + problemRows)))
     let inner = Block().inner(box).inset(horizontal: 1)
     let body = inner.splitRows([.fill(1), .length(1)])
     let parts = body[0].splitRows(
       [.length(1), .length(1), .length(1), .length(rows), .length(1)]
         + Array(repeating: .length(1), count: fieldCount)
-        + [.length(2)])
+        + [.length(problemRows)])
     return Layout(
       box: box, atDesk: parts[0], question: parts[2], people: parts[3],
       fields: Array(parts[5..<5 + fieldCount]),
@@ -182,7 +186,7 @@ struct LockScreen {
   func render(into grid: inout Grid, area: Rect, tr: Translator) -> Point? {
     let rows = min(people.count + 1, 6)
     let fields = shownFields(tr)
-    let layout = Self.layout(in: area, rows: rows, fieldCount: fields.count)
+    let layout = Self.layout(in: area, rows: rows, fieldCount: fields.count, problem: error)
     grid.render(Block(title: tr("lock.title")), in: layout.box)
     grid.put(
       tr("lock.wasAtDesk", atDesk), at: layout.atDesk.origin, role: .focus, maxWidth: layout.atDesk.width)

@@ -26,8 +26,10 @@ public struct PinSetScreen: AppScreen {
     let skip = tr("pin.skip")
     let introRows = intro.wrapped(toWidth: textWidth).count
     let skipRows = skip.wrapped(toWidth: textWidth).count
+    // Two rows kept for a refusal; a longer one (the common PIN's, in French) makes the box taller.
+    let errorRows = max(2, error?.wrapped(toWidth: textWidth).count ?? 0)
     let box = area.centered(
-      Size(width: width, height: min(area.height, 2 + introRows + 1 + 2 + 1 + 2 + skipRows)))
+      Size(width: width, height: min(area.height, 2 + introRows + 1 + 2 + 1 + errorRows + skipRows)))
     let block = Block(title: tr("pin.title"))
     grid.render(block, in: box)
     let inner = block.inner(box).inset(horizontal: 1)
@@ -41,7 +43,7 @@ public struct PinSetScreen: AppScreen {
     if let error {
       grid.render(
         Paragraph(error, style: Style(.error)),
-        in: Rect(x: inner.x, y: formArea.maxY + 1, width: inner.width, height: 2))
+        in: Rect(x: inner.x, y: formArea.maxY + 1, width: inner.width, height: errorRows))
     }
     grid.render(
       Paragraph(skip, style: Style(.muted)),
