@@ -110,111 +110,166 @@ struct OpenedRecord {
   var hash: [UInt8] { chain.bytes }
 }
 
+/// What opening a segment's frames gave, frame by frame: an entry each (its header as the record states it, its
+/// content empty when the record did not open), whether it opened, and its body's SHA-256.
+struct OpenedFrames {
+  /// One entry a frame, in the frames' order; an entry whose record did not open has an empty content.
+  var entries: [JournalEntry]
+  /// Each frame's body hash and whether its record opened.
+  var checks: [Check]
+
+  /// A frame's body hash and whether its record opened.
+  struct Check {
+    /// SHA-256 of the body: the next record's previous hash.
+    var chain: ChainHash
+    /// Whether the record opened (its sealed content authenticated and well formed).
+    var opened: Bool
+    /// Whether the previous hash the record states is the hash of the frame before, found by the thread that
+    /// opened both (nil for the first frame of a stripe: the reader compares them).
+    var chained: Bool?
+  }
+
+  /// Frame `index` as one result: its content when it opened, and its hash.
+  func record(_ index: Int) -> OpenedRecord {
+    OpenedRecord(content: checks[index].opened ? entries[index].content : nil, chain: checks[index].chain)
+  }
+}
+
 /// Opens a segment's records on every core: the records are split into contiguous stripes, one per core,
 /// each opened and hashed by an opener of its own (OpenSSL contexts are not shared between threads). What
 /// depends on the order (sequence, chain, held epochs) stays with the reader, which checks the results in
 /// order exactly as if each record had been opened when reached.
+///
+/// A segment can also be opened on one thread, in one *lane*: each lane has its own openers, so two segments
+/// prepared ahead at once are each opened on one core (the frames' reading and checks, which one segment does
+/// in order, then run beside the other segment's decryption instead of leaving a core idle).
 final class BulkOpener {
   /// The keys it opens with.
   let keyring: Keyring
   private let openers: [RecordOpener]
+  /// The epochs `keyring` holds (a few): read by every thread, never changed.
+  private let heldEpochs: [UInt32]
   /// Fewer records than this are opened on the calling thread (an interactive refresh reads a few).
   static let parallelMinimum = 256
+  /// How many segments can be opened at once, one in each lane (``open(_:in:origin:lane:)``).
+  var lanes: Int { openers.count }
 
   /// An opener for `keyring`'s records using up to `threads` threads.
   init(keyring: Keyring, threads: Int = ProcessInfo.processInfo.activeProcessorCount) {
     self.keyring = keyring
     openers = (0..<max(1, threads)).map { _ in RecordOpener(keyring: keyring) }
+    heldEpochs = keyring.epochs.sorted()
   }
 
-  /// Whether the keyring holds `epoch`'s key.
-  func holds(_ epoch: UInt32) -> Bool { openers[0].holds(epoch) }
+  /// Whether the keyring holds `epoch`'s key (safe from any thread).
+  func holds(_ epoch: UInt32) -> Bool { heldEpochs.contains(epoch) }
 
   /// Each frame's record in `bytes` (the scanned bytes the frames index) opened and hashed, in the frames'
-  /// order. The records are decrypted into one buffer as long as `bytes` (each where its sealed content
-  /// lies), which every payload is a view of: no allocation per record.
+  /// order (``OpenedRecord``, for checks record by record).
   func open(_ frames: [RecordFrame], in bytes: [UInt8]) -> [OpenedRecord] {
-    var results = [OpenedRecord](repeating: OpenedRecord(content: nil, chain: .zero), count: frames.count)
+    guard let first = frames.first,
+      let origin = OriginID(bytes: Array(bytes[first.bodyStart + 1..<first.bodyStart + 17]))
+    else { return [] }
+    var plain = [UInt8]()
+    let opened = open(frames, in: bytes, origin: origin, plain: &plain)
+    return frames.indices.map { opened.record($0) }
+  }
+
+  /// Each frame's record in `bytes` opened and hashed into an entry of `origin` (the origin the frames'
+  /// headers name), on every core, or on this thread with lane `lane`'s opener. The records
+  /// are decrypted into `plain` (resized to `bytes`' length, each record where its sealed content lies),
+  /// which every payload is a view of: no allocation per record.
+  func open(
+    _ frames: [RecordFrame], in bytes: [UInt8], origin: OriginID, plain: inout [UInt8], lane: Int? = nil
+  ) -> OpenedFrames {
+    if plain.count != bytes.count { plain = SegmentBuffers.shared.take(count: bytes.count) }
+    var checks = [OpenedFrames.Check](
+      repeating: OpenedFrames.Check(chain: .zero, opened: false, chained: nil), count: frames.count)
     var payloads = [Range<Int>](repeating: 0..<0, count: frames.count)
-    var plain = [UInt8](unsafeUninitializedCapacity: bytes.count) { _, count in count = bytes.count }
-    let stripes = frames.count < BulkOpener.parallelMinimum ? 1 : openers.count
-    frames.withUnsafeBufferPointer { frames in
-      bytes.withUnsafeBytes { bytes in
-        plain.withUnsafeMutableBytes { plain in
-          results.withUnsafeMutableBufferPointer { results in
-            payloads.withUnsafeMutableBufferPointer { payloads in
-              let work = Stripes(
-                frames: frames, bytes: bytes, plain: plain, results: results, payloads: payloads,
-                openers: openers, count: stripes)
-              if stripes == 1 {
-                work.run(0)
-              } else {
-                DispatchQueue.concurrentPerform(iterations: stripes) { work.run($0) }
+    let stripes = lane != nil || frames.count < BulkOpener.parallelMinimum ? 1 : openers.count
+    let chosen = lane.map { [openers[$0 % openers.count]] } ?? openers
+    var entries = [JournalEntry](unsafeUninitializedCapacity: frames.count) { entries, initialized in
+      frames.withUnsafeBufferPointer { frames in
+        bytes.withUnsafeBytes { bytes in
+          plain.withUnsafeMutableBytes { plain in
+            checks.withUnsafeMutableBufferPointer { checks in
+              payloads.withUnsafeMutableBufferPointer { payloads in
+                let work = Stripes(
+                  frames: frames, bytes: bytes, plain: plain, entries: entries, checks: checks,
+                  payloads: payloads, origin: origin, openers: chosen, count: stripes)
+                if stripes == 1 {
+                  work.run(0)
+                } else {
+                  DispatchQueue.concurrentPerform(iterations: stripes) { work.run($0) }
+                }
               }
             }
           }
         }
       }
+      initialized = frames.count
     }
-    for index in results.indices where results[index].content != nil {
-      results[index].content!.payloadBytes = plain[payloads[index]]
+    // The payloads become views of `plain` once every stripe has written it.
+    entries.withUnsafeMutableBufferPointer { entries in
+      for index in entries.indices where checks[index].opened {
+        entries[index].content.payloadBytes = plain[payloads[index]]
+      }
     }
-    return results
+    return OpenedFrames(entries: entries, checks: checks)
   }
 }
 
-/// What the stripes of one ``BulkOpener/open(_:in:)`` share: each stripe reads `bytes` and `frames`, opens
-/// with its own opener and writes only its own records' ranges of `plain`, `results` and `payloads`, so
-/// nothing is written by two threads (hence the unchecked conformance).
+/// What the stripes of one ``BulkOpener/open(_:in:origin:plain:lane:)`` share: each stripe reads `bytes` and
+/// `frames`, opens with its own opener and writes only its own records' slots of `plain`, `entries` (which it
+/// initialises), `checks` and `payloads`, so nothing is written by two threads (hence the unchecked
+/// conformance).
 private struct Stripes: @unchecked Sendable {
   let frames: UnsafeBufferPointer<RecordFrame>
   let bytes: UnsafeRawBufferPointer
   let plain: UnsafeMutableRawBufferPointer
-  let results: UnsafeMutableBufferPointer<OpenedRecord>
+  let entries: UnsafeMutableBufferPointer<JournalEntry>
+  let checks: UnsafeMutableBufferPointer<OpenedFrames.Check>
   let payloads: UnsafeMutableBufferPointer<Range<Int>>
+  let origin: OriginID
   let openers: [RecordOpener]
   let count: Int
 
   /// Opens and hashes stripe `stripe`'s records, each decrypted into `plain` where its sealed content lies
-  /// in `bytes`.
+  /// in `bytes`, and initialises their entries.
   func run(_ stripe: Int) {
     let opener = openers[stripe]
     let range = frames.count * stripe / count..<frames.count * (stripe + 1) / count
+    let unopened = RecordContent(clock: HybridTime(rawValue: 0), wall: WallTime(milliseconds: 0), payload: [])
     for index in range {
       let frame = frames[index]
       let body = UnsafeRawBufferPointer(rebasing: bytes[frame.bodyStart..<frame.end])
       let start = frame.bodyStart + frame.headerSize
-      if let (content, payload) = opener.open(
-        body: body, headerSize: frame.headerSize, epoch: UInt32(truncatingIfNeeded: frame.epochOrClock),
-        into: plain.baseAddress! + start)
+      let epoch = UInt32(truncatingIfNeeded: frame.epochOrClock)
+      var content = unopened
+      if let (opened, payload) = opener.open(
+        body: body, headerSize: frame.headerSize, epoch: epoch, into: plain.baseAddress! + start)
       {
-        results[index].content = content
+        content = opened
+        checks[index].opened = true
         payloads[index] = start + payload.lowerBound..<start + payload.upperBound
       }
-      results[index].chain = opener.chain(body: body)
+      checks[index].chain = opener.chain(body: body)
+      let header = RecordHeader(
+        origin: origin, sequence: frame.sequence, epoch: epoch,
+        chain: ChainHash(loading: bytes.baseAddress! + frame.previousHashStart))
+      if index > range.lowerBound { checks[index].chained = header.chain == checks[index - 1].chain }
+      (entries.baseAddress! + index).initialize(to: JournalEntry(header: header, content: content))
     }
   }
 }
 
-/// One OpenSSL SHA-256 context, reset for every message.
+/// SHA-256 through OpenSSL's own SHA-256 functions (the SHA extensions where the processor has them), a
+/// context on the stack for every message: no allocation, no provider look-up.
 final class SHA256Context {
-  private let context: OpaquePointer
-  private let algorithm: OpaquePointer
-
-  /// A context; nil when OpenSSL has no SHA-256.
+  /// A hasher; nil when OpenSSL's SHA-256 fails (it hashes the empty message as a check).
   init?() {
-    guard let algorithm = EVP_MD_fetch(nil, "SHA256", nil) else { return nil }
-    guard let context = EVP_MD_CTX_new() else {
-      EVP_MD_free(algorithm)
-      return nil
-    }
-    self.algorithm = algorithm
-    self.context = context
-  }
-
-  deinit {
-    EVP_MD_CTX_free(context)
-    EVP_MD_free(algorithm)
+    var digest = [UInt8](repeating: 0, count: 32)
+    guard gaidesk_sha256(nil, 0, &digest) == 1 else { return nil }
   }
 
   /// The digest of `bytes`; nil if OpenSSL fails.
@@ -225,9 +280,7 @@ final class SHA256Context {
   /// The digest of `message`, held inline; nil if OpenSSL fails.
   func chain(_ message: UnsafeRawBufferPointer) -> ChainHash? {
     ChainHash { digest in
-      EVP_DigestInit_ex(context, algorithm, nil) == 1
-        && EVP_DigestUpdate(context, message.baseAddress, message.count) == 1
-        && EVP_DigestFinal_ex(context, digest.assumingMemoryBound(to: UInt8.self), nil) == 1
+      gaidesk_sha256(message.baseAddress, message.count, digest.assumingMemoryBound(to: UInt8.self)) == 1
     }
   }
 
@@ -235,10 +288,7 @@ final class SHA256Context {
   func hash(_ message: UnsafeRawBufferPointer) -> [UInt8]? {
     var done = false
     let out = [UInt8](unsafeUninitializedCapacity: 32) { digest, count in
-      done =
-        EVP_DigestInit_ex(context, algorithm, nil) == 1
-        && EVP_DigestUpdate(context, message.baseAddress, message.count) == 1
-        && EVP_DigestFinal_ex(context, digest.baseAddress, nil) == 1
+      done = gaidesk_sha256(message.baseAddress, message.count, digest.baseAddress) == 1
       count = done ? 32 : 0
     }
     return done ? out : nil

@@ -116,6 +116,17 @@ public enum FileIO {
   /// Reads the bytes of `path` from `offset` to its end, or at most `limit` of them; refuses anything but a
   /// regular file (a FIFO or a device would be read forever).
   public static func read(_ path: String, from offset: Int = 0, limit: Int = .max) throws -> [UInt8] {
+    // Read into uninitialised memory: zeroing the bytes first would write them twice (segments are 4 MiB).
+    try read(path, from: offset, limit: limit) { count in
+      [UInt8](unsafeUninitializedCapacity: count) { _, initialized in initialized = count }
+    }
+  }
+
+  /// Reads as ``read(_:from:limit:)`` into the array `buffer(count)` gives for the `count` bytes expected
+  /// (a reused one: its bytes are overwritten), shortened to the bytes read.
+  static func read(_ path: String, from offset: Int = 0, limit: Int = .max, into buffer: (Int) -> [UInt8])
+    throws -> [UInt8]
+  {
     // O_NONBLOCK: opening a FIFO without a writer returns at once instead of waiting for one.
     let fd = try open(path, O_RDONLY | O_NONBLOCK)
     defer { close(fd) }
@@ -123,10 +134,11 @@ public enum FileIO {
     guard fstat(fd, &info) == 0 else { throw Failure(operation: "stat", path: path, code: errno) }
     guard info.st_mode & S_IFMT == S_IFREG else { throw GAIDeskError(.fileNotRegular, path) }
     let count = min(limit, max(0, Int(info.st_size) - offset))
-    // Read into uninitialised memory: zeroing the bytes first would write them twice (segments are 4 MiB).
-    return try [UInt8](unsafeUninitializedCapacity: count) { buffer, done in
+    var bytes = buffer(count)
+    let done = try bytes.withUnsafeMutableBytes { bytes in
+      var done = 0
       while done < count {
-        let n = pread(fd, buffer.baseAddress! + done, count - done, off_t(offset + done))
+        let n = pread(fd, bytes.baseAddress! + done, count - done, off_t(offset + done))
         if n < 0 {
           if errno == EINTR { continue }
           throw Failure(operation: "read", path: path, code: errno)
@@ -134,7 +146,10 @@ public enum FileIO {
         if n == 0 { break }
         done += n
       }
+      return done
     }
+    bytes.removeLast(count - done)
+    return bytes
   }
 
   /// What one `stat` of a path says: its size, whether it is a regular file, and which file it is.

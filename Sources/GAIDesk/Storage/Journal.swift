@@ -59,6 +59,9 @@ public final class Journal {
   /// Whether reading keeps a SHA-256 of every segment read from its start (``readSeals``), for the snapshot
   /// cache's seals; set before the first refresh.
   var sealsWhileReading = false
+  /// How many threads open records at once: a large segment's records on as many, or as many segments
+  /// prepared ahead each on one (``BulkOpener``); set before the first refresh.
+  var openingThreads = ProcessInfo.processInfo.activeProcessorCount
 
   /// A refusal every write meets, whatever the folder allows (a format-1 office converted in memory).
   private let refusal: ReadOnlyMedium?
@@ -189,6 +192,7 @@ public final class Journal {
     let log = OriginLog(origin: id, directory: root + "/" + id.hex, displayDirectory: "journal/" + id.hex)
     // The writing origin's log is read before every append: its folder and segment are kept open.
     log.keepsFilesOpen = id == origin
+    log.openingThreads = openingThreads
     return log
   }
 

@@ -22,7 +22,7 @@ public struct JournalEntry: Sendable {
   /// The record's clear header.
   public let header: RecordHeader
   /// The decrypted content: clock, wall time, what its writer had seen, payload.
-  public let content: RecordContent
+  public internal(set) var content: RecordContent
 
   /// The decrypted payload.
   public var payload: [UInt8] { content.payload }

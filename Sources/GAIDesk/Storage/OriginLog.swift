@@ -34,10 +34,18 @@ final class OriginLog {
   private(set) var damage: JournalDamage?
   /// Opens the records read (its cipher contexts set up at the first record).
   private var opener: BulkOpener?
-  /// The next segment, being read and opened on other threads while the caller folds the one before.
-  private var pending: PendingChunk?
+  /// The next segments (at most one a lane of the opener), each being read and opened on a thread of its own
+  /// while the caller folds the one before, in the order they come.
+  private var pending: [PendingChunk] = []
+  /// The buffers of the segment read last, given back for a later segment's reading (``SegmentBuffers``) once
+  /// nothing uses them: its bytes when the reading of the chunk is over, its plaintext (which the records
+  /// returned view) at the next reading.
+  private var spentBytes: [UInt8]?
+  private var spentPlain: [UInt8]?
   /// Whether reading keeps a SHA-256 of each segment read from its start (``readSeals``).
   var sealsWhileReading = false
+  /// How many threads open records at once (``BulkOpener``).
+  var openingThreads = ProcessInfo.processInfo.activeProcessorCount
   /// The SHA-256 state of the segment being read, from its first byte to `length`.
   private var seal: (segment: Int, hasher: SHA256, length: Int)?
   /// The seals of the segments read whole.
@@ -159,8 +167,11 @@ final class OriginLog {
   /// When the chunk ends a segment and the next one is there, the next is read and opened on other threads
   /// while the caller folds this one.
   func readChunk(keyring: Keyring, through limit: UInt64 = .max) throws -> [JournalEntry]? {
+    // The records of the chunk returned last have been taken by now: their plaintext's buffer can be reused.
+    if let plain = spentPlain.take() { SegmentBuffers.shared.give(plain) }
     var chunk: [JournalEntry] = []
     func done() -> [JournalEntry]? {
+      if let bytes = spentBytes.take() { SegmentBuffers.shared.give(bytes) }
       guard !chunk.isEmpty else { return nil }
       prepareNext(keyring: keyring, through: limit)
       return chunk
@@ -189,6 +200,8 @@ final class OriginLog {
         // (A tail unchanged is another device's record still being written, or a copy cut while it was:
         // nothing new since the last scan, which is kept; the interface refreshes every 0.5 s.)
         let prepared = try prepared(keyring: keyring, size: size)
+        spentBytes = prepared.bytes
+        spentPlain = prepared.plain
         if offset == 0 {
           if let problem = prepared.headerProblem {
             stop(segment, 0, problem)
@@ -248,28 +261,36 @@ final class OriginLog {
   /// other: prepared on other threads beforehand if they were read whole as they are now, else now.
   private func prepared(keyring: Keyring, size: Int) throws -> PreparedChunk {
     let opener = opener(for: keyring)
-    if let pending {
-      self.pending = nil
-      // Waited for even when not used: the opener is not shared between threads.
-      let chunk = pending.wait()
-      if let chunk, chunk.segment == segment, chunk.base == offset, chunk.end == size,
-        chunk.epochs == opener.keyring.epochs
-      {
-        return chunk
+    if let first = pending.first, first.segment == segment, first.base == offset {
+      pending.removeFirst()
+      if let chunk = first.wait() {
+        if chunk.end == size, chunk.epochs == opener.keyring.epochs { return chunk }
+        chunk.recycle()
       }
     }
+    // The opener is not shared between threads: the segments prepared ahead are waited for (and dropped)
+    // before this thread opens anything itself.
+    for ahead in pending { ahead.wait()?.recycle() }
+    pending = []
     return try PreparedChunk.read(
       path: path(segment), segment: segment, base: offset, origin: origin, opener: opener,
       sealing: sealsWhileReading)
   }
 
-  /// Starts preparing the next segment on other threads when the reading has just moved to it.
+  /// Starts preparing the segments ahead on other threads when the reading has just moved to a segment: it
+  /// and the ones after it that are there, up to one a lane of the opener.
   private func prepareNext(keyring: Keyring, through limit: UInt64) {
-    guard damage == nil, pending == nil, offset == 0, lastSequence < limit, FileIO.size(path(segment)) != nil
-    else { return }
-    pending = PendingChunk(
-      path: path(segment), segment: segment, base: 0, origin: origin, opener: opener(for: keyring),
-      sealing: sealsWhileReading)
+    guard damage == nil, offset == 0, lastSequence < limit else { return }
+    let opener = opener(for: keyring)
+    var next = pending.last.map { $0.segment + 1 } ?? segment
+    while pending.count < opener.lanes, FileIO.size(path(next)) != nil,
+      let ahead = PendingChunk(
+        path: path(next), segment: next, base: 0, origin: origin, opener: opener,
+        sealing: sealsWhileReading, lane: next)
+    {
+      pending.append(ahead)
+      next += 1
+    }
   }
 
   /// Takes the prepared records that follow this log's position into `chunk`: the first is checked against
@@ -377,7 +398,7 @@ final class OriginLog {
   /// epoch).
   private func opener(for keyring: Keyring) -> BulkOpener {
     if let opener, opener.keyring.epochs == keyring.epochs { return opener }
-    let made = BulkOpener(keyring: keyring)
+    let made = BulkOpener(keyring: keyring, threads: openingThreads)
     opener = made
     return made
   }

@@ -13,6 +13,8 @@ struct PreparedChunk: @unchecked Sendable {
   let base: Int
   /// The bytes read, from `base` to the end of the file as it was then.
   let bytes: [UInt8]
+  /// The buffer the records were decrypted into, which the entries' payloads view.
+  let plain: [UInt8]
   /// Why the segment header is refused (only when `base` is 0; nil: it is this origin's and index's).
   let headerProblem: String?
   /// Offset in `bytes` of the first record (past the header when `base` is 0).
@@ -38,69 +40,78 @@ struct PreparedChunk: @unchecked Sendable {
   var end: Int { base + bytes.count }
 
   /// Reads segment `segment` of `origin` at `path` from file offset `base` and prepares its records with
-  /// `opener` (on every core). Reading errors are thrown, except for a whole segment, whose unreadable header
-  /// is named in `headerProblem` as a reader reading the header alone names it.
+  /// `opener` (on every core, or on this thread in lane `lane`). Reading errors are thrown, except for a whole
+  /// segment, whose unreadable header is named in `headerProblem` as a reader reading the header alone names it.
+  /// The bytes and the plaintext are read into buffers kept between segments (``SegmentBuffers``).
   static func read(
-    path: String, segment: Int, base: Int, origin: OriginID, opener: BulkOpener, sealing: Bool
+    path: String, segment: Int, base: Int, origin: OriginID, opener: BulkOpener, sealing: Bool,
+    lane: Int? = nil
   ) throws -> PreparedChunk {
     var bytes: [UInt8]
     var headerProblem: String?
+    let buffers = SegmentBuffers.shared
     if base == 0 {
-      bytes = (try? FileIO.read(path, from: 0)) ?? []
+      bytes = (try? FileIO.read(path, from: 0, into: buffers.take(count:))) ?? []
       headerProblem = problem(ofHeader: bytes, origin: origin, segment: segment)
     } else {
-      bytes = try FileIO.read(path, from: base)
+      bytes = try FileIO.read(path, from: base, into: buffers.take(count:))
     }
     let recordsStart = base == 0 ? SegmentFormat.headerSize : 0
     guard headerProblem == nil, bytes.count > recordsStart else {
       if headerProblem != nil { bytes = [] }
       return PreparedChunk(
-        segment: segment, base: base, bytes: bytes, headerProblem: headerProblem, recordsStart: recordsStart,
-        frames: [], stop: nil, entries: [], lastHash: .zero, nextOpened: false,
+        segment: segment, base: base, bytes: bytes, plain: [], headerProblem: headerProblem,
+        recordsStart: recordsStart, frames: [], stop: nil, entries: [], lastHash: .zero, nextOpened: false,
         headerSeal: sealing && headerProblem == nil ? seal(bytes, through: recordsStart) : nil,
         entriesSeal: nil, epochs: opener.keyring.epochs)
     }
     let (frames, stop) = SegmentScanner(bytes: bytes, base: base, origin: origin).scanFrames(
       from: recordsStart)
-    var opened = opener.open(frames, in: bytes)
-    var entries: [JournalEntry] = []
-    entries.reserveCapacity(frames.count)
+    var plain: [UInt8] = []
+    var opened = opener.open(frames, in: bytes, origin: origin, plain: &plain, lane: lane)
+    // The longest run from the first record whose records follow each other.
+    var taken = 0
     var previousHash = ChainHash.zero
-    bytes.withUnsafeBytes { raw in
-      for index in frames.indices {
-        let frame = frames[index]
-        let epoch = UInt32(truncatingIfNeeded: frame.epochOrClock)
-        if index == 0 {
-          guard opener.holds(epoch), opened[0].content != nil else { break }
-          previousHash = ChainHash(loading: raw.baseAddress! + frame.previousHashStart)
-        } else {
-          let refused = refusal(
-            frame, opened: opened[index].content != nil, held: opener.holds(epoch),
-            previousSequence: frames[index - 1].sequence, previousHash: previousHash, in: raw)
-          guard refused == nil else { break }
-        }
-        var content: RecordContent?
-        swap(&content, &opened[index].content)
-        entries.append(
-          JournalEntry(
-            header: RecordHeader(origin: origin, sequence: frame.sequence, epoch: epoch, chain: previousHash),
-            content: content!))
-        previousHash = opened[index].chain
+    for index in frames.indices {
+      let frame = frames[index]
+      let check = opened.checks[index]
+      let held = opener.holds(UInt32(truncatingIfNeeded: frame.epochOrClock))
+      if index == 0 {
+        guard held, check.opened else { break }
+      } else {
+        // (Whether the record states the hash of the one before was found where both were opened.)
+        let chained =
+          check.chained ?? (opened.entries[index].header.chain == opened.checks[index - 1].chain)
+        let refused = refusal(
+          frame, opened: check.opened, held: held, previousSequence: frames[index - 1].sequence,
+          chained: chained)
+        guard refused == nil else { break }
       }
+      previousHash = check.chain
+      taken += 1
     }
+    let nextOpened = taken < frames.count && opened.checks[taken].opened
+    opened.entries.removeLast(frames.count - taken)
     let headerSeal = sealing && base == 0 ? seal(bytes, through: recordsStart) : nil
     var entriesSeal = headerSeal
-    if let last = entries.indices.last {
+    if taken > 0 {
       bytes.withUnsafeBytes {
         entriesSeal?.update(
-          bufferPointer: UnsafeRawBufferPointer(rebasing: $0[recordsStart..<frames[last].end]))
+          bufferPointer: UnsafeRawBufferPointer(rebasing: $0[recordsStart..<frames[taken - 1].end]))
       }
     }
     return PreparedChunk(
-      segment: segment, base: base, bytes: bytes, headerProblem: nil, recordsStart: recordsStart,
-      frames: frames, stop: stop, entries: entries, lastHash: previousHash,
-      nextOpened: entries.count < frames.count && opened[entries.count].content != nil,
+      segment: segment, base: base, bytes: bytes, plain: plain, headerProblem: nil,
+      recordsStart: recordsStart,
+      frames: frames, stop: stop, entries: opened.entries, lastHash: previousHash, nextOpened: nextOpened,
       headerSeal: headerSeal, entriesSeal: entriesSeal, epochs: opener.keyring.epochs)
+  }
+
+  /// Gives the chunk's buffers back for a later segment's reading (``SegmentBuffers``); the entries taken
+  /// from it keep their payloads.
+  func recycle() {
+    SegmentBuffers.shared.give(bytes)
+    SegmentBuffers.shared.give(plain)
   }
 
   /// Why a record cannot follow the one before it in its log, checked in the order a reader checks: the
@@ -110,13 +121,21 @@ struct PreparedChunk: @unchecked Sendable {
     _ frame: RecordFrame, opened: Bool, held: Bool, previousSequence: UInt64, previousHash: ChainHash,
     in bytes: UnsafeRawBufferPointer
   ) -> Refusal? {
+    refusal(
+      frame, opened: opened, held: held, previousSequence: previousSequence,
+      chained: previousHash.matches(bytes.baseAddress! + frame.previousHashStart))
+  }
+
+  /// ``refusal(_:opened:held:previousSequence:previousHash:in:)`` where whether the record's previous hash is
+  /// the record before's is known (`chained`).
+  static func refusal(
+    _ frame: RecordFrame, opened: Bool, held: Bool, previousSequence: UInt64, chained: Bool
+  ) -> Refusal? {
     guard held else { return .epochNotHeld(UInt32(truncatingIfNeeded: frame.epochOrClock)) }
     guard frame.sequence == previousSequence &+ 1 else {
       return .damage("sequence \(frame.sequence) where \(previousSequence &+ 1) was expected")
     }
-    guard previousHash.matches(bytes.baseAddress! + frame.previousHashStart) else {
-      return .damage("hash chain broken")
-    }
+    guard chained else { return .damage("hash chain broken") }
     guard opened else { return .damage("cannot decrypt: altered record or another office's key") }
     return nil
   }
@@ -166,16 +185,20 @@ final class PendingChunk: @unchecked Sendable {
   /// until its reader takes it, and a journal of many origins would otherwise hold one per origin.
   private static let slots = DispatchSemaphore(value: 2)
 
-  /// Starts preparing segment `segment` from `base` on a background thread; nil when as many chunks are
-  /// already being prepared ahead (the reader reads this one when it gets there).
-  init?(path: String, segment: Int, base: Int, origin: OriginID, opener: BulkOpener, sealing: Bool) {
+  /// Starts preparing segment `segment` from `base` on a background thread, opening its records there in lane
+  /// `lane` of `opener` (one lane a chunk prepared at once); nil when as many chunks are already being prepared
+  /// ahead (the reader reads this one when it gets there).
+  init?(
+    path: String, segment: Int, base: Int, origin: OriginID, opener: BulkOpener, sealing: Bool, lane: Int
+  ) {
     guard PendingChunk.slots.wait(timeout: .now()) == .success else { return nil }
     self.segment = segment
     self.base = base
     DispatchQueue.global(qos: .userInitiated).async { [self] in
       outcome = Result {
         try PreparedChunk.read(
-          path: path, segment: segment, base: base, origin: origin, opener: opener, sealing: sealing)
+          path: path, segment: segment, base: base, origin: origin, opener: opener, sealing: sealing,
+          lane: lane)
       }
       done.signal()
     }

@@ -15,6 +15,8 @@ struct RecordMerge {
   /// The clock of each origin's next record: each step scans these plain numbers, and builds full keys
   /// only when two clocks are equal.
   private var clocks: [UInt64] = []
+  /// The origin whose chunk the last step emptied: its next chunk is read at the next step.
+  private var emptied: Int?
 
   /// Delivers every record of `sources` in canonical order.
   static func run(_ sources: [Source], deliver: (JournalEntry) throws -> Void) throws {
@@ -25,6 +27,8 @@ struct RecordMerge {
         merge.add(source, chunk)
       }
     }
+    // The segment buffers kept for the reading are freed once it is over.
+    defer { SegmentBuffers.shared.drain() }
     while let entry = try merge.next() { try deliver(entry) }
   }
 
@@ -37,6 +41,10 @@ struct RecordMerge {
 
   /// The smallest next record of all origins, after which that origin's position moves on.
   private mutating func next() throws -> JournalEntry? {
+    if let emptied {
+      self.emptied = nil
+      try refill(emptied)
+    }
     guard !clocks.isEmpty else { return nil }
     var best = 0
     for index in clocks.indices.dropFirst() where clocks[index] <= clocks[best] {
@@ -44,18 +52,26 @@ struct RecordMerge {
     }
     let entry = chunks[best].removeLast()
     if chunks[best].isEmpty {
-      if var chunk = try sources[best]() {
-        RecordMerge.reverse(&chunk)
-        chunks[best] = chunk
-      } else {
-        sources.remove(at: best)
-        chunks.remove(at: best)
-        clocks.remove(at: best)
-        return entry
-      }
+      // Its next chunk is read at the next step, once this record has been delivered and let go: the
+      // buffer the chunk's payloads view is then free for the reading ahead (``SegmentBuffers``).
+      emptied = best
+    } else {
+      clocks[best] = chunks[best][chunks[best].count - 1].content.clock.rawValue
     }
-    clocks[best] = chunks[best][chunks[best].count - 1].content.clock.rawValue
     return entry
+  }
+
+  /// Reads origin `index`'s next chunk, or drops the origin when it has no more.
+  private mutating func refill(_ index: Int) throws {
+    if var chunk = try sources[index]() {
+      RecordMerge.reverse(&chunk)
+      chunks[index] = chunk
+      clocks[index] = chunk[chunk.count - 1].content.clock.rawValue
+    } else {
+      sources.remove(at: index)
+      chunks.remove(at: index)
+      clocks.remove(at: index)
+    }
   }
 
   /// Reverses a chunk in place by moving its entries: `Array.reverse` copies each one twice, retaining and
