@@ -10,42 +10,15 @@ import Testing
 /// whatever the thread timing: offices of many origins, damaged records and segments in random places.
 @Suite struct ParallelReadingTests {
   let keyring = Keyring(masterKey: SymmetricKey(size: .bits256))
-  let stranger = Sealer(masterKey: SymmetricKey(size: .bits256), purpose: "journal epoch 9")
 
-  /// Writes origin `origin`'s log by hand: segment `i` holds `counts[i]` records chained across segments,
-  /// clocks moving forward by random steps (so origins interleave), a record sealed under epoch 9 (not held)
-  /// where `unheld` says. Returns the segments' paths.
+  /// Writes origin `origin`'s log by hand (`HandWrittenLog`), clocks moving forward by random steps so
+  /// that origins interleave. Returns the segments' paths.
   func log(
     _ origin: OriginID, in dir: TemporaryDirectory, counts: [Int], unheld: Set<Int>,
     _ random: inout SeededRandom
   ) throws -> [String] {
-    let folder = dir.path + "/" + origin.hex
-    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-    var previous = [UInt8](repeating: 0, count: 32)
-    var sequence: UInt64 = 0
-    var clock: UInt64 = 1 << 30
-    var paths: [String] = []
-    for (index, count) in counts.enumerated() {
-      var bytes = SegmentFormat.header(origin: origin, index: index + 1)
-      for _ in 0..<count {
-        sequence += 1
-        clock += 1 + random.next() % 5
-        let epoch: UInt32 = unheld.contains(Int(sequence)) ? 9 : 1
-        let header = RecordHeader(origin: origin, sequence: sequence, epoch: epoch, previousHash: previous)
-        let content = RecordContent(
-          clock: HybridTime(rawValue: clock), wall: WallTime(milliseconds: clock >> 8),
-          payload: (0..<Int(random.next() % 200)).map { _ in UInt8(truncatingIfNeeded: random.next()) })
-        let body =
-          header.bytes
-          + (try (keyring.sealer(epoch) ?? stranger).seal(content.bytes, authenticating: header.bytes))
-        bytes += SegmentFormat.frame(body: body)
-        previous = Array(SHA256.hash(data: body))
-      }
-      let path = folder + "/" + SegmentFormat.fileName(index: index + 1)
-      try FileIO.writeAtomically(bytes, to: path)
-      paths.append(path)
-    }
-    return paths
+    try HandWrittenLog(keyring: keyring).write(
+      origin, in: dir, counts: counts, unheld: unheld, payloads: 200, clocks: .randomSteps, &random)
   }
 
   /// Damages `path` at random: a byte altered (its frame's checksum made right again or not), the file cut

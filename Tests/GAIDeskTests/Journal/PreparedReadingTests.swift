@@ -10,40 +10,15 @@ import Testing
 @Suite struct PreparedReadingTests {
   let keyring = Keyring(masterKey: SymmetricKey(size: .bits256))
   let origin = OriginID(bytes: (0..<16).map { UInt8($0 * 5 + 3) })!
-  let stranger = Sealer(masterKey: SymmetricKey(size: .bits256), purpose: "journal epoch 9")
 
-  /// A journal of one origin written by hand: segment `i` holds `counts[i]` records chained across
-  /// segments, sealed as the journal seals them; a record is sealed under epoch 9 (not held) where
-  /// `unheld` says. Returns the segments' paths.
+  /// A journal of one origin written by hand (`HandWrittenLog`), its clocks in the order of its sequences.
+  /// Returns the segments' paths.
   func journal(
     in dir: TemporaryDirectory, counts: [Int], unheld: Set<Int> = [], payloads: UInt64 = 300,
     _ random: inout SeededRandom
   ) throws -> [String] {
-    let folder = dir.path + "/" + origin.hex
-    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-    var previous = [UInt8](repeating: 0, count: 32)
-    var sequence: UInt64 = 0
-    var paths: [String] = []
-    for (index, count) in counts.enumerated() {
-      var bytes = SegmentFormat.header(origin: origin, index: index + 1)
-      for _ in 0..<count {
-        sequence += 1
-        let epoch: UInt32 = unheld.contains(Int(sequence)) ? 9 : 1
-        let header = RecordHeader(origin: origin, sequence: sequence, epoch: epoch, previousHash: previous)
-        let content = RecordContent(
-          clock: HybridTime(rawValue: sequence << 20), wall: WallTime(milliseconds: sequence),
-          payload: (0..<Int(random.next() % payloads)).map { _ in UInt8(truncatingIfNeeded: random.next()) })
-        let body =
-          header.bytes
-          + (try (keyring.sealer(epoch) ?? stranger).seal(content.bytes, authenticating: header.bytes))
-        bytes += SegmentFormat.frame(body: body)
-        previous = Array(SHA256.hash(data: body))
-      }
-      let path = folder + "/" + SegmentFormat.fileName(index: index + 1)
-      try FileIO.writeAtomically(bytes, to: path)
-      paths.append(path)
-    }
-    return paths
+    try HandWrittenLog(keyring: keyring).write(
+      origin, in: dir, counts: counts, unheld: unheld, payloads: payloads, clocks: .fromSequence, &random)
   }
 
   /// What a reading gave: the sequences delivered, where it stopped and why, the epoch it waits for.

@@ -201,6 +201,24 @@ import Testing
     }
   }
 
+  /// The state folded from a random script of 2–6 origins, its records shuffled.
+  static func randomState(_ random: inout SeededRandom) -> OfficeState {
+    var state = OfficeState()
+    state.office = "praia"
+    let script = RandomScript(&random, origins: Int.random(in: 2...6, using: &random))
+    var records: [(date: Date, staff: String, events: [Event])] = []
+    for (origin, list) in script.records.enumerated() {
+      records += list.map { ($0.date, "staff \(origin)", $0.events) }
+    }
+    records.shuffle(using: &random)
+    for record in records {
+      state.apply(
+        EventBatch(staff: record.staff, office: "praia", events: record.events),
+        time: WallTime(milliseconds: UInt64(record.date.timeIntervalSince1970 * 1000)))
+    }
+    return state
+  }
+
   /// Random states of several origins (the fold's property script), saved in chunks of random sizes and
   /// loaded back: the same state, every list in its order.
   @Test func randomStatesRoundTripThroughChunksOfAnySize() throws {
@@ -209,19 +227,7 @@ import Testing
     let keyring = Keyring(masterKey: key)
     let journal = try Journal(root: dir.path + "/journal", origin: .random(), keyring: keyring)
     let cases = try runPropertyCases("GAIDESK_SNAPSHOT_CASES", count: 60, seed: 20_261_201) { random, label in
-      var state = OfficeState()
-      state.office = "praia"
-      let script = RandomScript(&random, origins: Int.random(in: 2...6, using: &random))
-      var records: [(date: Date, staff: String, events: [Event])] = []
-      for (origin, list) in script.records.enumerated() {
-        records += list.map { ($0.date, "staff \(origin)", $0.events) }
-      }
-      records.shuffle(using: &random)
-      for record in records {
-        state.apply(
-          EventBatch(staff: record.staff, office: "praia", events: record.events),
-          time: WallTime(milliseconds: UInt64(record.date.timeIntervalSince1970 * 1000)))
-      }
+      let state = Self.randomState(&random)
       let file = dir.path + "/cache/\(label).bin"
       let chunkSize = Int.random(in: 1...3000, using: &random)
       try StateSnapshot.save(
@@ -281,19 +287,7 @@ import Testing
     let journal = try Journal(
       root: dir.path + "/journal", origin: .random(), keyring: Keyring(masterKey: key))
     let cases = try runPropertyCases("GAIDESK_SNAPSHOT_CASES", count: 40, seed: 20_261_202) { random, label in
-      var state = OfficeState()
-      state.office = "praia"
-      let script = RandomScript(&random, origins: Int.random(in: 2...6, using: &random))
-      var records: [(date: Date, staff: String, events: [Event])] = []
-      for (origin, list) in script.records.enumerated() {
-        records += list.map { ($0.date, "staff \(origin)", $0.events) }
-      }
-      records.shuffle(using: &random)
-      for record in records {
-        state.apply(
-          EventBatch(staff: record.staff, office: "praia", events: record.events),
-          time: WallTime(milliseconds: UInt64(record.date.timeIntervalSince1970 * 1000)))
-      }
+      let state = Self.randomState(&random)
       var w = ByteWriter()
       StateCodec.encode(state, into: &w)
       var r = ByteReader(w.bytes)
