@@ -108,19 +108,8 @@ struct PayloadReader {
   /// Whether `bytes` are valid UTF-8: the answer `ByteReader.readString` gives (decoding repairs invalid
   /// UTF-8, so the bytes come back unchanged exactly when they were valid).
   static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    // Eight bytes at a time: ids and most texts are ASCII.
-    let raw = UnsafeRawBufferPointer(bytes)
-    var index = 0
-    var high: UInt64 = 0
-    while index + 8 <= raw.count {
-      high |= raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-      index += 8
-    }
-    while index < raw.count {
-      high |= UInt64(raw[index])
-      index += 1
-    }
-    if high & 0x8080_8080_8080_8080 == 0 { return true }
+    // Ids and most texts are ASCII.
+    if UnsafeRawBufferPointer(bytes).orOfBytes() & 0x8080_8080_8080_8080 == 0 { return true }
     var string = String(decoding: bytes, as: UTF8.self)
     return string.withUTF8 { $0.count == bytes.count && $0.elementsEqual(bytes) }
   }

@@ -15,19 +15,7 @@ struct UnsafeByteReader {
   var remaining: Int { bytes.count - offset }
 
   /// Whether every byte left is zero (padding), eight at a time.
-  var restIsZero: Bool {
-    var at = offset
-    var any: UInt64 = 0
-    while at + 8 <= bytes.count {
-      any |= bytes.loadUnaligned(fromByteOffset: at, as: UInt64.self)
-      at += 8
-    }
-    while at < bytes.count {
-      any |= UInt64(bytes[at])
-      at += 1
-    }
-    return any == 0
-  }
+  var restIsZero: Bool { bytes.orOfBytes(from: offset) == 0 }
 
   private func need(_ count: Int) throws {
     guard count >= 0, count <= bytes.count - offset else { throw ByteReader.Malformed(reason: "truncated") }
