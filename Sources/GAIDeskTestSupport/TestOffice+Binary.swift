@@ -30,7 +30,8 @@ extension TestOffice {
   /// The last command's output.
   public var log: String { (try? String(contentsOfFile: scratch + "/cli.log", encoding: .utf8)) ?? "" }
 
-  /// Runs `gaidesk ARGS` on the office with the passphrase in the environment; returns the exit status.
+  /// Runs `gaidesk ARGS` on the office with the passphrase in the environment and its clock pinned to
+  /// ``TestOffice/morning``; returns the exit status.
   @discardableResult
   public func run(_ arguments: [String]) -> Int32 {
     Spawn.run(
@@ -38,7 +39,7 @@ extension TestOffice {
       environment: [
         "GAIDESK_DATA": data, "GAIDESK_PASSPHRASE": passphrase, "GAIDESK_STAFF": TestOffice.founder,
         "LANG": "C.UTF-8", "GAIDESK_STATE": state,
-      ],
+      ].merging(TestOffice.morningClock) { $1 },
       output: scratch + "/cli.log")
   }
 

@@ -43,6 +43,16 @@ public struct TestOffice: Sendable {
   /// The local day of ``morning``.
   public static let morningDay = "2030-03-10"
 
+  /// The environment that pins a child `gaidesk`'s clock to ``morning`` plus the time since the test run first
+  /// asked for it (`GAIDESK_CLOCK_OFFSET`): what it writes and calls today is on ``morningDay`` whenever the run
+  /// happens, and its clock still runs (waits, the undo window).
+  public static let morningClock = clock(at: morning)
+
+  /// The environment that sets a child `gaidesk`'s clock to `date` now (and running from there).
+  public static func clock(at date: Date) -> [String: String] {
+    ["GAIDESK_CLOCK_OFFSET": String(date.timeIntervalSinceNow)]
+  }
+
   /// A new office in a temporary folder, founded by Ana, with the folder's own device marks.
   public static func make(in directory: TemporaryDirectory) throws -> Office {
     try create(directory.path, staff: founder, marks: directory.marks)

@@ -38,14 +38,15 @@ struct CLI {
     return path
   }()
 
-  /// The environment of every run: this data directory, a test passphrase and staff, UTF-8, and the test
-  /// run's clock (a run under libfaketime, e.g. started just before midnight, fakes the program's clock too).
+  /// The environment of every run: this data directory, a test passphrase and staff, UTF-8, and a clock pinned
+  /// to ``TestOffice/morning`` (what a test writes today is read back today, whenever it runs; a run under
+  /// libfaketime, e.g. `scripts/midnight-check`, fakes the clock this pin is counted from, for the program too).
   var environment: [String: String] {
     [
       "GAIDESK_DATA": data, "GAIDESK_PASSPHRASE": TestOffice.passphrase, "GAIDESK_STAFF": "Ana Tavares",
       "LANG": "C.UTF-8", "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
       "HOME": scratch,
-    ].merging(CLI.fakedClock) { $1 }
+    ].merging(CLI.fakedClock) { $1 }.merging(TestOffice.morningClock) { $1 }
   }
 
   /// The variables of libfaketime (`LD_PRELOAD`, `FAKETIME…`) when the tests run under it, else none.
@@ -85,13 +86,13 @@ struct CLI {
       err: read(child.err))
   }
 
-  /// A local day (Cabo Verde, UTC−1) relative to today, as YYYY-MM-DD.
+  /// A local day (Cabo Verde, UTC−1) relative to the pinned today (``TestOffice/morningDay``), as YYYY-MM-DD.
   static func localDay(daysFromToday offset: Int) -> String {
     let formatter = DateFormatter()
     formatter.locale = Locale(identifier: "en_US_POSIX")
     formatter.timeZone = TimeZone(secondsFromGMT: -3600)
     formatter.dateFormat = "yyyy-MM-dd"
-    return formatter.string(from: Date().addingTimeInterval(Double(offset) * 86400))
+    return formatter.string(from: TestOffice.morning.addingTimeInterval(Double(offset) * 86400))
   }
 
   /// Creates the office (cheap scrypt parameters for tests).

@@ -21,7 +21,7 @@ struct BundleWriter {
   /// reads the same byte ranges, hashes them again and writes them. Memory stays bounded whatever the
   /// office's size; `progress` hears each pass.
   func write(
-    to path: String, since: [OriginID: UInt64], limits: [OriginID: UInt64] = [:], now: Date = Date(),
+    to path: String, since: [OriginID: UInt64], limits: [OriginID: UInt64] = [:], now: Date = WallClock.now(),
     progress: BundleProgress = { _, _, _ in }
   ) throws -> BundleManifest {
     guard FileIO.size(path) == nil else { throw GAIDeskError(.bundleExists, path) }

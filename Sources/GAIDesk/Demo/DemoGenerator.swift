@@ -23,7 +23,7 @@ public struct DemoGenerator {
   /// follow-ups (a visitor whose arrival would fall after `now` is registered without a visit); `progress` is
   /// told after each day how many days are done.
   public mutating func fill(
-    _ office: Office, visitors: Int, days: Int, now: Date = Date(),
+    _ office: Office, visitors: Int, days: Int, now: Date = WallClock.now(),
     progress: (Int, Summary) -> Void = { _, _ in }
   ) throws -> Summary {
     precondition(visitors >= 0 && days >= 1)

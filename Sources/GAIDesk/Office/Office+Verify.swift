@@ -2,7 +2,7 @@ import Foundation
 
 extension Office {
   /// Checks every record of the journal.
-  public func verify(now: Date = Date()) throws -> JournalVerifier.Report {
+  public func verify(now: Date = WallClock.now()) throws -> JournalVerifier.Report {
     var report = try JournalVerifier(root: journal.root, keyring: keyringForVerification).run(
       now: now, owner: origin)
     report.damage += journal.missingHistory

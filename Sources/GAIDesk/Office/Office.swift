@@ -40,7 +40,7 @@ public final class Office {
   /// Saves this device's mark after each append.
   private lazy var markWriter = DeviceMarkWriter(marks: marks, office: identity.id!, root: paths.root)
   /// The wall clock (a test seam for clocks set wrong).
-  @_spi(Testing) public var now: @Sendable () -> Date = { Date() }
+  @_spi(Testing) public var now: @Sendable () -> Date = { WallClock.now() }
   /// The greatest record key folded so far.
   private var appliedKey: RecordKey?
   /// Records read under the append lock, folded before the command sees the state.

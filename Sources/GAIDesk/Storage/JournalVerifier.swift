@@ -37,7 +37,7 @@ public struct JournalVerifier {
 
   /// Checks everything.
   /// `owner` is this device's origin: only its own torn tail is repaired by opening the office.
-  public func run(now: Date = Date(), owner: OriginID? = nil) throws -> Report {
+  public func run(now: Date = WallClock.now(), owner: OriginID? = nil) throws -> Report {
     var report = Report()
     let horizon = WallTime(now.addingTimeInterval(300))
     let names = ((try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []).sorted()

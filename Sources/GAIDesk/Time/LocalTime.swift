@@ -28,7 +28,7 @@ public enum LocalTime {
   }
 
   /// Today's local day.
-  public static func today(now: Date = Date()) -> String { day(now) }
+  public static func today(now: Date = WallClock.now()) -> String { day(now) }
 
   /// Whether `text` is a valid YYYY-MM-DD date.
   public static func isDate(_ text: String) -> Bool { daysSince1970(text) != nil }

@@ -56,7 +56,7 @@ public struct AppModel {
 
   /// The model at start: setup when there is no office, else unlock.
   public init(
-    hasOffice: Bool, settings: OfficeSettings, size: Size, now: Date = Date()
+    hasOffice: Bool, settings: OfficeSettings, size: Size, now: Date = WallClock.now()
   ) {
     let language = settings.language.flatMap { Language(code: $0) } ?? .portuguese
     tr = Translator(language)

@@ -34,7 +34,7 @@ public final class AppRuntime {
   }
 
   /// The core's health report for the open office (nil before it is open).
-  public func health(now: Date = Date()) -> Message? {
+  public func health(now: Date = WallClock.now()) -> Message? {
     office.map { .health($0.health(now: now)) }
   }
 

@@ -71,13 +71,14 @@ struct OfficeOptions: ParsableArguments {
         FileHandleOutput.warn(Console.text("notice.cacheCoveredMore", [origin.hex, String(sequence)]))
       }
     }
-    switch office.clockWarning(now: Date()) {
+    let now = WallClock.now()
+    switch office.clockWarning(now: now) {
     case .behind(let newest)?:
       FileHandleOutput.warn(
-        Console.text("warning.clock.behind", [Self.stamp(WallTime(Date())), Self.stamp(newest)]))
+        Console.text("warning.clock.behind", [Self.stamp(WallTime(now)), Self.stamp(newest)]))
     case .ahead(let newest)?:
       FileHandleOutput.warn(
-        Console.text("warning.clock.ahead", [Self.stamp(WallTime(Date())), Self.stamp(newest)]))
+        Console.text("warning.clock.ahead", [Self.stamp(WallTime(now)), Self.stamp(newest)]))
     case nil: break
     }
     return office

@@ -43,7 +43,7 @@ enum TerminalSession {
     var model = AppModel(hasOffice: paths.exists, settings: settings, size: terminal.size)
     model.idleOverride = LockTimes.idleOverride(environment: ProcessInfo.processInfo.environment)
     var lastFrame: Frame?
-    var lastRefresh = Date()
+    var lastRefresh = WallClock.now()
     // Keys typed while a write is in flight wait here, in order, instead of being lost.
     var typedAhead: [KeyEvent] = []
 
@@ -81,7 +81,7 @@ enum TerminalSession {
       while model.busy == nil, !worker.isBusy, !typedAhead.isEmpty {
         guard apply(.key(typedAhead.removeFirst())) else { return }
       }
-      let now = Date()
+      let now = WallClock.now()
       if !model.isLocked, now.timeIntervalSince(lastRefresh) >= refreshInterval {
         lastRefresh = now
         worker.refresh()

@@ -2,7 +2,7 @@ import Crypto
 import Foundation
 import Testing
 
-@testable import GAIDesk
+@_spi(Testing) @testable import GAIDesk
 
 @Suite struct DomainRuleTests {
   private func visitorWithConsent(_ office: Office) throws -> Visitor {
@@ -71,6 +71,7 @@ import Testing
   @Test func queueIssuesDailyTicketsAndCallsTheLongestWaiting() throws {
     let dir = TemporaryDirectory()
     let office = try TestOffice.make(in: dir)
+    office.now = { TestOffice.morning }  // both tickets on one day, whenever the test runs
     try TestOffice.join(office, "Bruno")
     let (_, first) = try office.arrive(newVisitor: VisitorForm(fullName: "Ngozi Okafor"), staff: "Ana")
     let (_, second) = try office.arrive(newVisitor: VisitorForm(fullName: "王小明"), staff: "Ana")

@@ -98,11 +98,13 @@ extension TestOffice {
     return run(["staff", "add", name, "--role", role, "--new-passphrase-file", file, "--scrypt-log-n", "12"])
   }
 
-  /// Starts the terminal interface under tmux (no passphrase in its environment; `environment` added).
+  /// Starts the terminal interface under tmux (no passphrase in its environment, its clock pinned to
+  /// ``TestOffice/morning`` like `run`'s; `environment` added).
   func interface(width: Int = 100, height: Int = 30, environment: [String: String] = [:]) -> TmuxSession {
     TmuxSession(
       width: width, height: height, command: [Spawn.gaidesk],
-      environment: ["GAIDESK_DATA": data, "GAIDESK_STATE": state].merging(environment) { $1 },
+      environment: ["GAIDESK_DATA": data, "GAIDESK_STATE": state].merging(TestOffice.morningClock) { $1 }
+        .merging(environment) { $1 },
       scratch: scratch)
   }
 
