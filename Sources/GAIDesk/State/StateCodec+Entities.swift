@@ -108,38 +108,39 @@ extension StateCodec {
     _ state: OfficeState, into w: inout ByteWriter, boundary: (inout ByteWriter) throws -> Void
   ) rethrows {
     var pool = EntityTexts()
-    // Each referral's and follow-up's texts interned in the order they are written below.
-    var numbers: [Int32] = []
-    for referral in state.referrals.values {
-      numbers += [
-        pool.own(referral.visitorID), pool.text(referral.partner), pool.text(referral.topic),
-        pool.text(referral.due), pool.own(referral.note), pool.own(referral.visitID),
-        pool.text(referral.createdBy),
-      ]
-      for change in referral.history { numbers += [pool.own(change.note), pool.text(change.by)] }
+    // Each referral's and follow-up's texts interned in the order they are written below: a referral's
+    // seven, then a note and an author per change of its history; a follow-up's five.
+    let referralTexts = state.referrals.values.map { referral in
+      (
+        fields: [
+          pool.own(referral.visitorID), pool.text(referral.partner), pool.text(referral.topic),
+          pool.text(referral.due), pool.own(referral.note), pool.own(referral.visitID),
+          pool.text(referral.createdBy),
+        ],
+        changes: referral.history.map { (note: pool.own($0.note), by: pool.text($0.by)) }
+      )
     }
-    for followUp in state.followUps.values {
-      numbers += [
+    let followUpTexts = state.followUps.values.map { followUp in
+      [
         pool.own(followUp.visitorID), pool.text(followUp.on), pool.own(followUp.note),
         pool.text(followUp.createdBy), pool.text(followUp.doneBy),
       ]
     }
     try writeStrings(pool.values, &w, boundary)
-    var next = numbers.makeIterator()
     let referralIDs = state.referrals.idTable
     try writeStrings(referralIDs.prefixes, &w, boundary)
     w.writeVarint(UInt64(state.referrals.count))
-    for (key, referral) in zip(referralIDs.keys, state.referrals.values) {
+    for ((key, referral), texts) in zip(zip(referralIDs.keys, state.referrals.values), referralTexts) {
       try boundary(&w)
       write(key, &w)
-      for _ in 0..<7 { w.write(UInt32(bitPattern: next.next()!)) }
+      for number in texts.fields { w.write(UInt32(bitPattern: number)) }
       w.write(referral.createdAt.milliseconds)
       w.write(UInt32(referral.history.count))
-      for change in referral.history {
+      for (change, numbers) in zip(referral.history, texts.changes) {
         w.write(UInt8(ReferralStatus.allCases.firstIndex(of: change.status)!))
         w.write(change.reason.map { UInt8(ReferralReason.allCases.firstIndex(of: $0)! + 1) } ?? 0)
-        w.write(UInt32(bitPattern: next.next()!))
-        w.write(UInt32(bitPattern: next.next()!))
+        w.write(UInt32(bitPattern: numbers.note))
+        w.write(UInt32(bitPattern: numbers.by))
         w.write(change.at.milliseconds)
       }
     }
@@ -147,10 +148,10 @@ extension StateCodec {
     let followUpIDs = state.followUps.idTable
     try writeStrings(followUpIDs.prefixes, &w, boundary)
     w.writeVarint(UInt64(state.followUps.count))
-    for (key, followUp) in zip(followUpIDs.keys, state.followUps.values) {
+    for ((key, followUp), texts) in zip(zip(followUpIDs.keys, state.followUps.values), followUpTexts) {
       try boundary(&w)
       write(key, &w)
-      for _ in 0..<5 { w.write(UInt32(bitPattern: next.next()!)) }
+      for number in texts { w.write(UInt32(bitPattern: number)) }
       w.write(followUp.doneAt?.milliseconds ?? 0)
       w.write(UInt8(followUp.doneAt == nil ? 0 : 1))
     }
