@@ -78,10 +78,18 @@ struct FolderWatch {
     if let stamp, stamp == trusted, now.monotonic - listedAt < FolderWatch.maxAge { return false }
     listings += 1
     listedAt = now.monotonic
-    let modified = stamp.map { Int64($0.modified.tv_sec) * 1_000_000_000 + Int64($0.modified.tv_nsec) }
     // A time far ahead of the clock (a folder copied from a PC set ahead) is as settled as one far behind.
-    trusted = modified.map { abs(now.real - $0) >= FolderWatch.settle } == true ? stamp : nil
+    trusted = stamp.map { FolderWatch.settled($0.modified, now: now.real) } == true ? stamp : nil
     return true
+  }
+
+  /// Whether `time` is at least ``settle`` away from `now` (nanoseconds), either way; a time whose nanoseconds
+  /// do not fit in 64 bits (past 2262 or before 1678) is far from any clock.
+  static func settled(_ time: timespec, now: Int64) -> Bool {
+    let (seconds, far) = Int64(time.tv_sec).multipliedReportingOverflow(by: 1_000_000_000)
+    let (nanoseconds, farther) = seconds.addingReportingOverflow(Int64(time.tv_nsec))
+    let (distance, farthest) = now.subtractingReportingOverflow(nanoseconds)
+    return far || farther || farthest || distance.magnitude >= FolderWatch.settle.magnitude
   }
 
   /// The monotonic and real-time clocks, in nanoseconds.
