@@ -28,6 +28,25 @@ import Testing
     }
   }
 
+  /// The stick's LEIA-ME is read on another PC, from another folder: its commands name the backup by its full
+  /// path (quoted when it holds a space) and back up again as the command line does now, `gaidesk backup DIR`.
+  @Test func theBackupsLeiaMeGivesCommandsThatWorkFromAnywhere() throws {
+    let a = CLI()
+    #expect(a.initOffice().status == 0)
+    let run = a.wait(
+      a.spawn(
+        ["/bin/sh", "-c", "cd \"$1\" && exec \"$2\" backup 'PEN USB'", "sh", a.scratch, CLI.binary],
+        environment: a.environment, tag: "relative"))
+    #expect(run.status == 0, "\(run.err)")
+    let folder = a.scratch + "/PEN USB"
+    let readme = try String(contentsOfFile: folder + "/LEIA-ME.txt", encoding: .utf8)
+    #expect(!readme.contains("--to"), "\(readme)")
+    for command in ["gaidesk backup '\(folder)'", "gaidesk backup --check '\(folder)'", "--from '\(folder)'"]
+    {
+      #expect(readme.components(separatedBy: command).count == 4, "\(command) in pt, en, fr: \(readme)")
+    }
+  }
+
   @Test func backupRestoreWorkOnBothAndBundlesBothWays() throws {
     let a = CLI()
     let b = CLI()

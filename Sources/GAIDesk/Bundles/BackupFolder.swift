@@ -90,12 +90,29 @@ public struct BackupFolder: Sendable {
     return String(decoding: bytes, as: UTF8.self)
   }
 
-  /// The LEIA-ME text in Portuguese, English and French.
+  /// The LEIA-ME text in Portuguese, English and French; its commands name `folder` by its full path, as a
+  /// shell reads it (quoted when it holds anything but letters, digits and `/._-+:@,`), so they work from any
+  /// folder on any PC.
   static func readme(office: OfficeIdentity, folder: String) -> String {
     let name = ReferenceData.shipped.municipality(office.office)?.name ?? office.office
     return [Language.portuguese, .english, .french].map {
-      Strings.shared.text("backup.readme", [name, office.id ?? "", folder], language: $0)
+      Strings.shared.text(
+        "backup.readme", [name, office.id ?? "", shellWord(absolute(folder))], language: $0)
     }.joined(separator: "\n\n------------------------------------------------------------\n\n") + "\n"
+  }
+
+  /// `path` from the root, against the current folder when it is relative.
+  static func absolute(_ path: String) -> String { URL(fileURLWithPath: path).standardizedFileURL.path }
+
+  /// `word` as one word for a POSIX shell: as it is when it needs no quoting, else in single quotes.
+  static func shellWord(_ word: String) -> String {
+    let plain =
+      !word.isEmpty
+      && word.unicodeScalars.allSatisfy {
+        ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)))
+          || "/._-+:@,".unicodeScalars.contains($0)
+      }
+    return plain ? word : "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
   }
 }
 
