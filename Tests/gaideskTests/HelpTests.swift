@@ -186,8 +186,12 @@ import Testing
     let key = /Console\.(?:say|text)\(\s*"([A-Za-z0-9.\-]+)"/
     let literal = /"((?:[^"\\]|\\.)*)"/
     let prose = /[A-Za-z]{2,} [A-Za-z]{2,}/
+    let multiline = /"""([\s\S]*?)"""/
     for file in files {
       let text = try String(contentsOf: sources.appendingPathComponent(file), encoding: .utf8)
+      for match in text.matches(of: multiline) {
+        #expect(match.1.firstMatch(of: prose) == nil, "\(file): text outside the string tables: \(match.1)")
+      }
       for match in text.matches(of: help) {
         let english = String(match.1).replacingOccurrences(of: "\\\"", with: "\"")
         #expect(Set(tables[english]?.keys.map { $0 } ?? []) == ["pt", "en", "fr"], "\(file): \(english)")

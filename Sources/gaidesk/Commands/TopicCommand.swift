@@ -130,12 +130,9 @@ struct TopicCommand: ParsableCommand {
         Help.t(
           "Record the office's version of a sheet (a supervisor's edit; with no option, marks it reviewed today)."
         ),
-      discussion: """
-        --ask, --document and --tell replace those lists in the language of --lang (default: the interface \
-        language). --from-file reads a JSON object like an entry of Resources/data/sheets.json \
-        ({"partners": [...], "pt": {"ask": [...], "documents": [...], "tell": [...]}, "en": {...}, "fr": {...}}); \
-        the parts it has replace the sheet's.
-        """)
+      discussion: Help.t(
+        "--ask, --document and --tell replace those lists in the language of --lang (default: the interface language). --from-file reads a JSON object like an entry of Resources/data/sheets.json ({\"partners\": [...], \"pt\": {\"ask\": [...], \"documents\": [...], \"tell\": [...]}, \"en\": {...}, \"fr\": {...}}); the parts it has replace the sheet's."
+      ))
     @OptionGroup var options: OfficeOptions
     @Argument(help: Help.t("The topic code.")) var topic: String
     @Option(help: Help.t("A question to ask; repeat for several.")) var ask: [String] = []
