@@ -5,8 +5,9 @@ import Foundation
 #endif
 
 /// Child processes for tests, started with posix_spawnp: an empty signal mask and default signal actions
-/// (children of Swift Testing otherwise inherit its blocked signals), standard input from /dev/null and output
-/// to files (Foundation's `Process` hangs on `tmux new-session`, whose server inherits the pipe).
+/// (children of Swift Testing otherwise inherit its blocked signals), standard input from /dev/null, output
+/// to files (Foundation's `Process` hangs on `tmux new-session`, whose server inherits the pipe) and no other
+/// open file of the test process.
 public enum ChildProcess {
   /// Why a child could not be started.
   public struct SpawnError: Error, CustomStringConvertible {
@@ -35,6 +36,9 @@ public enum ChildProcess {
     } else {
       posix_spawn_file_actions_adddup2(&actions, 1, 2)
     }
+    // Only these three: a file another test holds open at that moment (a copy on a medium about to be made
+    // read-only, a journal segment) must not stay open in this child, nor in a server it starts (tmux).
+    _ = closeFrom.map { $0(&actions, 3) }
     var attributes = posix_spawnattr_t()
     posix_spawnattr_init(&attributes)
     defer { posix_spawnattr_destroy(&attributes) }
@@ -61,6 +65,13 @@ public enum ChildProcess {
     let status = posix_spawnp(&pid, arguments[0], &actions, &attributes, argv, envp)
     guard status == 0 else { throw SpawnError(program: arguments[0], code: status) }
     return pid
+  }
+
+  /// glibc's `posix_spawn_file_actions_addclosefrom_np` (2.34 and later; Swift's Glibc module does not
+  /// import it), or nil where the C library has none.
+  private static let closeFrom = dlsym(nil, "posix_spawn_file_actions_addclosefrom_np").map {
+    unsafeBitCast(
+      $0, to: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32).self)
   }
 
   /// Waits for `pid` and returns its raw wait status.

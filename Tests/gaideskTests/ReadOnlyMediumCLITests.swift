@@ -92,7 +92,7 @@ import Testing
     let environment = [
       "GAIDESK_DATA": medium + "/office", "GAIDESK_PASSPHRASE": "fixture-v1-Ilha-do-Sal",
       "GAIDESK_LANG": "en",
-    ]
+    ].merging(TestOffice.clock(at: FrontDeskFixture.date("2026-11-30", 12, 0))) { $1 }
     for arguments in [
       ["queue", "list", "--date", "2026-11-30"], ["visitor", "find", "Mariama"], ["referral", "list"],
       ["report", "month", "2026-10"],
