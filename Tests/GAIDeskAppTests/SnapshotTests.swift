@@ -10,7 +10,7 @@ import Testing
 @Suite("Screen snapshots")
 struct ScreenSnapshotTests {
   /// The screens worth a snapshot, each built from the queue model by a few keys.
-  nonisolated(unsafe) static let screens: [(String, @Sendable (inout AppModel) -> Void)] = [
+  static let screens: [(String, @Sendable (inout AppModel) -> Void)] = [
     ("queue", { _ in }),
     ("queue-damage", { _ = $0.update(.health(Fixture.health())) }),
     (

@@ -157,9 +157,9 @@ import Testing
     }
   }
 
-  @Test func foldingFromBytesGivesTheDecodedEventsState() throws {
+  @Test func foldingFromBytesGivesTheDecodedEventsState() {
     var damaged = 0
-    let cases = try runPropertyCases("GAIDESK_PROPERTY_CASES", count: 300, seed: 20_261_201) {
+    let cases = runPropertyCases("GAIDESK_PROPERTY_CASES", count: 300, seed: 20_261_201) {
       random, label in
       var fromBytes = OfficeState()
       var decoded = OfficeState()
