@@ -131,10 +131,10 @@ struct QueueCommand: ParsableCommand {
     func run() throws {
       let office = try options.open()
       // Today's queue keeps the visits still open from the day before; another day lists its own tickets.
-      let visits =
-        try Validation.date(date, field: "date").map { office.state.visits(on: $0) }
-        ?? office.state.queue(on: LocalTime.today())
-      let day = date ?? LocalTime.today()
+      // The day is read once, so the list and its heading name the same day across midnight.
+      let chosen = try Validation.date(date, field: "date")
+      let day = chosen ?? LocalTime.today()
+      let visits = chosen == nil ? office.state.queue(on: day) : office.state.visits(on: day)
       if options.json { return Console.json(visits.map { JSONView.visit($0, state: office.state) }) }
       if visits.isEmpty { return Console.say("queue.list.empty", day) }
       for v in visits {
