@@ -28,12 +28,11 @@ func heapInUse() -> Int {
   return Int(info.uordblks + info.hblkhd)
 }
 
-/// The office master key (epoch 1), unlocked from the first key slot `passphrase` opens: an account slot, or
-/// a master-key slot of an office from before accounts.
+/// The office master key (epoch 1), unlocked from the first key slot `passphrase` opens, tried in the order
+/// an opening tries them (the recovery slot last): an account slot, or a master-key slot of an office from
+/// before accounts.
 func unlockMasterKey(_ paths: OfficePaths, passphrase: String) throws -> SymmetricKey {
-  let names = try FileManager.default.contentsOfDirectory(atPath: paths.keys).filter { $0.hasSuffix(".json") }
-    .sorted()
-  for name in names {
+  for name in Office.slotsInUnlockOrder(paths) {
     guard let data = FileManager.default.contents(atPath: paths.keys + "/" + name) else { continue }
     if let slot = try? JSONDecoder().decode(AccountSlot.self, from: data) {
       if let key = try slot.unlock(passphrase: passphrase)?.epochs[1] { return key }

@@ -127,8 +127,12 @@ func openSection(_ report: inout Report, directory: String, sizes: [Int], repeat
       "open \(formatCount(size)) (\(r.events) events, \(r.records) records, \(format(bytes: r.journalBytes)))"
     let read = s["read"]!, decrypt = s["decrypt"]!, unlock = s["unlock"]!, cold = s["cold"]!,
       warm = s["warm"]!
-    let rebuildRate = Double(r.events) / cold.seconds
     let million = size >= 1_000_000
+    // The key slot's scrypt is the passphrase's deliberate cost (the same in both opens): the rebuild's rate and
+    // the warm open's limit are counted without it.
+    let coldOwn = max(0, cold.seconds - unlock.seconds)
+    let rebuildRate = Double(r.events) / max(coldOwn, 1e-9)
+    let rebuildTarget: (rate: Double, text: String) = million ? (1_000_000, "1M") : (300_000, "300k")
     report.add(
       section, "read journal files (limit)", measured: format(seconds: read.seconds),
       reference: format(bytes: read.peakBytes) + " peak",
@@ -144,8 +148,12 @@ func openSection(_ report: inout Report, directory: String, sizes: [Int], repeat
       section, "cold open (cache deleted, rebuilt)", measured: format(seconds: cold.seconds),
       reference: "decrypt " + format(seconds: decrypt.seconds),
       ratio: format(ratio: cold.seconds / decrypt.seconds),
-      target: "≥ 300k events/s: " + format(rate: rebuildRate), ok: rebuildRate >= 300_000,
-      figures: ["seconds": cold.seconds, "events_per_s": rebuildRate, "peak_bytes": Double(cold.peakBytes)])
+      figures: ["seconds": cold.seconds, "peak_bytes": Double(cold.peakBytes)])
+    report.add(
+      section, "cold open without the key slot unlock", measured: format(seconds: coldOwn),
+      reference: "unlock " + format(seconds: unlock.seconds), ratio: format(ratio: coldOwn / decrypt.seconds),
+      target: "≥ \(rebuildTarget.text) events/s: " + format(rate: rebuildRate),
+      ok: rebuildRate >= rebuildTarget.rate, figures: ["seconds": coldOwn, "events_per_s": rebuildRate])
     report.add(
       section, "warm open (cache present)", measured: format(seconds: warm.seconds),
       reference: "read " + format(seconds: read.seconds), ratio: format(ratio: warm.seconds / read.seconds),

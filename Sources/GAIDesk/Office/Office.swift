@@ -218,15 +218,21 @@ public final class Office {
     }
   }
 
-  private static func unlock(_ paths: OfficePaths, exactly passphrase: String) throws -> UnlockedSlot {
+  /// The office's key slot files in the order a passphrase tries them: each costs a scrypt run, so the one
+  /// that opened last on this PC first, the recovery slot last.
+  public static func slotsInUnlockOrder(_ paths: OfficePaths) -> [String] {
     let names = (try? FileManager.default.contentsOfDirectory(atPath: paths.keys)) ?? []
-    // Each slot costs a scrypt run: the one that opened last on this PC first, the recovery slot last.
     let last = settings(paths: paths).slot
-    let slots = names.filter { $0.hasPrefix("slot-") && $0.hasSuffix(".json") }.sorted {
+    return names.filter { $0.hasPrefix("slot-") && $0.hasSuffix(".json") }.sorted {
       ($0 == last ? 0 : 1, $0.hasPrefix("slot-r") ? 1 : 0, $0) < (
         $1 == last ? 0 : 1, $1.hasPrefix("slot-r") ? 1 : 0, $1
       )
     }
+  }
+
+  private static func unlock(_ paths: OfficePaths, exactly passphrase: String) throws -> UnlockedSlot {
+    let last = settings(paths: paths).slot
+    let slots = slotsInUnlockOrder(paths)
     guard !slots.isEmpty else { throw GAIDeskError(.keyslotMissing, paths.keys) }
     var skipped: [GAIDeskError] = []
     var refused: [GAIDeskError] = []
