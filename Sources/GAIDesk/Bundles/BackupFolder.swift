@@ -97,12 +97,9 @@ public struct BackupFolder: Sendable {
     let name = ReferenceData.shipped.municipality(office.office)?.name ?? office.office
     return [Language.portuguese, .english, .french].map {
       Strings.shared.text(
-        "backup.readme", [name, office.id ?? "", shellWord(absolute(folder))], language: $0)
+        "backup.readme", [name, office.id ?? "", shellWord(OfficePaths.absolute(folder))], language: $0)
     }.joined(separator: "\n\n------------------------------------------------------------\n\n") + "\n"
   }
-
-  /// `path` from the root, against the current folder when it is relative.
-  static func absolute(_ path: String) -> String { URL(fileURLWithPath: path).standardizedFileURL.path }
 
   /// `word` as one word for a POSIX shell: as it is when it needs no quoting, else in single quotes.
   static func shellWord(_ word: String) -> String {

@@ -57,7 +57,7 @@ extension Office {
     }
     result.bytes = backup.bundleFiles().reduce(0) { $0 + (FileIO.size($1) ?? 0) }
     let record = [
-      "at": ISO8601DateFormatter().string(from: now()), "folder": BackupFolder.absolute(folder),
+      "at": ISO8601DateFormatter().string(from: now()), "folder": OfficePaths.absolute(folder),
       "bundle": result.bundle ?? "",
     ]
     // An office read from a medium that refuses writes (a mounted copy) is backed up all the same; only

@@ -221,8 +221,12 @@ public final class Office {
   /// The office's key slot files in the order a passphrase tries them: each costs a scrypt run, so the one
   /// that opened last on this PC first, the recovery slot last.
   public static func slotsInUnlockOrder(_ paths: OfficePaths) -> [String] {
+    slotsInUnlockOrder(paths, last: settings(paths: paths).slot)
+  }
+
+  /// ``slotsInUnlockOrder(_:)`` with `last`, the slot that opened last on this PC, already read.
+  private static func slotsInUnlockOrder(_ paths: OfficePaths, last: String?) -> [String] {
     let names = (try? FileManager.default.contentsOfDirectory(atPath: paths.keys)) ?? []
-    let last = settings(paths: paths).slot
     return names.filter { $0.hasPrefix("slot-") && $0.hasSuffix(".json") }.sorted {
       ($0 == last ? 0 : 1, $0.hasPrefix("slot-r") ? 1 : 0, $0) < (
         $1 == last ? 0 : 1, $1.hasPrefix("slot-r") ? 1 : 0, $1
@@ -232,7 +236,7 @@ public final class Office {
 
   private static func unlock(_ paths: OfficePaths, exactly passphrase: String) throws -> UnlockedSlot {
     let last = settings(paths: paths).slot
-    let slots = slotsInUnlockOrder(paths)
+    let slots = slotsInUnlockOrder(paths, last: last)
     guard !slots.isEmpty else { throw GAIDeskError(.keyslotMissing, paths.keys) }
     var skipped: [GAIDeskError] = []
     var refused: [GAIDeskError] = []

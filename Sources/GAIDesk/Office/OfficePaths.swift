@@ -23,7 +23,8 @@ public struct OfficePaths: Sendable {
     return OfficePaths(root: absolute(base) + "/gaidesk")
   }
 
-  private static func absolute(_ path: String) -> String {
+  /// `path` from the root, against the current folder when it is relative.
+  static func absolute(_ path: String) -> String {
     path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
   }
 
