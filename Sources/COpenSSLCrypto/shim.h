@@ -1,4 +1,4 @@
-// The system's OpenSSL 3 libcrypto (EVP): the journal's bulk AES-256-GCM opening and SHA-256 chain hashing;
+// The system's OpenSSL 3 libcrypto: the journal's bulk AES-256-GCM opening (gcm_opener.h), SHA-256 chain hashing;
 // with the C library's getrandom(2), which Swift's Glibc module does not declare, for the sealer's nonces.
 // SHA-256's own functions (deprecated in OpenSSL 3.0, not removed) hash a short message in ~3/4 of the time
 // EVP's digest does: EVP_DigestInit frees and makes its provider context again for every message.
@@ -6,6 +6,7 @@
 #include <openssl/evp.h>
 #include <openssl/sha.h>
 #include <sys/random.h>
+#include "gcm_opener.h"
 
 /// SHA-256 of the `count` bytes at `message` into `digest` (32 bytes), with a context on the stack; 1 when
 /// done, 0 when OpenSSL failed.

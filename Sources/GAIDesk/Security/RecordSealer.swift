@@ -90,7 +90,17 @@ final class AESGCMSealContext {
 
   /// A context for a 32-byte key; nil when OpenSSL refuses it.
   init?(key: SymmetricKey) {
-    guard let context = EVPCipher.context(key: key, encrypting: true) else { return nil }
+    guard key.bitCount == 256, let context = EVP_CIPHER_CTX_new() else { return nil }
+    let ready = key.withUnsafeBytes { key in
+      EVP_EncryptInit_ex(context, EVP_aes_256_gcm(), nil, nil, nil) == 1
+        && EVP_CIPHER_CTX_ctrl(context, EVP_CTRL_GCM_SET_IVLEN, 12, nil) == 1
+        && EVP_EncryptInit_ex(context, nil, nil, key.baseAddress!.assumingMemoryBound(to: UInt8.self), nil)
+          == 1
+    }
+    guard ready else {
+      EVP_CIPHER_CTX_free(context)
+      return nil
+    }
     self.context = context
   }
 

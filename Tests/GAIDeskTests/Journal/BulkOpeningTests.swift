@@ -1,10 +1,12 @@
 import COpenSSLCrypto
 import Crypto
+import Foundation
 import Testing
 
 @testable import GAIDesk
 
-/// The journal's bulk opener (OpenSSL EVP) and swift-crypto read each other's records: one on-disk format.
+/// The journal's bulk opener (OpenSSL's default provider, called directly) and swift-crypto read each other's
+/// records: one on-disk format.
 @Suite struct BulkOpeningTests {
   let keyring = Keyring(masterKey: SymmetricKey(size: .bits256))
 
@@ -104,6 +106,45 @@ import Testing
       #expect(opener.hash(record) == record.hash)
     }
     #expect(SHA256Context()?.hash([]) == Array(SHA256.hash(data: [UInt8]())))
+  }
+
+  /// Test case 16 of the GCM specification (McGrew and Viega): AES-256, a 96-bit nonce, authenticated data
+  /// and a 60-byte plaintext (not a whole number of blocks).
+  @Test func theProviderContextOpensTheSpecificationsTestCase() throws {
+    func bytes(_ hex: String) -> [UInt8] {
+      stride(from: 0, to: hex.count, by: 2).map {
+        let start = hex.index(hex.startIndex, offsetBy: $0)
+        return UInt8(hex[start..<hex.index(start, offsetBy: 2)], radix: 16)!
+      }
+    }
+    let key = SymmetricKey(data: bytes(String(repeating: "feffe9928665731c6d6a8f9467308308", count: 2)))
+    let plain = bytes(
+      "d9313225f88406e5a55909c5aff5269a86a7a9531534f7da2e4c303d8a318a72"
+        + "1c3c0c95956809532fcf0e2449a6b525b16aedf5aa0de657ba637b39")
+    let aad = bytes("feedfacedeadbeeffeedfacedeadbeefabaddad2")
+    let sealed = bytes(
+      "cafebabefacedbaddecaf888"
+        + "522dc1f099567d07f47f37a32a84427d643a8cdcbfe5c0c97598a2bd2555d1aa"
+        + "8cb08e48590dbb3da7b08b1056828838c5f61e6393ba7a0abcc9f662"
+        + "76fc6ece0f4e1768cddf8853bb2d551b")
+    let context = try #require(AESGCMContext(key: key))
+    var out = [UInt8](repeating: 0, count: plain.count)
+    let opened = aad.withUnsafeBytes { aad in
+      sealed.withUnsafeBytes { sealed in
+        out.withUnsafeMutableBytes { context.open(aad: aad, sealed: sealed, into: $0.baseAddress!) }
+      }
+    }
+    #expect(opened)
+    #expect(out == plain)
+    #expect(
+      try AES.GCM.open(AES.GCM.SealedBox(combined: sealed), using: key, authenticating: aad) == Data(plain))
+    // The same bytes without their authenticated data do not open.
+    let refused = sealed.withUnsafeBytes { sealed in
+      out.withUnsafeMutableBytes {
+        context.open(aad: UnsafeRawBufferPointer(start: nil, count: 0), sealed: sealed, into: $0.baseAddress!)
+      }
+    }
+    #expect(!refused)
   }
 
   @Test func anotherOfficesKeyAndAnUnknownEpochAreRefused() throws {
