@@ -32,6 +32,15 @@ struct RecoveryCodeTests {
     #expect(!text.contains(model.tr("error.title")), "\(text)")
   }
 
+  @Test("it shows over the queue alone: the PIN box comes after it, not drawn beneath it")
+  func notOverThePINBox() {
+    let model = Self.created()
+    let text = Self.text(model)
+    #expect(text.contains(Self.code))
+    #expect(!text.contains(model.tr("pin.title")), "\(text)")
+    #expect(model.current(PinSetScreen.self) == nil)
+  }
+
   @Test("digits and letters typed while it shows leave it there; Enter closes it")
   func onlyEnterCloses() {
     var model = Self.created()

@@ -27,12 +27,18 @@ extension AppModel {
       setState(newState, basis: basis)
       // Whoever unlocked acts as themselves.
       if !account.isEmpty { staff = account }
-      if let recoveryCode { overlay = .recoveryCode(recoveryCode) }
       if screen.contract is SetupScreen {
         screens = [.queue(QueueScreen())]
-        if personUnlocked(staff) { screens.append(.custom(PinSetScreen())) }
+        // A new office's recovery code shows over the queue; the PIN is asked once it is written down.
+        let asksPIN = personUnlocked(staff)
+        if let recoveryCode {
+          overlay = .recoveryCode(recoveryCode, thenAskPIN: asksPIN)
+        } else if asksPIN {
+          screens.append(.custom(PinSetScreen()))
+        }
         return [.saveSettings(language: tr.language)]
       }
+      if let recoveryCode { overlay = .recoveryCode(recoveryCode, thenAskPIN: false) }
       screens = [.custom(StaffScreen(name: staff, desk: desk))]
     case .changed(let newState, let basis):
       if officeOpen { setState(newState, basis: basis) }
@@ -140,8 +146,10 @@ extension AppModel {
     switch current {
     case .help, .message:
       overlay = nil
-    case .recoveryCode:
-      if key == .enter { overlay = nil }
+    case .recoveryCode(_, let thenAskPIN):
+      guard key == .enter else { return [] }
+      overlay = nil
+      if thenAskPIN { screens.append(.custom(PinSetScreen())) }
     case .backup(let dialog):
       return backupKey(key, dialog)
     case .confirmQuit:

@@ -143,7 +143,7 @@ extension AppModel {
       grid.render(
         Modal(title: tr("error.title"), message: text, buttons: [tr("answer.ok")], role: .error),
         in: grid.area)
-    case .recoveryCode(let code):
+    case .recoveryCode(let code, _):
       grid.render(
         Modal(
           title: tr("setup.recoveryTitle"), message: tr("setup.recovery", code), buttons: [tr("answer.ok")],

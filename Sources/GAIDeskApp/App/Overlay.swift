@@ -29,8 +29,9 @@ public enum Overlay: Sendable {
   case confirmLeft(visitID: String)
   /// A message to acknowledge.
   case message(String)
-  /// A new office's recovery code, shown only once: only Enter closes it.
-  case recoveryCode(String)
+  /// A new office's recovery code, shown only once: only Enter closes it, then the PIN is asked when
+  /// `thenAskPIN`.
+  case recoveryCode(String, thenAskPIN: Bool)
   /// The backup box: the folder, then the progress bar, then the result.
   case backup(BackupDialog)
   /// The PC's date looks wrong against the newest record: the first write of the session waits (`effects`,
