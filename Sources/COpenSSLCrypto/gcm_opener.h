@@ -48,7 +48,9 @@ static inline gaidesk_gcm_functions *gaidesk_gcm_functions_load(void) {
       case OSSL_FUNC_CIPHER_DECRYPT_INIT: found.decrypt_init = OSSL_FUNC_cipher_decrypt_init(f); break;
       case OSSL_FUNC_CIPHER_UPDATE: found.update = OSSL_FUNC_cipher_update(f); break;
       case OSSL_FUNC_CIPHER_FINAL: found.final = OSSL_FUNC_cipher_final(f); break;
-      case OSSL_FUNC_CIPHER_SET_CTX_PARAMS: found.set_ctx_params = OSSL_FUNC_cipher_set_ctx_params(f); break;
+      case OSSL_FUNC_CIPHER_SET_CTX_PARAMS:
+        found.set_ctx_params = OSSL_FUNC_cipher_set_ctx_params(f);
+        break;
       }
     }
     break;

@@ -1,5 +1,6 @@
-// The system's OpenSSL 3 libcrypto: the journal's bulk AES-256-GCM opening (gcm_opener.h), SHA-256 chain hashing;
-// with the C library's getrandom(2), which Swift's Glibc module does not declare, for the sealer's nonces.
+// The system's OpenSSL 3 libcrypto: the journal's AES-256-GCM opening in bulk (gcm_opener.h) and sealing,
+// SHA-256 chain hashing; with the C library's getrandom(2), which Swift's Glibc module does not declare, for
+// the sealer's nonces.
 // SHA-256's own functions (deprecated in OpenSSL 3.0, not removed) hash a short message in ~3/4 of the time
 // EVP's digest does: EVP_DigestInit frees and makes its provider context again for every message.
 #define OPENSSL_SUPPRESS_DEPRECATED

@@ -296,7 +296,7 @@ final class SHA256Context {
   }
 }
 
-/// One AES-256-GCM decryption context of OpenSSL 3's default provider with its key set, reused with a new
+/// One AES-256-GCM decryption context of the OpenSSL 3 provider EVP uses, with its key set, reused with a new
 /// nonce per record. Its functions are called directly (`gcm_opener.h`): through EVP, a short record's opening
 /// cost about as much again in EVP's parameter look-ups.
 final class AESGCMContext {

@@ -5,8 +5,8 @@ import Testing
 
 @testable import GAIDesk
 
-/// The journal's bulk opener (OpenSSL's default provider, called directly) and swift-crypto read each other's
-/// records: one on-disk format.
+/// The journal's bulk opener (OpenSSL's provider functions, called directly) and swift-crypto read each
+/// other's records: one on-disk format.
 @Suite struct BulkOpeningTests {
   let keyring = Keyring(masterKey: SymmetricKey(size: .bits256))
 
