@@ -45,7 +45,7 @@ enum TerminalSession {
     var lastFrame: Frame?
     var lastRefresh = WallClock.now()
     // Keys typed while a write is in flight wait here, in order, instead of being lost.
-    var typedAhead: [KeyEvent] = []
+    var typedAhead = TypeAhead()
 
     func present() {
       let frame = model.view()
@@ -71,15 +71,13 @@ enum TerminalSession {
         if key == .resize {
           lastFrame = nil
           guard apply(.resize(terminal.size)) else { return }
-        } else if waiting && !AppModel.panicKeys.contains(key) {
-          typedAhead.append(key)
-        } else {
+        } else if let key = typedAhead.admit(key, busy: waiting) {
           guard apply(.key(key)) else { return }
         }
       }
       for answer in worker.poll() { guard apply(answer) else { return } }
-      while model.busy == nil, !worker.isBusy, !typedAhead.isEmpty {
-        guard apply(.key(typedAhead.removeFirst())) else { return }
+      while let key = typedAhead.release(busy: model.busy != nil || worker.isBusy) {
+        guard apply(.key(key)) else { return }
       }
       let now = WallClock.now()
       if !model.isLocked, now.timeIntervalSince(lastRefresh) >= refreshInterval {
