@@ -1,7 +1,7 @@
+import TerminalUI
 import Testing
 
 @testable import GAIDeskApp
-import TerminalUI
 
 /// Keys typed while a write is in flight reach the screen in the order typed.
 @Suite("Type-ahead")
