@@ -1,6 +1,4 @@
-import Crypto
-
-/// A SHA-256 of the first `length` bytes of one segment file, kept by the snapshot cache for the bytes it
+/// A seal of the first `length` bytes of one segment file (``SealHasher``), kept by the snapshot cache for the bytes it
 /// covered: the whole file of a closed segment, the records read so far of the segment still being written.
 struct SegmentSeal: Equatable, Sendable {
   /// The origin whose log holds the segment.
@@ -9,7 +7,7 @@ struct SegmentSeal: Equatable, Sendable {
   let segment: Int
   /// How many bytes from the start of the file the hash covers.
   let length: Int
-  /// SHA-256 of those bytes.
+  /// The seal of those bytes.
   let hash: [UInt8]
 }
 
@@ -67,14 +65,19 @@ public struct CoveredSegments: Sendable {
           continue
         }
         if let old, old.length < length,
-          let found = problem(old, hash: Array(SHA256.hash(data: bytes[..<old.length])))
+          let found = problem(old, hash: Self.seal(of: bytes, length: old.length))
         {
           damage.append(found)
           continue
         }
-        result.append(
-          SegmentSeal(
-            origin: cursor.origin, segment: segment, length: length, hash: Array(SHA256.hash(data: bytes))))
+        guard let hash = SealHasher.seal(of: bytes, length: length) else {
+          damage.append(
+            JournalDamage(
+              segment: display(cursor.origin, segment), offset: 0,
+              reason: "records not whole where the cache ends"))
+          continue
+        }
+        result.append(SegmentSeal(origin: cursor.origin, segment: segment, length: length, hash: hash))
       }
     }
     return (result, damage)
@@ -94,10 +97,16 @@ public struct CoveredSegments: Sendable {
     return nil
   }
 
-  /// SHA-256 of the first `limit` bytes of a segment, nil when it has fewer.
+  /// The seal of the first `limit` bytes of a segment, nil when it has fewer.
   private func hash(_ origin: OriginID, _ segment: Int, limit: Int) throws -> [UInt8]? {
     let bytes = try FileIO.read(path(origin, segment), limit: limit)
-    return bytes.count == limit ? Array(SHA256.hash(data: bytes)) : nil
+    return bytes.count == limit ? Self.seal(of: bytes, length: limit) : nil
+  }
+
+  /// The seal of the first `length` bytes of `bytes`; for bytes no longer framed in whole records up to
+  /// there, an empty hash, which no seal holds (they changed).
+  private static func seal(of bytes: [UInt8], length: Int) -> [UInt8] {
+    SealHasher.seal(of: bytes, length: length) ?? []
   }
 
   private func path(_ origin: OriginID, _ segment: Int) -> String {

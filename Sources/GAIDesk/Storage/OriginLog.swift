@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 #if canImport(Glibc)
@@ -46,8 +45,8 @@ final class OriginLog {
   var sealsWhileReading = false
   /// How many threads open records at once (``BulkOpener``).
   var openingThreads = ProcessInfo.processInfo.activeProcessorCount
-  /// The SHA-256 state of the segment being read, from its first byte to `length`.
-  private var seal: (segment: Int, hasher: SHA256, length: Int)?
+  /// The seal of the segment being read, from its first byte to `length`.
+  private var seal: (segment: Int, hasher: SealHasher, length: Int)?
   /// The seals of the segments read whole.
   private var closedSeals: [SegmentSeal] = []
   /// Tells reading when the folder may hold a segment after a missing one.
@@ -349,20 +348,24 @@ final class OriginLog {
     }
   }
 
-  /// Moves the seal of the segment being read to `end` (a file offset in `prepared`'s segment), from the
-  /// prepared seal when `whole` (every prepared entry taken) or by hashing the bytes taken; forgotten when
-  /// this log did not read the segment from its start.
+  /// Moves the seal of the segment being read to `end` (a file offset in `prepared`'s segment, the end of a
+  /// record taken), from the prepared seal when `whole` (every prepared entry taken) or from the prepared
+  /// parts of the records taken; forgotten when this log did not read the segment from its start.
   private func extendSeal(_ prepared: PreparedChunk, to end: Int, whole: Bool) {
     guard sealsWhileReading, var current = seal, current.segment == segment,
       (prepared.base...end).contains(current.length)
     else { return seal = nil }
     if whole, prepared.base == 0, let hasher = prepared.entriesSeal {
       current.hasher = hasher
-    } else {
-      prepared.bytes.withUnsafeBytes {
-        current.hasher.update(
-          bufferPointer: UnsafeRawBufferPointer(
-            rebasing: $0[current.length - prepared.base..<end - prepared.base]))
+    } else if current.length < end {
+      let taken = prepared.frames.prefix(prepared.sealParts.count / SealHasher.bytesPerRecord)
+      guard let first = taken.firstIndex(where: { prepared.base + $0.position == current.length }),
+        let last = taken.firstIndex(where: { prepared.base + $0.end == end })
+      else { return seal = nil }
+      prepared.sealParts.withUnsafeBytes {
+        current.hasher.add(
+          records: UnsafeRawBufferPointer(
+            rebasing: $0[first * SealHasher.bytesPerRecord..<(last + 1) * SealHasher.bytesPerRecord]))
       }
     }
     current.length = end
@@ -373,18 +376,18 @@ final class OriginLog {
   private func closeSeal() {
     if let current = seal, current.segment == segment, current.length == offset {
       closedSeals.append(
-        SegmentSeal(origin: origin, segment: segment, length: offset, hash: Array(current.hasher.finalize())))
+        SegmentSeal(origin: origin, segment: segment, length: offset, hash: current.hasher.finalize()))
     }
     seal = nil
   }
 
-  /// SHA-256 seals of the bytes this log read from the start of a segment (when ``sealsWhileReading``): each
+  /// Seals of the bytes this log read from the start of a segment (when ``sealsWhileReading``): each
   /// segment it read whole, and the one being read up to the position. The snapshot cache keeps them without
   /// reading and hashing the segments again.
   var readSeals: [SegmentSeal] {
     guard let current = seal, current.segment == segment, current.length == offset else { return closedSeals }
     return closedSeals + [
-      SegmentSeal(origin: origin, segment: segment, length: offset, hash: Array(current.hasher.finalize()))
+      SegmentSeal(origin: origin, segment: segment, length: offset, hash: current.hasher.finalize())
     ]
   }
 

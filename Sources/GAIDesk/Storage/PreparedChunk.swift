@@ -1,4 +1,3 @@
-import Crypto
 import Dispatch
 
 /// A run of one segment's bytes read, framed (length, checksum), opened, hashed and checked record against
@@ -29,10 +28,13 @@ struct PreparedChunk: @unchecked Sendable {
   let lastHash: ChainHash
   /// Whether the record just after `entries` (if framed) opened: the reader names its refusal.
   let nextOpened: Bool
-  /// When `base` is 0 and sealing was asked: SHA-256 state of the segment header, then of the header and
-  /// every byte up to the end of `entries` (the seal of a segment read whole, without reading it again).
-  let headerSeal: SHA256?
-  let entriesSeal: SHA256?
+  /// When sealing was asked: what the segment's seal hashes of each record of `entries`
+  /// (``SealHasher/bytesPerRecord`` bytes a record).
+  let sealParts: [UInt8]
+  /// When `base` is 0 and sealing was asked: the seal of the segment header, then of the header and
+  /// `entries` (the seal of a segment read whole, without reading it again).
+  let headerSeal: SealHasher?
+  let entriesSeal: SealHasher?
   /// The key epochs the records were opened with (a prepared chunk is kept only while they stay the same).
   let epochs: Set<UInt32>
 
@@ -62,7 +64,7 @@ struct PreparedChunk: @unchecked Sendable {
       return PreparedChunk(
         segment: segment, base: base, bytes: bytes, plain: [], headerProblem: headerProblem,
         recordsStart: recordsStart, frames: [], stop: nil, entries: [], lastHash: .zero, nextOpened: false,
-        headerSeal: sealing && headerProblem == nil ? seal(bytes, through: recordsStart) : nil,
+        sealParts: [], headerSeal: sealing && headerProblem == nil ? seal(bytes, through: recordsStart) : nil,
         entriesSeal: nil, epochs: opener.keyring.epochs)
     }
     let (frames, stop) = SegmentScanner(bytes: bytes, base: base, origin: origin).scanFrames(
@@ -92,19 +94,23 @@ struct PreparedChunk: @unchecked Sendable {
     }
     let nextOpened = taken < frames.count && opened.checks[taken].opened
     opened.entries.removeLast(frames.count - taken)
-    let headerSeal = sealing && base == 0 ? seal(bytes, through: recordsStart) : nil
-    var entriesSeal = headerSeal
-    if taken > 0 {
-      bytes.withUnsafeBytes {
-        entriesSeal?.update(
-          bufferPointer: UnsafeRawBufferPointer(rebasing: $0[recordsStart..<frames[taken - 1].end]))
+    var sealParts: [UInt8] = []
+    if sealing {
+      sealParts.reserveCapacity(taken * SealHasher.bytesPerRecord)
+      bytes.withUnsafeBytes { raw in
+        for index in 0..<taken {
+          SealHasher.append(frames[index], chain: opened.checks[index].chain, in: raw, to: &sealParts)
+        }
       }
     }
+    let headerSeal = sealing && base == 0 ? seal(bytes, through: recordsStart) : nil
+    var entriesSeal = headerSeal
+    sealParts.withUnsafeBytes { entriesSeal?.add(records: $0) }
     return PreparedChunk(
       segment: segment, base: base, bytes: bytes, plain: plain, headerProblem: nil,
       recordsStart: recordsStart,
       frames: frames, stop: stop, entries: opened.entries, lastHash: previousHash, nextOpened: nextOpened,
-      headerSeal: headerSeal, entriesSeal: entriesSeal, epochs: opener.keyring.epochs)
+      sealParts: sealParts, headerSeal: headerSeal, entriesSeal: entriesSeal, epochs: opener.keyring.epochs)
   }
 
   /// Gives the chunk's buffers back for a later segment's reading (``SegmentBuffers``); the entries taken
@@ -165,12 +171,8 @@ struct PreparedChunk: @unchecked Sendable {
     }
   }
 
-  private static func seal(_ bytes: [UInt8], through end: Int) -> SHA256 {
-    var hasher = SHA256()
-    bytes.withUnsafeBytes {
-      hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: $0[0..<min(end, $0.count)]))
-    }
-    return hasher
+  private static func seal(_ bytes: [UInt8], through end: Int) -> SealHasher {
+    bytes.withUnsafeBytes { SealHasher(header: UnsafeRawBufferPointer(rebasing: $0[0..<min(end, $0.count)])) }
   }
 }
 
