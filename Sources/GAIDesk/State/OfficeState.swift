@@ -35,7 +35,18 @@ public struct OfficeState: Sendable {
   /// Events applied.
   public internal(set) var eventCount = 0
   /// Records per local day of their wall time (to find records dated in the future).
-  public internal(set) var recordsPerDay: [String: Int] = [:]
+  public internal(set) var recordsPerDay: [String: Int] {
+    get {
+      guard countedDay.pending > 0 else { return countedDays }
+      var days = countedDays
+      days[countedDay.name, default: 0] += countedDay.pending
+      return days
+    }
+    set {
+      countedDays = newValue
+      countedDay = (Int.min, "", 0)
+    }
+  }
   /// Ids a fork's other branch had given, to the ids they have now.
   public internal(set) var remappedIDs: [String: String] = [:]
   /// Missing history a supervisor accepted as lost: origin → last sequence accepted.
@@ -47,9 +58,11 @@ public struct OfficeState: Sendable {
   /// When desks lock and wipe their keys (the latest change of each field, in canonical order).
   public internal(set) var lockTimes = LockTimes.standard
 
-  /// The local day (days since 1970) of the last record counted in `recordsPerDay`, and its name: records
-  /// come in days, so most of them do not format their day again.
-  private var countedDay = (index: Int.min, name: "")
+  /// ``recordsPerDay`` but for the records of `countedDay` not added to it yet.
+  private var countedDays: [String: Int] = [:]
+  /// The local day (days since 1970) of the last record counted, its name, and how many of its records are not
+  /// in `countedDays` yet: records come in days, so most of them neither format their day nor look it up.
+  private var countedDay = (index: Int.min, name: "", pending: 0)
 
   /// An empty office.
   public init() {}
@@ -58,8 +71,11 @@ public struct OfficeState: Sendable {
   mutating func countRecord(on time: WallTime) {
     let seconds = Int(time.milliseconds / 1000) + LocalTime.offsetSeconds
     let index = seconds >= 0 ? seconds / 86400 : -((-seconds + 86399) / 86400)
-    if index != countedDay.index { countedDay = (index, LocalTime.day(time)) }
-    recordsPerDay[countedDay.name, default: 0] += 1
+    if index != countedDay.index {
+      if countedDay.pending > 0 { countedDays[countedDay.name, default: 0] += countedDay.pending }
+      countedDay = (index, LocalTime.day(time), 0)
+    }
+    countedDay.pending += 1
   }
 
   /// Applies one record's events, written at wall time `time`.

@@ -59,12 +59,13 @@ enum StateCodec {
       EventCodec.encode(sheet, into: &w)
       w.writeOptional(sheet.reviewedBy)
     }
-    let days = state.recordsPerDay.keys.sorted()
+    let recordsPerDay = state.recordsPerDay
+    let days = recordsPerDay.keys.sorted()
     w.writeVarint(UInt64(days.count))
     for day in days {
       try boundary(&w)
       w.writeString(day)
-      w.writeVarint(UInt64(state.recordsPerDay[day]!))
+      w.writeVarint(UInt64(recordsPerDay[day]!))
     }
     write(state.latestWall, &w)
     w.writeVarint(UInt64(state.acceptedLoss.count))
@@ -147,10 +148,12 @@ enum StateCodec {
       sheet.reviewedBy = try r.readOptionalString()
       state.officeSheets[sheet.topic] = sheet
     }
+    var recordsPerDay: [String: Int] = [:]
     for _ in 0..<(try entries(&r, chunks)) {
       try chunks?.next(&r)
-      state.recordsPerDay[try r.readString()] = try r.readCount()
+      recordsPerDay[try r.readString()] = try r.readCount()
     }
+    state.recordsPerDay = recordsPerDay
     state.latestWall = try readTime(&r)
     for _ in 0..<(try entries(&r, chunks)) {
       try chunks?.next(&r)
