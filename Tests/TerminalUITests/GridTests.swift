@@ -111,4 +111,22 @@ struct EmojiRowTests {
     #expect(grid[29, 0].grapheme == "│" && grid[29, 1].grapheme == "│")
     #expect(grid[7, 0].grapheme == "👩" && grid[8, 0].isContinuation && grid[9, 0].grapheme == "👩")
   }
+
+  @Test("a cell keeps its grapheme, width and style in eight bytes, clusters of several scalars included")
+  func compactCells() {
+    #expect(MemoryLayout<Cell>.size == 8)
+    let decomposed = "a\u{303}"
+    var cells = [
+      Cell("x"), Cell("王", style: Style(.title, attributes: .bold)), Cell(Character(decomposed)),
+      Cell(Character("\u{E3}")), .blank(Style(.warning)), .continuation(Style(.selected)), Cell("\u{0}"),
+    ]
+    #expect(cells.map(\.grapheme) == ["x", "王", decomposed, "\u{E3}", " ", "", "\u{0}"])
+    #expect(cells.map(\.width) == [1, 2, 1, 1, 1, 0, 1])
+    #expect(cells[1].style == Style(.title, attributes: .bold) && cells[5].style == Style(.selected))
+    // The decomposed and the precomposed ã are the same text but not the same bytes for the terminal.
+    #expect(cells[2] != cells[3] && cells[2] == Cell(Character(decomposed)))
+    cells[2].style = Style(.error, attributes: [.underline, .reverse])
+    #expect(cells[2].grapheme == decomposed && cells[2].width == 1)
+    #expect(cells[2].style == Style(.error, attributes: [.underline, .reverse]))
+  }
 }

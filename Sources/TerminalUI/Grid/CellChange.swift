@@ -21,9 +21,7 @@ extension Grid {
     var changes: [CellChange] = []
     cells.withUnsafeBufferPointer { new in
       old.cells.withUnsafeBufferPointer { before in
-        func changed(_ index: Int) -> Bool {
-          !sameSize || !Cell.same(before.baseAddress! + index, new.baseAddress! + index)
-        }
+        func changed(_ index: Int) -> Bool { !sameSize || before[index] != new[index] }
         for y in 0..<height {
           let row = y * width
           var x = 0
@@ -43,25 +41,5 @@ extension Grid {
       }
     }
     return changes
-  }
-}
-
-extension Cell {
-  /// Whether the cells at `a` and `b` are equal, read in place: the grapheme's bits first (the same bits are
-  /// the same text; other bits may still spell it, and then the strings are compared), without copying the
-  /// cells (a copy retains and releases the grapheme, and a frame's diff compares every cell).
-  @inline(__always)
-  static func same(_ a: UnsafePointer<Cell>, _ b: UnsafePointer<Cell>) -> Bool {
-    guard a.pointee.width == b.pointee.width, a.pointee.style == b.pointee.style else { return false }
-    let offset = MemoryLayout<Cell>.offset(of: \Cell.grapheme)!
-    let left = UnsafeRawPointer(a) + offset
-    let right = UnsafeRawPointer(b) + offset
-    if left.loadUnaligned(as: UInt64.self) == right.loadUnaligned(as: UInt64.self),
-      left.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
-        == right.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
-    {
-      return true
-    }
-    return a.pointee.grapheme == b.pointee.grapheme
   }
 }

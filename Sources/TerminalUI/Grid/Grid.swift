@@ -41,7 +41,9 @@ public struct Grid: Hashable, Sendable {
         let w = character.displayWidth
         if w == 0 { continue }
         if x + w > limit { break }
-        if x >= 0 { set(Cell(grapheme: String(character), width: w, style: style), x: x, y: point.y) }
+        if x >= 0 {
+          set(Cell(scalar: character.unicodeScalars.first!, width: w, style: style), x: x, y: point.y)
+        }
         x += w
         continue
       }
@@ -70,21 +72,16 @@ public struct Grid: Hashable, Sendable {
       if w == 0 { continue }
       if x + w > limit { break }
       if x >= 0 {
-        let grapheme =
-          scalar.value < 0x80 ? Self.asciiGraphemes[Int(scalar.value)] : String(Character(scalar))
         if w == 1, cells[row + x].width == 1 {
-          cells[row + x] = Cell(grapheme: grapheme, width: 1, style: style)
+          cells[row + x] = Cell(scalar: scalar, width: 1, style: style)
         } else {
-          set(Cell(grapheme: grapheme, width: w, style: style), x: x, y: point.y)
+          set(Cell(scalar: scalar, width: w, style: style), x: x, y: point.y)
         }
       }
       x += w
     }
     return max(0, x - point.x)
   }
-
-  /// The one-byte strings of the ASCII characters, made once (index: the byte).
-  private static let asciiGraphemes: [String] = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
 
   /// Writes `text` in `role` from `point` on one row; returns the columns used.
   @discardableResult
