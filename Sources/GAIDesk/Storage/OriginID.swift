@@ -1,12 +1,27 @@
 /// The identity of one device's log: 16 random bytes, never shared by two writers.
 public struct OriginID: Hashable, Comparable, Sendable, CustomStringConvertible {
-  /// The 16 bytes.
-  public let bytes: [UInt8]
+  /// The 16 bytes as two big-endian words: copied, hashed and compared without a reference or a loop (a
+  /// record's header and key carry one, and merging origins compares them).
+  private let high: UInt64
+  private let low: UInt64
 
   /// Wraps 16 bytes.
   public init?(bytes: [UInt8]) {
     guard bytes.count == 16 else { return nil }
-    self.bytes = bytes
+    (high, low) = bytes.withUnsafeBytes {
+      (
+        UInt64(bigEndian: $0.loadUnaligned(fromByteOffset: 0, as: UInt64.self)),
+        UInt64(bigEndian: $0.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+      )
+    }
+  }
+
+  /// The 16 bytes.
+  public var bytes: [UInt8] { withUnsafeBytes { Array($0) } }
+
+  /// Calls `body` with the 16 bytes, without building an array.
+  public func withUnsafeBytes<Result>(_ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
+    try Swift.withUnsafeBytes(of: (high.bigEndian, low.bigEndian)) { try body($0) }
   }
 
   /// A new random origin.
@@ -18,7 +33,7 @@ public struct OriginID: Hashable, Comparable, Sendable, CustomStringConvertible 
   /// Parses 32 lowercase hexadecimal digits.
   public init?(hex: String) {
     guard hex.utf8.count == 32, hex == hex.lowercased(), let bytes = Hex.decode(hex) else { return nil }
-    self.bytes = bytes
+    self.init(bytes: bytes)
   }
 
   /// 32 lowercase hexadecimal digits (the folder name of the origin's log).
@@ -28,7 +43,7 @@ public struct OriginID: Hashable, Comparable, Sendable, CustomStringConvertible 
   /// the origins already known when an origin is created (a pair of colliding tags among 1,000 origins has a
   /// chance below one in two million).
   public var tag: String {
-    let value = bytes[0..<5].reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+    let value = high >> 24
     return String(unsafeUninitializedCapacity: 8) { text in
       for index in 0..<8 { text[index] = OriginID.tagAlphabet[Int((value >> (35 - 5 * UInt64(index))) & 31)] }
       return 8
@@ -41,6 +56,6 @@ public struct OriginID: Hashable, Comparable, Sendable, CustomStringConvertible 
   public var description: String { hex }
 
   public static func < (lhs: OriginID, rhs: OriginID) -> Bool {
-    lhs.bytes.lexicographicallyPrecedes(rhs.bytes)
+    (lhs.high, lhs.low) < (rhs.high, rhs.low)
   }
 }

@@ -129,7 +129,7 @@ public struct SegmentScanner {
       }
       guard available - 8 >= length else { return .failure(FrameProblem(reason: "truncated record")) }
       let bodyStart = position + 8
-      let originMatches = origin.bytes.withUnsafeBytes {
+      let originMatches = origin.withUnsafeBytes {
         memcmp(raw.baseAddress! + bodyStart + 1, $0.baseAddress!, 16) == 0
       }
       guard raw[bodyStart] == recordVersion, originMatches, RecordHeader.size(ofVersion: recordVersion) != nil
@@ -213,7 +213,7 @@ public struct SegmentScanner {
         let from = base + at + SegmentFormat.frameHeaderSize
         guard let hit = memchr(from, Int32(recordVersion), last - at + 1) else { return nil }
         at = base.distance(to: UnsafeRawPointer(hit)) - SegmentFormat.frameHeaderSize
-        let matches = origin.bytes.withUnsafeBytes {
+        let matches = origin.withUnsafeBytes {
           memcmp(UnsafeRawPointer(hit) + 1, $0.baseAddress!, 16) == 0
         }
         if matches { return at }
