@@ -1,5 +1,6 @@
-/// A seal of the first `length` bytes of one segment file (``SealHasher``), kept by the snapshot cache for the bytes it
-/// covered: the whole file of a closed segment, the records read so far of the segment still being written.
+/// A seal of the first `length` bytes of one segment file (``SealHasher``), kept by the snapshot cache for the
+/// bytes it covered: the whole file of a closed segment, the records read so far of the segment still being
+/// written.
 struct SegmentSeal: Equatable, Sendable {
   /// The origin whose log holds the segment.
   let origin: OriginID

@@ -60,8 +60,8 @@ public struct OfficeState: Sendable {
 
   /// ``recordsPerDay`` but for the records of `countedDay` not added to it yet.
   private var countedDays: [String: Int] = [:]
-  /// The local day (days since 1970) of the last record counted, its name, and how many of its records are not
-  /// in `countedDays` yet: records come in days, so most of them neither format their day nor look it up.
+  /// The local day (days since 1970) of the last record counted, its name, and how many of its records are
+  /// not in `countedDays` yet: records come in days, so most of them neither format their day nor look it up.
   private var countedDay = (index: Int.min, name: "", pending: 0)
 
   /// An empty office.

@@ -4,8 +4,8 @@ import Testing
 
 /// A segment's seal (docs/FORMAT.md, "Snapshot cache"): its bytes pinned, and every byte counted.
 @Suite struct SealHasherTests {
-  /// A 40-byte header (0, 1, … 39), then a record of the smallest body (89 bytes, 7·i) and one of 100 bytes
-  /// (13·i + 5), their frames' checksums made up: the seal walks frames by length and does not check them.
+  /// A 40-byte header (0, 1, … 39), then a record of the smallest body (89 bytes, 7·i) and one of 100
+  /// bytes (13·i + 5), their frames' checksums made up: the seal walks frames by length, unchecked.
   static let segment: [UInt8] = {
     var bytes = (0..<40).map { UInt8($0) }
     bytes += [89, 0, 0, 0, 0xAA, 0xBB, 0xCC, 0xDD] + (0..<89).map { UInt8(truncatingIfNeeded: $0 * 7) }
