@@ -51,12 +51,25 @@ public final class NCursesTerminal {
     noecho()
     nonl()
     keypad(gd_stdscr(), true)
+    defineHomeAndEnd()
     set_escdelay(25)
     curs_set(0)
     let colors = !noColor && theme.usesColor && has_colors()
     let terminal = NCursesTerminal(theme: colors ? theme : .monochrome)
     if colors { terminal.setUpColorPairs() }
     return terminal
+  }
+
+  /// Home and End as terminals send them outside keypad mode (xterm and tmux: `CSI H`, `CSI F`; the VT220
+  /// forms `CSI 1~`, `CSI 4~`; rxvt's `CSI 7~`, `CSI 8~`) when the terminal description names only the keypad
+  /// ones: unknown, they would arrive as Esc (which offers to discard a form) followed by letters.
+  private static func defineHomeAndEnd() {
+    for (sequence, key) in [
+      ("\u{1B}[H", KEY_HOME), ("\u{1B}[1~", KEY_HOME), ("\u{1B}[7~", KEY_HOME),
+      ("\u{1B}[F", KEY_END), ("\u{1B}[4~", KEY_END), ("\u{1B}[8~", KEY_END),
+    ] {
+      _ = define_key(sequence, key)
+    }
   }
 
   /// Leaves curses mode and restores the terminal; calling it again does nothing.

@@ -111,4 +111,25 @@ struct InterfaceTests {
     ui.keys("Enter")
     #expect(ui.waitFor("Quem está ao balcão?"))
   }
+
+  @Test("Home and End as terminals send them outside keypad mode move in the field, not to the discard box")
+  func homeAndEndSequences() throws {
+    let office = try TestOffice()
+    defer { office.remove() }
+    let ui = office.unlockedInterface()
+    defer { ui.stop() }
+    ui.keys("a")
+    #expect(ui.waitFor("Chegada"))
+    ui.type("Fatou Diallo")
+    #expect(ui.waitFor("Fatou Diallo"))
+    // xterm's and tmux's Home and End (CSI H / CSI F, and the VT220 forms CSI 1~ / CSI 4~), sent as bytes.
+    for (home, end) in [("\u{1B}[H", "\u{1B}[F"), ("\u{1B}[1~", "\u{1B}[4~")] {
+      ui.type(home)
+      ui.type("<")
+      ui.type(end)
+      ui.type(">")
+    }
+    #expect(ui.waitFor("<<Fatou Diallo>>"), "\(ui.screen())")
+    #expect(!ui.screen().contains("Descartar"), "\(ui.screen())")
+  }
 }
