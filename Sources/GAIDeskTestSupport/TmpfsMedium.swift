@@ -13,9 +13,15 @@ public struct TmpfsMedium: Sendable {
   /// Where the tmpfs is mounted.
   public let medium: String
 
-  /// Remounts the medium read-only; false (with errno set) when the kernel refuses.
+  /// Remounts the medium read-only; false (with errno set) when the kernel refuses. EBUSY (a file open for
+  /// writing on it; seen once under a full suite's load, its holder not found) is retried for two seconds.
   public func remountReadOnly() -> Bool {
-    mount("tmpfs", medium, "tmpfs", 32 /* MS_REMOUNT */ | 1 /* MS_RDONLY */, nil) == 0
+    for _ in 0..<40 {
+      if mount("tmpfs", medium, "tmpfs", 32 /* MS_REMOUNT */ | 1 /* MS_RDONLY */, nil) == 0 { return true }
+      guard errno == EBUSY else { return false }
+      usleep(50_000)
+    }
+    return false
   }
 
   /// Every file and folder on the medium with its bytes (to show that a read-only medium never changed).

@@ -76,6 +76,35 @@ struct FlowTests {
     #expect(model.selectedVisit(queue)?.id == "T-6")
   }
 
+  @Test("typing ahead past the ticket: a goes on to the next arrival, a queue command only closes the box")
+  func typingPastTheTicket() {
+    func ticketShown() -> AppModel {
+      var model = Fixture.model()
+      Fixture.press(&model, [.character("a")])
+      Fixture.type(&model, "joao gon")
+      _ = Fixture.press(&model, [.enter])
+      var state = Fixture.state()
+      state.apply(
+        EventBatch(
+          staff: "Ana", office: "praia",
+          events: [.visitArrived(visitID: "T-6", visitorID: "V-4", day: Fixture.today, number: 6)]),
+        time: Fixture.at(minutesAgo: 0, counter: 99))
+      _ = model.update(.done(.arrive(visitorID: "V-4"), state, visitID: "T-6", referralID: nil))
+      return model
+    }
+    // The next person's name typed at once after `a`: it lands in a new arrival form, nothing else happens.
+    var model = ticketShown()
+    #expect(Fixture.press(&model, [.character("a")]).isEmpty)
+    #expect(Fixture.type(&model, "Lucia").isEmpty, "no letter of the name acts on the queue")
+    #expect(
+      model.current(ArrivalScreen.self)?.query.text == "Lucia",
+      "\(model.view().grid.lines.joined(separator: "\n"))")
+    // A queue command (c calls the next visitor) only closes the box: nobody is called by a key meant for it.
+    model = ticketShown()
+    #expect(Fixture.press(&model, [.character("c")]).isEmpty)
+    #expect(model.queueScreen != nil && model.overlay == nil)
+  }
+
   @Test("a new visitor's short form: Tab between fields, duplicates warned, Esc asks before losing it")
   func newVisitor() {
     var model = Fixture.model()

@@ -141,6 +141,18 @@ extension AppModel {
   /// Whether Esc closes a panel of the current screen rather than leaving it.
   var isInPanel: Bool { screen.contract.isInPanel }
 
+  /// The keys that, typed over a box closing onto the queue (a ticket, a saved visit), reach the queue too:
+  /// those opening the next arrival or a search, so that someone typing ahead for the next person lands in
+  /// the form. Any other key only closes the box: a queue command (c calls the next visitor) never runs
+  /// from a key meant for the box.
+  static let typedThroughToQueue: [KeyEvent] = [.character("a"), .character("/")]
+
+  /// `key`, typed over a box that just closed onto the queue, applied to the queue when it opens a form.
+  private mutating func typedThrough(_ key: KeyEvent) -> [Effect] {
+    guard Self.typedThroughToQueue.contains(key), queueScreen != nil else { return [] }
+    return handleKey(key)
+  }
+
   private mutating func overlayKey(_ key: KeyEvent) -> [Effect] {
     guard let current = overlay else { return [] }
     switch current {
@@ -166,6 +178,7 @@ extension AppModel {
     case .ticket(let visitID):
       overlay = nil
       backToQueue(selecting: visitID)
+      return typedThrough(key)
     case .saved(let visitID, let referralIDs, let language):
       if [.pageDown, .pageUp, .down, .up].contains(key) {
         // The page is the rows the box shows, less the "more" line, from the layout the drawing uses.
@@ -183,6 +196,7 @@ extension AppModel {
       overlay = nil
       notice = nil
       backToQueue(selecting: nil)
+      return typedThrough(key)
     case .confirmMerge(let keep, let other):
       if Self.isYes(key) {
         overlay = nil
