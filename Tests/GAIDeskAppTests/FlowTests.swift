@@ -52,6 +52,17 @@ struct FlowTests {
     #expect(Fixture.press(&model, [.enter]) == [.unlock(passphrase: "right")])
   }
 
+  /// The worker's answer to João Gonçalves's (V-4) arrival: ticket A-006, visit T-6.
+  static func arrived(_ model: inout AppModel) {
+    var state = Fixture.state()
+    state.apply(
+      EventBatch(
+        staff: "Ana", office: "praia",
+        events: [.visitArrived(visitID: "T-6", visitorID: "V-4", day: Fixture.today, number: 6)]),
+      time: Fixture.at(minutesAgo: 0, counter: 99))
+    _ = model.update(.done(.arrive(visitorID: "V-4"), state, visitID: "T-6", referralID: nil))
+  }
+
   @Test(
     "arrival: search from the first letter, pick with arrows, ticket shown, back on the queue at the ticket")
   func arrival() {
@@ -62,13 +73,7 @@ struct FlowTests {
     #expect(screen.hits.contains("V-4"))
     Fixture.type(&model, "oao gon")
     #expect(Fixture.press(&model, [.enter]) == [.arrive(visitorID: "V-4")])
-    var state = Fixture.state()
-    state.apply(
-      EventBatch(
-        staff: "Ana", office: "praia",
-        events: [.visitArrived(visitID: "T-6", visitorID: "V-4", day: Fixture.today, number: 6)]),
-      time: Fixture.at(minutesAgo: 0, counter: 99))
-    _ = model.update(.done(.arrive(visitorID: "V-4"), state, visitID: "T-6", referralID: nil))
+    Self.arrived(&model)
     #expect(model.view().grid.lines.joined().contains("Senha A-006 para João Gonçalves"))
     guard model.queueScreen != nil else { Issue.record("the ticket is not shown over the queue"); return }
     Fixture.press(&model, [.enter])
@@ -83,13 +88,7 @@ struct FlowTests {
       Fixture.press(&model, [.character("a")])
       Fixture.type(&model, "joao gon")
       _ = Fixture.press(&model, [.enter])
-      var state = Fixture.state()
-      state.apply(
-        EventBatch(
-          staff: "Ana", office: "praia",
-          events: [.visitArrived(visitID: "T-6", visitorID: "V-4", day: Fixture.today, number: 6)]),
-        time: Fixture.at(minutesAgo: 0, counter: 99))
-      _ = model.update(.done(.arrive(visitorID: "V-4"), state, visitID: "T-6", referralID: nil))
+      Self.arrived(&model)
       return model
     }
     // The next person's name typed at once after `a`: it lands in a new arrival form, nothing else happens.

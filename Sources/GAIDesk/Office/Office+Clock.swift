@@ -17,8 +17,7 @@ extension Office {
 
   /// Records dated on a local day after `now`'s (written with a clock set ahead), per day.
   public func futureDatedRecords(now: Date) -> [(day: String, count: Int)] {
-    let today = LocalTime.day(now)
-    return state.recordsPerDay.filter { $0.key > today }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    state.recordsPerDay(after: LocalTime.day(now))
   }
 }
 

@@ -67,6 +67,16 @@ public struct OfficeState: Sendable {
   /// An empty office.
   public init() {}
 
+  /// The records counted on each local day after `day`, in day order, read without copying
+  /// ``recordsPerDay`` (the health report asks after every write).
+  func recordsPerDay(after day: String) -> [(day: String, count: Int)] {
+    var later = countedDays.filter { $0.key > day }
+    if countedDay.pending > 0, countedDay.name > day {
+      later[countedDay.name, default: 0] += countedDay.pending
+    }
+    return later.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+  }
+
   /// Counts a record written at `time` in `recordsPerDay`.
   mutating func countRecord(on time: WallTime) {
     let seconds = Int(time.milliseconds / 1000) + LocalTime.offsetSeconds

@@ -20,6 +20,9 @@ import Testing
       state.countRecord(on: Self.time(hour))
       expected[LocalTime.day(Self.time(hour)), default: 0] += 1
       #expect(state.recordsPerDay == expected)
+      let later = expected.filter { $0.key > "2026-11-29" }.sorted { $0.key < $1.key }
+      #expect(state.recordsPerDay(after: "2026-11-29").map(\.day) == later.map(\.key))
+      #expect(state.recordsPerDay(after: "2026-11-29").map(\.count) == later.map(\.value))
     }
     #expect(expected == ["2026-11-29": 1, "2026-11-30": 4, "2026-12-01": 2])
     var w = ByteWriter()

@@ -177,6 +177,22 @@ import Testing
       OriginID(bytes: [0x08, 0x42, 0x10, 0x84, 0x21] + [UInt8](repeating: 0, count: 11))!.tag == "11111111")
   }
 
+  @Test("origins held in two words keep their bytes, hex and canonical order (the bytes' lexicographic one)")
+  func originsAsBefore() {
+    var random = SeededRandom(seed: 41)
+    let bytes = (0..<300).map { index in
+      // Some share their first eight bytes, so the second word decides.
+      (0..<16).map { at in at < 8 && index % 3 == 0 ? UInt8(7) : UInt8(truncatingIfNeeded: random.next()) }
+    }
+    let origins = bytes.map { OriginID(bytes: $0)! }
+    #expect(origins.map(\.bytes) == bytes)
+    #expect(origins.map { OriginID(hex: $0.hex)! } == origins)
+    for (a, b) in zip(origins, origins.dropFirst()) {
+      #expect((a < b) == a.bytes.lexicographicallyPrecedes(b.bytes))
+      #expect((b < a) == b.bytes.lexicographicallyPrecedes(a.bytes))
+    }
+  }
+
   @Test func accountNamesMatchAsCaseInsensitiveCompare() {
     let pieces = [
       "a", "A", "z", "Z", "@", "[", "`", "{", "0", " ", "-", "é", "É", "ß", "SS", "ss", "İ", "i", "ﬁ", "Ω",
