@@ -95,6 +95,12 @@ struct ScreenSnapshotTests {
       }
     ),
     (
+      "serve-leave",
+      { m in
+        m.openServe(m.state.visits["T-2"]!); Fixture.press(&m, [.escape])
+      }
+    ),
+    (
       "saved-slip",
       { m in
         m.openServe(

@@ -28,6 +28,30 @@ import Testing
     #expect(cli.run(["queue", "undo", "A-999"]).status == 2)
   }
 
+  @Test func aTicketCalledByMistakeGoesBackToTheQueueFromTheCommandLine() throws {
+    let cli = CLI()
+    #expect(cli.run(["init", "--office", "praia", "--staff", "Ana Tavares"]).status == 0)
+    #expect(cli.run(["queue", "add", "--name", "Aminata Baldé"]).status == 0)
+    #expect(cli.run(["queue", "call", "--desk", "2"]).status == 0)
+    let back = cli.run(["queue", "return", "A-001"])
+    #expect(back.status == 0, "\(back.err)")
+    #expect(back.out.contains("A-001 voltou à fila, à espera desde as "), "\(back.out)")
+    let list = cli.run(["queue", "list"])
+    #expect(list.out.contains("à espera") && !list.out.contains("chamad"), "\(list.out)")
+    let json = try CLI.object(cli.run(["queue", "list", "--json"]))
+    let visit = try #require((json["items"] as? [[String: Any]])?.first)
+    #expect(visit["status"] as? String == "waiting" && visit["called"] == nil && visit["desk"] == nil)
+    // Only a called ticket goes back: refused in the language asked, nothing written.
+    let again = cli.run(["queue", "return", "A-001", "--lang", "en"])
+    #expect(again.status == 1)
+    #expect(again.err.contains("Ticket A-001 is not called"), "\(again.err)")
+    #expect(cli.run(["queue", "return", "A-999"]).status == 2)
+    // Called again: the JSON answer of the return says the visit waits again.
+    #expect(cli.run(["queue", "call", "A-001", "--desk", "1"]).status == 0)
+    let answer = try CLI.object(cli.run(["queue", "return", "A-001", "--json"]))
+    #expect(answer["status"] as? String == "waiting" && answer["ticket"] as? String == "A-001")
+  }
+
   @Test func followUpAndQueueColumnsLineUpWithWideAndEmojiNames() throws {
     let cli = CLI()
     #expect(cli.run(["init", "--office", "praia", "--staff", "Ana Tavares"]).status == 0)

@@ -45,6 +45,7 @@ extension Event {
       return .visitClosed(visitID: m(id), topics: topics, outcome: outcome, note: note)
     case .visitLeft(let id): return .visitLeft(visitID: m(id))
     case .visitReopened(let id, let leftAt): return .visitReopened(visitID: m(id), leftAt: leftAt)
+    case .visitReturned(let id, let calledAt): return .visitReturned(visitID: m(id), calledAt: calledAt)
     case .referralCreated(let id, let visitorID, let partner, let topic, let due, let note, let visitID):
       return .referralCreated(
         referralID: m(id), visitorID: m(visitorID), partner: partner, topic: topic, due: due, note: note,

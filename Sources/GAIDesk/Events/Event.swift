@@ -22,6 +22,10 @@ public enum Event: Equatable, Sendable {
   /// marked it) goes back to the queue as it was. Folded only while the visit is still left by that record
   /// and within ``VisitReopening/window`` of it.
   case visitReopened(visitID: String, leftAt: WallTime)
+  /// A call was undone (the visitor was called by mistake): the visit called at `calledAt` (the wall time of
+  /// the record that called it) goes back to the queue as it was before that call. Folded only while the
+  /// visit is still called by that record (``VisitReturning``).
+  case visitReturned(visitID: String, calledAt: WallTime)
   /// A referral was made.
   case referralCreated(
     referralID: String, visitorID: String, partner: String, topic: String, due: String?, note: String?,
@@ -94,6 +98,7 @@ public enum EventType: UInt16, CaseIterable, Sendable {
   case knowledgeConfirmed = 31
   case idsRemapped = 32
   case visitReopened = 33
+  case visitReturned = 34
   case accountAdded = 40
   case accountRemoved = 41
   case accountRoleChanged = 42

@@ -154,6 +154,10 @@ public enum EventCodec {
       w.writeString(visitID)
       w.writeVarint(leftAt.milliseconds)
       return known(.visitReopened)
+    case .visitReturned(let visitID, let calledAt):
+      w.writeString(visitID)
+      w.writeVarint(calledAt.milliseconds)
+      return known(.visitReturned)
     case .idsRemapped(let origin, let map):
       w.writeString(origin)
       w.writeVarint(UInt64(map.count))
@@ -257,6 +261,9 @@ public enum EventCodec {
     case .sheetUpdated: return .sheetUpdated(try decodeSheet(&r))
     case .visitReopened:
       return .visitReopened(visitID: try r.readString(), leftAt: WallTime(milliseconds: try r.readVarint()))
+    case .visitReturned:
+      return .visitReturned(
+        visitID: try r.readString(), calledAt: WallTime(milliseconds: try r.readVarint()))
     case .historyLossAccepted:
       return .historyLossAccepted(origin: try r.readString(), through: try r.readVarint())
     case .idsRemapped:

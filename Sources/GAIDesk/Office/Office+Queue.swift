@@ -113,10 +113,25 @@ extension Office {
     return state.visits[id]!
   }
 
+  /// Undoes the call of a ticket called by mistake: it goes back to the queue as it was before that call
+  /// (waiting in its place, its wait counted from its arrival to its next call). Allowed only while the visit
+  /// is still called by that call (``VisitReturning``).
+  @discardableResult
+  public func returnToQueue(ticket: String, staff: String) throws -> Visit {
+    let id = try perform(staff: staff) { context in
+      let visit = try Office.visit(ticket, in: context)
+      guard VisitReturning.canReturn(visit), let calledAt = visit.calledAt else {
+        throw GAIDeskError(.visitNotCalled, visit.ticket)
+      }
+      return Produced(value: visit.id, events: [.visitReturned(visitID: visit.id, calledAt: calledAt)])
+    }.value
+    return state.visits[id]!
+  }
+
   /// The visit named by a ticket of today (`A-007`, `B-007`, `7`) or by its id. A bare number means this
   /// PC's ticket when it issued one, else the only ticket with that number. A ticket of the day before is
   /// found when today has none with that number: a visit that crossed midnight can still be closed, marked
-  /// left or have its leave undone.
+  /// left, put back in the queue or have its leave undone.
   static func visit(_ reference: String, in context: CommandContext) throws -> Visit {
     if let visit = context.state.visits[reference] { return visit }
     let parts = reference.uppercased().split(separator: "-", maxSplits: 1).map(String.init)

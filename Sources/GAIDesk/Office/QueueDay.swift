@@ -8,3 +8,11 @@ extension OfficeState {
     return carried + visits(on: day)
   }
 }
+
+extension OfficeState {
+  /// The tickets of the queue of local day `day` still called to `desk` (being served there, or called by
+  /// mistake and never put back), in arrival order.
+  public func called(atDesk desk: String, on day: String) -> [Visit] {
+    queue(on: day).filter { $0.status == .called && $0.desk == desk }
+  }
+}

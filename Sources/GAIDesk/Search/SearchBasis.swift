@@ -37,7 +37,7 @@ public struct SearchBasis: Equatable, Sendable {
     case .visitorRegistered(let visitor): visitor.id
     case .visitorUpdated(let visitor, _, _): visitor.id
     case .officeCreated, .consentRecorded, .visitArrived, .visitCalled, .visitClosed, .visitLeft,
-      .visitReopened,
+      .visitReopened, .visitReturned,
       .referralCreated, .referralChanged, .followUpAdded, .followUpDone, .visitorsMerged, .visitorsUnmerged,
       .partnerAdded, .partnerUpdated, .partnerRetired, .sheetUpdated, .historyLossAccepted,
       .knowledgeConfirmed,

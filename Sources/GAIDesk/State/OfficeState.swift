@@ -147,6 +147,11 @@ public struct OfficeState: Sendable {
         VisitReopening.undoes(leftAt, visit: visits.visit(at: row), at: time)
       else { return }
       visits.reopen(row)
+    case .visitReturned(let id, let calledAt):
+      guard let row = visits.row(of: id), VisitReturning.undoes(calledAt, visit: visits.visit(at: row)) else {
+        return
+      }
+      visits.uncall(row)
     case .referralCreated(let id, let visitorID, let partner, let topic, let due, let note, let visitID):
       let referral = Referral(
         id: id, visitorID: visitorID, partner: partner, topic: topic, due: due, note: note, visitID: visitID,

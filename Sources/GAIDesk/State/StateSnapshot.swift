@@ -8,7 +8,7 @@ import Foundation
 /// It is sealed in chunks (`SnapshotChunk`), written and read one chunk at a time (docs/FORMAT.md).
 enum StateSnapshot {
   static let magic: [UInt8] = Array("GAIDSNAP".utf8)
-  static let version: UInt16 = 16
+  static let version: UInt16 = 17
 
   /// What loading found.
   enum Outcome {

@@ -202,6 +202,15 @@ public struct VisitTable: Sendable {
     rows[Int(row)].endedAt = 0
   }
 
+  /// Back in the queue as before its call: waiting, with no call time, desk or staff.
+  mutating func uncall(_ row: Int32) {
+    rows[Int(row)].status = .waiting
+    rows[Int(row)].calledAt = 0
+    rows[Int(row)].hasCalledAt = false
+    rows[Int(row)].desk = -1
+    rows[Int(row)].servedBy = -1
+  }
+
   /// The visits of a table as a collection, in arrival order.
   public struct Values: RandomAccessCollection, Sendable {
     let table: VisitTable

@@ -93,6 +93,7 @@ public enum ErrorCode: String, CaseIterable, Sendable {
   case visitNoTopic = "error.visit.noTopic"
   case visitNotWaiting = "error.visit.notWaiting"
   case visitNotLeft = "error.visit.notLeft"
+  case visitNotCalled = "error.visit.notCalled"
   case visitReopenLate = "error.visit.reopenLate"
   case visitUnknown = "error.visit.unknown"
   case visitorDuplicate = "error.visitor.duplicate"

@@ -45,6 +45,8 @@ extension AppModel {
       .consent,
       .confirmClock:
       return KeyMap([yesBinding(Self.yesKeys), noBinding])
+    case .confirmLeaveServe:
+      return leaveServeKeyMap
     case .profileConsent:
       return KeyMap([
         yesBinding(Self.consentYesKeys),

@@ -109,6 +109,11 @@ extension AppModel {
   }
 
   private mutating func handle(_ command: Command) -> [Effect] {
+    // A screen that must not be left without a word (a visitor still called) asks its own question.
+    if command == .back, !isInPanel, let box = screen.contract.leavingBox(model: self) {
+      overlay = box
+      return []
+    }
     switch command {
     case .help:
       overlay = .help
@@ -247,6 +252,8 @@ extension AppModel {
         return [.markLeft(visitID: visitID)]
       }
       if Self.isNo(key) { overlay = nil }
+    case .confirmLeaveServe(let visitID):
+      return leaveServeKey(key, visitID: visitID)
     case .confirmClock(_, let effects, let held):
       if Self.isYes(key) {
         overlay = nil
@@ -362,6 +369,12 @@ extension AppModel {
     case .reopenVisit:
       if let visitID, let visit = state.visits[visitID] {
         notice = Notice(tr("queue.reopened", visit.ticket, name(visit.visitorID)), role: .success)
+      }
+    case .returnToQueue:
+      backToQueue(selecting: visitID)
+      if let visitID, let visit = state.visits[visitID] {
+        let since = LocalTime.clock(visit.arrivedAt)
+        notice = Notice(tr("serve.returned", visit.ticket, name(visit.visitorID), since), role: .success)
       }
     case .confirmKnowledge, .correctSheetLine, .correctPartner, .addAccount, .removeAccount, .changeRole,
       .setLockTimes:

@@ -89,7 +89,7 @@ extension AppModel {
       renderHelp(into: &grid)
     case .confirmQuit:
       grid.render(
-        Modal(title: tr("quit.title"), message: tr("quit.message"), buttons: yesNo, role: .warning),
+        Modal(title: tr("quit.title"), message: quitMessage, buttons: yesNo, role: .warning),
         in: grid.area)
     case .confirmDiscard:
       grid.render(
@@ -135,6 +135,8 @@ extension AppModel {
       let message = tr("queue.leftMessage", visit?.ticket ?? "", visit.map { name($0.visitorID) } ?? "")
       grid.render(
         Modal(title: tr("queue.leftTitle"), message: message, buttons: yesNo, role: .warning), in: grid.area)
+    case .confirmLeaveServe(let visitID):
+      grid.render(leaveServeModal(visitID: visitID), in: grid.area)
     case .confirmClock(let warning, _, _):
       grid.render(
         Modal(title: tr("clock.title"), message: clockMessage(warning), buttons: yesNo, role: .warning),

@@ -75,6 +75,8 @@ public enum Effect: Equatable, Sendable {
   case setLockTimes(LockTimesChange)
   /// Undo "left without service" of a visit (the core allows it for minutes after).
   case reopenVisit(visitID: String)
+  /// Undo the call of a visit called by mistake: it waits in the queue again as before the call.
+  case returnToQueue(visitID: String)
   /// Leave the program.
   case quit
 }

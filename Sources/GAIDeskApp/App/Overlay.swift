@@ -27,6 +27,8 @@ public enum Overlay: Sendable {
   case confirmRetire(code: String)
   /// Mark the visit as left without service? yes/no.
   case confirmLeft(visitID: String)
+  /// Leaving the serve screen of a called visit: yes puts it back in the queue, N leaves it called, Esc stays.
+  case confirmLeaveServe(visitID: String)
   /// A message to acknowledge.
   case message(String)
   /// A new office's recovery code, shown only once: only Enter closes it, then the PIN is asked when

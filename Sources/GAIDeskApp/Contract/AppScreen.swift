@@ -23,6 +23,8 @@ public protocol AppScreen {
   var isDirty: Bool { get }
   /// Whether Esc closes a part of the screen (it then gets `.back`) rather than the screen.
   var isInPanel: Bool { get }
+  /// The box Esc opens instead of leaving the screen; nil leaves it (asking first when typing would be lost).
+  func leavingBox(model: AppModel) -> Overlay?
 }
 
 extension AppScreen {
@@ -40,6 +42,8 @@ extension AppScreen {
   public var isDirty: Bool { false }
   /// Esc leaves the screen.
   public var isInPanel: Bool { false }
+  /// Esc asks nothing more than `isDirty` says.
+  public func leavingBox(model: AppModel) -> Overlay? { nil }
 }
 
 /// What an effect produced: the visit and referrals it concerned.

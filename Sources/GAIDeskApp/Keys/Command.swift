@@ -86,6 +86,8 @@ public enum Command: Hashable, Sendable {
   case toConfirm
   /// Undo "left without service" (within minutes of it).
   case undoLeft
+  /// Put the visitor being served back in the queue (a call made by mistake).
+  case returnToQueue
   /// Change when the office's desks lock and wipe their keys (administrators).
   case lockTimes
 }

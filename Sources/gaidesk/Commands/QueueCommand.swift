@@ -5,7 +5,7 @@ import GAIDesk
 struct QueueCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "queue", abstract: Help.t("Serve the day's queue: arrivals, calls, done, left."),
-    subcommands: [Add.self, Call.self, Done.self, Left.self, UndoLeft.self, List.self])
+    subcommands: [Add.self, Call.self, Return.self, Done.self, Left.self, UndoLeft.self, List.self])
 
   struct Add: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -58,6 +58,22 @@ struct QueueCommand: ParsableCommand {
       if options.json { return Console.json(JSONView.visit(visit, state: office.state)) }
       let name = Console.line(office.state.visitors[visit.visitorID]?.fullName ?? "")
       Console.say("queue.called", visit.ticket, name, visit.desk ?? "—")
+    }
+  }
+
+  struct Return: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "return",
+      abstract: Help.t(
+        "Put a ticket called by mistake back in the queue: it waits again as before the call."))
+    @OptionGroup var options: OfficeOptions
+    @Argument(help: Help.t("The ticket, e.g. A-007.")) var ticket: String
+
+    func run() throws {
+      let office = try options.open()
+      let visit = try office.returnToQueue(ticket: ticket, staff: try options.actor(office))
+      if options.json { return Console.json(JSONView.visit(visit, state: office.state)) }
+      Console.say("queue.returned", visit.ticket, LocalTime.clock(visit.arrivedAt))
     }
   }
 

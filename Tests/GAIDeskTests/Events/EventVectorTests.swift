@@ -32,6 +32,8 @@ import Testing
     case .visitLeft: return .visitLeft(visitID: "T-K7QD2M9X-13")
     case .visitReopened:
       return .visitReopened(visitID: "T-K7QD2M9X-13", leftAt: WallTime(milliseconds: 1_796_043_600_000))
+    case .visitReturned:
+      return .visitReturned(visitID: "T-K7QD2M9X-13", calledAt: WallTime(milliseconds: 1_796_043_540_000))
     case .referralCreated:
       return .referralCreated(
         referralID: "R-K7QD2M9X-14", visitorID: visitor.id, partner: "aai", topic: "residence.renewal",

@@ -114,6 +114,7 @@ import Testing
             return .visitClosed(visitID: renamed(id), topics: topics, outcome: maybe(), note: maybe())
           case .visitLeft(let id): return .visitLeft(visitID: renamed(id))
           case .visitReopened(let id, let at): return .visitReopened(visitID: renamed(id), leftAt: at)
+          case .visitReturned(let id, let at): return .visitReturned(visitID: renamed(id), calledAt: at)
           default: return event
           }
         }

@@ -12,18 +12,23 @@ import Testing
   /// 500 cases in `swift test`; `GAIDESK_PROPERTY_CASES` sets more (scripts/property-long.sh).
   @Test func everyInterleavingFoldsToTheCanonicalState() throws {
     var reopened = 0
+    var returned = 0
     let refolds = try runPropertyCases("GAIDESK_PROPERTY_CASES", count: 500, seed: 20_261_130) {
-      try runCase(&$0, label: $1, reopened: &reopened)
+      try runCase(&$0, label: $1, reopened: &reopened, returned: &returned)
     }
     // The random deliveries do send records that belong before others already folded.
     #expect(refolds > 0)
     // Some undone leaves do put a visit back in the queue (the others are ignored by the same rule).
     #expect(reopened > 0)
+    // Some undone calls do put a visit back in the queue (the others name a call that is no longer the visit's).
+    #expect(returned > 0)
   }
 
   /// One case; returns how many times the office had to fold again, and counts in `reopened` the leaves
-  /// the canonical fold undid.
-  private func runCase(_ random: inout SeededRandom, label: String, reopened: inout Int) throws -> Int {
+  /// and in `returned` the calls the canonical fold undid.
+  private func runCase(
+    _ random: inout SeededRandom, label: String, reopened: inout Int, returned: inout Int
+  ) throws -> Int {
     let dir = TemporaryDirectory()
     let office = try TestOffice.make(in: dir)
     let keyring = office.keyringForVerification
@@ -48,9 +53,13 @@ import Testing
     for entry in entries.sorted(by: { $0.key < $1.key }) {
       let batch = try EventCodec.decode(entry.payload)
       let left = Set(canonical.visits.values.filter { $0.status == .left }.map(\.id))
+      let called = Set(canonical.visits.values.filter { $0.status == .called }.map(\.id))
       canonical.apply(batch, time: entry.content.wall)
       for case .visitReopened(let id, _) in batch.events where left.contains(id) {
         if canonical.visits[id]?.status != .left { reopened += 1 }
+      }
+      for case .visitReturned(let id, _) in batch.events where called.contains(id) {
+        if canonical.visits[id]?.status == .waiting { returned += 1 }
       }
     }
     let expected = digest(canonical)
@@ -130,6 +139,7 @@ struct RandomScript {
     var referrals: [String] = []
     var followUps: [String] = []
     var leaves: [(visit: String, at: WallTime)] = []
+    var calls: [(visit: String, at: WallTime)] = []
     var counter = 0
     func newID(_ kind: String, _ origin: Int) -> String {
       counter += 1
@@ -145,7 +155,7 @@ struct RandomScript {
       let date = Date(timeIntervalSince1970: clocks[origin])
       var events: [Event] = []
       for _ in 0..<Int.random(in: 1...2, using: &random) {
-        let pick = Int.random(in: 0..<17, using: &random)
+        let pick = Int.random(in: 0..<18, using: &random)
         switch pick {
         case 0...1:
           let id = newID("V", origin)
@@ -175,7 +185,9 @@ struct RandomScript {
               visitID: id, visitorID: visitors.randomElement(using: &random)!, day: LocalTime.day(date),
               number: Int.random(in: 1...40, using: &random)))
         case 6 where !visits.isEmpty:
-          events.append(.visitCalled(visitID: visits.randomElement(using: &random)!, desk: "\(origin + 1)"))
+          let visit = visits.randomElement(using: &random)!
+          calls.append((visit, WallTime(date)))
+          events.append(.visitCalled(visitID: visit, desk: "\(origin + 1)"))
         case 7 where !visits.isEmpty:
           events.append(
             .visitClosed(
@@ -189,6 +201,11 @@ struct RandomScript {
           // Undo a leave of any origin (often one this origin has not seen, or too late, or undone already).
           let leave = leaves.randomElement(using: &random)!
           events.append(.visitReopened(visitID: leave.visit, leftAt: leave.at))
+        case 17 where !calls.isEmpty:
+          // Undo a call of any origin (often one this origin has not seen, or one served, left or called
+          // again since).
+          let call = calls.randomElement(using: &random)!
+          events.append(.visitReturned(visitID: call.visit, calledAt: call.at))
         case 9 where !visitors.isEmpty:
           let id = newID("R", origin)
           referrals.append(id)

@@ -53,6 +53,12 @@ import Testing
           }
           visits[id]?.status = visit.calledAt == nil ? .waiting : .called
           visits[id]?.endedAt = nil
+        case .visitReturned(let id, let calledAt):
+          guard let visit = visits[id], VisitReturning.undoes(calledAt, visit: visit) else { continue }
+          visits[id]?.status = .waiting
+          visits[id]?.calledAt = nil
+          visits[id]?.desk = nil
+          visits[id]?.servedBy = nil
         default: continue
         }
       }
@@ -88,6 +94,7 @@ import Testing
               return .visitClosed(visitID: renamed(id), topics: topics, outcome: outcome, note: note)
             case .visitLeft(let id): return .visitLeft(visitID: renamed(id))
             case .visitReopened(let id, let at): return .visitReopened(visitID: renamed(id), leftAt: at)
+            case .visitReturned(let id, let at): return .visitReturned(visitID: renamed(id), calledAt: at)
             default: return event
             }
           }

@@ -88,6 +88,7 @@ public struct ServeScreen: AppScreen {
     return KeyMap(
       [
         KeyBinding([.function(10), .control("s")], .save, help: tr("key.closeVisit"), label: "F10"),
+        KeyBinding(.function(5), .returnToQueue, help: tr("key.backToQueue")),
         KeyBinding(.enter, .submit, help: enterHelp),
         KeyBinding(.tab, .nextField, help: tr("key.field")),
         KeyBinding(.backTab, .previousField, help: tr("key.previous"), hidden: true),
@@ -318,6 +319,10 @@ extension ServeScreen {
         focus = Section(rawValue: min(focus.rawValue + 1, count - 1))!
       }
     case .save: return close(model: model, consentAsked: false)
+    case .returnToQueue:
+      // Nothing typed to lose: back to the queue at once; else the box says what is lost first.
+      if isDirty { return Reaction(navigation: .overlay(.confirmLeaveServe(visitID: visitID))) }
+      return Reaction([.returnToQueue(visitID: visitID)])
     default: break
     }
     return Reaction()
@@ -382,10 +387,16 @@ extension ServeScreen {
     return close(model: model, consentAsked: true)
   }
 
-  /// A refused close or consent is said under the form, which keeps what was typed.
+  /// Esc while the visit is still called (the core's rule) asks: back to the queue, leave it called, or stay.
+  public func leavingBox(model: AppModel) -> Overlay? {
+    guard let visit = model.state.visits[visitID], VisitReturning.canReturn(visit) else { return nil }
+    return .confirmLeaveServe(visitID: visitID)
+  }
+
+  /// A refused close, consent or return to the queue is said under the form, which keeps what was typed.
   public mutating func failed(_ effect: Effect, message: String) -> Bool {
     switch effect {
-    case .close, .recordConsent:
+    case .close, .recordConsent, .returnToQueue:
       error = message
       return true
     default: return false
