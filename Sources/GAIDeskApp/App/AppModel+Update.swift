@@ -130,6 +130,9 @@ extension AppModel {
     case .back where screens.count > 1 && !isInPanel:
       pop()
       return []
+    case .clearField:
+      // The focused field empties itself on Ctrl-U, as it does on screens that do not show the key.
+      return react { $0.input(.control("u"), model: $1) }
     default: break
     }
     return react { $0.handle(command, model: $1) }

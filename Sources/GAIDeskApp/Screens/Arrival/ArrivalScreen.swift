@@ -44,7 +44,7 @@ public struct ArrivalScreen: AppScreen {
           KeyBinding(.tab, .nextField, help: tr("key.field")),
           KeyBinding(.backTab, .previousField, help: tr("key.previous"), hidden: true),
           KeyBinding(.escape, .back, help: tr("key.back")),
-        ] + CommonKeys.bindings(tr, helpOnQuestionMark: false))
+        ] + CommonKeys.bindings(tr, helpOnQuestionMark: false) + [CommonKeys.clearField(tr)])
     }
     return KeyMap(
       [
