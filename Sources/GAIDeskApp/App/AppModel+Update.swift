@@ -115,6 +115,7 @@ extension AppModel {
       return []
     case .language:
       tr.language = Translator.next(after: tr.language)
+      for index in screens.indices { screens[index].contract.languageChanged(to: tr) }
       return officeCode == nil
         ? [] : [.saveSettings(language: tr.language)]
     case .quit where backupProgress != nil:

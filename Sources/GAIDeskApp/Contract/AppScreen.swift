@@ -23,6 +23,8 @@ public protocol AppScreen {
   var isDirty: Bool { get }
   /// Whether Esc closes a part of the screen (it then gets `.back`) rather than the screen.
   var isInPanel: Bool { get }
+  /// Shows what it holds as text (a date in a field) as the language `tr` writes it, after F2.
+  mutating func languageChanged(to tr: Translator)
 }
 
 extension AppScreen {
@@ -40,6 +42,8 @@ extension AppScreen {
   public var isDirty: Bool { false }
   /// Esc leaves the screen.
   public var isInPanel: Bool { false }
+  /// Nothing held as text depends on the language.
+  public mutating func languageChanged(to tr: Translator) {}
 }
 
 /// What an effect produced: the visit and referrals it concerned.
