@@ -148,3 +148,15 @@ struct FieldSelectionTests {
     #expect(grid[5, 1].style.attributes.contains(.reverse))
   }
 }
+
+@Suite("Wrapping list items")
+struct IndentWrapTests {
+  @Test("a wrapped list item keeps its indent and marker; its later rows line up under its text")
+  func keepsIndent() {
+    let lines = "  [ ] Comprovativo de meios de subsistência atualizado".wrappedKeepingIndent(toWidth: 30)
+    #expect(lines == ["  [ ] Comprovativo de meios de", "      subsistência atualizado"])
+    #expect("  Direção de Estrangeiros".wrappedKeepingIndent(toWidth: 40) == ["  Direção de Estrangeiros"])
+    #expect(
+      "Onde ir: muito longe daqui".wrappedKeepingIndent(toWidth: 12) == ["Onde ir:", "muito longe", "daqui"])
+  }
+}

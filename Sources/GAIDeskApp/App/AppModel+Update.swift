@@ -328,8 +328,11 @@ extension AppModel {
     case .recordConsent:
       break
     case .close:
-      notice = Notice(tr("serve.saved"), role: .success)
-      guard let visitID else { break }
+      // The saved box says it; without one, the status line does.
+      guard let visitID else {
+        notice = Notice(tr("serve.saved"), role: .success)
+        break
+      }
       // Every referral of the visit, each with its slip, in the language chosen in the form.
       let referralIDs = state.allReferrals.filter { $0.visitID == visitID }.sorted { $0.id < $1.id }.map(\.id)
       var language = tr.language

@@ -196,7 +196,7 @@ extension AppModel {
       lines.append("")
       lines += slipLines(referralID, language: language)
     }
-    return lines.flatMap { $0.isEmpty ? [""] : $0.wrapped(toWidth: width) }
+    return lines.flatMap { $0.isEmpty ? [""] : $0.wrappedKeepingIndent(toWidth: width) }
   }
 
   /// Where the saved-visit box goes and what it holds, computed once for drawing and for scrolling.
