@@ -22,7 +22,8 @@ struct SavedScrollTests {
     model.overlay = .saved(visitID: "T-0", referralIDs: ["R-1"], language: .french)
     let words = Array(repeating: "impressora", count: 12 * noticeRows).joined(separator: " ")
     model.notice = Notice(String(words.prefix(60 * noticeRows)), role: .warning)
-    let lines = model.savedLines(visitID: "T-0", referralIDs: ["R-1"], language: .french, width: 66 - 4)
+    // The lines as the box wraps them (the layout the drawing uses).
+    let lines = model.savedLayout(visitID: "T-0", referralIDs: ["R-1"], language: .french).lines
     #expect(lines.count > 24 - 4 - noticeRows, "the slip is longer than the box")
 
     var seen = Set<String>()

@@ -105,3 +105,58 @@ struct SafeFieldTests {
     #expect(FormState(values: ["", ""], limits: [200]).values.map(\.limit) == [200, 2000])
   }
 }
+
+@Suite("Selection on entering a field")
+struct FieldSelectionTests {
+  @Test("Tab into a filled field selects it: typing replaces what it held")
+  func tabSelects() {
+    var form = FormState(values: ["Fatu", ""])
+    _ = form.handle(.tab)
+    for c in "Guiné" { _ = form.handle(.character(c)) }
+    _ = form.handle(.tab)
+    _ = form.handle(.backTab)
+    #expect(form.values[1].isSelected)
+    for c in "Guiné-Bissau" { _ = form.handle(.character(c)) }
+    #expect(form.values[1].text == "Guiné-Bissau")
+  }
+
+  @Test("a movement key in a selected field keeps the text, drops the selection, and typing then inserts")
+  func movementKeeps() {
+    for (key, expected) in [
+      (KeyEvent.end, "Guinéa"), (.home, "aGuiné"), (.left, "Guinaé"), (.right, "Guinéa"),
+    ] {
+      var form = FormState(values: ["", "Guiné"])
+      _ = form.handle(.tab)
+      _ = form.handle(key)
+      #expect(!form.values[1].isSelected)
+      _ = form.handle(.character("a"))
+      #expect(form.values[1].text == expected, "\(key)")
+    }
+  }
+
+  @Test("only the field with the focus is drawn selected")
+  func onlyFocusedLooksSelected() {
+    var state = FormState(values: ["João", "Ana"])
+    var grid = Grid(width: 20, height: 2)
+    grid.render(Form(fields: [FormField("Nome"), FormField("Mãe")], state: state), in: grid.area)
+    #expect(grid[5, 0].style.attributes.contains(.reverse))
+    #expect(!grid[5, 1].style.attributes.contains(.reverse))
+    _ = state.handle(.tab)
+    grid = Grid(width: 20, height: 2)
+    grid.render(Form(fields: [FormField("Nome"), FormField("Mãe")], state: state), in: grid.area)
+    #expect(!grid[5, 0].style.attributes.contains(.reverse))
+    #expect(grid[5, 1].style.attributes.contains(.reverse))
+  }
+}
+
+@Suite("Wrapping list items")
+struct IndentWrapTests {
+  @Test("a wrapped list item keeps its indent and marker; its later rows line up under its text")
+  func keepsIndent() {
+    let lines = "  [ ] Comprovativo de meios de subsistência atualizado".wrappedKeepingIndent(toWidth: 30)
+    #expect(lines == ["  [ ] Comprovativo de meios de", "      subsistência atualizado"])
+    #expect("  Direção de Estrangeiros".wrappedKeepingIndent(toWidth: 40) == ["  Direção de Estrangeiros"])
+    #expect(
+      "Onde ir: muito longe daqui".wrappedKeepingIndent(toWidth: 12) == ["Onde ir:", "muito longe", "daqui"])
+  }
+}

@@ -34,7 +34,7 @@ struct PrintTests {
     let jobs = try #require(server.jobs(count: 2))
     let sheet = jobs[0]
     #expect(sheet == cli.run(["day", "--date", today]).out, "the printed sheet is what `gaidesk day` shows")
-    #expect(sheet.contains("A-001") && sheet.contains("Maria 王 Silva") && sheet.contains("chamado"))
+    #expect(sheet.contains("A-001") && sheet.contains("Maria 王 Silva") && sheet.contains("em atendimento"))
     #expect(
       jobs[1].contains("Relatório mensal \(month)") && jobs[1].contains("Senhas emitidas"), "\(jobs[1])")
     #expect(

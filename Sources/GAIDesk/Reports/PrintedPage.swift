@@ -62,7 +62,7 @@ extension PrintedPage {
           "  "
             + [
               visit.ticket.padded(toColumns: 7), LocalTime.clock(visit.arrivedAt), wait.padded(toColumns: 12),
-              status.padded(toColumns: 12),
+              status.padded(toColumns: 14),
               (visit.desk ?? "").padded(toColumns: 4),
             ].joined(separator: " ") + " " + person(visit.visitorID))
       }

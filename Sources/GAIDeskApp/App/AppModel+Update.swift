@@ -120,6 +120,7 @@ extension AppModel {
       return []
     case .language:
       tr.language = Translator.next(after: tr.language)
+      for index in screens.indices { screens[index].contract.languageChanged(to: tr) }
       return officeCode == nil
         ? [] : [.saveSettings(language: tr.language)]
     case .quit where backupProgress != nil:
@@ -135,6 +136,9 @@ extension AppModel {
     case .back where screens.count > 1 && !isInPanel:
       pop()
       return []
+    case .clearField:
+      // The focused field empties itself on Ctrl-U, as it does on screens that do not show the key.
+      return react { $0.input(.control("u"), model: $1) }
     default: break
     }
     return react { $0.handle(command, model: $1) }
@@ -331,8 +335,11 @@ extension AppModel {
     case .recordConsent:
       break
     case .close:
-      notice = Notice(tr("serve.saved"), role: .success)
-      guard let visitID else { break }
+      // The saved box says it; without one, the status line does.
+      guard let visitID else {
+        notice = Notice(tr("serve.saved"), role: .success)
+        break
+      }
       // Every referral of the visit, each with its slip, in the language chosen in the form.
       let referralIDs = state.allReferrals.filter { $0.visitID == visitID }.sorted { $0.id < $1.id }.map(\.id)
       var language = tr.language

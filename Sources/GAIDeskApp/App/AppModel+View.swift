@@ -38,7 +38,8 @@ extension AppModel {
     if let status {
       grid.render(WrappedMessage(status.text, role: status.role), in: rows[2].inset(horizontal: 1))
     }
-    grid.render(Footer(keyMap: keyMap()), in: rows[3])
+    let keys = keyMap().footerEntries.map { FooterEntry(key: tr.keys($0.key), help: $0.help) }
+    grid.render(Footer(entries: keys), in: rows[3])
     if case .backup(let dialog)? = overlay, !isLocked {
       cursor = renderBackup(dialog, into: &grid)
     } else if let overlay, !isLocked || isOverlayShownWhileLocked {
@@ -163,11 +164,17 @@ extension AppModel {
     let bindings = all.filter {
       !$0.isHidden || $0.action == .quit || $0.action == .lock || !shown.contains($0.help)
     }
-    let lines = bindings.map {
-      ($0.keys.map(\.label).joined(separator: " / ")).padded(toWidth: 18) + " " + $0.help
+    // Each help whole: wrapped beside its keys rather than cut at the box's edge.
+    let width = min(grid.width - 4, 64)
+    let keyWidth = 18
+    let lines = bindings.flatMap { binding in
+      let keys = binding.keys.map { tr.keys($0.label) }.joined(separator: " / ")
+      return binding.help.wrapped(toWidth: max(1, width - 4 - keyWidth - 1)).enumerated().map { index, line in
+        (index == 0 ? keys : "").padded(toWidth: keyWidth) + " " + line
+      }
     }
     let height = min(grid.height - 2, lines.count + 4)
-    let box = grid.area.centered(Size(width: min(grid.width - 4, 64), height: height))
+    let box = grid.area.centered(Size(width: width, height: height))
     grid.fill(box, style: .normal)
     let block = Block(title: tr("help.title"))
     grid.render(block, in: box)
@@ -191,7 +198,7 @@ extension AppModel {
       lines.append("")
       lines += slipLines(referralID, language: language)
     }
-    return lines.flatMap { $0.isEmpty ? [""] : $0.wrapped(toWidth: width) }
+    return lines.flatMap { $0.isEmpty ? [""] : $0.wrappedKeepingIndent(toWidth: width) }
   }
 
   /// Where the saved-visit box goes and what it holds, computed once for drawing and for scrolling.

@@ -43,6 +43,30 @@ public struct Translator: Sendable {
     return ReferenceData.shipped.country(code)?.label(language) ?? code
   }
 
+  /// A key label ("Enter", "Esc/N", "Shift-Tab") with the key names this language's texts use ("Entrée",
+  /// "Échap/N", "Maj-Tab" in French).
+  public func keys(_ label: String) -> String {
+    var result = ""
+    var word = ""
+    func flush() {
+      result += Self.keyNames[word].map { self("keyName." + $0) } ?? word
+      word = ""
+    }
+    for character in label {
+      if "/- ".contains(character) {
+        flush()
+        result.append(character)
+      } else {
+        word.append(character)
+      }
+    }
+    flush()
+    return result
+  }
+
+  /// The key names said differently in some language, by their English label, with their string keys.
+  private static let keyNames = ["Enter": "enter", "Esc": "escape", "Shift": "shift"]
+
   /// The next language in the cycle pt → en → fr → pt.
   public static func next(after language: Language) -> Language {
     switch language {

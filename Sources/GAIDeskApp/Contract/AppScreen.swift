@@ -25,6 +25,8 @@ public protocol AppScreen {
   var isInPanel: Bool { get }
   /// The box Esc opens instead of leaving the screen; nil leaves it (asking first when typing would be lost).
   func leavingBox(model: AppModel) -> Overlay?
+  /// Shows what it holds as text (a date in a field) as the language `tr` writes it, after F2.
+  mutating func languageChanged(to tr: Translator)
 }
 
 extension AppScreen {
@@ -44,6 +46,8 @@ extension AppScreen {
   public var isInPanel: Bool { false }
   /// Esc asks nothing more than `isDirty` says.
   public func leavingBox(model: AppModel) -> Overlay? { nil }
+  /// Nothing held as text depends on the language.
+  public mutating func languageChanged(to tr: Translator) {}
 }
 
 /// What an effect produced: the visit and referrals it concerned.

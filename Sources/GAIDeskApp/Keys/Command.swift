@@ -32,6 +32,8 @@ public enum Command: Hashable, Sendable {
   case nextField
   /// Move to the previous field or section.
   case previousField
+  /// Empty the focused text field (the field itself answers Ctrl-U; the binding shows it).
+  case clearField
   /// Register a new visitor.
   case newVisitor
   /// Close the visit and save it.
@@ -113,6 +115,11 @@ enum CommonKeys {
         KeyBinding(.tab, .nextField, help: tr("key.field")),
         KeyBinding(.backTab, .previousField, help: tr("key.previous"), hidden: true),
         KeyBinding(.escape, .back, help: back ?? tr("key.back")),
-      ] + bindings(tr, helpOnQuestionMark: false))
+      ] + bindings(tr, helpOnQuestionMark: false) + [clearField(tr)])
+  }
+
+  /// Ctrl-U empties the focused field: last in the key bar, shown where there is room, always in the help.
+  static func clearField(_ tr: Translator) -> KeyBinding<Command> {
+    KeyBinding(.control("u"), .clearField, help: tr("key.clearField"))
   }
 }

@@ -33,3 +33,26 @@ extension String {
     return lines
   }
 }
+
+extension String {
+  /// The list markers whose text a wrapped item's later rows line up under.
+  static let listMarkers = ["[ ] ", "[x] ", "• ", "- "]
+
+  /// Each line wrapped at `width` columns keeping its indent: the leading spaces and a list marker ("[ ] ",
+  /// "• ") stay on its first row, and its later rows start under the text after them.
+  public func wrappedKeepingIndent(toWidth width: Int) -> [String] {
+    guard width > 0 else { return [] }
+    return split(separator: "\n", omittingEmptySubsequences: false).flatMap { line -> [String] in
+      let spaces = line.prefix { $0 == " " }
+      let rest = line.dropFirst(spaces.count)
+      let marker = Self.listMarkers.first { rest.hasPrefix($0) } ?? ""
+      let lead = String(spaces) + marker
+      let indent = lead.displayWidth
+      guard line.displayWidth > width, indent < width / 2 else { return String(line).wrapped(toWidth: width) }
+      let rows = String(rest.dropFirst(marker.count)).wrapped(toWidth: width - indent)
+      return rows.enumerated().map { index, row in
+        (index == 0 ? lead : String(repeating: " ", count: indent)) + row
+      }
+    }
+  }
+}

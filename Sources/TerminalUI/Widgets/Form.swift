@@ -20,7 +20,8 @@ public struct FormState: Hashable, Sendable {
   public private(set) var focus: Int = 0
 
   /// Creates a state with one field per initial value, each prefilled one selected (typing replaces it),
-  /// each taking at most its limit (2000 when `limits` does not say).
+  /// each taking at most its limit (2000 when `limits` does not say). A field entered with Tab or Shift-Tab
+  /// is selected whole too.
   public init(values: [String], limits: [Int] = []) {
     self.values = values.enumerated().map { index, value in
       TextFieldState(text: value, selected: true, limit: index < limits.count ? limits[index] : 2000)
@@ -31,12 +32,14 @@ public struct FormState: Hashable, Sendable {
   public mutating func focusNext() {
     guard !values.isEmpty else { return }
     focus = (focus + 1) % values.count
+    values[focus].select(true)
   }
 
   /// Moves focus to the previous field, wrapping around.
   public mutating func focusPrevious() {
     guard !values.isEmpty else { return }
     focus = (focus + values.count - 1) % values.count
+    values[focus].select(true)
   }
 
   /// Applies Tab, Shift-Tab (and Down/Up) to focus, other editing keys to the focused field.
@@ -63,13 +66,15 @@ public struct Form: Widget {
     self.state = state
   }
 
-  /// Draws the fields from the top of `area`, one per row.
+  /// Draws the fields from the top of `area`, one per row; only the focused one shows its selection.
   public func render(into grid: inout Grid, area: Rect) {
     for (index, field) in fields.enumerated().prefix(min(area.height, state.values.count)) {
       let (labelArea, inputArea) = areas(row: index, in: area)
       let role: Role = index == state.focus ? .focus : .normal
       grid.put(field.label.padded(toWidth: labelArea.width), at: labelArea.origin, role: role)
-      grid.render(TextField(state.values[index], masked: field.masked), in: inputArea)
+      var value = state.values[index]
+      if index != state.focus { value.select(false) }
+      grid.render(TextField(value, masked: field.masked), in: inputArea)
     }
   }
 

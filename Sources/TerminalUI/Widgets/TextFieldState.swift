@@ -24,6 +24,13 @@ public struct TextFieldState: Hashable, Sendable {
     isSelected = false
   }
 
+  /// Selects the whole text, so that typing replaces it (an empty field has nothing to select), or drops the
+  /// selection.
+  public mutating func select(_ selected: Bool) {
+    isSelected = selected && !text.isEmpty
+    if isSelected { cursor = text.count }
+  }
+
   /// Empties the field.
   public mutating func clear() { setText("") }
 

@@ -155,7 +155,7 @@ struct QueueCommand: ParsableCommand {
       if visits.isEmpty { return Console.say("queue.list.empty", day) }
       for v in visits {
         let name = Console.line(office.state.visitors[v.visitorID]?.fullName ?? "")
-        let status = Console.pad(Console.text("status.\(v.status.rawValue)"), 12)
+        let status = Console.pad(Console.text("status.\(v.status.rawValue)"), 14)
         print(
           "\(v.ticket)  \(LocalTime.clock(v.arrivedAt))  \(status) \(Console.pad(v.desk ?? "", 4)) \(name)")
       }

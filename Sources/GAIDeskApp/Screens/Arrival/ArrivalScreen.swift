@@ -27,6 +27,8 @@ public struct ArrivalScreen: AppScreen {
   var error: String?
   /// The name whose look-alikes the officer has seen and chosen to register anyway.
   var confirmedDespiteDuplicates: String?
+  /// The country highlighted among those the nationality typed may mean (nil: none yet, ↓ starts).
+  var countryPick: Int?
 
   /// Creates the screen.
   public init(mode: Mode) {
@@ -40,11 +42,11 @@ public struct ArrivalScreen: AppScreen {
     if form != nil {
       return KeyMap(
         [
-          KeyBinding(.enter, .submit, help: tr("key.issueTicket")),
+          KeyBinding(.enter, .submit, help: tr(countryPick == nil ? "key.issueTicket" : "key.choose")),
           KeyBinding(.tab, .nextField, help: tr("key.field")),
           KeyBinding(.backTab, .previousField, help: tr("key.previous"), hidden: true),
           KeyBinding(.escape, .back, help: tr("key.back")),
-        ] + CommonKeys.bindings(tr, helpOnQuestionMark: false))
+        ] + CommonKeys.bindings(tr, helpOnQuestionMark: false) + [CommonKeys.clearField(tr)])
     }
     return KeyMap(
       [
@@ -147,23 +149,10 @@ public struct ArrivalScreen: AppScreen {
     let formArea = Rect(x: inner.x, y: inner.y, width: min(inner.width, 60), height: fields.count)
     let widget = Form(fields: fields, state: form)
     grid.render(widget, in: formArea)
-    let nationality = form.values[1].text
-    if !nationality.isEmpty {
-      let matches = ArrivalScreen.countries(nationality)
-      if matches.count > 1 {
-        // Several candidates: list them with their codes under the form, where there is room for them.
-        let candidates = matches.map { "\(tr.country($0)) (\($0))" }.joined(separator: " / ")
-        grid.put(
-          candidates, at: Point(x: inner.x, y: inner.y + fields.count), role: .warning, maxWidth: inner.width)
-      } else {
-        let resolved = matches.first.map { tr.country($0) } ?? tr("arrival.unknownCountry")
-        grid.put(
-          resolved, at: Point(x: formArea.maxX + 1, y: inner.y + 1),
-          role: matches.isEmpty ? .warning : .muted,
-          maxWidth: max(0, inner.maxX - formArea.maxX - 1))
-      }
-    }
-    var y = inner.y + fields.count + 1
+    // What the nationality resolves to, or the countries it may mean, whole under the form.
+    let below = Rect(
+      x: inner.x, y: formArea.maxY, width: inner.width, height: max(0, inner.maxY - formArea.maxY))
+    var y = formArea.maxY + renderNationality(form, into: &grid, area: below, tr: tr) + 1
     let duplicates = ArrivalScreen.duplicates(of: form.values.map(\.text), model: model)
     if !duplicates.isEmpty {
       grid.put(tr("arrival.duplicates"), at: Point(x: inner.x, y: y), role: .warning, maxWidth: inner.width)
@@ -226,9 +215,14 @@ extension ArrivalScreen {
   public mutating func handle(_ command: Command, model: AppModel) -> Reaction {
     switch command {
     case .newVisitor: openForm()
-    case .nextField: form?.focusNext()
-    case .previousField: form?.focusPrevious()
+    case .nextField:
+      countryPick = nil
+      form?.focusNext()
+    case .previousField:
+      countryPick = nil
+      form?.focusPrevious()
     case .submit:
+      if pickCountry(tr: model.tr) { return Reaction() }
       if let form { return Reaction(submit(form, model: model)) }
       guard let index = list.selected, index < hits.count else {
         if !query.text.isEmpty, mode == .arrival { openForm() }
@@ -288,6 +282,8 @@ extension ArrivalScreen {
   /// Typing searches (or fills the form); arrows move through the visitors found.
   public mutating func input(_ key: KeyEvent, model: AppModel) -> Reaction {
     if form != nil {
+      if moveCountryPick(key) { return Reaction() }
+      countryPick = nil
       _ = form?.handle(key)
     } else if [.up, .down, .pageUp, .pageDown].contains(key) {
       _ = list.handle(key)

@@ -101,7 +101,8 @@ public struct ProfileScreen: AppScreen {
     guard let visitor = state.canonicalVisitor(visitorID) else { return [(tr("profile.unknown"), .error, 0)] }
     var out: [(String, Role, Int)] = []
     let labels = [
-      "profile.name", "profile.aliases", "profile.nationality", "profile.born", "profile.phone",
+      "profile.name", "profile.aliases", "profile.nationality", "profile.born", "profile.sex",
+      "profile.phone",
       "profile.languages",
       "profile.municipality", "profile.document", "profile.consentShare", "profile.consentStore",
       "profile.id",
@@ -116,6 +117,7 @@ public struct ProfileScreen: AppScreen {
     field("profile.aliases", visitor.aliases.joined(separator: ", "))
     field("profile.nationality", visitor.nationality.map { tr.country($0) })
     field("profile.born", visitor.birthYear.map(String.init))
+    field("profile.sex", visitor.sex.map { tr("profile.sex" + $0.rawValue) })
     field("profile.phone", visitor.phone)
     field(
       "profile.languages",

@@ -53,7 +53,8 @@ public struct QueueScreen: AppScreen {
   /// The layout in `area`, computed once for drawing and for key handling.
   static func layout(in area: Rect) -> Layout {
     let parts = area.splitRows([.length(1), .fill(1)])
-    return Layout(summary: parts[0], box: parts[1], table: Block().inner(parts[1]))
+    // A column's space from the border on each side, so no title or value touches it ("Guichet│").
+    return Layout(summary: parts[0], box: parts[1], table: Block().inner(parts[1]).inset(horizontal: 1))
   }
 
   public func render(into grid: inout Grid, area: Rect, model: AppModel) -> Point? {

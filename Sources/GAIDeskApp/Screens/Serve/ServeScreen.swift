@@ -17,8 +17,8 @@ public struct ServeScreen: AppScreen {
   var focus: Section = .topics
   /// Type-to-filter over the topics.
   var topicFilter = TextFieldState(limit: 60)
-  /// The highlighted topic.
-  var topicList = ListState(count: ReferenceData.shipped.topics.count, pageSize: 5)
+  /// The highlighted topic; its page is the rows the layout gives the list.
+  var topicList = ListState(count: ReferenceData.shipped.topics.count)
   /// The topics chosen, in the order chosen.
   var chosen: [String] = []
   /// The outcome.
@@ -115,7 +115,7 @@ public struct ServeScreen: AppScreen {
     grid.render(block, in: columns[0])
     if let sheet { renderSheet(into: &grid, area: sheet, model: model) }
     let inner = block.inner(columns[0]).inset(horizontal: 1)
-    let layout = Self.layout(in: inner)
+    let layout = Self.layout(in: inner, messageRows: messageRows(width: inner.width))
     var cursor: Point?
     let labelWidth = 14
     func label(_ key: String, _ section: Section, in row: Rect) {
@@ -142,14 +142,21 @@ public struct ServeScreen: AppScreen {
     }
     var topicState = topicList
     topicState.count = items.count
-    topicState.pageSize = layout.topics.height
     if items.isEmpty {
       grid.put(tr("serve.noTopic"), at: layout.topics.origin, role: .muted)
     } else {
+      // All the rows the form leaves, the last saying how many topics lie above and below when they do.
       grid.render(
-        ListView(
+        ScrollList(
           items: items, state: topicState,
-          selectedStyle: Style(focus == .topics ? .selected : .normal, attributes: .bold)),
+          selectedStyle: Style(focus == .topics ? .selected : .normal, attributes: .bold)
+        ) { above, below in
+          let parts = [
+            above > 0 ? tr("serve.topicsAbove", String(above)) : nil,
+            below > 0 ? tr("serve.moreTopics", String(below)) : nil,
+          ].compactMap { $0 }
+          return parts.isEmpty ? nil : parts.joined(separator: " · ")
+        },
         in: layout.topics)
     }
     let chosenText =
@@ -209,16 +216,32 @@ public struct ServeScreen: AppScreen {
     let about, filter, topics, chosen, partners, outcome, note, dates, slip, message: Rect
   }
 
-  /// The form's rows in `area`.
-  static func layout(in area: Rect) -> Layout {
+  /// The form's rows in `area`: the topics take what the others leave (at most a row per topic, so that the
+  /// fields below stay in place whatever the filter), the message the rows it needs.
+  static func layout(in area: Rect, messageRows: Int) -> Layout {
+    let others = 10 + messageRows
+    let topicRows = max(1, min(ReferenceData.shipped.topics.count, area.height - others))
     let rows = area.splitRows([
-      .length(1), .length(1), .length(5), .length(1), .length(3), .length(1), .length(1), .length(1),
-      .length(1), .fill(1),
+      .length(1), .length(1), .length(topicRows), .length(1), .length(3), .length(1), .length(1), .length(1),
+      .length(1), .length(messageRows), .fill(1),
     ])
     let topics = Rect(x: rows[2].x + 2, y: rows[2].y, width: rows[2].width - 2, height: rows[2].height)
     return Layout(
       about: rows[0], filter: rows[1], topics: topics, chosen: rows[3], partners: rows[4], outcome: rows[5],
       note: rows[6], dates: rows[7], slip: rows[8], message: rows[9])
+  }
+
+  /// The rows the message under the form takes at `width` (none without one).
+  func messageRows(width: Int) -> Int {
+    min(3, error?.wrapped(toWidth: max(1, width)).count ?? 0)
+  }
+
+  /// The rows of topics shown at once in the screen's `area` (the list's page).
+  func topicRows(in area: Rect, model: AppModel) -> Int {
+    let form = sheetArea(in: area) == nil ? area : Self.besideColumns(in: area)[0]
+    let inner = Block(title: "").inner(form).inset(horizontal: 1)
+    let height = Self.layout(in: inner, messageRows: messageRows(width: inner.width)).topics.height
+    return ScrollList.itemRows(count: topics(model.tr).count, height: height)
   }
 
   /// The form and the sheet beside it on a wide terminal.
@@ -366,9 +389,10 @@ extension ServeScreen {
     case .topics:
       if [.up, .down, .pageUp, .pageDown].contains(key) {
         topicList.count = topics(model.tr).count
+        topicList.pageSize = topicRows(in: area, model: model)
         _ = topicList.handle(key)
       } else if topicFilter.handle(key) {
-        topicList = ListState(count: topics(model.tr).count, pageSize: 5)
+        topicList = ListState(count: topics(model.tr).count, pageSize: topicRows(in: area, model: model))
       }
     case .outcome: _ = outcome.handle(key)
     case .note: _ = note.handle(key)

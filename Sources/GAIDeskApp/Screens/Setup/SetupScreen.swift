@@ -70,17 +70,10 @@ public struct SetupScreen: AppScreen {
         grid.put(tr("setup.none"), at: listArea.origin, role: .muted)
       } else {
         // A list longer than its space says how many more lie below, so it is seen to scroll.
-        let rows = items.count > listArea.height ? listArea.height - 1 : listArea.height
-        state.pageSize = max(1, rows)
         grid.render(
-          ListView(items: items, state: state),
-          in: Rect(x: listArea.x, y: listArea.y, width: listArea.width, height: rows))
-        let below = items.count - state.visibleOffset(rows: rows) - rows
-        if below > 0 {
-          grid.put(
-            tr("setup.more", String(below)), at: Point(x: listArea.x, y: listArea.maxY - 1), role: .muted,
-            maxWidth: listArea.width)
-        }
+          ScrollList(items: items, state: state) { _, below in
+            below > 0 ? tr("setup.more", String(below)) : nil
+          }, in: listArea)
       }
     } else {
       let chosen = municipality.flatMap { ReferenceData.shipped.municipality($0)?.name } ?? ""

@@ -84,7 +84,8 @@ public struct SupervisorScreen: AppScreen {
   static func listRows(_ tab: Tab, in area: Rect) -> Int {
     let inner = Block().inner(area.splitRows([.length(1), .fill(1)])[1])
     switch tab {
-    case .referrals, .followUps: return inner.height - 1
+    // A header row (referrals, follow-ups) or a line saying what the marks mean (sheets).
+    case .referrals, .followUps, .sheets: return inner.height - 1
     default: return inner.height
     }
   }
@@ -386,14 +387,18 @@ enum SheetsView {
     let block = Block(title: tr("sheets.title", String(sheets.count)))
     grid.render(block, in: columns[0])
     let inner = block.inner(columns[0])
-    let state = screen.list(.sheets, count: sheets.count, rows: inner.height)
+    let state = screen.list(.sheets, count: sheets.count, rows: inner.height - 1)
     // Each sheet with how many of its lines the core counts as to confirm (f opens it to confirm them).
     let review = model.review
     let items = sheets.map { sheet in
       let pending = review.unconfirmedLines(topic: sheet.topic, today: model.today).count
       return (pending > 0 ? "! \(pending) " : "✓ ") + tr.topic(sheet.topic)
     }
-    grid.render(ListView(items: items, state: state), in: inner)
+    grid.render(
+      ListView(items: items, state: state),
+      in: Rect(x: inner.x, y: inner.y, width: inner.width, height: max(0, inner.height - 1)))
+    grid.put(
+      tr("sheets.legend"), at: Point(x: inner.x, y: inner.maxY - 1), role: .muted, maxWidth: inner.width)
     guard let index = state.selected, index < sheets.count else { return }
     let sheet = sheets[index]
     let detail = Block(title: tr.topic(sheet.topic) + " · " + tr("sheets.reviewed", tr.date(sheet.reviewed)))
