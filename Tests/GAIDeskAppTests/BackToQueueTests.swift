@@ -66,6 +66,9 @@ struct BackToQueueAnswerTests {
     return state
   }
 
+  /// When A-002 (T-2) was called to desk 1.
+  static let call = Fixture.state().visits["T-2"]?.calledAt
+
   /// The model serving A-002, called to desk 1.
   static func serving() -> AppModel {
     var model = Fixture.model()
@@ -77,10 +80,11 @@ struct BackToQueueAnswerTests {
   func yes() {
     var model = Self.serving()
     Fixture.press(&model, [.escape])
-    #expect(Fixture.press(&model, [.enter]) == [.returnToQueue(visitID: "T-2")])
+    #expect(Fixture.press(&model, [.enter]) == [.returnToQueue(visitID: "T-2", call: Self.call)])
     let state = Self.returned()
     #expect(state.visits["T-2"]?.status == .waiting)
-    _ = model.update(.done(.returnToQueue(visitID: "T-2"), state, visitID: "T-2", referralID: nil))
+    _ = model.update(
+      .done(.returnToQueue(visitID: "T-2", call: Self.call), state, visitID: "T-2", referralID: nil))
     guard let queue = model.queueScreen else { Issue.record("not back at the queue"); return }
     #expect(model.selectedVisit(queue)?.id == "T-2")
     let text = BackToQueueTests.text(model)
@@ -102,12 +106,12 @@ struct BackToQueueAnswerTests {
   @Test("F5 with nothing typed goes back at once; with something typed it asks first")
   func functionKey() {
     var model = Self.serving()
-    #expect(Fixture.press(&model, [.function(5)]) == [.returnToQueue(visitID: "T-2")])
+    #expect(Fixture.press(&model, [.function(5)]) == [.returnToQueue(visitID: "T-2", call: Self.call)])
     model = Self.serving()
     Fixture.press(&model, [.enter])
     #expect(Fixture.press(&model, [.function(5)]).isEmpty)
     guard case .confirmLeaveServe = model.overlay else { Issue.record("did not ask"); return }
-    #expect(Fixture.press(&model, [.character("s")]) == [.returnToQueue(visitID: "T-2")])
+    #expect(Fixture.press(&model, [.character("s")]) == [.returnToQueue(visitID: "T-2", call: Self.call)])
   }
 
   @Test("a refusal of the core (served meanwhile on another PC) is said under the form, which stays")
@@ -116,6 +120,30 @@ struct BackToQueueAnswerTests {
     let effects = Fixture.press(&model, [.function(5)])
     _ = model.update(.failed(effects[0], GAIDeskError(.visitNotCalled, "A-002")))
     #expect(model.current(ServeScreen.self)?.error == model.tr.error(GAIDeskError(.visitNotCalled, "A-002")))
+  }
+
+  @Test("the serve screen closes through the call it serves, so the core refuses once that call is undone")
+  func closeNamesTheCall() throws {
+    var model = Self.serving()
+    Fixture.press(&model, [.enter])
+    let effects = Fixture.press(&model, [.function(10)])
+    guard case .close(let closing) = try #require(effects.first) else {
+      Issue.record("F10 did not close: \(effects)")
+      return
+    }
+    #expect(closing.call == Self.call && closing.call != nil)
+  }
+
+  @Test("Esc on a form whose visit was called again since (another desk) leaves without offering it back")
+  func calledAgainElsewhere() {
+    var model = Self.serving()
+    var state = Self.returned()
+    state.apply(
+      EventBatch(staff: "Bruno", office: "praia", events: [.visitCalled(visitID: "T-2", desk: "2")]),
+      time: Fixture.at(minutesAgo: 0, counter: 100))
+    _ = model.update(.changed(state))
+    #expect(Fixture.press(&model, [.escape]).isEmpty)
+    #expect(model.overlay == nil && model.queueScreen != nil)
   }
 
   @Test("Esc on the form of a visit no longer called (the core's rule) leaves without asking")

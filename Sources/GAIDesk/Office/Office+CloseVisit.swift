@@ -33,11 +33,14 @@ public struct VisitClosing: Equatable, Sendable {
   public var followUp: String?
   /// The language of the follow-up's note (the topics' names).
   public var language: Language
+  /// The call being served (a serve screen's): the close is refused once the visit is no longer called by it
+  /// (put back in the queue, or called again since). Nil closes the visit whether called or waiting.
+  public var call: WallTime?
 
   /// Creates a closing.
   public init(
     visit: String, topics: [String], outcome: String? = nil, note: String? = nil, referrals: [Referral] = [],
-    followUp: String? = nil, language: Language = .portuguese
+    followUp: String? = nil, language: Language = .portuguese, call: WallTime? = nil
   ) {
     self.visit = visit
     self.topics = topics
@@ -46,6 +49,7 @@ public struct VisitClosing: Equatable, Sendable {
     self.referrals = referrals
     self.followUp = followUp
     self.language = language
+    self.call = call
   }
 }
 
@@ -68,6 +72,9 @@ extension Office {
       let visit = try Office.visit(closing.visit, in: context)
       guard visit.status == .waiting || visit.status == .called else {
         throw GAIDeskError(.visitClosed, visit.ticket)
+      }
+      if let call = closing.call, !VisitReturning.isCalled(visit, by: call) {
+        throw GAIDeskError(.visitCallChanged, visit.ticket)
       }
       guard !closing.topics.isEmpty else { throw GAIDeskError(.visitNoTopic) }
       let topics = try Validation.topics(closing.topics)

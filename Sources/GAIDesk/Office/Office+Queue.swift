@@ -115,14 +115,15 @@ extension Office {
 
   /// Undoes the call of a ticket called by mistake: it goes back to the queue as it was before that call
   /// (waiting in its place, its wait counted from its arrival to its next call). Allowed only while the visit
-  /// is still called by that call (``VisitReturning``).
+  /// is still called by that call (``VisitReturning``); `call`, when given (a serve screen's), must be it.
   @discardableResult
-  public func returnToQueue(ticket: String, staff: String) throws -> Visit {
+  public func returnToQueue(ticket: String, call: WallTime? = nil, staff: String) throws -> Visit {
     let id = try perform(staff: staff) { context in
       let visit = try Office.visit(ticket, in: context)
       guard VisitReturning.canReturn(visit), let calledAt = visit.calledAt else {
         throw GAIDeskError(.visitNotCalled, visit.ticket)
       }
+      if let call, call != calledAt { throw GAIDeskError(.visitCallChanged, visit.ticket) }
       return Produced(value: visit.id, events: [.visitReturned(visitID: visit.id, calledAt: calledAt)])
     }.value
     return state.visits[id]!

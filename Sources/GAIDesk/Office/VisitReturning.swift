@@ -4,6 +4,12 @@ public enum VisitReturning {
   /// Whether undoing the call written at `calledAt` puts `visit` back in the queue: the visit is still called
   /// by that record (not served, left or called again since).
   public static func undoes(_ calledAt: WallTime, visit: Visit) -> Bool {
+    isCalled(visit, by: calledAt)
+  }
+
+  /// Whether `visit` is still called by the call written at `calledAt`: what a serve screen opened for that
+  /// call may close or put back (not once the visit went back to the queue or was called again since).
+  public static func isCalled(_ visit: Visit, by calledAt: WallTime) -> Bool {
     visit.status == .called && visit.calledAt == calledAt
   }
 

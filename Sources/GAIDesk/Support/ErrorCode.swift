@@ -94,6 +94,7 @@ public enum ErrorCode: String, CaseIterable, Sendable {
   case visitNotWaiting = "error.visit.notWaiting"
   case visitNotLeft = "error.visit.notLeft"
   case visitNotCalled = "error.visit.notCalled"
+  case visitCallChanged = "error.visit.callChanged"
   case visitReopenLate = "error.visit.reopenLate"
   case visitUnknown = "error.visit.unknown"
   case visitorDuplicate = "error.visitor.duplicate"

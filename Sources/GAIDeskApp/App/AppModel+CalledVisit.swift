@@ -8,7 +8,7 @@ extension AppModel {
     if Self.isYes(key) {
       overlay = nil
       busy = tr("busy.saving")
-      return [.returnToQueue(visitID: visitID)]
+      return [.returnToQueue(visitID: visitID, call: current(ServeScreen.self)?.call)]
     }
     if key == .character("n") || key == .character("N") {
       overlay = nil

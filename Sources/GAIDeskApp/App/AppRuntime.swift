@@ -162,8 +162,8 @@ public final class AppRuntime {
       try office.correctPartner(code, method: method, staff: staff) { fields.apply(to: &$0) }
     case .reopenVisit(let id):
       visitID = try office.reopenLeft(ticket: id, staff: staff).id
-    case .returnToQueue(let id):
-      visitID = try office.returnToQueue(ticket: id, staff: staff).id
+    case .returnToQueue(let id, let call):
+      visitID = try office.returnToQueue(ticket: id, call: call, staff: staff).id
     case .addAccount(let name, let role, let passphrase):
       try office.addAccount(
         name: name, role: role, passphrase: passphrase, staff: staff, scryptLogN: scryptLogN)

@@ -75,8 +75,9 @@ public enum Effect: Equatable, Sendable {
   case setLockTimes(LockTimesChange)
   /// Undo "left without service" of a visit (the core allows it for minutes after).
   case reopenVisit(visitID: String)
-  /// Undo the call of a visit called by mistake: it waits in the queue again as before the call.
-  case returnToQueue(visitID: String)
+  /// Undo the call of a visit called by mistake (`call`, the serve screen's, must still hold): it waits in the
+  /// queue again as before the call.
+  case returnToQueue(visitID: String, call: WallTime?)
   /// Leave the program.
   case quit
 }

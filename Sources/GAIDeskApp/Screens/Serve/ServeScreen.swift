@@ -11,6 +11,9 @@ public struct ServeScreen: AppScreen {
 
   /// The visit served.
   let visitID: String
+  /// The call being served (when the visit was called): closing or putting it back goes through this call, and
+  /// is refused once the visit went back to the queue or was called again since.
+  let call: WallTime?
   /// The visitor.
   let visitorID: String
   /// The focused section.
@@ -47,6 +50,7 @@ public struct ServeScreen: AppScreen {
   /// Starts serving `visit`.
   init(visit: Visit, today: String, languages: [String] = [], tr: Translator = Translator(.portuguese)) {
     visitID = visit.id
+    call = visit.calledAt
     visitorID = visit.visitorID
     slipLanguage = ReferralSlip.language(speaking: languages)
     due = TextFieldState(
@@ -345,7 +349,7 @@ extension ServeScreen {
     case .returnToQueue:
       // Nothing typed to lose: back to the queue at once; else the box says what is lost first.
       if isDirty { return Reaction(navigation: .overlay(.confirmLeaveServe(visitID: visitID))) }
-      return Reaction([.returnToQueue(visitID: visitID)])
+      return Reaction([.returnToQueue(visitID: visitID, call: call)])
     default: break
     }
     return Reaction()
@@ -372,7 +376,7 @@ extension ServeScreen {
       .close(
         VisitClosing(
           visit: visitID, topics: chosen, outcome: outcome.text, note: note.text, referrals: referrals,
-          followUp: LocalTime.day(typed: followUp.text), language: model.tr.language))
+          followUp: LocalTime.day(typed: followUp.text), language: model.tr.language, call: call))
     ])
   }
 
@@ -411,9 +415,12 @@ extension ServeScreen {
     return close(model: model, consentAsked: true)
   }
 
-  /// Esc while the visit is still called (the core's rule) asks: back to the queue, leave it called, or stay.
+  /// Esc while the visit is still called by the call served here (the core's rule) asks: back to the queue,
+  /// leave it called, or stay.
   public func leavingBox(model: AppModel) -> Overlay? {
-    guard let visit = model.state.visits[visitID], VisitReturning.canReturn(visit) else { return nil }
+    guard let call, let visit = model.state.visits[visitID], VisitReturning.isCalled(visit, by: call) else {
+      return nil
+    }
     return .confirmLeaveServe(visitID: visitID)
   }
 
