@@ -100,6 +100,8 @@ extension AppModel {
       return []
     }
     if busy != nil { return [] }
+    // Nothing is drawn but "enlarge the window (Ctrl-C quits)": a key typed blind must not act.
+    if isTooSmall { return key == .control("c") ? [.quit] : [] }
     deskSession?.touch()
     if lockScreen != nil, !isOverlayShownWhileLocked { return lockKey(key) }
     if overlay != nil { return overlayKey(key) }

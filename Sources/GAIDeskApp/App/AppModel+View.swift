@@ -14,10 +14,14 @@ extension AppModel {
   /// The smallest size the screens are laid out for.
   public static let minimumSize = Size(width: 80, height: 24)
 
+  /// Whether the terminal is smaller than ``minimumSize``: only the message asking for a larger window is
+  /// drawn, and keys act on nothing but Ctrl-C.
+  var isTooSmall: Bool { size.width < Self.minimumSize.width || size.height < Self.minimumSize.height }
+
   /// Draws the whole screen.
   public func view() -> Frame {
     var grid = Grid(size: size)
-    guard size.width >= Self.minimumSize.width, size.height >= Self.minimumSize.height else {
+    guard !isTooSmall else {
       renderTooSmall(into: &grid)
       return Frame(grid: grid, cursor: nil)
     }
