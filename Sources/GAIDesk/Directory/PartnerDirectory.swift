@@ -61,9 +61,26 @@ public struct PartnerDirectory: Sendable {
         score += 30
       }
       return PartnerSuggestion(
-        partner: partner, score: score, presence: presence, recommended: rank != nil, sharedLanguages: shared)
+        partner: partner, topic: topic, score: score, presence: presence, recommended: rank != nil,
+        sharedLanguages: shared)
     }
     return suggestions.enumerated().sorted { a, b in
+      a.element.score != b.element.score ? a.element.score > b.element.score : a.offset < b.offset
+    }.map(\.element)
+  }
+
+  /// Partners for a visit's `topics` (in the order ticked), best first: one suggestion per partner and topic
+  /// it serves, each ranked as ``suggest(topic:island:languages:sheet:)`` ranks it for that topic (ties in
+  /// the order of the topics, then of each topic's ranking). A referral made from a suggestion is recorded
+  /// under the suggestion's topic.
+  public func suggest(
+    topics: [String], island: String?, languages: [String], sheet: (String) -> KnowledgeSheet?
+  ) -> [PartnerSuggestion] {
+    var seen: Set<String> = []
+    let all = topics.filter { seen.insert($0).inserted }.flatMap { topic in
+      suggest(topic: topic, island: island, languages: languages, sheet: sheet(topic))
+    }
+    return all.enumerated().sorted { a, b in
       a.element.score != b.element.score ? a.element.score > b.element.score : a.offset < b.offset
     }.map(\.element)
   }
@@ -83,6 +100,8 @@ public struct PartnerSuggestion: Equatable, Sendable {
 
   /// The partner.
   public let partner: Partner
+  /// The topic it is proposed for (a referral made from it is recorded under this topic).
+  public let topic: String
   /// Higher is better.
   public let score: Int
   /// Where it is.

@@ -88,6 +88,10 @@ extension Office {
       ]
       var referralIDs: [String] = []
       for referral in closing.referrals {
+        // A referral is for one of the visit's own topics (the slip and the figures name it).
+        guard topics.contains(referral.topic) else {
+          throw GAIDeskError(.visitReferralTopic, referral.partner, referral.topic)
+        }
         let event = try Office.referral(
           visitorID: visit.visitorID, partner: referral.partner, topic: referral.topic, due: referral.due,
           note: nil, visitID: visit.id, context: &context)

@@ -95,6 +95,7 @@ public enum ErrorCode: String, CaseIterable, Sendable {
   case visitNotLeft = "error.visit.notLeft"
   case visitNotCalled = "error.visit.notCalled"
   case visitCallChanged = "error.visit.callChanged"
+  case visitReferralTopic = "error.visit.referralTopic"
   case visitReopenLate = "error.visit.reopenLate"
   case visitUnknown = "error.visit.unknown"
   case visitorDuplicate = "error.visitor.duplicate"

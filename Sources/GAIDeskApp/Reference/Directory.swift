@@ -27,21 +27,9 @@ public struct Directory: Sendable {
   /// Every topic that has a sheet, in taxonomy order.
   public var sheets: [KnowledgeSheet] { ReferenceData.shipped.topics.compactMap { knowledge.sheet($0.code) } }
 
-  /// Partners for any of `topics`, best first (the core's ranking per topic, best score kept).
-  public func suggestions(topics: [String], island: String?, languages: [String]) -> [Partner] {
-    var best: [String: (score: Int, order: Int, partner: Partner)] = [:]
-    var order = 0
-    for topic in topics {
-      for suggestion in partners.suggest(
-        topic: topic, island: island, languages: languages, sheet: sheet(topic))
-      {
-        order += 1
-        let code = suggestion.partner.code
-        if let known = best[code], known.score >= suggestion.score { continue }
-        best[code] = (suggestion.score, best[code]?.order ?? order, suggestion.partner)
-      }
-    }
-    return best.values.sorted { $0.score != $1.score ? $0.score > $1.score : $0.order < $1.order }.map(
-      \.partner)
+  /// Partners for a visit's `topics`, best first: one per partner and topic it serves (the core's ranking,
+  /// with the office's knowledge sheets).
+  public func suggestions(topics: [String], island: String?, languages: [String]) -> [PartnerSuggestion] {
+    partners.suggest(topics: topics, island: island, languages: languages, sheet: sheet)
   }
 }

@@ -9,6 +9,17 @@ public struct ServeScreen: AppScreen {
     case topics, partner, outcome, note, due, followUp
   }
 
+  /// A partner row ticked: the partner and the topic the row names.
+  struct ReferralPick: Hashable {
+    let partner: String
+    let topic: String
+
+    init(_ suggestion: PartnerSuggestion) {
+      partner = suggestion.partner.code
+      topic = suggestion.topic
+    }
+  }
+
   /// The visit served.
   let visitID: String
   /// The call being served (when the visit was called): closing or putting it back goes through this call, and
@@ -30,8 +41,8 @@ public struct ServeScreen: AppScreen {
   var note = TextFieldState(limit: Validation.maxNoteLength)
   /// The highlighted partner suggestion.
   var partnerList = ListState(count: 0, pageSize: 3)
-  /// The partners chosen, one referral each (with the first chosen topic each handles).
-  var partners: [String] = []
+  /// The rows ticked: one referral each, to the row's partner under the row's topic.
+  var partners: [ReferralPick] = []
   /// The referral's due date.
   var due: TextFieldState
   /// The follow-up date.
@@ -179,8 +190,13 @@ public struct ServeScreen: AppScreen {
         tr(chosen.isEmpty ? "serve.chooseTopicFirst" : "serve.noPartner"), at: list.origin, role: .muted,
         maxWidth: list.width)
     } else {
-      let items = partners.map { p in
-        (self.partners.contains(p.code) ? "[x] " : "[ ] ") + (p.short.map { $0 + " — " } ?? "") + p.name
+      // With several topics ticked a partner may serve more than one: its row names the topic.
+      let items = partners.map { row in
+        let p = row.partner
+        let mark = self.partners.contains(ReferralPick(row)) ? "[x] " : "[ ] "
+        guard chosen.count > 1 else { return mark + (p.short.map { $0 + " — " } ?? "") + p.name }
+        return mark + (p.short ?? p.name) + " · " + tr.topic(row.topic)
+          + (p.short == nil ? "" : " — " + p.name)
       }
       var state = partnerList
       state.count = items.count
@@ -281,8 +297,8 @@ public struct ServeScreen: AppScreen {
     sheetOffset = down ? min(last, sheetOffset + step) : max(0, sheetOffset - step)
   }
 
-  /// The partners suggested for the topics chosen.
-  func suggestions(_ model: AppModel) -> [Partner] {
+  /// The partners suggested for the topics chosen, one row per partner and topic (the core's ranking).
+  func suggestions(_ model: AppModel) -> [PartnerSuggestion] {
     model.directory.suggestions(
       topics: chosen, island: model.island, languages: model.visitorLanguages(visitorID))
   }
@@ -334,14 +350,14 @@ extension ServeScreen {
         guard let index = topicList.selected, index < list.count else { return Reaction() }
         let code = list[index].code
         if let at = chosen.firstIndex(of: code) { chosen.remove(at: at) } else { chosen.append(code) }
-        let suggested = suggestions(model).map(\.code)
+        let suggested = suggestions(model).map(ReferralPick.init)
         partners.removeAll { !suggested.contains($0) }
         partnerList = ListState(count: suggested.count, pageSize: 3)
       case .partner:
         let suggested = suggestions(model)
         guard let index = partnerList.selected, index < suggested.count else { return Reaction() }
-        let code = suggested[index].code
-        if let at = partners.firstIndex(of: code) { partners.remove(at: at) } else { partners.append(code) }
+        let pick = ReferralPick(suggested[index])
+        if let at = partners.firstIndex(of: pick) { partners.remove(at: at) } else { partners.append(pick) }
       default:
         focus = Section(rawValue: min(focus.rawValue + 1, count - 1))!
       }
@@ -362,10 +378,8 @@ extension ServeScreen {
       focus = .topics
       return Reaction()
     }
-    let referrals = partners.compactMap { code -> VisitClosing.Referral? in
-      guard let info = model.directory.partner(code) else { return nil }
-      let topic = chosen.first { info.topics.contains($0) } ?? chosen[0]
-      return VisitClosing.Referral(partner: code, topic: topic, due: LocalTime.day(typed: due.text))
+    let referrals = partners.map {
+      VisitClosing.Referral(partner: $0.partner, topic: $0.topic, due: LocalTime.day(typed: due.text))
     }
     let consented = model.state.canonicalVisitor(visitorID)?.consentToShare?.granted == true
     if !referrals.isEmpty, !consentAsked, !consented {
