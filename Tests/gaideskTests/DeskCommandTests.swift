@@ -28,6 +28,21 @@ import Testing
     #expect(cli.run(["queue", "undo", "A-999"]).status == 2)
   }
 
+  @Test func aSecondTicketForSomeoneStillInTheQueueTakesAgain() throws {
+    let cli = CLI()
+    #expect(cli.run(["init", "--office", "praia", "--staff", "Ana Tavares"]).status == 0)
+    let added = cli.run(["visitor", "add", "--name", "Aminata Baldé", "--json"])
+    let id = try #require(try CLI.object(added)["id"] as? String, "\(added.out)\(added.err)")
+    #expect(cli.run(["queue", "add", "--visitor", id]).out == "A-001\n")
+    let refused = cli.run(["queue", "add", "--visitor", id, "--lang", "en"])
+    #expect(refused.status == 1)
+    #expect(
+      refused.err.contains("already holds ticket A-001") && refused.err.contains("--again"), "\(refused.err)")
+    #expect(!cli.run(["queue", "list"]).out.contains("A-002"))
+    let again = cli.run(["queue", "add", "--visitor", id, "--again"])
+    #expect(again.status == 0 && again.out == "A-002\n", "\(again.err)")
+  }
+
   @Test func aTicketCalledByMistakeGoesBackToTheQueueFromTheCommandLine() throws {
     let cli = CLI()
     #expect(cli.run(["init", "--office", "praia", "--staff", "Ana Tavares"]).status == 0)

@@ -1,10 +1,14 @@
 extension Office {
-  /// Issues today's next ticket to a registered visitor.
+  /// Issues today's next ticket to a registered visitor; while the person still holds an open ticket (waiting
+  /// or being served) a second one is issued only when asked for `again`.
   @discardableResult
-  public func arrive(visitorID: String, staff: String) throws -> Visit {
+  public func arrive(visitorID: String, staff: String, again: Bool = false) throws -> Visit {
     let id: String = try perform(staff: staff) { (context: inout CommandContext) -> Produced<String> in
       guard let visitor = context.state.canonicalVisitor(visitorID) else {
         throw GAIDeskError(.visitorUnknown, visitorID)
+      }
+      if !again, let open = context.state.openTickets(of: visitor.id, on: context.today).first {
+        throw GAIDeskError(.visitorInQueue, open.ticket)
       }
       let id = context.newID("T")
       return Produced(value: id, events: [Office.arrival(id: id, visitorID: visitor.id, context: context)])

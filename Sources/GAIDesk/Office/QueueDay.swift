@@ -16,3 +16,12 @@ extension OfficeState {
     queue(on: day).filter { $0.status == .called && $0.desk == desk }
   }
 }
+
+extension OfficeState {
+  /// The person's tickets still open (waiting or being served) in the queue of local day `day`, whichever of
+  /// their merged records holds them, in arrival order: one such ticket is enough to be in the queue.
+  public func openTickets(of visitorID: String, on day: String) -> [Visit] {
+    let group = Set(mergedGroup(canonicalVisitor(visitorID)?.id ?? visitorID))
+    return queue(on: day).filter { $0.status.isOpen && group.contains($0.visitorID) }
+  }
+}

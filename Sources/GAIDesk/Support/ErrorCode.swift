@@ -99,6 +99,7 @@ public enum ErrorCode: String, CaseIterable, Sendable {
   case visitReopenLate = "error.visit.reopenLate"
   case visitUnknown = "error.visit.unknown"
   case visitorDuplicate = "error.visitor.duplicate"
+  case visitorInQueue = "error.visitor.inQueue"
   case visitorUnknown = "error.visitor.unknown"
   case backupFork = "error.backup.fork"
   case backupGap = "error.backup.gap"

@@ -42,8 +42,7 @@ extension AppModel {
       bindings.append(KeyBinding(.escape, .back, help: tr("key.toQueue"), label: tr("key.otherKey")))
       return KeyMap(bindings)
     case .confirmQuit, .confirmDiscard, .confirmMerge, .confirmUnmerge, .confirmRetire, .confirmLeft,
-      .consent,
-      .confirmClock:
+      .confirmSecondTicket, .consent, .confirmClock:
       return KeyMap([yesBinding(Self.yesKeys), noBinding])
     case .confirmLeaveServe:
       return leaveServeKeyMap

@@ -260,6 +260,13 @@ extension AppModel {
       if Self.isNo(key) { overlay = nil }
     case .confirmLeaveServe(let visitID):
       return leaveServeKey(key, visitID: visitID)
+    case .confirmSecondTicket(let visitorID, _):
+      if Self.isYes(key) {
+        overlay = nil
+        busy = tr("busy.saving")
+        return [.arrive(visitorID: visitorID, again: true)]
+      }
+      if Self.isNo(key) { overlay = nil }
     case .confirmClock(_, let effects, let held):
       if Self.isYes(key) {
         overlay = nil

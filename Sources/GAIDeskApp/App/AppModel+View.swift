@@ -142,6 +142,11 @@ extension AppModel {
         Modal(title: tr("queue.leftTitle"), message: message, buttons: yesNo, role: .warning), in: grid.area)
     case .confirmLeaveServe(let visitID):
       grid.render(leaveServeModal(visitID: visitID), in: grid.area)
+    case .confirmSecondTicket(let visitorID, let ticket):
+      let message = tr("arrival.secondTicketMessage", name(visitorID), ticket)
+      grid.render(
+        Modal(title: tr("arrival.secondTicketTitle"), message: message, buttons: yesNo, role: .warning),
+        in: grid.area)
     case .confirmClock(let warning, _, _):
       grid.render(
         Modal(title: tr("clock.title"), message: clockMessage(warning), buttons: yesNo, role: .warning),

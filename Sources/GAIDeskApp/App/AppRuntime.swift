@@ -92,8 +92,8 @@ public final class AppRuntime {
     var visitID: String?
     var referralID: String?
     switch effect {
-    case .arrive(let visitorID):
-      visitID = try office.arrive(visitorID: visitorID, staff: staff).id
+    case .arrive(let visitorID, let again):
+      visitID = try office.arrive(visitorID: visitorID, staff: staff, again: again).id
     case .arriveNew(let form):
       visitID = try office.arrive(newVisitor: form, staff: staff).1.id
     case .callNext(let desk):

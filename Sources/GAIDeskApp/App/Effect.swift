@@ -14,8 +14,8 @@ public enum Effect: Equatable, Sendable {
   case closeOffice
   /// Remember the language (the person is the unlocked account: no name is kept in the clear settings file).
   case saveSettings(language: Language)
-  /// Issue a ticket to a registered visitor.
-  case arrive(visitorID: String)
+  /// Issue a ticket to a registered visitor (`again`: a second one while they still hold an open ticket).
+  case arrive(visitorID: String, again: Bool = false)
   /// Register a new visitor and issue a ticket in one record.
   case arriveNew(VisitorForm)
   /// Call the longest-waiting ticket to the desk.

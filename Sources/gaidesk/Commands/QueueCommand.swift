@@ -17,6 +17,10 @@ struct QueueCommand: ParsableCommand {
     @OptionGroup var fields: VisitorCommand.Fields
     @Flag(help: Help.t("With --name: register even when the visitor probably exists already.")) var force =
       false
+    @Flag(
+      help: Help.t(
+        "With --visitor: a second ticket even though the visitor still holds an open one (waiting or being served)."
+      )) var again = false
 
     func validate() throws {
       guard (visitor == nil) != (name == nil) else { throw ValidationError(Console.text("queue.add.which")) }
@@ -27,7 +31,7 @@ struct QueueCommand: ParsableCommand {
       let staff = try options.actor(office)
       let visit: Visit
       if let visitor {
-        visit = try office.arrive(visitorID: visitor, staff: staff)
+        visit = try office.arrive(visitorID: visitor, staff: staff, again: again)
       } else {
         let form = try fields.form(name: name!)
         if !force { try VisitorCommand.refuseDuplicates(of: form, in: office, json: options.json) }

@@ -59,8 +59,9 @@ struct FrontDeskDuplicateAndMergeTests {
         visitKeep.id, visitOther.id,
       ])
     #expect(VisitorSearch(state: state).find("mamadu balde", in: state).map(\.visitorID) == [keep])
-    // A new ticket for the merged record goes to the kept one.
-    #expect(try f.office.arrive(visitorID: other, staff: "Ana").visitorID == keep)
+    // A new ticket for the merged record goes to the kept one (asked for again: the person holds two open).
+    #expect(throws: GAIDeskError.self) { try f.office.arrive(visitorID: other, staff: "Ana") }
+    #expect(try f.office.arrive(visitorID: other, staff: "Ana", again: true).visitorID == keep)
     // Survives reopening (journal and snapshot).
     #expect(try f.reopen().state.visitors[other]?.mergedInto == keep)
 

@@ -230,7 +230,7 @@ extension ArrivalScreen {
       }
       let id = hits[index]
       switch mode {
-      case .arrival: return Reaction([.arrive(visitorID: id)])
+      case .arrival: return model.ticket(for: id)
       case .lookup: return Reaction(navigation: .push(.profile(ProfileScreen(visitorID: id))))
       }
     default: break

@@ -317,7 +317,7 @@ extension ProfileScreen {
       mode = .view
       error = nil
     case (.arrival, .view):
-      return Reaction([.arrive(visitorID: visitorID)])
+      return model.ticket(for: visitorID)
     case (.edit, .view):
       let values = [
         visitor.fullName, tr.country(visitor.nationality), visitor.phone ?? "",
