@@ -182,7 +182,7 @@ public struct ProfileScreen: AppScreen {
     }
     out.append((tr("profile.visits", String(visits.count)), .header, 2))
     for visit in visits {
-      let topics = visit.topics.map { tr.topic($0) }.joined(separator: "; ")
+      let topics = visit.topics.map { tr.topic($0) }.joined(separator: tr("list.separator"))
       var line = tr.date(visit.day) + " " + visit.ticket + "  " + tr("status." + visit.status.rawValue)
       if !topics.isEmpty { line += "  " + topics }
       if let outcome = visit.outcome { line += " — " + outcome }

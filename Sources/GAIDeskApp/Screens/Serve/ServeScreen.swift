@@ -164,7 +164,8 @@ public struct ServeScreen: AppScreen {
         in: layout.topics)
     }
     let chosenText =
-      chosen.isEmpty ? tr("serve.noneChosen") : chosen.map { tr.topic($0) }.joined(separator: "; ")
+      chosen.isEmpty
+      ? tr("serve.noneChosen") : chosen.map { tr.topic($0) }.joined(separator: tr("list.separator"))
     grid.put(
       tr("serve.chosen") + " " + chosenText, at: layout.chosen.origin,
       role: chosen.isEmpty ? .muted : .success, maxWidth: inner.width)
