@@ -54,7 +54,8 @@ struct FrenchDeskTests {
     #expect(queueFooter.contains(names.enter + " " + model.tr("key.serve")), "\(queueFooter)")
     model.openServe(model.state.visits["T-2"]!)
     let serveFooter = Self.lines(model).last ?? ""
-    #expect(serveFooter.contains(names.escape + " " + model.tr("key.back")), "\(serveFooter)")
+    // A called visit: Esc asks whether it goes back to the queue.
+    #expect(serveFooter.contains(names.escape + " " + model.tr("key.leaveServe")), "\(serveFooter)")
     Fixture.press(&model, [.function(1)])
     let help = Self.lines(model).joined(separator: "\n")
     #expect(help.contains(names.enter) && help.contains(names.escape), "\(help)")

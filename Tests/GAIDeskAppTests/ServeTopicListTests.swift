@@ -83,4 +83,41 @@ struct ServeTopicListTests {
     _ = model.update(.resize(Size(width: 80, height: 24)))
     #expect(Self.topicRows(model).count >= 8)
   }
+
+  /// The rows inside the form's box with nothing on them.
+  static func emptyRows(_ model: AppModel) -> [Int] {
+    let lines = lines(model)
+    guard let bottom = lines.lastIndex(where: { $0.hasPrefix("└") }) else { return [] }
+    return (2..<bottom).filter {
+      lines[$0].hasPrefix("│") && lines[$0].dropFirst().allSatisfy { $0 == " " || $0 == "│" }
+    }
+  }
+
+  @Test(
+    "at 80×24 no row of the form is left empty: the partners take the rows they list, the topics the rest",
+    arguments: Language.allCases)
+  func noEmptyRows(language: Language) {
+    var model = Self.serving(width: 80, height: 24, language: language)
+    let before = Self.topicRows(model).count
+    #expect(Self.emptyRows(model).isEmpty, "\(Self.lines(model).joined(separator: "\n"))")
+    // One topic chosen: its partner on one row, the topics keep theirs.
+    Fixture.press(&model, [.enter])
+    let serve = model.current(ServeScreen.self)!
+    let partners = serve.suggestions(model).count
+    #expect(Self.emptyRows(model).isEmpty, "\(Self.lines(model).joined(separator: "\n"))")
+    let topics = Self.topicRows(model).count - partners
+    #expect(topics == before - (min(3, max(1, partners)) - 1), "\(Self.lines(model).joined(separator: "\n"))")
+  }
+
+  @Test("↓ at the bottom of the list keeps the selection shown once partners take more rows")
+  func selectionShownAfterPartners() {
+    var model = Self.serving(width: 80, height: 24)
+    let rows = Self.topicRows(model).count
+    Fixture.press(&model, Array(repeating: .down, count: rows - 1) + [.enter])
+    let serve = model.current(ServeScreen.self)!
+    let label = ReferenceData.shipped.topics[serve.topicList.selected!].label(.portuguese)
+    #expect(
+      Self.lines(model).contains { $0.contains("[x] " + label) },
+      "\(Self.lines(model).joined(separator: "\n"))")
+  }
 }

@@ -214,7 +214,7 @@ extension AppModel {
   struct SavedLayout {
     /// The message and the slips, wrapped to the box.
     let lines: [String]
-    /// The last rows: what happened to a print, then what the keys do.
+    /// The last rows: what the keys do.
     let bottom: [String]
     /// The box, border included.
     let box: Rect
@@ -226,14 +226,16 @@ extension AppModel {
     var maxOffset: Int { max(0, lines.count - rows) }
   }
 
-  /// The saved-visit box for the screen's size.
+  /// The saved-visit box for the screen's size: inside the body, so that the status line under it says
+  /// whole what became of a print (no printer, sent) and the key bar stays readable.
   func savedLayout(visitID: String, referralIDs: [String], language: Language) -> SavedLayout {
-    let width = min(size.width - 4, 70)
+    let body = bodyArea
+    let width = max(5, min(body.width - 4, 70))
     let lines = savedLines(visitID: visitID, referralIDs: referralIDs, language: language, width: width - 4)
     let hint = tr(referralIDs.isEmpty ? "saved.continue" : "saved.continueOrPrint")
-    let bottom = (notice.map { $0.text.wrapped(toWidth: width - 4) } ?? []) + [hint]
-    let box = Rect(x: 0, y: 0, width: size.width, height: size.height).centered(
-      Size(width: width, height: min(size.height - 2, lines.count + bottom.count + 3)))
+    let bottom = [hint.truncated(toWidth: width - 4)]
+    let box = body.centered(
+      Size(width: width, height: max(0, min(body.height, lines.count + bottom.count + 3))))
     let inner = Block(title: "").inner(box).inset(horizontal: 1)
     return SavedLayout(lines: lines, bottom: bottom, box: box, inner: inner)
   }
@@ -257,10 +259,10 @@ extension AppModel {
       grid.put(
         tr("sheet.more"), at: Point(x: inner.x, y: inner.y + rows - 1), role: .muted, maxWidth: inner.width)
     }
-    for (index, line) in bottom.enumerated() {
-      let role: Role = index == bottom.count - 1 ? .muted : notice?.role ?? .normal
+    for (index, line) in bottom.enumerated() where inner.height > index {
       grid.put(
-        line, at: Point(x: inner.x, y: inner.maxY - bottom.count + index), role: role, maxWidth: inner.width)
+        line, at: Point(x: inner.x, y: inner.maxY - bottom.count + index), role: .muted, maxWidth: inner.width
+      )
     }
   }
 

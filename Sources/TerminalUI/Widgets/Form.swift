@@ -66,15 +66,17 @@ public struct Form: Widget {
     self.state = state
   }
 
-  /// Draws the fields from the top of `area`, one per row; only the focused one shows its selection.
+  /// Draws the fields from the top of `area`, one per row; only the focused one shows its selection and
+  /// follows its cursor, the others show the beginning of their text.
   public func render(into grid: inout Grid, area: Rect) {
     for (index, field) in fields.enumerated().prefix(min(area.height, state.values.count)) {
       let (labelArea, inputArea) = areas(row: index, in: area)
-      let role: Role = index == state.focus ? .focus : .normal
+      let focused = index == state.focus
+      let role: Role = focused ? .focus : .normal
       grid.put(field.label.padded(toWidth: labelArea.width), at: labelArea.origin, role: role)
       var value = state.values[index]
-      if index != state.focus { value.select(false) }
-      grid.render(TextField(value, masked: field.masked), in: inputArea)
+      if !focused { value.select(false) }
+      grid.render(TextField(value, masked: field.masked, editing: focused), in: inputArea)
     }
   }
 

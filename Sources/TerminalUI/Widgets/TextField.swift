@@ -6,21 +6,29 @@ public struct TextField: Widget {
   public var masked: Bool
   /// The style of the field (text and empty space).
   public var style: Style
+  /// Whether the field is being edited: its text then scrolls to keep the cursor in view; a field not being
+  /// edited shows the beginning of its text, cut with "…" when longer than the field.
+  public var isEditing: Bool
 
-  /// Creates a field showing `state`.
+  /// Creates a field showing `state`, followed by its cursor while `editing`.
   public init(
-    _ state: TextFieldState, masked: Bool = false, style: Style = Style(.normal, attributes: .underline)
+    _ state: TextFieldState, masked: Bool = false, style: Style = Style(.normal, attributes: .underline),
+    editing: Bool = true
   ) {
     self.state = state
     self.masked = masked
     self.style = style
+    self.isEditing = editing
   }
 
   /// Draws the visible part of the text on the first row of `area`.
   public func render(into grid: inout Grid, area: Rect) {
     guard !area.isEmpty else { return }
     grid.fill(Rect(x: area.x, y: area.y, width: area.width, height: 1), style: style)
-    let shown = String(displayed.dropFirst(firstVisible(width: area.width)))
+    let shown =
+      isEditing
+      ? String(displayed.dropFirst(firstVisible(width: area.width)))
+      : String(displayed).truncated(toWidth: area.width)
     // Selected text (typing replaces it) is drawn in reverse video.
     let look = state.isSelected ? Style(style.role, attributes: style.attributes.union(.reverse)) : style
     grid.put(shown, at: area.origin, style: look, maxWidth: area.width)

@@ -77,6 +77,15 @@ public struct ProfileScreen: AppScreen {
   func lines(_ model: AppModel, width: Int) -> [(String, Role)] {
     var wrapped: [(String, Role)] = []
     for (line, role, indent) in entries(model) {
+      // A field: its label column (the label padded, then a space) is kept as written, the value wraps beside
+      // it; wrapping the whole line would fold the label's padding into one space.
+      if let (label, value) = Self.labelColumn(line, width: indent), indent < width / 2 {
+        let margin = String(repeating: " ", count: indent)
+        for (index, part) in value.wrapped(toWidth: max(1, width - indent)).enumerated() {
+          wrapped.append(((index == 0 ? label : margin) + part, role))
+        }
+        continue
+      }
       let lead = String(line.prefix { $0 == " " })
       let parts = line.dropFirst(lead.count).description.wrapped(toWidth: max(1, width - lead.count))
       guard let first = parts.first, !first.isEmpty else {
@@ -92,6 +101,24 @@ public struct ProfileScreen: AppScreen {
       }
     }
     return wrapped
+  }
+
+  /// The first `width` columns of `line` and the rest when those columns are a label column (they end with
+  /// a space, the rest does not start with one); nil otherwise.
+  static func labelColumn(_ line: String, width: Int) -> (String, String)? {
+    guard width > 1 else { return nil }
+    var used = 0
+    var end = line.startIndex
+    while end < line.endIndex, used < width {
+      used += line[end].displayWidth
+      end = line.index(after: end)
+    }
+    let label = line[..<end]
+    let value = line[end...]
+    guard used == width, label.last == " ", label.first != " ", let first = value.first, first != " " else {
+      return nil
+    }
+    return (String(label), String(value))
   }
 
   /// The profile's entries: text, role and the indent its continuation lines take.
@@ -155,7 +182,7 @@ public struct ProfileScreen: AppScreen {
     }
     out.append((tr("profile.visits", String(visits.count)), .header, 2))
     for visit in visits {
-      let topics = visit.topics.map { tr.topic($0) }.joined(separator: "; ")
+      let topics = visit.topics.map { tr.topic($0) }.joined(separator: tr("list.separator"))
       var line = tr.date(visit.day) + " " + visit.ticket + "  " + tr("status." + visit.status.rawValue)
       if !topics.isEmpty { line += "  " + topics }
       if let outcome = visit.outcome { line += " — " + outcome }

@@ -110,7 +110,8 @@ public struct ServeScreen: AppScreen {
         KeyBinding(.function(3), .slipLanguage, help: tr("key.slipLanguage")),
         KeyBinding(.control("p"), .togglePrint, help: tr("key.togglePrint"), label: "Ctrl-P", hidden: true),
         KeyBinding(.function(4), .sheet, help: tr("key.sheet")),
-        KeyBinding(.escape, .back, help: tr("key.back")),
+        // A called visit: Esc asks whether it goes back to the queue (or stays called, or is served on).
+        KeyBinding(.escape, .back, help: tr(call == nil ? "key.back" : "key.leaveServe")),
       ] + CommonKeys.bindings(tr, helpOnQuestionMark: false))
   }
 
@@ -130,7 +131,8 @@ public struct ServeScreen: AppScreen {
     grid.render(block, in: columns[0])
     if let sheet { renderSheet(into: &grid, area: sheet, model: model) }
     let inner = block.inner(columns[0]).inset(horizontal: 1)
-    let layout = Self.layout(in: inner, messageRows: messageRows(width: inner.width))
+    let layout = Self.layout(
+      in: inner, messageRows: messageRows(width: inner.width), partnerRows: partnerRows(model))
     var cursor: Point?
     let labelWidth = 14
     func label(_ key: String, _ section: Section, in row: Rect) {
@@ -175,7 +177,8 @@ public struct ServeScreen: AppScreen {
         in: layout.topics)
     }
     let chosenText =
-      chosen.isEmpty ? tr("serve.noneChosen") : chosen.map { tr.topic($0) }.joined(separator: "; ")
+      chosen.isEmpty
+      ? tr("serve.noneChosen") : chosen.map { tr.topic($0) }.joined(separator: tr("list.separator"))
     grid.put(
       tr("serve.chosen") + " " + chosenText, at: layout.chosen.origin,
       role: chosen.isEmpty ? .muted : .success, maxWidth: inner.width)
@@ -237,19 +240,24 @@ public struct ServeScreen: AppScreen {
   }
 
   /// The form's rows in `area`: the topics take what the others leave (at most a row per topic, so that the
-  /// fields below stay in place whatever the filter), the message the rows it needs.
-  static func layout(in area: Rect, messageRows: Int) -> Layout {
-    let others = 10 + messageRows
+  /// fields below stay in place whatever the filter), the partners the rows they list (one to three), the
+  /// message the rows it needs.
+  static func layout(in area: Rect, messageRows: Int, partnerRows: Int = 3) -> Layout {
+    let partnerRows = max(1, min(3, partnerRows))
+    let others = 7 + partnerRows + messageRows
     let topicRows = max(1, min(ReferenceData.shipped.topics.count, area.height - others))
     let rows = area.splitRows([
-      .length(1), .length(1), .length(topicRows), .length(1), .length(3), .length(1), .length(1), .length(1),
-      .length(1), .length(messageRows), .fill(1),
+      .length(1), .length(1), .length(topicRows), .length(1), .length(partnerRows), .length(1), .length(1),
+      .length(1), .length(1), .length(messageRows), .fill(1),
     ])
     let topics = Rect(x: rows[2].x + 2, y: rows[2].y, width: rows[2].width - 2, height: rows[2].height)
     return Layout(
       about: rows[0], filter: rows[1], topics: topics, chosen: rows[3], partners: rows[4], outcome: rows[5],
       note: rows[6], dates: rows[7], slip: rows[8], message: rows[9])
   }
+
+  /// The rows the partner list takes: one per partner suggested (one saying none), three at most.
+  func partnerRows(_ model: AppModel) -> Int { max(1, min(3, suggestions(model).count)) }
 
   /// The rows the message under the form takes at `width` (none without one).
   func messageRows(width: Int) -> Int {
@@ -260,7 +268,9 @@ public struct ServeScreen: AppScreen {
   func topicRows(in area: Rect, model: AppModel) -> Int {
     let form = sheetArea(in: area) == nil ? area : Self.besideColumns(in: area)[0]
     let inner = Block(title: "").inner(form).inset(horizontal: 1)
-    let height = Self.layout(in: inner, messageRows: messageRows(width: inner.width)).topics.height
+    let height = Self.layout(
+      in: inner, messageRows: messageRows(width: inner.width), partnerRows: partnerRows(model)
+    ).topics.height
     return ScrollList.itemRows(count: topics(model.tr).count, height: height)
   }
 

@@ -98,6 +98,21 @@ enum SheetView {
     KnowledgeReview.needsConfirming(confirmation(topic, claim, model: model), today: model.today)
   }
 
+  /// The first line shown once `key` (↑ ↓ a line, PgUp PgDn a page) moves a sheet of `rows` lines shown from
+  /// `offset` in `height` rows, the last of which says when more follows; never past the last page.
+  static func scrolled(_ offset: Int, by key: KeyEvent, rows: Int, height: Int) -> Int {
+    let page = max(1, height - 1)
+    let last = max(0, rows - page)
+    let step = [.pageUp, .pageDown].contains(key) ? page : 1
+    switch key {
+    case .down, .pageDown: return min(last, offset + step)
+    case .up, .pageUp: return max(0, min(last, offset - step))
+    case .home: return 0
+    case .end: return last
+    default: return offset
+    }
+  }
+
   /// Draws the sheet from line `offset`; the last row says when more lines follow (and how to see them:
   /// PageDown where it scrolls, else `continues` or the sheet finder). With `selected`, the rows of that claim are
   /// highlighted and each claim says whether it is confirmed locally.

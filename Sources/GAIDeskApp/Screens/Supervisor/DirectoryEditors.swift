@@ -379,7 +379,7 @@ enum EditorView {
         grid.put("•", at: Point(x: inner.x + 1, y: y), role: focused ? .focus : .muted)
         var value = e.form.values[index]
         if !focused { value.moveHome() }
-        let field = TextField(value)
+        let field = TextField(value, editing: focused)
         let fieldArea = Rect(x: inner.x + 3, y: y, width: max(1, inner.width - 3), height: 1)
         grid.render(field, in: fieldArea)
         if focused { cursor = field.cursorPosition(in: fieldArea) }

@@ -17,6 +17,10 @@ public struct SupervisorScreen: AppScreen {
   var editor: DirectoryEditor?
   /// Whether the partners tab lists only the entries to confirm (oldest first).
   var toConfirmOnly = false
+  /// Whether the sheet highlighted on the sheets tab is open (Enter): ↑↓ PgUp PgDn scroll it, Esc closes it.
+  var sheetOpen = false
+  /// The first line of the open sheet shown.
+  var sheetOffset = 0
 
   /// Creates the screen on the day's dashboard.
   public init() {}
@@ -65,7 +69,18 @@ public struct SupervisorScreen: AppScreen {
         KeyBinding(.character("n"), .add, help: tr("key.newPartner")),
         KeyBinding(.character("r"), .retire, help: tr("key.retire")),
       ]
-    case .sheets: bindings.append(KeyBinding(.character("e"), .edit, help: tr("key.edit")))
+    case .sheets where sheetOpen:
+      bindings += [
+        // ↑ and ↓ scroll by a line through input.
+        KeyBinding(.pageDown, .nextPage, help: tr("key.scroll"), label: "↑↓ PgDn/PgUp"),
+        KeyBinding(.pageUp, .previousPage, help: tr("key.scroll"), hidden: true),
+        KeyBinding(.character("e"), .edit, help: tr("key.edit")),
+      ]
+    case .sheets:
+      bindings += [
+        KeyBinding(.enter, .submit, help: tr("key.openSheet")),
+        KeyBinding(.character("e"), .edit, help: tr("key.edit")),
+      ]
     case .dashboard:
       bindings += [
         KeyBinding(.character("b"), .backup, help: tr("key.backup")),
@@ -122,8 +137,19 @@ extension SupervisorScreen {
     if editor != nil { return editorCommand(command, model: model) }
     let count = SupervisorScreen.Tab.allCases.count
     switch command {
-    case .nextTab: tab = SupervisorScreen.Tab(rawValue: (tab.rawValue + 1) % count)!
-    case .previousTab: tab = SupervisorScreen.Tab(rawValue: (tab.rawValue + count - 1) % count)!
+    case .nextTab:
+      tab = SupervisorScreen.Tab(rawValue: (tab.rawValue + 1) % count)!
+      sheetOpen = false
+    case .previousTab:
+      tab = SupervisorScreen.Tab(rawValue: (tab.rawValue + count - 1) % count)!
+      sheetOpen = false
+    case .submit where tab == .sheets && !model.directory.sheets.isEmpty:
+      sheetOpen = true
+      sheetOffset = 0
+    case .back where sheetOpen:
+      sheetOpen = false
+    case .nextPage where sheetOpen: scrollSheet(.pageDown, model: model)
+    case .previousPage where sheetOpen: scrollSheet(.pageUp, model: model)
     case .changeStatus:
       guard let referral = selectedReferral(model) else { return Reaction() }
       guard !referral.status.next.isEmpty else {
@@ -207,6 +233,10 @@ extension SupervisorScreen {
     case .partners: count = PartnersView.shown(model, toConfirm: toConfirmOnly).count
     case .sheets: count = model.directory.sheets.count
     case .dashboard, .month: return Reaction()
+    }
+    if sheetOpen, tab == .sheets {
+      scrollSheet(key, model: model)
+      return Reaction()
     }
     var state = list(tab, count: count, rows: SupervisorScreen.listRows(tab, in: model.bodyArea))
     _ = state.handle(key)
@@ -380,22 +410,42 @@ enum PartnersView {
 
 /// The knowledge sheets: a list of topics and the selected sheet.
 enum SheetsView {
+  /// The list's box and the sheet's box in the tab's `area`.
+  static func columns(in area: Rect) -> [Rect] { area.splitColumns([.percent(40), .fill(1)]) }
+
+  /// Where the sheet's lines go in the screen's `body` (under the tabs, inside the sheet's box).
+  static func detailArea(in body: Rect) -> Rect {
+    let area = body.splitRows([.length(1), .fill(1)])[1]
+    return Block().inner(columns(in: area)[1]).inset(horizontal: 1)
+  }
+
+  /// Each sheet's row: "!" and how many of its lines the core counts as to confirm, or "✓" when none, the
+  /// counts right-aligned so that the topics start in one column.
+  static func items(_ sheets: [KnowledgeSheet], model: AppModel) -> [String] {
+    let review = model.review
+    let counts = sheets.map { review.unconfirmedLines(topic: $0.topic, today: model.today).count }
+    let width = counts.filter { $0 > 0 }.map { String($0).count }.max() ?? 0
+    return zip(sheets, counts).map { sheet, pending in
+      let count = pending > 0 ? String(pending) : ""
+      let mark = (pending > 0 ? "! " : "✓ ") + count.padded(toWidth: width, alignment: .trailing)
+      return (width > 0 ? mark + " " : mark) + model.tr.topic(sheet.topic)
+    }
+  }
+
   static func render(into grid: inout Grid, area: Rect, model: AppModel, screen: SupervisorScreen) {
     let tr = model.tr
     let sheets = model.directory.sheets
-    let columns = area.splitColumns([.percent(40), .fill(1)])
+    let columns = columns(in: area)
     let block = Block(title: tr("sheets.title", String(sheets.count)))
     grid.render(block, in: columns[0])
     let inner = block.inner(columns[0])
     let state = screen.list(.sheets, count: sheets.count, rows: inner.height - 1)
     // Each sheet with how many of its lines the core counts as to confirm (f opens it to confirm them).
-    let review = model.review
-    let items = sheets.map { sheet in
-      let pending = review.unconfirmedLines(topic: sheet.topic, today: model.today).count
-      return (pending > 0 ? "! \(pending) " : "✓ ") + tr.topic(sheet.topic)
-    }
     grid.render(
-      ListView(items: items, state: state),
+      ListView(
+        items: items(sheets, model: model), state: state,
+        selectedStyle: Style(
+          screen.sheetOpen ? .normal : .selected, attributes: screen.sheetOpen ? .bold : [])),
       in: Rect(x: inner.x, y: inner.y, width: inner.width, height: max(0, inner.height - 1)))
     grid.put(
       tr("sheets.legend"), at: Point(x: inner.x, y: inner.maxY - 1), role: .muted, maxWidth: inner.width)
@@ -403,7 +453,10 @@ enum SheetsView {
     let sheet = sheets[index]
     let detail = Block(title: tr.topic(sheet.topic) + " · " + tr("sheets.reviewed", tr.date(sheet.reviewed)))
     grid.render(detail, in: columns[1])
-    SheetView.render(sheet, into: &grid, area: detail.inner(columns[1]).inset(horizontal: 1), model: model)
+    // Open (Enter), it scrolls from its offset and says "↓ more (PgDn)"; else the hint says Enter reads it.
+    SheetView.render(
+      sheet, into: &grid, area: detail.inner(columns[1]).inset(horizontal: 1), model: model,
+      offset: screen.sheetOpen ? screen.sheetOffset : nil, continues: tr("sheets.continues"))
   }
 }
 
@@ -411,8 +464,20 @@ extension SupervisorScreen {
   /// Whether an open form holds changes.
   public var isDirty: Bool { editor?.isDirty ?? false }
 
-  /// Esc closes an open form before leaving the desk.
-  public var isInPanel: Bool { editor != nil }
+  /// Esc closes an open form or sheet before leaving the desk.
+  public var isInPanel: Bool { editor != nil || (tab == .sheets && sheetOpen) }
+
+  /// Moves the open sheet by a line (↑, ↓) or a page (PgUp, PgDn), as the serve screen's sheet scrolls,
+  /// stopping at its last page.
+  mutating func scrollSheet(_ key: KeyEvent, model: AppModel) {
+    let sheets = model.directory.sheets
+    guard let index = lists[.sheets]?.selected ?? (sheets.isEmpty ? nil : 0), index < sheets.count else {
+      return
+    }
+    let area = SheetsView.detailArea(in: model.bodyArea)
+    let rows = SheetView.rows(sheets[index], width: area.width, model: model, review: false).count
+    sheetOffset = SheetView.scrolled(sheetOffset, by: key, rows: rows, height: area.height)
+  }
 
   /// A saved partner or sheet closes its form and says so.
   public mutating func completed(_ effect: Effect, result: EffectResult, model: AppModel) -> Reaction {
