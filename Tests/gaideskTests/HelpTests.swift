@@ -46,7 +46,7 @@ import Testing
     let cli = CLI()
     #expect(cli.run(["--lang", "fr", "day", "--help"]).out.contains("Exemples :"))
     #expect(cli.run(["day", "--help", "--lang", "en"]).out.contains("Examples:"))
-    #expect(cli.run(["day", "--help"]).out.contains("O dia, AAAA-MM-DD"))
+    #expect(cli.run(["day", "--help"]).out.contains("O dia, dd/mm/aaaa ou AAAA-MM-DD"))
   }
 
   @Test(arguments: ["pt", "en", "fr"]) func theProgramsHelpFollowsLangBeforeIt(language: String) {

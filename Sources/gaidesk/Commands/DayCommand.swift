@@ -11,7 +11,7 @@ struct DayCommand: ParsableCommand {
       ), discussion: Help.examples("day")
   )
   @OptionGroup var options: OfficeOptions
-  @Option(help: Help.t("The day, YYYY-MM-DD (default: today).")) var date: String?
+  @Option(help: Help.t("The day, dd/mm/yyyy or YYYY-MM-DD (default: today).")) var date: String?
   @Flag(
     help: Help.t(
       "Print the day sheet (figures, queue, referrals) on the default printer; without one, save it without names in your home folder."
@@ -26,7 +26,7 @@ struct DayCommand: ParsableCommand {
 
   func run() throws {
     let office = try options.open()
-    let day = try Validation.date(date, field: "date") ?? LocalTime.today()
+    let day = try Validation.date(Console.typedDay(date), field: "date") ?? LocalTime.today()
     let report = try office.dayReport(day: day, staff: try options.actor(office))
     if options.json {
       func stats(_ s: DurationStats) -> [String: Any] {

@@ -12,13 +12,13 @@ struct FollowUpCommand: ParsableCommand {
       abstract: Help.t("Set a follow-up date for a visitor."), discussion: Help.examples("followup.add"))
     @OptionGroup var options: OfficeOptions
     @Option(help: Help.t("The visitor id.")) var visitor: String
-    @Option(help: Help.t("The day, YYYY-MM-DD.")) var on: String
+    @Option(help: Help.t("The day, dd/mm/yyyy or YYYY-MM-DD.")) var on: String
     @Option(help: Help.t("What to check.")) var note: String
 
     func run() throws {
       let office = try options.open()
       let followUp = try office.addFollowUp(
-        visitorID: visitor, on: on, note: note, staff: try options.actor(office))
+        visitorID: visitor, on: LocalTime.day(typed: on), note: note, staff: try options.actor(office))
       if options.json { Console.json(JSONView.followUp(followUp)) } else { print(followUp.id) }
     }
   }
@@ -40,7 +40,7 @@ struct FollowUpCommand: ParsableCommand {
       if items.isEmpty { return Console.say("followup.list.empty") }
       for f in items {
         print(
-          "\(Console.pad(f.id, 14)) \(f.on)  \(Console.pad(office.state.visitors[f.visitorID]?.fullName ?? "", 28)) \(Console.line(f.note))"
+          "\(Console.pad(f.id, 14)) \(Console.day(f.on))  \(Console.pad(office.state.visitors[f.visitorID]?.fullName ?? "", 28)) \(Console.line(f.note))"
         )
       }
     }

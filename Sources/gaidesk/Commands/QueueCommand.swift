@@ -146,13 +146,13 @@ struct QueueCommand: ParsableCommand {
       abstract: Help.t(
         "List the tickets of a day (default: today's queue, with yesterday's tickets still open)."))
     @OptionGroup var options: OfficeOptions
-    @Option(help: Help.t("The day, YYYY-MM-DD.")) var date: String?
+    @Option(help: Help.t("The day, dd/mm/yyyy or YYYY-MM-DD.")) var date: String?
 
     func run() throws {
       let office = try options.open()
       // Today's queue keeps the visits still open from the day before; another day lists its own tickets.
       // The day is read once, so the list and its heading name the same day across midnight.
-      let chosen = try Validation.date(date, field: "date")
+      let chosen = try Validation.date(Console.typedDay(date), field: "date")
       let day = chosen ?? LocalTime.today()
       let visits = chosen == nil ? office.state.queue(on: day) : office.state.visits(on: day)
       if options.json { return Console.json(visits.map { JSONView.visit($0, state: office.state) }) }

@@ -16,13 +16,13 @@ struct ReferralCommand: ParsableCommand {
     @Option(help: Help.t("The visitor id.")) var visitor: String
     @Option(help: Help.t("The partner code.")) var partner: String
     @Option(help: Help.t("The topic code.")) var topic: String
-    @Option(help: Help.t("Due date, YYYY-MM-DD.")) var due: String?
+    @Option(help: Help.t("Due date, dd/mm/yyyy or YYYY-MM-DD.")) var due: String?
     @Option(help: Help.t("A note.")) var note: String?
 
     func run() throws {
       let office = try options.open()
       let referral = try office.refer(
-        visitorID: visitor, partner: partner, topic: topic, due: due, note: note,
+        visitorID: visitor, partner: partner, topic: topic, due: Console.typedDay(due), note: note,
         staff: try options.actor(office))
       if options.json {
         Console.json(JSONView.referral(referral, today: LocalTime.today()))
@@ -91,7 +91,7 @@ struct ReferralCommand: ParsableCommand {
         let name = Console.line(office.state.visitors[r.visitorID]?.fullName ?? r.visitorID)
         let flag = r.isOverdue(endOf: today) ? " " + Console.text("referral.overdue") : ""
         print(
-          "\(Console.pad(r.id, 14)) \(Console.pad(Console.text("referral.\(r.status.rawValue)"), 12)) \(Console.pad(r.partner, 14)) \(Console.pad(r.topic, 28)) \(r.due ?? "—")\(flag)  \(name)"
+          "\(Console.pad(r.id, 14)) \(Console.pad(Console.text("referral.\(r.status.rawValue)"), 12)) \(Console.pad(r.partner, 14)) \(Console.pad(Console.topic(r.topic), 28)) \(r.due.map(Console.day) ?? "—")\(flag)  \(name)"
         )
       }
     }

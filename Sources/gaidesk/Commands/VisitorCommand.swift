@@ -140,18 +140,18 @@ struct VisitorCommand: ParsableCommand {
       Console.say("visitor.show.visits", String(visits.count))
       for v in visits {
         print(
-          "  \(v.day) \(v.ticket) \(Console.text("status.\(v.status.rawValue)")) \(v.topics.joined(separator: ", "))"
+          "  \(Console.day(v.day)) \(v.ticket) \(Console.text("status.\(v.status.rawValue)")) \(v.topics.map(Console.topic).joined(separator: "; "))"
         )
       }
       Console.say("visitor.show.referrals", String(referrals.count))
       for r in referrals {
         print(
-          "  \(r.id) \(r.partner) \(r.topic) \(Console.text("referral.\(r.status.rawValue)"))\(r.due.map { " → \($0)" } ?? "")"
+          "  \(r.id) \(r.partner) \(Console.topic(r.topic)) \(Console.text("referral.\(r.status.rawValue)"))\(r.due.map { " → \(Console.day($0))" } ?? "")"
         )
       }
       Console.say("visitor.show.followups", String(followUps.count))
       for f in followUps {
-        print("  \(f.id) \(f.on) \(f.doneAt == nil ? "○" : "✓") \(Console.line(f.note))")
+        print("  \(f.id) \(Console.day(f.on)) \(f.doneAt == nil ? "○" : "✓") \(Console.line(f.note))")
       }
       guard !conflicts.isEmpty else { return }
       Console.say("visitor.show.conflicts", String(conflicts.count))
@@ -303,6 +303,7 @@ enum YesNo {
   }
 
   static func describe(_ consent: Consent) -> String {
-    Console.text(consent.granted ? "answer.yes" : "answer.no") + " (\(consent.date), \(consent.recordedBy))"
+    Console.text(consent.granted ? "answer.yes" : "answer.no")
+      + " (\(Console.day(consent.date)), \(consent.recordedBy))"
   }
 }

@@ -90,4 +90,13 @@ enum Console {
   /// Pads `text` with spaces to `width` terminal columns (the program's one display width, `TextWidth`: a
   /// wide character takes two, a ZWJ family its members side by side); longer text is kept whole.
   static func pad(_ text: String, _ width: Int) -> String { text.padded(toColumns: width) }
+
+  /// A YYYY-MM-DD day as the desk writes it in the message language (dd/mm/aaaa in Portuguese and French).
+  static func day(_ day: String) -> String { LocalTime.shown(day, language: language) }
+
+  /// A topic's name in the message language (its code when the taxonomy does not know it).
+  static func topic(_ code: String) -> String { ReferenceData.shipped.topic(code)?.label(language) ?? code }
+
+  /// A day given on the command line, as the desk writes it (dd/mm/aaaa) or as YYYY-MM-DD, as YYYY-MM-DD.
+  static func typedDay(_ text: String?) -> String? { text.map { LocalTime.day(typed: $0) } }
 }
