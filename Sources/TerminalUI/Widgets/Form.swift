@@ -19,12 +19,13 @@ public struct FormState: Hashable, Sendable {
   /// The index of the focused field.
   public private(set) var focus: Int = 0
 
-  /// Creates a state with one field per initial value, each prefilled one selected (typing replaces it),
-  /// each taking at most its limit (2000 when `limits` does not say). A field entered with Tab or Shift-Tab
-  /// is selected whole too.
-  public init(values: [String], limits: [Int] = []) {
+  /// Creates a state with one field per initial value, each taking at most its limit (2000 when `limits` does
+  /// not say). Each prefilled value is `selected` (typing replaces it: a short setting such as a desk
+  /// number), or not (the cursor after it, typing goes on: a name or details that must never be replaced
+  /// unseen). A field entered with Tab or Shift-Tab is selected whole either way.
+  public init(values: [String], limits: [Int] = [], selected: Bool = true) {
     self.values = values.enumerated().map { index, value in
-      TextFieldState(text: value, selected: true, limit: index < limits.count ? limits[index] : 2000)
+      TextFieldState(text: value, selected: selected, limit: index < limits.count ? limits[index] : 2000)
     }
   }
 

@@ -207,7 +207,9 @@ public struct ArrivalScreen: AppScreen {
 extension ArrivalScreen {
   /// The new visitor form, prefilled with the name searched.
   mutating func openForm() {
-    form = FormState(values: [query.text] + Array(repeating: "", count: 7), limits: Self.formLimits)
+    // The cursor after the name carried over from the search: typing goes on with it.
+    form = FormState(
+      values: [query.text] + Array(repeating: "", count: 7), limits: Self.formLimits, selected: false)
     error = nil
   }
 

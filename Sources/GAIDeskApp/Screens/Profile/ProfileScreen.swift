@@ -356,7 +356,7 @@ extension ProfileScreen {
           limits: [
             Validation.maxNameLength, Validation.maxShortLength, Validation.maxShortLength, 4,
             Validation.maxNameLength,
-          ]), original: values)
+          ], selected: false), original: values)
       error = nil
     case (.nextField, .edit(var form, let original)):
       form.focusNext()

@@ -59,7 +59,7 @@ struct PartnerEditor {
       partner.islands.joined(separator: ", "), partner.languages.joined(separator: ", "),
       partner.topics.joined(separator: ", "),
     ]
-    form = FormState(values: values)
+    form = FormState(values: values, selected: false)
     original = values
   }
 
@@ -173,7 +173,7 @@ struct SheetEditor {
       }
     }
     self.sections = sections
-    form = FormState(values: values)
+    form = FormState(values: values, selected: false)
     original = values
   }
 
