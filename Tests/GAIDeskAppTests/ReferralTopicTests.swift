@@ -22,9 +22,12 @@ struct ReferralTopicTests {
     return model
   }
 
-  /// The partner rows shown for the health centres (short name CS).
+  /// The partner rows shown for the health centres (short name CS), up to the form's border (the sheet beside
+  /// it cut off).
   static func healthCentreRows(_ model: AppModel) -> [String] {
-    model.view().grid.lines.filter { $0.contains("] CS ") }
+    model.view().grid.lines.compactMap { line in
+      line.range(of: "] CS ").map { String(line[$0.lowerBound...].prefix { $0 != "│" }) }
+    }
   }
 
   @Test("each topic the partner serves has its own row, naming the topic")
@@ -67,6 +70,17 @@ struct ReferralTopicTests {
     }
     #expect(request.referrals.map(\.partner) == ["centro-saude"])
     #expect(request.referrals.map(\.topic) == ["integration.health"])
+  }
+
+  @Test("at 80×24 the partner list, once chosen, takes the rows it can use and says how many lie below")
+  func partnerListGrows() throws {
+    let model = Self.twoTopics(width: 80, height: 24)
+    let lines = model.view().grid.lines
+    let rows = lines.filter { $0.contains("[ ] ") && $0.contains(" · ") }
+    #expect(rows.count > 3, "\(lines.joined(separator: "\n"))")
+    let count = try #require(model.current(ServeScreen.self)?.suggestions(model).count)
+    let more = model.tr("serve.morePartners", String(count - rows.count))
+    #expect(lines.contains { $0.contains(more) }, "\(lines.joined(separator: "\n"))")
   }
 
   @Test("with one topic ticked the rows stay as they were: one per partner, no topic repeated")

@@ -203,11 +203,18 @@ public struct ServeScreen: AppScreen {
       }
       var state = partnerList
       state.count = items.count
-      state.pageSize = list.height
+      // The rows it has, the last saying how many partners lie above and below when they do.
       grid.render(
-        ListView(
+        ScrollList(
           items: items, state: state,
-          selectedStyle: Style(focus == .partner ? .selected : .normal, attributes: .bold)),
+          selectedStyle: Style(focus == .partner ? .selected : .normal, attributes: .bold)
+        ) { above, below in
+          let parts = [
+            above > 0 ? tr("serve.topicsAbove", String(above)) : nil,
+            below > 0 ? tr("serve.morePartners", String(below)) : nil,
+          ].compactMap { $0 }
+          return parts.isEmpty ? nil : parts.joined(separator: " · ")
+        },
         in: list)
     }
     // Dates, outcome, note.
@@ -240,10 +247,11 @@ public struct ServeScreen: AppScreen {
   }
 
   /// The form's rows in `area`: the topics take what the others leave (at most a row per topic, so that the
-  /// fields below stay in place whatever the filter), the partners the rows they list (one to three), the
-  /// message the rows it needs.
+  /// fields below stay in place whatever the filter), the partners the rows they ask for (``partnerRows(_:)``:
+  /// one to three, or all they can use while chosen), the message the rows it needs.
   static func layout(in area: Rect, messageRows: Int, partnerRows: Int = 3) -> Layout {
-    let partnerRows = max(1, min(3, partnerRows))
+    // The partners take the rows they ask for, leaving the topics three.
+    let partnerRows = max(1, min(partnerRows, area.height - 7 - messageRows - 3))
     let others = 7 + partnerRows + messageRows
     let topicRows = max(1, min(ReferenceData.shipped.topics.count, area.height - others))
     let rows = area.splitRows([
@@ -256,8 +264,22 @@ public struct ServeScreen: AppScreen {
       note: rows[6], dates: rows[7], slip: rows[8], message: rows[9])
   }
 
-  /// The rows the partner list takes: one per partner suggested (one saying none), three at most.
-  func partnerRows(_ model: AppModel) -> Int { max(1, min(3, suggestions(model).count)) }
+  /// The rows the partner list asks for: one per partner suggested (one saying none), three at most, or, while
+  /// the list has the focus, every row it can use (the topics keep three).
+  func partnerRows(_ model: AppModel) -> Int {
+    let count = suggestions(model).count
+    return max(1, focus == .partner ? count : min(3, count))
+  }
+
+  /// The partner rows shown at once in the screen's `area` (the list's page).
+  func partnerPage(in area: Rect, model: AppModel) -> Int {
+    let form = sheetArea(in: area) == nil ? area : Self.besideColumns(in: area)[0]
+    let inner = Block(title: "").inner(form).inset(horizontal: 1)
+    let height = Self.layout(
+      in: inner, messageRows: messageRows(width: inner.width), partnerRows: partnerRows(model)
+    ).partners.height
+    return ScrollList.itemRows(count: suggestions(model).count, height: height)
+  }
 
   /// The rows the message under the form takes at `width` (none without one).
   func messageRows(width: Int) -> Int {
@@ -426,6 +448,7 @@ extension ServeScreen {
     case .note: _ = note.handle(key)
     case .partner:
       partnerList.count = suggestions(model).count
+      partnerList.pageSize = partnerPage(in: area, model: model)
       _ = partnerList.handle(key)
     case .due: _ = due.handle(key)
     case .followUp: _ = followUp.handle(key)
