@@ -59,6 +59,17 @@ struct SavedBoxTests {
     #expect(text.contains(model.tr("saved.title")), "\(text)")
   }
 
+  @Test("Ctrl-P, the serve screen's print key, prints the slips here too instead of leaving the box")
+  func controlPPrints() {
+    var model = Fixture.model()
+    model.overlay = .saved(visitID: "T-0", referralIDs: ["R-1"], language: .portuguese)
+    #expect(Fixture.press(&model, [.control("p")]) == [.printSlip(referralID: "R-1", language: .portuguese)])
+    guard case .saved = model.overlay else {
+      Issue.record("the box closed")
+      return
+    }
+  }
+
   @Test("at 40×10 nothing breaks: the window is too small and says so")
   func tiny() {
     var model = Self.printedWithoutPrinter(width: 40, height: 10)

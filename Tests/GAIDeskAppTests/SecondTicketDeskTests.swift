@@ -39,7 +39,17 @@ struct SecondTicketDeskTests {
       return
     }
     #expect(model.view().grid.lines.joined().contains("A-005"))
+    #expect(model.view().grid.lines.joined().contains("ainda à espera"))
     #expect(Fixture.press(&model, [.enter]) == [.arrive(visitorID: "V-5", again: true)])
+  }
+
+  @Test("a ticket being served is named with its desk")
+  func calledNamesTheDesk() {
+    var model = Fixture.model()
+    model.screens.append(.profile(ProfileScreen(visitorID: "V-2")))
+    Fixture.press(&model, [.character("a")])
+    let text = model.view().grid.lines.joined(separator: " ")
+    #expect(text.contains("A-002") && text.contains("balcão 1"), "\(text)")
   }
 
   @Test("a visitor with no open ticket gets one at once, as before")

@@ -37,7 +37,9 @@ extension AppModel {
       ]
       if !referralIDs.isEmpty {
         bindings.append(
-          KeyBinding([.character("p"), .character("P")], .print, help: tr("key.printSlips"), label: "P"))
+          KeyBinding(
+            [.character("p"), .character("P"), .control("p")], .print, help: tr("key.printSlips"), label: "P")
+        )
       }
       bindings.append(KeyBinding(.escape, .back, help: tr("key.toQueue"), label: tr("key.otherKey")))
       return KeyMap(bindings)

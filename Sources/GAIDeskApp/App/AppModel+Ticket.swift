@@ -5,7 +5,7 @@ extension AppModel {
   /// core's rule, ``OfficeState/openTickets(of:on:)``), after asking whether a second one is meant.
   func ticket(for visitorID: String) -> Reaction {
     if let open = state.openTickets(of: visitorID, on: today).first {
-      return Reaction(navigation: .overlay(.confirmSecondTicket(visitorID: visitorID, ticket: open.ticket)))
+      return Reaction(navigation: .overlay(.confirmSecondTicket(visitorID: visitorID, visitID: open.id)))
     }
     return Reaction([.arrive(visitorID: visitorID)])
   }

@@ -199,7 +199,7 @@ extension AppModel {
         overlayOffset = max(0, min(moved, layout.maxOffset))
         return []
       }
-      if key == .character("P") || key == .character("p"), !referralIDs.isEmpty {
+      if [.character("P"), .character("p"), .control("p")].contains(key), !referralIDs.isEmpty {
         notice = nil
         busy = tr("busy.printing")
         return referralIDs.map { .printSlip(referralID: $0, language: language) }

@@ -142,8 +142,13 @@ extension AppModel {
         Modal(title: tr("queue.leftTitle"), message: message, buttons: yesNo, role: .warning), in: grid.area)
     case .confirmLeaveServe(let visitID):
       grid.render(leaveServeModal(visitID: visitID), in: grid.area)
-    case .confirmSecondTicket(let visitorID, let ticket):
-      let message = tr("arrival.secondTicketMessage", name(visitorID), ticket)
+    case .confirmSecondTicket(let visitorID, let visitID):
+      let open = state.visits[visitID]
+      let ticket = open?.ticket ?? visitID
+      let message =
+        open?.status == .called
+        ? tr("arrival.secondTicketCalled", name(visitorID), ticket, open?.desk ?? "—")
+        : tr("arrival.secondTicketMessage", name(visitorID), ticket)
       grid.render(
         Modal(title: tr("arrival.secondTicketTitle"), message: message, buttons: yesNo, role: .warning),
         in: grid.area)

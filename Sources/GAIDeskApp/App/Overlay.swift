@@ -25,8 +25,8 @@ public enum Overlay: Sendable {
   case profileConsent(visitorID: String, share: Bool?)
   /// Retire the partner with `code`? yes/no.
   case confirmRetire(code: String)
-  /// The visitor still holds open `ticket`: issue a second ticket? yes/no.
-  case confirmSecondTicket(visitorID: String, ticket: String)
+  /// The visitor still holds an open ticket (`visitID`, waiting or being served): issue a second one? yes/no.
+  case confirmSecondTicket(visitorID: String, visitID: String)
   /// Mark the visit as left without service? yes/no.
   case confirmLeft(visitID: String)
   /// Leaving the serve screen of a called visit: yes puts it back in the queue, N leaves it called, Esc stays.
