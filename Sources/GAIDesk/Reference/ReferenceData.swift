@@ -64,6 +64,12 @@ public struct Topic: Codable, Equatable, Sendable, Trilingual {
   public let en: String
   /// French label.
   public let fr: String
+  /// Set when naming the topic on paper the visitor carries could put them at risk (`discreet` in
+  /// topics.json): the slip then names neither it nor its documents.
+  private let discreet: Bool?
+
+  /// Whether a slip for this topic must not name it (nor the documents that would tell it).
+  public var isDiscreet: Bool { discreet == true }
 }
 
 /// The reference data shipped in `Resources/data`: places, countries, languages, topics.

@@ -10,8 +10,10 @@ public struct ReferralSlip: Equatable, Sendable {
   public let officeName: String
   /// The day it was made (YYYY-MM-DD).
   public let date: String
-  /// The topic, in the slip's language.
+  /// The topic, in the slip's language ("Atendimento reservado" for a discreet topic).
   public let topic: String
+  /// Whether the topic is one the slip must not tell (``Topic/isDiscreet``): no topic, no documents.
+  public let discreet: Bool
   /// The partner's name (with its short name).
   public let partnerName: String
   /// The partner's known contacts, one per line; empty when none is known.
@@ -49,13 +51,17 @@ public struct ReferralSlip: Equatable, Sendable {
       contacts.append(strings.text("slip.address", [address], language: language))
     }
     let office = state.office.flatMap { ReferenceData.shipped.municipality($0)?.name } ?? state.office ?? ""
+    let topic = ReferenceData.shipped.topic(referral.topic)
+    let discreet = topic?.isDiscreet == true
     return ReferralSlip(
       language: language, referralID: referral.id, visitorName: visitor?.fullName ?? referral.visitorID,
       officeName: "GAI " + office, date: LocalTime.day(referral.createdAt),
-      topic: ReferenceData.shipped.topic(referral.topic)?.label(language) ?? referral.topic,
+      topic: discreet
+        ? strings.text("slip.discreet", language: language) : topic?.label(language) ?? referral.topic,
+      discreet: discreet,
       partnerName: partner.map { p in p.short.map { "\(p.name) (\($0))" } ?? p.name } ?? referral.partner,
       contacts: contacts, contactsToConfirm: partner?.toConfirm ?? true || contacts.isEmpty,
-      documents: sheet?.content(language).documents ?? [], due: referral.due)
+      documents: discreet ? [] : sheet?.content(language).documents ?? [], due: referral.due)
   }
 
   /// The slip as plain text lines, ready to print (UTF-8).
@@ -74,7 +80,7 @@ public struct ReferralSlip: Equatable, Sendable {
     if let due { out.append(t("slip.due", LocalTime.shown(due, language: language))) }
     out.append("")
     out.append(t("slip.bring"))
-    if documents.isEmpty { out.append("  " + t("slip.bring.none")) }
+    if documents.isEmpty { out.append("  " + t(discreet ? "slip.bring.discreet" : "slip.bring.none")) }
     out.append(contentsOf: documents.map { "  [ ] " + $0 })
     out.append("")
     out.append(t("slip.footer"))
