@@ -86,7 +86,20 @@ public struct QueueScreen: AppScreen {
     }
     var state = list
     state.count = visits.count
-    state.pageSize = max(1, inner.height - 1)
+    state.pageSize = Self.pageSize(count: visits.count, table: inner)
+    // A queue longer than the box gives its last row to what lies above and below.
+    let rows = state.pageSize + 1
+    if rows < inner.height {
+      let above = state.visibleOffset(rows: state.pageSize)
+      let below = max(0, visits.count - above - state.pageSize)
+      let parts = [
+        above > 0 ? tr("serve.topicsAbove", String(above)) : nil,
+        below > 0 ? tr("queue.moreBelow", String(below)) : nil,
+      ].compactMap { $0 }
+      grid.put(
+        parts.joined(separator: " · "), at: Point(x: inner.x, y: inner.maxY - 1), role: .muted,
+        maxWidth: inner.width)
+    }
     // Only the rows on screen are written out.
     let now = WallTime(model.now)
     let statuses = Dictionary(
@@ -101,7 +114,7 @@ public struct QueueScreen: AppScreen {
       if wide { row.append(LocalTime.clock(visit.arrivedAt)) }
       return row
     }
-    grid.render(table, in: inner)
+    grid.render(table, in: Rect(x: inner.x, y: inner.y, width: inner.width, height: rows))
     return nil
   }
 }
@@ -119,10 +132,16 @@ extension QueueScreen {
     let rows = Self.rows(model)
     let previous = selectedVisit(model)?.id
     list.count = rows.count
-    list.pageSize = max(1, Self.layout(in: model.bodyArea).table.height - 1)
+    list.pageSize = Self.pageSize(count: rows.count, table: Self.layout(in: model.bodyArea).table)
     let wanted = selectVisit ?? previous
     if let wanted, let index = rows.firstIndex(where: { $0.id == wanted }) { list.select(index) }
     selectVisit = nil
+  }
+
+  /// The tickets shown at once in `table` (its header row aside): all the rows, or all but the last when
+  /// `count` tickets need more, the last then saying what lies above and below.
+  static func pageSize(count: Int, table: Rect) -> Int {
+    ScrollList.itemRows(count: count, height: max(1, table.height - 1))
   }
 
   /// Arrival, search, call, serve, left, profile, supervisor and sheets: effects or another screen.
@@ -142,7 +161,10 @@ extension QueueScreen {
       case .waiting: return Reaction([.call(visitID: visit.id, desk: model.desk)])
       case .called: return Reaction(navigation: .push(.serve(ServeScreen(serving: visit, model: model))))
       case .done, .left:
-        return Reaction(navigation: .push(.profile(ProfileScreen(visitorID: visit.visitorID))))
+        // Nothing to serve: said, not a jump to the profile (where keys typed ahead would edit it).
+        let status = model.tr("status.\(visit.status.rawValue)")
+        return Reaction(
+          notice: Notice(model.tr("queue.nothingToServe", visit.ticket, status), role: .warning))
       }
     case .left:
       // Ask first; u undoes it for a few minutes after.
