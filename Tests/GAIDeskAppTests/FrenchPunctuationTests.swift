@@ -30,6 +30,18 @@ struct FrenchPunctuationTests {
     if language == .french { #expect(!row.contains(topics[0] + "; "), "\(row)") }
   }
 
+  @Test(
+    "the sheet beside the form: \"Fiche pratique : Santé\" in French, \"Ficha técnica: Saúde\" in Portuguese")
+  func sheetTitle() {
+    for (language, colon) in [(Language.french, " : "), (.portuguese, ": "), (.english, ": ")] {
+      var model = Fixture.model(width: 120, height: 30, language: language)
+      model.openServe(model.state.visits["T-2"]!)
+      // The topic may be cut with "…" at the border: the label and its colon are what is checked.
+      let title = "─ " + model.tr("sheet.title") + colon
+      #expect(model.view().grid.lines.contains { $0.contains(title) }, "\(language)")
+    }
+  }
+
   @Test("a visit's topics in the profile", arguments: Language.allCases)
   func profileTopics(language: Language) {
     var model = Fixture.model(width: 120, height: 30, language: language)

@@ -20,6 +20,7 @@ enum PhoneColumn {
     _ phones: [String], selected: Int?, columnWidth: Int, into grid: inout Grid, row: Rect, tr: Translator
   ) {
     guard let index = selected, index < phones.count, phones[index].displayWidth > columnWidth else { return }
-    grid.put(tr("col.phone") + ": " + phones[index], at: row.origin, role: .focus, maxWidth: row.width)
+    grid.put(
+      tr("labelled", tr("col.phone"), phones[index]), at: row.origin, role: .focus, maxWidth: row.width)
   }
 }

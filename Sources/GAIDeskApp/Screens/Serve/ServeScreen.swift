@@ -338,7 +338,8 @@ public struct ServeScreen: AppScreen {
   private func renderSheet(into grid: inout Grid, area: Rect, model: AppModel) {
     let tr = model.tr
     let topic = sheetTopic(tr)
-    let block = Block(title: tr("sheet.title") + (topic.map { ": " + tr.topic($0) } ?? ""))
+    let block = Block(
+      title: topic.map { tr("labelled", tr("sheet.title"), tr.topic($0)) } ?? tr("sheet.title"))
     grid.render(block, in: area)
     let inner = block.inner(area).inset(horizontal: 1)
     guard let topic, let sheet = model.directory.sheet(topic) else {

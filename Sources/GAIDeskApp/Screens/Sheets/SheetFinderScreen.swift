@@ -176,9 +176,9 @@ public struct SheetFinderScreen: AppScreen {
     guard let c = SheetView.confirmation(topic, claim, model: model) else {
       return (tr("review.never"), .warning)
     }
-    let text =
+    let confirmed =
       "✓ " + tr("sources.confirmed", tr.date(c.day), c.by, tr("confirm.how.\(c.method.rawValue)"))
-      + (c.note.map { ": " + $0 } ?? "")
+    let text = c.note.map { tr("labelled", confirmed, $0) } ?? confirmed
     let stale = KnowledgeReview.isStale(c, today: model.today)
     return (stale ? tr("review.stale", text) : text, stale ? .warning : .success)
   }

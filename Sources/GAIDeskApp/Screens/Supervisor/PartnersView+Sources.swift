@@ -24,8 +24,8 @@ extension PartnersView {
     switch model.directory.partners.backing(code) {
     case .source(let source):
       return (tr("sources.entry") + ": \(source.title) (\(tr.date(source.checked)))", .muted)
-    case .toConfirm: return (tr("sources.entry") + ": " + tr("sources.toConfirm"), .warning)
-    case .office: return (tr("sources.entry") + ": " + tr("sources.office"), .warning)
+    case .toConfirm: return (tr("labelled", tr("sources.entry"), tr("sources.toConfirm")), .warning)
+    case .office: return (tr("labelled", tr("sources.entry"), tr("sources.office")), .warning)
     }
   }
 
@@ -36,9 +36,9 @@ extension PartnersView {
     guard let c = model.state.confirmations[subject.key] else {
       return (tr("partners.neverConfirmed"), .warning)
     }
-    let text =
+    let confirmed =
       "✓ " + tr("sources.confirmed", tr.date(c.day), c.by, tr("confirm.how.\(c.method.rawValue)"))
-      + (c.note.map { ": " + $0 } ?? "")
+    let text = c.note.map { tr("labelled", confirmed, $0) } ?? confirmed
     let stale = KnowledgeReview.isStale(c, today: model.today)
     return (text, stale ? .warning : .normal)
   }
