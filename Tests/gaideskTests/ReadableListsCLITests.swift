@@ -52,4 +52,25 @@ import Testing
     let followUps = cli.run(["followup", "list"]).out
     #expect(followUps.contains(LocalTime.shown(due, language: .portuguese)) && !followUps.contains(due))
   }
+
+  @Test func referralListColumnsLineUpWhateverTheWords() throws {
+    let (cli, id) = try Self.office()
+    let other = try #require(
+      try CLI.object(
+        cli.run([
+          "referral", "add", "--visitor", id, "--partner", "plataforma-comunidades-africanas",
+          "--topic", "integration.social-support", "--json",
+        ]))["id"] as? String)
+    #expect(cli.run(["referral", "set", other, "sent"]).status == 0)
+    #expect(cli.run(["referral", "set", other, "no-show", "--reason", "could-not-contact"]).status == 0)
+    for language in ["pt", "en", "fr"] {
+      let out = cli.run(["referral", "list", "--lang", language]).out
+      let rows = out.split(separator: "\n").filter { $0.hasPrefix("R-") }
+      #expect(rows.count == 2, "\(out)")
+      // The name (last column) starts in the same terminal column on every row.
+      let starts = Set(
+        rows.map { DeskCommandTests.columns($0.prefix { _ in true }.dropLast("Zé Tavares".count)) })
+      #expect(starts.count == 1, "\(language):\n\(out)")
+    }
+  }
 }

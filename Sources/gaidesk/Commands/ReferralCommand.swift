@@ -87,12 +87,18 @@ struct ReferralCommand: ParsableCommand {
       }
       if options.json { return Console.json(referrals.map { JSONView.referral($0, today: today) }) }
       if referrals.isEmpty { return Console.say("referral.list.empty") }
-      for r in referrals {
-        let name = Console.line(office.state.visitors[r.visitorID]?.fullName ?? r.visitorID)
-        let flag = r.isOverdue(endOf: today) ? " " + Console.text("referral.overdue") : ""
-        print(
-          "\(Console.pad(r.id, 14)) \(Console.pad(Console.text("referral.\(r.status.rawValue)"), 12)) \(Console.pad(r.partner, 14)) \(Console.pad(Console.topic(r.topic), 28)) \(r.due.map(Console.day) ?? "—")\(flag)  \(name)"
-        )
+      // Columns as wide as their widest word in this language, so the names start in one column.
+      let rows = referrals.map { r in
+        [
+          r.id, Console.text("referral.\(r.status.rawValue)"), r.partner, Console.topic(r.topic),
+          (r.due.map(Console.day) ?? "—")
+            + (r.isOverdue(endOf: today) ? " " + Console.text("referral.overdue") : ""),
+          Console.line(office.state.visitors[r.visitorID]?.fullName ?? r.visitorID),
+        ]
+      }
+      let widths = (0..<5).map { column in rows.map { Console.columns($0[column]) }.max() ?? 0 }
+      for row in rows {
+        print(zip(row, widths).map { Console.pad($0, $1) }.joined(separator: " ") + "  " + row[5])
       }
     }
   }

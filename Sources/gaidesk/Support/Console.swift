@@ -91,6 +91,9 @@ enum Console {
   /// wide character takes two, a ZWJ family its members side by side); longer text is kept whole.
   static func pad(_ text: String, _ width: Int) -> String { text.padded(toColumns: width) }
 
+  /// The terminal columns `text` takes.
+  static func columns(_ text: String) -> Int { text.displayWidth }
+
   /// A YYYY-MM-DD day as the desk writes it in the message language (dd/mm/aaaa in Portuguese and French).
   static func day(_ day: String) -> String { LocalTime.shown(day, language: language) }
 
