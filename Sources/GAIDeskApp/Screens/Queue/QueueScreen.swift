@@ -92,13 +92,9 @@ public struct QueueScreen: AppScreen {
     if rows < inner.height {
       let above = state.visibleOffset(rows: state.pageSize)
       let below = max(0, visits.count - above - state.pageSize)
-      let parts = [
-        above > 0 ? tr("serve.topicsAbove", String(above)) : nil,
-        below > 0 ? tr("queue.moreBelow", String(below)) : nil,
-      ].compactMap { $0 }
       grid.put(
-        parts.joined(separator: " · "), at: Point(x: inner.x, y: inner.maxY - 1), role: .muted,
-        maxWidth: inner.width)
+        tr.beyond(above: above, below: below, more: "queue.moreBelow") ?? "",
+        at: Point(x: inner.x, y: inner.maxY - 1), role: .muted, maxWidth: inner.width)
     }
     // Only the rows on screen are written out.
     let now = WallTime(model.now)

@@ -167,13 +167,7 @@ public struct ServeScreen: AppScreen {
         ScrollList(
           items: items, state: topicState,
           selectedStyle: Style(focus == .topics ? .selected : .normal, attributes: .bold)
-        ) { above, below in
-          let parts = [
-            above > 0 ? tr("serve.topicsAbove", String(above)) : nil,
-            below > 0 ? tr("serve.moreTopics", String(below)) : nil,
-          ].compactMap { $0 }
-          return parts.isEmpty ? nil : parts.joined(separator: " · ")
-        },
+        ) { tr.beyond(above: $0, below: $1, more: "serve.moreTopics") },
         in: layout.topics)
     }
     let chosenText =
@@ -208,13 +202,7 @@ public struct ServeScreen: AppScreen {
         ScrollList(
           items: items, state: state,
           selectedStyle: Style(focus == .partner ? .selected : .normal, attributes: .bold)
-        ) { above, below in
-          let parts = [
-            above > 0 ? tr("serve.topicsAbove", String(above)) : nil,
-            below > 0 ? tr("serve.morePartners", String(below)) : nil,
-          ].compactMap { $0 }
-          return parts.isEmpty ? nil : parts.joined(separator: " · ")
-        },
+        ) { tr.beyond(above: $0, below: $1, more: "serve.morePartners") },
         in: list)
     }
     // Dates, outcome, note.
