@@ -15,8 +15,16 @@ struct SupervisorListsBeyondTests {
     "entry.transit", "residence.first-permit", "residence.family-reunification", "residence.nationality",
   ]
 
-  /// The model at 80×24 on supervisor tab `tabs` presses of Tab away from the day, after today's eight visits.
-  static func supervisor(tabs: Int, language: Language = .portuguese) -> AppModel {
+  /// Eight more, for a month whose topics outrun the taller box the month tab gives them.
+  static let moreTopics = [
+    "residence.certificates", "integration.work", "integration.job-search", "integration.school",
+    "integration.recognition-of-qualifications", "integration.portuguese-classes",
+    "integration.vocational-training", "integration.social-security",
+  ]
+
+  /// The model at 80×24 on supervisor tab `tabs` presses of Tab away from the day, after a visit today for
+  /// each of `topics`.
+  static func supervisor(tabs: Int, language: Language = .portuguese, topics: [String] = topics) -> AppModel {
     var model = Fixture.model(language: language)
     var counter: UInt16 = 100
     for (index, topic) in topics.enumerated() {
@@ -40,7 +48,8 @@ struct SupervisorListsBeyondTests {
     keys.count { key in lines.contains { $0.contains(String(model.tr.topic(key).prefix(10))) } }
   }
 
-  @Test("the day's topics say how many the box leaves out, as the core counts them", arguments: Language.allCases)
+  @Test(
+    "the day's topics say how many the box leaves out, as the core counts them", arguments: Language.allCases)
   func dayTopics(language: Language) {
     let model = Self.supervisor(tabs: 0, language: language)
     let report = DayReport(state: model.state, day: Fixture.today)
@@ -54,7 +63,7 @@ struct SupervisorListsBeyondTests {
 
   @Test("the month's topics say how many the box leaves out, as the core counts them")
   func monthTopics() {
-    let model = Self.supervisor(tabs: 3)
+    let model = Self.supervisor(tabs: 3, topics: Self.topics + Self.moreTopics)
     let report = MonthReport(state: model.state, month: String(Fixture.today.prefix(7)), office: "praia")
     let lines = model.view().grid.lines
     let text = lines.joined(separator: "\n")

@@ -95,12 +95,16 @@ public struct SupervisorScreen: AppScreen {
       ])
   }
 
-  /// The rows a tab's list shows in `area` (the same split as drawing: tabs, then a bordered box).
-  static func listRows(_ tab: Tab, in area: Rect) -> Int {
+  /// The rows a tab's list of `count` items shows in `area` (the same split as drawing: tabs, then a bordered
+  /// box), less the row saying how many lie beyond when they outrun it (partners, sheets).
+  static func listRows(_ tab: Tab, in area: Rect, count: Int) -> Int {
     let inner = Block().inner(area.splitRows([.length(1), .fill(1)])[1])
     switch tab {
-    // A header row (referrals, follow-ups) or a line saying what the marks mean (sheets).
-    case .referrals, .followUps, .sheets: return inner.height - 1
+    // A header row.
+    case .referrals, .followUps: return inner.height - 1
+    // A line saying what the marks mean.
+    case .sheets: return ScrollList.itemRows(count: count, height: inner.height - 1)
+    case .partners: return ScrollList.itemRows(count: count, height: inner.height)
     default: return inner.height
     }
   }
@@ -238,7 +242,8 @@ extension SupervisorScreen {
       scrollSheet(key, model: model)
       return Reaction()
     }
-    var state = list(tab, count: count, rows: SupervisorScreen.listRows(tab, in: model.bodyArea))
+    var state = list(
+      tab, count: count, rows: SupervisorScreen.listRows(tab, in: model.bodyArea, count: count))
     _ = state.handle(key)
     lists[tab] = state
     return Reaction()
@@ -361,12 +366,14 @@ enum PartnersView {
     let block = Block(title: title)
     grid.render(block, in: columns[0])
     let inner = block.inner(columns[0])
-    let state = screen.list(.partners, count: partners.count, rows: inner.height)
+    let state = screen.list(
+      .partners, count: partners.count, rows: ScrollList.itemRows(count: partners.count, height: inner.height)
+    )
     let items = partners.map { partner in
       (needsConfirming(partner.code, model: model) ? "! " : "✓ ") + (partner.short.map { $0 + " — " } ?? "")
         + partner.name
     }
-    grid.render(ListView(items: items, state: state), in: inner)
+    grid.render(ScrollList(items: items, state: state, beyond: ReportView.beyond(tr)), in: inner)
     let detail = Block(title: tr("partners.detail") + " · " + tr("review.pending", pending))
     grid.render(detail, in: columns[1])
     let text = detail.inner(columns[1]).inset(horizontal: 1)
@@ -439,14 +446,18 @@ enum SheetsView {
     let block = Block(title: tr("sheets.title", String(sheets.count)))
     grid.render(block, in: columns[0])
     let inner = block.inner(columns[0])
-    let state = screen.list(.sheets, count: sheets.count, rows: inner.height - 1)
-    // Each sheet with how many of its lines the core counts as to confirm (f opens it to confirm them).
+    let listHeight = max(0, inner.height - 1)
+    let state = screen.list(
+      .sheets, count: sheets.count, rows: ScrollList.itemRows(count: sheets.count, height: listHeight))
+    // Each sheet with how many of its lines the core counts as to confirm (f opens it to confirm them), and
+    // under them how many lie above and below.
     grid.render(
-      ListView(
+      ScrollList(
         items: items(sheets, model: model), state: state,
         selectedStyle: Style(
-          screen.sheetOpen ? .normal : .selected, attributes: screen.sheetOpen ? .bold : [])),
-      in: Rect(x: inner.x, y: inner.y, width: inner.width, height: max(0, inner.height - 1)))
+          screen.sheetOpen ? .normal : .selected, attributes: screen.sheetOpen ? .bold : []),
+        beyond: ReportView.beyond(tr)),
+      in: Rect(x: inner.x, y: inner.y, width: inner.width, height: listHeight))
     grid.put(
       tr("sheets.legend"), at: Point(x: inner.x, y: inner.maxY - 1), role: .muted, maxWidth: inner.width)
     guard let index = state.selected, index < sheets.count else { return }
