@@ -92,4 +92,22 @@ struct SupervisorListsBeyondTests {
     let last = String(model.tr.topic(model.directory.sheets[count - 1].topic).prefix(10))
     #expect(text.contains(last), "\(text)")
   }
+
+  @Test("the referrals table says how many referrals lie below its rows")
+  func referrals() {
+    var model = Fixture.model()
+    let events: [Event] = (10..<40).map { number in
+      .referralCreated(
+        referralID: "R-\(number)", visitorID: "V-1", partner: "def", topic: "residence.renewal",
+        due: "2026-03-20", note: nil, visitID: nil)
+    }
+    model.state.apply(
+      EventBatch(staff: "Ana", office: "praia", events: events), time: Fixture.at(minutesAgo: 5, counter: 90))
+    Fixture.press(&model, [.character("s"), .tab])
+    let count = ReferralsBoard.rows(model).count
+    let rows = SupervisorScreen.listRows(.referrals, in: model.bodyArea, count: count)
+    let text = model.view().grid.lines.joined(separator: "\n")
+    #expect(rows < count)
+    #expect(text.contains(model.tr("list.more", String(count - rows))), "\(text)")
+  }
 }

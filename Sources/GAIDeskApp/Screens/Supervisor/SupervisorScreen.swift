@@ -101,7 +101,7 @@ public struct SupervisorScreen: AppScreen {
     let inner = Block().inner(area.splitRows([.length(1), .fill(1)])[1])
     switch tab {
     // A header row.
-    case .referrals, .followUps: return inner.height - 1
+    case .referrals, .followUps: return ScrollList.itemRows(count: count, height: inner.height - 1)
     // A line saying what the marks mean.
     case .sheets: return ScrollList.itemRows(count: count, height: inner.height - 1)
     case .partners: return ScrollList.itemRows(count: count, height: inner.height)
@@ -288,7 +288,9 @@ enum ReferralsBoard {
       TableColumn(tr("col.partner"), width: .fill(1)), TableColumn(tr("col.topic"), width: .fill(2)),
       TableColumn(tr("col.due"), width: .length(10)),
     ]
-    let state = screen.list(.referrals, count: referrals.count, rows: inner.height - 1)
+    // The header, the rows, and under them how many lie above and below when they outrun the box.
+    let rows = ScrollList.itemRows(count: referrals.count, height: inner.height - 1)
+    let state = screen.list(.referrals, count: referrals.count, rows: rows)
     // Only the rows on screen are written out.
     let directory = model.directory
     let table = Table(columns: columns, rowCount: referrals.count, state: state) { index in
@@ -299,14 +301,28 @@ enum ReferralsBoard {
         r.due.map(tr.date) ?? "",
       ]
     }
-    grid.render(table, in: inner)
-    let offset = state.visibleOffset(rows: inner.height - 1)
-    for index in offset..<min(referrals.count, offset + max(0, inner.height - 1))
+    grid.render(table, in: Rect(x: inner.x, y: inner.y, width: inner.width, height: rows + 1))
+    let offset = state.visibleOffset(rows: rows)
+    Self.beyond(tr, above: offset, count: referrals.count, rows: rows, into: &grid, area: inner)
+    for index in offset..<min(referrals.count, offset + max(0, rows))
     where referrals[index].isOverdue(endOf: today) {
       let y = inner.y + 1 + index - offset
       guard y > inner.y, y < inner.maxY, index != state.selected else { continue }
       grid.setStyle(Style(.warning), in: Rect(x: inner.x, y: y, width: inner.width, height: 1))
     }
+  }
+}
+
+extension ReferralsBoard {
+  /// Under a table of `count` rows showing `rows` from `above`, the last row of `area` says how many lie above
+  /// and below, when some do.
+  static func beyond(
+    _ tr: Translator, above: Int, count: Int, rows: Int, into grid: inout Grid, area: Rect
+  ) {
+    guard rows < area.height - 1,
+      let line = ReportView.beyond(tr)(above, max(0, count - above - rows))
+    else { return }
+    grid.put(line, at: Point(x: area.x, y: area.maxY - 1), role: .muted, maxWidth: area.width)
   }
 }
 
@@ -333,7 +349,8 @@ enum FollowUpsBoard {
       TableColumn(tr("col.date"), width: .length(10)), TableColumn(tr("col.name"), width: .fill(2)),
       TableColumn(tr("col.phone"), width: .length(12)), TableColumn(tr("col.note"), width: .fill(3)),
     ]
-    let state = screen.list(.followUps, count: items.count, rows: inner.height - 1)
+    let rows = ScrollList.itemRows(count: items.count, height: inner.height - 1)
+    let state = screen.list(.followUps, count: items.count, rows: rows)
     // Only the rows on screen are written out.
     let table = Table(columns: columns, rowCount: items.count, state: state) { index in
       let f = items[index]
@@ -342,10 +359,11 @@ enum FollowUpsBoard {
         f.note,
       ]
     }
-    grid.render(table, in: inner)
-    let offset = state.visibleOffset(rows: inner.height - 1)
+    grid.render(table, in: Rect(x: inner.x, y: inner.y, width: inner.width, height: rows + 1))
+    let offset = state.visibleOffset(rows: rows)
+    ReferralsBoard.beyond(tr, above: offset, count: items.count, rows: rows, into: &grid, area: inner)
     let today = model.today
-    for index in offset..<min(items.count, offset + max(0, inner.height - 1)) where items[index].on < today {
+    for index in offset..<min(items.count, offset + max(0, rows)) where items[index].on < today {
       let y = inner.y + 1 + index - offset
       guard y > inner.y, y < inner.maxY, index != state.selected else { continue }
       grid.setStyle(Style(.warning), in: Rect(x: inner.x, y: y, width: inner.width, height: 1))
