@@ -15,7 +15,8 @@ struct SheetsLegendTests {
     let lines = model.view().grid.lines
     #expect(lines.contains { $0.contains(model.tr("sheets.legend")) }, "\(lines.joined(separator: "\n"))")
     // A page is the rows the list shows above the legend.
-    let rows = SupervisorScreen.listRows(.sheets, in: model.bodyArea)
+    let rows = SupervisorScreen.listRows(
+      .sheets, in: model.bodyArea, count: model.directory.sheets.count)
     let legend = model.tr("sheets.legend")
     let shown = lines.filter { ($0.hasPrefix("│! ") || $0.hasPrefix("│✓ ")) && !$0.contains(legend) }.count
     #expect(shown == rows)

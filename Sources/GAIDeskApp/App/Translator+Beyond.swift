@@ -5,7 +5,7 @@ extension Translator {
   /// names what lies below); nil when nothing does.
   func beyond(above: Int, below: Int, more: String) -> String? {
     let parts = [
-      above > 0 ? self("serve.topicsAbove", String(above)) : nil,
+      above > 0 ? self("list.above", String(above)) : nil,
       below > 0 ? self(more, String(below)) : nil,
     ].compactMap { $0 }
     return parts.isEmpty ? nil : parts.joined(separator: " · ")

@@ -16,7 +16,14 @@ enum DayTab {
     grid.render(left, in: columns.figures)
     let inner = left.inner(columns.figures).inset(horizontal: 1)
     ReportView.lines(summary, into: &grid, area: inner)
-    let right = columns.charts.splitRows([.fill(1), .fill(1), .fill(1)])
+    // The topics and the staff take the rows they need (the topics first), the chart of arrivals the rest,
+    // at least seven rows; a list still cut says how many it leaves out.
+    let topics = report.topics.map { BarChart.Bar(tr.topic($0.key), value: $0.count) }
+    let staff = report.servedByStaff.map { BarChart.Bar($0.key, value: $0.count) }
+    let charts = columns.charts
+    let staffHeight = ReportView.boxHeight(staff.count, limit: charts.height / 3)
+    let topicsHeight = ReportView.boxHeight(topics.count, limit: charts.height - staffHeight - 7)
+    let right = charts.splitRows([.length(topicsHeight), .length(staffHeight), .fill(1)])
     let hours = Block(title: tr("dashboard.byHour"))
     grid.render(hours, in: right[2])
     let chart = hours.inner(right[2]).inset(horizontal: 1)
@@ -25,12 +32,12 @@ enum DayTab {
     grid.render(
       BarChart(bars: shown.map { BarChart.Bar(String($0), value: perHour[$0]) }, barWidth: barWidth),
       in: chart)
-    let topics = report.topics.prefix(8).map { BarChart.Bar(tr.topic($0.key), value: $0.count) }
+    let more = { (count: Int) in tr("dashboard.more", String(count)) }
     ReportView.chartBox(
-      tr("dashboard.topics"), topics, into: &grid, area: right[0], empty: tr("dashboard.nothing"))
-    let staff = report.servedByStaff.prefix(8).map { BarChart.Bar($0.key, value: $0.count) }
+      tr("dashboard.topics"), topics, into: &grid, area: right[0], empty: tr("dashboard.nothing"), more: more)
     ReportView.chartBox(
-      tr("dashboard.perStaff"), staff, into: &grid, area: right[1], empty: tr("dashboard.nothing"))
+      tr("dashboard.perStaff"), staff, into: &grid, area: right[1], empty: tr("dashboard.nothing"), more: more
+    )
   }
 
   /// The hours the chart shows in `width` columns and how wide their bars are: from 8 o'clock (earlier for an

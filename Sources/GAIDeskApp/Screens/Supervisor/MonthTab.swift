@@ -36,16 +36,21 @@ enum MonthTab {
       grid.put(tr("month.byArea"), at: parts[4].origin, role: .header, maxWidth: parts[4].width)
       grid.render(BarChart(bars: areas, orientation: .horizontal), in: parts[5])
     }
-    let right = columns.charts.splitRows([.fill(1), .fill(1)])
-    let topics = report.byTopic.prefix(8).map { BarChart.Bar(tr.topic($0.key), value: $0.count) }
-    ReportView.chartBox(
-      tr("month.topics"), topics, into: &grid, area: right[0], empty: tr("dashboard.nothing"))
-    let partners = report.referralsByPartner.prefix(8).map { entry in
+    // The topics take the rows the partners leave (at most half); a list still cut says how many it leaves
+    // out.
+    let topics = report.byTopic.map { BarChart.Bar(tr.topic($0.key), value: $0.count) }
+    let partners = report.referralsByPartner.map { entry in
       BarChart.Bar(
         model.directory.partner(entry.partner).map { $0.short ?? $0.name } ?? entry.partner,
         value: entry.total)
     }
+    let partnersHeight = ReportView.boxHeight(partners.count, limit: columns.charts.height / 2)
+    let right = columns.charts.splitRows([.fill(1), .length(partnersHeight)])
+    let more = { (count: Int) in tr("month.more", String(count)) }
     ReportView.chartBox(
-      tr("month.byPartner"), partners, into: &grid, area: right[1], empty: tr("dashboard.nothing"))
+      tr("month.topics"), topics, into: &grid, area: right[0], empty: tr("dashboard.nothing"), more: more)
+    ReportView.chartBox(
+      tr("month.byPartner"), partners, into: &grid, area: right[1], empty: tr("dashboard.nothing"), more: more
+    )
   }
 }

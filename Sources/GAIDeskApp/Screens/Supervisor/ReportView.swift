@@ -63,17 +63,41 @@ enum ReportView {
     return (columns[0], columns[1])
   }
 
-  /// A bordered horizontal bar chart of tallies, or a muted line when there is nothing.
+  /// A bordered horizontal bar chart of tallies, or a muted line when there is nothing. When the bars outrun
+  /// the box, its last row says how many are left out (`more`, given that count) rather than cutting them
+  /// silently; the bars keep the scale of all of them.
   static func chartBox(
-    _ title: String, _ bars: [BarChart.Bar], into grid: inout Grid, area: Rect, empty: String
+    _ title: String, _ bars: [BarChart.Bar], into grid: inout Grid, area: Rect, empty: String,
+    more: (Int) -> String
   ) {
     let block = Block(title: title)
     grid.render(block, in: area)
     let inner = block.inner(area).inset(horizontal: 1)
+    guard !inner.isEmpty else { return }
     if bars.isEmpty {
       grid.put(empty, at: inner.origin, role: .muted, maxWidth: inner.width)
-    } else {
-      grid.render(BarChart(bars: bars, orientation: .horizontal), in: inner)
+      return
     }
+    let rows = ScrollList.itemRows(count: bars.count, height: inner.height)
+    let top = bars.map(\.value).max() ?? 0
+    grid.render(
+      BarChart(bars: Array(bars.prefix(rows)), orientation: .horizontal, maximum: top),
+      in: Rect(x: inner.x, y: inner.y, width: inner.width, height: rows))
+    if bars.count > rows {
+      grid.put(
+        more(bars.count - rows), at: Point(x: inner.x, y: inner.y + rows), role: .muted, maxWidth: inner.width
+      )
+    }
+  }
+
+  /// The rows a box of tallies takes: its items and borders (one row when empty), at least three rows and at
+  /// most `limit`.
+  static func boxHeight(_ count: Int, limit: Int) -> Int {
+    max(3, min(max(1, count) + 2, limit))
+  }
+
+  /// The line under a cut list: how many items lie above and below it, nil when none do.
+  static func beyond(_ tr: Translator) -> (Int, Int) -> String? {
+    { tr.beyond(above: $0, below: $1, more: "list.more") }
   }
 }

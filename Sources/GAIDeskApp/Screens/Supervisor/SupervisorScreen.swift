@@ -95,12 +95,16 @@ public struct SupervisorScreen: AppScreen {
       ])
   }
 
-  /// The rows a tab's list shows in `area` (the same split as drawing: tabs, then a bordered box).
-  static func listRows(_ tab: Tab, in area: Rect) -> Int {
+  /// The rows a tab's list of `count` items shows in `area` (the same split as drawing: tabs, then a bordered
+  /// box), less the row saying how many lie beyond when they outrun it (partners, sheets).
+  static func listRows(_ tab: Tab, in area: Rect, count: Int) -> Int {
     let inner = Block().inner(area.splitRows([.length(1), .fill(1)])[1])
     switch tab {
-    // A header row (referrals, follow-ups) or a line saying what the marks mean (sheets).
-    case .referrals, .followUps, .sheets: return inner.height - 1
+    // A header row.
+    case .referrals, .followUps: return ScrollList.itemRows(count: count, height: inner.height - 1)
+    // A line saying what the marks mean.
+    case .sheets: return ScrollList.itemRows(count: count, height: inner.height - 1)
+    case .partners: return ScrollList.itemRows(count: count, height: inner.height)
     default: return inner.height
     }
   }
@@ -238,7 +242,8 @@ extension SupervisorScreen {
       scrollSheet(key, model: model)
       return Reaction()
     }
-    var state = list(tab, count: count, rows: SupervisorScreen.listRows(tab, in: model.bodyArea))
+    var state = list(
+      tab, count: count, rows: SupervisorScreen.listRows(tab, in: model.bodyArea, count: count))
     _ = state.handle(key)
     lists[tab] = state
     return Reaction()
@@ -283,7 +288,9 @@ enum ReferralsBoard {
       TableColumn(tr("col.partner"), width: .fill(1)), TableColumn(tr("col.topic"), width: .fill(2)),
       TableColumn(tr("col.due"), width: .length(10)),
     ]
-    let state = screen.list(.referrals, count: referrals.count, rows: inner.height - 1)
+    // The header, the rows, and under them how many lie above and below when they outrun the box.
+    let rows = ScrollList.itemRows(count: referrals.count, height: inner.height - 1)
+    let state = screen.list(.referrals, count: referrals.count, rows: rows)
     // Only the rows on screen are written out.
     let directory = model.directory
     let table = Table(columns: columns, rowCount: referrals.count, state: state) { index in
@@ -294,14 +301,28 @@ enum ReferralsBoard {
         r.due.map(tr.date) ?? "",
       ]
     }
-    grid.render(table, in: inner)
-    let offset = state.visibleOffset(rows: inner.height - 1)
-    for index in offset..<min(referrals.count, offset + max(0, inner.height - 1))
+    grid.render(table, in: Rect(x: inner.x, y: inner.y, width: inner.width, height: rows + 1))
+    let offset = state.visibleOffset(rows: rows)
+    Self.beyond(tr, above: offset, count: referrals.count, rows: rows, into: &grid, area: inner)
+    for index in offset..<min(referrals.count, offset + max(0, rows))
     where referrals[index].isOverdue(endOf: today) {
       let y = inner.y + 1 + index - offset
       guard y > inner.y, y < inner.maxY, index != state.selected else { continue }
       grid.setStyle(Style(.warning), in: Rect(x: inner.x, y: y, width: inner.width, height: 1))
     }
+  }
+}
+
+extension ReferralsBoard {
+  /// Under a table of `count` rows showing `rows` from `above`, the last row of `area` says how many lie above
+  /// and below, when some do.
+  static func beyond(
+    _ tr: Translator, above: Int, count: Int, rows: Int, into grid: inout Grid, area: Rect
+  ) {
+    guard rows < area.height - 1,
+      let line = ReportView.beyond(tr)(above, max(0, count - above - rows))
+    else { return }
+    grid.put(line, at: Point(x: area.x, y: area.maxY - 1), role: .muted, maxWidth: area.width)
   }
 }
 
@@ -328,7 +349,8 @@ enum FollowUpsBoard {
       TableColumn(tr("col.date"), width: .length(10)), TableColumn(tr("col.name"), width: .fill(2)),
       TableColumn(tr("col.phone"), width: .length(12)), TableColumn(tr("col.note"), width: .fill(3)),
     ]
-    let state = screen.list(.followUps, count: items.count, rows: inner.height - 1)
+    let rows = ScrollList.itemRows(count: items.count, height: inner.height - 1)
+    let state = screen.list(.followUps, count: items.count, rows: rows)
     // Only the rows on screen are written out.
     let table = Table(columns: columns, rowCount: items.count, state: state) { index in
       let f = items[index]
@@ -337,10 +359,11 @@ enum FollowUpsBoard {
         f.note,
       ]
     }
-    grid.render(table, in: inner)
-    let offset = state.visibleOffset(rows: inner.height - 1)
+    grid.render(table, in: Rect(x: inner.x, y: inner.y, width: inner.width, height: rows + 1))
+    let offset = state.visibleOffset(rows: rows)
+    ReferralsBoard.beyond(tr, above: offset, count: items.count, rows: rows, into: &grid, area: inner)
     let today = model.today
-    for index in offset..<min(items.count, offset + max(0, inner.height - 1)) where items[index].on < today {
+    for index in offset..<min(items.count, offset + max(0, rows)) where items[index].on < today {
       let y = inner.y + 1 + index - offset
       guard y > inner.y, y < inner.maxY, index != state.selected else { continue }
       grid.setStyle(Style(.warning), in: Rect(x: inner.x, y: y, width: inner.width, height: 1))
@@ -361,12 +384,14 @@ enum PartnersView {
     let block = Block(title: title)
     grid.render(block, in: columns[0])
     let inner = block.inner(columns[0])
-    let state = screen.list(.partners, count: partners.count, rows: inner.height)
+    let state = screen.list(
+      .partners, count: partners.count, rows: ScrollList.itemRows(count: partners.count, height: inner.height)
+    )
     let items = partners.map { partner in
       (needsConfirming(partner.code, model: model) ? "! " : "✓ ") + (partner.short.map { $0 + " — " } ?? "")
         + partner.name
     }
-    grid.render(ListView(items: items, state: state), in: inner)
+    grid.render(ScrollList(items: items, state: state, beyond: ReportView.beyond(tr)), in: inner)
     let detail = Block(title: tr("partners.detail") + " · " + tr("review.pending", pending))
     grid.render(detail, in: columns[1])
     let text = detail.inner(columns[1]).inset(horizontal: 1)
@@ -439,14 +464,18 @@ enum SheetsView {
     let block = Block(title: tr("sheets.title", String(sheets.count)))
     grid.render(block, in: columns[0])
     let inner = block.inner(columns[0])
-    let state = screen.list(.sheets, count: sheets.count, rows: inner.height - 1)
-    // Each sheet with how many of its lines the core counts as to confirm (f opens it to confirm them).
+    let listHeight = max(0, inner.height - 1)
+    let state = screen.list(
+      .sheets, count: sheets.count, rows: ScrollList.itemRows(count: sheets.count, height: listHeight))
+    // Each sheet with how many of its lines the core counts as to confirm (f opens it to confirm them), and
+    // under them how many lie above and below.
     grid.render(
-      ListView(
+      ScrollList(
         items: items(sheets, model: model), state: state,
         selectedStyle: Style(
-          screen.sheetOpen ? .normal : .selected, attributes: screen.sheetOpen ? .bold : [])),
-      in: Rect(x: inner.x, y: inner.y, width: inner.width, height: max(0, inner.height - 1)))
+          screen.sheetOpen ? .normal : .selected, attributes: screen.sheetOpen ? .bold : []),
+        beyond: ReportView.beyond(tr)),
+      in: Rect(x: inner.x, y: inner.y, width: inner.width, height: listHeight))
     grid.put(
       tr("sheets.legend"), at: Point(x: inner.x, y: inner.maxY - 1), role: .muted, maxWidth: inner.width)
     guard let index = state.selected, index < sheets.count else { return }
