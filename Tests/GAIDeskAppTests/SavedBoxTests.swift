@@ -70,6 +70,16 @@ struct SavedBoxTests {
     }
   }
 
+  @Test("the keys' line offers scrolling only when the box has more than it shows")
+  func scrollOfferedOnlyWhenItScrolls() {
+    let key = Fixture.model().tr("key.scroll")
+    var small = Fixture.model(width: 200, height: 60)
+    small.overlay = .saved(visitID: "T-1", referralIDs: [], language: .portuguese)
+    #expect(!small.view().grid.lines.last!.contains(key), "\(small.view().grid.lines.last!)")
+    let cut = Self.printedWithoutPrinter(width: 80, height: 24)
+    #expect(cut.view().grid.lines.contains { $0.contains(key) })
+  }
+
   @Test("at 40×10 nothing breaks: the window is too small and says so")
   func tiny() {
     var model = Self.printedWithoutPrinter(width: 40, height: 10)

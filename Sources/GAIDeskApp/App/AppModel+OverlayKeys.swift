@@ -30,11 +30,14 @@ extension AppModel {
       return KeyMap([KeyBinding(.enter, .submit, help: tr("key.recoveryWritten"))])
     case .ticket:
       return KeyMap([KeyBinding(.escape, .back, help: tr("key.toQueue"), label: anyKey)])
-    case .saved(_, let referralIDs, _):
-      var bindings = [
-        KeyBinding<Command>(
-          [.up, .down, .pageUp, .pageDown], .nextPage, help: tr("key.scroll"), label: "↑↓ PgUp/PgDn")
-      ]
+    case .saved(let visitID, let referralIDs, let language):
+      var bindings: [KeyBinding<Command>] = []
+      // Scrolling is offered only when the box has more than it shows.
+      if savedLayout(visitID: visitID, referralIDs: referralIDs, language: language).maxOffset > 0 {
+        bindings.append(
+          KeyBinding(
+            [.up, .down, .pageUp, .pageDown], .nextPage, help: tr("key.scroll"), label: "↑↓ PgUp/PgDn"))
+      }
       if !referralIDs.isEmpty {
         bindings.append(
           KeyBinding(
