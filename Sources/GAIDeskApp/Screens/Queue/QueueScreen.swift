@@ -89,13 +89,9 @@ public struct QueueScreen: AppScreen {
     state.pageSize = Self.pageSize(count: visits.count, table: inner)
     // A queue longer than the box gives its last row to what lies above and below.
     let rows = state.pageSize + 1
-    if rows < inner.height {
-      let above = state.visibleOffset(rows: state.pageSize)
-      let below = max(0, visits.count - above - state.pageSize)
-      grid.put(
-        tr.beyond(above: above, below: below, more: "queue.moreBelow") ?? "",
-        at: Point(x: inner.x, y: inner.maxY - 1), role: .muted, maxWidth: inner.width)
-    }
+    tr.putBeyond(
+      above: state.visibleOffset(rows: state.pageSize), count: visits.count, rows: state.pageSize,
+      more: "queue.moreBelow", into: &grid, area: inner)
     // Only the rows on screen are written out.
     let now = WallTime(model.now)
     let statuses = Dictionary(

@@ -309,12 +309,8 @@ public struct ServeScreen: AppScreen {
       let sheet = model.directory.sheet(topic)
     else { return }
     let inner = Block(title: "").inner(sheetArea).inset(horizontal: 1)
-    let page = max(1, inner.height - 1)
     let rows = SheetView.rows(sheet, width: inner.width, model: model, review: false).count
-    let last = max(0, rows - page)
-    let step = [.pageUp, .pageDown].contains(key) ? page : 1
-    let down = key == .pageDown || key == .down
-    sheetOffset = down ? min(last, sheetOffset + step) : max(0, sheetOffset - step)
+    sheetOffset = SheetView.scrolled(sheetOffset, by: key, rows: rows, height: inner.height)
   }
 
   /// The partners suggested for the topics chosen, one row per partner and topic (the core's ranking).

@@ -100,10 +100,8 @@ public struct SupervisorScreen: AppScreen {
   static func listRows(_ tab: Tab, in area: Rect, count: Int) -> Int {
     let inner = Block().inner(area.splitRows([.length(1), .fill(1)])[1])
     switch tab {
-    // A header row.
-    case .referrals, .followUps: return ScrollList.itemRows(count: count, height: inner.height - 1)
-    // A line saying what the marks mean.
-    case .sheets: return ScrollList.itemRows(count: count, height: inner.height - 1)
+    // A header row (referrals, follow-ups) or a line saying what the marks mean (sheets).
+    case .referrals, .followUps, .sheets: return ScrollList.itemRows(count: count, height: inner.height - 1)
     case .partners: return ScrollList.itemRows(count: count, height: inner.height)
     default: return inner.height
     }
@@ -303,26 +301,14 @@ enum ReferralsBoard {
     }
     grid.render(table, in: Rect(x: inner.x, y: inner.y, width: inner.width, height: rows + 1))
     let offset = state.visibleOffset(rows: rows)
-    Self.beyond(tr, above: offset, count: referrals.count, rows: rows, into: &grid, area: inner)
+    tr.putBeyond(
+      above: offset, count: referrals.count, rows: rows, more: "list.more", into: &grid, area: inner)
     for index in offset..<min(referrals.count, offset + max(0, rows))
     where referrals[index].isOverdue(endOf: today) {
       let y = inner.y + 1 + index - offset
       guard y > inner.y, y < inner.maxY, index != state.selected else { continue }
       grid.setStyle(Style(.warning), in: Rect(x: inner.x, y: y, width: inner.width, height: 1))
     }
-  }
-}
-
-extension ReferralsBoard {
-  /// Under a table of `count` rows showing `rows` from `above`, the last row of `area` says how many lie above
-  /// and below, when some do.
-  static func beyond(
-    _ tr: Translator, above: Int, count: Int, rows: Int, into grid: inout Grid, area: Rect
-  ) {
-    guard rows < area.height - 1,
-      let line = ReportView.beyond(tr)(above, max(0, count - above - rows))
-    else { return }
-    grid.put(line, at: Point(x: area.x, y: area.maxY - 1), role: .muted, maxWidth: area.width)
   }
 }
 
@@ -361,7 +347,7 @@ enum FollowUpsBoard {
     }
     grid.render(table, in: Rect(x: inner.x, y: inner.y, width: inner.width, height: rows + 1))
     let offset = state.visibleOffset(rows: rows)
-    ReferralsBoard.beyond(tr, above: offset, count: items.count, rows: rows, into: &grid, area: inner)
+    tr.putBeyond(above: offset, count: items.count, rows: rows, more: "list.more", into: &grid, area: inner)
     let today = model.today
     for index in offset..<min(items.count, offset + max(0, rows)) where items[index].on < today {
       let y = inner.y + 1 + index - offset
