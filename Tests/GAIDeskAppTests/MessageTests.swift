@@ -44,6 +44,8 @@ struct MessageTests {
     #expect(LocalTime.day(typed: " 1/4/2026 ") == "2026-04-01")
     #expect(LocalTime.day(typed: "2026-03-24") == "2026-03-24")
     #expect(LocalTime.day(typed: "amanhã") == "amanhã")
+    // A day that does not exist stays as typed, so the message names what the person wrote.
+    #expect(LocalTime.day(typed: "32/13/2026") == "32/13/2026")
     #expect(LocalTime.shown("2026-03-24", language: .french) == "24/03/2026")
     #expect(LocalTime.shown("2026-03-24", language: .english) == "2026-03-24")
   }

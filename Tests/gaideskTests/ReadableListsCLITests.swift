@@ -45,6 +45,11 @@ import Testing
 
   @Test func referralAndFollowUpListsReadAsTheDesk() throws {
     let (cli, _) = try Self.office()
+    let today = CLI.localDay(daysFromToday: 0)
+    let day = cli.run(["day"]).out
+    #expect(day.hasPrefix("Dia " + LocalTime.shown(today, language: .portuguese)), "\(day)")
+    let typed = cli.run(["day", "--date", "32/13/2026"])
+    #expect(typed.status == 1 && typed.err.contains("32/13/2026"), "\(typed.err)")
     let due = CLI.localDay(daysFromToday: 10)
     let referrals = cli.run(["referral", "list", "--lang", "fr"]).out
     #expect(referrals.contains(LocalTime.shown(due, language: .french)), "\(referrals)")

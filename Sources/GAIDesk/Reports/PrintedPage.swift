@@ -38,7 +38,7 @@ extension PrintedPage {
     }
     let partners = PartnerDirectory(state: state)
     func partner(_ code: String) -> String { partners.partner(code)?.name ?? code }
-    var lines = [text("day.title", [day])]
+    var lines = [text("day.title", [LocalTime.shown(day, language: language)])]
     lines += report.summary(language: language).map { "  " + $0.label.padded(toColumns: 34) + " " + $0.value }
     if !report.servedByStaff.isEmpty {
       lines +=

@@ -1,8 +1,9 @@
 import Foundation
 
 extension LocalTime {
-  /// A day typed as dd/mm/aaaa (or d/m/aaaa, with "/", "." or "-") as YYYY-MM-DD; any other text is
-  /// returned trimmed and unchanged, for the usual checks to say what is wrong with it.
+  /// A day typed as dd/mm/aaaa (or d/m/aaaa, with "/", "." or "-") as YYYY-MM-DD; any other text, or a day
+  /// that does not exist (32/13/2026), is returned trimmed and unchanged, for the usual checks to say what is
+  /// wrong with what was typed.
   public static func day(typed text: String) -> String {
     let trimmed = text.trimmingCharacters(in: .whitespaces)
     let parts = trimmed.split(whereSeparator: { "/.-".contains($0) })
@@ -10,7 +11,8 @@ extension LocalTime {
       (1...2).contains(parts[1].count), let day = Int(parts[0]), let month = Int(parts[1]),
       let year = Int(parts[2])
     else { return trimmed }
-    return String(format: "%04d-%02d-%02d", year, month, day)
+    let iso = String(format: "%04d-%02d-%02d", year, month, day)
+    return isDate(iso) ? iso : trimmed
   }
 
   /// A YYYY-MM-DD day as people read it: dd/mm/aaaa in Portuguese and French, unchanged in English.
