@@ -163,14 +163,15 @@ struct DeskLockTests {
   func panicWhileSaving() {
     let clock = TestClock()
     var model = Self.unlocked(clock)
+    model.desk = "2"  // desk 1 still has A-002 called
     let effects = Fixture.press(&model, [.character("c")])
-    #expect(effects == [.callNext(desk: "1")])
+    #expect(effects == [.callNext(desk: "2")])
     #expect(model.busy != nil)
     Fixture.press(&model, [.control("l")])
     #expect(model.isLocked)
     var state = Fixture.state()
     state.apply(
-      EventBatch(staff: "Ana", office: "praia", events: [.visitCalled(visitID: "T-4", desk: "1")]),
+      EventBatch(staff: "Ana", office: "praia", events: [.visitCalled(visitID: "T-4", desk: "2")]),
       time: Fixture.at(minutesAgo: 0, counter: 99))
     _ = model.update(.done(effects[0], state, visitID: "T-4", referralID: nil))
     let locked = Self.text(model)

@@ -146,17 +146,18 @@ struct FlowTests {
   @Test("serving: topics filtered and toggled, referral from suggestions, consent asked, one close effect")
   func serve() {
     var model = Fixture.model()
+    model.desk = "2"  // desk 1 still has A-002 called
     Fixture.press(&model, [.down])  // A-004 João (waiting)… rows: called A-002, waiting
     guard let queue = model.queueScreen, let visit = model.selectedVisit(queue) else {
       Issue.record("no queue"); return
     }
     #expect(visit.id == "T-4")
-    #expect(Fixture.press(&model, [.enter]) == [.call(visitID: "T-4", desk: "1")])
+    #expect(Fixture.press(&model, [.enter]) == [.call(visitID: "T-4", desk: "2")])
     var state = Fixture.state()
     state.apply(
-      EventBatch(staff: "Ana", office: "praia", events: [.visitCalled(visitID: "T-4", desk: "1")]),
+      EventBatch(staff: "Ana", office: "praia", events: [.visitCalled(visitID: "T-4", desk: "2")]),
       time: Fixture.at(minutesAgo: 0, counter: 98))
-    _ = model.update(.done(.call(visitID: "T-4", desk: "1"), state, visitID: "T-4", referralID: nil))
+    _ = model.update(.done(.call(visitID: "T-4", desk: "2"), state, visitID: "T-4", referralID: nil))
     guard model.current(ServeScreen.self) != nil else { Issue.record("not serving"); return }
     Fixture.type(&model, "prorrog")
     Fixture.press(&model, [.enter, .tab, .enter, .tab])
@@ -212,6 +213,7 @@ struct FlowTests {
   @Test("a returning visitor's visit with one topic and one referral takes at most 20 keys")
   func keystrokes() {
     var model = Fixture.model()
+    model.desk = "2"  // desk 1 still has A-002 called
     var counted = 0
     func press(_ keys: KeyEvent...) -> [Effect] {
       counted += keys.count
@@ -228,11 +230,11 @@ struct FlowTests {
       time: Fixture.at(minutesAgo: 0, counter: 90))
     _ = model.update(.done(.arrive(visitorID: "V-1"), state, visitID: "T-6", referralID: nil))
     _ = press(.enter)  // dismiss the ticket
-    #expect(press(.enter) == [.call(visitID: "T-6", desk: "1")])
+    #expect(press(.enter) == [.call(visitID: "T-6", desk: "2")])
     state.apply(
-      EventBatch(staff: "Ana", office: "praia", events: [.visitCalled(visitID: "T-6", desk: "1")]),
+      EventBatch(staff: "Ana", office: "praia", events: [.visitCalled(visitID: "T-6", desk: "2")]),
       time: Fixture.at(minutesAgo: 0, counter: 91))
-    _ = model.update(.done(.call(visitID: "T-6", desk: "1"), state, visitID: "T-6", referralID: nil))
+    _ = model.update(.done(.call(visitID: "T-6", desk: "2"), state, visitID: "T-6", referralID: nil))
     Fixture.type(&model, "renov")  // filter letters: not counted
     _ = press(.enter, .tab, .enter, .tab)  // topic, partner, then the outcome
     Fixture.type(&model, "Explicado")  // free text: not counted

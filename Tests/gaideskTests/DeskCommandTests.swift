@@ -43,6 +43,23 @@ import Testing
     #expect(again.status == 0 && again.out == "A-002\n", "\(again.err)")
   }
 
+  @Test func aDeskThatStillHasATicketCalledCallsAnotherOnlyWithAgain() throws {
+    let cli = CLI()
+    #expect(cli.run(["init", "--office", "praia", "--staff", "Ana Tavares"]).status == 0)
+    #expect(cli.run(["queue", "add", "--name", "Aminata Baldé"]).status == 0)
+    #expect(cli.run(["queue", "add", "--name", "Kossi Mensah"]).status == 0)
+    #expect(cli.run(["queue", "call", "--desk", "2"]).status == 0)
+    let refused = cli.run(["queue", "call", "--desk", "2", "--lang", "en"])
+    #expect(refused.status == 1)
+    #expect(
+      refused.err.contains("Desk 2 still has ticket A-001 called") && refused.err.contains("--again"),
+      "\(refused.err)")
+    #expect(cli.run(["queue", "call", "A-002", "--desk", "2"]).status == 1)
+    let again = cli.run(["queue", "call", "A-002", "--desk", "2", "--again"])
+    #expect(again.status == 0, "\(again.err)")
+    #expect(again.out.contains("A-002"), "\(again.out)")
+  }
+
   @Test func aTicketCalledByMistakeGoesBackToTheQueueFromTheCommandLine() throws {
     let cli = CLI()
     #expect(cli.run(["init", "--office", "praia", "--staff", "Ana Tavares"]).status == 0)

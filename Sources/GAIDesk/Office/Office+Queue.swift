@@ -39,11 +39,13 @@ extension Office {
     return .visitArrived(visitID: id, visitorID: visitorID, day: today, number: number, letter: letter)
   }
 
-  /// Calls the longest-waiting ticket of today's queue to `desk`.
+  /// Calls the longest-waiting ticket of today's queue to `desk`; while the desk still has a ticket called (a
+  /// desk serves one person at a time) another is called only when asked for `again`.
   @discardableResult
-  public func callNext(desk: String?, staff: String) throws -> Visit {
+  public func callNext(desk: String?, staff: String, again: Bool = false) throws -> Visit {
     let id = try perform(staff: staff) { context in
       let desk = try Validation.short(desk, field: "desk")
+      if !again { try Office.refuseBusy(desk, in: context) }
       guard let next = context.state.queue(on: context.today).first(where: { $0.status == .waiting }) else {
         throw GAIDeskError(.queueEmpty)
       }
@@ -52,16 +54,23 @@ extension Office {
     return state.visits[id]!
   }
 
-  /// Calls a particular ticket to `desk`.
+  /// Calls a particular ticket to `desk`; while the desk still has a ticket called, only when asked for `again`.
   @discardableResult
-  public func call(ticket: String, desk: String?, staff: String) throws -> Visit {
+  public func call(ticket: String, desk: String?, staff: String, again: Bool = false) throws -> Visit {
     let id = try perform(staff: staff) { context in
       let desk = try Validation.short(desk, field: "desk")
       let visit = try Office.visit(ticket, in: context)
       guard visit.status == .waiting else { throw GAIDeskError(.visitNotWaiting, visit.ticket) }
+      if !again { try Office.refuseBusy(desk, in: context) }
       return Produced(value: visit.id, events: [.visitCalled(visitID: visit.id, desk: desk)])
     }.value
     return state.visits[id]!
+  }
+
+  /// Refuses a call to `desk` while it still has a ticket called (the core's ``OfficeState/called(atDesk:on:)``).
+  private static func refuseBusy(_ desk: String?, in context: CommandContext) throws {
+    guard let desk, let held = context.state.called(atDesk: desk, on: context.today).first else { return }
+    throw GAIDeskError(.visitDeskBusy, held.ticket, desk)
   }
 
   /// Closes a visit with its topics, outcome and note; `extra` events (referrals, follow-ups) go in the same record.

@@ -92,6 +92,7 @@ public enum ErrorCode: String, CaseIterable, Sendable {
   case visitClosed = "error.visit.closed"
   case visitNoTopic = "error.visit.noTopic"
   case visitNotWaiting = "error.visit.notWaiting"
+  case visitDeskBusy = "error.visit.deskBusy"
   case visitNotLeft = "error.visit.notLeft"
   case visitNotCalled = "error.visit.notCalled"
   case visitCallChanged = "error.visit.callChanged"

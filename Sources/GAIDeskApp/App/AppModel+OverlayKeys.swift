@@ -51,6 +51,8 @@ extension AppModel {
       return KeyMap([yesBinding(Self.yesKeys), noBinding])
     case .confirmLeaveServe:
       return leaveServeKeyMap
+    case .confirmSecondCall(_, let heldID):
+      return secondCallKeyMap(heldID: heldID)
     case .profileConsent:
       return KeyMap([
         yesBinding(Self.consentYesKeys),

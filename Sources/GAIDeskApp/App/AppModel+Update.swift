@@ -260,6 +260,8 @@ extension AppModel {
       if Self.isNo(key) { overlay = nil }
     case .confirmLeaveServe(let visitID):
       return leaveServeKey(key, visitID: visitID)
+    case .confirmSecondCall(let visitID, let heldID):
+      return secondCallKey(key, visitID: visitID, heldID: heldID)
     case .confirmSecondTicket(let visitorID, _):
       if Self.isYes(key) {
         overlay = nil

@@ -142,6 +142,8 @@ extension AppModel {
         Modal(title: tr("queue.leftTitle"), message: message, buttons: yesNo, role: .warning), in: grid.area)
     case .confirmLeaveServe(let visitID):
       grid.render(leaveServeModal(visitID: visitID), in: grid.area)
+    case .confirmSecondCall(let visitID, let heldID):
+      grid.render(secondCallModal(visitID: visitID, heldID: heldID), in: grid.area)
     case .confirmSecondTicket(let visitorID, let visitID):
       let open = state.visits[visitID]
       let ticket = open?.ticket ?? visitID

@@ -96,10 +96,10 @@ public final class AppRuntime {
       visitID = try office.arrive(visitorID: visitorID, staff: staff, again: again).id
     case .arriveNew(let form):
       visitID = try office.arrive(newVisitor: form, staff: staff).1.id
-    case .callNext(let desk):
-      visitID = try office.callNext(desk: desk, staff: staff).id
-    case .call(let id, let desk):
-      visitID = try office.call(ticket: id, desk: desk, staff: staff).id
+    case .callNext(let desk, let again):
+      visitID = try office.callNext(desk: desk, staff: staff, again: again).id
+    case .call(let id, let desk, let again):
+      visitID = try office.call(ticket: id, desk: desk, staff: staff, again: again).id
     case .markLeft(let id):
       visitID = try office.markLeft(ticket: id, staff: staff).id
     case .recordConsent(let visitorID):

@@ -18,10 +18,10 @@ public enum Effect: Equatable, Sendable {
   case arrive(visitorID: String, again: Bool = false)
   /// Register a new visitor and issue a ticket in one record.
   case arriveNew(VisitorForm)
-  /// Call the longest-waiting ticket to the desk.
-  case callNext(desk: String)
-  /// Call one visit to the desk.
-  case call(visitID: String, desk: String)
+  /// Call the longest-waiting ticket to the desk (`again`: while the desk still has a ticket called).
+  case callNext(desk: String, again: Bool = false)
+  /// Call one visit to the desk (`again`: while the desk still has a ticket called).
+  case call(visitID: String, desk: String, again: Bool = false)
   /// Mark a visit as left without service.
   case markLeft(visitID: String)
   /// Record the visitor's consent to share their data with partners.

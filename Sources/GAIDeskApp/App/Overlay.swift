@@ -27,6 +27,9 @@ public enum Overlay: Sendable {
   case confirmRetire(code: String)
   /// The visitor still holds an open ticket (`visitID`, waiting or being served): issue a second one? yes/no.
   case confirmSecondTicket(visitorID: String, visitID: String)
+  /// This desk still has `heldID` called: call `visitID` (the longest waiting when nil) all the same? Yes calls,
+  /// N serves the held ticket, Esc calls nothing.
+  case confirmSecondCall(visitID: String?, heldID: String)
   /// Mark the visit as left without service? yes/no.
   case confirmLeft(visitID: String)
   /// Leaving the serve screen of a called visit: yes puts it back in the queue, N leaves it called, Esc stays.

@@ -52,13 +52,15 @@ struct QueueCommand: ParsableCommand {
     @OptionGroup var options: OfficeOptions
     @Option(help: Help.t("The desk, e.g. 1 or B.")) var desk: String?
     @Argument(help: Help.t("A particular ticket (default: the longest waiting).")) var ticket: String?
+    @Flag(help: Help.t("Call even though the desk still has a ticket called (being served or not yet come)."))
+    var again = false
 
     func run() throws {
       let office = try options.open()
       let staff = try options.actor(office)
       let visit =
-        try ticket.map { try office.call(ticket: $0, desk: desk, staff: staff) }
-        ?? office.callNext(desk: desk, staff: staff)
+        try ticket.map { try office.call(ticket: $0, desk: desk, staff: staff, again: again) }
+        ?? office.callNext(desk: desk, staff: staff, again: again)
       if options.json { return Console.json(JSONView.visit(visit, state: office.state)) }
       let name = Console.line(office.state.visitors[visit.visitorID]?.fullName ?? "")
       Console.say("queue.called", visit.ticket, name, visit.desk ?? "—")

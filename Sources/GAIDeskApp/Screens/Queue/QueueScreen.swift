@@ -146,11 +146,11 @@ extension QueueScreen {
       guard model.todaysVisits.contains(where: { $0.status == .waiting }) else {
         return Reaction(notice: Notice(model.tr("queue.none"), role: .warning))
       }
-      return Reaction([.callNext(desk: model.desk)])
+      return model.call(nil)
     case .serve:
       guard let visit = selectedVisit(model) else { return Reaction() }
       switch visit.status {
-      case .waiting: return Reaction([.call(visitID: visit.id, desk: model.desk)])
+      case .waiting: return model.call(visit.id)
       case .called: return Reaction(navigation: .push(.serve(ServeScreen(serving: visit, model: model))))
       case .done, .left:
         // Nothing to serve: said, not a jump to the profile (where keys typed ahead would edit it).
