@@ -86,4 +86,25 @@ struct WidgetTests {
     #expect(grid[17, 5].style.role == .selected)
     #expect(grid[8, 5].style.role == .normal)
   }
+
+  @Test("buttons too wide for one row go on as many rows as they need, each whole, none cut")
+  func modalButtonRows() {
+    var grid = Grid(width: 40, height: 10)
+    let modal = Modal(
+      title: "Balcão 1", message: "Chamar outra?",
+      buttons: ["S Chamar outra", "N Atender A-001", "Esc Cancelar"], selectedButton: 2)
+    #expect(modal.box(in: grid.area) == Rect(x: 0, y: 1, width: 40, height: 7))
+    grid.render(modal, in: grid.area)
+    #expect(
+      grid.lines[1...7] == [
+        "┌─ Balcão 1 ───────────────────────────┐",
+        "│ Chamar outra?                        │",
+        "│                                      │",
+        "│          [ S Chamar outra ]          │",
+        "│         [ N Atender A-001 ]          │",
+        "│           [ Esc Cancelar ]           │",
+        "└──────────────────────────────────────┘",
+      ])
+    #expect(grid[12, 6].style.role == .selected)
+  }
 }
