@@ -30,6 +30,26 @@ import Testing
     #expect(!FileManager.default.fileExists(atPath: cli.data))
   }
 
+  /// A command group named without its subcommand shows its help, also when the office's options come with it
+  /// (`gaidesk --data DIR settings`, `gaidesk queue --lang en`): those options belong to the subcommands.
+  @Test func aGroupWithoutItsSubcommandShowsItsHelpWhateverOptionsCome() {
+    let cli = CLI()
+    for arguments in [
+      ["--data", cli.data, "settings"], ["settings", "--data", cli.data],
+      ["--data", cli.data, "queue", "--json"],
+      ["queue", "--lang", "en", "--passphrase-file", "/nonexistent"],
+    ] {
+      let shown = cli.run(arguments, environment: ["GAIDESK_LANG": "pt"])
+      let group = arguments.first { !$0.hasPrefix("-") && $0 != cli.data && $0 != "en" }!
+      #expect(shown.status == 0, "\(arguments): \(shown.err)")
+      #expect(shown.out.contains("gaidesk \(group) <subcommand>"), "\(arguments): \(shown.out)")
+      #expect(!shown.err.contains("--data") && shown.err.isEmpty, "\(arguments): \(shown.err)")
+    }
+    #expect(cli.run(["queue", "--lang", "en"]).out.contains("USAGE: gaidesk queue"))
+    let unknown = cli.run(["--data", cli.data, "settings", "--frobnicate"])
+    #expect(unknown.status != 0 && unknown.err.contains("--frobnicate"), "\(unknown.err)")
+  }
+
   /// `visitor search` is `visitor find` (the word a new user types first); a usage error is one sentence,
   /// without the doubled period of a message that ended with its own.
   @Test func searchFindsAndAUsageErrorIsOneSentence() {

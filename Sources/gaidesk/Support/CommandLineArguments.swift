@@ -52,6 +52,12 @@ struct CommandLineArguments {
     // they would send the parser to the default subcommand's help instead of the program's.
     let options = rest[..<(rest.firstIndex(of: "--") ?? rest.endIndex)]
     if words == 0, options.contains(where: { $0 == "--help" || $0 == "-h" }) { leading = [] }
+    // `gaidesk --data DIR settings`: a group without its subcommand shows its help; the office's options belong
+    // to the subcommands (the group itself would call them unknown).
+    if CommandLineArguments.isGroup(command) {
+      leading = []
+      rest = Array(rest[..<words]) + CommandLineArguments.withoutGlobals(rest[words...])
+    }
     rest.insert(contentsOf: leading, at: words)
     parsed = rest
     commandPath = path.joined(separator: " ")
@@ -62,6 +68,28 @@ struct CommandLineArguments {
     if let takesValue = globals[argument] { return takesValue }
     let name = String(argument.prefix { $0 != "=" })
     return name != argument && globals[name] == true ? false : nil
+  }
+
+  /// Whether `command` only groups subcommands: it runs none by default and takes no options of its own.
+  static func isGroup(_ command: any ParsableCommand.Type) -> Bool {
+    !command.configuration.subcommands.isEmpty && command.configuration.defaultSubcommand == nil
+  }
+
+  /// `arguments` without the global options and their values (up to a "--", after which nothing is an option).
+  static func withoutGlobals(_ arguments: ArraySlice<String>) -> [String] {
+    var kept: [String] = []
+    var index = arguments.startIndex
+    while index < arguments.endIndex {
+      let argument = arguments[index]
+      if argument == "--" { return kept + arguments[index...] }
+      if let takesValue = global(argument) {
+        index += takesValue ? 2 : 1
+      } else {
+        kept.append(argument)
+        index += 1
+      }
+    }
+    return kept
   }
 
   /// Sets the message language from `--lang` (refusing an unknown one) or leaves it to `$GAIDESK_LANG`.
