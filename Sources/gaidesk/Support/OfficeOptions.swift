@@ -21,7 +21,10 @@ struct OfficeOptions: ParsableArguments {
   var json = false
 
   @Option(
-    name: .long, help: Help.t("Language of messages: pt, en or fr."), completion: .list(["pt", "en", "fr"]))
+    name: .long,
+    help: Help.t(
+      "Language of messages: pt, en or fr (else $GAIDESK_LANG, else the language chosen with F2 at this PC's desk, else pt)."
+    ), completion: .list(["pt", "en", "fr"]))
   var lang: String?
 
   /// The resolved data directory.
