@@ -140,7 +140,7 @@ public struct ServeScreen: AppScreen {
     }
     func field(_ state: TextFieldState, _ section: Section, in row: Rect, x: Int, width: Int) {
       let rect = Rect(x: x, y: row.y, width: max(1, min(width, row.maxX - x)), height: 1)
-      let widget = TextField(state)
+      let widget = TextField(state, editing: focus == section)
       grid.render(widget, in: rect)
       if focus == section { cursor = widget.cursorPosition(in: rect) }
     }
