@@ -31,6 +31,26 @@ struct CloseVisitTests {
     #expect(runtime.office?.state.visits[visitID]?.status == .waiting)
   }
 
+  @Test("a referral due yesterday is refused with the days as the desk writes them, and the visit stays open")
+  func pastDueRefused() throws {
+    let (runtime, root) = try #require(Fixture.runtimeWithNewOffice())
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    let visitID = try served(runtime)
+    let today = LocalTime.today()
+    let yesterday = try #require(LocalTime.adding(days: -1, to: today))
+    let closing = VisitClosing(
+      visit: visitID, topics: ["residence.renewal"],
+      referrals: [VisitClosing.Referral(partner: "def", topic: "residence.renewal", due: yesterday)])
+    guard case .failed(_, let error) = runtime.perform(.close(closing), staff: "Ana") else {
+      Issue.record("a referral due yesterday was accepted")
+      return
+    }
+    let message = Translator(.portuguese).error(error)
+    #expect(message.contains("prazo") && message.contains(LocalTime.shown(yesterday, language: .portuguese)))
+    #expect(message.contains("já passou"), "\(message)")
+    #expect(runtime.office?.state.visits[visitID]?.status == .waiting)
+  }
+
   @Test("the follow-up's note is in the interface language, and every referral asked for is made")
   func noteLanguageAndReferrals() throws {
     let (runtime, root) = try #require(Fixture.runtimeWithNewOffice())

@@ -95,11 +95,13 @@ extension Office {
         let event = try Office.referral(
           visitorID: visit.visitorID, partner: referral.partner, topic: referral.topic, due: referral.due,
           note: nil, visitID: visit.id, context: &context)
+        try Validation.notPast(referral.due, field: "due", today: context.today)
         if case .referralCreated(let id, _, _, _, _, _, _) = event { referralIDs.append(id) }
         events.append(event)
       }
       var followUpID: String?
       if let on = try Validation.plannedDate(closing.followUp, field: "follow-up", today: context.today) {
+        try Validation.notPast(on, field: "follow-up", today: context.today)
         let id = context.newID("F")
         let note = topics.map { ReferenceData.shipped.topic($0)?.label(closing.language) ?? $0 }
         let visitor = context.state.canonicalVisitor(visit.visitorID)?.id ?? visit.visitorID

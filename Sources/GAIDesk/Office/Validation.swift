@@ -153,6 +153,13 @@ public enum Validation {
     return date
   }
 
+  /// Refuses a date before `today` for work planned now (a visit's referrals and follow-up): a slip would send
+  /// the visitor to a deadline already gone.
+  public static func notPast(_ value: String?, field: String, today: String) throws {
+    guard let date = try date(value, field: field), date < today else { return }
+    throw GAIDeskError(.fieldDatePast, field, date, today)
+  }
+
   /// Whether every byte of `value` is printable ASCII (space to tilde).
   static func isPrintableASCII(_ value: String) -> Bool {
     let printable = { (byte: UInt8) in byte >= 0x20 && byte < 0x7F }
