@@ -78,3 +78,26 @@ struct ServeSheetTests {
     #expect(text(model).contains(last), "\(text(model))")
   }
 }
+
+/// On a narrow terminal the sheet F4 opens covers the form: Esc closes it (as F4 does), and the footer says so,
+/// instead of asking to leave the visit, where Enter would lose the form.
+@Suite("Closing the sheet that covers the serve form")
+struct ServeSheetCloseTests {
+  @Test("at 80×24, Esc on the sheet closes it and keeps the form and the call")
+  func escClosesTheSheet() {
+    var model = Fixture.model(width: 80, height: 24)
+    model.openServe(model.state.visits["T-2"]!)
+    Fixture.press(&model, [.enter, .tab, .tab])  // a topic, then to the outcome
+    Fixture.type(&model, "Explicado")
+    Fixture.press(&model, [.function(4)])
+    let covered = model.view().grid.lines.joined(separator: "\n")
+    #expect(!covered.contains(model.tr("serve.outcome")), "the sheet covers the form")
+    let footer = model.view().grid.lines.last ?? ""
+    #expect(footer.hasPrefix("Esc/F4 " + model.tr("key.closeSheet")), "\(footer)")
+    #expect(Fixture.press(&model, [.escape]).isEmpty)
+    #expect(model.overlay == nil)
+    let form = model.view().grid.lines.joined(separator: "\n")
+    #expect(form.contains(model.tr("serve.outcome")) && form.contains("Explicado"), "\(form)")
+    #expect(model.current(ServeScreen.self) != nil)
+  }
+}

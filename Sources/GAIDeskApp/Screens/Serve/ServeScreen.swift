@@ -53,6 +53,8 @@ public struct ServeScreen: AppScreen {
   var printSlips = false
   /// Whether the knowledge sheet fills the screen (narrow terminals).
   var sheetShown = false
+  /// Whether the sheet covers the form (F4 on a narrow terminal): Esc then closes it, as F4 does.
+  var sheetCovers = false
   /// The first line of the sheet shown, once scrolled with PageDown.
   var sheetOffset = 0
   /// The last problem, translated.
@@ -100,8 +102,17 @@ public struct ServeScreen: AppScreen {
     case .partner: enterHelp = tr("key.choosePartner")
     default: enterHelp = tr("key.next")
     }
+    // The sheet over the form is closed first (Esc there must not ask to leave the visit); else F4 shows it and
+    // Esc leaves, asking whether a called visit goes back to the queue (or stays called, or is served on).
+    let sheetKeys =
+      sheetCovers
+      ? [KeyBinding<Command>([.escape, .function(4)], .sheet, help: tr("key.closeSheet"), label: "Esc/F4")]
+      : [
+        KeyBinding<Command>(.function(4), .sheet, help: tr("key.sheet")),
+        KeyBinding<Command>(.escape, .back, help: tr(call == nil ? "key.back" : "key.leaveServe")),
+      ]
     return KeyMap(
-      [
+      (sheetCovers ? sheetKeys : []) + [
         KeyBinding([.function(10), .control("s")], .save, help: tr("key.closeVisit"), label: "F10"),
         KeyBinding(.function(5), .returnToQueue, help: tr("key.backToQueue")),
         KeyBinding(.enter, .submit, help: enterHelp),
@@ -109,10 +120,7 @@ public struct ServeScreen: AppScreen {
         KeyBinding(.backTab, .previousField, help: tr("key.previous"), hidden: true),
         KeyBinding(.function(3), .slipLanguage, help: tr("key.slipLanguage")),
         KeyBinding(.control("p"), .togglePrint, help: tr("key.togglePrint"), label: "Ctrl-P", hidden: true),
-        KeyBinding(.function(4), .sheet, help: tr("key.sheet")),
-        // A called visit: Esc asks whether it goes back to the queue (or stays called, or is served on).
-        KeyBinding(.escape, .back, help: tr(call == nil ? "key.back" : "key.leaveServe")),
-      ] + CommonKeys.bindings(tr, helpOnQuestionMark: false))
+      ] + (sheetCovers ? [] : sheetKeys) + CommonKeys.bindings(tr, helpOnQuestionMark: false))
   }
 
   public func render(into grid: inout Grid, area: Rect, model: AppModel) -> Point? {
@@ -355,6 +363,7 @@ extension ServeScreen {
     case .sheet:
       sheetShown.toggle()
       sheetOffset = 0
+      sheetCovers = sheetArea(in: model.bodyArea) == model.bodyArea
     case .slipLanguage:
       // Portuguese, then French (the most asked for), then English.
       let order: [Language] = [.portuguese, .french, .english]
