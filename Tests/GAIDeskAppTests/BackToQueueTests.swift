@@ -80,7 +80,7 @@ struct BackToQueueAnswerTests {
   func yes() {
     var model = Self.serving()
     Fixture.press(&model, [.escape])
-    #expect(Fixture.press(&model, [.enter]) == [.returnToQueue(visitID: "T-2", call: Self.call)])
+    #expect(Fixture.press(&model, [.character("s")]) == [.returnToQueue(visitID: "T-2", call: Self.call)])
     let state = Self.returned()
     #expect(state.visits["T-2"]?.status == .waiting)
     _ = model.update(

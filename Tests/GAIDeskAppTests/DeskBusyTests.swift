@@ -19,7 +19,7 @@ struct DeskBusyTests {
     }
     let screen = model.view().grid.lines.joined(separator: " ")
     #expect(screen.contains("A-002") && screen.contains("balcão 1"), "\(screen)")
-    #expect(Fixture.press(&model, [.enter]) == [.callNext(desk: "1", again: true)])
+    #expect(Fixture.press(&model, [.character("s")]) == [.callNext(desk: "1", again: true)])
     #expect(model.overlay == nil)
   }
 

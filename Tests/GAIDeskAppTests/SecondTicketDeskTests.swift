@@ -40,7 +40,7 @@ struct SecondTicketDeskTests {
     }
     #expect(model.view().grid.lines.joined().contains("A-005"))
     #expect(model.view().grid.lines.joined().contains("ainda à espera"))
-    #expect(Fixture.press(&model, [.enter]) == [.arrive(visitorID: "V-5", again: true)])
+    #expect(Fixture.press(&model, [.character("s")]) == [.arrive(visitorID: "V-5", again: true)])
   }
 
   @Test("a ticket being served is named with its desk")

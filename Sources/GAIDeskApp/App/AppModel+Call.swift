@@ -18,7 +18,7 @@ extension AppModel {
   /// The answer to "this desk still has a ticket called": yes calls all the same, N serves the held ticket, Esc
   /// calls nothing.
   mutating func secondCallKey(_ key: KeyEvent, visitID: String?, heldID: String) -> [Effect] {
-    if Self.isYes(key) {
+    if Self.isLetterYes(key) {
       overlay = nil
       busy = tr("busy.saving")
       return [callEffect(visitID, again: true)]
@@ -36,7 +36,7 @@ extension AppModel {
   func secondCallKeyMap(heldID: String) -> KeyMap<Command> {
     let ticket = state.visits[heldID]?.ticket ?? heldID
     return KeyMap([
-      KeyBinding(Self.yesKeys, .submit, help: tr("key.callAnyway"), label: "Enter/" + tr("key.yesLetter")),
+      KeyBinding(Self.letterYesKeys, .submit, help: tr("key.callAnyway"), label: tr("key.yesLetter")),
       KeyBinding(
         [.character("n"), .character("N")], .back, help: tr("key.serveHeld", ticket), label: "N"),
       KeyBinding(.escape, .back, help: tr("key.cancel")),

@@ -5,7 +5,7 @@ extension AppModel {
   /// The answer to "back to the queue?" on leaving a called visit's serve screen: yes puts it back in the queue
   /// (the core's `returnToQueue`), N leaves the screen with the visit still called, Esc goes on serving.
   mutating func leaveServeKey(_ key: KeyEvent, visitID: String) -> [Effect] {
-    if Self.isYes(key) {
+    if Self.isLetterYes(key) {
       overlay = nil
       busy = tr("busy.saving")
       return [.returnToQueue(visitID: visitID, call: current(ServeScreen.self)?.call)]
@@ -27,7 +27,7 @@ extension AppModel {
   var leaveServeKeyMap: KeyMap<Command> {
     KeyMap([
       KeyBinding(
-        Self.yesKeys, .submit, help: tr("key.backToQueue"), label: "Enter/" + tr("key.yesLetter")),
+        Self.letterYesKeys, .submit, help: tr("key.backToQueue"), label: tr("key.yesLetter")),
       KeyBinding([.character("n"), .character("N")], .back, help: tr("key.keepCalled"), label: "N"),
       KeyBinding(.escape, .back, help: tr("key.keepServing")),
     ])

@@ -9,11 +9,16 @@ extension AppModel {
   ]
   /// The keys that answer no in a yes/no box.
   static let noKeys: [KeyEvent] = [.escape, .character("n"), .character("N")]
-  /// The keys that answer yes to a consent: a letter, never Enter.
-  static let consentYesKeys = yesKeys.filter { $0 != .enter }
+  /// The keys that answer yes where Enter must not (typed ahead or out of habit): a letter. For consent, and for
+  /// questions whose yes does something out of the ordinary (a second ticket, a second call to a desk, a called
+  /// visit back in the queue with the form lost).
+  static let letterYesKeys = yesKeys.filter { $0 != .enter }
 
   /// Whether `key` answers yes in a yes/no box.
   static func isYes(_ key: KeyEvent) -> Bool { yesKeys.contains(key) }
+
+  /// Whether `key` answers yes with a letter (``letterYesKeys``).
+  static func isLetterYes(_ key: KeyEvent) -> Bool { letterYesKeys.contains(key) }
 
   /// Whether `key` answers no in a yes/no box.
   static func isNo(_ key: KeyEvent) -> Bool { noKeys.contains(key) }
@@ -47,15 +52,17 @@ extension AppModel {
       bindings.append(KeyBinding(.escape, .back, help: tr("key.toQueue"), label: tr("key.otherKey")))
       return KeyMap(bindings)
     case .confirmQuit, .confirmDiscard, .confirmMerge, .confirmUnmerge, .confirmRetire, .confirmLeft,
-      .confirmSecondTicket, .consent, .confirmClock:
+      .confirmClock:
       return KeyMap([yesBinding(Self.yesKeys), noBinding])
+    case .confirmSecondTicket, .consent:
+      return KeyMap([yesBinding(Self.letterYesKeys), noBinding])
     case .confirmLeaveServe:
       return leaveServeKeyMap
     case .confirmSecondCall(_, let heldID):
       return secondCallKeyMap(heldID: heldID)
     case .profileConsent:
       return KeyMap([
-        yesBinding(Self.consentYesKeys),
+        yesBinding(Self.letterYesKeys),
         KeyBinding([.character("n"), .character("N")], .back, help: tr("key.no"), label: "N"),
         KeyBinding(.escape, .back, help: tr("key.cancel")),
       ])

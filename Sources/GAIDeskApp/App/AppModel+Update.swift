@@ -229,7 +229,7 @@ extension AppModel {
       case .escape:
         overlay = nil
         return []
-      case _ where Self.consentYesKeys.contains(key): answer = true
+      case _ where Self.isLetterYes(key): answer = true
       case _ where Self.noKeys.contains(key): answer = false
       default: answer = nil
       }
@@ -242,7 +242,7 @@ extension AppModel {
       busy = tr("busy.saving")
       return [.setConsent(visitorID: visitorID, store: answer, share: share)]
     case .consent(let visitorID):
-      if Self.isYes(key) {
+      if Self.isLetterYes(key) {
         overlay = nil
         busy = tr("busy.saving")
         return [.recordConsent(visitorID: visitorID)]
@@ -263,7 +263,7 @@ extension AppModel {
     case .confirmSecondCall(let visitID, let heldID):
       return secondCallKey(key, visitID: visitID, heldID: heldID)
     case .confirmSecondTicket(let visitorID, _):
-      if Self.isYes(key) {
+      if Self.isLetterYes(key) {
         overlay = nil
         busy = tr("busy.saving")
         return [.arrive(visitorID: visitorID, again: true)]
