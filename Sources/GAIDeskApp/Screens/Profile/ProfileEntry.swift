@@ -11,7 +11,7 @@ struct ProfileEntry {
   /// How far in the rows after the first start when the line wraps without its label column.
   let hang: Int
 
-  /// A field: `value` beside the label column `label`, continuing under itself.
+  /// A field or a visit: `value` beside the label column `label`, continuing under itself.
   init(label: String, value: String, role: Role = .normal) {
     self.label = label
     self.value = value
@@ -27,13 +27,14 @@ struct ProfileEntry {
     self.hang = hang
   }
 
-  /// The rows the entry takes `width` columns wide: the value wraps beside its label column when that leaves
-  /// it half the width, else the whole line wraps under its start, its later rows `hang` columns in.
+  /// The rows the entry takes `width` columns wide: the value wraps beside its label column (its spacing kept)
+  /// when that leaves it half the width, else the whole line wraps under its start, its later rows `hang`
+  /// columns in.
   func wrapped(toWidth width: Int) -> [String] {
     let indent = label.displayWidth
     if indent > 0, indent < width / 2 {
       let margin = String(repeating: " ", count: indent)
-      return value.wrapped(toWidth: max(1, width - indent)).enumerated().map { index, part in
+      return value.wrappedKeepingSpacing(toWidth: max(1, width - indent)).enumerated().map { index, part in
         (index == 0 ? label : margin) + part
       }
     }

@@ -141,12 +141,16 @@ public struct ProfileScreen: AppScreen {
       $0.arrivedAt > $1.arrivedAt
     }
     out.append(ProfileEntry(tr("profile.visits", String(visits.count)), role: .header, hang: 2))
+    // A visit's day and ticket are its label column (the tickets as wide as the widest), what came of it the
+    // value beside them.
+    let ticketWidth = visits.map(\.ticket.displayWidth).max() ?? 0
     for visit in visits {
       let topics = visit.topics.map { tr.topic($0) }.joined(separator: tr("list.separator"))
-      var line = tr.date(visit.day) + " " + visit.ticket + "  " + tr("status." + visit.status.rawValue)
-      if !topics.isEmpty { line += "  " + topics }
-      if let outcome = visit.outcome { line += " — " + outcome }
-      out.append(ProfileEntry(line, hang: 2))
+      var value = tr("status." + visit.status.rawValue)
+      if !topics.isEmpty { value += "  " + topics }
+      if let outcome = visit.outcome { value += " — " + outcome }
+      let label = tr.date(visit.day) + " " + visit.ticket.padded(toWidth: ticketWidth) + "  "
+      out.append(ProfileEntry(label: label, value: value))
       if let note = visit.note { out.append(ProfileEntry("    " + note, role: .muted, hang: 4)) }
     }
     out.append(ProfileEntry(""))
