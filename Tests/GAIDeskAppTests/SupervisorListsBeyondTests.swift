@@ -110,4 +110,27 @@ struct SupervisorListsBeyondTests {
     #expect(rows < count)
     #expect(text.contains(model.tr("list.more", String(count - rows))), "\(text)")
   }
+
+  /// The rows of the box on the right of two side by side (between its "│"), empty for the other rows.
+  static func rightBox(_ lines: [String]) -> [String] {
+    lines.map { line -> String in
+      let parts = line.split(separator: "│", omittingEmptySubsequences: false)
+      return parts.count == 5 ? String(parts[3]) : ""
+    }
+  }
+
+  @Test(
+    "at 80×24 the month's topics say whole how many the box leaves out, in every language",
+    arguments: Language.allCases)
+  func monthTopicsWhole(language: Language) {
+    let model = Self.supervisor(tabs: 3, language: language, topics: Self.topics + Self.moreTopics)
+    let report = MonthReport(state: model.state, month: String(Fixture.today.prefix(7)), office: "praia")
+    let lines = model.view().grid.lines
+    let text = lines.joined(separator: "\n")
+    let box = Self.rightBox(lines)
+    let shown = Self.shown(report.byTopic.map(\.key), in: box, model: model)
+    #expect(shown < report.byTopic.count, "\(text)")
+    let more = MessagePanelTests.words(model.tr("month.more", String(report.byTopic.count - shown)))
+    #expect(MessagePanelTests.words(box.joined(separator: " ")).contains(more), "\(text)")
+  }
 }

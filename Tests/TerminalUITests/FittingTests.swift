@@ -57,4 +57,13 @@ struct FittingTests {
     }
     #expect("王小明王小明  um".wrappedKeepingSpacing(toWidth: 5) == ["王小", "明王", "小明", "um"])
   }
+
+  @Test("wrapping evenly takes the rows wrapping takes, as even as they go, no word broken to get there")
+  func wrappingEvenly() {
+    let line = "… 4 de plus : gaidesk report month"
+    #expect(line.wrapped(toWidth: 32) == ["… 4 de plus : gaidesk report", "month"])
+    #expect(line.wrappedEvenly(toWidth: 32) == ["… 4 de plus :", "gaidesk report month"])
+    #expect(line.wrappedEvenly(toWidth: 40) == [line])
+    #expect("abcdef gh".wrappedEvenly(toWidth: 6) == ["abcdef", "gh"])
+  }
 }

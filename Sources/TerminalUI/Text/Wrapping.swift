@@ -94,3 +94,19 @@ extension String {
     return lines
   }
 }
+
+extension String {
+  /// The text on the rows `wrapped(toWidth:)` takes, as even as they go: wrapped at the narrowest width that
+  /// takes no more rows and breaks no word ("… 4 more:" over "gaidesk report month", not "… 4 more: gaidesk
+  /// report" over "month").
+  public func wrappedEvenly(toWidth width: Int) -> [String] {
+    let rows = wrapped(toWidth: width)
+    guard rows.count > 1 else { return rows }
+    let longest = split(whereSeparator: { $0 == " " || $0 == "\n" }).map(\.displayWidth).max() ?? 0
+    var narrowest = width
+    while narrowest - 1 >= max(1, longest), wrapped(toWidth: narrowest - 1).count == rows.count {
+      narrowest -= 1
+    }
+    return wrapped(toWidth: narrowest)
+  }
+}
