@@ -133,4 +133,30 @@ struct SupervisorListsBeyondTests {
     let more = MessagePanelTests.words(model.tr("month.more", String(report.byTopic.count - shown)))
     #expect(MessagePanelTests.words(box.joined(separator: " ")).contains(more), "\(text)")
   }
+
+  @Test(
+    "the follow-ups table says how many follow-ups lie below its rows, then above",
+    arguments: Language.allCases)
+  func followUps(language: Language) {
+    var model = Fixture.model(language: language)
+    let events: [Event] = (10..<40).map { number in
+      .followUpAdded(followUpID: "F-\(number)", visitorID: "V-2", on: "2026-03-12", note: "Chamada \(number)")
+    }
+    model.state.apply(
+      EventBatch(staff: "Ana", office: "praia", events: events), time: Fixture.at(minutesAgo: 5, counter: 90))
+    Fixture.press(&model, [.character("s"), .tab, .tab])
+    let count = FollowUpsBoard.rows(model).count
+    // The core's agenda holds them all, with the fixture's one follow-up due.
+    #expect(count == events.count + 1)
+    func rows() -> Int {
+      model.view().grid.lines.count { $0.contains("Chamada ") || $0.contains("Ligar sobre") }
+    }
+    var text = model.view().grid.lines.joined(separator: "\n")
+    #expect(rows() < count, "\(text)")
+    #expect(text.contains(model.tr("list.more", String(count - rows()))), "\(text)")
+    Fixture.press(&model, Array(repeating: .down, count: count - 1))
+    text = model.view().grid.lines.joined(separator: "\n")
+    #expect(text.contains(model.tr("list.above", String(count - rows()))), "\(text)")
+    #expect(text.contains("Chamada 39"), "\(text)")
+  }
 }
