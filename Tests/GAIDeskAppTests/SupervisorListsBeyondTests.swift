@@ -110,4 +110,53 @@ struct SupervisorListsBeyondTests {
     #expect(rows < count)
     #expect(text.contains(model.tr("list.more", String(count - rows))), "\(text)")
   }
+
+  /// The rows of the box on the right of two side by side (between its "│"), empty for the other rows.
+  static func rightBox(_ lines: [String]) -> [String] {
+    lines.map { line -> String in
+      let parts = line.split(separator: "│", omittingEmptySubsequences: false)
+      return parts.count == 5 ? String(parts[3]) : ""
+    }
+  }
+
+  @Test(
+    "at 80×24 the month's topics say whole how many the box leaves out, in every language",
+    arguments: Language.allCases)
+  func monthTopicsWhole(language: Language) {
+    let model = Self.supervisor(tabs: 3, language: language, topics: Self.topics + Self.moreTopics)
+    let report = MonthReport(state: model.state, month: String(Fixture.today.prefix(7)), office: "praia")
+    let lines = model.view().grid.lines
+    let text = lines.joined(separator: "\n")
+    let box = Self.rightBox(lines)
+    let shown = Self.shown(report.byTopic.map(\.key), in: box, model: model)
+    #expect(shown < report.byTopic.count, "\(text)")
+    let more = MessagePanelTests.words(model.tr("month.more", String(report.byTopic.count - shown)))
+    #expect(MessagePanelTests.words(box.joined(separator: " ")).contains(more), "\(text)")
+  }
+
+  @Test(
+    "the follow-ups table says how many follow-ups lie below its rows, then above",
+    arguments: Language.allCases)
+  func followUps(language: Language) {
+    var model = Fixture.model(language: language)
+    let events: [Event] = (10..<40).map { number in
+      .followUpAdded(followUpID: "F-\(number)", visitorID: "V-2", on: "2026-03-12", note: "Chamada \(number)")
+    }
+    model.state.apply(
+      EventBatch(staff: "Ana", office: "praia", events: events), time: Fixture.at(minutesAgo: 5, counter: 90))
+    Fixture.press(&model, [.character("s"), .tab, .tab])
+    let count = FollowUpsBoard.rows(model).count
+    // The core's agenda holds them all, with the fixture's one follow-up due.
+    #expect(count == events.count + 1)
+    func rows() -> Int {
+      model.view().grid.lines.count { $0.contains("Chamada ") || $0.contains("Ligar sobre") }
+    }
+    var text = model.view().grid.lines.joined(separator: "\n")
+    #expect(rows() < count, "\(text)")
+    #expect(text.contains(model.tr("list.more", String(count - rows()))), "\(text)")
+    Fixture.press(&model, Array(repeating: .down, count: count - 1))
+    text = model.view().grid.lines.joined(separator: "\n")
+    #expect(text.contains(model.tr("list.above", String(count - rows()))), "\(text)")
+    #expect(text.contains("Chamada 39"), "\(text)")
+  }
 }

@@ -44,4 +44,26 @@ struct FittingTests {
     #expect("Ref : R-1   Data : 1/12".wrapped(toWidth: 30) == ["Ref : R-1   Data : 1/12"])
     #expect("  • item".wrapped(toWidth: 30) == ["  • item"])
   }
+
+  @Test("wrapping keeping spacing breaks where wrapping does and keeps the gaps between words on a line")
+  func wrappingKeepingSpacing() {
+    let text = "atendido  Renovação da autorização — Explicado"
+    #expect(text.wrappedKeepingSpacing(toWidth: 30) == ["atendido  Renovação da", "autorização — Explicado"])
+    #expect(text.wrappedKeepingSpacing(toWidth: 60) == [text])
+    // Where the breaks fall is wrapping's own, long words included.
+    for width in [5, 12, 20, 30] {
+      let kept = text.wrappedKeepingSpacing(toWidth: width)
+      #expect(kept.map { $0.split(separator: " ").joined(separator: " ") } == text.wrapped(toWidth: width))
+    }
+    #expect("王小明王小明  um".wrappedKeepingSpacing(toWidth: 5) == ["王小", "明王", "小明", "um"])
+  }
+
+  @Test("wrapping evenly takes the rows wrapping takes, as even as they go, no word broken to get there")
+  func wrappingEvenly() {
+    let line = "… 4 de plus : gaidesk report month"
+    #expect(line.wrapped(toWidth: 32) == ["… 4 de plus : gaidesk report", "month"])
+    #expect(line.wrappedEvenly(toWidth: 32) == ["… 4 de plus :", "gaidesk report month"])
+    #expect(line.wrappedEvenly(toWidth: 40) == [line])
+    #expect("abcdef gh".wrappedEvenly(toWidth: 6) == ["abcdef", "gh"])
+  }
 }

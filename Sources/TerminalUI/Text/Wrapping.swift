@@ -56,3 +56,57 @@ extension String {
     }
   }
 }
+
+extension String {
+  /// The text broken into lines where `wrapped(toWidth:)` breaks it, the spaces between two words on one line
+  /// kept as written (a gap of two spaces between columns stays two).
+  public func wrappedKeepingSpacing(toWidth width: Int) -> [String] {
+    guard width > 0 else { return [] }
+    var lines: [String] = []
+    for paragraph in split(separator: "\n", omittingEmptySubsequences: false) {
+      if paragraph.displayWidth <= width {
+        lines.append(String(paragraph))
+        continue
+      }
+      var line = ""
+      var rest = paragraph[...]
+      while let start = rest.firstIndex(where: { $0 != " " }) {
+        let gap = String(rest[..<start])
+        let end = rest[start...].firstIndex(of: " ") ?? rest.endIndex
+        var word = String(rest[start..<end])
+        rest = rest[end...]
+        let separator = line.isEmpty ? "" : gap
+        if line.displayWidth + separator.displayWidth + word.displayWidth <= width {
+          line += separator + word
+          continue
+        }
+        if !line.isEmpty { lines.append(line) }
+        while word.displayWidth > width {
+          let head = word.prefix(fittingWidth: width)
+          guard !head.isEmpty else { break }
+          lines.append(String(head))
+          word = String(word[head.endIndex...])
+        }
+        line = word
+      }
+      lines.append(line)
+    }
+    return lines
+  }
+}
+
+extension String {
+  /// The text on the rows `wrapped(toWidth:)` takes, as even as they go: wrapped at the narrowest width that
+  /// takes no more rows and breaks no word ("… 4 more:" over "gaidesk report month", not "… 4 more: gaidesk
+  /// report" over "month").
+  public func wrappedEvenly(toWidth width: Int) -> [String] {
+    let rows = wrapped(toWidth: width)
+    guard rows.count > 1 else { return rows }
+    let longest = split(whereSeparator: { $0 == " " || $0 == "\n" }).map(\.displayWidth).max() ?? 0
+    var narrowest = width
+    while narrowest - 1 >= max(1, longest), wrapped(toWidth: narrowest - 1).count == rows.count {
+      narrowest -= 1
+    }
+    return wrapped(toWidth: narrowest)
+  }
+}

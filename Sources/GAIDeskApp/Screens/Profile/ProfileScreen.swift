@@ -75,58 +75,17 @@ public struct ProfileScreen: AppScreen {
   /// The profile as lines of text with their roles, wrapped at `width` (a field's value continues under
   /// itself, other lines under their start, indented).
   func lines(_ model: AppModel, width: Int) -> [(String, Role)] {
-    var wrapped: [(String, Role)] = []
-    for (line, role, indent) in entries(model) {
-      // A field: its label column (the label padded, then a space) is kept as written, the value wraps beside
-      // it; wrapping the whole line would fold the label's padding into one space.
-      if let (label, value) = Self.labelColumn(line, width: indent), indent < width / 2 {
-        let margin = String(repeating: " ", count: indent)
-        for (index, part) in value.wrapped(toWidth: max(1, width - indent)).enumerated() {
-          wrapped.append(((index == 0 ? label : margin) + part, role))
-        }
-        continue
-      }
-      let lead = String(line.prefix { $0 == " " })
-      let parts = line.dropFirst(lead.count).description.wrapped(toWidth: max(1, width - lead.count))
-      guard let first = parts.first, !first.isEmpty else {
-        wrapped.append(("", role))
-        continue
-      }
-      wrapped.append((lead + first, role))
-      let margin = String(repeating: " ", count: min(indent, width / 2))
-      let rest = parts.dropFirst().joined(separator: " ")
-      guard !rest.isEmpty else { continue }
-      for part in rest.wrapped(toWidth: max(1, width - margin.count)) {
-        wrapped.append((margin + part, role))
-      }
-    }
-    return wrapped
+    entries(model).flatMap { entry in entry.wrapped(toWidth: width).map { ($0, entry.role) } }
   }
 
-  /// The first `width` columns of `line` and the rest when those columns are a label column (they end with
-  /// a space, the rest does not start with one); nil otherwise.
-  static func labelColumn(_ line: String, width: Int) -> (String, String)? {
-    guard width > 1 else { return nil }
-    var used = 0
-    var end = line.startIndex
-    while end < line.endIndex, used < width {
-      used += line[end].displayWidth
-      end = line.index(after: end)
-    }
-    let label = line[..<end]
-    let value = line[end...]
-    guard used == width, label.last == " ", label.first != " ", let first = value.first, first != " " else {
-      return nil
-    }
-    return (String(label), String(value))
-  }
-
-  /// The profile's entries: text, role and the indent its continuation lines take.
-  private func entries(_ model: AppModel) -> [(String, Role, Int)] {
+  /// The profile's entries, before wrapping.
+  private func entries(_ model: AppModel) -> [ProfileEntry] {
     let tr = model.tr
     let state = model.state
-    guard let visitor = state.canonicalVisitor(visitorID) else { return [(tr("profile.unknown"), .error, 0)] }
-    var out: [(String, Role, Int)] = []
+    guard let visitor = state.canonicalVisitor(visitorID) else {
+      return [ProfileEntry(tr("profile.unknown"), role: .error)]
+    }
+    var out: [ProfileEntry] = []
     let labels = [
       "profile.name", "profile.aliases", "profile.nationality", "profile.born", "profile.sex",
       "profile.phone",
@@ -137,9 +96,9 @@ public struct ProfileScreen: AppScreen {
     let labelWidth = labels.map { tr($0).displayWidth }.max() ?? 0
     func field(_ key: String, _ value: String?) {
       guard let value, !value.isEmpty else { return }
-      out.append((tr(key).padded(toWidth: labelWidth) + " " + value, .normal, labelWidth + 1))
+      out.append(ProfileEntry(label: tr(key).padded(toWidth: labelWidth) + " ", value: value))
     }
-    out.append((tr("profile.details"), .header, 2))
+    out.append(ProfileEntry(tr("profile.details"), role: .header, hang: 2))
     field("profile.name", visitor.fullName)
     field("profile.aliases", visitor.aliases.joined(separator: ", "))
     field("profile.nationality", visitor.nationality.map { tr.country($0) })
@@ -166,32 +125,37 @@ public struct ProfileScreen: AppScreen {
       ?? tr("profile.notAsked")
     field("profile.consentStore", store)
     field("profile.id", visitor.id)
-    out.append(("", .normal, 0))
+    out.append(ProfileEntry(""))
     let merged = Array(state.mergedGroup(visitor.id).dropFirst())
     if !merged.isEmpty {
-      out.append((tr("profile.merged", String(merged.count)), .header, 2))
+      out.append(ProfileEntry(tr("profile.merged", String(merged.count)), role: .header, hang: 2))
       for id in merged {
         let other = state.visitors[id]
-        out.append((id + "  " + (other?.fullName ?? "") + "  " + tr.country(other?.nationality), .normal, 2))
+        out.append(
+          ProfileEntry(id + "  " + (other?.fullName ?? "") + "  " + tr.country(other?.nationality), hang: 2))
       }
-      out.append(("", .normal, 0))
+      out.append(ProfileEntry(""))
     }
     let group = Set(state.mergedGroup(visitor.id))
     let visits = group.flatMap { state.visitsByVisitor[$0] ?? [] }.compactMap { state.visits[$0] }.sorted {
       $0.arrivedAt > $1.arrivedAt
     }
-    out.append((tr("profile.visits", String(visits.count)), .header, 2))
+    out.append(ProfileEntry(tr("profile.visits", String(visits.count)), role: .header, hang: 2))
+    // A visit's day and ticket are its label column (the tickets as wide as the widest), what came of it the
+    // value beside them.
+    let ticketWidth = visits.map(\.ticket.displayWidth).max() ?? 0
     for visit in visits {
       let topics = visit.topics.map { tr.topic($0) }.joined(separator: tr("list.separator"))
-      var line = tr.date(visit.day) + " " + visit.ticket + "  " + tr("status." + visit.status.rawValue)
-      if !topics.isEmpty { line += "  " + topics }
-      if let outcome = visit.outcome { line += " — " + outcome }
-      out.append((line, .normal, 2))
-      if let note = visit.note { out.append(("    " + note, .muted, 4)) }
+      var value = tr("status." + visit.status.rawValue)
+      if !topics.isEmpty { value += "  " + topics }
+      if let outcome = visit.outcome { value += " — " + outcome }
+      let label = tr.date(visit.day) + " " + visit.ticket.padded(toWidth: ticketWidth) + "  "
+      out.append(ProfileEntry(label: label, value: value))
+      if let note = visit.note { out.append(ProfileEntry("    " + note, role: .muted, hang: 4)) }
     }
-    out.append(("", .normal, 0))
+    out.append(ProfileEntry(""))
     let referrals = state.allReferrals.filter { group.contains($0.visitorID) }
-    out.append((tr("profile.referrals", String(referrals.count)), .header, 2))
+    out.append(ProfileEntry(tr("profile.referrals", String(referrals.count)), role: .header, hang: 2))
     for referral in referrals {
       let partner = model.directory.partner(referral.partner).map { $0.short ?? $0.name } ?? referral.partner
       let overdue = referral.isOverdue(endOf: model.today)
@@ -200,16 +164,18 @@ public struct ProfileScreen: AppScreen {
         referral.due.map { tr("profile.due", tr.date($0)) } ?? "",
       ]
       .filter { !$0.isEmpty }.joined(separator: " · ")
-      out.append((line + (overdue ? "  " + tr("referral.overdue") : ""), overdue ? .warning : .normal, 2))
+      out.append(
+        ProfileEntry(
+          line + (overdue ? "  " + tr("referral.overdue") : ""), role: overdue ? .warning : .normal, hang: 2))
     }
-    out.append(("", .normal, 0))
+    out.append(ProfileEntry(""))
     let followUps = state.allFollowUps.filter { group.contains($0.visitorID) }
-    out.append((tr("profile.followUps", String(followUps.count)), .header, 2))
+    out.append(ProfileEntry(tr("profile.followUps", String(followUps.count)), role: .header, hang: 2))
     for followUp in followUps {
       let done = followUp.doneAt != nil ? tr("followUp.done") : tr("followUp.open")
       out.append(
-        (tr.date(followUp.on) + "  " + done + (followUp.note.isEmpty ? "" : "  " + followUp.note), .normal, 2)
-      )
+        ProfileEntry(
+          tr.date(followUp.on) + "  " + done + (followUp.note.isEmpty ? "" : "  " + followUp.note), hang: 2))
     }
     return out
   }

@@ -78,16 +78,31 @@ enum ReportView {
       grid.put(empty, at: inner.origin, role: .muted, maxWidth: inner.width)
       return
     }
-    let rows = ScrollList.itemRows(count: bars.count, height: inner.height)
+    let (rows, left) = leftOut(bars.count, height: inner.height, width: inner.width, more: more)
     let top = bars.map(\.value).max() ?? 0
     grid.render(
       BarChart(bars: Array(bars.prefix(rows)), orientation: .horizontal, maximum: top),
       in: Rect(x: inner.x, y: inner.y, width: inner.width, height: rows))
-    if bars.count > rows {
-      grid.put(
-        more(bars.count - rows), at: Point(x: inner.x, y: inner.y + rows), role: .muted, maxWidth: inner.width
-      )
+    for (row, line) in left.enumerated() {
+      grid.put(line, at: Point(x: inner.x, y: inner.y + rows + row), role: .muted, maxWidth: inner.width)
     }
+  }
+
+  /// How many of `count` bars a box `height` rows high and `width` wide shows, and under them the line saying
+  /// how many it leaves out (`more`, given that count) whole, on as many rows as it needs; a box too low for
+  /// that gets the line on one row, cut with "…". No line when all the bars fit.
+  static func leftOut(_ count: Int, height: Int, width: Int, more: (Int) -> String) -> (
+    rows: Int, lines: [String]
+  ) {
+    let rows = ScrollList.itemRows(count: count, height: height)
+    guard count > rows else { return (rows, []) }
+    var needed = 1
+    while needed < height {
+      let lines = more(count - (height - needed)).wrappedEvenly(toWidth: width)
+      if lines.count <= needed { return (height - needed, lines) }
+      needed = lines.count
+    }
+    return (rows, [more(count - rows).truncated(toWidth: width)])
   }
 
   /// The rows a box of tallies takes: its items and borders (one row when empty), at least three rows and at
