@@ -69,7 +69,11 @@ struct SupervisorListsBeyondTests {
     let text = lines.joined(separator: "\n")
     let shown = Self.shown(report.byTopic.map(\.key), in: lines, model: model)
     #expect(shown < report.byTopic.count, "\(text)")
-    #expect(text.contains(model.tr("month.more", String(report.byTopic.count - shown))), "\(text)")
+    let month = LocalTime.shownMonth(String(Fixture.today.prefix(7)), language: .portuguese)
+    let more = model.tr("month.more", String(report.byTopic.count - shown), month)
+    #expect(
+      MessagePanelTests.words(Self.rightBox(lines).joined(separator: " "))
+        .contains(MessagePanelTests.words(more)), "\(text)")
   }
 
   @Test("the sheets list says how many sheets lie below, then above as the selection moves down")
@@ -130,8 +134,11 @@ struct SupervisorListsBeyondTests {
     let box = Self.rightBox(lines)
     let shown = Self.shown(report.byTopic.map(\.key), in: box, model: model)
     #expect(shown < report.byTopic.count, "\(text)")
-    let more = MessagePanelTests.words(model.tr("month.more", String(report.byTopic.count - shown)))
+    let month = LocalTime.shownMonth(String(Fixture.today.prefix(7)), language: language)
+    let more = MessagePanelTests.words(model.tr("month.more", String(report.byTopic.count - shown), month))
     #expect(MessagePanelTests.words(box.joined(separator: " ")).contains(more), "\(text)")
+    // The command it names is one that runs: with the month, as the screen writes it.
+    #expect(more.hasSuffix("gaidesk report month " + month), "\(more)")
   }
 
   @Test(

@@ -58,6 +58,22 @@ import Testing
     #expect(followUps.contains(LocalTime.shown(due, language: .portuguese)) && !followUps.contains(due))
   }
 
+  /// `report month` takes the month as the desk writes it (mm/aaaa), the command its month tab names.
+  @Test func monthReportTakesTheMonthAsTheDeskWritesIt() throws {
+    let (cli, _) = try Self.office()
+    let month = String(CLI.localDay(daysFromToday: 0).prefix(7))
+    let iso = cli.run(["report", "month", month, "--json"])
+    #expect(iso.status == 0, "\(iso.err)")
+    for typed in [
+      LocalTime.shownMonth(month, language: .portuguese), "\(Int(month.suffix(2))!)/\(month.prefix(4))",
+    ] {
+      let shown = cli.run(["report", "month", typed, "--json"])
+      #expect(shown.status == 0 && shown.out == iso.out, "\(typed): \(shown.err)")
+    }
+    let wrong = cli.run(["report", "month", "13/2026"])
+    #expect(wrong.status != 0 && wrong.err.contains("13/2026"), "\(wrong.err)")
+  }
+
   @Test func referralListColumnsLineUpWhateverTheWords() throws {
     let (cli, id) = try Self.office()
     let other = try #require(

@@ -15,6 +15,18 @@ extension LocalTime {
     return isDate(iso) ? iso : trimmed
   }
 
+  /// A month typed as mm/aaaa (or m/aaaa, with "/", "." or "-") as YYYY-MM; any other text is returned trimmed
+  /// and unchanged, for the usual checks to say what is wrong with what was typed.
+  public static func month(typed text: String) -> String {
+    let trimmed = text.trimmingCharacters(in: .whitespaces)
+    let parts = trimmed.split(whereSeparator: { "/.-".contains($0) })
+    guard parts.count == 2, parts[1].count == 4, (1...2).contains(parts[0].count), let month = Int(parts[0]),
+      let year = Int(parts[1])
+    else { return trimmed }
+    let iso = String(format: "%04d-%02d", year, month)
+    return isDate(iso + "-01") ? iso : trimmed
+  }
+
   /// A YYYY-MM-DD day as people read it: dd/mm/aaaa in Portuguese and French, unchanged in English.
   public static func shown(_ day: String, language: Language) -> String {
     guard language != .english, isDate(day) else { return day }

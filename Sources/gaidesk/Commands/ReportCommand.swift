@@ -18,7 +18,7 @@ struct ReportCommand: ParsableCommand {
         ), discussion: Help.examples("report.month")
     )
     @OptionGroup var options: OfficeOptions
-    @Argument(help: Help.t("The month, YYYY-MM.")) var month: String
+    @Argument(help: Help.t("The month, mm/yyyy or YYYY-MM.")) var month: String
     @Option(
       help: Help.t(
         "text, csv (opens as columns in LibreOffice or Excel), xlsx (a workbook, one sheet per section) or json."
@@ -40,6 +40,7 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
       let office = try options.open()
+      let month = LocalTime.month(typed: month)
       guard MonthReport.isMonth(month) else { throw GAIDeskError(.reportMonth, month) }
       let report = try office.monthReport(month: month, staff: try options.actor(office))
       let language = Console.language

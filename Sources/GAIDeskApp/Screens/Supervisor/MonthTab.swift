@@ -46,7 +46,10 @@ enum MonthTab {
     }
     let partnersHeight = ReportView.boxHeight(partners.count, limit: columns.charts.height / 2)
     let right = columns.charts.splitRows([.fill(1), .length(partnersHeight)])
-    let more = { (count: Int) in tr("month.more", String(count)) }
+    // The command named is one that runs: with the month, as the screen writes it.
+    let more = { (count: Int) in
+      tr("month.more", String(count), LocalTime.shownMonth(month, language: tr.language))
+    }
     ReportView.chartBox(
       tr("month.topics"), topics, into: &grid, area: right[0], empty: tr("dashboard.nothing"), more: more)
     ReportView.chartBox(
