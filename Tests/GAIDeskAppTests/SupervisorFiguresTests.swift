@@ -83,9 +83,28 @@ struct SupervisorFiguresTests {
     let report = DayReport(state: model.state, day: Fixture.today)
     #expect(report.overdueReferrals == ["R-1"])
     let open = model.state.allReferrals.filter { !$0.status.isClosed }.count
-    let title = model.tr("referrals.title", String(open), String(report.overdueReferrals.count))
+    let title = model.tr(
+      "referrals.title", String(open), String(report.overdueReferrals.count),
+      String(model.state.allReferrals.count))
     let text = model.view().grid.lines.joined(separator: "\n")
     #expect(text.contains(title), "\(text)")
+  }
+
+  @Test("the referrals tab's title counts the rows it lists, closed ones too, besides the open and overdue")
+  func referralsTitleCountsItsRows() throws {
+    let model = Self.supervisor(
+      tabs: 1,
+      events: [
+        .referralCreated(
+          referralID: "R-7", visitorID: "V-1", partner: "def", topic: "residence.renewal", due: nil,
+          note: nil, visitID: nil),
+        .referralChanged(referralID: "R-7", status: .cancelled, reason: nil, note: nil),
+      ])
+    let rows = ReferralsBoard.rows(model)
+    let open = rows.count { !$0.status.isClosed }
+    #expect(rows.count > open)
+    let title = try #require(model.view().grid.lines.first { $0.contains("┌") && $0.contains(String(open)) })
+    #expect(title.contains(String(rows.count)), "\(title)")
   }
 
   @Test("the queue shows each wait as the core measures and writes it")

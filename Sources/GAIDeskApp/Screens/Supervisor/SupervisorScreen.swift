@@ -273,7 +273,9 @@ enum ReferralsBoard {
     let (open, overdue) = model.reports.referralCounts(day: today) {
       (referrals.count { !$0.status.isClosed }, referrals.count { $0.isOverdue(endOf: today) })
     }
-    let block = Block(title: tr("referrals.title", String(open), String(overdue)))
+    // The title counts what the list holds (closed referrals too, after the open ones), then the open and overdue.
+    let block = Block(
+      title: tr("referrals.title", String(open), String(overdue), String(referrals.count)))
     grid.render(block, in: area)
     let inner = block.inner(area)
     guard !referrals.isEmpty else {
