@@ -56,3 +56,35 @@ struct DeskBusyTests {
     #expect(Fixture.press(&model, [.character("c")]) == [.callNext(desk: "3")])
   }
 }
+
+/// A ticket called to another desk is that desk's: Enter on it here asks before serving it at this desk.
+@Suite("Serving a ticket called to another desk")
+struct ServeElsewhereTests {
+  @Test("desk 2, Enter on A-002 called to desk 1 asks, naming desk 1; S serves it here, Esc leaves it")
+  func asksFirst() {
+    var model = Fixture.model()
+    model.desk = "2"
+    #expect(Fixture.press(&model, [.enter]).isEmpty)  // A-002, called to desk 1, is the first row
+    guard case .confirmServeElsewhere("T-2") = model.overlay else {
+      Issue.record("no question: \(String(describing: model.overlay))")
+      return
+    }
+    let screen = model.view().grid.lines.joined(separator: " ")
+    #expect(screen.contains("A-002") && screen.contains("balcão 1"), "\(screen)")
+    #expect(Fixture.press(&model, [.enter]).isEmpty)
+    #expect(model.current(ServeScreen.self) == nil, "Enter alone does not take another desk's visitor")
+    Fixture.press(&model, [.escape])
+    #expect(model.overlay == nil && model.current(ServeScreen.self) == nil)
+    Fixture.press(&model, [.enter, .character("s")])
+    #expect(model.overlay == nil)
+    #expect(model.current(ServeScreen.self)?.visitID == "T-2")
+  }
+
+  @Test("at its own desk a called ticket opens at once, as before")
+  func ownDesk() {
+    var model = Fixture.model()
+    #expect(Fixture.press(&model, [.enter]).isEmpty)
+    #expect(model.overlay == nil)
+    #expect(model.current(ServeScreen.self)?.visitID == "T-2")
+  }
+}

@@ -60,4 +60,34 @@ extension AppModel {
       buttons: [tr("queue.deskBusyCallKey"), tr("queue.deskBusyServeKey", ticket), tr("answer.cancelKey")],
       role: .warning)
   }
+
+  /// Opening the serve screen of a called visit: at once at its own desk, else after asking (another desk
+  /// called that person).
+  func serve(_ visit: Visit) -> Reaction {
+    if let other = visit.desk, other != desk {
+      return Reaction(navigation: .overlay(.confirmServeElsewhere(visitID: visit.id)))
+    }
+    return Reaction(navigation: .push(.serve(ServeScreen(serving: visit, model: self))))
+  }
+
+  /// The answer to "called to another desk: serve here?": a letter yes opens the serve screen, no closes the box.
+  mutating func serveElsewhereKey(_ key: KeyEvent, visitID: String) {
+    if Self.isLetterYes(key) {
+      overlay = nil
+      if let visit = state.visits[visitID], visit.status == .called { openServe(visit) }
+    } else if Self.isNo(key) {
+      overlay = nil
+    }
+  }
+
+  /// The "called to another desk" box: the ticket, the person and the desk that called them.
+  func serveElsewhereModal(visitID: String) -> Modal {
+    let visit = state.visits[visitID]
+    let message = tr(
+      "queue.elsewhereMessage", visit?.ticket ?? visitID, visit.map { name($0.visitorID) } ?? "",
+      visit?.desk ?? "—", desk)
+    return Modal(
+      title: tr("queue.elsewhereTitle", visit?.desk ?? "—"), message: message,
+      buttons: [tr("answer.yesKey"), tr("answer.noKey")], role: .warning)
+  }
 }

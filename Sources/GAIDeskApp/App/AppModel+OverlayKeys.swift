@@ -54,7 +54,7 @@ extension AppModel {
     case .confirmQuit, .confirmDiscard, .confirmMerge, .confirmUnmerge, .confirmRetire, .confirmLeft,
       .confirmClock:
       return KeyMap([yesBinding(Self.yesKeys), noBinding])
-    case .confirmSecondTicket, .consent:
+    case .confirmSecondTicket, .consent, .confirmServeElsewhere:
       return KeyMap([yesBinding(Self.letterYesKeys), noBinding])
     case .confirmLeaveServe:
       return leaveServeKeyMap

@@ -262,6 +262,8 @@ extension AppModel {
       return leaveServeKey(key, visitID: visitID)
     case .confirmSecondCall(let visitID, let heldID):
       return secondCallKey(key, visitID: visitID, heldID: heldID)
+    case .confirmServeElsewhere(let visitID):
+      serveElsewhereKey(key, visitID: visitID)
     case .confirmSecondTicket(let visitorID, _):
       if Self.isLetterYes(key) {
         overlay = nil

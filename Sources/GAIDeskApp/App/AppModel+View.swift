@@ -144,6 +144,8 @@ extension AppModel {
       grid.render(leaveServeModal(visitID: visitID), in: grid.area)
     case .confirmSecondCall(let visitID, let heldID):
       grid.render(secondCallModal(visitID: visitID, heldID: heldID), in: grid.area)
+    case .confirmServeElsewhere(let visitID):
+      grid.render(serveElsewhereModal(visitID: visitID), in: grid.area)
     case .confirmSecondTicket(let visitorID, let visitID):
       let open = state.visits[visitID]
       let ticket = open?.ticket ?? visitID

@@ -30,6 +30,8 @@ public enum Overlay: Sendable {
   /// This desk still has `heldID` called: call `visitID` (the longest waiting when nil) all the same? Yes calls,
   /// N serves the held ticket, Esc calls nothing.
   case confirmSecondCall(visitID: String?, heldID: String)
+  /// The visit is called to another desk: serve it at this one? Yes (a letter) opens it here.
+  case confirmServeElsewhere(visitID: String)
   /// Mark the visit as left without service? yes/no.
   case confirmLeft(visitID: String)
   /// Leaving the serve screen of a called visit: yes puts it back in the queue, N leaves it called, Esc stays.

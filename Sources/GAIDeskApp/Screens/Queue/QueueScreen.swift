@@ -151,7 +151,7 @@ extension QueueScreen {
       guard let visit = selectedVisit(model) else { return Reaction() }
       switch visit.status {
       case .waiting: return model.call(visit.id)
-      case .called: return Reaction(navigation: .push(.serve(ServeScreen(serving: visit, model: model))))
+      case .called: return model.serve(visit)
       case .done, .left:
         // Nothing to serve: said, not a jump to the profile (where keys typed ahead would edit it).
         let status = model.tr("status.\(visit.status.rawValue)")
