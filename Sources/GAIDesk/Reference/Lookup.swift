@@ -24,22 +24,41 @@ extension ReferenceData {
     return exact + partial
   }
 
-  /// The language codes for a comma-separated list of codes or names in any of the three languages; the
-  /// first word not found is thrown as `error.field.language`.
+  /// The language codes for a comma-separated list of codes, names in any of the three languages, or the first
+  /// words of one name ("cabo-verdiano"); the first part naming none is thrown as `error.field.language`, one
+  /// that starts several names ("crioulo") as `error.field.languageAmbiguous` with their codes.
   public func languageCodes(in text: String) throws -> [String] {
     var codes: [String] = []
     for part in text.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) })
     where !part.isEmpty {
-      let folded = SearchText.fold(part)
-      let found =
-        language(part)
-        ?? languages.first { language in
-          [language.pt, language.en, language.fr].contains { SearchText.fold($0) == folded }
-        }
-      guard let found else { throw GAIDeskError(.fieldLanguage, part) }
-      if !codes.contains(found.code) { codes.append(found.code) }
+      let code = try languageCode(part)
+      if !codes.contains(code) { codes.append(code) }
     }
     return codes
+  }
+
+  /// The code of one language typed as a code, a full name, or the first words of exactly one name.
+  private func languageCode(_ part: String) throws -> String {
+    if let language = language(part) { return language.code }
+    let folded = SearchText.fold(part)
+    let names = { (language: LabelledCode) in [language.pt, language.en, language.fr] }
+    if let exact = languages.first(where: { names($0).contains { SearchText.fold($0) == folded } }) {
+      return exact.code
+    }
+    let typed = SearchText.tokens(part)
+    let starting =
+      typed.isEmpty
+      ? []
+      : languages.filter { language in
+        names(language).map(SearchText.tokens).contains { words in
+          typed.allSatisfy { part in words.contains { $0.hasPrefix(part) } }
+        }
+      }
+    guard starting.count <= 1 else {
+      throw GAIDeskError(.fieldLanguageAmbiguous, part, starting.map(\.code).joined(separator: ", "))
+    }
+    guard let only = starting.first else { throw GAIDeskError(.fieldLanguage, part) }
+    return only.code
   }
 }
 

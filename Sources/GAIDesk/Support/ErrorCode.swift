@@ -13,6 +13,7 @@ public enum ErrorCode: String, CaseIterable, Sendable {
   case fieldControl = "error.field.control"
   case fieldDate = "error.field.date"
   case fieldDateRange = "error.field.dateRange"
+  case fieldLanguageAmbiguous = "error.field.languageAmbiguous"
   case fieldDatePast = "error.field.datePast"
   case fieldEmpty = "error.field.empty"
   case fieldEncoding = "error.field.encoding"
