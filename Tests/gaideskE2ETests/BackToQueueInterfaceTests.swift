@@ -4,7 +4,7 @@ import Testing
 /// A visitor called by mistake, put back in the queue from the real `gaidesk` under tmux at 80×24.
 @Suite("Back to the queue end to end", .serialized)
 struct BackToQueueInterfaceTests {
-  @Test("c calls by mistake; Esc asks, Enter puts the ticket back; F5 too; N leaves it called and q says so")
+  @Test("c calls by mistake; Esc asks, S (not Enter) puts the ticket back; F5 too; N leaves it called and q says so")
   func backToTheQueue() throws {
     let office = try TestOffice()
     defer { office.remove() }
@@ -17,7 +17,8 @@ struct BackToQueueInterfaceTests {
     #expect(ui.waitFor("F5 Voltar à fila"))
     ui.keys("Escape")
     #expect(ui.waitFor("Voltar à fila?"), "\(ui.screen())")
-    ui.keys("Enter")
+    ui.keys("Enter")  // a letter answers this question: Enter does nothing
+    ui.keys("s")
     #expect(ui.waitFor("voltou à fila, à espera desde as"), "\(ui.screen())")
     #expect(ui.waitFor("à espera"))
     ui.keys("c")

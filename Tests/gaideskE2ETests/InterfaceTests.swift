@@ -51,7 +51,7 @@ struct InterfaceTests {
         },
         "status \(status):\n\(ui.screen())")
     }
-    #expect(ui.waitFor("Encaminhamentos abertos: 0", seconds: 30), "\(ui.screen())")
+    #expect(ui.waitFor("abertos: 0", seconds: 30), "\(ui.screen())")
   }
 
   @Test("another process's arrival appears on the queue without a key press")
