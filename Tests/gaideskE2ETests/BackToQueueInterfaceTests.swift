@@ -4,7 +4,9 @@ import Testing
 /// A visitor called by mistake, put back in the queue from the real `gaidesk` under tmux at 80×24.
 @Suite("Back to the queue end to end", .serialized)
 struct BackToQueueInterfaceTests {
-  @Test("c calls by mistake; Esc asks, S (not Enter) puts the ticket back; F5 too; N leaves it called and q says so")
+  @Test(
+    "c calls by mistake; Esc asks, S (not Enter) puts the ticket back; F5 too; N leaves it called and q says so"
+  )
   func backToTheQueue() throws {
     let office = try TestOffice()
     defer { office.remove() }
