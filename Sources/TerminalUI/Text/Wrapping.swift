@@ -1,7 +1,16 @@
 extension String {
   /// The text broken into lines of at most `width` columns: a line that fits as it is, else at spaces when
   /// possible, else inside words.
-  public func wrapped(toWidth width: Int) -> [String] {
+  public func wrapped(toWidth width: Int) -> [String] { wrapped(toWidth: width, keepingSpacing: false) }
+
+  /// The text broken into lines where `wrapped(toWidth:)` breaks it, the spaces between two words on one line
+  /// kept as written (a gap of two spaces between columns stays two).
+  public func wrappedKeepingSpacing(toWidth width: Int) -> [String] {
+    wrapped(toWidth: width, keepingSpacing: true)
+  }
+
+  /// Both wrappings: words joined on a line by one space, or by the spaces written between them.
+  private func wrapped(toWidth width: Int, keepingSpacing: Bool) -> [String] {
     guard width > 0 else { return [] }
     var lines: [String] = []
     for paragraph in split(separator: "\n", omittingEmptySubsequences: false) {
@@ -11,15 +20,18 @@ extension String {
         continue
       }
       var line = ""
-      for word in paragraph.split(separator: " ") {
-        var word = String(word)
-        let separator = line.isEmpty ? "" : " "
-        if line.displayWidth + separator.count + word.displayWidth <= width {
+      var rest = paragraph[...]
+      while let start = rest.firstIndex(where: { $0 != " " }) {
+        let gap = keepingSpacing ? String(rest[..<start]) : " "
+        let end = rest[start...].firstIndex(of: " ") ?? rest.endIndex
+        var word = String(rest[start..<end])
+        rest = rest[end...]
+        let separator = line.isEmpty ? "" : gap
+        if line.displayWidth + separator.displayWidth + word.displayWidth <= width {
           line += separator + word
           continue
         }
         if !line.isEmpty { lines.append(line) }
-        line = ""
         while word.displayWidth > width {
           let head = word.prefix(fittingWidth: width)
           guard !head.isEmpty else { break }
@@ -54,44 +66,6 @@ extension String {
         (index == 0 ? lead : String(repeating: " ", count: indent)) + row
       }
     }
-  }
-}
-
-extension String {
-  /// The text broken into lines where `wrapped(toWidth:)` breaks it, the spaces between two words on one line
-  /// kept as written (a gap of two spaces between columns stays two).
-  public func wrappedKeepingSpacing(toWidth width: Int) -> [String] {
-    guard width > 0 else { return [] }
-    var lines: [String] = []
-    for paragraph in split(separator: "\n", omittingEmptySubsequences: false) {
-      if paragraph.displayWidth <= width {
-        lines.append(String(paragraph))
-        continue
-      }
-      var line = ""
-      var rest = paragraph[...]
-      while let start = rest.firstIndex(where: { $0 != " " }) {
-        let gap = String(rest[..<start])
-        let end = rest[start...].firstIndex(of: " ") ?? rest.endIndex
-        var word = String(rest[start..<end])
-        rest = rest[end...]
-        let separator = line.isEmpty ? "" : gap
-        if line.displayWidth + separator.displayWidth + word.displayWidth <= width {
-          line += separator + word
-          continue
-        }
-        if !line.isEmpty { lines.append(line) }
-        while word.displayWidth > width {
-          let head = word.prefix(fittingWidth: width)
-          guard !head.isEmpty else { break }
-          lines.append(String(head))
-          word = String(word[head.endIndex...])
-        }
-        line = word
-      }
-      lines.append(line)
-    }
-    return lines
   }
 }
 
